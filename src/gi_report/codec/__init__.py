@@ -1,0 +1,1 @@
+"""Codecs between the model and its serialised forms (JSON; XML)."""

@@ -1,0 +1,357 @@
+"""The JSON form of a report: model <-> dict <-> JSON text <-> file.
+
+Reading checks the document against the published JSON Schema first, so that every problem is
+reported at once with its JSON Pointer; only a document that passes is turned into the model
+(by a cattrs converter built here, never cattrs' global one). Amounts are exact decimals written
+as strings; a blank cell is ``null``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import cattrs
+import jsonschema
+from cattrs.errors import ClassValidationError, IterableValidationError
+
+from gi_report.errors import DocumentError, Problem
+from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
+from gi_report.form import TABLE_IDS, TEMPLATES, get_template
+from gi_report.form.spec import CellKind, TableSpec
+from gi_report.model import (
+    DIVISION_CODE,
+    Metadata,
+    Narrative,
+    OtherMatters,
+    Overview,
+    Report,
+    TableSections,
+)
+from gi_report.schema import DECIMAL_PATTERN, FORMAT_VERSION, json_schema
+from gi_report.table import CellValue, Table, expected_for
+
+JsonDict = dict[str, Any]
+
+
+# --- the converter --------------------------------------------------------------------------------
+
+
+def _strict_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise TypeError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a text, got {value!r}")
+    return value
+
+
+def _decimal(value: object, _: type) -> Decimal:
+    if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
+        raise ValueError(f"expected a decimal written as a string, got {value!r}")
+    return Decimal(value)
+
+
+def _date(value: object, _: type) -> datetime.date:
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+    return datetime.date.fromisoformat(value)
+
+
+_DECIMAL = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def format_decimal(value: Decimal) -> str:
+    """An amount as the JSON form writes it: plain digits, never an exponent."""
+    return format(value, "f")
+
+
+def make_converter() -> cattrs.Converter:
+    """The cattrs converter for the report's narrative and metadata parts (strict, no coercion)."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(Decimal, _decimal)
+    converter.register_structure_hook(datetime.date, _date)
+    converter.register_unstructure_hook(Decimal, format_decimal)
+    converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+# --- model -> dict ----------------------------------------------------------------------------------
+
+
+def _cell_to_json(value: CellValue) -> Any:
+    return format_decimal(value) if isinstance(value, Decimal) else value
+
+
+def table_to_dict(table: Table) -> dict[str, dict[str, Any]]:
+    """One fixed table as ``{row_id: {column_id: value}}`` (amounts as decimal strings)."""
+    return {
+        row.id: {c: _cell_to_json(v) for c, v in zip(row.columns, values, strict=True)}
+        for row, values in zip(table.spec.rows, table.values, strict=True)
+    }
+
+
+def to_dict(report: Report) -> JsonDict:
+    """The JSON form of a report as plain Python data, keys in the form's order."""
+    out: JsonDict = {"format_version": FORMAT_VERSION, "template": report.template}
+    if report.table_templates:
+        out["table_templates"] = report.table_templates
+    out["metadata"] = _CONVERTER.unstructure(report.metadata)
+    out["preamble"] = report.preamble
+    out["overview"] = _CONVERTER.unstructure(report.overview)
+    for table_id in TABLE_IDS:
+        out[table_id] = table_to_dict(report.table(table_id))
+    out["table_sections"] = _CONVERTER.unstructure(report.table_sections)
+    out["problems"] = _CONVERTER.unstructure(report.problems)
+    out["other_matters"] = _CONVERTER.unstructure(report.other_matters)
+    out["closing"] = report.closing
+    return out
+
+
+def to_json(report: Report, *, indent: int | None = 2) -> str:
+    """The JSON text of a report (UTF-8 safe, Chinese kept as is, ending in a newline)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+def dump(report: Report, path: PathLike, *, indent: int | None = 2) -> None:
+    """Write the JSON form of ``report`` to ``path`` atomically, as UTF-8."""
+    write_atomic(path, to_json(report, indent=indent).encode("utf-8"))
+
+
+# --- dict -> model ----------------------------------------------------------------------------------
+
+
+def _is_int(checker: Any, instance: object) -> bool:
+    return type(instance) is int
+
+
+@cache
+def _validator() -> Any:
+    base = jsonschema.Draft202012Validator
+    strict = jsonschema.validators.extend(
+        base, type_checker=base.TYPE_CHECKER.redefine("integer", _is_int)
+    )
+    return strict(json_schema(), format_checker=jsonschema.FormatChecker(formats=("date",)))
+
+
+def _escape(token: object) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(path: Any) -> str:
+    """The JSON Pointer (RFC 6901) of a path of keys and indexes."""
+    return "".join(f"/{_escape(p)}" for p in path)
+
+
+def _short(value: object, limit: int = 60) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_TYPE_WORDS = {
+    "integer": "a whole number",
+    "string": "a text",
+    "null": "null",
+    "object": "an object",
+    "array": "a list",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+_PATTERN_WORDS = {
+    DECIMAL_PATTERN: 'an exact decimal >= 0 written as a string, e.g. "0.35"',
+    f"^{DIVISION_CODE.pattern}$": "an administrative division code of 6, 9 or 12 digits",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
+}
+
+
+def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
+    """The kind of the table cell at ``path``, if it is one, in the document's layout."""
+    if len(path) != 3 or path[0] not in TABLE_IDS or not isinstance(document, Mapping):
+        return None
+    version = document.get("template")
+    layouts = document.get("table_templates")
+    if isinstance(layouts, Mapping) and layouts.get(path[0]) in TEMPLATES:
+        version = layouts[path[0]]
+    if version not in TEMPLATES:
+        return None
+    spec = TEMPLATES[version].table(path[0])
+    if not spec.has_cell(str(path[1]), str(path[2])):
+        return None
+    return spec.column(str(path[2])).kind
+
+
+def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    here = pointer(path)
+    keyword = error.validator
+    value = error.validator_value
+    instance = error.instance
+    if keyword == "required" and isinstance(instance, Mapping):
+        for key in value:
+            if key not in instance:
+                yield Problem(pointer=f"{here}/{_escape(key)}", expected="this required member")
+        return
+    if keyword == "additionalProperties" and isinstance(instance, Mapping):
+        allowed = list(error.schema.get("properties", {}))
+        listed = ", ".join(allowed[:8]) + (", …" if len(allowed) > 8 else "")
+        for key in instance:
+            if key not in allowed:
+                yield Problem(
+                    pointer=f"{here}/{_escape(key)}",
+                    expected=f"no such member (allowed here: {listed})",
+                    got=_short(instance[key]),
+                )
+        return
+    kind = _cell_kind(path, document)
+    if kind is not None:
+        yield Problem(pointer=here, expected=expected_for(kind), got=_short(instance))
+        return
+    if keyword == "type":
+        kinds = [value] if isinstance(value, str) else list(value)
+        words = " or ".join(_TYPE_WORDS.get(k, k) for k in kinds)
+        yield Problem(pointer=here, expected=words, got=_short(instance))
+    elif keyword in ("enum", "const"):
+        options = value if keyword == "enum" else [value]
+        yield Problem(
+            pointer=here,
+            expected="one of " + ", ".join(_short(o) for o in options),
+            got=_short(instance),
+        )
+    elif keyword == "pattern":
+        yield Problem(pointer=here, expected=_PATTERN_WORDS.get(value, f"a text matching {value}"),
+                      got=_short(instance))
+    elif keyword == "format":
+        yield Problem(pointer=here, expected=f"a valid {value}", got=_short(instance))
+    elif keyword in ("minimum", "maximum"):
+        sign = ">=" if keyword == "minimum" else "<="
+        yield Problem(pointer=here, expected=f"a number {sign} {value}", got=_short(instance))
+    else:
+        yield Problem(pointer=here, expected=error.message, got=None)
+
+
+def schema_problems(document: Any) -> list[Problem]:
+    """Every way ``document`` departs from the JSON Schema, as located problems (may be empty)."""
+    problems: list[Problem] = []
+    seen: set[Problem] = set()
+    for error in _validator().iter_errors(document):
+        for problem in _problems_of(error, document):
+            if problem not in seen:
+                seen.add(problem)
+                problems.append(problem)
+    problems.sort(key=lambda p: p.pointer)
+    return problems
+
+
+def _table_from_dict(spec: TableSpec, cells: Mapping[str, Mapping[str, Any]]) -> Table:
+    rows: dict[str, dict[str, CellValue]] = {}
+    for row in spec.rows:
+        given = cells[row.id]
+        rows[row.id] = {
+            c: (
+                Decimal(given[c])
+                if spec.column(c).kind is CellKind.AMOUNT and given[c] is not None
+                else given[c]
+            )
+            for c in row.columns
+        }
+    return Table.from_mapping(spec, rows)
+
+
+def _cattrs_problems(error: BaseException, path: tuple[Any, ...]) -> Iterator[Problem]:
+    """Located problems from a cattrs exception group (a safety net behind the schema)."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        for inner, note in error.group_exceptions():
+            key = getattr(note, "name", None)
+            if key is None:
+                key = getattr(note, "index", None)
+            yield from _cattrs_problems(inner, (*path, key) if key is not None else path)
+    else:
+        yield Problem(pointer=pointer(path), expected=str(error), got=None)
+
+
+def from_dict(document: Any, *, source: str | None = None) -> Report:
+    """A report from its JSON form as plain Python data.
+
+    Raises :class:`~gi_report.errors.DocumentError` listing every problem with its JSON Pointer.
+    """
+    problems = schema_problems(document)
+    if problems:
+        raise DocumentError(problems, source=source)
+    template = get_template(document["template"])
+    layouts = document.get("table_templates", {})
+    parts: dict[str, Any] = {}
+    try:
+        parts["metadata"] = _CONVERTER.structure(document["metadata"], Metadata)
+        parts["overview"] = _CONVERTER.structure(document.get("overview", {}), Overview)
+        parts["table_sections"] = _CONVERTER.structure(
+            document.get("table_sections", {}), TableSections
+        )
+        parts["problems"] = _CONVERTER.structure(document.get("problems", {}), Narrative)
+        parts["other_matters"] = _CONVERTER.structure(
+            document.get("other_matters", {}), OtherMatters
+        )
+    except (ClassValidationError, IterableValidationError) as error:
+        raise DocumentError(list(_cattrs_problems(error, ())), source=source) from None
+    except (TypeError, ValueError) as error:
+        raise DocumentError([Problem(pointer="", expected=str(error))], source=source) from None
+    for table_id in TABLE_IDS:
+        layout = get_template(layouts.get(table_id, template.version))
+        parts[table_id] = _table_from_dict(layout.table(table_id), document[table_id])
+    return Report(
+        template=template.version,
+        preamble=document.get("preamble"),
+        closing=document.get("closing"),
+        **parts,
+    )
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
+    """Parse JSON text exactly (decimals as ``Decimal``), or raise :class:`DocumentError`."""
+    check_size(source or "JSON document", text, MAX_DOCUMENT_BYTES)
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        got = f"{error.msg} at line {error.lineno}, column {error.colno}"
+        raise DocumentError(
+            [Problem(pointer="", expected="well-formed JSON", got=got)], source=source
+        ) from None
+    except (ValueError, RecursionError, UnicodeDecodeError) as error:
+        raise DocumentError(
+            [Problem(pointer="", expected="well-formed JSON", got=str(error) or type(error).__name__)],
+            source=source,
+        ) from None
+
+
+def from_json(text: str | bytes, *, source: str | None = None) -> Report:
+    """A report from JSON text; raises :class:`DocumentError` listing every problem."""
+    return from_dict(parse_json(text, source=source), source=source)
+
+
+def load(path: PathLike) -> Report:
+    """A report from a JSON file (at most 32 MiB)."""
+    import os
+
+    name = os.fspath(path)
+    return from_json(read_limited(path), source=name)

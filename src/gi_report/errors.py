@@ -1,0 +1,80 @@
+"""The project's exceptions: one hierarchy rooted in :class:`GIReportError`.
+
+Each subclass also inherits the matching built-in (``ValueError``, ``KeyError``…) so that code
+written against the standard library keeps working, and carries where the problem is and what was
+expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+
+class GIReportError(Exception):
+    """Root of every exception gi-report raises on purpose."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with an input document: where, what was expected, and what was found."""
+
+    pointer: str  #: JSON Pointer (RFC 6901) of the offending value; ``""`` is the whole document
+    expected: str  #: what the form or the schema expects there
+    got: str | None = None  #: a short rendering of what was found, ``None`` if nothing was
+
+    def __str__(self) -> str:
+        where = self.pointer or "(document)"
+        found = f", got {self.got}" if self.got is not None else ""
+        return f"{where}: expected {self.expected}{found}"
+
+
+class DocumentError(GIReportError, ValueError):
+    """A JSON or XML document is not a valid gi-report document.
+
+    ``problems`` lists every problem found, each with its JSON Pointer, at once.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        head = f"{source}: " if source else ""
+        count = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{head}not a valid gi-report document ({count} {noun}):\n{lines}")
+
+
+class UnknownTemplateError(GIReportError, KeyError):
+    """A template version that gi-report does not describe."""
+
+    def __init__(self, version: object, known: Iterable[str]) -> None:
+        self.version = version
+        self.known = tuple(known)
+        super().__init__(
+            f"unknown template version {version!r}; known versions: {', '.join(self.known)}"
+        )
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
+
+
+class CellError(GIReportError, ValueError):
+    """A value that a table cell of the form cannot hold, or a cell the form does not have."""
+
+    def __init__(self, pointer: str, expected: str, got: object) -> None:
+        self.pointer = pointer
+        self.expected = expected
+        self.got = got
+        super().__init__(f"{pointer}: expected {expected}, got {got!r}")
+
+
+class InputTooLargeError(GIReportError, ValueError):
+    """An input over the size limit gi-report sets for that kind of input."""
+
+    def __init__(self, what: str, size: int, limit: int) -> None:
+        self.what = what
+        self.size = size
+        self.limit = limit
+        super().__init__(f"{what}: {size:,} bytes is over the limit of {limit:,} bytes")

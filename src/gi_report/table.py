@@ -1,0 +1,271 @@
+"""A fixed table of the form as the document states it: one immutable value per cell.
+
+A :class:`Table` is generic: its shape (rows, columns, kinds of value) comes from its
+:class:`~gi_report.form.TableSpec`, so one class serves every table of every template version.
+A blank cell is ``None``, never ``0``; derived values (totals, subtotals) are computed on demand
+and never stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+
+from gi_report.errors import CellError
+from gi_report.form.spec import CellKind, ColumnTotal, RowSpec, RowTotal, TableSpec
+
+CellValue: TypeAlias = int | Decimal | str | None
+Number: TypeAlias = int | Decimal
+
+_EXPECTED = {
+    CellKind.COUNT: "a whole number >= 0, or null for a blank cell",
+    CellKind.SIGNED_COUNT: "a whole number (may be negative), or null for a blank cell",
+    CellKind.AMOUNT: "a finite decimal >= 0 (decimal.Decimal), or null for a blank cell",
+    CellKind.TEXT: "a text, or null for a blank cell",
+}
+
+
+def expected_for(kind: CellKind) -> str:
+    """What a cell of this kind accepts, in words, for error messages."""
+    return _EXPECTED[kind]
+
+
+def value_fits(kind: CellKind, value: object) -> bool:
+    """Whether ``value`` is something a cell of ``kind`` may hold (``None`` always may)."""
+    if value is None:
+        return True
+    if kind is CellKind.COUNT:
+        return type(value) is int and value >= 0
+    if kind is CellKind.SIGNED_COUNT:
+        return type(value) is int
+    if kind is CellKind.AMOUNT:
+        return isinstance(value, Decimal) and value.is_finite() and not value.is_signed()
+    return isinstance(value, str)
+
+
+def _check_values(
+    instance: Table, attribute: attrs.Attribute[Any], values: tuple[tuple[CellValue, ...], ...]
+) -> None:
+    spec = instance.spec
+    if type(values) is not tuple or len(values) != len(spec.rows):
+        raise CellError(f"/{spec.id}", f"{len(spec.rows)} rows", values)
+    for row, row_values in zip(spec.rows, values, strict=True):
+        if type(row_values) is not tuple or len(row_values) != len(row.columns):
+            raise CellError(f"/{spec.id}/{row.id}", f"{len(row.columns)} cells", row_values)
+        for column_id, value in zip(row.columns, row_values, strict=True):
+            if value is None:
+                continue
+            kind = spec.column(column_id).kind
+            if not value_fits(kind, value):
+                raise CellError(f"/{spec.id}/{row.id}/{column_id}", expected_for(kind), value)
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """The stated values of one fixed table, in the form's row and column order.
+
+    Build one with :meth:`blank`, :meth:`from_mapping` or the ``with_*`` methods; read a cell
+    with ``table["granted", "natural_person"]`` or :meth:`row`.
+    """
+
+    spec: TableSpec = attrs.field(repr=False)
+    values: tuple[tuple[CellValue, ...], ...] = attrs.field(validator=_check_values)
+
+    # --- construction ---------------------------------------------------------------------------
+
+    @classmethod
+    def blank(cls, spec: TableSpec) -> Table:
+        """A table with every cell blank (``None``)."""
+        return cls(spec=spec, values=tuple((None,) * len(r.columns) for r in spec.rows))
+
+    @classmethod
+    def from_mapping(cls, spec: TableSpec, cells: Mapping[str, Mapping[str, CellValue]]) -> Table:
+        """A table from ``{row_id: {column_id: value}}`` naming every cell of the form.
+
+        A missing or unknown row or cell raises :class:`~gi_report.errors.CellError`: a cell that
+        is blank must be given as ``None``, so that nothing is left out by accident.
+        """
+        unknown_rows = set(cells) - {r.id for r in spec.rows}
+        if unknown_rows:
+            raise CellError(
+                f"/{spec.id}/{sorted(unknown_rows)[0]}", "a row id of the form", "unknown row"
+            )
+        rows: list[tuple[CellValue, ...]] = []
+        for row in spec.rows:
+            if row.id not in cells:
+                raise CellError(f"/{spec.id}/{row.id}", "the row (every row is required)", None)
+            given = cells[row.id]
+            unknown = set(given) - set(row.columns)
+            if unknown:
+                raise CellError(
+                    f"/{spec.id}/{row.id}/{sorted(unknown)[0]}",
+                    f"one of the columns {', '.join(row.columns)}",
+                    "unknown column",
+                )
+            missing = [c for c in row.columns if c not in given]
+            if missing:
+                raise CellError(
+                    f"/{spec.id}/{row.id}/{missing[0]}", "the cell (null for a blank)", None
+                )
+            rows.append(tuple(given[c] for c in row.columns))
+        return cls(spec=spec, values=tuple(rows))
+
+    def with_cell(self, row_id: str, column_id: str, value: CellValue) -> Table:
+        """A copy with one cell changed."""
+        index = self._index(row_id, column_id)
+        return self._replace_row(index[0], lambda vs: _put(vs, index[1], value))
+
+    def with_row(self, row_id: str, values: Sequence[CellValue] | Mapping[str, CellValue]) -> Table:
+        """A copy with a whole row replaced.
+
+        ``values`` is either a sequence with one value per column of the row, in the form's order
+        (for section 三: the six applicant columns, then 总计), or a mapping of some of its cells.
+        """
+        row = self._row_spec(row_id)
+        if isinstance(values, Mapping):
+            current = dict(zip(row.columns, self.values[self._row_index(row_id)], strict=True))
+            unknown = set(values) - set(row.columns)
+            if unknown:
+                raise CellError(
+                    f"/{self.spec.id}/{row_id}/{sorted(unknown)[0]}",
+                    f"one of the columns {', '.join(row.columns)}",
+                    "unknown column",
+                )
+            current.update(values)
+            new = tuple(current[c] for c in row.columns)
+        else:
+            new = tuple(values)
+            if len(new) != len(row.columns):
+                raise CellError(
+                    f"/{self.spec.id}/{row_id}",
+                    f"{len(row.columns)} values ({', '.join(row.columns)})",
+                    list(new),
+                )
+        return self._replace_row(self._row_index(row_id), lambda _: new)
+
+    def with_values(self, cells: Mapping[str, Mapping[str, CellValue]]) -> Table:
+        """A copy with the given cells (``{row_id: {column_id: value}}``) changed."""
+        table = self
+        for row_id, row_cells in cells.items():
+            table = table.with_row(row_id, row_cells)
+        return table
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def __getitem__(self, key: tuple[str, str]) -> CellValue:
+        row_index, column_index = self._index(*key)
+        return self.values[row_index][column_index]
+
+    def get(self, row_id: str, column_id: str) -> CellValue:
+        """The stated value of one cell (``None`` if blank)."""
+        return self[row_id, column_id]
+
+    def row(self, row_id: str) -> dict[str, CellValue]:
+        """One row as ``{column_id: value}``, in the form's column order."""
+        row = self._row_spec(row_id)
+        return dict(zip(row.columns, self.values[self._row_index(row_id)], strict=True))
+
+    def cells(self) -> Iterator[tuple[str, str, CellValue]]:
+        """Every cell as ``(row_id, column_id, value)``, row by row in the form's order."""
+        for row, row_values in zip(self.spec.rows, self.values, strict=True):
+            for column_id, value in zip(row.columns, row_values, strict=True):
+                yield row.id, column_id, value
+
+    def to_mapping(self) -> dict[str, dict[str, CellValue]]:
+        """The table as ``{row_id: {column_id: value}}`` in the form's order."""
+        return {
+            row.id: dict(zip(row.columns, row_values, strict=True))
+            for row, row_values in zip(self.spec.rows, self.values, strict=True)
+        }
+
+    def blank_cells(self) -> list[tuple[str, str]]:
+        """The ``(row_id, column_id)`` of every blank cell."""
+        return [(r, c) for r, c, v in self.cells() if v is None]
+
+    @property
+    def is_blank(self) -> bool:
+        """Whether every cell of the table is blank."""
+        return all(v is None for row in self.values for v in row)
+
+    # --- derived values -------------------------------------------------------------------------
+
+    def sum_cells(
+        self, cells: Iterable[tuple[str, str]], *, blank_as_zero: bool = False
+    ) -> Number | None:
+        """The sum of the given cells; ``None`` if one is blank, unless ``blank_as_zero``."""
+        total: Number = 0
+        for row_id, column_id in cells:
+            value = self[row_id, column_id]
+            if value is None:
+                if blank_as_zero:
+                    continue
+                return None
+            if isinstance(value, str):
+                raise CellError(
+                    f"/{self.spec.id}/{row_id}/{column_id}", "a number to add up", value
+                )
+            total += value
+        return total
+
+    def computed(self, row_id: str, column_id: str, *, blank_as_zero: bool = False) -> Number | None:
+        """The value of a total cell computed from its parts, as the form defines it.
+
+        E.g. ``applications.computed("granted", "total")`` is the sum of the six applicant
+        columns of 予以公开, and ``computed("results_total", "natural_person")`` the sum of the
+        outcome rows for natural persons. ``KeyError`` if the cell is not a total of the form.
+        """
+        for decl in self.spec.declarations:
+            if isinstance(decl, ColumnTotal) and decl.total == column_id:
+                if decl.rows is None or row_id in decl.rows:
+                    return self.sum_cells(
+                        ((row_id, c) for c in decl.parts), blank_as_zero=blank_as_zero
+                    )
+            if isinstance(decl, RowTotal) and decl.total == row_id:
+                return self.sum_cells(
+                    ((r, column_id) for r in decl.parts), blank_as_zero=blank_as_zero
+                )
+        raise KeyError(f"{self.spec.id}.{row_id}.{column_id} is not a total of the form")
+
+    def subtotal(self, group_id: str, column_id: str, *, blank_as_zero: bool = False) -> Number | None:
+        """The sum of the rows of one group in one column (e.g. ``denied`` = （三）不予公开).
+
+        The form prints no subtotal rows: this is derived, never stored.
+        """
+        self.spec.group(group_id)  # KeyError for an unknown group
+        rows = [r for r in self.spec.rows_in_group(group_id) if r.id not in _total_rows(self.spec)]
+        return self.sum_cells(((r.id, column_id) for r in rows), blank_as_zero=blank_as_zero)
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _row_spec(self, row_id: str) -> RowSpec:
+        try:
+            return self.spec.row(row_id)
+        except KeyError:
+            raise KeyError(f"{self.spec.id} has no row {row_id!r}") from None
+
+    def _row_index(self, row_id: str) -> int:
+        return self.spec.row_position(row_id)
+
+    def _index(self, row_id: str, column_id: str) -> tuple[int, int]:
+        row = self._row_spec(row_id)
+        try:
+            column_index = row.columns.index(column_id)
+        except ValueError:
+            raise KeyError(f"{self.spec.id}.{row_id} has no column {column_id!r}") from None
+        return self._row_index(row_id), column_index
+
+    def _replace_row(self, index: int, change: Any) -> Table:
+        rows = list(self.values)
+        rows[index] = change(rows[index])
+        return Table(spec=self.spec, values=tuple(rows))
+
+
+def _put(values: tuple[CellValue, ...], index: int, value: CellValue) -> tuple[CellValue, ...]:
+    return (*values[:index], value, *values[index + 1 :])
+
+
+def _total_rows(spec: TableSpec) -> set[str]:
+    return {d.total for d in spec.declarations if isinstance(d, RowTotal)}
