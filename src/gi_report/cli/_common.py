@@ -1,0 +1,25 @@
+"""Helpers shared by the subcommands: reading reports and reporting errors on stderr."""
+
+from __future__ import annotations
+
+import sys
+
+from gi_report.codec.json import load
+from gi_report.errors import GIReportError
+from gi_report.model import Report
+
+
+def error(message: str) -> None:
+    """Print a diagnostic on stderr, prefixed with the program name."""
+    print(f"gi-report: {message}", file=sys.stderr)
+
+
+def read_report(path: str) -> Report | None:
+    """The report stored at ``path`` (JSON), or ``None`` after printing why it can't be read."""
+    try:
+        return load(path)
+    except OSError as exc:
+        error(f"{path}: {exc.strerror or exc}")
+    except GIReportError as exc:
+        error(str(exc))
+    return None

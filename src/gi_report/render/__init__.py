@@ -1,0 +1,1 @@
+"""Renderers: the report laid out as the official form, for people."""
