@@ -1,0 +1,1 @@
+"""Importers: published documents (HTML, text dumps, Markdown, DOCX, PDF) into the model."""

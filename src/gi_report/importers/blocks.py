@@ -1,0 +1,86 @@
+"""What every document reader produces: text blocks and cell grids in reading order.
+
+Each document kind (HTML, text dump, Markdown, DOCX, PDF) only turns its document into a
+:class:`ParsedDocument`; one shared module maps the grids onto the form. Every block and cell
+keeps its :class:`Location` in the source so that notices and findings can point back to it.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """Where something is in the source document (every part optional, 1-based where human)."""
+
+    file: str | None = None
+    page: int | None = None  #: 1-based page (PDF, DOCX when known)
+    line: int | None = None  #: 1-based line of the source text (HTML, text, Markdown)
+    table: int | None = None  #: 0-based index of the table block in the document
+    row: int | None = None  #: 0-based row of the expanded grid
+    column: int | None = None  #: 0-based column of the expanded grid
+
+    def __str__(self) -> str:
+        parts = [
+            f"{name} {value}"
+            for name, value in (
+                ("page", self.page),
+                ("line", self.line),
+                ("table", self.table),
+                ("row", self.row),
+                ("column", self.column),
+            )
+            if value is not None
+        ]
+        where = ", ".join(parts)
+        if self.file:
+            return f"{self.file}: {where}" if where else self.file
+        return where or "(unknown location)"
+
+
+@attrs.frozen(kw_only=True)
+class GridCell:
+    """One position of an expanded table grid.
+
+    A merged (spanned) cell occupies several positions: each holds the same text, and
+    ``origin`` is the grid position of the span's top-left cell, so a reader can tell a
+    repeated span from a real cell.
+    """
+
+    text: str  #: the cell's text as printed (line breaks inside the cell kept as ``\n``)
+    origin: tuple[int, int]  #: (row, column) of the top-left position of the cell's span
+    location: Location
+
+    def is_origin(self, row: int, column: int) -> bool:
+        """Whether the position (row, column) is where this cell's span starts."""
+        return self.origin == (row, column)
+
+
+@attrs.frozen(kw_only=True)
+class TableBlock:
+    """A table with its spans expanded into a rectangular grid (``None``: no cell there)."""
+
+    rows: tuple[tuple[GridCell | None, ...], ...]
+    location: Location
+
+
+@attrs.frozen(kw_only=True)
+class TextBlock:
+    """A paragraph or heading of running text, verbatim."""
+
+    text: str
+    location: Location
+
+
+Block = TextBlock | TableBlock
+
+
+@attrs.frozen(kw_only=True)
+class ParsedDocument:
+    """A document reduced to blocks in reading order, before anything is matched to the form."""
+
+    kind: str  #: ``html``, ``text``, ``markdown``, ``docx`` or ``pdf``
+    blocks: tuple[Block, ...]
+    source: str | None = None
+    encoding: str | None = None  #: the text encoding detected or declared, if the kind has one
