@@ -39,14 +39,22 @@ def _doc(title: str, description: str) -> dict[str, str]:
     return {"title": title, "description": description}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str or None, got {value!r}")
+    if value is not None:
+        _str(instance, attribute, value)
 
 
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a str, got {value!r}")
+    if not value.isascii() and _SURROGATE.search(value):
+        raise ValueError(
+            f"{attribute.name} holds a lone surrogate code point, which is not Unicode text "
+            "and cannot be written as UTF-8"
+        )
 
 
 def _year(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
