@@ -78,3 +78,43 @@ class InputTooLargeError(GIReportError, ValueError):
         self.size = size
         self.limit = limit
         super().__init__(f"{what}: {size:,} bytes is over the limit of {limit:,} bytes")
+
+
+class MissingExtraError(GIReportError, ImportError):
+    """An optional dependency is not installed: names the package and the extra that brings it."""
+
+    def __init__(self, package: str, extra: str, purpose: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.purpose = purpose
+        super().__init__(
+            f"{purpose} needs the optional package {package!r}; "
+            f"install it with: pip install 'gi-report[{extra}]'"
+        )
+
+
+class IncompatibleReportsError(GIReportError, ValueError):
+    """Reports that cannot be combined as asked (e.g. summed across different report years).
+
+    ``field`` names what differs and ``values`` maps each report (by position and agency) to its
+    value of that field.
+    """
+
+    def __init__(self, message: str, *, field: str, values: dict[str, str]) -> None:
+        self.field = field
+        self.values = dict(values)
+        listed = "; ".join(f"{k}: {v}" for k, v in self.values.items())
+        super().__init__(f"{message} ({field} — {listed})")
+
+
+class TemplateMismatchError(IncompatibleReportsError):
+    """Reports (or tables) laid out on different template versions, combined without harmonising."""
+
+
+class UnsupportedFormatError(GIReportError, ValueError):
+    """A file name whose extension names no format gi-report can write or read there."""
+
+    def __init__(self, path: str, expected: str) -> None:
+        self.path = path
+        self.expected = expected
+        super().__init__(f"{path}: expected {expected}")
