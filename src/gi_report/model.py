@@ -59,7 +59,9 @@ def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
 
 def _year(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or not MIN_YEAR <= value <= MAX_YEAR:
-        raise ValueError(f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}, got {value!r}")
+        raise ValueError(
+            f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}, got {value!r}"
+        )
 
 
 def _division_code(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -225,11 +227,13 @@ class OtherMatters:
         validator=_optional_str,
         metadata=_doc("正文", "The section's text, verbatim; null if there is none."),
     )
-    processing_fee_notices_count: int | None = _fee_field("processing_fee_notices_count")
-    processing_fee_notices_amount_yuan: Decimal | None = _fee_field(
+    processing_fee_notices_count: int | None = _fee_field(
+        "processing_fee_notices_count"
+    )
+    processing_fee_notices_amount_yuan: Decimal | None = _fee_field(  # noqa: RUF009
         "processing_fee_notices_amount_yuan"
     )
-    processing_fee_collected_amount_yuan: Decimal | None = _fee_field(
+    processing_fee_collected_amount_yuan: Decimal | None = _fee_field(  # noqa: RUF009
         "processing_fee_collected_amount_yuan"
     )
 

@@ -155,14 +155,15 @@ def _cell_title(table: TableSpec, row: RowSpec, column: ColumnSpec) -> str:
 def _table_defs(template: TemplateSpec) -> JsonDict:
     defs: JsonDict = {}
     for table in template.tables:
+        number = template.section(table.section).number
         for position, row in enumerate(table.rows, start=1):
             cells: JsonDict = {}
             for column in (table.column(c) for c in row.columns):
                 cells[column.id] = {
                     "title": _cell_title(table, row, column),
                     "description": (
-                        f"{row.description} {column.description} Section {template.section(table.section).number}"
-                        f" ({table.id}), row {position} ({row.id}), column {column.id}; "
+                        f"{row.description} {column.description} Section {number} ({table.id}), "
+                        f"row {position} ({row.id}), column {column.id}; "
                         f"template {template.version}."
                     ),
                     **_ref(_KIND_NAMES[column.kind]),
@@ -181,7 +182,15 @@ def _table_defs(template: TemplateSpec) -> JsonDict:
             f"({template.document}): {len(table.rows)} rows, {table.cell_count} cells.",
             "type": "object",
             "required": [r.id for r in table.rows],
-            "properties": {r.id: _ref(_def_name(template, table, r)) for r in table.rows},
+            "properties": {
+                r.id: {
+                    "title": r.label,
+                    "description": f"{r.description} Row {i} of section "
+                    f"{template.section(table.section).number}.",
+                    **_ref(_def_name(template, table, r)),
+                }
+                for i, r in enumerate(table.rows, start=1)
+            },
             "additionalProperties": False,
         }
     return defs
@@ -234,8 +243,9 @@ def _build() -> JsonDict:
         "template": {
             "title": "年度报告格式版本",
             "description": "The national template the report follows: "
-            + "; ".join(f"{v} = 《{TEMPLATES[v].name}》 ({TEMPLATES[v].document})"
-                        for v in versions)
+            + "; ".join(
+                f"{v} = 《{TEMPLATES[v].name}》 ({TEMPLATES[v].document})" for v in versions
+            )
             + ".",
             "enum": versions,
         },
@@ -294,9 +304,9 @@ def _build() -> JsonDict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "政府信息公开工作年度报告",
-        "description": "A Government Information Disclosure Annual Report (政府信息公开工作年度报告) "
-        "under Article 50 of the Regulations on Open Government Information, in the "
-        "gi-report JSON form. Cells are null where the document leaves them blank.",
+        "description": "A Government Information Disclosure Annual Report "
+        "(政府信息公开工作年度报告) under Article 50 of the Regulations on Open Government "
+        "Information, in the gi-report JSON form. Cells are null where the document leaves them blank.",
         "type": "object",
         "required": [
             "format_version",
@@ -318,3 +328,15 @@ def json_schema() -> JsonDict:
     import copy
 
     return copy.deepcopy(_build())
+
+
+SCHEMA_FILE = "report.schema.json"
+"""File name of the published JSON Schema under ``schemas/``."""
+
+
+def schema_text() -> str:
+    """The JSON Schema as the committed file holds it (UTF-8 text, 2-space indent)."""
+    import json
+
+    return json.dumps(_build(), ensure_ascii=False, indent=2) + "\n"
+

@@ -117,16 +117,18 @@ def random_report(
     tables = {k: _blank_some(rng, t, blank_rate) for k, t in tables.items()}
     notices = rng.randint(0, 5)
     return Report(
+        proactive=tables["proactive"],
+        applications=tables["applications"],
+        review_litigation=tables["review_litigation"],
         template=spec.version,
         metadata=Metadata(agency=agency, year=year),
         preamble="依据《中华人民共和国政府信息公开条例》第五十条规定，形成本报告。",
-        problems=Narrative(heading="五、存在的主要问题及改进情况", text="一是……二是……"),
+        problems=Narrative(heading=spec.section("problems").heading, text="一是……二是……"),
         other_matters=OtherMatters(
-            heading="六、其他需要报告的事项",
+            heading=spec.section("other_matters").heading,
             text=f"发出收费通知{notices}件。",
             processing_fee_notices_count=notices,
             processing_fee_notices_amount_yuan=Decimal(100 * notices),
             processing_fee_collected_amount_yuan=Decimal(100 * notices),
         ),
-        **tables,
     )

@@ -210,7 +210,9 @@ class Table:
             total += value
         return total
 
-    def computed(self, row_id: str, column_id: str, *, blank_as_zero: bool = False) -> Number | None:
+    def computed(
+        self, row_id: str, column_id: str, *, blank_as_zero: bool = False
+    ) -> Number | None:
         """The value of a total cell computed from its parts, as the form defines it.
 
         E.g. ``applications.computed("granted", "total")`` is the sum of the six applicant
@@ -218,18 +220,23 @@ class Table:
         outcome rows for natural persons. ``KeyError`` if the cell is not a total of the form.
         """
         for decl in self.spec.declarations:
-            if isinstance(decl, ColumnTotal) and decl.total == column_id:
-                if decl.rows is None or row_id in decl.rows:
-                    return self.sum_cells(
-                        ((row_id, c) for c in decl.parts), blank_as_zero=blank_as_zero
-                    )
+            if (
+                isinstance(decl, ColumnTotal)
+                and decl.total == column_id
+                and (decl.rows is None or row_id in decl.rows)
+            ):
+                return self.sum_cells(
+                    ((row_id, c) for c in decl.parts), blank_as_zero=blank_as_zero
+                )
             if isinstance(decl, RowTotal) and decl.total == row_id:
                 return self.sum_cells(
                     ((r, column_id) for r in decl.parts), blank_as_zero=blank_as_zero
                 )
         raise KeyError(f"{self.spec.id}.{row_id}.{column_id} is not a total of the form")
 
-    def subtotal(self, group_id: str, column_id: str, *, blank_as_zero: bool = False) -> Number | None:
+    def subtotal(
+        self, group_id: str, column_id: str, *, blank_as_zero: bool = False
+    ) -> Number | None:
         """The sum of the rows of one group in one column (e.g. ``denied`` = （三）不予公开).
 
         The form prints no subtotal rows: this is derived, never stored.

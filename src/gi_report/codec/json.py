@@ -39,7 +39,7 @@ from gi_report.table import CellValue, Table, expected_for
 JsonDict = dict[str, Any]
 
 
-# --- the converter --------------------------------------------------------------------------------
+# --- the converter ---
 
 
 def _strict_int(value: object, _: type) -> int:
@@ -89,7 +89,7 @@ def make_converter() -> cattrs.Converter:
 _CONVERTER = make_converter()
 
 
-# --- model -> dict ----------------------------------------------------------------------------------
+# --- model -> dict ---
 
 
 def _cell_to_json(value: CellValue) -> Any:
@@ -131,7 +131,7 @@ def dump(report: Report, path: PathLike, *, indent: int | None = 2) -> None:
     write_atomic(path, to_json(report, indent=indent).encode("utf-8"))
 
 
-# --- dict -> model ----------------------------------------------------------------------------------
+# --- dict -> model ---
 
 
 def _is_int(checker: Any, instance: object) -> bool:
@@ -141,9 +141,8 @@ def _is_int(checker: Any, instance: object) -> bool:
 @cache
 def _validator() -> Any:
     base = jsonschema.Draft202012Validator
-    strict = jsonschema.validators.extend(
-        base, type_checker=base.TYPE_CHECKER.redefine("integer", _is_int)
-    )
+    extend: Any = jsonschema.validators.extend
+    strict = extend(base, type_checker=base.TYPE_CHECKER.redefine("integer", _is_int))
     return strict(json_schema(), format_checker=jsonschema.FormatChecker(formats=("date",)))
 
 
@@ -201,16 +200,17 @@ def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
 def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     here = pointer(path)
-    keyword = error.validator
-    value = error.validator_value
-    instance = error.instance
+    keyword: Any = error.validator
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    schema: Any = error.schema
     if keyword == "required" and isinstance(instance, Mapping):
         for key in value:
             if key not in instance:
                 yield Problem(pointer=f"{here}/{_escape(key)}", expected="this required member")
         return
     if keyword == "additionalProperties" and isinstance(instance, Mapping):
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(schema.get("properties", {}))
         listed = ", ".join(allowed[:8]) + (", …" if len(allowed) > 8 else "")
         for key in instance:
             if key not in allowed:
@@ -222,7 +222,12 @@ def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[P
         return
     kind = _cell_kind(path, document)
     if kind is not None:
-        yield Problem(pointer=here, expected=expected_for(kind), got=_short(instance))
+        expected = (
+            f"{_PATTERN_WORDS[DECIMAL_PATTERN]}, or null for a blank cell"
+            if kind is CellKind.AMOUNT
+            else expected_for(kind)
+        )
+        yield Problem(pointer=here, expected=expected, got=_short(instance))
         return
     if keyword == "type":
         kinds = [value] if isinstance(value, str) else list(value)
@@ -236,8 +241,8 @@ def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[P
             got=_short(instance),
         )
     elif keyword == "pattern":
-        yield Problem(pointer=here, expected=_PATTERN_WORDS.get(value, f"a text matching {value}"),
-                      got=_short(instance))
+        expected = _PATTERN_WORDS.get(value, f"a text matching {value}")
+        yield Problem(pointer=here, expected=expected, got=_short(instance))
     elif keyword == "format":
         yield Problem(pointer=here, expected=f"a valid {value}", got=_short(instance))
     elif keyword in ("minimum", "maximum"):
@@ -278,7 +283,8 @@ def _table_from_dict(spec: TableSpec, cells: Mapping[str, Mapping[str, Any]]) ->
 def _cattrs_problems(error: BaseException, path: tuple[Any, ...]) -> Iterator[Problem]:
     """Located problems from a cattrs exception group (a safety net behind the schema)."""
     if isinstance(error, ClassValidationError | IterableValidationError):
-        for inner, note in error.group_exceptions():
+        groups: Any = error.group_exceptions()
+        for inner, note in groups:
             key = getattr(note, "name", None)
             if key is None:
                 key = getattr(note, "index", None)
@@ -339,7 +345,13 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         ) from None
     except (ValueError, RecursionError, UnicodeDecodeError) as error:
         raise DocumentError(
-            [Problem(pointer="", expected="well-formed JSON", got=str(error) or type(error).__name__)],
+            [
+                Problem(
+                    pointer="",
+                    expected="well-formed JSON",
+                    got=str(error) or type(error).__name__,
+                )
+            ],
             source=source,
         ) from None
 

@@ -20,7 +20,7 @@ from gi_report.form.spec import (
     TopicSpec,
 )
 
-# --- the six sections -------------------------------------------------------------------------
+# --- the six sections ---
 
 OVERVIEW = SectionSpec(
     id="overview",
@@ -99,7 +99,7 @@ OVERVIEW_TOPICS = (
     ),
 )
 
-# --- section 三: applications -------------------------------------------------------------------
+# --- section 三: applications ---
 
 APPLICANT_COLUMNS = (
     ColumnSpec(
@@ -363,7 +363,7 @@ def applications_table(other_rows: tuple[RowSpec, ...]) -> TableSpec:
     )
 
 
-# --- section 四: administrative review and litigation ---------------------------------------------
+# --- section 四: administrative review and litigation ---
 
 _OUTCOMES = (
     ColumnSpec(id="upheld", label="结果维持", description="Decided: the agency's decision upheld."),
@@ -424,7 +424,7 @@ REVIEW_LITIGATION_TABLE = TableSpec(
     ),
 )
 
-# --- section 二: shared rows ----------------------------------------------------------------------
+# --- section 二: shared rows ---
 
 ART20_1 = GroupSpec(
     id="art20_1",
@@ -447,7 +447,7 @@ ART20_8 = GroupSpec(
     description="Article 20(8): administrative fees.",
 )
 
-# --- section 六: information processing fees -----------------------------------------------------
+# --- section 六: information processing fees ---
 
 FEE_FIELDS = (
     FieldSpec(

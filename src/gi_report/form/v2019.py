@@ -1,4 +1,4 @@
-"""The 2019 template: 《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号.
+"""The 2019 template: 《…年度报告格式（试行）》, issued with 国办公开办函〔2019〕60号.
 
 Applies to report years 2019 and 2020 (format-spec.md §1.2, §5).
 """
