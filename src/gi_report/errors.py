@@ -118,3 +118,45 @@ class UnsupportedFormatError(GIReportError, ValueError):
         self.path = path
         self.expected = expected
         super().__init__(f"{path}: expected {expected}")
+
+
+class ReportImportError(GIReportError, ValueError):
+    """A published document (HTML, text, Markdown, DOCX, PDF) that cannot be imported.
+
+    ``source`` names the file, ``where`` the place inside it (member, page, table…) and
+    ``expected`` what a readable document has there.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        where: str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.where = where
+        self.expected = expected
+        head = ": ".join(part for part in (source, where) if part)
+        text = f"{head}: {message}" if head else message
+        if expected:
+            text = f"{text} (expected {expected})"
+        super().__init__(text)
+
+
+class CorruptDocumentError(ReportImportError):
+    """A damaged document, or one that is not of the kind it claims (not a zip, truncated PDF)."""
+
+
+class UnsafeDocumentError(ReportImportError):
+    """A document over a safety limit (zip bomb, too many members or pages, a DTD in the XML)."""
+
+
+class EncryptedDocumentError(ReportImportError):
+    """A password-protected document: gi-report does not decrypt; save an unprotected copy."""
+
+
+class NoTextLayerError(ReportImportError):
+    """A PDF without usable text (a scan or image-only report): it needs OCR before import."""
