@@ -1,0 +1,156 @@
+"""Carry a report over to another template version, following the mapping table.
+
+``harmonise(report, to="2021")`` lays every table out on the target template and says which cells
+could not be carried over: target cells left blank because the source has nothing for them, and
+stated source cells that have no place in the target. Nothing is guessed: an ``approximate``
+mapping is used only when the caller asks for it, and then listed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from gi_report.analysis.mapping import MappingKind, cell_mappings, dropped_cells
+from gi_report.form import TABLE_IDS, get_template
+from gi_report.form.spec import CellRef
+from gi_report.model import Report, layout_version
+from gi_report.table import CellValue, Table
+
+
+@attrs.frozen(kw_only=True)
+class UnmappedCell:
+    """A cell that could not be carried over, and why.
+
+    ``side`` is ``"target"`` for a cell of the result left blank (no source for it) and
+    ``"source"`` for a cell of the input with no place in the target (``value`` is what it stated).
+    """
+
+    side: str
+    cell: CellRef
+    template: str  #: the template version of the layout the cell belongs to
+    reason: str
+    value: CellValue = None
+
+    @property
+    def pointer(self) -> str:
+        """The JSON Pointer of the cell (in the layout named by ``template``)."""
+        return self.cell.pointer
+
+
+@attrs.frozen(kw_only=True)
+class HarmonisedResult:
+    """A report laid out on one template, with what could not be carried over."""
+
+    report: Report
+    source_layouts: dict[str, str]  #: table id → template version of the input's table
+    unmapped: tuple[UnmappedCell, ...]
+    approximate: tuple[CellRef, ...]  #: target cells filled by an approximate mapping
+
+    @property
+    def changed(self) -> bool:
+        """Whether any table had to be carried over (the input was not already on the target)."""
+        return any(v != self.report.template for v in self.source_layouts.values())
+
+    @property
+    def unfilled(self) -> tuple[UnmappedCell, ...]:
+        """Target cells left blank because the source template has nothing for them."""
+        return tuple(u for u in self.unmapped if u.side == "target")
+
+    @property
+    def dropped(self) -> tuple[UnmappedCell, ...]:
+        """Source cells with no place in the target template."""
+        return tuple(u for u in self.unmapped if u.side == "source")
+
+
+def _sum(values: list[CellValue]) -> CellValue:
+    if any(v is None for v in values):
+        return None
+    total: int | Decimal = 0
+    for v in values:
+        if isinstance(v, str):
+            raise TypeError("cannot add text cells")
+        total += v  # type: ignore[operator]
+    return total
+
+
+def harmonise_table(
+    table: Table, to: str, *, approximate: bool = False
+) -> tuple[Table, list[UnmappedCell], list[CellRef]]:
+    """One table carried over to template ``to``: the table, unmapped cells, approximate cells."""
+    source = layout_version(table.spec)
+    target = get_template(to)
+    spec = target.table(table.spec.id)
+    if source == target.version:
+        return table, [], []
+    cells: dict[str, dict[str, CellValue]] = {r.id: {} for r in spec.rows}
+    unmapped: list[UnmappedCell] = []
+    approx: list[CellRef] = []
+    for rule in cell_mappings(source, target.version):
+        if rule.table != spec.id:
+            continue
+        ref = CellRef(table=spec.id, row=rule.row, column=rule.column)
+        value: CellValue = None
+        if rule.kind is MappingKind.NOT_MAPPABLE:
+            unmapped.append(
+                UnmappedCell(side="target", cell=ref, template=target.version, reason=rule.note)
+            )
+        elif rule.kind is MappingKind.APPROXIMATE and not approximate:
+            unmapped.append(
+                UnmappedCell(
+                    side="target",
+                    cell=ref,
+                    template=target.version,
+                    reason=f"approximate mapping not requested: {rule.note}",
+                )
+            )
+        else:
+            value = _sum([table[r, c] for r, c in rule.sources])
+            if rule.kind is MappingKind.APPROXIMATE:
+                approx.append(ref)
+        cells[rule.row][rule.column] = value
+    for table_id, row, column, reason in dropped_cells(source, target.version):
+        if table_id == spec.id:
+            unmapped.append(
+                UnmappedCell(
+                    side="source",
+                    cell=CellRef(table=table_id, row=row, column=column),
+                    template=source,
+                    reason=reason,
+                    value=table[row, column],
+                )
+            )
+    return Table.from_mapping(spec, cells), unmapped, approx
+
+
+def harmonise(report: Report, to: str = "2021", *, approximate: bool = False) -> HarmonisedResult:
+    """``report`` with every table laid out on template ``to``, and what could not be carried over.
+
+    Each table is carried over from its own layout (a mixed-layout report works too). Target cells
+    with no source are left blank (``None``) and listed; stated source cells with no place in the
+    target are listed with their values. ``approximate=True`` also carries the close-but-not-equal
+    quantities of the mapping table (e.g. 本年新制作数量 → 本年制发件数), listing them.
+    """
+    target = get_template(to)
+    tables: dict[str, Table] = {}
+    unmapped: list[UnmappedCell] = []
+    approx: list[CellRef] = []
+    layouts: dict[str, str] = {}
+    for table_id in TABLE_IDS:
+        table = report.table(table_id)
+        layouts[table_id] = layout_version(table.spec)
+        new, lost, near = harmonise_table(table, target.version, approximate=approximate)
+        tables[table_id] = new
+        unmapped += lost
+        approx += near
+    result = attrs.evolve(
+        report,
+        template=target.version,
+        proactive=tables["proactive"],
+        applications=tables["applications"],
+        review_litigation=tables["review_litigation"],
+    )
+    return HarmonisedResult(
+        report=result, source_layouts=layouts, unmapped=tuple(unmapped), approximate=tuple(approx)
+    )
