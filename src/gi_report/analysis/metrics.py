@@ -91,11 +91,19 @@ def _rl(row: str, column: str, weight: int = 1) -> Term:
 
 
 _HANDLED = (_app("results_total"),)
-_HANDLED_LABEL = f"{_APPS.row('results_total').label}·总计"
+_TOTAL = _APPS.column("total").label
+
+
+def _row_total(row: str) -> str:
+    return f"{_APPS.row(row).label}·{_TOTAL}"
+
+
+_HANDLED_LABEL = _row_total("results_total")
 
 
 def _label(group: str) -> str:
-    return _APPS.group(group).label
+    """A group's label and the numbers of its rows, e.g. ``（四）无法提供 1–3``."""
+    return f"{_APPS.group(group).label} 1–{len(_APPS.rows_in_group(group))}"
 
 
 def _correction(row: str, zh: str, en: str) -> MetricDefinition:
@@ -125,7 +133,7 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         name_en="Share granted in full",
         numerator=(_app("granted"),),
         denominator=_HANDLED,
-        formula=f"{_APPS.row('granted').label}·总计 ÷ {_HANDLED_LABEL}",
+        formula=f"{_row_total('granted')} ÷ {_HANDLED_LABEL}",
         description="Applications disclosed in full, out of all applications handled this year.",
     ),
     MetricDefinition(
@@ -135,7 +143,7 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         name_en="Share granted in full or in part",
         numerator=(_app("granted"), _app("partially_granted")),
         denominator=_HANDLED,
-        formula=f"({_APPS.row('granted').label}·总计 + （二）部分公开·总计) ÷ {_HANDLED_LABEL}",
+        formula=f"({_row_total('granted')} + {_row_total('partially_granted')}) ÷ {_HANDLED_LABEL}",
         description="Applications disclosed in full or in part, out of all applications handled "
         "this year (the 公开率 most publications quote; check which one a figure uses).",
     ),
@@ -146,7 +154,7 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         name_en="Share refused on legal grounds",
         numerator=_group("denied"),
         denominator=_HANDLED,
-        formula=f"Σ {_label('denied')} 1–8·总计 ÷ {_HANDLED_LABEL}",
+        formula=f"Σ {_label('denied')}·{_TOTAL} ÷ {_HANDLED_LABEL}",
         description="Applications refused because the information is exempt (state secret, "
         "third-party rights, process information…), out of all applications handled.",
     ),
@@ -157,7 +165,7 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         name_en="Share that could not be provided",
         numerator=_group("unable"),
         denominator=_HANDLED,
-        formula=f"Σ {_label('unable')} 1–3·总计 ÷ {_HANDLED_LABEL}",
+        formula=f"Σ {_label('unable')}·{_TOTAL} ÷ {_HANDLED_LABEL}",
         description="Applications answered 'cannot be provided' (not held, would need creating, "
         "still unclear), out of all handled: read it beside denied_share — a refusal on legal "
         "grounds and an inability to provide are different outcomes.",
@@ -169,7 +177,7 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         name_en="Share not processed",
         numerator=_group("not_processed"),
         denominator=_HANDLED,
-        formula=f"Σ {_label('not_processed')} 1–5·总计 ÷ {_HANDLED_LABEL}",
+        formula=f"Σ {_label('not_processed')}·{_TOTAL} ÷ {_HANDLED_LABEL}",
         description="Applications not processed as disclosure requests (petitions, duplicates, "
         "publications, excessive requests, re-issue), out of all handled.",
     ),
