@@ -304,9 +304,9 @@ class Report:
         """Tables whose layout is not the report's template, mapped to the layout's version."""
         out: dict[str, str] = {}
         for table_id, table in self.tables.items():
-            version = layout_version(table.spec)
-            if version != self.template:
-                out[table_id] = version
+            # A table both templates share (section 四) follows either: not a departure.
+            if self.template_spec.table(table_id) is not table.spec:
+                out[table_id] = layout_version(table.spec)
         return out
 
     def table(self, table_id: str) -> Table:
