@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from gi_report.analysis._optional import require
+from gi_report.analysis.harmonise import table_layout
 from gi_report.errors import TemplateMismatchError
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.form.spec import CellKind, TableSpec
-from gi_report.model import Report, layout_version
+from gi_report.model import Report
 
 IDENTITY_COLUMNS: tuple[str, ...] = (
     "report", "agency", "level", "division_code", "year", "template", "source",
@@ -84,7 +85,7 @@ def _long(reports: Iterable[Report], only: str | None) -> Any:
         for table_id in table_ids:
             table = report.table(table_id)
             spec = table.spec
-            version = layout_version(spec)
+            version = table_layout(report, table_id)
             section = get_template(version).section(spec.section)
             for row_id, column_id, value in table.cells():
                 row = spec.row(row_id)
@@ -128,18 +129,19 @@ def _wide(reports: list[Report], only: str | None, labels: bool) -> Any:
     specs: dict[str, TableSpec] = {}
     for table_id in table_ids:
         layouts = {
-            f"#{i} {r.metadata.agency}": layout_version(r.table(table_id).spec)
-            for i, r in enumerate(reports)
+            f"#{i} {r.metadata.agency}": table_layout(r, table_id) for i, r in enumerate(reports)
         }
-        if len(set(layouts.values())) > 1:
+        if len({id(r.table(table_id).spec) for r in reports}) > 1:
             raise TemplateMismatchError(
                 f"the wide layout needs one layout of table {table_id}; harmonise the reports "
                 "first (gi_report.analysis.harmonise) or use layout='long'",
                 field="template",
                 values=layouts,
             )
-        version = next(iter(layouts.values()), "2021")
-        specs[table_id] = get_template(version).table(table_id)
+        specs[table_id] = (
+            reports[0].table(table_id).spec if reports
+            else get_template("2021").table(table_id)
+        )
     names: list[str] = []
     kinds: list[CellKind] = []
     for table_id, spec in specs.items():

@@ -64,6 +64,18 @@ class HarmonisedResult:
         return tuple(u for u in self.unmapped if u.side == "source")
 
 
+def table_layout(report: Report, table_id: str) -> str:
+    """The template version of one table's layout as the report holds it.
+
+    The report's own template when the table follows it (some tables, like section 四, are the
+    same in both templates), else the version whose layout the table has (a mixed report).
+    """
+    spec = report.table(table_id).spec
+    if report.template_spec.table(table_id) is spec:
+        return report.template
+    return layout_version(spec)
+
+
 def _sum(values: list[CellValue]) -> CellValue:
     if any(v is None for v in values):
         return None
@@ -79,11 +91,11 @@ def harmonise_table(
     table: Table, to: str, *, approximate: bool = False
 ) -> tuple[Table, list[UnmappedCell], list[CellRef]]:
     """One table carried over to template ``to``: the table, unmapped cells, approximate cells."""
-    source = layout_version(table.spec)
     target = get_template(to)
     spec = target.table(table.spec.id)
-    if source == target.version:
+    if table.spec is spec:
         return table, [], []
+    source = layout_version(table.spec)
     cells: dict[str, dict[str, CellValue]] = {r.id: {} for r in spec.rows}
     unmapped: list[UnmappedCell] = []
     approx: list[CellRef] = []
@@ -139,7 +151,7 @@ def harmonise(report: Report, to: str = "2021", *, approximate: bool = False) ->
     layouts: dict[str, str] = {}
     for table_id in TABLE_IDS:
         table = report.table(table_id)
-        layouts[table_id] = layout_version(table.spec)
+        layouts[table_id] = table_layout(report, table_id)
         new, lost, near = harmonise_table(table, target.version, approximate=approximate)
         tables[table_id] = new
         unmapped += lost

@@ -67,8 +67,8 @@ _RULES_2019_TO_2021: tuple[CellMapping, ...] = (
             column="issued_this_year",
             kind=MappingKind.APPROXIMATE,
             sources=((row, "made_this_year"),),
-            note="2019 本年新制作数量 (newly made) is close to, but not defined as, "
-            "2021 本年制发件数 (issued).",
+            note="2019 made_this_year (newly made) is close to, but not defined as, "
+            "2021 issued_this_year (issued).",
         )
         for row in ("regulations", "normative_documents")
     ),
@@ -88,8 +88,8 @@ _RULES_2019_TO_2021: tuple[CellMapping, ...] = (
             row=row,
             column="currently_valid",
             kind=MappingKind.NOT_MAPPABLE,
-            note="2019 对外公开总数量 (published in total) is not 2021 现行有效件数 (in force): "
-            "do not equate them.",
+            note="2019 total_published (published in total) is not 2021 currently_valid "
+            "(in force): do not equate them.",
         )
         for row in ("regulations", "normative_documents")
     ),
@@ -100,7 +100,7 @@ _RULES_2019_TO_2021: tuple[CellMapping, ...] = (
             column="decisions_this_year",
             kind=MappingKind.EXACT,
             sources=((row, "decisions"),),
-            note="2019 处理决定数量 is 2021 本年处理决定数量.",
+            note="2019 decisions is 2021 decisions_this_year (decisions made this year).",
         )
         for row in ("administrative_licensing", "administrative_penalty", "administrative_coercion")
     ),
@@ -109,7 +109,7 @@ _RULES_2019_TO_2021: tuple[CellMapping, ...] = (
         row="administrative_fees",
         column="amount_10k_yuan",
         kind=MappingKind.NOT_MAPPABLE,
-        note="2019 (八) counts fee items; 2021 (八) is the amount collected in 万元.",
+        note="2019 (八) counts fee items; 2021 (八) is the amount collected, in 万元.",
     ),
     *(
         CellMapping(
@@ -117,7 +117,8 @@ _RULES_2019_TO_2021: tuple[CellMapping, ...] = (
             row=row,
             column=EVERY_COLUMN,
             kind=MappingKind.NOT_MAPPABLE,
-            note="2019 has one （六）其他处理 row; its split into the three 2021 rows is unknown.",
+            note="2019 has one other_handling row; how it splits into the three 2021 rows is "
+            "unknown.",
         )
         for row in _OTHER_2021
     ),
@@ -131,8 +132,8 @@ _RULES_2021_TO_2019: tuple[CellMapping, ...] = (
             column="made_this_year",
             kind=MappingKind.APPROXIMATE,
             sources=((row, "issued_this_year"),),
-            note="2021 本年制发件数 (issued) is close to, but not defined as, 2019 本年新制作数量 "
-            "(newly made).",
+            note="2021 issued_this_year (issued) is close to, but not defined as, "
+            "2019 made_this_year (newly made).",
         )
         for row in ("regulations", "normative_documents")
     ),
@@ -149,7 +150,8 @@ _RULES_2021_TO_2019: tuple[CellMapping, ...] = (
             ("published_this_year", "The 2021 template has no count of documents published."),
             (
                 "total_published",
-                "2021 现行有效件数 (in force) is not 2019 对外公开总数量 (published in total).",
+                "2021 currently_valid (in force) is not 2019 total_published (published "
+                "in total).",
             ),
         )
     ),
@@ -160,7 +162,7 @@ _RULES_2021_TO_2019: tuple[CellMapping, ...] = (
             column="decisions",
             kind=MappingKind.EXACT,
             sources=((row, "decisions_this_year"),),
-            note="2021 本年处理决定数量 is 2019 处理决定数量.",
+            note="2021 decisions_this_year is 2019 decisions.",
         )
         for row in ("administrative_licensing", "administrative_penalty", "administrative_coercion")
     ),
@@ -180,7 +182,7 @@ _RULES_2021_TO_2019: tuple[CellMapping, ...] = (
         row="other_external_services",
         column=EVERY_COLUMN,
         kind=MappingKind.NOT_MAPPABLE,
-        note="The 2021 template removed the row 其他对外管理服务事项.",
+        note="The 2021 template removed the row other_external_services.",
     ),
     CellMapping(
         table="proactive",
@@ -194,7 +196,7 @@ _RULES_2021_TO_2019: tuple[CellMapping, ...] = (
         row="centralized_procurement",
         column=EVERY_COLUMN,
         kind=MappingKind.NOT_MAPPABLE,
-        note="The 2021 template removed (九) 政府集中采购.",
+        note="The 2021 template removed (九), centralised procurement.",
     ),
     CellMapping(
         table="applications",
@@ -202,7 +204,7 @@ _RULES_2021_TO_2019: tuple[CellMapping, ...] = (
         column=EVERY_COLUMN,
         kind=MappingKind.SUM,
         sources=tuple((row, EVERY_COLUMN) for row in _OTHER_2021),
-        note="2019 （六）其他处理 is the sum of the three 2021 其他处理 rows.",
+        note="2019 other_handling is the sum of the three 2021 other_* rows.",
     ),
 )
 
@@ -214,7 +216,8 @@ DROPPED_NOTES: dict[tuple[str, str], dict[tuple[str, str, str], str]] = {
             ("published_this_year", "The 2021 template has no count of documents published."),
             (
                 "total_published",
-                "2019 对外公开总数量 (published in total) is not 2021 现行有效件数 (in force).",
+                "2019 total_published (published in total) is not 2021 currently_valid "
+                "(in force).",
             ),
         )
     }
@@ -225,7 +228,7 @@ DROPPED_NOTES: dict[tuple[str, str], dict[tuple[str, str, str], str]] = {
     }
     | {
         ("proactive", "other_external_services", column): "The 2021 template removed the row "
-        "其他对外管理服务事项."
+        "other_external_services."
         for column in ("items_last_year", "change_this_year", "decisions")
     }
     | {
@@ -235,12 +238,12 @@ DROPPED_NOTES: dict[tuple[str, str], dict[tuple[str, str, str], str]] = {
     }
     | {
         ("proactive", "centralized_procurement", column): "The 2021 template removed (九) "
-        "政府集中采购."
+        "centralised procurement."
         for column in ("projects", "total_amount", "unit")
     }
     | {
-        ("applications", "other_handling", column): "2019 （六）其他处理 is the sum of the three "
-        "2021 rows; how it splits is unknown."
+        ("applications", "other_handling", column): "2019 other_handling is the sum of the "
+        "three 2021 other_* rows; how it splits is unknown."
         for column in ("natural_person", "commercial_enterprise", "research_institution",
                        "social_welfare_org", "legal_service_org", "other_org", "total")
     },
@@ -250,8 +253,8 @@ DROPPED_NOTES: dict[tuple[str, str], dict[tuple[str, str, str], str]] = {
         for row in ("regulations", "normative_documents")
     }
     | {
-        ("proactive", row, "currently_valid"): "2021 现行有效件数 (in force) is not 2019 "
-        "对外公开总数量 (published in total)."
+        ("proactive", row, "currently_valid"): "2021 currently_valid (in force) is not 2019 "
+        "total_published (published in total)."
         for row in ("regulations", "normative_documents")
     }
     | {

@@ -183,11 +183,14 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
     ),
     _correction("administrative_review", "行政复议纠错率", "Administrative review correction rate"),
     _correction(
-        "litigation_direct", "行政诉讼（未经复议直接起诉）纠错率",
+        "litigation_direct",
+        f"{_REVIEW.group('litigation').label}（{_REVIEW.row('litigation_direct').label}）纠错率",
         "Direct litigation correction rate",
     ),
     _correction(
-        "litigation_after_review", "行政诉讼（复议后起诉）纠错率",
+        "litigation_after_review",
+        f"{_REVIEW.group('litigation').label}（{_REVIEW.row('litigation_after_review').label}）"
+        "纠错率",
         "After-review litigation correction rate",
     ),
 )

@@ -15,10 +15,11 @@ from typing import Any
 import attrs
 
 from gi_report.analysis.harmonise import harmonise as _harmonise
+from gi_report.analysis.harmonise import table_layout
 from gi_report.errors import IncompatibleReportsError, TemplateMismatchError
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.form.spec import CellKind, TemplateSpec
-from gi_report.model import Metadata, OtherMatters, Report, layout_version
+from gi_report.model import Metadata, OtherMatters, Report
 from gi_report.table import CellValue, Table
 
 FEE_FIELDS: tuple[str, ...] = tuple(f.id for f in get_template("2021").fee_fields)
@@ -166,14 +167,22 @@ def _common_year(reports: list[Report]) -> int:
     return years.pop()
 
 
+def _layout_summary(report: Report) -> str:
+    """The report's template, and the tables laid out otherwise (a mixed report)."""
+    mixed = report.table_templates
+    if not mixed:
+        return report.template
+    return f"{report.template} ({', '.join(f'{t} on {v}' for t, v in mixed.items())})"
+
+
 def _target_template(reports: list[Report], template: str | None, do_harmonise: bool
                      ) -> TemplateSpec:
     layouts = {
-        (i, table_id): layout_version(r.table(table_id).spec)
+        (i, table_id): table_layout(r, table_id)
         for i, r in enumerate(reports)
         for table_id in TABLE_IDS
     }
-    versions = set(layouts.values())
+    versions = {r.template for r in reports} | set(layouts.values())
     if template is not None:
         target = get_template(template)
     elif len(versions) == 1:
@@ -182,13 +191,19 @@ def _target_template(reports: list[Report], template: str | None, do_harmonise: 
         target = get_template("2021")
     else:
         target = get_template(reports[0].template)
-    off = {k: v for k, v in layouts.items() if v != target.version}
+    off = {
+        (i, t): v
+        for (i, t), v in layouts.items()
+        if reports[i].table(t).spec is not target.table(t)
+    }
     if off and not do_harmonise:
         raise TemplateMismatchError(
-            f"reports laid out on different templates than {target.version}; pass "
-            f"harmonise=True to carry them over (see docs/harmonisation.md)",
+            f"reports laid out on different templates; pass harmonise=True to carry them over "
+            f"to {target.version} (see docs/harmonisation.md)",
             field="template",
-            values={f"#{i} {reports[i].metadata.agency} {t}": v for (i, t), v in off.items()},
+            values={
+                f"#{i} {r.metadata.agency}": _layout_summary(r) for i, r in enumerate(reports)
+            },
         )
     return target
 
@@ -230,9 +245,7 @@ def sum_reports(
     children: list[Child] = []
     for index, report in enumerate(children_reports):
         unmapped_cells: set[tuple[str, str, str]] = set()
-        harmonised = any(
-            layout_version(report.table(t).spec) != target.version for t in TABLE_IDS
-        )
+        harmonised = any(report.table(t).spec is not target.table(t) for t in TABLE_IDS)
         if harmonised:
             result = _harmonise(report, to=target.version, approximate=approximate)
             unmapped_cells = {
