@@ -1,0 +1,299 @@
+"""Born-digital PDF reader: text lines and ruled tables into blocks, with pdfplumber.
+
+Needs the optional extra ``pdf`` (``pip install 'gi-report[pdf]'``). Each page's ruling lines
+give its tables (merged cells from the cell geometry); a table continued across a page break is
+stitched into one grid; text outside tables is grouped into paragraphs in reading order (top to
+bottom), with page numbers and running headers and footers left out. A PDF without a text layer
+(a scan) is refused with :class:`~gi_report.errors.NoTextLayerError`: it needs OCR first.
+See ``docs/import-pdf.md``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from gi_report.errors import (
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    MissingExtraError,
+    NoTextLayerError,
+    ReportImportError,
+    UnsafeDocumentError,
+)
+from gi_report.fileio import check_size
+from gi_report.importers._pdf_text import (
+    Line,
+    furniture,
+    join_wrapped,
+    make_lines,
+    margins,
+    starts_paragraph,
+)
+from gi_report.importers.blocks import Block, Location, ParsedDocument, TextBlock
+
+if TYPE_CHECKING:
+    from gi_report.importers._pdf_tables import Piece
+
+MAX_PDF_BYTES = 64 * 1024 * 1024
+"""Largest PDF accepted (64 MiB; the Huaian report is 403 KiB)."""
+
+MAX_PDF_PAGES = 500
+"""Most pages read (a report has 5 to 30)."""
+
+MAX_PAGE_CHARS = 100_000
+"""Most characters on one page (a dense page of Chinese text has about 2,000)."""
+
+UNREADABLE_SHARE = 0.5
+"""Above this share of characters without a Unicode mapping, the text layer is unreadable."""
+
+
+@attrs.frozen(kw_only=True)
+class _Page:
+    number: int
+    height: float
+    lines: tuple[Line, ...]
+    pieces: tuple[Piece, ...]
+    chars: int  #: characters on the page
+    unmapped: int  #: characters without a Unicode mapping, ``(cid:NN)``
+    images: int
+
+
+def parse_pdf(data: bytes, *, source: str | None = None) -> ParsedDocument:
+    """Turn the bytes of a born-digital PDF into blocks in reading order.
+
+    Raises (all ``ReportImportError``): :class:`~gi_report.errors.CorruptDocumentError` for a
+    damaged, truncated or non-PDF file, :class:`~gi_report.errors.EncryptedDocumentError` for a
+    password-protected one, :class:`~gi_report.errors.NoTextLayerError` for a scan,
+    :class:`~gi_report.errors.UnsafeDocumentError` past :data:`MAX_PDF_PAGES` or a page limit;
+    :class:`~gi_report.errors.InputTooLargeError` above :data:`MAX_PDF_BYTES`, and
+    :class:`~gi_report.errors.MissingExtraError` without pdfplumber.
+    """
+    check_size(source or "PDF document", data, MAX_PDF_BYTES)
+    _check_envelope(data, source)
+    pdfplumber = _load_pdfplumber()
+    pages = _read_pages(pdfplumber, data, source)
+    _check_text_layer(pages, source)
+    return ParsedDocument(kind="pdf", blocks=tuple(_blocks(pages, source)), source=source)
+
+
+def _load_pdfplumber() -> ModuleType:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise MissingExtraError("pdfplumber", "pdf", "Reading PDF reports") from None
+    return pdfplumber
+
+
+def _check_envelope(data: bytes, source: str | None) -> None:
+    """Refuse a file that does not start like a PDF or has lost its end (a truncated download)."""
+    if b"%PDF-" not in data[:1024]:
+        raise CorruptDocumentError(
+            "not a PDF file (no %PDF- header)", source=source, expected="a PDF file"
+        )
+    if b"%%EOF" not in data[-4096:]:
+        raise CorruptDocumentError(
+            "the PDF is truncated (no %%EOF marker at its end)",
+            source=source,
+            expected="a complete PDF file",
+        )
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """Whether pdfminer failed because the PDF is encrypted (possibly wrapped by pdfplumber)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        pending.extend(a for a in current.args if isinstance(a, BaseException))
+        for linked in (current.__cause__, current.__context__):
+            if linked is not None:
+                pending.append(linked)
+    return False
+
+
+def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list[_Page]:
+    """Every page's lines and table pieces, with pdfminer's failures turned into typed errors."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = pdf.pages
+            if len(pages) > MAX_PDF_PAGES:
+                raise UnsafeDocumentError(
+                    f"the PDF has {len(pages):,} pages, over the limit of {MAX_PDF_PAGES:,}",
+                    source=source,
+                    expected=f"at most {MAX_PDF_PAGES:,} pages",
+                )
+            out = []
+            for number, page in enumerate(pages, start=1):
+                try:
+                    out.append(_read_page(page, number, source))
+                finally:
+                    page.close()
+            return out
+    except ReportImportError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on damaged input; none may escape
+        if _encrypted(exc):
+            raise EncryptedDocumentError(
+                "the PDF is password-protected",
+                source=source,
+                expected="a PDF that opens without a password",
+            ) from None
+        detail = str(exc) or type(exc).__name__
+        raise CorruptDocumentError(
+            f"the PDF cannot be read ({type(exc).__name__}: {detail})",
+            source=source,
+            expected="a readable PDF",
+        ) from None
+
+
+def _read_page(page: Any, number: int, source: str | None) -> _Page:
+    """One page: its ruled tables and the lines of text outside them."""
+    from gi_report.importers._pdf_tables import TooManyRulingsError, find_pieces, ruling_edges
+
+    chars: list[dict[str, Any]] = page.dedupe_chars().chars
+    if len(chars) > MAX_PAGE_CHARS:
+        raise UnsafeDocumentError(
+            f"{len(chars):,} characters on one page, over the limit of {MAX_PAGE_CHARS:,}",
+            source=source,
+            where=f"page {number}",
+            expected=f"at most {MAX_PAGE_CHARS:,} characters per page",
+        )
+    edges = ruling_edges(page.lines, page.rects)
+    try:
+        pieces, used = find_pieces(edges, chars, number)
+    except TooManyRulingsError as exc:
+        raise UnsafeDocumentError(
+            f"{exc.count:,} ruling-line crossings on one page, too many to look for tables",
+            source=source,
+            where=f"page {number}",
+            expected="a page with ordinary tables",
+        ) from None
+    rest = [c for i, c in enumerate(chars) if i not in used and str(c["text"]).strip()]
+    return _Page(
+        number=number,
+        height=float(page.height),
+        lines=tuple(make_lines(rest, number)),
+        pieces=tuple(pieces),
+        chars=sum(1 for c in chars if str(c["text"]).strip()),
+        unmapped=sum(1 for c in chars if str(c["text"]).startswith("(cid:")),
+        images=len(page.images),
+    )
+
+
+def _check_text_layer(pages: Sequence[_Page], source: str | None) -> None:
+    """Refuse a PDF whose pages carry no text, or text without a Unicode mapping."""
+    chars = sum(p.chars for p in pages)
+    if chars == 0:
+        images = sum(p.images for p in pages)
+        pictured = f", {images} image(s)" if images else ""
+        raise NoTextLayerError(
+            f"the PDF has no text layer ({len(pages)} page(s){pictured}): it is a scan or "
+            "an image-only report and needs OCR before it can be imported",
+            source=source,
+            expected="a born-digital PDF with selectable text",
+        )
+    unmapped = sum(p.unmapped for p in pages)
+    if unmapped > UNREADABLE_SHARE * chars:
+        raise NoTextLayerError(
+            f"{unmapped:,} of {chars:,} characters have no Unicode mapping (fonts without "
+            "ToUnicode): the text layer is unreadable and the report needs OCR",
+            source=source,
+            expected="a PDF whose text can be copied as text",
+        )
+
+
+def _blocks(pages: Sequence[_Page], source: str | None) -> list[Block]:
+    """Text blocks and table blocks of the whole document, in reading order."""
+    from gi_report.importers._pdf_tables import stitch, to_block
+
+    heights = {p.number: p.height for p in pages}
+    all_lines = [line for p in pages for line in p.lines]
+    dropped = furniture(all_lines, heights)
+    # Reading order: top to bottom on each page, pages in order.
+    items: list[Line | Piece] = []
+    edges: list[tuple[bool, bool]] = []  # (first on its page, last on its page)
+    for page in pages:
+        on_page: list[Line | Piece] = [
+            *(line for line in page.lines if (line.page, line.number) not in dropped),
+            *page.pieces,
+        ]
+        on_page.sort(key=lambda item: item.top)
+        for i, item in enumerate(on_page):
+            items.append(item)
+            edges.append((i == 0, i == len(on_page) - 1))
+    body = [line for line in all_lines if (line.page, line.number) not in dropped]
+    page_margins = _page_margins(body)
+    blocks: list[Block] = []
+    tables = 0
+    paragraph: list[Line] = []
+    pending: Piece | None = None
+    pending_last = False
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            first = paragraph[0]
+            blocks.append(
+                TextBlock(
+                    text=join_wrapped([line.text for line in paragraph]),
+                    location=Location(file=source, page=first.page, line=first.number),
+                )
+            )
+            paragraph.clear()
+
+    def flush_table() -> None:
+        nonlocal pending, tables
+        if pending is not None:
+            blocks.append(to_block(pending, tables, source))
+            tables += 1
+            pending = None
+
+    for item, (first_on_page, last_on_page) in zip(items, edges, strict=True):
+        if isinstance(item, Line):
+            flush_table()
+            if paragraph:
+                left, right = page_margins.get(item.page, (0.0, 0.0))
+                if starts_paragraph(paragraph[-1], item, left, right):
+                    flush_paragraph()
+            paragraph.append(item)
+            continue
+        flush_paragraph()
+        if (
+            pending is not None
+            and pending_last
+            and first_on_page
+            and item.page == pending.last_page + 1
+        ):
+            joined = stitch(pending, item)
+            if joined is not None:
+                pending, pending_last = joined, last_on_page
+                continue
+        flush_table()
+        pending, pending_last = item, last_on_page
+    flush_paragraph()
+    flush_table()
+    return blocks
+
+
+def _page_margins(lines: Sequence[Line]) -> dict[int, tuple[float, float]]:
+    """Left and right text margins of each page (the document's, for pages with few lines)."""
+    if not lines:
+        return {}
+    overall = margins(lines)
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    return {
+        page: margins(found) if len(found) >= 5 else overall for page, found in by_page.items()
+    }
