@@ -1,0 +1,126 @@
+"""The data-model reference page (docs/data-model.md), generated from the form description.
+
+Regenerate with ``python -c "from gi_report.form.reference import write; write('docs')"``; a
+test fails when the committed page is stale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gi_report.fileio import write_atomic
+from gi_report.form import TEMPLATES
+from gi_report.form.spec import TableSpec, TemplateSpec
+
+PAGE = "data-model.md"
+
+
+def _table_section(template: TemplateSpec, table: TableSpec) -> list[str]:
+    section = template.section(table.section)
+    lines = [
+        f"### {section.heading} — `{table.id}` ({len(table.rows)} rows, {table.cell_count} cells)",
+        "",
+        table.description,
+        "",
+    ]
+    if table.note:
+        lines += [f"Corner note printed in the table: {table.note}", ""]
+    lines += ["Columns:", "", "| column id | label | header | kind | meaning |", "|---|---|---|---|---|"]
+    for column in table.columns:
+        header = " › ".join(column.header_path) or "—"
+        aliases = f" (also: {', '.join(column.aliases)})" if column.aliases else ""
+        lines.append(
+            f"| `{column.id}` | {column.label}{aliases} | {header} | {column.kind.value} "
+            f"| {column.description} |"
+        )
+    lines += ["", "Rows:", "", "| # | row id | label | group | columns | meaning |",
+              "|---|---|---|---|---|---|"]
+    for number, row in enumerate(table.rows, start=1):
+        group = " › ".join(table.group(g).label for g in reversed(table.group_chain(row.group)))
+        aliases = f" (also: {', '.join(row.aliases)})" if row.aliases else ""
+        columns = "all" if len(row.columns) == len(table.columns) else ", ".join(
+            f"`{c}`" for c in row.columns)
+        lines.append(
+            f"| {number} | `{row.id}` | {row.label}{aliases} | {group or '—'} | {columns} "
+            f"| {row.description} |"
+        )
+    if table.relations:
+        lines += ["", "Arithmetic relations declared by the form (checked by the validators):", ""]
+        for decl in table.declarations:
+            lines.append(f"- {decl.rule}: `{type(decl).__name__}` {_describe(decl)}")
+    lines.append("")
+    return lines
+
+
+def _describe(decl: object) -> str:
+    from gi_report.form.spec import Balance, ColumnTotal, RowTotal
+
+    if isinstance(decl, ColumnTotal):
+        rows = "every row" if decl.rows is None else ", ".join(f"`{r}`" for r in decl.rows)
+        return f"in {rows}: `{decl.total}` = " + " + ".join(f"`{c}`" for c in decl.parts)
+    if isinstance(decl, RowTotal):
+        return f"in every column: `{decl.total}` = sum of {len(decl.parts)} outcome rows"
+    assert isinstance(decl, Balance)
+    return (
+        "in every column: " + " + ".join(f"`{r}`" for r in decl.left) + " = "
+        + " + ".join(f"`{r}`" for r in decl.right) + f" — {decl.note}"
+    )
+
+
+def render() -> str:
+    """The whole reference page as Markdown."""
+    lines = [
+        "# Data model reference",
+        "",
+        "<!-- Generated from gi_report.form by gi_report.form.reference; do not edit by hand. -->",
+        "",
+        "Every identifier below is part of the public contract: the JSON paths "
+        "`proactive.<row>.<column>`, `applications.<row>.<column>` and "
+        "`review_litigation.<row>.<column>`, the XML element names, the dataframe keys and the "
+        "rule messages use them. The Chinese labels are the official template's.",
+        "",
+    ]
+    for template in TEMPLATES.values():
+        years = f"{template.first_year}–{template.last_year or ''}"
+        lines += [
+            f"## Template {template.version}: 《{template.name}》",
+            "",
+            f"Issued with {template.document} on {template.issued}; applies to report years "
+            f"{years}.",
+            "",
+            "Sections:",
+            "",
+            "| # | id | heading | variants seen | content |",
+            "|---|---|---|---|---|",
+        ]
+        for section in template.sections:
+            variants = "; ".join(section.aliases) or "—"
+            lines.append(
+                f"| {section.number} | `{section.id}` | {section.heading} | {variants} "
+                f"| {section.description} |"
+            )
+        lines.append("")
+        for table in template.tables:
+            lines += _table_section(template, table)
+        lines += [
+            "### Section 六 fields (`other_matters`)",
+            "",
+            "| field id | label | kind | unit | meaning |",
+            "|---|---|---|---|---|",
+        ]
+        for field in template.fee_fields:
+            lines.append(
+                f"| `{field.id}` | {field.label} | {field.kind.value} | {field.unit} "
+                f"| {field.description} |"
+            )
+        lines += ["", "Topics section 一 must cover:", ""]
+        lines += [f"- `{t.id}` {t.label}: {t.description}" for t in template.overview_topics]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write(directory: str | Path = "docs") -> Path:
+    """Write the page into ``directory`` atomically and return its path."""
+    path = Path(directory) / PAGE
+    write_atomic(path, render().encode("utf-8"))
+    return path
