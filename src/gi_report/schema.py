@@ -47,13 +47,11 @@ _KIND_DEFS: dict[CellKind, JsonDict] = {
     CellKind.AMOUNT: {
         "type": ["string", "null"],
         "pattern": DECIMAL_PATTERN,
-        "maxLength": 64,
         "description": "An exact decimal >= 0 written as a string (e.g. \"0.35\"), so that no "
         "binary float ever touches it; null for a blank cell.",
     },
     CellKind.TEXT: {
         "type": ["string", "null"],
-        "maxLength": 64,
         "description": "A short text as printed; null if absent.",
     },
 }
