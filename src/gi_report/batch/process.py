@@ -1,0 +1,184 @@
+"""One file of a batch: read it, turn it into a report, validate it, and describe the outcome.
+
+:func:`process_file` never raises for a bad file: every outcome is a result row with a status
+(``ok``, ``error`` or ``not_a_report``) and a message. It runs in worker processes, so it returns
+plain data and keeps no report once the row is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from gi_report.codec.json import from_dict, parse_json
+from gi_report.errors import DocumentError, GIReportError
+from gi_report.fileio import MAX_DOCUMENT_BYTES, read_limited
+from gi_report.model import Report
+
+RESULT_FIELDS: tuple[str, ...] = (
+    "path", "status", "kind", "template", "agency", "year", "findings_error",
+    "findings_warning", "findings_info", "sha256", "size", "message",
+)
+"""The columns of a batch result row, in order."""
+
+INTEGER_FIELDS: frozenset[str] = frozenset(
+    {"year", "findings_error", "findings_warning", "findings_info", "size"}
+)
+"""Result columns holding whole numbers (or nothing)."""
+
+STATUSES: tuple[str, ...] = ("ok", "error", "not_a_report")
+"""The statuses a result row can have."""
+
+MAX_MESSAGE = 500
+"""Characters of an error message kept in a result row."""
+
+Row = dict[str, Any]
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """``module.name`` if that module and attribute exist (the parts built in parallel)."""
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+    return found if callable(found) else None
+
+
+def validator() -> Callable[[Report], Any] | None:
+    """``gi_report.validate`` when the validators are installed, else ``None``."""
+    return _optional("gi_report", "validate") or _optional("gi_report.validation", "validate")
+
+
+def document_reader() -> Callable[[str], Any] | None:
+    """``gi_report.read_document`` when the importers are installed, else ``None``."""
+    return _optional("gi_report", "read_document") or _optional(
+        "gi_report.importers", "read_document"
+    )
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def _document_message(error: DocumentError) -> str:
+    problems = error.problems
+    shown = "; ".join(str(p) for p in problems[:3])
+    more = f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
+    return f"{len(problems)} problem(s): {shown}{more}"
+
+
+class NotAReport(Exception):
+    """Internal: the file is readable but is not an annual report (status ``not_a_report``)."""
+
+
+def _from_json(data: bytes, path: str) -> Report:
+    document = parse_json(data, source=path)
+    if not isinstance(document, Mapping) or not (
+        "format_version" in document or "template" in document
+    ):
+        raise NotAReport("JSON without format_version or template: not a gi-report document")
+    return from_dict(document, source=path)
+
+
+def _from_xml(data: bytes, path: str) -> Report:
+    from lxml import etree
+
+    from gi_report.codec import xml
+    from gi_report.xsd import ROOT
+
+    root = xml.parse_tree(data, source=path)
+    name = etree.QName(root)
+    if name.localname != ROOT or not (name.namespace or "").startswith("urn:gi-report:"):
+        raise NotAReport(f"XML whose root is <{name.localname}>: not a gi-report document")
+    report: Report = xml.from_xml(data, source=path)
+    return report
+
+
+def _from_document(path: str, kind: str) -> Report:
+    reader = document_reader()
+    if reader is None:
+        raise NotAReport(f"no reader for .{kind} files in this installation")
+    result = reader(path)
+    report: Report = getattr(result, "report", result)
+    return report
+
+
+def _severity_counts(result: Any) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in getattr(result, "findings", ()):
+        severity = getattr(finding, "severity", None)
+        key = str(getattr(severity, "value", severity)).lower()
+        if key in counts:
+            counts[key] += 1
+    return counts
+
+
+def _not_a_report_errors() -> tuple[type[BaseException], ...]:
+    from gi_report import errors
+
+    names = ("UnrecognisedDocumentError", "UnsupportedKindError")
+    return tuple(getattr(errors, n) for n in names if hasattr(errors, n))
+
+
+def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
+    """The result row of one file (never raises for a bad file)."""
+    row: Row = dict.fromkeys(RESULT_FIELDS)
+    row["path"] = path
+    kind = os.path.splitext(path)[1].lower().lstrip(".") or None
+    row["kind"] = kind
+    try:
+        data = read_limited(path, limit)
+    except OSError as error:
+        message = f"cannot read: {error.strerror or error}"
+        return {**row, "status": "error", "message": _short(message)}
+    except GIReportError as error:
+        return {**row, "status": "error", "message": _short(str(error))}
+    row["sha256"] = hashlib.sha256(data).hexdigest()
+    row["size"] = len(data)
+    try:
+        if kind == "json":
+            report = _from_json(data, path)
+        elif kind == "xml":
+            report = _from_xml(data, path)
+        else:
+            del data
+            report = _from_document(path, kind or "")
+    except NotAReport as reason:
+        return {**row, "status": "not_a_report", "message": _short(str(reason))}
+    except _not_a_report_errors() as error:
+        return {**row, "status": "not_a_report", "message": _short(str(error))}
+    except DocumentError as error:
+        return {**row, "status": "error", "message": _short(_document_message(error))}
+    except GIReportError as error:
+        return {**row, "status": "error", "message": _short(str(error))}
+    except Exception as error:  # a bug or a library failure: record it, keep going
+        return {**row, "status": "error",
+                "message": _short(f"unexpected {type(error).__name__}: {error}")}
+    meta = report.metadata
+    row.update(status="ok", template=report.template, agency=meta.agency, year=meta.year)
+    validate = validator()
+    if validate is not None:
+        try:
+            counts = _severity_counts(validate(report))
+        except Exception as error:  # the report is read; say why it was not validated
+            row["message"] = _short(f"not validated: {type(error).__name__}: {error}")
+        else:
+            row.update({f"findings_{k}": v for k, v in counts.items()})
+    return row
+
+
+def process_task(task: tuple[str, str | None]) -> Row:
+    """A pool task: ``(path, previous sha256)``; an unchanged file returns a row marked reused."""
+    path, previous = task
+    if previous is not None:
+        try:
+            data = read_limited(path)
+        except (OSError, GIReportError):
+            data = None
+        if data is not None and hashlib.sha256(data).hexdigest() == previous:
+            return {"path": path, "_reused": True}
+    return process_file(path)
