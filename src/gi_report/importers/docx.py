@@ -33,6 +33,9 @@ from gi_report.importers.blocks import (
 MAX_DOCX_BYTES = 32 * 1024 * 1024
 """Largest ``.docx`` file accepted (32 MiB; the official template is 23 KiB)."""
 
+MAX_XML_BYTES = 64 * 1024 * 1024
+"""Most bytes the main document part may inflate to (64 MiB; the template's is 246 KiB)."""
+
 MAX_GRID_COLUMNS = 512
 """Widest table grid accepted (the form's widest table has 15 columns)."""
 
@@ -71,7 +74,7 @@ def parse_docx(data: bytes, *, source: str | None = None) -> ParsedDocument:
     archive = open_zip(data, source=source, kind="DOCX")
     with archive:
         part = _main_part_name(archive, source)
-        xml = read_member(archive, part, source=source)
+        xml = read_member(archive, part, source=source, limit=MAX_XML_BYTES)
     root, encoding = _parse_xml(xml, source=source, part=part)
     namespace = etree.QName(root).namespace
     if namespace not in _MAIN_NAMESPACES or etree.QName(root).localname != "document":
