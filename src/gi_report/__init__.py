@@ -17,6 +17,7 @@ from gi_report.analysis import (
 )
 from gi_report.batch import BatchSummary, run_batch
 from gi_report.codec.json import dump, from_dict, from_json, load, to_dict, to_json
+from gi_report.codec.xml import dump_xml, from_xml, load_xml, to_xml
 from gi_report.errors import (
     CellError,
     DocumentError,
@@ -27,7 +28,10 @@ from gi_report.errors import (
     Problem,
     TemplateMismatchError,
     UnknownTemplateError,
+    UnsafeXMLError,
     UnsupportedFormatError,
+    XMLDocumentError,
+    XMLProblem,
 )
 from gi_report.form import TEMPLATES, get_template, template_for_year
 from gi_report.model import (
@@ -42,6 +46,7 @@ from gi_report.model import (
 )
 from gi_report.schema import FORMAT_VERSION, SCHEMA_ID, json_schema
 from gi_report.table import CellValue, Table
+from gi_report.xsd import xsd_documents
 
 __version__ = "0.1.0.dev0"
 
@@ -73,18 +78,24 @@ __all__ = [
     "TableSections",
     "TemplateMismatchError",
     "UnknownTemplateError",
+    "UnsafeXMLError",
     "UnsupportedFormatError",
+    "XMLDocumentError",
+    "XMLProblem",
     "__version__",
     "compare_reports",
     "compute_metrics",
     "dump",
+    "dump_xml",
     "empty_report",
     "from_dict",
     "from_json",
+    "from_xml",
     "get_template",
     "harmonise",
     "json_schema",
     "load",
+    "load_xml",
     "metrics_frame",
     "run_batch",
     "sum_reports",
@@ -92,4 +103,6 @@ __all__ = [
     "to_dict",
     "to_frame",
     "to_json",
+    "to_xml",
+    "xsd_documents",
 ]

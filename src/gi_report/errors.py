@@ -160,3 +160,69 @@ class EncryptedDocumentError(ReportImportError):
 
 class NoTextLayerError(ReportImportError):
     """A PDF without usable text (a scan or image-only report): it needs OCR before import."""
+
+
+@attrs.frozen(kw_only=True)
+class XMLProblem(Problem):
+    """A problem in an XML document: its JSON Pointer, and the line and element path in the XML.
+
+    ``pointer`` is the JSON Pointer of the same value in the JSON form (the XML element names
+    are the JSON keys), so one problem reads the same for both forms; ``path`` is the element
+    path in the XML (local names, e.g. ``/report/applications/granted/total``).
+    """
+
+    line: int | None = None  #: 1-based line of the offending element in the XML, if known
+    path: str | None = None  #: element path of the offending element, if known
+
+    def __str__(self) -> str:
+        where = self.path or self.pointer or "(document)"
+        if self.line is not None:
+            where = f"line {self.line}, {where}"
+        found = f", got {self.got}" if self.got is not None else ""
+        return f"{where}: expected {self.expected}{found}"
+
+
+class XMLDocumentError(DocumentError):
+    """An XML document that is not a valid gi-report XML document.
+
+    ``problems`` are :class:`XMLProblem` objects: each has the line, the element path and the
+    JSON Pointer of what is wrong, and what was expected there.
+    """
+
+    @classmethod
+    def because(
+        cls, expected: str, got: str | None, *, source: str | None = None,
+        line: int | None = None,
+    ) -> XMLDocumentError:
+        """The error for one problem with the whole document (encoding, DOCTYPE…)."""
+        problem = XMLProblem(pointer="", expected=expected, got=got, line=line)
+        return cls([problem], source=source)
+
+
+class UnsafeXMLError(XMLDocumentError):
+    """An XML document using what gi-report refuses to read: a DOCTYPE (and with it entity
+    declarations and external DTDs), external resources or XInclude."""
+
+
+class UnrecognisedDocumentError(ReportImportError):
+    """A readable document in which no annual report was found (no section, table or report year),
+    or binary data that is not text at all."""
+
+
+class UnsupportedKindError(ReportImportError):
+    """A document kind gi-report cannot import here (unknown kind, or its reader is not present)."""
+
+
+class GIReportWarning(UserWarning):
+    """Root of the warnings gi-report emits about recoverable oddities.
+
+    Escalate them with ``warnings.filterwarnings("error", category=GIReportWarning)``.
+    """
+
+
+class ReportImportWarning(GIReportWarning):
+    """An importer inferred, matched loosely, split or could not read something (see ``notice``)."""
+
+    def __init__(self, message: str, notice: object = None) -> None:
+        self.notice = notice
+        super().__init__(message)

@@ -1,0 +1,91 @@
+"""Shared helpers of the XML tests: real reports, XML-hostile text, the committed XSD files."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+from lxml import etree
+
+from gi_report import Metadata, Report, Table, get_template
+from gi_report.form import TABLE_IDS
+from gi_report.form.spec import CellKind
+from tests.strategies import reports
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = ROOT / "tests" / "data" / "corpus" / "expected"
+EXAMPLE = ROOT / "examples" / "2022-beijing-xicheng-cgzx.json"
+SCHEMAS = ROOT / "schemas"
+ATTACKS = Path(__file__).resolve().parent / "attacks"
+
+FORBIDDEN = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))] + [
+    "\ufffe",
+    "\uffff",
+]
+"""Every character XML 1.0 forbids that the model accepts (lone surrogates it refuses)."""
+
+# Text that stresses XML: forbidden characters, CR (which parsers turn into LF unless escaped),
+# markup characters, whitespace-only runs, and any other Unicode scalar value.
+hostile_texts = st.lists(
+    st.one_of(
+        st.sampled_from([*FORBIDDEN, "\r", "\r\n", "\n", "\t", " ", "<", "&", "]]>", '"', "'",
+                         "\u3000", "\x85", "\u2028", "\U0001fffe", "\U0010ffff"]),
+        st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=5),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@st.composite
+def hostile_reports(draw: st.DrawFn) -> Report:
+    """A report of the shared strategy whose texts are rewritten to stress XML."""
+    report = draw(reports())
+    optional = st.none() | hostile_texts
+    return attrs.evolve(
+        report,
+        preamble=draw(optional),
+        closing=draw(optional),
+        metadata=attrs.evolve(report.metadata, agency=draw(hostile_texts.filter(bool)),
+                              title=draw(optional)),
+        problems=attrs.evolve(report.problems, heading=draw(optional), text=draw(optional)),
+    )
+
+
+def corpus_names() -> list[str]:
+    """The stems of the corpus's hand-verified expected values."""
+    return sorted(p.stem for p in EXPECTED.glob("*.json"))
+
+
+def corpus_report(name: str) -> Report:
+    """A report holding the hand-verified table values of one real corpus document."""
+    data: dict[str, Any] = json.loads((EXPECTED / f"{name}.json").read_text("utf-8"))
+    template = get_template(data["template"])
+    tables = {}
+    for table_id in TABLE_IDS:
+        spec = template.table(table_id)
+        cells = {
+            row: {
+                column: Decimal(value)
+                if value is not None and spec.column(column).kind is CellKind.AMOUNT
+                else value
+                for column, value in row_cells.items()
+            }
+            for row, row_cells in data[table_id].items()
+        }
+        tables[table_id] = Table.from_mapping(spec, cells)
+    return Report(
+        template=template.version,
+        metadata=Metadata(agency=data["agency"], year=data["year"], source=data["file"]),
+        **tables,
+    )
+
+
+@cache
+def committed_schema(version: str) -> etree.XMLSchema:
+    """The XSD of ``version`` compiled from the committed file in ``schemas/``."""
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / f"gi-report-{version}.xsd")))
