@@ -283,12 +283,14 @@ def _table_from_dict(spec: TableSpec, cells: Mapping[str, Mapping[str, Any]]) ->
 def _cattrs_problems(error: BaseException, path: tuple[Any, ...]) -> Iterator[Problem]:
     """Located problems from a cattrs exception group (a safety net behind the schema)."""
     if isinstance(error, ClassValidationError | IterableValidationError):
-        groups: Any = error.group_exceptions()
-        for inner, note in groups:
+        with_notes, without_notes = error.group_exceptions()
+        for inner, note in with_notes:
             key = getattr(note, "name", None)
             if key is None:
                 key = getattr(note, "index", None)
             yield from _cattrs_problems(inner, (*path, key) if key is not None else path)
+        for inner in without_notes:  # raised by the class itself (an attrs validator)
+            yield from _cattrs_problems(inner, path)
     else:
         yield Problem(pointer=pointer(path), expected=str(error), got=None)
 
