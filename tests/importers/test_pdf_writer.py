@@ -60,17 +60,28 @@ def _content(page: PageSpec) -> bytes:
     return "\n".join(ops).encode("ascii")
 
 
-def pdf_bytes(pages: list[PageSpec], *, encrypted: bool = False, compress: bool = True) -> bytes:
-    """A complete PDF file showing ``pages`` (``encrypted``: needs an unknown user password)."""
+def pdf_bytes(
+    pages: list[PageSpec],
+    *,
+    encrypted: bool = False,
+    compress: bool = True,
+    unmapped: bool = False,
+) -> bytes:
+    """A complete PDF file showing ``pages``.
+
+    ``encrypted``: the file needs a user password nobody knows. ``unmapped``: the font has
+    Identity encoding and no ToUnicode map, so the text cannot be read back as Unicode.
+    """
     objects: dict[int, bytes] = {}
     font, cid_font, descriptor, image = 3, 4, 5, 6
+    encoding, ordering = (b"Identity-H", b"Identity") if unmapped else (b"UniGB-UCS2-H", b"GB1")
     objects[font] = (
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-        b"/DescendantFonts [4 0 R] >>"
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /" + encoding
+        + b" /DescendantFonts [4 0 R] >>"
     )
     objects[cid_font] = (
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (" + ordering + b") /Supplement 2 >> "
         b"/FontDescriptor 5 0 R /DW 1000 >>"
     )
     objects[descriptor] = (

@@ -190,7 +190,8 @@ def find_pieces(
 ) -> tuple[list[Piece], set[int]]:
     """The ruled tables of one page and the indices of ``chars`` that fall inside their cells.
 
-    A table must have at least two rows and two columns; a single boxed paragraph is not one.
+    A table has two grid cells or more (a single row of cells, the last row of a table carried
+    over to a new page, counts); a single box drawn around a paragraph is not a table.
     Raises :class:`TooManyRulingsError` past :data:`MAX_INTERSECTIONS` crossings.
     """
     if sum(e["orientation"] == "v" for e in edges) < 2:
@@ -224,8 +225,8 @@ def _piece(
     """One table's cell boxes as a :class:`Piece`, taking the characters inside its cells."""
     xs = _cluster((v for b in boxes for v in (b[0], b[2])), 1.0)
     ys = _cluster((v for b in boxes for v in (b[1], b[3])), 1.0)
-    if len(xs) < 3 or len(ys) < 3:
-        return None
+    if len(xs) < 2 or len(ys) < 2 or len(xs) + len(ys) < 5:
+        return None  # a single box around a paragraph is not a table
     spans: list[tuple[int, int, int, int]] = []
     owner: dict[tuple[int, int], int] = {}
     for box in boxes:

@@ -11,7 +11,10 @@ See ``docs/import-pdf.md``.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import logging
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +26,7 @@ from gi_report.errors import (
     MissingExtraError,
     NoTextLayerError,
     ReportImportError,
+    ReportImportWarning,
     UnsafeDocumentError,
 )
 from gi_report.fileio import check_size
@@ -76,9 +80,60 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> ParsedDocument:
     check_size(source or "PDF document", data, MAX_PDF_BYTES)
     _check_envelope(data, source)
     pdfplumber = _load_pdfplumber()
-    pages = _read_pages(pdfplumber, data, source)
-    _check_text_layer(pages, source)
+    with _pdfminer_complaints() as complaints:
+        pages = _read_pages(pdfplumber, data, source)
+    _check_text_layer(pages, source, complaints)
+    _warn_about_gaps(pages, source, complaints)
     return ParsedDocument(kind="pdf", blocks=tuple(_blocks(pages, source)), source=source)
+
+
+class _Collector(logging.Handler):
+    """Keeps what pdfminer logs at warning level or above (it repairs damage silently)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.messages) < 20:
+            self.messages.append(record.getMessage()[:200])
+
+
+@contextmanager
+def _pdfminer_complaints() -> Iterator[list[str]]:
+    """Collect pdfminer's warnings while reading, instead of letting them reach stderr."""
+    logger = logging.getLogger("pdfminer")
+    collector = _Collector()
+    logger.addHandler(collector)
+    propagate = logger.propagate
+    logger.propagate = False
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = propagate
+
+
+def _warn_about_gaps(pages: Sequence[_Page], source: str | None, complaints: list[str]) -> None:
+    """Warn (:class:`ReportImportWarning`) about content that may be missing from a text PDF."""
+    head = f"{source}: " if source else ""
+    pictured = [p.number for p in pages if p.chars == 0 and p.images]
+    if pictured:
+        warnings.warn(
+            ReportImportWarning(
+                f"{head}page(s) {', '.join(map(str, pictured))} carry images but no text: what "
+                "they show (often a table pasted as a picture) needs OCR and is not imported"
+            ),
+            stacklevel=3,
+        )
+    if complaints:
+        warnings.warn(
+            ReportImportWarning(
+                f"{head}the PDF is damaged in places and some text may be missing "
+                f"(pdfminer: {'; '.join(complaints[:3])})"
+            ),
+            stacklevel=3,
+        )
 
 
 def _load_pdfplumber() -> ModuleType:
@@ -128,6 +183,10 @@ def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = pdf.pages
+            if not pages:
+                raise CorruptDocumentError(
+                    "the PDF has no pages", source=source, expected="a PDF with pages"
+                )
             if len(pages) > MAX_PDF_PAGES:
                 raise UnsafeDocumentError(
                     f"the PDF has {len(pages):,} pages, over the limit of {MAX_PDF_PAGES:,}",
@@ -192,15 +251,22 @@ def _read_page(page: Any, number: int, source: str | None) -> _Page:
     )
 
 
-def _check_text_layer(pages: Sequence[_Page], source: str | None) -> None:
+def _check_text_layer(pages: Sequence[_Page], source: str | None, complaints: list[str]) -> None:
     """Refuse a PDF whose pages carry no text, or text without a Unicode mapping."""
     chars = sum(p.chars for p in pages)
+    if chars == 0 and complaints:
+        raise CorruptDocumentError(
+            f"no text could be read from the damaged PDF (pdfminer: {'; '.join(complaints[:3])})",
+            source=source,
+            expected="a readable PDF",
+        )
     if chars == 0:
         images = sum(p.images for p in pages)
         pictured = f", {images} image(s)" if images else ""
         raise NoTextLayerError(
             f"the PDF has no text layer ({len(pages)} page(s){pictured}): it is a scan or "
-            "an image-only report and needs OCR before it can be imported",
+            "an image-only report (or its text streams are damaged) and needs OCR before it "
+            "can be imported",
             source=source,
             expected="a born-digital PDF with selectable text",
         )
