@@ -46,6 +46,14 @@ from gi_report.model import (
 )
 from gi_report.schema import FORMAT_VERSION, SCHEMA_ID, json_schema
 from gi_report.table import CellValue, Table
+from gi_report.validation import (
+    Finding,
+    Severity,
+    ValidationReport,
+    validate,
+    validate_document,
+    validate_series,
+)
 from gi_report.xsd import xsd_documents
 
 __version__ = "0.1.0.dev0"
@@ -60,6 +68,7 @@ __all__ = [
     "Comparison",
     "Coverage",
     "DocumentError",
+    "Finding",
     "GIReportError",
     "HarmonisedResult",
     "IncompatibleReportsError",
@@ -73,6 +82,7 @@ __all__ = [
     "Problem",
     "Report",
     "RollupResult",
+    "Severity",
     "Subsection",
     "Table",
     "TableSections",
@@ -80,6 +90,7 @@ __all__ = [
     "UnknownTemplateError",
     "UnsafeXMLError",
     "UnsupportedFormatError",
+    "ValidationReport",
     "XMLDocumentError",
     "XMLProblem",
     "__version__",
@@ -104,5 +115,8 @@ __all__ = [
     "to_frame",
     "to_json",
     "to_xml",
+    "validate",
+    "validate_document",
+    "validate_series",
     "xsd_documents",
 ]

@@ -12,8 +12,8 @@ from decimal import Decimal
 import attrs
 
 from gi_report.form import get_template
-from gi_report.form.spec import CellKind, TableSpec
-from gi_report.model import Metadata, Narrative, OtherMatters, Report
+from gi_report.form.spec import CellKind, TableSpec, TemplateSpec
+from gi_report.model import Metadata, Narrative, OtherMatters, Overview, Report, Subsection
 from gi_report.table import CellValue, Table
 
 
@@ -83,6 +83,21 @@ def _blank_some(rng: random.Random, table: Table, rate: float) -> Table:
     return attrs.evolve(table, values=values)
 
 
+def _overview(spec: TemplateSpec) -> Overview:
+    """Section 一 with one sub-section per topic the template asks for (labels from the form)."""
+    numerals = "一二三四五六七八九十"
+    subsections: tuple[Subsection, ...] = tuple(
+        Subsection(heading=f"（{numerals[i]}）{topic.label}", text=f"{topic.label}工作有序开展。")
+        for i, topic in enumerate(spec.overview_topics)
+    )
+    return Overview(
+        heading=spec.section("overview").heading,
+        text="本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        # Overview's converter=tuple makes mypy expect Iterable[_T_co] here (attrs plugin).
+        subsections=subsections,  # type: ignore[arg-type]
+    )
+
+
 def random_report(
     rng: random.Random | None = None,
     *,
@@ -123,6 +138,7 @@ def random_report(
         template=spec.version,
         metadata=Metadata(agency=agency, year=year),
         preamble="依据《中华人民共和国政府信息公开条例》第五十条规定，形成本报告。",
+        overview=_overview(spec),
         problems=Narrative(heading=spec.section("problems").heading, text="一是……二是……"),
         other_matters=OtherMatters(
             heading=spec.section("other_matters").heading,

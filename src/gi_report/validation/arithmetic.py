@@ -1,0 +1,489 @@
+"""R1–R6: every arithmetic relation (勾稽关系) the form declares, checked by one generic engine.
+
+The relations are not written out here: they are the ``declarations`` of the form's tables
+(:attr:`gi_report.form.TableSpec.relations`), compiled once per table layout into index tuples
+over the table's values. A relation ``sum(left) == sum(right)`` whose cells are all stated is
+checked exactly. With a blank cell it is *not evaluable* — unless the stated cells already prove it
+wrong (counts are never negative, so a side whose stated cells exceed the other, fully stated,
+side fails whatever the blanks hold). With ``blank_as_zero`` blanks count as 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from gi_report.form import TEMPLATES
+from gi_report.form.spec import (
+    Balance,
+    CellKind,
+    CellRef,
+    ColumnTotal,
+    Declaration,
+    Relation,
+    RowTotal,
+    TableSpec,
+)
+from gi_report.table import CellValue, Table
+from gi_report.validation.findings import Finding, Operand, Severity, Status
+from gi_report.validation.labels import (
+    cell_label,
+    column_label,
+    listed,
+    row_label,
+    without_note,
+    without_numbering,
+)
+from gi_report.validation.rulespec import RuleSpec
+
+FAMILY = "arithmetic"
+
+
+def code_for(rule: str) -> str:
+    """The finding code of a declared relation rule, e.g. ``R3`` → ``gi.sum.R3``."""
+    return f"gi.sum.{rule}"
+
+
+# --- compiled relations --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class CompiledRelation:
+    """A relation with its cells as positions in the table's flattened values."""
+
+    relation: Relation
+    kind: type  #: the declaration class it comes from (ColumnTotal, RowTotal, Balance)
+    fetch: Callable[[Sequence[CellValue]], tuple[Any, ...]]
+    n_left: int
+    bounded: bool  #: every cell is a non-negative count (lower-bound reasoning allowed)
+
+
+@attrs.frozen
+class TablePlan:
+    """Everything the engine needs for one table layout, computed once."""
+
+    spec: TableSpec
+    relations: tuple[CompiledRelation, ...]
+    cells: tuple[tuple[str, str], ...]  #: (row, column) in flattened order
+    rules_of_cell: dict[tuple[str, str], tuple[str, ...]]  #: rule ids a cell takes part in
+
+
+_PLANS: dict[int, TablePlan] = {}
+
+
+def _declaration_kind(spec: TableSpec, rule: str) -> type:
+    for decl in spec.declarations:
+        if decl.rule == rule:
+            return type(decl)
+    raise KeyError(rule)  # pragma: no cover - relations come from declarations
+
+
+def plan_for(spec: TableSpec) -> TablePlan:
+    """The compiled relations of a table layout (cached per layout object)."""
+    plan = _PLANS.get(id(spec))
+    if plan is not None and plan.spec is spec:
+        return plan
+    cells = tuple((row.id, column.id) for row, column in spec.cells())
+    position = {cell: i for i, cell in enumerate(cells)}
+    compiled: list[CompiledRelation] = []
+    rules_of_cell: dict[tuple[str, str], list[str]] = {}
+    for relation in spec.relations:
+        indexes = [position[(ref.row, ref.column)] for ref in relation.cells]
+        if len(indexes) < 2:  # pragma: no cover - a relation always has two sides
+            raise ValueError(f"{spec.id}: relation {relation.rule} has fewer than two cells")
+        fetch: Callable[[Sequence[CellValue]], tuple[Any, ...]] = operator.itemgetter(*indexes)
+        bounded = all(spec.column(ref.column).kind is CellKind.COUNT for ref in relation.cells)
+        compiled.append(
+            CompiledRelation(
+                relation=relation,
+                kind=_declaration_kind(spec, relation.rule),
+                fetch=fetch,
+                n_left=len(relation.left),
+                bounded=bounded,
+            )
+        )
+        for ref in relation.cells:
+            rules = rules_of_cell.setdefault((ref.row, ref.column), [])
+            if relation.rule not in rules:
+                rules.append(relation.rule)
+    plan = TablePlan(
+        spec=spec,
+        relations=tuple(compiled),
+        cells=cells,
+        rules_of_cell={cell: tuple(rules) for cell, rules in rules_of_cell.items()},
+    )
+    _PLANS[id(spec)] = plan
+    return plan
+
+
+def flat_values(table: Table) -> tuple[CellValue, ...]:
+    """The table's values row by row, in the order of :attr:`TablePlan.cells`."""
+    return tuple(itertools.chain.from_iterable(table.values))
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+
+
+def check_table(table: Table, *, blank_as_zero: bool = False) -> list[Finding]:
+    """Findings for every relation of ``table`` that fails or cannot be evaluated."""
+    plan = plan_for(table.spec)
+    values = flat_values(table)
+    out: list[Finding] = []
+    for compiled in plan.relations:
+        got = compiled.fetch(values)
+        if None not in got:
+            k = compiled.n_left
+            if sum(got[:k]) == sum(got[k:]):
+                continue
+            out.append(_failure(table, compiled, got, blank_as_zero=blank_as_zero))
+            continue
+        finding = _with_blanks(table, compiled, got, blank_as_zero=blank_as_zero)
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+def _with_blanks(
+    table: Table, compiled: CompiledRelation, got: tuple[Any, ...], *, blank_as_zero: bool
+) -> Finding | None:
+    k = compiled.n_left
+    left, right = got[:k], got[k:]
+    if blank_as_zero:
+        if sum(v or 0 for v in left) == sum(v or 0 for v in right):
+            return None
+        return _failure(table, compiled, got, blank_as_zero=True)
+    if compiled.bounded:
+        left_known = sum(v for v in left if v is not None)
+        right_known = sum(v for v in right if v is not None)
+        left_blank = None in left
+        right_blank = None in right
+        if (not left_blank and right_known > left_known) or (
+            not right_blank and left_known > right_known
+        ):
+            return _failure(table, compiled, got, blank_as_zero=False)
+    return _not_evaluable(table, compiled, got)
+
+
+# --- messages ------------------------------------------------------------------------------------
+
+
+def _operands(
+    table: Table, compiled: CompiledRelation, got: tuple[Any, ...]
+) -> tuple[Operand, ...]:
+    spec = table.spec
+    k = compiled.n_left
+    return tuple(
+        Operand(
+            pointer=ref.pointer,
+            value=value,
+            weight=1 if i < k else -1,
+            label=cell_label(spec, ref.row, ref.column),
+        )
+        for i, (ref, value) in enumerate(zip(compiled.relation.cells, got, strict=True))
+    )
+
+
+def _term_label(spec: TableSpec, compiled: CompiledRelation, ref: CellRef) -> str:
+    if compiled.kind is ColumnTotal:
+        return spec.column(ref.column).label
+    if compiled.kind is RowTotal:
+        return without_numbering(spec.row(ref.row).label)
+    return without_note(spec.row(ref.row).label)
+
+
+_SHOW_ALL = 4  #: up to this many terms, zeros are listed too
+
+
+def terms(pairs: Sequence[tuple[str, Any]], *, blank_as_zero: bool) -> tuple[str, str]:
+    """A sum written out in Chinese and English: ``予以公开 7 + 部分公开 6，其余 19 项为 0``."""
+    shown = [
+        (label, value)
+        for label, value in pairs
+        if value is not None and (value != 0 or len(pairs) <= _SHOW_ALL)
+    ]
+    zeros = sum(1 for _, v in pairs if v is not None and v == 0) if len(pairs) > _SHOW_ALL else 0
+    blanks = sum(1 for _, v in pairs if v is None)
+    zh = " + ".join(f"{label} {value}" for label, value in shown)
+    en = zh
+    extra_zh: list[str] = []
+    extra_en: list[str] = []
+    if zeros:
+        extra_zh.append(f"其余 {zeros} 项为 0")
+        extra_en.append(f"the other {zeros} are 0")
+    if blanks:
+        if blank_as_zero:
+            extra_zh.append(f"空白 {blanks} 项按 0 计")
+            extra_en.append(f"{blanks} blank counted as 0")
+        else:
+            extra_zh.append(f"另有空白 {blanks} 项")
+            extra_en.append(f"{blanks} more blank")
+    if extra_zh:
+        zh = f"{zh}，{'，'.join(extra_zh)}" if zh else "，".join(extra_zh)
+        en = f"{en}; {'; '.join(extra_en)}" if en else "; ".join(extra_en)
+    return zh or "无", en or "none"
+
+
+def _side_sum(values: Sequence[Any]) -> int:
+    return sum(v for v in values if v is not None)
+
+
+def _sum_text(values: Sequence[Any], *, blank_as_zero: bool) -> tuple[str, str]:
+    total = _side_sum(values)
+    if None in values and not blank_as_zero:
+        return f"至少 {total}", f"at least {total}"
+    return str(total), str(total)
+
+
+def _params(
+    table: Table, compiled: CompiledRelation, got: tuple[Any, ...], *, blank_as_zero: bool
+) -> dict[str, Any]:
+    spec = table.spec
+    relation = compiled.relation
+    k = compiled.n_left
+    refs = relation.cells
+    term_pairs = [(_term_label(spec, compiled, ref), v) for ref, v in zip(refs, got, strict=True)]
+    left_zh, left_en = terms(term_pairs[:k], blank_as_zero=blank_as_zero)
+    right_zh, right_en = terms(term_pairs[k:], blank_as_zero=blank_as_zero)
+    left_sum_zh, left_sum_en = _sum_text(got[:k], blank_as_zero=blank_as_zero)
+    right_sum_zh, right_sum_en = _sum_text(got[k:], blank_as_zero=blank_as_zero)
+    first = refs[0]
+    cell = cell_label(spec, first.row, first.column)
+    column = column_label(spec, first.column)
+    stated = got[0]
+    missing = [ref for ref, v in zip(refs, got, strict=True) if v is None]
+    missing_zh = listed([cell_label(spec, r.row, r.column) for r in missing])
+    missing_en = listed([r.pointer for r in missing], lang="en")
+    if compiled.kind is Balance:
+        what = f"{column} 列的勾稽关系"
+        what_en = f"the balance of column {column} [{first.column}]"
+    else:
+        what = f"{cell} 与其组成项之和"
+        what_en = f"{cell} [{first.pointer}] against the sum of its parts"
+    return {
+        "cell": cell,
+        "pointer": first.pointer,
+        "column": column,
+        "column_id": first.column,
+        "stated": "空白" if stated is None else stated,
+        "stated_en": "blank" if stated is None else stated,
+        "computed": right_sum_zh,
+        "computed_en": right_sum_en,
+        "terms": right_zh,
+        "terms_en": right_en,
+        "left_terms": left_zh,
+        "left_terms_en": left_en,
+        "left_sum": left_sum_zh,
+        "left_sum_en": left_sum_en,
+        "right_terms": right_zh,
+        "right_terms_en": right_en,
+        "right_sum": right_sum_zh,
+        "right_sum_en": right_sum_en,
+        "blank_note": "（空白按 0 计）" if blank_as_zero and missing else "",
+        "blank_note_en": " (blank cells counted as 0)" if blank_as_zero and missing else "",
+        "what": what,
+        "what_en": what_en,
+        "missing": missing_zh,
+        "missing_en": missing_en,
+    }
+
+
+def _common(table: Table, compiled: CompiledRelation, got: tuple[Any, ...]) -> dict[str, Any]:
+    relation = compiled.relation
+    refs = relation.cells
+    first = refs[0]
+    k = compiled.n_left
+    return {
+        "pointer": first.pointer,
+        "pointers": tuple(ref.pointer for ref in refs),
+        "section": table.spec.section,
+        "table": table.spec.id,
+        "row": None if compiled.kind is Balance else first.row,
+        "column": first.column,
+        "operands": _operands(table, compiled, got),
+        "missing": tuple(ref.pointer for ref, v in zip(refs, got, strict=True) if v is None),
+        "stated": _side_sum(got[:k]) if compiled.kind is Balance else got[0],
+        "computed": _side_sum(got[k:]),
+    }
+
+
+def _failure(
+    table: Table, compiled: CompiledRelation, got: tuple[Any, ...], *, blank_as_zero: bool
+) -> Finding:
+    spec = rule_spec(compiled.relation.rule)
+    return spec.finding(
+        params=_params(table, compiled, got, blank_as_zero=blank_as_zero),
+        **_common(table, compiled, got),
+    )
+
+
+def _not_evaluable(table: Table, compiled: CompiledRelation, got: tuple[Any, ...]) -> Finding:
+    spec = rule_spec(compiled.relation.rule)
+    common = _common(table, compiled, got)
+    common["computed"] = None
+    return spec.finding(
+        status=Status.NOT_EVALUABLE,
+        params=_params(table, compiled, got, blank_as_zero=False),
+        **common,
+    )
+
+
+# --- the rule catalogue entries, generated from the form -----------------------------------------
+
+_WORDING: dict[str, dict[str, str]] = {
+    "R1": {
+        "title_zh": "第一项加第二项之和等于第三项加第四项之和",
+        "title_en": "Received plus carried over equals handled plus carried forward",
+    },
+    "R2": {
+        "title_zh": "总计列等于各申请人之和",
+        "title_en": "The total column is the sum of the applicant columns",
+        "parts_zh": "各申请人",
+        "parts_en": "the applicant columns",
+    },
+    "R3": {
+        "title_zh": "（七）总计等于各办理结果之和",
+        "title_en": "（七）总计 is the sum of the outcome rows",
+        "parts_zh": "各办理结果",
+        "parts_en": "the outcome rows",
+    },
+    "R4": {
+        "title_zh": "行政复议总计等于各结果之和",
+        "title_en": "The administrative review total is the sum of its outcomes",
+    },
+    "R5": {
+        "title_zh": "未经复议直接起诉总计等于各结果之和",
+        "title_en": "The total of lawsuits without prior review is the sum of its outcomes",
+    },
+    "R6": {
+        "title_zh": "复议后起诉总计等于各结果之和",
+        "title_en": "The total of lawsuits after review is the sum of its outcomes",
+    },
+}
+
+_TOTAL_ZH = "{cell} 填报 {stated}，但{parts}之和为 {computed}（{terms}）{blank_note}"
+_TOTAL_EN = (
+    "{cell} [{pointer}] states {stated_en}, but {parts_en} add up to {computed_en} "
+    "({terms_en}){blank_note_en}"
+)
+_BALANCE_ZH = (
+    "{column} 列：{left_terms} = {left_sum}，但 {right_terms} = {right_sum}；"
+    "第一项加第二项之和应等于第三项加第四项之和{blank_note}"
+)
+_BALANCE_EN = (
+    "column {column} [{column_id}]: {left_terms_en} = {left_sum_en}, but {right_terms_en} = "
+    "{right_sum_en}; items one and two must add up to items three and four{blank_note_en}"
+)
+
+
+def _declarations() -> dict[str, list[tuple[str, TableSpec, Declaration]]]:
+    found: dict[str, list[tuple[str, TableSpec, Declaration]]] = {}
+    for version in sorted(TEMPLATES):
+        template = TEMPLATES[version]
+        for table in template.tables:
+            for decl in table.declarations:
+                found.setdefault(decl.rule, []).append((version, table, decl))
+    return found
+
+
+def _ids(ids: Sequence[str]) -> str:
+    return " + ".join(ids)
+
+
+def _formula(table: TableSpec, decl: Declaration) -> str:
+    if isinstance(decl, ColumnTotal):
+        rows = "every row r" if decl.rows is None else "row r = " + ", ".join(decl.rows)
+        parts = _ids([f"r.{p}" for p in decl.parts])
+        return f"{table.id}: for {rows}: r.{decl.total} = {parts}"
+    if isinstance(decl, RowTotal):
+        parts = _ids([f"{p}.c" for p in decl.parts])
+        return f"{table.id}: for every column c: {decl.total}.c = {parts}"
+    left = _ids([f"{r}.c" for r in decl.left])
+    right = _ids([f"{r}.c" for r in decl.right])
+    return f"{table.id}: for every column c: {left} = {right}"
+
+
+def _basis(table: TableSpec, decl: Declaration) -> str:
+    if isinstance(decl, Balance):
+        return f"{table.title}，表注：{decl.note}"
+    if isinstance(decl, ColumnTotal):
+        total = table.column(decl.total).label
+        parts = "、".join(f"「{table.column(p).label}」" for p in decl.parts)
+        rows = (
+            "各行"
+            if decl.rows is None
+            else "、".join(f"「{row_label(table, r)}」" for r in decl.rows) + "行"
+        )
+        return f"{table.title}：{rows}的「{total}」等于 {parts} 之和"
+    total_label = row_label(table, decl.total)
+    return (
+        f"{table.title}：「{total_label}」等于其上 {len(decl.parts)} 个办理结果行"
+        f"（「{row_label(table, decl.parts[0])}」至「{row_label(table, decl.parts[-1])}」）之和"
+    )
+
+
+def _rule_spec(rule: str, uses: list[tuple[str, TableSpec, Declaration]]) -> RuleSpec:
+    wording = _WORDING.get(rule, {})
+    kinds = {type(decl) for _, _, decl in uses}
+    balance = kinds == {Balance}
+    formulas: dict[str, list[str]] = {}
+    bases: dict[str, list[str]] = {}
+    for version, table, decl in uses:
+        formulas.setdefault(_formula(table, decl), []).append(version)
+        bases.setdefault(_basis(table, decl), []).append(version)
+
+    def joined(variants: dict[str, list[str]]) -> str:
+        if len(variants) == 1:
+            return next(iter(variants))
+        return "; ".join(
+            f"template {'/'.join(versions)}: {text}" for text, versions in variants.items()
+        )
+
+    params = {
+        "parts": wording.get("parts_zh", "各组成项"),
+        "parts_en": wording.get("parts_en", "its parts"),
+    }
+    message_zh = _BALANCE_ZH if balance else _TOTAL_ZH.replace("{parts}", params["parts"])
+    message_en = _BALANCE_EN if balance else _TOTAL_EN.replace("{parts_en}", params["parts_en"])
+    return RuleSpec(
+        code=code_for(rule),
+        rule=rule,
+        severity=Severity.ERROR,
+        family=FAMILY,
+        title_zh=wording.get("title_zh", f"{rule} 勾稽关系"),
+        title_en=wording.get("title_en", f"Arithmetic relation {rule}"),
+        formula=joined(formulas),
+        basis=joined(bases) + f" (format-spec.md §4 {rule})",
+        message_zh=message_zh,
+        message_en=message_en,
+    )
+
+
+def _build_rules() -> tuple[RuleSpec, ...]:
+    found = _declarations()
+    return tuple(_rule_spec(rule, found[rule]) for rule in sorted(found, key=_rule_order))
+
+
+def _rule_order(rule: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in rule if ch.isdigit())
+    return (int(digits) if digits else 0, rule)
+
+
+RULES: tuple[RuleSpec, ...] = _build_rules()
+"""One catalogue entry per relation rule the form declares (R1–R6), generated from the form."""
+
+_BY_RULE = {spec.rule: spec for spec in RULES}
+
+
+def rule_spec(rule: str) -> RuleSpec:
+    """The catalogue entry of a declared relation rule (``R1``…)."""
+    return _BY_RULE[rule]
+
+
+def relations_of(spec: TableSpec) -> Iterator[Relation]:
+    """Every relation of a table layout, as the engine evaluates them."""
+    for compiled in plan_for(spec).relations:
+        yield compiled.relation

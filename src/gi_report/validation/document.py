@@ -1,0 +1,540 @@
+"""``validate_document(data)``: validate a raw document — never raises on what it is given.
+
+``data`` may be a :class:`~gi_report.model.Report`, plain Python data (a dict from another
+system), JSON or XML text (``str`` or ``bytes``), or a path. The structure is checked first:
+values JSON cannot hold (NaN, infinities, non-text keys, integers beyond ±(2^53−1)), absurd
+nesting or size, then the JSON Schema; every problem is a ``gi.schema.*`` finding with its JSON
+Pointer. When the whole document is valid every rule runs; when only parts are broken the
+arithmetic and completeness rules still run on each fixed table whose own structure is valid, and
+the report says it is partial. XML goes through :mod:`gi_report.codec.xml` when it is installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import os
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from gi_report.codec.json import from_dict, parse_json, schema_problems
+from gi_report.errors import DocumentError, GIReportError, InputTooLargeError, Problem
+from gi_report.fileio import MAX_DOCUMENT_BYTES, read_limited
+from gi_report.form import TABLE_IDS, TEMPLATES
+from gi_report.form.spec import CellKind
+from gi_report.importers.blocks import Location
+from gi_report.model import Report
+from gi_report.table import Table
+from gi_report.validation import completeness
+from gi_report.validation.engine import MAX_FINDINGS, build_report, check_tables, validate
+from gi_report.validation.findings import Finding, Severity
+from gi_report.validation.labels import cell_label
+from gi_report.validation.report import ValidationReport
+from gi_report.validation.rulespec import RuleSpec
+
+FAMILY = "schema"
+MAX_DEPTH = 64
+"""Deepest nesting accepted in a document (a report needs 5 levels)."""
+MAX_NODES = 1_000_000
+"""Most values (objects, lists, scalars) scanned in a document (a report has about 500)."""
+MAX_SAFE_INTEGER = 2**53 - 1
+"""Largest integer magnitude exchanged safely between JSON implementations (RFC 7493 §2.2)."""
+
+_WHAT = {"zh": "{where}：应为 {expected}{got}", "en": "{where}: expected {expected_en}{got_en}"}
+
+
+def _schema_rule(code: str, title_zh: str, title_en: str, formula: str, basis: str,
+                 rule: str | None = None) -> RuleSpec:
+    return RuleSpec(
+        code=code, rule=rule, severity=Severity.ERROR, family=FAMILY,
+        title_zh=title_zh, title_en=title_en, formula=formula, basis=basis,
+        message_zh=_WHAT["zh"], message_en=_WHAT["en"],
+    )
+
+
+UNREADABLE = _schema_rule(
+    "gi.schema.unreadable", "无法读取文件", "The file cannot be read",
+    "the path names a readable file", "An input that is not there cannot be checked.")
+TOO_LARGE = _schema_rule(
+    "gi.schema.too_large", "文档过大", "The document is too large",
+    f"at most {MAX_DOCUMENT_BYTES:,} bytes and {MAX_NODES:,} values",
+    "gi-report bounds every input (a report is about 30 KiB).")
+SYNTAX = _schema_rule(
+    "gi.schema.syntax", "不是格式正确的 JSON 或 XML", "Not well-formed JSON or XML",
+    "the text parses as JSON (RFC 8259) or XML 1.0",
+    "The JSON and XML forms of gi-report (docs/validation.md).")
+TOO_DEEP = _schema_rule(
+    "gi.schema.too_deep", "嵌套层次过深", "Nested too deeply",
+    f"no value is nested more than {MAX_DEPTH} levels deep",
+    "A report needs 5 levels; deeper nesting is refused before it can exhaust the stack.")
+NOT_JSON = _schema_rule(
+    "gi.schema.not_json", "含有 JSON 不能表示的值", "Holds a value JSON cannot hold",
+    f"every value is an object with text keys, a list, a text, true/false, null, or a finite "
+    f"number; integers within ±{MAX_SAFE_INTEGER}",
+    "RFC 8259 (no NaN or Infinity), RFC 7493 §2.2 (integers exchanged safely).")
+REQUIRED = _schema_rule(
+    "gi.schema.required", "缺少必需的成员", "A required member is missing",
+    "the member is present (JSON Schema `required`)",
+    "The published JSON Schema (`gi-report schema`): every table row and cell is required.")
+UNKNOWN = _schema_rule(
+    "gi.schema.unknown_member", "含有格式未定义的成员", "A member the format does not define",
+    "no member outside the schema (`additionalProperties: false`)",
+    "The published JSON Schema: an unknown member is a typo or another format.")
+INVALID = _schema_rule(
+    "gi.schema.invalid", "值的类型或取值不符合格式", "A value of the wrong type or range",
+    "the value matches the schema (type, enum, pattern, range)",
+    "The published JSON Schema (`gi-report schema`).")
+CELL = _schema_rule(
+    "gi.schema.R7", "单元格须为非负整数或非负金额", "A cell holds a count >= 0 or an amount >= 0",
+    "count cells: integer >= 0 or null; 本年增/减: integer or null; amounts: decimal string "
+    ">= 0 or null; the fee fields likewise",
+    "format-spec.md §4 R7 (the model enforces it; raw documents are checked by the schema).",
+    rule="R7")
+XML = _schema_rule(
+    "gi.schema.xml", "XML 文档不符合格式", "The XML document is not valid",
+    "the XML is well-formed, safe (no DOCTYPE) and valid against the gi-report XSD",
+    "gi_report.codec.xml (docs/xml.md).")
+XML_UNSUPPORTED = _schema_rule(
+    "gi.schema.xml_unsupported", "无法读取 XML", "XML cannot be read here",
+    "gi_report.codec.xml and lxml are installed", "XML input needs the XML codec.")
+
+RULES = (UNREADABLE, TOO_LARGE, SYNTAX, TOO_DEEP, NOT_JSON, REQUIRED, UNKNOWN, INVALID, CELL,
+         XML, XML_UNSUPPORTED)
+
+_EXPECTED_ZH = {
+    CellKind.COUNT: "不小于 0 的整数（空白为 null）",
+    CellKind.SIGNED_COUNT: "整数，可为负（空白为 null）",
+    CellKind.AMOUNT: "不小于 0 的金额，写作十进制数字字符串（空白为 null）",
+    CellKind.TEXT: "文字（空白为 null）",
+}
+
+
+_REFUSED = "\x00refused"
+"""Stands in for a refused value; the findings at its pointer say why."""
+
+
+def _finding(spec: RuleSpec, pointer: str, expected: str, got: str | None, *,
+             expected_zh: str | None = None, where: str | None = None,
+             source: Location | None = None) -> Finding:
+    segments = pointer.split("/")
+    finding = spec.finding(
+        pointer=pointer,
+        section=segments[1] if len(segments) > 1 else None,
+        params={
+            "where": where or pointer or "（整个文档）",
+            "expected": expected_zh or expected,
+            "expected_en": expected,
+            "got": f"，实为 {got}" if got is not None else "",
+            "got_en": f", got {got}" if got is not None else "",
+        },
+    )
+    return attrs.evolve(finding, source=source) if source is not None else finding
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _short(value: object) -> str:
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = len(str(abs(value))) if value.bit_length() < 10_000 else None
+        return f"an integer of {digits} digits" if digits else "an integer of over 3,000 digits"
+    return type(value).__name__
+
+
+def prescan(document: Any) -> tuple[Any, list[Finding], bool]:
+    """A copy of ``document`` JSON Schema can check, the findings, and whether the scan finished.
+
+    Values JSON cannot hold are replaced by a marker the schema refuses; nesting deeper than
+    :data:`MAX_DEPTH` is cut; the scan stops after :data:`MAX_NODES` values. Iterative: no
+    recursion on the document's depth.
+    """
+    findings: list[Finding] = []
+    nodes = 0
+    root: list[Any] = [None]
+    # stack of (value, container, key-in-container, pointer, depth)
+    stack: list[tuple[Any, Any, Any, str, int]] = [(document, root, 0, "", 0)]
+    while stack:
+        value, container, key, pointer, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            findings.append(_finding(TOO_LARGE, "", f"at most {MAX_NODES:,} values",
+                                     "more", expected_zh=f"不超过 {MAX_NODES:,} 个值"))
+            return root[0], findings, False
+        if depth > MAX_DEPTH:
+            findings.append(_finding(TOO_DEEP, pointer, f"nesting of at most {MAX_DEPTH} levels",
+                                     "deeper nesting", expected_zh=f"嵌套不超过 {MAX_DEPTH} 层"))
+            container[key] = _REFUSED
+            continue
+        if isinstance(value, Mapping):
+            members: dict[str, Any] = {}
+            container[key] = members
+            children = []
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    findings.append(_finding(NOT_JSON, f"{pointer}/{_escape(str(k))}",
+                                             "a member name that is a text", _short(k),
+                                             expected_zh="文字形式的成员名"))
+                    continue
+                members[k] = None
+                children.append((v, members, k, f"{pointer}/{_escape(k)}", depth + 1))
+            stack.extend(reversed(children))
+            continue
+        if isinstance(value, list | tuple):
+            items: list[Any] = [None] * len(value)
+            container[key] = items
+            for i in range(len(value) - 1, -1, -1):
+                stack.append((value[i], items, i, f"{pointer}/{i}", depth + 1))
+            continue
+        if value is None or isinstance(value, bool | str):
+            container[key] = value
+        elif isinstance(value, int):
+            if abs(value) > MAX_SAFE_INTEGER:
+                findings.append(_finding(NOT_JSON, pointer,
+                                         f"an integer within ±{MAX_SAFE_INTEGER}", _short(value),
+                                         expected_zh=f"绝对值不超过 {MAX_SAFE_INTEGER} 的整数"))
+                container[key] = _REFUSED
+            else:
+                container[key] = value
+        elif isinstance(value, float | Decimal):
+            finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+            if finite:
+                container[key] = value
+            else:
+                findings.append(_finding(NOT_JSON, pointer, "a finite number (JSON has no NaN "
+                                         "or Infinity)", str(value),
+                                         expected_zh="有限的数（JSON 没有 NaN 或 Infinity）"))
+                container[key] = _REFUSED
+        else:
+            findings.append(_finding(NOT_JSON, pointer, "a JSON value (object, list, text, "
+                                     "number, true/false, null)", _short(value),
+                                     expected_zh="JSON 值（对象、列表、文字、数、"
+                                     "true/false、null）"))
+            container[key] = _REFUSED
+    return root[0], findings, True
+
+
+# --- schema problems as findings -----------------------------------------------------------------
+
+
+def _cell_of(document: Any, pointer: str) -> tuple[str, str, str, CellKind, str] | None:
+    """(table, row, column, kind, label) if ``pointer`` is a table cell of the document's layout."""
+    parts = pointer.split("/")[1:]
+    if len(parts) != 3 or parts[0] not in TABLE_IDS or not isinstance(document, Mapping):
+        return None
+    version = document.get("template")
+    layouts = document.get("table_templates")
+    if isinstance(layouts, Mapping) and layouts.get(parts[0]) in TEMPLATES:
+        version = layouts[parts[0]]
+    if not isinstance(version, str) or version not in TEMPLATES:
+        return None
+    spec = TEMPLATES[version].table(parts[0])
+    if not spec.has_cell(parts[1], parts[2]):
+        return None
+    kind = spec.column(parts[2]).kind
+    return parts[0], parts[1], parts[2], kind, cell_label(spec, parts[1], parts[2])
+
+
+def _fee_of(pointer: str) -> tuple[CellKind, str] | None:
+    parts = pointer.split("/")[1:]
+    if len(parts) != 2 or parts[0] != "other_matters":
+        return None
+    for field in TEMPLATES[max(TEMPLATES)].fee_fields:
+        if field.id == parts[1]:
+            return field.kind, field.label
+    return None
+
+
+def schema_findings(document: Any, problems: list[Problem], *,
+                    source: str | None = None) -> list[Finding]:
+    """A finding per schema problem, with the cell's label where the pointer is a cell."""
+    out: list[Finding] = []
+    for problem in problems:
+        pointer, expected, got = problem.pointer, problem.expected, problem.got
+        line = getattr(problem, "line", None)
+        path = getattr(problem, "path", None)
+        where = f"{path} [{pointer}]" if path else None
+        location = Location(file=source, line=line) if line is not None else None
+        if expected == "this required member":
+            spec, expected_zh = REQUIRED, "必需的成员（空白单元格写 null）"
+        elif expected.startswith("no such member"):
+            spec, expected_zh = UNKNOWN, "不存在此成员（" + expected.split("(", 1)[-1]
+        else:
+            spec, expected_zh = INVALID, None
+        cell = _cell_of(document, pointer)
+        fee = _fee_of(pointer)
+        if spec is INVALID and cell is not None:
+            spec, expected_zh, where = CELL, _EXPECTED_ZH[cell[3]], f"{cell[4]} [{pointer}]"
+        elif spec is INVALID and fee is not None:
+            spec, expected_zh, where = CELL, _EXPECTED_ZH[fee[0]], f"{fee[1]} [{pointer}]"
+        out.append(_finding(spec, pointer, expected, got, expected_zh=expected_zh,
+                            where=where, source=location))
+    return out
+
+
+# --- the tables a broken document still allows ---------------------------------------------------
+
+
+def _table_from(document: Mapping[str, Any], table_id: str) -> Table | None:
+    version = document.get("template")
+    layouts = document.get("table_templates")
+    if isinstance(layouts, Mapping) and table_id in layouts:
+        version = layouts[table_id]
+    if not isinstance(version, str) or version not in TEMPLATES:
+        return None
+    spec = TEMPLATES[version].table(table_id)
+    cells = document.get(table_id)
+    if not isinstance(cells, Mapping):
+        return None
+    try:
+        rows = {
+            row.id: {
+                c: Decimal(cells[row.id][c])
+                if spec.column(c).kind is CellKind.AMOUNT and cells[row.id][c] is not None
+                else cells[row.id][c]
+                for c in row.columns
+            }
+            for row in spec.rows
+        }
+        return Table.from_mapping(spec, rows)
+    except (GIReportError, KeyError, TypeError, ArithmeticError, ValueError):
+        return None
+
+
+def table_findings(document: Any, broken: set[str], *, blank_as_zero: bool
+                   ) -> tuple[list[Finding], list[str]]:
+    """Completeness and arithmetic findings for the tables whose structure is intact."""
+    if not isinstance(document, Mapping) or "template" in broken or "table_templates" in broken:
+        return [], []
+    tables: dict[str, Table] = {}
+    for table_id in TABLE_IDS:
+        if table_id in broken:
+            continue
+        table = _table_from(document, table_id)
+        if table is not None:
+            tables[table_id] = table
+    findings: list[Finding] = []
+    for table in tables.values():
+        template = TEMPLATES[document["template"]]
+        heading = template.section(table.spec.section).heading
+        findings += completeness.check_table(table, heading, blank_as_zero=blank_as_zero)
+    findings += check_tables(tables, blank_as_zero=blank_as_zero)
+    return findings, list(tables)
+
+
+def _broken_parts(findings: list[Finding]) -> set[str]:
+    parts = set()
+    for finding in findings:
+        segments = finding.pointer.split("/")
+        parts.add(segments[1] if len(segments) > 1 else "")
+    return parts
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+def _unreadable(spec: RuleSpec, source: str | None, expected: str, got: str | None,
+                expected_zh: str, blank_as_zero: bool) -> ValidationReport:
+    finding = _finding(spec, "", expected, got, expected_zh=expected_zh,
+                       where=source or "（整个文档）")
+    return build_report([finding], readable=False, source=source, blank_as_zero=blank_as_zero,
+                        partial_reasons=("the document could not be read; no rule ran",))
+
+
+_JSON_SCALAR = re.compile(r"\s*(?:-?[0-9][0-9.eE+-]*|true|false|null)\s*")
+
+
+def _is_path(text: str) -> bool:
+    """Whether a ``str`` given to :func:`validate_document` names a file rather than holds text."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped[:1] in ("{", "[", "<", '"') or "\n" in text or len(text) >= 4096:
+        return False
+    if _is_file(text):
+        return True
+    return not _JSON_SCALAR.fullmatch(text) and text.strip() != ""
+
+
+def _xml_reader() -> tuple[Callable[..., Report] | None, Callable[..., Any] | None]:
+    try:
+        module = importlib.import_module("gi_report.codec.xml")
+    except ImportError:
+        return None, None
+    return getattr(module, "from_xml", None), getattr(module, "parse_xml", None)
+
+
+def _validate_xml(data: bytes, *, source: str | None, blank_as_zero: bool,
+                  max_findings: int) -> ValidationReport:
+    from_xml, parse_xml = _xml_reader()
+    if from_xml is None:
+        return _unreadable(XML_UNSUPPORTED, source, "gi_report.codec.xml (XML support)",
+                           "not installed", "已安装 XML 支持（gi_report.codec.xml）",
+                           blank_as_zero)
+    try:
+        report = from_xml(data, source=source)
+    except DocumentError as error:
+        findings = schema_findings(None, list(error.problems), source=source)
+        findings = [_as_xml(f) for f in findings]
+        reasons = ["the XML document is not valid; only the tables whose structure is intact "
+                   "were checked"]
+        readable = True
+        document = None
+        if parse_xml is not None:
+            try:
+                document = parse_xml(data, source=source)
+            except (GIReportError, ValueError):
+                document = None
+        if document is None:
+            readable = not all(f.pointer == "" for f in findings)
+            reasons = ["the XML document could not be read as a report; no rule ran"]
+            return build_report(findings, readable=readable, source=source,
+                                blank_as_zero=blank_as_zero, partial_reasons=reasons,
+                                max_findings=max_findings)
+        more, checked = table_findings(document, _broken_parts(findings),
+                                       blank_as_zero=blank_as_zero)
+        return build_report(findings + more, source=source, blank_as_zero=blank_as_zero,
+                            partial_reasons=[*reasons, f"tables checked: {', '.join(checked)}"
+                                             if checked else "no table checked"],
+                            template=document.get("template")
+                            if document.get("template") in TEMPLATES else None,
+                            max_findings=max_findings)
+    except (GIReportError, ValueError, TypeError) as error:
+        return _unreadable(XML, source, "a gi-report XML document", str(error),
+                           "gi-report XML 文档", blank_as_zero)
+    return validate(report, blank_as_zero=blank_as_zero, max_findings=max_findings,
+                    source=source)
+
+
+def _as_xml(finding: Finding) -> Finding:
+    """A document-level problem of an XML document (not well-formed, unsafe, wrong root)."""
+    return attrs.evolve(finding, code=XML.code) if finding.pointer == "" else finding
+
+
+def _is_xml(data: bytes) -> bool:
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<")
+
+
+def validate_document(
+    data: Any,
+    *,
+    blank_as_zero: bool = False,
+    source: str | None = None,
+    max_findings: int = MAX_FINDINGS,
+) -> ValidationReport:
+    """Validate a raw document: a dict, JSON/XML ``str``/``bytes``, a path, or a Report.
+
+    Never raises on the document: every problem — unreadable file, malformed text, a value JSON
+    cannot hold, a schema violation — is a finding with its JSON Pointer. A ``str`` is read as
+    document text when it starts with ``{``, ``[`` or ``<``, as a path when it names a file (or
+    looks like one), else as JSON text; pass a :class:`pathlib.Path` to be explicit.
+    """
+    if isinstance(data, Report):
+        return validate(data, blank_as_zero=blank_as_zero, max_findings=max_findings,
+                        source=source)
+    if isinstance(data, str):
+        if _is_path(data):
+            data = Path(data)
+        else:
+            try:
+                data = data.encode("utf-8")
+            except UnicodeEncodeError as error:
+                return _unreadable(SYNTAX, source, "text that is valid Unicode", str(error),
+                                   "有效的 Unicode 文本", blank_as_zero)
+    if isinstance(data, os.PathLike):
+        name = source or os.fspath(data)
+        try:
+            raw = read_limited(data)
+        except InputTooLargeError as error:
+            return _unreadable(TOO_LARGE, name, f"at most {error.limit:,} bytes",
+                               f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节",
+                               blank_as_zero)
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            return _unreadable(UNREADABLE, name, "a readable file", reason, "可读取的文件",
+                               blank_as_zero)
+        data, source = raw, name
+        if os.fspath(name).endswith(".xml"):
+            return _validate_xml(raw, source=source, blank_as_zero=blank_as_zero,
+                                 max_findings=max_findings)
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if isinstance(data, bytes):
+        if _is_xml(data):
+            return _validate_xml(data, source=source, blank_as_zero=blank_as_zero,
+                                 max_findings=max_findings)
+        try:
+            data = parse_json(data, source=source)
+        except InputTooLargeError as error:
+            return _unreadable(TOO_LARGE, source, f"at most {error.limit:,} bytes",
+                               f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节",
+                               blank_as_zero)
+        except DocumentError as error:
+            problem = error.problems[0]
+            return _unreadable(SYNTAX, source, problem.expected, problem.got,
+                               "格式正确的 JSON", blank_as_zero)
+    return _validate_value(data, blank_as_zero=blank_as_zero, source=source,
+                           max_findings=max_findings)
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return len(text) < 4096 and "\x00" not in text and os.path.isfile(text)
+    except (OSError, ValueError):
+        return False
+
+
+def _validate_value(document: Any, *, blank_as_zero: bool, source: str | None,
+                    max_findings: int) -> ValidationReport:
+    try:
+        clean, findings, finished = prescan(document)
+    except RecursionError:  # pragma: no cover - the scan is iterative
+        clean, findings, finished = None, [], False
+    if not finished:
+        return build_report(findings, source=source, blank_as_zero=blank_as_zero,
+                            readable=False, max_findings=max_findings,
+                            partial_reasons=("the document is too large to check; no rule ran",))
+    try:
+        problems = schema_problems(clean)
+    except (RecursionError, ValueError) as error:  # pragma: no cover - prescan bounds both
+        problems = [Problem(pointer="", expected="a document the schema can check",
+                            got=type(error).__name__)]
+    reported = {f.pointer for f in findings}
+    findings += schema_findings(clean, [p for p in problems if p.pointer not in reported],
+                                source=source)
+    subject = _subject(clean)
+    template = clean.get("template") if isinstance(clean, Mapping) else None
+    template = template if isinstance(template, str) and template in TEMPLATES else None
+    if not findings:
+        try:
+            report = from_dict(clean, source=source)
+        except DocumentError as error:
+            findings = schema_findings(clean, list(error.problems), source=source)
+        else:
+            return validate(report, blank_as_zero=blank_as_zero, max_findings=max_findings,
+                            source=source)
+    more, checked = table_findings(clean, _broken_parts(findings), blank_as_zero=blank_as_zero)
+    reasons = ["the document does not match the JSON Schema: rules that need the whole report "
+               "did not run",
+               f"tables checked: {', '.join(checked)}" if checked else "no table checked"]
+    return build_report(findings + more, source=source, blank_as_zero=blank_as_zero,
+                        partial_reasons=reasons, template=template, subject=subject,
+                        max_findings=max_findings)
+
+
+def _subject(document: Any) -> str | None:
+    if not isinstance(document, Mapping):
+        return None
+    metadata = document.get("metadata")
+    if not isinstance(metadata, Mapping):
+        return None
+    agency, year = metadata.get("agency"), metadata.get("year")
+    if isinstance(agency, str) and isinstance(year, int) and not isinstance(year, bool):
+        return f"{agency} {year}"
+    return agency if isinstance(agency, str) else None

@@ -1,0 +1,110 @@
+"""Human-readable names of cells, rows and columns, taken from the form's official labels.
+
+Messages name cells the way the printed form does, e.g. ``（七）总计·自然人`` or
+``（三）不予公开·1.属于国家秘密·总计``. Nothing here lists a label: every text comes from
+:mod:`gi_report.form`; only the joining rules live here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from gi_report.form import TABLE_IDS
+from gi_report.form.spec import TableSpec
+from gi_report.model import Report
+
+SEPARATOR = "·"
+
+_NOTE = re.compile(r"^(?P<head>.+?)（[^（）]*）$")
+_SUB_ITEM = re.compile(r"^[0-9]+[.．]")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
+
+
+def without_note(label: str) -> str:
+    """A label without a trailing explanatory note in full-width parentheses.
+
+    ``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` → ``（二）部分公开``.
+    """
+    match = _NOTE.match(label)
+    if match and not _NUMBERING.fullmatch(match.group("head")):
+        return match.group("head")
+    return label
+
+
+def without_numbering(label: str) -> str:
+    """A label without its item number, e.g. ``（三）不予公开`` → ``不予公开``."""
+    return _NUMBERING.sub("", without_note(label), count=1)
+
+
+@cache
+def row_label(spec: TableSpec, row_id: str) -> str:
+    """A row as the form names it; a numbered sub-item (``1.…``) is prefixed with its group."""
+    row = spec.row(row_id)
+    label = without_note(row.label)
+    if row.group is not None and _SUB_ITEM.match(label):
+        return f"{spec.group(row.group).label}{SEPARATOR}{label}"
+    return label
+
+
+@cache
+def column_label(spec: TableSpec, column_id: str) -> str:
+    """A column as the form heads it; a column under a sub-header is prefixed with it."""
+    column = spec.column(column_id)
+    if len(column.header_path) >= 2:
+        return f"{column.header_path[-1]}{SEPARATOR}{column.label}"
+    return column.label
+
+
+@cache
+def cell_label(spec: TableSpec, row_id: str, column_id: str) -> str:
+    """A cell as ``row·column``, e.g. ``（七）总计·自然人``."""
+    return f"{row_label(spec, row_id)}{SEPARATOR}{column_label(spec, column_id)}"
+
+
+@cache
+def group_label(spec: TableSpec, group_id: str) -> str:
+    """A group (merged row header) as printed, e.g. ``（三）不予公开``."""
+    return spec.group(group_id).label
+
+
+def pointer_label(report: Report, pointer: str) -> str:
+    """The label of the table cell or section-六 fee field at ``pointer`` (else the pointer)."""
+    parts = pointer.strip("/").split("/")
+    if len(parts) == 3 and parts[0] in TABLE_IDS:
+        spec = report.table(parts[0]).spec
+        if spec.has_cell(parts[1], parts[2]):
+            return cell_label(spec, parts[1], parts[2])
+    if len(parts) == 2 and parts[0] == "other_matters":
+        for field in report.template_spec.fee_fields:
+            if field.id == parts[1]:
+                return field.label
+    return pointer
+
+
+def listed(labels: Sequence[str], *, limit: int = 3, lang: str = "zh") -> str:
+    """Labels joined with 、 (or ", "), cut after ``limit`` with a count of the rest."""
+    if lang == "en":
+        head = ", ".join(labels[:limit])
+        return head if len(labels) <= limit else f"{head} and {len(labels) - limit} more"
+    if len(labels) <= limit:
+        return "、".join(labels)
+    return "、".join(labels[:limit]) + f" 等 {len(labels)} 项"
+
+
+def refs_label(spec: TableSpec, refs: list[tuple[str, str]]) -> str:
+    """A sum of cells named as compactly as the form allows.
+
+    The cells of every row of one group in one column read ``（三）不予公开·总计``; other sums
+    are written out with ``+``.
+    """
+    columns = {c for _, c in refs}
+    rows = [r for r, _ in refs]
+    if len(refs) > 1 and len(columns) == 1:
+        (column,) = columns
+        for group in spec.groups:
+            members = [r.id for r in spec.rows_in_group(group.id)]
+            if group.parent is not None and members == rows:
+                return f"{group.label}{SEPARATOR}{column_label(spec, column)}"
+    return " + ".join(cell_label(spec, r, c) for r, c in refs)

@@ -1,0 +1,205 @@
+"""The report's shape: template of the year, one layout throughout, all six sections, 一's topics.
+
+- The template follows the report year (2019–2020: the 2019 试行 template; 2021 on: 2021).
+- Every fixed table follows the report's template (mixed layouts are held, and reported).
+- Each of the six sections is present (a heading, text, or for 二–四 a filled table).
+- Section 一 covers the topics the 2021 notice lists (主动公开, 依申请公开, 政府信息管理,
+  平台建设, 监督保障), found by keywords from the form.
+"""
+
+from __future__ import annotations
+
+from gi_report.errors import UnknownTemplateError
+from gi_report.form import TABLE_IDS, get_template, template_for_year
+from gi_report.form.spec import SectionSpec
+from gi_report.model import Report
+from gi_report.validation.findings import Finding, Severity
+from gi_report.validation.rulespec import RuleSpec
+
+FAMILY = "structure"
+
+YEAR_MISMATCH = RuleSpec(
+    code="gi.template.year_mismatch",
+    severity=Severity.WARNING,
+    family=FAMILY,
+    title_zh="格式版本与报告年度不符",
+    title_en="The template does not match the report year",
+    formula="template == template_for_year(metadata.year)",
+    basis="国办公开办函〔2019〕60号 (years 2019–2020) and 〔2021〕30号 (2021 on); "
+    "format-spec.md §1.2, §8.",
+    message_zh="{year} 年度报告应使用{expected}，但本报告按《{used}》（{used_document}）填报",
+    message_en="a report on {year} should follow template {expected_version} "
+    "({expected_document}), but this one follows template {used_version} ({used_document})",
+)
+
+MIXED_LAYOUT = RuleSpec(
+    code="gi.template.mixed_layout",
+    severity=Severity.WARNING,
+    family=FAMILY,
+    title_zh="表格混用不同版本的格式",
+    title_en="Tables follow different template versions",
+    formula="every table's layout is the layout of `template` (table_templates is empty)",
+    basis="format-spec.md §1.2 (mixed layouts seen in real reports).",
+    message_zh="{tables} 的表格按 {versions} 年版格式填报，与本报告的 {template} 年版格式不一致",
+    message_en="the tables of {tables_en} follow the {versions} layout, not the report's "
+    "template {template}",
+)
+
+SECTION_MISSING = RuleSpec(
+    code="gi.section.missing",
+    severity=Severity.ERROR,
+    family=FAMILY,
+    title_zh="缺少报告的组成部分",
+    title_en="A section of the report is missing",
+    formula="each of the six sections has a heading, text or (二, 三, 四) a filled table",
+    basis="Article 50 of the Regulations and the template's six sections (format-spec.md §2, "
+    "§8: missing section).",
+    message_zh="缺少“{heading}”部分",
+    message_en="section {number} ({section_id}, “{heading}”) is missing",
+)
+
+TOPIC_MISSING = RuleSpec(
+    code="gi.section.topic_missing",
+    severity=Severity.WARNING,
+    family=FAMILY,
+    title_zh="总体情况未涉及应报告的方面",
+    title_en="The overview does not cover a required topic",
+    formula="some keyword of each TemplateSpec.overview_topics entry occurs in section 一",
+    basis="国办公开办函〔2021〕30号 一（一）: 主动公开、依申请公开、政府信息管理、政府信息公开平台"
+    "建设、监督保障 (format-spec.md §2.1).",
+    message_zh="{heading} 未涉及“{topic}”（未出现关键词：{keywords}）",
+    message_en="{heading} [/overview] does not cover “{topic}” ({topic_id}; none of the "
+    "keywords {keywords} occurs)",
+)
+
+RULES = (YEAR_MISMATCH, MIXED_LAYOUT, SECTION_MISSING, TOPIC_MISSING)
+
+
+def _present(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def check_template(report: Report) -> list[Finding]:
+    """Findings for a template that does not match the year, and for mixed layouts."""
+    out: list[Finding] = []
+    used = report.template_spec
+    year = report.metadata.year
+    try:
+        expected = template_for_year(year)
+    except UnknownTemplateError:
+        expected = None
+    if expected is None or expected.version != used.version:
+        out.append(
+            YEAR_MISMATCH.finding(
+                pointer="/template",
+                pointers=("/template", "/metadata/year"),
+                params={
+                    "year": year,
+                    "expected": f"《{expected.name}》（{expected.document}）"
+                    if expected
+                    else "的全国统一格式尚未发布",
+                    "expected_document": expected.document if expected else "—",
+                    "expected_version": expected.version if expected else "(none)",
+                    "used": used.name,
+                    "used_document": used.document,
+                    "used_version": used.version,
+                },
+            )
+        )
+    layouts = report.table_templates
+    if layouts:
+        tables = [t for t in TABLE_IDS if t in layouts]
+        headings = [used.section(report.table(t).spec.section).heading for t in tables]
+        versions = sorted(set(layouts.values()))
+        out.append(
+            MIXED_LAYOUT.finding(
+                pointer="/table_templates",
+                pointers=("/table_templates", *(f"/{t}" for t in tables)),
+                params={
+                    "tables": "、".join(f"“{h}”" for h in headings),
+                    "tables_en": ", ".join(tables),
+                    "versions": "、".join(versions),
+                    "template": used.version,
+                },
+            )
+        )
+    return out
+
+
+def _section_present(report: Report, section: SectionSpec) -> bool:
+    if section.id == "overview":
+        overview = report.overview
+        return _present(overview.heading) or _present(overview.text) or bool(overview.subsections)
+    if section.id in TABLE_IDS:
+        narrative = getattr(report.table_sections, section.id)
+        return (
+            not report.table(section.id).is_blank
+            or _present(narrative.heading)
+            or _present(narrative.text)
+        )
+    if section.id == "other_matters":
+        other = report.other_matters
+        fees = any(getattr(other, f.id) is not None for f in report.template_spec.fee_fields)
+        return _present(other.heading) or _present(other.text) or fees
+    narrative = getattr(report, section.id)
+    return _present(narrative.heading) or _present(narrative.text)
+
+
+def missing_sections(report: Report) -> list[str]:
+    """Ids of the sections the report leaves out entirely."""
+    return [s.id for s in report.template_spec.sections if not _section_present(report, s)]
+
+
+def check_sections(report: Report) -> list[Finding]:
+    """A finding per absent section."""
+    template = report.template_spec
+    out: list[Finding] = []
+    for section_id in missing_sections(report):
+        section = template.section(section_id)
+        out.append(
+            SECTION_MISSING.finding(
+                pointer=f"/{section.id}",
+                section=section.id,
+                params={
+                    "heading": section.heading,
+                    "number": section.number,
+                    "section_id": section.id,
+                },
+            )
+        )
+    return out
+
+
+def overview_text(report: Report) -> str:
+    """Everything section 一 says, headings included, as one text."""
+    overview = report.overview
+    parts = [overview.heading or "", overview.text or ""]
+    for sub in overview.subsections:
+        parts += [sub.heading, sub.text]
+    return "\n".join(parts)
+
+
+def check_topics(report: Report) -> list[Finding]:
+    """A finding per topic of section 一 that no keyword shows (only if 一 is present)."""
+    template = get_template(report.template)
+    if not _section_present(report, template.section("overview")):
+        return []
+    text = overview_text(report)
+    heading = template.section("overview").heading
+    out: list[Finding] = []
+    for topic in template.overview_topics:
+        if any(keyword in text for keyword in topic.keywords):
+            continue
+        out.append(
+            TOPIC_MISSING.finding(
+                pointer="/overview",
+                section="overview",
+                params={
+                    "heading": heading,
+                    "topic": topic.label,
+                    "topic_id": topic.id,
+                    "keywords": "、".join(topic.keywords),
+                },
+            )
+        )
+    return out
