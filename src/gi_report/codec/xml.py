@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from typing import Any, cast
 
@@ -58,6 +59,7 @@ JsonDict = dict[str, Any]
 _NIL = f"{{{XSI}}}nil"
 _XINCLUDE = "http://www.w3.org/2001/XInclude"
 _INDENT = "  "
+_VALIDATING = threading.Lock()
 
 # --- writing --------------------------------------------------------------------------------------
 
@@ -259,14 +261,16 @@ def parse_tree(data: str | bytes, *, source: str | None = None) -> etree._Elemen
     check_size(source or "XML document", data, MAX_DOCUMENT_BYTES)
     raw = _as_bytes(data, source)
     _check_prolog(raw, source)
+    parser = _parser()
     try:
-        root = etree.fromstring(raw, _parser())
+        root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as error:
-        problems = [
+        problems = _unique([
             XMLProblem(pointer="", expected="well-formed XML", got=entry.message,
                        line=entry.line or None)
-            for entry in _entries(error.error_log)
-        ] or [XMLProblem(pointer="", expected="well-formed XML", got=str(error),
+            for entry in _entries(parser.error_log)
+            if entry.level_name in ("ERROR", "FATAL")
+        ]) or [XMLProblem(pointer="", expected="well-formed XML", got=str(error),
                          line=error.lineno or None)]
         raise XMLDocumentError(problems, source=source) from None
     docinfo: Any = root.getroottree().docinfo
@@ -554,8 +558,11 @@ def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, dict[str, et
     root = parse_tree(data, source=source)
     version = _root_version(root, source)
     schema = compiled_schema(version)
-    if not schema.validate(root):
-        problems = [_xsd_problem(root, entry) for entry in _entries(schema.error_log)]
+    with _VALIDATING:  # one compiled XSD is shared, and its error log with it
+        valid = schema.validate(root)
+        entries = [] if valid else _entries(schema.error_log)
+    if not valid:
+        problems = [_xsd_problem(root, entry) for entry in entries]
         raise XMLDocumentError(_unique(problems), source=source)
     reader = _Reader()
     try:
