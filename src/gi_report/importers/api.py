@@ -1,0 +1,180 @@
+"""``read_document``: any published report (HTML, text dump, Markdown, DOCX, PDF) → Report.
+
+The kind is the caller's ``kind=`` if given; else told by the content's magic bytes (``%PDF-``,
+``PK\\x03\\x04``); else by the file name's extension; else sniffed from the text (HTML tags,
+Markdown headings and tables, or plain text). Every input is checked against a size limit before
+it is parsed. Each kind only turns its document into blocks; one shared path
+(:mod:`~gi_report.importers.assemble`) makes the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.etree
+
+from gi_report.errors import ReportImportError, UnrecognisedDocumentError, UnsupportedKindError
+from gi_report.fileio import check_size, read_limited
+from gi_report.importers.assemble import assemble
+from gi_report.importers.blocks import Location, ParsedDocument
+from gi_report.importers.encoding import decode
+from gi_report.importers.html import parse_html
+from gi_report.importers.markdown import parse_markdown
+from gi_report.importers.result import ImportResult, Notice, emit_warnings, notice
+from gi_report.importers.text import parse_text
+
+MAX_IMPORT_BYTES = 32 * 1024 * 1024
+"""Default size limit of a document to import (32 MiB; reports are 10 KiB – 5 MiB)."""
+
+KINDS = ("html", "text", "markdown", "docx", "pdf")
+"""The document kinds ``read_document`` knows."""
+
+EXTENSIONS = {
+    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jsp": "html",
+    ".txt": "text", ".text": "text", ".tsv": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".docx": "docx", ".pdf": "pdf",
+}
+_HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|p|div|meta|span|br)\b",
+                         re.IGNORECASE)
+_MARKDOWN_SNIFF = re.compile(r"^(?:#{1,6}\s+\S|\|?\s*:?-{3,}:?\s*\|)", re.MULTILINE)
+_YEAR_IN_NAME = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+Source = str | bytes | os.PathLike[str]
+_HOW = {"given": "调用时指定", "content": "按内容判断", "extension": "按文件扩展名判断"}
+
+
+def detect_kind(data: bytes, name: str | None = None) -> tuple[str, str]:
+    """The document kind of ``data`` and how it was told (``content`` or ``extension``)."""
+    if data.startswith(b"%PDF-"):
+        return "pdf", "content"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx", "content"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedKindError(
+            "an old binary Word (.doc) or Excel (.xls) file", source=name,
+            expected="a .docx, .pdf, HTML, text or Markdown document (save the .doc as .docx)")
+    if name:
+        kind = EXTENSIONS.get(Path(name).suffix.lower())
+        if kind in ("html", "text", "markdown"):
+            return kind, "extension"
+    head = data[:8192]
+    if _HTML_SNIFF.search(head):
+        return "html", "content"
+    try:
+        text = head.decode("utf-8", errors="ignore")
+    except UnicodeError:  # pragma: no cover - errors="ignore" never raises
+        text = ""
+    if _MARKDOWN_SNIFF.search(text):
+        return "markdown", "content"
+    return "text", "content"
+
+
+def _binary_reader(kind: str) -> Callable[..., ParsedDocument]:
+    module_name = f"gi_report.importers.{kind}"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        raise UnsupportedKindError(
+            f"{kind.upper()} import is not available in this installation",
+            expected="HTML, text or Markdown") from None
+    reader: Callable[..., ParsedDocument] = getattr(module, f"parse_{kind}")
+    return reader
+
+
+def _load(source: Source, max_bytes: int) -> tuple[bytes, str | None]:
+    if isinstance(source, bytes):
+        check_size("document", source, max_bytes)
+        return source, None
+    if isinstance(source, str) and ("\n" in source or "<" in source or len(source) > 1024):
+        data = source.encode("utf-8")
+        check_size("document", data, max_bytes)
+        return data, None
+    path = os.fspath(source)
+    if isinstance(source, str) and not os.path.exists(path) and Path(
+            path).suffix.lower() not in EXTENSIONS:
+        data = source.encode("utf-8")  # a short text, not a file name
+        check_size("document", data, max_bytes)
+        return data, None
+    return read_limited(path, max_bytes), path
+
+
+def read_document(
+    source: Source,
+    *,
+    kind: str | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    warn: bool = True,
+) -> ImportResult:
+    """Import a published annual report: the Report as stated, and located notices.
+
+    ``source`` is a path (``str`` or ``os.PathLike``), the document's ``bytes``, or its text as
+    a ``str`` (a ``str`` naming an existing file, or ending in a known extension, is a path).
+    ``kind`` forces the document kind (``html``, ``text``, ``markdown``, ``docx``, ``pdf``).
+    Notices of level warning or error are also emitted as
+    :class:`~gi_report.errors.ReportImportWarning` unless ``warn`` is false.
+
+    Raises :class:`~gi_report.errors.InputTooLargeError` over ``max_bytes``,
+    :class:`~gi_report.errors.UnrecognisedDocumentError` for a document with no recognisable
+    report (or binary junk), :class:`~gi_report.errors.UnsupportedKindError` for a kind that
+    cannot be read here, other :class:`~gi_report.errors.ReportImportError` subclasses for
+    damaged DOCX/PDF files, and ``OSError`` for a file that cannot be read.
+    """
+    if kind is not None and kind not in KINDS:
+        raise UnsupportedKindError(f"unknown document kind {kind!r}",
+                                   expected=f"one of {', '.join(KINDS)}")
+    data, path = _load(source, max_bytes)
+    name = path
+    if kind is None:
+        kind, how = detect_kind(data, name)
+    else:
+        how = "given"
+    notices: list[Notice] = [notice(
+        "import.kind", f"文档类型：{kind}（{_HOW[how]}）",
+        location=Location(file=name))]
+    encoding: str | None = None
+    try:
+        if kind in ("docx", "pdf"):
+            doc = _binary_reader(kind)(data, source=name)
+        else:
+            decoded = decode(data, source=name)
+            encoding = decoded.encoding
+            declared = f"，网页声明为 {decoded.declared}" if decoded.declared else ""
+            notices.append(notice(
+                "import.encoding", f"文本编码：{decoded.encoding}（{decoded.how}{declared}）",
+                location=Location(file=name)))
+            if decoded.how == "replaced":
+                notices.append(notice(
+                    "import.encoding_replaced",
+                    "部分字节不是有效的 UTF-8 或 GB18030 编码，已替换为 U+FFFD",
+                    location=Location(file=name)))
+            reader = {"html": parse_html, "text": parse_text, "markdown": parse_markdown}[kind]
+            doc = reader(decoded.text, source=name, encoding=encoding)
+        year_hint = None
+        if name and (m := _YEAR_IN_NAME.search(os.path.basename(name))):
+            year_hint = int(m.group(1))
+        report, found = assemble(doc, year_hint=year_hint)
+    except ReportImportError:
+        raise
+    except (lxml.etree.LxmlError, RecursionError, UnicodeError) as exc:
+        raise UnrecognisedDocumentError(
+            f"the document could not be read ({type(exc).__name__}: {exc})", source=name,
+            expected=f"a readable {kind} document") from None
+    notices.extend(found)
+    if warn:
+        emit_warnings(notices, name)
+    return ImportResult(
+        report=report,
+        notices=tuple(notices),
+        kind=kind,
+        source=name,
+        content_hash="sha256:" + hashlib.sha256(data).hexdigest(),
+        encoding=encoding or doc.encoding,
+    )

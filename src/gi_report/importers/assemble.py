@@ -1,0 +1,455 @@
+"""From a :class:`ParsedDocument` (any kind) to a :class:`Report` and its notices.
+
+1. page furniture is left out (and listed); the blocks are cut at the six section headings;
+2. the front matter gives the title, agency, year, publication date and preamble;
+3. each fixed table is read from its section's blocks against both template layouts, and the
+   layout its labels fit best is kept (the template of the report year on a tie);
+4. run-together numbers are split with the table's arithmetic;
+5. section 一's sub-sections, the other sections' text, the closing and the 信息处理费 figures
+   are taken from the text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from gi_report.errors import UnrecognisedDocumentError
+from gi_report.form import TABLE_IDS, TEMPLATES, get_template, template_for_year
+from gi_report.form.spec import TemplateSpec
+from gi_report.importers import furniture
+from gi_report.importers.blocks import Block, Location, ParsedDocument, TableBlock, TextBlock
+from gi_report.importers.fees import read_fees
+from gi_report.importers.grid import Reading, best_reading
+from gi_report.importers.narrative import (
+    Outline,
+    Title,
+    closing_split,
+    compact,
+    is_date_line,
+    match_heading,
+    outline,
+    parse_date,
+    parse_title,
+    subsections,
+    text_of,
+)
+from gi_report.importers.result import Notice, notice
+from gi_report.model import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Metadata,
+    Narrative,
+    OtherMatters,
+    Overview,
+    Report,
+    Subsection,
+    TableSections,
+    layout_version,
+)
+from gi_report.table import Table
+
+_TITLE_PREFIX = re.compile(
+    r"^\s*(\S{0,40}?(?:19|20)[0-9]{2}\s*年度?\s*\S{0,40}?(?:政府信息公开|政务公开|信息公开)(?:工作)?"
+    r"(?:年度)?(?:报告|年报))\s*"
+)
+_URL = re.compile(r"https?://\S+")
+_YEAR_IN_TEXT = re.compile(r"统计(?:期限|时限|时间|期间)[^。]{0,6}?((?:19|20)[0-9]{2})\s*年")
+_DATE_KEYS = ("发布日期", "发布时间", "公开日期", "成文日期", "发文日期", "日期", "时间",
+              "生成日期")
+_AGENCY_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "单位", "所属机构")
+_URL_KEYS = ("原文链接", "链接", "网址", "来源")
+_SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?：:]")
+
+
+@attrs.define
+class _Front:
+    title: Title | None = None
+    title_location: Location | None = None
+    metadata: dict[str, str] = attrs.field(factory=dict)
+    byline_date: datetime.date | None = None
+    preamble: list[Block] = attrs.field(factory=list)
+
+
+class _Assembler:
+    def __init__(self, doc: ParsedDocument, *, year_hint: int | None) -> None:
+        self.doc = doc
+        self.source = doc.source
+        self.year_hint = year_hint
+        self.notices: list[Notice] = []
+        self.removed: list[tuple[furniture.Removed, Location]] = []
+        self.meta: dict[str, str] = {}
+
+    # --- furniture -----------------------------------------------------------------------------
+
+    def clean(self, blocks: Sequence[Block]) -> list[Block]:
+        """The blocks without page furniture (metadata lines only before section 一)."""
+        out: list[Block] = []
+        in_front = True
+        overview = next(iter(TEMPLATES.values())).section("overview")
+        for block in blocks:
+            if isinstance(block, TableBlock):
+                out.append(block)
+                continue
+            if in_front and match_heading(block.text, overview) is not None:
+                in_front = False
+            piece = furniture.whole_block(block.text)
+            if piece is not None and (piece.what != "metadata" or in_front):
+                self.removed.append((piece, block.location))
+                if piece.key is not None and piece.value is not None:
+                    self.meta.setdefault(piece.key, piece.value)
+                continue
+            text, removed = furniture.strip_inline(block.text)
+            for r in removed:
+                self.removed.append((r, block.location))
+                for key, value in furniture.breadcrumb_fields(r.text).items():
+                    self.meta.setdefault(key, value)
+            if text.strip():
+                out.append(block if not removed else attrs.evolve(block, text=text.strip()))
+        return out
+
+    def report_furniture(self) -> None:
+        if not self.removed:
+            return
+        listed = "；".join(f"{r.what}：“{_short(r.text)}”" for r, _ in self.removed[:12])
+        more = f"；另有 {len(self.removed) - 12} 处" if len(self.removed) > 12 else ""
+        self.notices.append(notice(
+            "furniture.removed",
+            f"网页或抓取附加的内容未计入报告（{len(self.removed)} 处）：{listed}{more}",
+            location=self.removed[0][1],
+            found="\n".join(r.text for r, _ in self.removed),
+        ))
+
+    # --- front matter --------------------------------------------------------------------------
+
+    def front(self, blocks: Sequence[Block]) -> _Front:
+        front = _Front(metadata=dict(self.meta))
+        before_title: list[TextBlock] = []
+        for block in blocks:
+            if isinstance(block, TableBlock):
+                pairs = _key_values(block)
+                if pairs:
+                    for key, value in pairs:
+                        front.metadata.setdefault(key, value)
+                    self.removed.append((furniture.Removed(
+                        " ".join(f"{k}：{v}" for k, v in pairs), "metadata table"),
+                        block.location))
+                else:
+                    (front.preamble if front.title else before_title).append(block)  # type: ignore[arg-type]
+                continue
+            kv = furniture.metadata_line(block.text)
+            if kv is not None:
+                front.metadata.setdefault(*kv)
+                self.removed.append((furniture.Removed(block.text.strip(), "metadata", *kv),
+                                     block.location))
+                continue
+            text = block.text.strip()
+            if front.title is None:
+                title = parse_title(text)
+                if title is None:
+                    m = _TITLE_PREFIX.match(text)
+                    if m and parse_title(m.group(1)) is not None:
+                        self.take_title(front, m.group(1), block.location, before_title)
+                        rest = text[m.end():].strip()
+                        if rest:
+                            front.preamble.append(TextBlock(text=rest, location=block.location))
+                        continue
+                    before_title.append(block)
+                    continue
+                self.take_title(front, text, block.location, before_title)
+                continue
+            if not front.preamble and self.is_byline(text, front):
+                front.byline_date = front.byline_date or parse_date(text)
+                continue
+            front.preamble.append(block)
+        if front.title is None:
+            front.preamble = [*before_title, *front.preamble]
+        return front
+
+    def take_title(self, front: _Front, text: str, location: Location,
+                   before: list[TextBlock]) -> None:
+        title = parse_title(text)
+        assert title is not None
+        if not title.agency and before:
+            last = before[-1].text.strip()
+            if len(last) <= 40 and not _SENTENCE_PUNCT.search(last):
+                before.pop()
+                title = Title(text=last + title.text, agency=compact(last), year=title.year)
+        for block in before:
+            self.removed.append((furniture.Removed(block.text.strip(), "site header"),
+                                 block.location))
+        before.clear()
+        front.title = title
+        front.title_location = location
+
+    @staticmethod
+    def is_byline(text: str, front: _Front) -> bool:
+        if "\n" in text:
+            return all(_Assembler.is_byline(line, front) for line in text.split("\n")
+                       if line.strip())
+        if is_date_line(text):
+            return True
+        agency = front.title.agency if front.title else ""
+        return bool(agency) and compact(text) == agency
+
+    # --- metadata ------------------------------------------------------------------------------
+
+    def metadata(self, front: _Front, outline_: Outline, closing: list[Block]) -> Metadata:
+        meta = front.metadata
+        title = front.title
+        for key in ("标题", "名称"):
+            if title is None and key in meta:
+                title = parse_title(meta[key].split("-")[0])
+        where = front.title_location or Location(file=self.source)
+        year: int | None = title.year if title else None
+        if year is not None:
+            self.notices.append(notice(
+                "metadata.found", f"报告年度 {year}、机关“{title.agency if title else ''}”取自标题"
+                f"“{title.text if title else ''}”", location=where))
+        else:
+            year = self.guess_year(front, outline_)
+        agency = title.agency if title else ""
+        if not agency:
+            for key in _AGENCY_KEYS:
+                if meta.get(key):
+                    agency = meta[key]
+                    self.notices.append(notice(
+                        "metadata.guessed", f"标题中没有机关名称，取自“{key}：{agency}”",
+                        location=where))
+                    break
+        if not agency:
+            self.notices.append(notice(
+                "metadata.missing", "没有找到报告机关的名称（标题或“发布机构”），机关名称留空",
+                location=where))
+        date = None
+        for key in _DATE_KEYS:
+            if meta.get(key) and (date := parse_date(meta[key])):
+                self.notices.append(notice(
+                    "metadata.found", f"发布日期 {date.isoformat()} 取自“{key}：{meta[key]}”",
+                    location=where))
+                break
+        if date is None and front.byline_date is not None:
+            date = front.byline_date
+            self.notices.append(notice(
+                "metadata.found", f"发布日期 {date.isoformat()} 取自标题下的署名日期",
+                location=where))
+        if date is None:
+            for block in reversed(closing):
+                if isinstance(block, TextBlock):
+                    lines = [ln for ln in block.text.split("\n") if is_date_line(ln)]
+                    if lines and (date := parse_date(lines[-1])):
+                        self.notices.append(notice(
+                            "metadata.guessed",
+                            f"没有标明发布日期，取文末落款日期 {date.isoformat()}",
+                            location=block.location))
+                        break
+        source = None
+        for key in _URL_KEYS:
+            if meta.get(key) and (url := _URL.search(meta[key])):
+                source = url.group(0)
+                break
+        if source is None and self.source:
+            source = os.path.basename(self.source)
+        if year is None:
+            raise UnrecognisedDocumentError(
+                "no report year found (no title such as “…2023年政府信息公开工作年度报告”)",
+                source=self.source, expected="a 政府信息公开工作年度报告 with its report year",
+            )
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise UnrecognisedDocumentError(
+                f"report year {year} is out of range", source=self.source,
+                expected=f"a report year from {MIN_YEAR} to {MAX_YEAR}")
+        title_text = title.text if title else None
+        return Metadata(agency=agency, year=year, publication_date=date, source=source,
+                        title=title_text)
+
+    def guess_year(self, front: _Front, outline_: Outline) -> int | None:
+        texts = [text_of(front.preamble) or ""]
+        texts.extend(text_of(body) or "" for body in outline_.bodies.values())
+        for text in texts:
+            m = _YEAR_IN_TEXT.search(text)
+            if m:
+                year = int(m.group(1))
+                self.notices.append(notice(
+                    "metadata.guessed", f"标题中没有报告年度，按统计期限取 {year} 年",
+                    location=Location(file=self.source)))
+                return year
+        if self.year_hint is not None:
+            self.notices.append(notice(
+                "metadata.guessed", f"文中没有报告年度，按文件名取 {self.year_hint} 年",
+                location=Location(file=self.source)))
+            return self.year_hint
+        return None
+
+    # --- tables --------------------------------------------------------------------------------
+
+    def tables(self, outline_: Outline, year_template: TemplateSpec
+               ) -> tuple[dict[str, Table], dict[str, Reading]]:
+        tables: dict[str, Table] = {}
+        readings: dict[str, Reading] = {}
+        for table_id in TABLE_IDS:
+            blocks = outline_.bodies.get(table_id, ())
+            specs = [t.table(table_id) for t in TEMPLATES.values()]
+            reading = best_reading(specs, blocks, prefer=year_template.table(table_id))
+            table, notes = reading.complete()
+            readings[table_id] = reading
+            tables[table_id] = table
+            if reading.data_rows == 0:
+                section = year_template.section(table_id)
+                self.notices.append(notice(
+                    "table.missing",
+                    f"没有找到“{section.heading}”的表格，该表全部留空",
+                    location=outline_.locations.get(table_id, Location(file=self.source)),
+                    cells=[f"/{table_id}/{r}/{c}" for r, c, _ in table.cells()]))
+                continue
+            self.notices.extend(notes)
+        return tables, readings
+
+    def template(self, tables: dict[str, Table], year: int) -> tuple[str, dict[str, Table]]:
+        year_template = _template_for(year)
+        layouts = {t: layout_version(tables[t].spec) for t in ("proactive", "applications")
+                   if not tables[t].is_blank}
+        versions = set(layouts.values())
+        version = versions.pop() if len(versions) == 1 else year_template.version
+        template = get_template(version)
+        for table_id, layout in layouts.items():
+            self.notices.append(notice(
+                "template.detected",
+                f"“{template.section(table_id).heading}”的表格按 {layout} 年版格式填报",
+                location=Location(file=self.source)))
+        mixed = {t: v for t, v in layouts.items() if v != version}
+        if mixed:
+            self.notices.append(notice(
+                "template.mixed",
+                "表格版式不一致：" + "、".join(
+                    f"“{template.section(t).heading}”按 {v} 年版" for t, v in mixed.items())
+                + f"，其余按 {version} 年版，按原样保留", location=Location(file=self.source)))
+        if version != year_template.version:
+            self.notices.append(notice(
+                "template.year_mismatch",
+                f"{year} 年度的报告应使用 {year_template.version} 年版格式，"
+                f"文中使用的是 {version} 年版",
+                location=Location(file=self.source)))
+        return version, tables
+
+    # --- the whole -----------------------------------------------------------------------------
+
+    def run(self) -> tuple[Report, list[Notice]]:
+        blocks = self.clean(self.doc.blocks)
+        any_template = next(iter(TEMPLATES.values()))
+        parts = outline(blocks, any_template)
+        front = self.front(parts.front)
+        for section in any_template.sections:
+            found_heading = parts.headings.get(section.id)
+            if found_heading is None:
+                self.notices.append(notice(
+                    "section.missing", f"没有找到“{section.heading}”这一部分的标题",
+                    location=Location(file=self.source)))
+            elif found_heading.fuzzy:
+                self.notices.append(notice(
+                    "section.fuzzy", f"“{found_heading.text}”读作“{section.heading}”",
+                    location=parts.locations[section.id], found=found_heading.text))
+        if not parts.headings and not any(isinstance(b, TableBlock) for b in blocks):
+            raise UnrecognisedDocumentError(
+                "no section of a 政府信息公开工作年度报告 was found (no 一、总体情况 … 六、其他需要"
+                "报告的事项, no table)", source=self.source,
+                expected="a 政府信息公开工作年度报告")
+        other_blocks, closing = closing_split(parts.bodies.get("other_matters", ()))
+        metadata = self.metadata(front, parts, closing)
+        year_template = _template_for(metadata.year)
+        tables, readings = self.tables(parts, year_template)
+        version, tables = self.template(tables, metadata.year)
+        self.report_furniture()
+
+        def heading(section_id: str) -> str | None:
+            found = parts.headings.get(section_id)
+            return found.text if found else None
+
+        lead, subs = subsections(parts.bodies.get("overview", ()))
+        other_text = text_of(other_blocks)
+        fees = read_fees(other_text)
+        if fees.any:
+            figures = "，".join(
+                f"{label} {value}" for label, value in (
+                    ("发出收费通知件数", fees.notices_count),
+                    ("收费通知总金额（元）", fees.notices_amount_yuan),
+                    ("实际收取总金额（元）", fees.collected_amount_yuan),
+                ) if value is not None)
+            self.notices.append(notice(
+                "fee.extracted",
+                f"信息处理费按第六部分的文字读取：{figures}（原文：“{'”“'.join(fees.sentences)}”）",
+                location=parts.locations.get("other_matters"),
+                cells=[f"/other_matters/{name}" for name, value in (
+                    ("processing_fee_notices_count", fees.notices_count),
+                    ("processing_fee_notices_amount_yuan", fees.notices_amount_yuan),
+                    ("processing_fee_collected_amount_yuan", fees.collected_amount_yuan),
+                ) if value is not None]))
+        sub_sections: tuple[Subsection, ...] = tuple(
+            Subsection(heading=h, text=t) for h, t in subs)
+        report = Report(
+            template=version,
+            metadata=metadata,
+            preamble=text_of(front.preamble),
+            overview=Overview(
+                heading=heading("overview"), text=lead,
+                # attrs types the ``converter=tuple`` field as an unbound Iterable[_T_co]
+                subsections=sub_sections,  # type: ignore[arg-type]
+            ),
+            table_sections=TableSections(**{
+                table_id: Narrative(heading=heading(table_id),
+                                    text=text_of(readings[table_id].narrative))
+                for table_id in TABLE_IDS
+            }),
+            problems=Narrative(heading=heading("problems"),
+                               text=text_of(parts.bodies.get("problems", ()))),
+            other_matters=OtherMatters(
+                heading=heading("other_matters"), text=other_text,
+                processing_fee_notices_count=fees.notices_count,
+                processing_fee_notices_amount_yuan=fees.notices_amount_yuan,
+                processing_fee_collected_amount_yuan=fees.collected_amount_yuan,
+            ),
+            closing=text_of(closing),
+            **tables,
+        )
+        return report, self.notices
+
+
+def _template_for(year: int) -> TemplateSpec:
+    try:
+        return template_for_year(year)
+    except KeyError:  # before 2019: the closest template
+        return get_template("2019")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _key_values(block: TableBlock) -> list[tuple[str, str]]:
+    """``(key, value)`` pairs if the table is a page's metadata table (名称 | … | 索引号 | …)."""
+    pairs: list[tuple[str, str]] = []
+    keys = set(furniture.METADATA_KEYS)
+    for row in block.rows:
+        cells: list[str] = []
+        last = None
+        for cell in row:
+            if cell is None or cell.origin == last:
+                continue
+            last = cell.origin
+            cells.append(cell.text.strip())
+        for i in range(0, len(cells) - 1, 2):
+            key = cells[i].rstrip(":：")
+            if key not in keys:
+                return []
+            pairs.append((key, cells[i + 1]))
+    return pairs
+
+
+def assemble(doc: ParsedDocument, *, year_hint: int | None = None) -> tuple[Report, list[Notice]]:
+    """The report a parsed document states, and the notices about how it was read."""
+    return _Assembler(doc, year_hint=year_hint).run()

@@ -1,0 +1,302 @@
+"""The report's text: its six sections, 一's sub-sections, the front matter and the closing.
+
+* **Section headings**: a block that starts with the section's numeral and 、 followed by its
+  title or a title variant (``SectionSpec.aliases``), in order 一 … 六; a loosely matching title
+  is accepted when the numeral is the next one expected (``section.fuzzy``).
+* **Sub-sections of 一**: blocks that start with （一）, （二）… in sequence.
+* **Front matter** (before 一): site and crawler metadata lines (标题：…, 发布时间：…) and tables,
+  breadcrumbs and share bars are furniture; the report's title gives agency and year; a byline
+  (agency, date) under the title gives the date; the rest is the preamble, verbatim.
+* **Closing**: the trailing paragraphs of 六 that are about the report itself rather than a
+  matter to report — the statistics-period and website sentences, the signature (agency and date).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from gi_report.form.spec import SectionSpec, TemplateSpec
+from gi_report.importers.blocks import Block, Location, TableBlock, TextBlock
+from gi_report.importers.normalize import cn_numeral, core, edit_distance, fold
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+TITLE = re.compile(
+    r"^(?P<before>.*?)(?P<year>(?:19|20)[0-9]{2})年度?(?P<after>.*?)"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)"
+)
+_DATE_CN = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_DATE_ISO = re.compile(r"((?:19|20)[0-9]{2})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
+_DATE_ONLY = re.compile(
+    r"^[(（]?\s*(?:(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+    r"|(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})\s*[)）]?$"
+)
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?]")
+_CLOSING_WORDS = re.compile(
+    r"统计期限|统计时限|统计时间|统计期间|(?:网址|网站|门户).{0,40}(?:查询|下载|查阅|登录|浏览)"
+    r"|(?:查询|下载|查阅|登录|浏览).{0,40}(?:网址|网站|门户)|电子版"
+)
+
+
+def compact(text: str) -> str:
+    """The text without whitespace, with full-width digits as ASCII (labels stay verbatim)."""
+    return re.sub(r"\s+", "", text).translate(_FULLWIDTH_DIGITS)
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The first date written 2024年1月17日 or 2024-01-17 in the text, if it is a real date."""
+    for pattern in (_DATE_CN, _DATE_ISO):
+        m = pattern.search(text.translate(_FULLWIDTH_DIGITS))
+        if m:
+            try:
+                return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """Whether the text is a date and nothing else (a byline or a signature date)."""
+    return bool(_DATE_ONLY.match(text.strip().translate(_FULLWIDTH_DIGITS)))
+
+
+def _strip_heading_markup(text: str) -> str:
+    return _MARKDOWN_HEADING.sub("", text).strip()
+
+
+def _consume(text: str, kept: int) -> int:
+    """The index in ``text`` after ``kept`` letters or digits (as :func:`core` counts them)."""
+    count = 0
+    for i, ch in enumerate(text):
+        if count >= kept:
+            return i
+        folded = unicodedata.normalize("NFKC", ch)
+        count += sum(1 for c in folded if unicodedata.category(c)[0] in "LN")
+    return len(text)
+
+
+@attrs.frozen
+class Heading:
+    """A section heading found at the start of a block."""
+
+    section: SectionSpec
+    text: str  #: the heading as printed (markup removed)
+    rest: str  #: text after the heading in the same block
+    fuzzy: bool = False
+
+
+def match_heading(text: str, section: SectionSpec) -> Heading | None:
+    """The heading of ``section`` at the start of ``text``, if it is there."""
+    stripped = _strip_heading_markup(text)
+    folded = fold(stripped[:80])
+    numeral = section.number
+    if not (folded.startswith(numeral + "、") or folded.startswith(numeral + ".")
+            or folded.startswith(numeral + ",")):
+        return None
+    marker_end = stripped.index(next(ch for ch in stripped if ch in "、.．,，")) + 1
+    body = stripped[marker_end:]
+    body_core = core(body[:120])
+    for title in (section.title, *section.aliases):
+        title_core = core(title)
+        if body_core.startswith(title_core):
+            end = marker_end + _consume(body, len(title_core))
+            return Heading(section, stripped[:end].strip(), stripped[end:].strip())
+    # a loosely matching title: the heading is short and close to the official one
+    title_core = core(section.title)
+    if len(body_core) <= len(title_core) + 8:
+        limit = max(2, len(title_core) * 35 // 100)
+        for title in (section.title, *section.aliases):
+            if edit_distance(body_core, core(title), limit) <= limit:
+                return Heading(section, stripped, "", fuzzy=True)
+    return None
+
+
+def find_inline_headings(text: str, sections: Sequence[SectionSpec]
+                         ) -> Iterator[tuple[SectionSpec, int, int]]:
+    """Headings of ``sections`` inside one long line: ``(section, start, end)`` in order."""
+    position = 0
+    for section in sections:
+        best: tuple[int, int] | None = None
+        for title in (section.title, *section.aliases):
+            pattern = re.compile(
+                re.escape(section.number) + r"\s*[、.．]\s*"
+                + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace())
+            )
+            m = pattern.search(text, position)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), m.end())
+        if best is not None:
+            yield section, best[0], best[1]
+            position = best[1]
+
+
+def split_inline_subsections(text: str) -> list[str]:
+    """Section 一's text in one line, cut before （一）, （二）… in sequence."""
+    pieces: list[str] = []
+    start = 0
+    number = 1
+    while True:
+        m = re.compile(r"[（(]\s*" + cn_numeral(number) + r"\s*[）)]").search(text, start + 1
+                                                                            if pieces else 0)
+        if not m:
+            break
+        pieces.append(text[start:m.start()])
+        start = m.start()
+        number += 1
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
+# --- the outline -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Outline:
+    """The blocks of a document grouped as front matter and the six sections."""
+
+    front: tuple[Block, ...]
+    headings: dict[str, Heading]  #: section id → heading found
+    bodies: dict[str, tuple[Block, ...]]  #: section id → the blocks of the section (after heading)
+    locations: dict[str, Location]
+
+
+def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
+    """Split the blocks at the section headings (each searched for after the previous one)."""
+    sections = template.sections
+    headings: dict[str, Heading] = {}
+    locations: dict[str, Location] = {}
+    starts: list[tuple[int, str]] = []
+    current = 0
+    for i, block in enumerate(blocks):
+        if not isinstance(block, TextBlock) or current >= len(sections):
+            continue
+        for k in range(current, len(sections)):
+            heading = match_heading(block.text, sections[k])
+            if heading is not None and (not heading.fuzzy or k == current):
+                headings[sections[k].id] = heading
+                locations[sections[k].id] = block.location
+                starts.append((i, sections[k].id))
+                current = k + 1
+                break
+    bodies: dict[str, tuple[Block, ...]] = {}
+    front_end = starts[0][0] if starts else len(blocks)
+    for n, (i, section_id) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        rest = headings[section_id].rest
+        body: list[Block] = []
+        if rest:
+            body.append(TextBlock(text=rest, location=blocks[i].location))
+        body.extend(blocks[i + 1:end])
+        bodies[section_id] = tuple(body)
+    return Outline(front=tuple(blocks[:front_end]), headings=headings, bodies=bodies,
+                   locations=locations)
+
+
+def table_as_text(block: TableBlock) -> str:
+    """A table inside a narrative section, as lines of its distinct cells joined by " | "."""
+    lines = []
+    for row in block.rows:
+        cells: list[str] = []
+        last = None
+        for cell in row:
+            if cell is None or cell.origin == last:
+                continue
+            last = cell.origin
+            cells.append(cell.text.replace("\n", ""))
+        if any(c.strip() for c in cells):
+            lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def text_of(blocks: Sequence[Block]) -> str | None:
+    """Blocks as one verbatim text, paragraphs joined by line breaks (``None`` if empty)."""
+    parts = []
+    for block in blocks:
+        text = block.text.strip() if isinstance(block, TextBlock) else table_as_text(block)
+        if text:
+            parts.append(text)
+    return "\n".join(parts) if parts else None
+
+
+def subsections(blocks: Sequence[Block]) -> tuple[str | None, list[tuple[str, str]]]:
+    """Section 一's lead text and its sub-sections ``(heading, text)`` （一）, （二）… in order."""
+    lead: list[Block] = []
+    found: list[tuple[str, list[Block]]] = []
+    number = 1
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            text = _strip_heading_markup(block.text)
+            m = re.match(r"[（(]\s*" + cn_numeral(number) + r"\s*[）)]", text)
+            if m:
+                heading, rest = _split_subheading(text)
+                found.append((heading, [TextBlock(text=rest, location=block.location)]
+                              if rest else []))
+                number += 1
+                continue
+        (found[-1][1] if found else lead).append(block)
+    return text_of(lead), [(h, text_of(b) or "") for h, b in found]
+
+
+def _split_subheading(text: str) -> tuple[str, str]:
+    if len(text) <= 50 and "\n" not in text:
+        return text, ""
+    first_line, _, after = text.partition("\n")
+    if len(first_line) <= 50 and after:
+        return first_line.strip(), after.strip()
+    m = re.search(r"[。：:]", text[:50])
+    if m:
+        return text[: m.end()].strip(), text[m.end():].strip()
+    m = re.match(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]", text)
+    assert m is not None
+    return text[: m.end()], text[m.end():].strip()
+
+
+def closing_split(blocks: Sequence[Block]) -> tuple[list[Block], list[Block]]:
+    """Section 六's blocks cut into its text and the trailing closing (signature, boilerplate)."""
+    end = len(blocks)
+    while end > 0:
+        block = blocks[end - 1]
+        if not isinstance(block, TextBlock):
+            break
+        text = block.text.strip()
+        if not text:
+            end -= 1
+            continue
+        signature = is_date_line(text) or (len(text) <= 30 and not _SENTENCE_PUNCT.search(text))
+        boilerplate = bool(_CLOSING_WORDS.search(text)) and "信息处理费" not in text
+        if not (signature or boilerplate):
+            break
+        end -= 1
+    # keep at least one paragraph in the section itself
+    if end == 0 and blocks:
+        end = 1
+    return list(blocks[:end]), list(blocks[end:])
+
+
+# --- the title ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Title:
+    """The report's title as printed, and the agency and year it names."""
+
+    text: str
+    agency: str
+    year: int
+
+
+def parse_title(text: str) -> Title | None:
+    """Agency and year from a title such as 平潭综合实验区2021年度政府信息公开工作年度报告."""
+    stripped = _strip_heading_markup(text)
+    if len(stripped) > 120:
+        return None
+    m = TITLE.match(compact(stripped))
+    if not m:
+        return None
+    agency = (m.group("before") or m.group("after")).strip("-—_:：|")
+    return Title(text=stripped, agency=agency, year=int(m.group("year")))

@@ -1,0 +1,127 @@
+"""Reading the text of one table cell as the value the form asks for.
+
+The rules (documented in ``docs/importers.md``):
+
+* whitespace of every kind (U+3000 padding, NBSP, line breaks) is ignored, widths are folded;
+* an empty cell is blank (``None``); a cell printed as a dash or 无 (``—``, ``-``, ``－``, ``/``,
+  ``无``…) is blank too — never 0: only a printed 0 is 0;
+* counts are whole numbers, optionally with thousands separators (``1,234``) and a unit
+  (件, 个, 项, 条); signed counts (本年增/减) may carry ``+``/``-``;
+* amounts are exact ``Decimal`` as printed (``0.35``, ``24252.311082``), optionally with a unit
+  (元, 万元, 亿元) which is returned apart (the 2019 template's 采购总金额 ``251000元``).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import attrs
+
+from gi_report.form.spec import CellKind
+from gi_report.importers.normalize import fold
+from gi_report.table import CellValue
+
+DASHES = frozenset({"-", "--", "—", "——", "–", "―", "/", "\\", "无", "空", "\u2010", "\u2011",
+                    "\u2012", "\u2212", "－－"})
+"""Cell texts (after folding) that mean "nothing here": read as blank."""
+
+AMOUNT_UNITS = ("亿元", "万元", "元")
+COUNT_UNITS = ("件", "个", "项", "条", "次", "人")
+
+_COUNT = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
+_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_RUN = re.compile(r"[0-9][0-9.]*")
+
+
+class Status(enum.Enum):
+    """What a cell's text turned out to be."""
+
+    BLANK = "blank"  #: nothing printed
+    DASH = "dash"  #: a dash or 无: blank
+    NUMBER = "number"  #: a value of the asked kind
+    UNREADABLE = "unreadable"  #: text that is not a value of the asked kind
+
+
+@attrs.frozen
+class Parsed:
+    """A cell's value, how it was told, and the unit printed with it (if any)."""
+
+    value: CellValue
+    status: Status
+    unit: str | None = None
+
+
+BLANK = Parsed(None, Status.BLANK)
+DASH = Parsed(None, Status.DASH)
+UNREADABLE = Parsed(None, Status.UNREADABLE)
+
+
+def _strip_unit(text: str, units: tuple[str, ...]) -> tuple[str, str | None]:
+    for unit in units:
+        if text.endswith(unit) and len(text) > len(unit):
+            return text[: -len(unit)], unit
+    return text, None
+
+
+def parse_value(text: str, kind: CellKind) -> Parsed:
+    """The value of a cell of ``kind`` printed as ``text``."""
+    folded = fold(text)
+    if not folded:
+        return BLANK
+    if folded in DASHES:
+        return DASH
+    if kind is CellKind.TEXT:
+        return Parsed(text.strip(), Status.NUMBER)
+    if kind is CellKind.AMOUNT:
+        number, unit = _strip_unit(folded, AMOUNT_UNITS)
+        if not _AMOUNT.fullmatch(number):
+            return UNREADABLE
+        try:
+            return Parsed(Decimal(number.replace(",", "")), Status.NUMBER, unit)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            return UNREADABLE
+    number, unit = _strip_unit(folded, COUNT_UNITS)
+    if not _COUNT.fullmatch(number):
+        return UNREADABLE
+    value = int(number.replace(",", ""))
+    if kind is CellKind.COUNT and (value < 0 or number.startswith("-")):
+        return UNREADABLE
+    return Parsed(value, Status.NUMBER, unit)
+
+
+_VALUE_LIKE = re.compile(
+    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:亿元|万元|元|件|个|项|条|次|人|%)?"
+)
+
+
+@lru_cache(maxsize=65536)
+def looks_like_value(text: str) -> bool:
+    """Whether a cell's text is a number, a dash or empty (a value cell, not a label)."""
+    folded = fold(text)
+    return not folded or folded in DASHES or _VALUE_LIKE.fullmatch(folded) is not None
+
+
+@lru_cache(maxsize=65536)
+def is_number(text: str) -> bool:
+    """Whether a cell's text is a number (not empty, not a dash)."""
+    folded = fold(text)
+    return bool(folded) and folded not in DASHES and _VALUE_LIKE.fullmatch(folded) is not None
+
+
+def run_segments(text: str) -> list[str] | None:
+    """The whitespace-separated digit runs of a cell, or ``None`` if it holds anything else.
+
+    ``"230 000023"`` → ``["230", "000023"]``; a final amount unit stays on its run
+    (``"13575394432.52元"``).
+    """
+    out: list[str] = []
+    for part in text.split():
+        folded = fold(part)
+        number, _ = _strip_unit(folded, AMOUNT_UNITS)
+        if not _RUN.fullmatch(number):
+            return None
+        out.append(folded)
+    return out or None
