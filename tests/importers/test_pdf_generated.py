@@ -220,6 +220,22 @@ def test_rules_drawn_as_thin_filled_boxes_still_make_a_table() -> None:
     ]
 
 
+def test_borders_drawn_as_polylines_make_a_table() -> None:
+    page = PageSpec()
+    for y in (100, 120, 140):
+        page.polylines.append([(50, y), (150, y), (250, y)])
+    for x in (50, 150, 250):
+        page.polylines.append([(x, 100), (x, 120), (x, 140)])
+    page.polylines.append([(60, 300), (200, 380)])  # a slanted stroke is no border
+    for r, y in enumerate((102, 122)):
+        for c, x in enumerate((52, 152)):
+            page.text(x, y, f"格{r}{c}")
+    (block,) = tables(parse_pdf(pdf_bytes([page])))
+    assert [[c.text for c in row if c is not None] for row in block.rows] == [
+        ["格00", "格01"], ["格10", "格11"]
+    ]
+
+
 def test_a_new_numbered_item_at_the_top_of_the_page_is_not_merged_upwards() -> None:
     # A two-row group cell ends page 1; the next page starts a new group "（五）…" in the same
     # column: the two must stay separate cells.

@@ -28,6 +28,8 @@ class PageSpec:
     boxes: list[tuple[float, float, float, float, float]] = attrs.Factory(list)
     """Filled rectangles without stroke: x0, top, x1, bottom, grey level (1.0 is white)."""
     image: bool = False  #: draw one (grey) image covering most of the page
+    polylines: list[list[tuple[float, float]]] = attrs.Factory(list)
+    """Stroked open paths through several points (x, top): borders drawn as one path."""
 
     def text(self, x: float, top: float, text: str, size: float = 10.0) -> None:
         """Print ``text`` with its top-left corner at (x, top)."""
@@ -52,6 +54,11 @@ def _content(page: PageSpec) -> bytes:
         for x0, top, x1, bottom in page.lines:
             ops.append(f"{x0:.2f} {HEIGHT - top:.2f} m {x1:.2f} {HEIGHT - bottom:.2f} l S")
         ops.append("Q")
+    for points in page.polylines:
+        (x, top), *rest = points
+        path = [f"{x:.2f} {HEIGHT - top:.2f} m"]
+        path += [f"{px:.2f} {HEIGHT - pt:.2f} l" for px, pt in rest]
+        ops.append("q 0.5 w 0 G " + " ".join(path) + " S Q")
     if page.image:
         ops.append(f"q {WIDTH - 100:.2f} 0 0 {HEIGHT - 100:.2f} 50 50 cm /Im1 Do Q")
     for x, top, size, text in page.texts:
@@ -156,6 +163,14 @@ def test_written_chinese_text_reads_back_with_pdfplumber() -> None:
         assert "".join(c["text"] for c in chars) == "一、总体情况 2024年"
         assert abs(chars[0]["top"] - 100) < 0.5
         assert abs(chars[0]["x0"] - 100) < 0.5
+
+
+def test_polylines_read_back_as_curves() -> None:
+    page = PageSpec()
+    page.polylines.append([(50, 100), (50, 150), (50, 200)])
+    with pdfplumber.open(io.BytesIO(pdf_bytes([page]))) as pdf:
+        (curve,) = pdf.pages[0].curves
+        assert [(round(x), round(t)) for x, t in curve["pts"]] == [(50, 100), (50, 150), (50, 200)]
 
 
 def test_written_rules_read_back_as_lines() -> None:

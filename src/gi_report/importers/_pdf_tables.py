@@ -10,6 +10,7 @@ but page furniture between them and compatible columns, are stitched into one gr
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -127,13 +128,16 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
 
 
 def ruling_edges(
-    lines: Iterable[Mapping[str, Any]], rects: Iterable[Mapping[str, Any]]
+    lines: Iterable[Mapping[str, Any]],
+    rects: Iterable[Mapping[str, Any]],
+    curves: Iterable[Mapping[str, Any]] = (),
 ) -> list[dict[str, Any]]:
     """Horizontal and vertical border segments of the lines and rectangles actually drawn.
 
     Kept: straight axis-parallel lines in a visible colour; the four sides of rectangles stroked
-    in a visible colour; filled rectangles thinner than :data:`THIN` (rules drawn as boxes).
-    Ignored: white or unfilled boxes (invisible frames) and wide filled boxes (shading).
+    in a visible colour; filled rectangles thinner than :data:`THIN` (rules drawn as boxes); the
+    axis-parallel segments of stroked polylines (borders drawn as one path). Ignored: white or
+    unfilled boxes (invisible frames), wide filled boxes (shading), slanted segments.
     """
     edges: list[dict[str, Any]] = []
     for line in lines:
@@ -161,6 +165,20 @@ def ruling_edges(
             elif width <= THIN and height > width:
                 middle = (x0 + x1) / 2
                 edges.append(_edge("v", middle, middle, top, bottom))
+    for curve in curves:
+        if not curve.get("stroke") or not _visible(curve.get("stroking_color")):
+            continue
+        points = list(curve.get("pts") or [])
+        path = curve.get("path") or []
+        if points and path and path[-1][0] == "h":
+            points.append(points[0])  # the closing segment of a closed path
+        for (ax, ay), (bx, by) in itertools.pairwise(points):
+            if abs(ay - by) <= 1.0 and ax != bx:
+                middle = (ay + by) / 2
+                edges.append(_edge("h", min(ax, bx), max(ax, bx), middle, middle))
+            elif abs(ax - bx) <= 1.0 and ay != by:
+                middle = (ax + bx) / 2
+                edges.append(_edge("v", middle, middle, min(ay, by), max(ay, by)))
     return edges
 
 

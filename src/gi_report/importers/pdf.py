@@ -229,7 +229,7 @@ def _read_page(page: Any, number: int, source: str | None) -> _Page:
             where=f"page {number}",
             expected=f"at most {MAX_PAGE_CHARS:,} characters per page",
         )
-    edges = ruling_edges(page.lines, page.rects)
+    edges = ruling_edges(page.lines, page.rects, page.curves)
     try:
         pieces, used = find_pieces(edges, chars, number)
     except TooManyRulingsError as exc:
