@@ -129,8 +129,8 @@ def _warn_about_gaps(pages: Sequence[_Page], source: str | None, complaints: lis
     if complaints:
         warnings.warn(
             ReportImportWarning(
-                f"{head}the PDF is damaged in places and some text may be missing "
-                f"(pdfminer: {'; '.join(complaints[:3])})"
+                f"{head}the PDF is damaged in places: some text or its layout may be missing "
+                f"or wrong (pdfminer: {'; '.join(complaints[:3])})"
             ),
             stacklevel=3,
         )
