@@ -563,6 +563,7 @@ def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, dict[str, et
         entries = [] if valid else _entries(schema.error_log)
     if not valid:
         problems = [_xsd_problem(root, entry) for entry in entries]
+        problems.sort(key=lambda p: p.line or 0)
         raise XMLDocumentError(_unique(problems), source=source)
     reader = _Reader()
     try:

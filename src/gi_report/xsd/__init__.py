@@ -6,8 +6,8 @@ the rows and columns of :mod:`gi_report.form`. One XSD per template version, eac
 target namespace (``urn:gi-report:xml:<template>:<format version>``); a report that mixes layouts
 holds a table element from the other template's namespace, so each XSD imports the others.
 
-Regenerate the committed files with ``python -m gi_report.xsd schemas/`` (``--check`` compares
-instead of writing).
+Regenerate the committed files with ``python -m gi_report.xsd schemas/ --docs docs/xml.md``
+(``--check`` compares instead of writing).
 """
 
 from __future__ import annotations
@@ -296,12 +296,16 @@ def _value_types(schema: etree._Element) -> None:
               "cannot hold is written as an empty char element whose code attribute is its "
               "code point in 4 hex digits; null is xsi:nil=\"true\".")
     sequence = _sub(text, "sequence")
-    _sub(sequence, "element", name=CHAR, type="Char", minOccurs="0", maxOccurs="unbounded")
+    char_element = _sub(sequence, "element", name=CHAR, type="Char", minOccurs="0",
+                        maxOccurs="unbounded")
+    _document(char_element, "字符", "Stands for one character XML 1.0 cannot hold, at its place "
+              "in the text.")
     _label_attribute(text)
     char = _sub(schema, "complexType", name="Char")
     _document(char, "字符", "One character outside XML 1.0's Char production (U+0000–U+0008, "
               "U+000B, U+000C, U+000E–U+001F, a lone surrogate U+D800–U+DFFF, U+FFFE, U+FFFF).")
     code = _sub(char, "attribute", name="code", use="required")
+    _document(code, None, "The character's code point: 4 upper-case hex digits, e.g. 000C.")
     code_type = _sub(code, "simpleType")
     _restriction(code_type, "xs:string", [("pattern", FORBIDDEN_CODE_PATTERN)])
 
@@ -325,8 +329,10 @@ def _member_element(parent: etree._Element, owner: str, member: Member) -> None:
     if member.kind is Kind.LIST:
         complex_type = _sub(element, "complexType")
         sequence = _sub(complex_type, "sequence")
-        _sub(sequence, "element", name=str(member.item), type=str(member.target),
-             minOccurs="0", maxOccurs="unbounded")
+        item = _sub(sequence, "element", name=str(member.item), type=str(member.target),
+                    minOccurs="0", maxOccurs="unbounded")
+        definition = json_schema()["$defs"][str(member.target)]
+        _document(item, None, f"{definition['description']} One element per item, in order.")
         _label_attribute(complex_type)
 
 
@@ -336,6 +342,7 @@ def _restricted_types(schema: etree._Element, owner: str, members: Sequence[Memb
         if member.type_name is None and member.kind not in (Kind.OBJECT, Kind.LIST, Kind.TABLE):
             name = f"{owner}.{member.name}"
             simple = _sub(schema, "simpleType", name=f"{name}.value")
+            _document(simple, member.title, member.description)
             _restriction(simple, str(member.base), member.facets)
             _labelled_simple(schema, name, f"{name}.value", member.description)
 
@@ -386,8 +393,11 @@ def _table_types(schema: etree._Element, template: TemplateSpec) -> None:
         sequence = _sub(complex_type, "sequence")
         for row in table.rows:
             _row_element(sequence, table, row)
-        _sub(complex_type, "attribute", name="template", type="xs:string", use="required",
-             fixed=template.version)
+        attribute = _sub(complex_type, "attribute", name="template", type="xs:string",
+                         use="required", fixed=template.version)
+        _document(attribute, json_schema()["properties"]["table_templates"]["title"],
+                  f"The template whose layout this table follows ({template.version}); when it "
+                  "is not the report's, the report mixes layouts (table_templates in JSON).")
         _label_attribute(complex_type)
 
 
@@ -400,6 +410,9 @@ def _report_type(schema: etree._Element, template: TemplateSpec) -> None:
     root = _sub(schema, "element", name=ROOT, type="Report")
     _document(root, report_title(), json_schema()["description"])
     complex_type = _sub(schema, "complexType", name="Report")
+    _document(complex_type, report_title(), f"One report following the {template.version} "
+              "template; its members in the JSON form's order, its tables in any template's "
+              "layout.")
     sequence = _sub(complex_type, "sequence")
     for member in report_members():
         if member.kind is not Kind.TABLE:
@@ -514,20 +527,31 @@ def write_xsd(directory: str | Path) -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m gi_report.xsd [--check] DIR``: write (or check) the XSD files in DIR."""
+    """``python -m gi_report.xsd [--check] [--docs PAGE] DIR``: write (or check) the XSD files."""
+    from gi_report.xsd.reference import replace_section, update_page
+
     parser = argparse.ArgumentParser(
         prog="python -m gi_report.xsd",
         description="Generate the XSD of the gi-report XML form (one file per template).",
     )
     parser.add_argument("directory", help="where the .xsd files go, e.g. schemas/")
+    parser.add_argument("--docs", metavar="PAGE",
+                        help="also regenerate the element reference in this Markdown page "
+                        "(docs/xml.md)")
     parser.add_argument("--check", action="store_true",
                         help="only compare; exit 1 if a file is missing or stale")
     args = parser.parse_args(argv)
     if args.check:
-        stale = stale_files(args.directory)
+        stale = [str(Path(args.directory) / name) for name in stale_files(args.directory)]
+        if args.docs:
+            page = Path(args.docs).read_text("utf-8")
+            if replace_section(page) != page:
+                stale.append(args.docs)
         for name in stale:
-            print(f"{Path(args.directory) / name}: stale or missing", file=sys.stderr)
+            print(f"{name}: stale or missing", file=sys.stderr)
         return 1 if stale else 0
     for path in write_xsd(args.directory):
         print(path)
+    if args.docs and update_page(args.docs):
+        print(args.docs)
     return 0
