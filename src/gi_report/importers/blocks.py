@@ -20,6 +20,7 @@ class Location:
     table: int | None = None  #: 0-based index of the table block in the document
     row: int | None = None  #: 0-based row of the expanded grid
     column: int | None = None  #: 0-based column of the expanded grid
+    offset: int | None = None  #: 0-based character offset in the line (one-line crawl dumps)
 
     def __str__(self) -> str:
         parts = [
@@ -30,6 +31,7 @@ class Location:
                 ("table", self.table),
                 ("row", self.row),
                 ("column", self.column),
+                ("char", self.offset),
             )
             if value is not None
         ]

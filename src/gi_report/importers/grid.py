@@ -32,6 +32,7 @@ from gi_report.importers.digits import Cell, Run, solve
 from gi_report.importers.normalize import fold
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.values import (
+    AMOUNT_UNITS,
     Status,
     is_number,
     looks_like_value,
@@ -90,6 +91,8 @@ class _Header:
 
     columns: dict[int, ColumnSpec] = attrs.field(factory=dict)
     rows: dict[int, RowSpec] = attrs.field(factory=dict)
+    unknown: list[Slot] = attrs.field(factory=list)  #: header cells naming nothing of the form
+    noted: bool = False  #: a notice about reading by position was given for this header
 
 
 @attrs.define
@@ -281,8 +284,12 @@ class _Mapper:
                     self.header.rows[c] = row.item
                 continue
             group = self.vocab.group(s.text)
-            if group is not None and not s.above:
-                self.group = group.item.id
+            if group is not None:
+                if not s.above:
+                    self.group = group.item.id
+                continue
+            if not s.above and not self.vocab.is_header_word(s.text):
+                self.header.unknown.append(s)
 
     # --- resolving rows ------------------------------------------------------------------------
 
@@ -432,11 +439,20 @@ class _Mapper:
         pairs: list[tuple[Cell, str, Location]] | None = None
         if len(slots) == len(cells):
             pairs = [(c, s.text, s.location) for c, s in zip(cells, slots, strict=True)]
-            if how == "row" and dr.header.columns and not self.header_agrees(dr, cells):
+            header = dr.header
+            over = [u.text.strip() for u in header.unknown
+                    if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in slots)]
+            if not header.noted and (over or (
+                    header.columns and not self.header_agrees(dr, cells))):
+                header.noted = True
+                named = "、".join(f"“{t}”" for t in over[:8])
+                why = (f"列标题{named}不是表格的标准列" if over
+                       else "列标题与数值的位置不一致（如合并单元格未展开）")
                 self.notices.append(notice(
                     "header.by_position",
-                    f"“{dr.found}”一行的列标题与表格的标准列不对应，数值按标准列的顺序读取",
-                    location=dr.location))
+                    f"{why}，自“{dr.found or row_name(spec, spec.row(cells[0][0]))}”一行起"
+                    "数值按表格标准列的顺序读取",
+                    location=dr.location, found=" | ".join(over) or None))
         else:
             pairs = self.by_header(dr, cells)
             if pairs is not None:
@@ -496,15 +512,13 @@ class _Mapper:
         spec = self.spec
         segments = self.segments(dr)
         location = next((s.location for s in dr.values if not s.empty), dr.location)
-        if segments is not None and unit is not None and segments:
+        if segments and unit is not None:
             last = segments[-1]
-            parsed = parse_value(last, CellKind.AMOUNT)
-            if parsed.unit is None:
-                for suffix in ("亿元", "万元", "元"):
-                    if last.endswith(suffix):
-                        segments[-1] = last[: -len(suffix)]
-                        self.values[unit] = suffix
-                        break
+            for suffix in AMOUNT_UNITS:
+                if last.endswith(suffix):
+                    segments[-1] = last[: -len(suffix)]
+                    self.values[unit] = suffix
+                    break
         if segments is not None and len(segments) == len(cells):
             self.score += 2
             self.read([(c, s, location) for c, s in zip(cells, segments, strict=True)], unit)

@@ -1,12 +1,160 @@
-"""markdown documents → blocks (being written: the reader is not available yet)."""
+"""Markdown → text blocks and cell grids (typically a PDF or Word file converted to Markdown).
+
+Headings (``#`` … ``######``) and paragraphs (lines up to a blank line) become text blocks, the
+heading markup and inline emphasis (``**…**``, ``__…__``, backticks) removed; pipe tables become
+grids, one row per line, the ``|---|`` rule dropped and ``<br>`` kept as a line break inside a
+cell; raw HTML tables embedded in the Markdown are read by the HTML reader.
+
+What converters do to the report's tables is left to the shared grid mapper, which copes with
+section 三 split into many small tables, headings between them naming the rows (### (一) 予以公开),
+placeholder headers (数据1 … 数据6), header rows copied from another table, and ``-`` for blank.
+"""
 
 from __future__ import annotations
 
-from gi_report.errors import UnsupportedKindError
-from gi_report.importers.blocks import ParsedDocument
+import re
+
+import attrs
+
+from gi_report.errors import UnrecognisedDocumentError
+from gi_report.importers.blocks import (
+    Block,
+    GridCell,
+    Location,
+    ParsedDocument,
+    TableBlock,
+    TextBlock,
+)
+from gi_report.importers.html import parse_html
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_LINE = re.compile(r"^\s*\|")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|`([^`]*)`")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _inline(text: str) -> str:
+    text = _BR.sub("\n", text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    return text.replace("\\|", "|").replace("\\*", "*").replace("\\_", "_")
+
+
+def _cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    return [_inline(c).strip() for c in _SPLIT.split(stripped)]
+
+
+class _Reader:
+    def __init__(self, lines: list[str], source: str | None) -> None:
+        self.lines = lines
+        self.source = source
+        self.blocks: list[Block] = []
+        self.tables = 0
+        self.paragraph: list[str] = []
+        self.paragraph_line = 0
+
+    def loc(self, i: int) -> Location:
+        return Location(file=self.source, line=i + 1)
+
+    def flush(self) -> None:
+        if self.paragraph:
+            text = "\n".join(self.paragraph).strip()
+            if "<table" in text.lower():
+                self.html(text)
+            elif text:
+                self.blocks.append(TextBlock(text=_inline(text),
+                                             location=self.loc(self.paragraph_line)))
+            self.paragraph = []
+
+    def html(self, text: str) -> None:
+        doc = parse_html(text, source=self.source)
+        for block in doc.blocks:
+            if isinstance(block, TableBlock):
+                block = attrs.evolve(block, location=attrs.evolve(
+                    block.location, table=self.tables, line=self.paragraph_line + 1))
+                self.tables += 1
+            self.blocks.append(block)
+
+    def run(self) -> list[Block]:
+        i = 0
+        n = len(self.lines)
+        while i < n:
+            line = self.lines[i]
+            if _FENCE.match(line):
+                self.flush()
+                fence = _FENCE.match(line).group(1)  # type: ignore[union-attr]
+                j = i + 1
+                while j < n and not self.lines[j].strip().startswith(fence):
+                    j += 1
+                body = "\n".join(self.lines[i + 1:j]).strip()
+                if body:
+                    self.blocks.append(TextBlock(text=body, location=self.loc(i + 1)))
+                i = j + 1
+                continue
+            heading = _HEADING.match(line)
+            if heading:
+                self.flush()
+                text = _inline(heading.group(2)).strip()
+                if text:
+                    self.blocks.append(TextBlock(text=text, location=self.loc(i)))
+                i += 1
+                continue
+            if _TABLE_LINE.match(line) or (
+                    "|" in line and i + 1 < n and _RULE.match(self.lines[i + 1])):
+                self.flush()
+                i = self.table(i)
+                continue
+            if not line.strip():
+                self.flush()
+                i += 1
+                continue
+            if not self.paragraph:
+                self.paragraph_line = i
+            self.paragraph.append(line.strip())
+            i += 1
+        self.flush()
+        return self.blocks
+
+    def table(self, start: int) -> int:
+        rows: list[tuple[int, list[str]]] = []
+        i = start
+        n = len(self.lines)
+        while i < n and (_TABLE_LINE.match(self.lines[i]) or (
+                "|" in self.lines[i] and self.lines[i].strip())):
+            if not _RULE.match(self.lines[i]):
+                rows.append((i, _cells(self.lines[i])))
+            i += 1
+        width = max((len(cells) for _, cells in rows), default=0)
+        index = self.tables
+        self.tables += 1
+        self.blocks.append(TableBlock(
+            rows=tuple(
+                tuple(
+                    GridCell(text=cells[c], origin=(r, c), location=Location(
+                        file=self.source, line=at + 1, table=index, row=r, column=c))
+                    if c < len(cells) else None
+                    for c in range(width)
+                )
+                for r, (at, cells) in enumerate(rows)
+            ),
+            location=Location(file=self.source, line=start + 1, table=index),
+        ))
+        return i
 
 
 def parse_markdown(text: str, *, source: str | None = None, encoding: str | None = None
-               ) -> ParsedDocument:
-    """Not available yet."""
-    raise UnsupportedKindError("markdown import is not available yet", source=source)
+                   ) -> ParsedDocument:
+    """The blocks of a Markdown document (already decoded), in reading order."""
+    if not text.strip():
+        raise UnrecognisedDocumentError("an empty document", source=source,
+                                        expected="a Markdown annual report")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = _Reader(lines, source).run()
+    return ParsedDocument(kind="markdown", blocks=tuple(blocks), source=source, encoding=encoding)

@@ -1,12 +1,358 @@
-"""text documents → blocks (being written: the reader is not available yet)."""
+"""Plain-text dumps → text blocks and cell grids.
+
+Three shapes are read:
+
+* **one cell per line** (page text copied from a browser, like the Xicheng report): a table cell
+  is a line that starts with a TAB, a blank line ends a table row, a line without a TAB right
+  after a cell continues that cell (a header word broken across lines, ``商业`` / ``企业``);
+* **one row per line**, cells separated by TABs or ``|`` (spreadsheet or console output);
+* **crawler dumps** where the whole report is one line (the Pingtan files): the line is cut at
+  the six section headings; sections 二–四 are cut into rows at the form's own labels (row labels,
+  group labels, column headers — every layout's), and the text between two labels becomes the
+  row's value cell, digits run together as printed (the grid mapper splits them).
+
+Every other line is a paragraph of its own.
+"""
 
 from __future__ import annotations
 
-from gi_report.errors import UnsupportedKindError
-from gi_report.importers.blocks import ParsedDocument
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import attrs
+
+from gi_report.errors import UnrecognisedDocumentError
+from gi_report.form import TEMPLATES
+from gi_report.importers.blocks import (
+    Block,
+    GridCell,
+    Location,
+    ParsedDocument,
+    TableBlock,
+    TextBlock,
+)
+from gi_report.importers.narrative import (
+    find_inline_headings,
+    match_heading,
+    split_inline_subsections,
+)
+from gi_report.importers.normalize import fold, split_marker
+from gi_report.importers.values import run_segments
+
+_SECTIONS = next(iter(TEMPLATES.values())).sections
+_TABLE_SECTIONS = ("proactive", "applications", "review_litigation")
+_PIPE_ROW = re.compile(r"^\s*\|?(?:[^|]*\|){2,}[^|]*\|?\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+MAX_LINE_TOKENS = 20_000
+"""Most label tokens one crawler line may be cut into."""
+
+
+# --- lines to blocks ----------------------------------------------------------------------------
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t") and "\t" not in line[1:].strip()
+
+
+def _is_row_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if "\t" in stripped:
+        return True
+    return bool(_PIPE_ROW.match(line)) and not _PIPE_RULE.match(line)
+
+
+def _row_cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if "\t" in stripped:
+        return [c.strip() for c in stripped.split("\t")]
+    cells = stripped.strip("|").split("|")
+    return [c.strip() for c in cells]
+
+
+def _grid(rows: Sequence[Sequence[tuple[str, int]]], index: int, source: str | None,
+          line: int) -> TableBlock:
+    width = max((len(r) for r in rows), default=0)
+    return TableBlock(
+        rows=tuple(
+            tuple(
+                GridCell(
+                    text=row[c][0], origin=(r, c),
+                    location=Location(file=source, line=row[c][1], table=index, row=r, column=c),
+                ) if c < len(row) else None
+                for c in range(width)
+            )
+            for r, row in enumerate(rows)
+        ),
+        location=Location(file=source, line=line, table=index),
+    )
+
+
+class _Lines:
+    def __init__(self, lines: list[str], source: str | None) -> None:
+        self.lines = lines
+        self.source = source
+        self.blocks: list[Block] = []
+        self.tables = 0
+
+    def loc(self, i: int) -> Location:
+        return Location(file=self.source, line=i + 1)
+
+    def run(self) -> list[Block]:
+        i = 0
+        n = len(self.lines)
+        while i < n:
+            line = self.lines[i]
+            if _is_cell_line(line):
+                i = self.cell_table(i)
+            elif _is_row_line(line) and i + 1 < n and (
+                    _is_row_line(self.lines[i + 1]) or _PIPE_RULE.match(self.lines[i + 1])):
+                i = self.row_table(i)
+            elif _PIPE_RULE.match(line):
+                i += 1
+            else:
+                if line.strip():
+                    crawl = _crawl_line(line, self.loc(i), self) if len(line) > 1000 else None
+                    if crawl is not None:
+                        self.blocks.extend(crawl)
+                    else:
+                        self.blocks.append(TextBlock(text=line.strip(), location=self.loc(i)))
+                i += 1
+        return self.blocks
+
+    def cell_table(self, start: int) -> int:
+        rows: list[list[tuple[str, int]]] = []
+        row: list[tuple[str, int]] = []
+        i = start
+        n = len(self.lines)
+        previous_cell = False
+        while i < n:
+            line = self.lines[i]
+            if _is_cell_line(line) or (line.startswith("\t") and not line.strip()):
+                row.append((line[1:].strip(" "), i + 1))
+                previous_cell = True
+            elif not line.strip():
+                if row:
+                    rows.append(row)
+                    row = []
+                previous_cell = False
+            elif previous_cell and not any(match_heading(line, s) for s in _SECTIONS):
+                text, at = row[-1]
+                row[-1] = (f"{text}\n{line.strip()}", at)
+            else:
+                break
+            i += 1
+        if row:
+            rows.append(row)
+        self.blocks.append(_grid(rows, self.tables, self.source, start + 1))
+        self.tables += 1
+        return i
+
+    def row_table(self, start: int) -> int:
+        rows: list[list[tuple[str, int]]] = []
+        i = start
+        while i < len(self.lines) and (_is_row_line(self.lines[i])
+                                       or _PIPE_RULE.match(self.lines[i])):
+            if not _PIPE_RULE.match(self.lines[i]):
+                rows.append([(c, i + 1) for c in _row_cells(self.lines[i])])
+            i += 1
+        self.blocks.append(_grid(rows, self.tables, self.source, start + 1))
+        self.tables += 1
+        return i
+
+
+# --- crawler one-liners -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Label:
+    text: str  #: folded
+    kind: str  #: ``row``, ``group``, ``header``
+
+
+@lru_cache(maxsize=8)
+def _labels(table_id: str) -> dict[str, list[_Label]]:
+    """Every label of every layout of a table, folded, by first character (longest first)."""
+    found: dict[str, str] = {}
+
+    def add(text: str, kind: str) -> None:
+        folded = fold(text)
+        if folded and folded not in found:
+            found[folded] = kind
+        # the label without its numbering, for dumps that drop it
+        _, stripped = split_marker(folded)
+        if len(stripped) >= 4 and stripped not in found:
+            found[stripped] = kind
+
+    for template in TEMPLATES.values():
+        spec = template.table(table_id)
+        for row in spec.rows:
+            for label in (row.label, *row.aliases):
+                add(label, "row")
+        for group in spec.groups:
+            for label in (group.label, *group.aliases):
+                add(label, "group")
+        for column in spec.columns:
+            for label in (column.label, *column.aliases, *column.header_path):
+                add(label, "header")
+        if spec.note:
+            add(spec.note, "header")
+    by_first: dict[str, list[_Label]] = {}
+    for text, kind in sorted(found.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(text[0], []).append(_Label(text, kind))
+    return by_first
+
+
+def _folded_with_index(text: str) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for c in fold(ch) if not ch.isspace() else "":
+            chars.append(c)
+            index.append(i)
+    return "".join(chars), index
+
+
+def _tokens(text: str, table_id: str) -> Iterator[tuple[str, str, int, int]]:
+    """``(kind, text, start, end)`` in ``text``: labels and the text between them."""
+    folded, index = _folded_with_index(text)
+    labels = _labels(table_id)
+    pos = 0
+    last_end = 0  # in the original text
+    count = 0
+    while pos < len(folded):
+        match = next((lab for lab in labels.get(folded[pos], ())
+                      if folded.startswith(lab.text, pos)), None)
+        if match is None:
+            pos += 1
+            continue
+        start = index[pos]
+        end = index[pos + len(match.text) - 1] + 1
+        if start > last_end:
+            yield "text", text[last_end:start], last_end, start
+        yield match.kind, text[start:end], start, end
+        last_end = end
+        pos += len(match.text)
+        count += 1
+        if count > MAX_LINE_TOKENS:
+            raise UnrecognisedDocumentError("a line with too many table labels to read",
+                                            expected="a report of ordinary size")
+    if last_end < len(text):
+        yield "text", text[last_end:], last_end, len(text)
+
+
+def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
+                 narrative: list[str]) -> TableBlock:
+    rows: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    data = False  # the current row is a labelled data row
+    valued = False  # … and has its value
+    groups: list[tuple[str, int]] = []
+
+    def close() -> None:
+        nonlocal current, data, valued
+        if current:
+            rows.append(current)
+        current, data, valued = [], False, False
+
+    for kind, piece, start, _ in _tokens(text, table_id):
+        at = base + start
+        if kind == "text":
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            if data and not valued:
+                current.append((stripped, at))
+                valued = True
+            elif run_segments(stripped) is not None:
+                close()
+                rows.append([*groups, (stripped, at)] if groups else [(stripped, at)])
+                groups = []
+            elif not rows and not current and not groups:
+                narrative.append(stripped)
+            else:
+                if data or groups:
+                    close()
+                if groups:
+                    rows.append(groups)
+                    groups = []
+                current.append((stripped, at))
+            continue
+        if kind == "row":
+            close()
+            current = [*groups, (piece, at)]
+            groups = []
+            data = True
+            continue
+        if kind == "group":
+            groups.append((piece, at))
+            continue
+        # a header label
+        if groups:
+            close()
+            rows.append(groups)
+            groups = []
+        if data:
+            close()
+        current.append((piece, at))
+    close()
+    if groups:
+        rows.append(groups)
+    width = max((len(r) for r in rows), default=0)
+    return TableBlock(
+        rows=tuple(
+            tuple(
+                GridCell(text=row[c][0], origin=(r, c), location=attrs.evolve(
+                    loc, table=index, row=r, column=c, offset=row[c][1]))
+                if c < len(row) else None
+                for c in range(width)
+            )
+            for r, row in enumerate(rows)
+        ),
+        location=attrs.evolve(loc, table=index, offset=base),
+    )
+
+
+def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
+    """A whole report on one line, as blocks; ``None`` if the line is not one."""
+    heads = list(find_inline_headings(line, _SECTIONS))
+    if len(heads) < 3:
+        return None
+    blocks: list[Block] = []
+
+    def text_block(text: str) -> None:
+        if text.strip():
+            blocks.append(TextBlock(text=text.strip(), location=loc))
+
+    text_block(line[: heads[0][1]])
+    for n, (section, start, end) in enumerate(heads):
+        stop = heads[n + 1][1] if n + 1 < len(heads) else len(line)
+        text_block(line[start:end])
+        body = line[end:stop]
+        if section.id in _TABLE_SECTIONS:
+            narrative: list[str] = []
+            table = _crawl_table(body, section.id, end, loc, doc.tables, narrative)
+            doc.tables += 1
+            for text in narrative:
+                text_block(text)
+            blocks.append(table)
+        elif section.id == "overview":
+            for piece in split_inline_subsections(body):
+                text_block(piece)
+        else:
+            text_block(body)
+    return blocks
 
 
 def parse_text(text: str, *, source: str | None = None, encoding: str | None = None
                ) -> ParsedDocument:
-    """Not available yet."""
-    raise UnsupportedKindError("text import is not available yet", source=source)
+    """The blocks of a plain-text dump (already decoded), in reading order."""
+    if not text.strip():
+        raise UnrecognisedDocumentError("an empty document", source=source,
+                                        expected="the text of an annual report")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _Lines(text.split("\n"), source).run()
+    return ParsedDocument(kind="text", blocks=tuple(blocks), source=source, encoding=encoding)
