@@ -12,16 +12,25 @@ MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 """Default limit on a JSON or XML document gi-report reads (32 MiB; a report is ~30 KiB)."""
 
 PathLike = str | os.PathLike[str]
+_CHUNK = 1024 * 1024
 
 
 def read_limited(path: PathLike, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     """The bytes of ``path``, refusing a file over ``limit`` bytes before reading it whole."""
     with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        size = os.path.getsize(path)
-        raise InputTooLargeError(os.fspath(path), size, limit)
-    return data
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise InputTooLargeError(os.fspath(path), size, limit)
+        chunks: list[bytes] = []
+        total = 0
+        # Read in chunks rather than read(limit + 1), which would reserve the whole limit, and
+        # keep counting: a pipe or a growing file has no reliable size up front.
+        while chunk := handle.read(min(_CHUNK, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise InputTooLargeError(os.fspath(path), total, limit)
+    return b"".join(chunks)
 
 
 def check_size(what: str, data: str | bytes, limit: int = MAX_DOCUMENT_BYTES) -> None:

@@ -304,7 +304,8 @@ def _build() -> JsonDict:
         "title": "政府信息公开工作年度报告",
         "description": "A Government Information Disclosure Annual Report "
         "(政府信息公开工作年度报告) under Article 50 of the Regulations on Open Government "
-        "Information, in the gi-report JSON form. Cells are null where the document leaves them blank.",
+        "Information, in the gi-report JSON form. Cells are null where the document leaves "
+        "them blank.",
         "type": "object",
         "required": [
             "format_version",

@@ -25,7 +25,12 @@ def _table_section(template: TemplateSpec, table: TableSpec) -> list[str]:
     ]
     if table.note:
         lines += [f"Corner note printed in the table: {table.note}", ""]
-    lines += ["Columns:", "", "| column id | label | header | kind | meaning |", "|---|---|---|---|---|"]
+    lines += [
+        "Columns:",
+        "",
+        "| column id | label | header | kind | meaning |",
+        "|---|---|---|---|---|",
+    ]
     for column in table.columns:
         header = " › ".join(column.header_path) or "—"
         aliases = f" (also: {', '.join(column.aliases)})" if column.aliases else ""
