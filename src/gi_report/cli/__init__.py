@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 from gi_report import __version__
 
-SUBCOMMANDS: tuple[str, ...] = ("show", "schema", "batch", "totals", "validate", "convert")
+SUBCOMMANDS: tuple[str, ...] = (
+    "show", "schema", "batch", "totals", "validate", "convert", "importing", "check",
+)
 """Modules of :mod:`gi_report.cli` that define a subcommand, in the order ``--help`` lists them."""
 
 EXIT_OK = 0

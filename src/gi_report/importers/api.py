@@ -160,7 +160,7 @@ def read_document(
         year_hint = None
         if name and (m := _YEAR_IN_NAME.search(os.path.basename(name))):
             year_hint = int(m.group(1))
-        report, found = assemble(doc, year_hint=year_hint)
+        report, found, locations = assemble(doc, year_hint=year_hint)
     except ReportImportError:
         raise
     except (lxml.etree.LxmlError, RecursionError, UnicodeError) as exc:
@@ -177,4 +177,5 @@ def read_document(
         source=name,
         content_hash="sha256:" + hashlib.sha256(data).hexdigest(),
         encoding=encoding or doc.encoding,
+        locations=locations,
     )

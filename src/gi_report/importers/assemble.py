@@ -83,6 +83,7 @@ class _Assembler:
         self.notices: list[Notice] = []
         self.removed: list[tuple[furniture.Removed, Location]] = []
         self.meta: dict[str, str] = {}
+        self.locations: dict[str, Location] = {}
 
     # --- furniture -----------------------------------------------------------------------------
 
@@ -297,8 +298,10 @@ class _Assembler:
             reading = best_reading(specs, blocks, prefer=year_template.table(table_id))
             table, notes = reading.complete()
             readings[table_id] = reading
+            for (row, column), where in reading.sources.items():
+                self.locations[f"/{table_id}/{row}/{column}"] = where
             tables[table_id] = table
-            if reading.data_rows == 0:
+            if not reading.found:
                 section = year_template.section(table_id)
                 self.notices.append(notice(
                     "table.missing",
@@ -338,7 +341,7 @@ class _Assembler:
 
     # --- the whole -----------------------------------------------------------------------------
 
-    def run(self) -> tuple[Report, list[Notice]]:
+    def run(self) -> tuple[Report, list[Notice], dict[str, Location]]:
         blocks = self.clean(self.doc.blocks)
         any_template = next(iter(TEMPLATES.values()))
         parts = outline(blocks, any_template)
@@ -415,7 +418,7 @@ class _Assembler:
             closing=text_of(closing),
             **tables,
         )
-        return report, self.notices
+        return report, self.notices, self.locations
 
 
 def _template_for(year: int) -> TemplateSpec:
@@ -450,6 +453,8 @@ def _key_values(block: TableBlock) -> list[tuple[str, str]]:
     return pairs
 
 
-def assemble(doc: ParsedDocument, *, year_hint: int | None = None) -> tuple[Report, list[Notice]]:
-    """The report a parsed document states, and the notices about how it was read."""
+def assemble(doc: ParsedDocument, *, year_hint: int | None = None
+             ) -> tuple[Report, list[Notice], dict[str, Location]]:
+    """The report a parsed document states, the notices about how it was read, and where in the
+    document each table cell was read (JSON Pointer → location)."""
     return _Assembler(doc, year_hint=year_hint).run()

@@ -121,6 +121,8 @@ class Reading:
     narrative: list[TextBlock]
     location: Location
     data_rows: int
+    found: bool  #: the table is there (rows with values, or at least its column headers)
+    sources: dict[Cell, Location] = attrs.field(factory=dict)  #: where each cell was read
 
     def complete(self) -> tuple[Table, list[Notice]]:
         """Split the runs, then the table as stated and every notice about it."""
@@ -176,6 +178,7 @@ class _Mapper:
         self.header_columns: set[str] = set()
         self.location: Location | None = None
         self.values: dict[Cell, CellValue] = {}
+        self.sources: dict[Cell, Location] = {}
         self.runs: list[Run] = []
         self.score = 0
         self.blank: list[str] = []
@@ -298,6 +301,10 @@ class _Mapper:
         for dr in self.rows:
             self.assign(dr)
         self.missing_rows()
+        found = bool(self.rows) or len(self.header_columns) >= 2
+        if found and not self.rows:
+            spec = self.spec
+            self.blank = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
         if self.blank:
             self.notices.append(notice(
                 "cell.blank", f"{len(self.blank)} 个单元格为空，按空白（null）保留，未当作 0",
@@ -311,7 +318,8 @@ class _Mapper:
         return Reading(
             spec=self.spec, values=self.values, runs=self.runs, notices=self.notices,
             score=self.score, narrative=self.narrative,
-            location=self.location or Location(), data_rows=len(self.rows),
+            location=self.location or Location(), data_rows=len(self.rows), found=found,
+            sources=self.sources,
         )
 
     def resolve_rows(self) -> None:
@@ -526,6 +534,7 @@ class _Mapper:
         digits = sum(len(s.replace(".", "")) for s in segments or ())
         if segments and len(segments) < len(cells) <= digits:
             self.score += 2
+            self.sources.update(dict.fromkeys(cells, location))
             self.runs.append(Run(
                 cells=tuple(cells),
                 kinds=tuple(spec.column(c).kind for _, c in cells),
@@ -548,6 +557,7 @@ class _Mapper:
             kind = spec.column(cell[1]).kind
             parsed = parse_value(text, kind)
             where = pointer(spec, cell)
+            self.sources[cell] = location
             if parsed.status is Status.NUMBER:
                 self.values[cell] = parsed.value
                 if parsed.unit and unit is not None and kind is CellKind.AMOUNT:

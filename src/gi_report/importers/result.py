@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -228,6 +228,8 @@ class ImportResult:
     source: str | None  #: the file path given, or ``None`` for bytes/text
     content_hash: str  #: ``sha256:<hex>`` of the bytes read (to see later changes, E8)
     encoding: str | None = None  #: the text encoding detected, for text kinds
+    locations: Mapping[str, Location] = attrs.field(factory=dict)
+    """Where each table cell was read: JSON Pointer → place in the document (for findings)."""
 
     def __iter__(self) -> Iterator[Any]:  # ``report, notices = read_document(...)``
         yield self.report

@@ -1,0 +1,166 @@
+"""``gi-report check FILE…``: import a published report, check it, and print what staff need.
+
+For each document: the three fixed tables with the official labels (blank cells print as （空）,
+never as 0), the import notices (what was inferred, matched loosely, split or left blank, and
+where), and — when the validators are installed — the findings of every rule of the form
+(勾稽关系, completeness, text against tables). ``--format json`` prints one JSON object per
+document instead: ``{"report", "import", "validation"}``.
+
+Exit 0: no notice or finding at or above ``--fail-on`` (default ``error``); 1: some; 2: a
+document could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from gi_report.cli._common import error
+from gi_report.cli.importing import LEVEL_NAMES, describe_notice, place
+from gi_report.codec.json import to_dict
+from gi_report.errors import GIReportError
+from gi_report.importers.api import KINDS, read_document
+from gi_report.importers.result import ImportResult, Level, Notice
+from gi_report.render.text import render_report
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+"""How a finding's severity is printed for agency staff."""
+
+SHOWN_PER_CODE = 5
+"""Notices or findings of one code listed in full before the rest are counted."""
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``check`` subcommand."""
+    parser = subparsers.add_parser(
+        "check",
+        help="import a published report, check it, print its tables, notices and findings",
+        description="Import 政府信息公开工作年度报告 as published (HTML, text, Markdown, DOCX, "
+        "PDF), check them against the form's rules, and print the tables with the official "
+        "labels, the import notices and the findings. Exit 0: nothing at or above --fail-on; "
+        "1: something; 2: a document could not be read.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="documents to check")
+    parser.add_argument("--kind", choices=KINDS,
+                        help="document kind (default: told from the content and extension)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people (default), json: one object per document")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                        help="exit 1 when a notice or finding has this level or a higher one")
+    parser.add_argument("--all", action="store_true", dest="everything",
+                        help="list every notice and finding, including info, none collapsed")
+    parser.add_argument("--blank-as-zero", action="store_true",
+                        help="let the rules count blank cells as 0")
+    parser.set_defaults(run=run)
+
+
+def _validator() -> Any:
+    """``gi_report.validation`` if it is installed, else ``None``."""
+    if importlib.util.find_spec("gi_report.validation") is None:
+        return None
+    return importlib.import_module("gi_report.validation")
+
+
+def _grouped(items: Sequence[Any], code_of: Any, everything: bool) -> list[tuple[Any, int]]:
+    """Items in order, each code listed at most SHOWN_PER_CODE times: (item, how many hidden)."""
+    out: list[tuple[Any, int]] = []
+    seen: dict[str, int] = {}
+    totals: dict[str, int] = {}
+    for item in items:
+        totals[code_of(item)] = totals.get(code_of(item), 0) + 1
+    for item in items:
+        code = code_of(item)
+        seen[code] = seen.get(code, 0) + 1
+        if everything or seen[code] <= SHOWN_PER_CODE:
+            hidden = 0
+            if not everything and seen[code] == SHOWN_PER_CODE:
+                hidden = totals[code] - SHOWN_PER_CODE
+            out.append((item, hidden))
+    return out
+
+
+def _notice_lines(result: ImportResult, everything: bool) -> list[str]:
+    floor = Level.INFO if everything else Level.WARNING
+    shown: list[Notice] = list(result.at_least(floor))
+    lines = [f"导入说明（{len(shown)} 条" + ("" if everything else "，不含提示；--all 显示全部")
+             + "）："]
+    for n, hidden in _grouped(shown, lambda n: n.code, everything):
+        lines.append("  " + describe_notice(n))
+        if hidden:
+            lines.append(f"  …… 另有 {hidden} 条 {n.code}")
+    if not shown:
+        lines.append("  （无）")
+    return lines
+
+
+def _finding_lines(validation: Any, everything: bool) -> list[str]:
+    findings = [f for f in validation.findings
+                if everything or f.severity.value != "info"]
+    counts = validation.counts
+    lines = [f"核查结果：错误 {counts['error']} 条，警告 {counts['warning']} 条，提示 "
+             f"{counts['info']} 条" + ("" if everything else "（不含提示；--all 显示全部）")]
+    for f, hidden in _grouped(findings, lambda f: f.code, everything):
+        where = f.pointer or "(全文)"
+        if f.source is not None and place(f.source):
+            where += f"；原文 {place(f.source)}"
+        mark = "" if f.status.value == "failed" else "（无法核对）"
+        lines.append(f"  [{SEVERITY_NAMES[f.severity.value]}] {f.code}{mark}: {f.message_zh}"
+                     f"（{where}）")
+        if hidden:
+            lines.append(f"  …… 另有 {hidden} 条 {f.code}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every document; return the exit code."""
+    validation_module = _validator()
+    code = EXIT_OK
+    rank = {"info": 0, "warning": 1, "error": 2}[args.fail_on]
+    for name in args.files:
+        try:
+            result = read_document(name, kind=args.kind, warn=False)
+        except (GIReportError, OSError) as exc:
+            error(f"{name}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}")
+            code = EXIT_USAGE
+            continue
+        report = result.report
+        validation = None
+        if validation_module is not None:
+            validation = validation_module.validate(
+                report, blank_as_zero=args.blank_as_zero, locations=result.locations,
+                source=name)
+        failing = any(n.level.rank >= rank for n in result.notices) or (
+            validation is not None and any(f.severity.rank >= rank for f in validation.findings))
+        if failing and code == EXIT_OK:
+            code = EXIT_FINDINGS
+        if args.format == "json":
+            print(json.dumps({
+                "file": name,
+                "report": to_dict(report),
+                "import": result.to_dict(),
+                "validation": validation.to_dict() if validation is not None else None,
+            }, ensure_ascii=False))
+            continue
+        meta = report.metadata
+        print(f"== {name}（{result.kind}" + (f"，{result.encoding}" if result.encoding else "")
+              + f"）：{meta.agency or '（机关名称不详）'} {meta.year} 年度，"
+              f"按 {report.template} 年版格式")
+        print(render_report(report))
+        for line in _notice_lines(result, args.everything):
+            print(line)
+        if validation is None:
+            print("核查结果：未安装校验模块（gi_report.validation），未核查")
+        else:
+            for line in _finding_lines(validation, args.everything):
+                print(line)
+        undetermined = result.undetermined_cells
+        if undetermined:
+            print(f"注意：{len(undetermined)} 个单元格无法从文档中确定，已留空（见上方“"
+                  f"{LEVEL_NAMES[Level.ERROR]}”说明）")
+        print()
+    return code
