@@ -19,6 +19,7 @@ import os
 import re
 import threading
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any, cast
 
 from lxml import etree
@@ -122,16 +123,24 @@ class _Writer:
 
     def table(self, parent: etree._Element, spec: TableSpec, version: str,
               cells: Mapping[str, Mapping[str, Any]], depth: int) -> None:
-        ns = namespace(version)
-        table = self.element(parent, ns, spec.id, spec.title, depth, True)
-        table.set("template", version)
-        for row in spec.rows:
-            row_element = self.element(table, ns, row.id, row.label, depth + 1, True)
-            values = cells[row.id]
-            for column_id in row.columns:
-                column = spec.column(column_id)
-                cell = self.element(row_element, ns, column_id, column.label, depth + 2)
-                self.value(cell, cell_kind(column)[0], values[column_id])
+        tag, attrib, rows = _table_plan(version, spec.id)
+        table = etree.SubElement(parent, tag, attrib)
+        if self.pretty:
+            self.containers.append((table, depth))
+        inner = "\n" + _INDENT * (depth + 2)
+        outer = "\n" + _INDENT * (depth + 1)
+        for row_id, row_tag, row_attrib, row_cells in rows:
+            row_element = etree.SubElement(table, row_tag, row_attrib)
+            values = cells[row_id]
+            cell = row_element
+            for column_id, cell_tag, cell_attrib, kind in row_cells:
+                cell = etree.SubElement(row_element, cell_tag, cell_attrib)
+                self.value(cell, kind, values[column_id])
+                if self.pretty:
+                    cell.tail = inner
+            if self.pretty:
+                row_element.text = inner
+                cell.tail = outer
 
     def indent(self, root: etree._Element) -> None:
         """Indent the structural elements only: text elements keep their content verbatim."""
@@ -143,6 +152,30 @@ class _Writer:
             for child in children:
                 child.tail = "\n" + _INDENT * (depth + 1)
             children[-1].tail = "\n" + _INDENT * depth
+
+
+_RowPlan = tuple[str, str, dict[str, str], tuple[tuple[str, str, dict[str, str], Kind], ...]]
+
+
+@cache
+def _table_plan(version: str, table_id: str
+                ) -> tuple[str, dict[str, str], tuple[_RowPlan, ...]]:
+    """Tags, attributes and kinds of a table's elements, worked out once per layout."""
+    ns = namespace(version)
+    spec = TEMPLATES[version].table(table_id)
+    rows = tuple(
+        (
+            row.id,
+            f"{{{ns}}}{row.id}",
+            {LABEL: row.label},
+            tuple(
+                (c, f"{{{ns}}}{c}", {LABEL: spec.column(c).label}, cell_kind(spec.column(c))[0])
+                for c in row.columns
+            ),
+        )
+        for row in spec.rows
+    )
+    return f"{{{ns}}}{spec.id}", {LABEL: spec.title, "template": version}, rows
 
 
 def document_to_xml(document: Mapping[str, Any], *, pretty: bool = True) -> bytes:

@@ -109,6 +109,12 @@ def xsd_filename(version: str) -> str:
     return f"gi-report-{version}.xsd"
 
 
+@cache
+def _json_schema() -> dict[str, Any]:
+    """The JSON Schema, built once and only read here."""
+    return json_schema()
+
+
 def _xsd_regex(pattern: str) -> str:
     """A JSON Schema (ECMA 262) pattern as an XSD pattern: XSD patterns are always anchored."""
     core = pattern.removeprefix("^").removesuffix("$")
@@ -177,7 +183,7 @@ def _member(name: str, prop: dict[str, Any], required: bool) -> Member:
 @cache
 def object_members(def_name: str) -> tuple[Member, ...]:
     """The child elements of an object type of the JSON Schema (``Metadata``…), in order."""
-    definition = json_schema()["$defs"][def_name]
+    definition = _json_schema()["$defs"][def_name]
     required = set(definition.get("required", ()))
     return tuple(
         _member(name, prop, name in required) for name, prop in definition["properties"].items()
@@ -187,7 +193,7 @@ def object_members(def_name: str) -> tuple[Member, ...]:
 @cache
 def report_members() -> tuple[Member, ...]:
     """The child elements of ``report``, in the JSON form's order (the tables included)."""
-    schema = json_schema()
+    schema = _json_schema()
     required = set(schema["required"])
     out: list[Member] = []
     for name, prop in schema["properties"].items():
@@ -210,7 +216,7 @@ def report_members() -> tuple[Member, ...]:
 
 def report_title() -> str:
     """The Chinese title of the whole document (the JSON Schema's title)."""
-    title: str = json_schema()["title"]
+    title: str = _json_schema()["title"]
     return title
 
 
@@ -272,7 +278,7 @@ def _labelled_simple(schema: etree._Element, name: str, value_type: str, doc: st
 
 
 def _value_types(schema: etree._Element) -> None:
-    defs = json_schema()["$defs"]
+    defs = _json_schema()["$defs"]
     specs = {
         CellKind.COUNT: ("xs:integer", [("pattern", INTEGER_PATTERN)]),
         CellKind.SIGNED_COUNT: ("xs:integer", [("pattern", INTEGER_PATTERN)]),
@@ -331,7 +337,7 @@ def _member_element(parent: etree._Element, owner: str, member: Member) -> None:
         sequence = _sub(complex_type, "sequence")
         item = _sub(sequence, "element", name=str(member.item), type=str(member.target),
                     minOccurs="0", maxOccurs="unbounded")
-        definition = json_schema()["$defs"][str(member.target)]
+        definition = _json_schema()["$defs"][str(member.target)]
         _document(item, None, f"{definition['description']} One element per item, in order.")
         _label_attribute(complex_type)
 
@@ -358,7 +364,7 @@ def _object_types(schema: etree._Element) -> None:
                 yield from visit(object_members(member.target))
 
     for def_name in list(visit(report_members())):
-        definition = json_schema()["$defs"][def_name]
+        definition = _json_schema()["$defs"][def_name]
         members = object_members(def_name)
         complex_type = _sub(schema, "complexType", name=def_name)
         _document(complex_type, None, definition.get("description"))
@@ -395,7 +401,7 @@ def _table_types(schema: etree._Element, template: TemplateSpec) -> None:
             _row_element(sequence, table, row)
         attribute = _sub(complex_type, "attribute", name="template", type="xs:string",
                          use="required", fixed=template.version)
-        _document(attribute, json_schema()["properties"]["table_templates"]["title"],
+        _document(attribute, _json_schema()["properties"]["table_templates"]["title"],
                   f"The template whose layout this table follows ({template.version}); when it "
                   "is not the report's, the report mixes layouts (table_templates in JSON).")
         _label_attribute(complex_type)
@@ -406,9 +412,9 @@ def _prefix(version: str) -> str:
 
 
 def _report_type(schema: etree._Element, template: TemplateSpec) -> None:
-    properties = json_schema()["properties"]
+    properties = _json_schema()["properties"]
     root = _sub(schema, "element", name=ROOT, type="Report")
-    _document(root, report_title(), json_schema()["description"])
+    _document(root, report_title(), _json_schema()["description"])
     complex_type = _sub(schema, "complexType", name="Report")
     _document(complex_type, report_title(), f"One report following the {template.version} "
               "template; its members in the JSON form's order, its tables in any template's "
