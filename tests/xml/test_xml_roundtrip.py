@@ -29,6 +29,7 @@ from gi_report.synthetic import random_report
 from gi_report.xsd import XSI, namespace
 from tests.strategies import reports
 from tests.xml.helpers import (
+    ATTACKS,
     EXAMPLE,
     FORBIDDEN,
     committed_schema,
@@ -232,3 +233,30 @@ def test_synthetic_reports_round_trip(seed: int) -> None:
     rng = random.Random(seed)
     report = random_report(rng, template=rng.choice(("2019", "2021")), blank_rate=0.2)
     assert from_xml(to_xml(report)) == report
+
+
+@pytest.mark.parametrize("name", ["2019-shanghai-gov-office", "2024-huaian-city"])
+def test_validate_document_accepts_xml(name: str, tmp_path: Path) -> None:
+    """validate_document reads XML through from_xml: the same findings as for the JSON form,
+    a bad cell reported at its pointer and XML line, an attack file refused as XML."""
+    validation = pytest.importorskip("gi_report.validation.document")
+    report = corpus_report(name)
+    data = to_xml(report)
+    path = tmp_path / f"{name}.xml"
+    path.write_bytes(data)
+
+    def summary(result: object) -> list[tuple[str, str]]:
+        return sorted((f.code, f.pointer) for f in result.findings)  # type: ignore[attr-defined]
+
+    from_json_form = validation.validate_document(to_json(report).encode("utf-8"))
+    assert summary(validation.validate_document(path)) == summary(from_json_form)
+    assert summary(validation.validate_document(data)) == summary(from_json_form)
+    bad = data.replace(b'<total label="\xe6\x80\xbb\xe8\xae\xa1">', b'<total>-', 1)
+    result = validation.validate_document(bad, source="bad.xml")
+    assert not result.valid
+    (finding,) = result.findings
+    assert finding.pointer == "/applications/new_this_year/total"
+    line = bad[: bad.index(b"<total>-")].count(b"\n") + 1
+    assert finding.source is not None and finding.source.line == line
+    attack = validation.validate_document((ATTACKS / "billion-laughs.xml").read_bytes())
+    assert not attack.valid and attack.findings[0].code == "gi.schema.xml"
