@@ -351,16 +351,19 @@ _WORDING: dict[str, dict[str, str]] = {
         "parts_en": "the outcome rows",
     },
     "R4": {
-        "title_zh": "行政复议总计等于各结果之和",
         "title_en": "The administrative review total is the sum of its outcomes",
+        "parts_zh": "各结果",
+        "parts_en": "its outcomes",
     },
     "R5": {
-        "title_zh": "未经复议直接起诉总计等于各结果之和",
         "title_en": "The total of lawsuits without prior review is the sum of its outcomes",
+        "parts_zh": "各结果",
+        "parts_en": "its outcomes",
     },
     "R6": {
-        "title_zh": "复议后起诉总计等于各结果之和",
         "title_en": "The total of lawsuits after review is the sum of its outcomes",
+        "parts_zh": "各结果",
+        "parts_en": "its outcomes",
     },
 }
 
@@ -425,6 +428,14 @@ def _basis(table: TableSpec, decl: Declaration) -> str:
     )
 
 
+def _title(table: TableSpec, decl: Declaration, parts: str, rule: str) -> str:
+    """A title from the form's labels, e.g. ``行政复议·总计等于各结果之和``."""
+    if isinstance(decl, ColumnTotal) and decl.rows is not None and len(decl.rows) == 1:
+        total = cell_label(table, decl.rows[0], decl.total)
+        return f"{total}等于{parts}之和"
+    return f"{rule} 勾稽关系"
+
+
 def _rule_spec(rule: str, uses: list[tuple[str, TableSpec, Declaration]]) -> RuleSpec:
     wording = _WORDING.get(rule, {})
     kinds = {type(decl) for _, _, decl in uses}
@@ -448,12 +459,13 @@ def _rule_spec(rule: str, uses: list[tuple[str, TableSpec, Declaration]]) -> Rul
     }
     message_zh = _BALANCE_ZH if balance else _TOTAL_ZH.replace("{parts}", params["parts"])
     message_en = _BALANCE_EN if balance else _TOTAL_EN.replace("{parts_en}", params["parts_en"])
+    title_zh = wording.get("title_zh") or _title(uses[-1][1], uses[-1][2], params["parts"], rule)
     return RuleSpec(
         code=code_for(rule),
         rule=rule,
         severity=Severity.ERROR,
         family=FAMILY,
-        title_zh=wording.get("title_zh", f"{rule} 勾稽关系"),
+        title_zh=title_zh,
         title_en=wording.get("title_en", f"Arithmetic relation {rule}"),
         formula=joined(formulas),
         basis=joined(bases) + f" (format-spec.md §4 {rule})",

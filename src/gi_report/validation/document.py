@@ -45,7 +45,8 @@ MAX_NODES = 1_000_000
 MAX_SAFE_INTEGER = 2**53 - 1
 """Largest integer magnitude exchanged safely between JSON implementations (RFC 7493 §2.2)."""
 
-_WHAT = {"zh": "{where}：应为 {expected}{got}", "en": "{where}: expected {expected_en}{got_en}"}
+_WHAT = {"zh": "{where}：应为 {expected}{got}",
+         "en": "{where_en}: expected {expected_en}{got_en}"}
 
 
 def _schema_rule(code: str, title_zh: str, title_en: str, formula: str, basis: str,
@@ -127,6 +128,7 @@ def _finding(spec: RuleSpec, pointer: str, expected: str, got: str | None, *,
         section=segments[1] if len(segments) > 1 else None,
         params={
             "where": where or pointer or "（整个文档）",
+            "where_en": where or pointer or "(document)",
             "expected": expected_zh or expected,
             "expected_en": expected,
             "got": f"，实为 {got}" if got is not None else "",
@@ -225,21 +227,26 @@ def prescan(document: Any) -> tuple[Any, list[Finding], bool]:
 
 
 def _cell_of(document: Any, pointer: str) -> tuple[str, str, str, CellKind, str] | None:
-    """(table, row, column, kind, label) if ``pointer`` is a table cell of the document's layout."""
+    """(table, row, column, kind, label) if ``pointer`` is a table cell of the document's layout
+    (of any template's layout when the document does not say which, e.g. an XML document)."""
     parts = pointer.split("/")[1:]
-    if len(parts) != 3 or parts[0] not in TABLE_IDS or not isinstance(document, Mapping):
+    if len(parts) != 3 or parts[0] not in TABLE_IDS:
         return None
-    version = document.get("template")
-    layouts = document.get("table_templates")
-    if isinstance(layouts, Mapping) and layouts.get(parts[0]) in TEMPLATES:
-        version = layouts[parts[0]]
-    if not isinstance(version, str) or version not in TEMPLATES:
-        return None
-    spec = TEMPLATES[version].table(parts[0])
-    if not spec.has_cell(parts[1], parts[2]):
-        return None
-    kind = spec.column(parts[2]).kind
-    return parts[0], parts[1], parts[2], kind, cell_label(spec, parts[1], parts[2])
+    versions = sorted(TEMPLATES, reverse=True)
+    if isinstance(document, Mapping):
+        version = document.get("template")
+        layouts = document.get("table_templates")
+        if isinstance(layouts, Mapping) and layouts.get(parts[0]) in TEMPLATES:
+            version = layouts[parts[0]]
+        if not isinstance(version, str) or version not in TEMPLATES:
+            return None
+        versions = [version]
+    for version in versions:
+        spec = TEMPLATES[version].table(parts[0])
+        if spec.has_cell(parts[1], parts[2]):
+            kind = spec.column(parts[2]).kind
+            return parts[0], parts[1], parts[2], kind, cell_label(spec, parts[1], parts[2])
+    return None
 
 
 def _fee_of(pointer: str) -> tuple[CellKind, str] | None:
@@ -500,25 +507,25 @@ def _validate_value(document: Any, *, blank_as_zero: bool, source: str | None,
         return build_report(findings, source=source, blank_as_zero=blank_as_zero,
                             readable=False, max_findings=max_findings,
                             partial_reasons=("the document is too large to check; no rule ran",))
-    try:
-        problems = schema_problems(clean)
-    except (RecursionError, ValueError) as error:  # pragma: no cover - prescan bounds both
-        problems = [Problem(pointer="", expected="a document the schema can check",
-                            got=type(error).__name__)]
-    reported = {f.pointer for f in findings}
-    findings += schema_findings(clean, [p for p in problems if p.pointer not in reported],
-                                source=source)
     subject = _subject(clean)
     template = clean.get("template") if isinstance(clean, Mapping) else None
     template = template if isinstance(template, str) and template in TEMPLATES else None
     if not findings:
-        try:
+        try:  # from_dict checks the JSON Schema first: its problems are the findings
             report = from_dict(clean, source=source)
         except DocumentError as error:
             findings = schema_findings(clean, list(error.problems), source=source)
+        except (GIReportError, ValueError, TypeError) as error:  # pragma: no cover - safety net
+            findings = [_finding(INVALID, "", "a gi-report document", str(error))]
         else:
             return validate(report, blank_as_zero=blank_as_zero, max_findings=max_findings,
                             source=source)
+    else:
+        reported = {f.pointer for f in findings}
+        findings += schema_findings(
+            clean, [p for p in schema_problems(clean) if p.pointer not in reported],
+            source=source,
+        )
     more, checked = table_findings(clean, _broken_parts(findings), blank_as_zero=blank_as_zero)
     reasons = ["the document does not match the JSON Schema: rules that need the whole report "
                "did not run",

@@ -284,9 +284,9 @@ def _fee_patterns(count: str, amount: str, collected: str) -> list[_Pattern]:
                  lambda m, lead: _alt([(field, count, "")])),
         _Pattern(re.compile(f"收费通知{_GAP}{{0,8}}?(?:总)?金额{_GAP}{{0,4}}?{_AMOUNT}\\s*元"),
                  lambda m, lead: _alt([(field, amount, "")]), amount=True),
-        _Pattern(re.compile(f"(?:实际)?收取(?:了)?(?:的)?(?:信息处理费)?{_GAP}{{0,6}}?"
-                            f"{_AMOUNT}\\s*元"),
-                 lambda m, lead: _alt([(field, collected, "")]), amount=True),
+        _Pattern(re.compile(f"(?:实际)?收取{_GAP}{{0,16}}?{_AMOUNT}\\s*元(?![/／每])"),
+                 lambda m, lead: _alt([(field, collected, "")]), amount=True,
+                 shun=("标准", "每件", "每页")),
         _Pattern(re.compile("收费通知[^。]*?均为\\s*(?:0|零)(?![0-9.])"),
                  lambda m, lead: _each([(field, f, "") for f in (count, amount, collected)])),
         _Pattern(re.compile(f"未(?:收取|发生|产生){_GAP}{{0,8}}?(?:信息处理费|收费)"),
@@ -309,16 +309,20 @@ def patterns_for(applications: TableSpec, review: TableSpec, proactive: TableSpe
 # --- finding claims in text ----------------------------------------------------------------------
 
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
+_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _CLAUSE_MARKS = "，,；;：:（）()"
 
 
 def sentences(text: str) -> Iterator[str]:
-    """The sentences of a text (split at 。！？ and line breaks)."""
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0).strip()
-        if sentence:
-            yield sentence
+    """The sentences of a text: split at 。！？ and blank lines; single line breaks (wrapped
+    lines of a PDF) are joined."""
+    for paragraph in _PARAGRAPH.split(text):
+        for m in _SENTENCE.finditer(_WRAP.sub("", paragraph)):
+            sentence = m.group(0).strip()
+            if sentence:
+                yield sentence
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -366,7 +370,7 @@ def texts(report: Report) -> Iterator[tuple[str, str, str]]:
     if overview.text:
         yield "/overview/text", "overview", overview.text
     for i, sub in enumerate(overview.subsections):
-        yield f"/overview/subsections/{i}/text", "overview", f"{sub.heading}\n{sub.text}"
+        yield f"/overview/subsections/{i}/text", "overview", f"{sub.heading}\n\n{sub.text}"
     for section_id in ("proactive", "applications", "review_litigation"):
         text = getattr(report.table_sections, section_id).text
         if text:
@@ -433,10 +437,13 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
         report.proactive.spec,
         (count, amount, collected),
     )
+    blank_tables = {t for t in report.tables if report.table(t).is_blank}
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in sentences(text):
             for claim in claims_in(sentence, patterns):
+                if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
+                    continue  # an empty table is reported once, as such
                 finding = _compare(report, claim, text_pointer, section,
                                    blank_as_zero=blank_as_zero)
                 if finding is not None:

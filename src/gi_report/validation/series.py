@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
+from gi_report.form import TEMPLATES
 from gi_report.model import Report
 from gi_report.table import Number
 from gi_report.validation.findings import Finding, Operand, Severity, Status, as_value
@@ -29,6 +30,10 @@ _TO = "carried_to_next_year"
 _VALID = "currently_valid"
 _ISSUED = "issued_this_year"
 _REPEALED = "repealed_this_year"
+
+_PROACTIVE = TEMPLATES[max(TEMPLATES)].table("proactive")
+_ITEM = _PROACTIVE.group("art20_1").label  # 第二十条第（一）项
+_LABEL = {c: _PROACTIVE.column(c).label for c in (_VALID, _ISSUED, _REPEALED)}
 
 R8 = RuleSpec(
     code="gi.series.R8",
@@ -51,13 +56,13 @@ R13 = RuleSpec(
     rule="R13",
     severity=Severity.WARNING,
     family=FAMILY,
-    title_zh="现行有效件数与上年、本年制发和废止相衔接",
+    title_zh=f"{_LABEL[_VALID]}与上年、本年制发和废止相衔接",
     title_en="Documents in force follow from last year's, issued and repealed",
-    formula=f"for every row r of 第二十条第（一）项: proactive.r.{_VALID} (Y) == "
+    formula=f"for every row r of {_ITEM}: proactive.r.{_VALID} (Y) == "
     f"proactive.r.{_VALID} (Y−1) + proactive.r.{_ISSUED} (Y) − proactive.r.{_REPEALED} (Y) "
     "(2021 layouts in both years)",
-    basis="The columns 本年制发件数 / 本年废止件数 / 现行有效件数 (format-spec.md §4 R13; "
-    "revisions and transfers break it, hence a warning).",
+    basis=f"The columns {_LABEL[_ISSUED]} / {_LABEL[_REPEALED]} / {_LABEL[_VALID]} "
+    "(format-spec.md §4 R13; revisions and transfers break it, hence a warning).",
     message_zh="{year} 年 {cell} 为 {stated}，但按 {prev_year} 年 {prev} + 本年制发 {issued} − "
     "本年废止 {repealed} 计算为 {computed}",
     message_en="{year}: {cell} [{pointer}] is {stated}, but {prev_year}'s {prev} + {issued} "
@@ -69,9 +74,9 @@ R14 = RuleSpec(
     rule="R14",
     severity=Severity.WARNING,
     family=FAMILY,
-    title_zh="本年废止件数不多于可废止的件数",
+    title_zh=f"{_LABEL[_REPEALED]}不多于可废止的件数",
     title_en="No more documents repealed than were in force or issued",
-    formula=f"for every row r of 第二十条第（一）项: proactive.r.{_REPEALED} (Y) <= "
+    formula=f"for every row r of {_ITEM}: proactive.r.{_REPEALED} (Y) <= "
     f"proactive.r.{_VALID} (Y−1) + proactive.r.{_ISSUED} (Y) (2021 layouts in both years)",
     basis="Only a document in force can be repealed (format-spec.md §4 R14).",
     message_zh="{year} 年 {cell} 为 {stated}，多于 {prev_year} 年现行有效 {prev} 与本年制发 "
