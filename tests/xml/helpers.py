@@ -41,11 +41,23 @@ hostile_texts = st.lists(
 ).map("".join)
 
 
+# Decimals in every written form: trailing zeros (0.350), exponents (1E+2, 5E-7), big and tiny.
+lexical_decimals = st.from_regex(
+    r"\A(0|[1-9][0-9]{0,20})(\.[0-9]{1,12})?([Ee][+-]?[0-9]{1,2})?\Z"
+).map(Decimal) | st.sampled_from([Decimal("0.350"), Decimal("1E+2"), Decimal("0E-5")])
+
+
 @st.composite
 def hostile_reports(draw: st.DrawFn) -> Report:
-    """A report of the shared strategy whose texts are rewritten to stress XML."""
+    """A report of the shared strategy whose texts and amounts are rewritten to stress XML."""
     report = draw(reports())
     optional = st.none() | hostile_texts
+    fees = report.other_matters
+    report = attrs.evolve(report, other_matters=attrs.evolve(
+        fees,
+        processing_fee_notices_amount_yuan=draw(st.none() | lexical_decimals),
+        processing_fee_collected_amount_yuan=draw(lexical_decimals),
+    ))
     return attrs.evolve(
         report,
         preamble=draw(optional),

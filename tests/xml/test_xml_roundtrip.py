@@ -69,7 +69,7 @@ def test_any_unicode_text_survives(report: Report) -> None:
 
 
 @heavy
-@given(reports())
+@given(reports() | hostile_reports())
 def test_json_to_xml_to_json_is_byte_identical(report: Report) -> None:
     """JSON → XML → JSON reproduces the JSON text byte for byte."""
     text = to_json(report)
