@@ -426,6 +426,9 @@ REVIEW_LITIGATION_TABLE = TableSpec(
 
 # --- section 二: shared rows ---
 
+ROW_HEADER_PROACTIVE = "信息内容"
+"""The header the template prints above the row labels of each section-二 sub-table."""
+
 ART20_1 = GroupSpec(
     id="art20_1",
     label="第二十条第（一）项",

@@ -133,6 +133,7 @@ class TableSpec:
     groups: tuple[GroupSpec, ...] = ()
     declarations: tuple[Declaration, ...] = ()
     note: str | None = None  #: text printed in the table's corner cell, verbatim
+    row_header: str | None = None  #: header printed above the row labels (section 二: 信息内容)
 
     def __attrs_post_init__(self) -> None:
         column_ids = {c.id for c in self.columns}

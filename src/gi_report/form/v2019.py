@@ -22,6 +22,7 @@ PROACTIVE_TABLE = TableSpec(
     section=common.PROACTIVE.id,
     title=common.PROACTIVE.heading,
     description="Proactive disclosure under Article 20, items (1), (5), (6), (8) and (9).",
+    row_header=common.ROW_HEADER_PROACTIVE,
     columns=(
         ColumnSpec(
             id="made_this_year",

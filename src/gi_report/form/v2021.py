@@ -13,6 +13,7 @@ PROACTIVE_TABLE = TableSpec(
     section=common.PROACTIVE.id,
     title=common.PROACTIVE.heading,
     description="Proactive disclosure under Article 20, items (1), (5), (6) and (8).",
+    row_header=common.ROW_HEADER_PROACTIVE,
     columns=(
         ColumnSpec(
             id="issued_this_year",

@@ -358,9 +358,9 @@ class _Assembler:
                     location=parts.locations[section.id], found=found_heading.text))
         if not parts.headings and not any(isinstance(b, TableBlock) for b in blocks):
             raise UnrecognisedDocumentError(
-                "no section of a 政府信息公开工作年度报告 was found (no 一、总体情况 … 六、其他需要"
-                "报告的事项, no table)", source=self.source,
-                expected="a 政府信息公开工作年度报告")
+                "no section of a 政府信息公开工作年度报告 was found (no table, no heading "
+                f"{any_template.sections[0].heading} … {any_template.sections[-1].heading})",
+                source=self.source, expected="a 政府信息公开工作年度报告")
         other_blocks, closing = closing_split(parts.bodies.get("other_matters", ()))
         metadata = self.metadata(front, parts, closing)
         year_template = _template_for(metadata.year)

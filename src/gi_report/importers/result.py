@@ -59,7 +59,7 @@ _CODES = (
                "by U+FFFD."),
     NoticeCode(code="template.detected", level=Level.INFO,
                meaning="The template version of a table, told from the labels it prints "
-               "(e.g. 本年制发件数 vs 本年新制作数量, three 其他处理 rows vs one)."),
+               "(section 二's 2021 or 2019 column wording, three 其他处理 rows or one)."),
     NoticeCode(code="template.mixed", level=Level.WARNING,
                meaning="A table follows another template version than the report's: it is "
                "held as stated, with that version's layout."),

@@ -136,8 +136,9 @@ class Vocabulary:
                 self.headers.add(words[-1], words[-1])
                 self.headers.add(words[-1], "".join(words),
                                  key=Key(None, "".join(core(w) for w in words)))
-        if spec.note:
-            self.headers.add(spec.note, spec.note)
+        for word in (spec.note, spec.row_header):
+            if word:
+                self.headers.add(word, word)
 
     def row(self, text: str, groups: Iterable[str] = ()) -> Match[RowSpec] | None:
         """The row a printed label names; ``groups`` (ids) narrow an ambiguous match."""
