@@ -227,3 +227,22 @@ def test_wrong_input_type() -> None:
     """Only bytes and str are XML documents."""
     with pytest.raises(TypeError):
         from_xml(123)  # type: ignore[arg-type]
+
+
+def test_list_items_are_located_by_position() -> None:
+    """A problem inside the second subsection: element path [2], JSON Pointer index 1."""
+    import attrs
+
+    from gi_report import Overview, Subsection, empty_report
+
+    report = attrs.evolve(
+        empty_report(agency="某局", year=2022),
+        overview=Overview(subsections=(Subsection(heading="（一）", text="甲"),
+                                       Subsection(heading="（二）", text="乙"))),
+    )
+    text = to_xml(report).decode("utf-8")
+    text = text.replace(">乙</text>", ">乙</text><extra/>", 1)
+    (problem,) = _errors(text)
+    assert problem.path == "/report/overview/subsections/subsection[2]/extra"
+    assert problem.pointer == "/overview/subsections/1/extra"
+    assert problem.line == _line_of(text, "<extra/>")

@@ -22,6 +22,7 @@ STDIO = "-"
 
 
 def register(subparsers: Any) -> None:
+    """Add ``convert`` to the command line's subcommands."""
     parser = subparsers.add_parser(
         "convert",
         help="convert a report between its JSON and XML forms",
@@ -74,6 +75,7 @@ def _encode(report: Report, form: str, compact: bool) -> bytes:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Convert IN to OUT; returns the exit code (0, or 2 for unreadable input or usage)."""
     target = args.to or (None if args.output == STDIO else format_of(args.output))
     if target is None:
         error(f"{args.output}: cannot tell the output format from the name; "

@@ -341,7 +341,7 @@ def element_path(element: etree._Element) -> str:
     while node is not None:
         name = _local(node)
         parent = node.getparent()
-        if parent is not None and _local(parent) != CHAR:
+        if parent is not None:
             same = [c for c in parent if isinstance(c.tag, str) and c.tag == node.tag]
             if len(same) > 1:
                 name = f"{name}[{same.index(node) + 1}]"
@@ -361,8 +361,7 @@ def json_pointer(element: etree._Element) -> str:
         if name == CHAR:
             node = parent
             continue
-        list_parent = any(m.kind is Kind.LIST and m.item == name for m in _all_members())
-        if list_parent:
+        if name in _list_items():
             siblings = [c for c in parent if isinstance(c.tag, str) and c.tag == node.tag]
             steps.append(str(siblings.index(node)))
         else:
@@ -371,11 +370,14 @@ def json_pointer(element: etree._Element) -> str:
     return "".join(f"/{s}" for s in reversed(steps))
 
 
-def _all_members() -> Iterator[Member]:
-    yield from report_members()
+@cache
+def _list_items() -> frozenset[str]:
+    """Element names of list items (their JSON Pointer step is their position)."""
+    members = [*report_members()]
     for member in report_members():
         if member.target is not None:
-            yield from _members_below(member.target)
+            members.extend(_members_below(member.target))
+    return frozenset(str(m.item) for m in members if m.kind is Kind.LIST)
 
 
 def _members_below(target: str) -> Iterator[Member]:
@@ -408,7 +410,8 @@ def _cell_expectation(element: etree._Element) -> str | None:
     """What a table cell accepts, if ``element`` is a cell of a known table layout."""
     row = element.getparent()
     table = row.getparent() if row is not None else None
-    if table is None or table.getparent() is None:
+    root = table.getparent() if table is not None else None
+    if table is None or root is None or root.getparent() is not None:
         return None
     version = namespaces().get(etree.QName(table).namespace or "")
     if version is None:
