@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import random
 from decimal import Decimal
 from typing import Any
@@ -44,7 +45,10 @@ def _independent_sum(documents: list[dict[str, Any]], blank_as_zero: bool) -> di
                     continue
                 present = [v for v in values if v is not None]
                 if any(isinstance(v, str) for v in present):  # amounts are decimal strings
-                    out[table][row][column] = sum((Decimal(v) for v in present), Decimal(0))
+                    with decimal.localcontext() as exact:
+                        exact.prec = decimal.MAX_PREC
+                        total = sum((Decimal(v) for v in present), Decimal(0))
+                    out[table][row][column] = total
                 else:
                     out[table][row][column] = sum(present)
     return out

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from gi_report.analysis._exact import subtract
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import CellRef
 from gi_report.model import Report
@@ -46,7 +47,7 @@ class CellDelta:
         a, b = self.previous, self.current
         if a is None or b is None or isinstance(a, str) or isinstance(b, str):
             return None
-        return b - a
+        return subtract(b, a)
 
     @property
     def changed(self) -> bool:

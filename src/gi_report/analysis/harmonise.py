@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from gi_report.analysis._exact import add
 from gi_report.analysis.mapping import MappingKind, cell_mappings, dropped_cells
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.form.spec import CellRef
@@ -77,14 +78,15 @@ def table_layout(report: Report, table_id: str) -> str:
 
 
 def _sum(values: list[CellValue]) -> CellValue:
+    """The exact sum of the values; ``None`` if one is blank (a single value is kept as is)."""
     if any(v is None for v in values):
         return None
-    total: int | Decimal = 0
+    total: int | Decimal | None = None
     for v in values:
-        if isinstance(v, str):
+        if not isinstance(v, int | Decimal):
             raise TypeError("cannot add text cells")
-        total += v  # type: ignore[operator]
-    return total
+        total = v if total is None else add(total, v)
+    return 0 if total is None else total
 
 
 def harmonise_table(

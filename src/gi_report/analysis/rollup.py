@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from gi_report.analysis._exact import add
 from gi_report.analysis.harmonise import harmonise as _harmonise
 from gi_report.analysis.harmonise import table_layout
 from gi_report.errors import IncompatibleReportsError, TemplateMismatchError
@@ -141,7 +142,7 @@ class _Accumulator:
 
     def __init__(self, kind: CellKind) -> None:
         self.kind = kind
-        self.total: int | Decimal = Decimal(0) if kind is CellKind.AMOUNT else 0
+        self.total: int | Decimal | None = None  #: None until a stated value is added
         self.text: set[str] = set()
         self.blank: list[int] = []
         self.unmapped: list[int] = []
@@ -152,7 +153,14 @@ class _Accumulator:
         elif isinstance(value, str):
             self.text.add(value)
         else:
-            self.total += value
+            self.total = value if self.total is None else add(self.total, value)
+
+    @property
+    def sum(self) -> int | Decimal:
+        """The sum of the stated values (0 when none was stated)."""
+        if self.total is not None:
+            return self.total
+        return Decimal(0) if self.kind is CellKind.AMOUNT else 0
 
 
 def _common_year(reports: list[Report]) -> int:
@@ -286,7 +294,7 @@ def _value(acc: _Accumulator, blank_as_zero: bool) -> tuple[CellValue, str | Non
         return (next(iter(acc.text)) if acc.text else None), None
     if (acc.blank or acc.unmapped) and not blank_as_zero:
         return None, None
-    return acc.total, None
+    return acc.sum, None
 
 
 def _finish(
