@@ -223,7 +223,7 @@ def test_cli_batch_progress_counter(folder: Path, tmp_path: Path,
     assert main(["batch", str(folder), "--out", str(out), "-j", "1", "--progress"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "9" in captured.err
+    assert "9/9" in captured.err
 
 
 def test_findings_counted_when_the_validators_are_installed(tmp_path: Path) -> None:

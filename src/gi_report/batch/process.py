@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,12 +21,12 @@ from gi_report.model import Report
 
 RESULT_FIELDS: tuple[str, ...] = (
     "path", "status", "kind", "template", "agency", "year", "findings_error",
-    "findings_warning", "findings_info", "sha256", "size", "message",
+    "findings_warning", "findings_info", "notices", "sha256", "size", "message",
 )
 """The columns of a batch result row, in order."""
 
 INTEGER_FIELDS: frozenset[str] = frozenset(
-    {"year", "findings_error", "findings_warning", "findings_info", "size"}
+    {"year", "findings_error", "findings_warning", "findings_info", "notices", "size"}
 )
 """Result columns holding whole numbers (or nothing)."""
 
@@ -78,9 +79,11 @@ class NotAReport(Exception):
 def _from_json(data: bytes, path: str) -> Report:
     document = parse_json(data, source=path)
     if not isinstance(document, Mapping) or not (
-        "format_version" in document or "template" in document
+        "format_version" in document or ("template" in document and "metadata" in document)
     ):
-        raise NotAReport("JSON without format_version or template: not a gi-report document")
+        raise NotAReport(
+            "JSON without format_version (or template and metadata): not a gi-report document"
+        )
     return from_dict(document, source=path)
 
 
@@ -98,11 +101,16 @@ def _from_xml(data: bytes, path: str) -> Report:
     return report
 
 
-def _from_document(path: str, kind: str) -> Report:
+def _from_document(path: str, kind: str, row: Row) -> Report:
+    """A published document through the importers; their notices are counted in ``row``."""
     reader = document_reader()
     if reader is None:
         raise NotAReport(f"no reader for .{kind} files in this installation")
-    result = reader(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = reader(path)
+    notices = getattr(result, "notices", None)
+    row["notices"] = len(notices) if notices is not None else len(caught)
     report: Report = getattr(result, "report", result)
     return report
 
@@ -146,7 +154,7 @@ def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
             report = _from_xml(data, path)
         else:
             del data
-            report = _from_document(path, kind or "")
+            report = _from_document(path, kind or "", row)
     except NotAReport as reason:
         return {**row, "status": "not_a_report", "message": _short(str(reason))}
     except _not_a_report_errors() as error:
