@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from gi_report.analysis import metrics_frame, to_frame
+from gi_report.analysis import CATALOGUE, metrics_frame, to_frame
 from gi_report.analysis.frames import LONG_COLUMNS
 from gi_report.errors import TemplateMismatchError
 from gi_report.form import get_template
@@ -106,7 +106,7 @@ def test_metrics_frame() -> None:
     """One row per (report, metric); NA metrics are <NA> with their reason."""
     reports = [corpus_report("2025-shuyang-county"), corpus_report("2022-beijing-xicheng-cgzx")]
     frame = metrics_frame(reports)
-    assert len(frame) == 2 * 8
+    assert len(frame) == 2 * len(CATALOGUE)
     row = frame[(frame.report == 0) & (frame.metric == "granted_share")].iloc[0]
     assert row["value"] == pytest.approx(294 / 718)
     na = frame[(frame.report == 1) & (frame.metric == "granted_share")].iloc[0]

@@ -25,6 +25,8 @@ def test_shuyang_2025_by_hand() -> None:
     assert values["denied_share"].fraction == Fraction(0 + 0 + 2 + 2 + 13 + 2 + 4 + 9, 718)
     # 无法提供: 不掌握111 + 需另行制作2 + 仍不明确0
     assert values["unable_share"].fraction == Fraction(111 + 2 + 0, 718)
+    # legal grounds vs cannot provide: 32 refused / (32 refused + 113 cannot provide)
+    assert values["legal_refusal_share"].fraction == Fraction(32, 32 + 113)
     # 不予处理: 信访举报投诉12 + 重复申请7 + 0 + 0 + 0
     assert values["not_processed_share"].fraction == Fraction(12 + 7, 718)
     # 行政复议: 维持27 纠正10 其他9 未审结15 总计61 → 10 / (61 − 15)
@@ -60,6 +62,20 @@ def test_blank_cells_make_a_metric_na_never_zero() -> None:
         review.reason
     )
     assert values["litigation_after_review_correction_rate"].value is None
+
+
+def test_pandas_missing_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pandas the frames raise MissingExtraError naming the extra to install."""
+    import sys
+
+    from gi_report.analysis import to_frame
+    from gi_report.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingExtraError, match=r"gi-report\[pandas\]"):
+        to_frame([corpus_report("2021-pingtan")])
+    # the rest of the analysis needs no pandas
+    assert compute_metrics(corpus_report("2021-pingtan"))["granted_share"].numerator == 30
 
 
 def test_zero_denominator_is_na() -> None:

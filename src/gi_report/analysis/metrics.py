@@ -171,6 +171,19 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         "grounds and an inability to provide are different outcomes.",
     ),
     MetricDefinition(
+        id="legal_refusal_share",
+        version=1,
+        name_zh="依法不予公开占比（不予公开与无法提供中）",
+        name_en="Refusals on legal grounds among refusals and cannot-provide answers",
+        numerator=_group("denied"),
+        denominator=(*_group("denied"), *_group("unable")),
+        formula=f"Σ {_label('denied')}·{_TOTAL} ÷ (Σ {_label('denied')}·{_TOTAL} + "
+        f"Σ {_label('unable')}·{_TOTAL})",
+        description="Of the applications that got no information (refused on legal grounds or "
+        "could not be provided), the share refused on legal grounds: high values mean the agency "
+        "withholds, low values that it does not hold what is asked.",
+    ),
+    MetricDefinition(
         id="not_processed_share",
         version=1,
         name_zh="不予处理率",
