@@ -60,6 +60,10 @@ class CompiledRelation:
     fetch: Callable[[Sequence[CellValue]], tuple[Any, ...]]
     n_left: int
     bounded: bool  #: every cell is a non-negative count (lower-bound reasoning allowed)
+    pointers: tuple[str, ...]  #: the cells' JSON Pointers, left side first
+    labels: tuple[str, ...]  #: the cells' labels (``row·column``)
+    term_labels: tuple[str, ...]  #: the cells' names in a written-out sum
+    weights: tuple[int, ...]  #: +1 left, -1 right
 
 
 @attrs.frozen
@@ -97,13 +101,18 @@ def plan_for(spec: TableSpec) -> TablePlan:
             raise ValueError(f"{spec.id}: relation {relation.rule} has fewer than two cells")
         fetch: Callable[[Sequence[CellValue]], tuple[Any, ...]] = operator.itemgetter(*indexes)
         bounded = all(spec.column(ref.column).kind is CellKind.COUNT for ref in relation.cells)
+        kind = _declaration_kind(spec, relation.rule)
         compiled.append(
             CompiledRelation(
                 relation=relation,
-                kind=_declaration_kind(spec, relation.rule),
+                kind=kind,
                 fetch=fetch,
                 n_left=len(relation.left),
                 bounded=bounded,
+                pointers=tuple(ref.pointer for ref in relation.cells),
+                labels=tuple(cell_label(spec, ref.row, ref.column) for ref in relation.cells),
+                term_labels=tuple(_term_label(spec, kind, ref) for ref in relation.cells),
+                weights=(1,) * len(relation.left) + (-1,) * len(relation.right),
             )
         )
         for ref in relation.cells:
@@ -171,26 +180,19 @@ def _with_blanks(
 # --- messages ------------------------------------------------------------------------------------
 
 
-def _operands(
-    table: Table, compiled: CompiledRelation, got: tuple[Any, ...]
-) -> tuple[Operand, ...]:
-    spec = table.spec
-    k = compiled.n_left
+def _operands(compiled: CompiledRelation, got: tuple[Any, ...]) -> tuple[Operand, ...]:
     return tuple(
-        Operand(
-            pointer=ref.pointer,
-            value=value,
-            weight=1 if i < k else -1,
-            label=cell_label(spec, ref.row, ref.column),
+        Operand(pointer=pointer, value=value, weight=weight, label=label)
+        for pointer, value, weight, label in zip(
+            compiled.pointers, got, compiled.weights, compiled.labels, strict=True
         )
-        for i, (ref, value) in enumerate(zip(compiled.relation.cells, got, strict=True))
     )
 
 
-def _term_label(spec: TableSpec, compiled: CompiledRelation, ref: CellRef) -> str:
-    if compiled.kind is ColumnTotal:
+def _term_label(spec: TableSpec, kind: type, ref: CellRef) -> str:
+    if kind is ColumnTotal:
         return spec.column(ref.column).label
-    if compiled.kind is RowTotal:
+    if kind is RowTotal:
         return without_numbering(spec.row(ref.row).label)
     return without_note(spec.row(ref.row).label)
 
@@ -238,36 +240,42 @@ def _sum_text(values: Sequence[Any], *, blank_as_zero: bool) -> tuple[str, str]:
     return str(total), str(total)
 
 
-def _params(
-    table: Table, compiled: CompiledRelation, got: tuple[Any, ...], *, blank_as_zero: bool
-) -> dict[str, Any]:
-    spec = table.spec
-    relation = compiled.relation
-    k = compiled.n_left
-    refs = relation.cells
-    term_pairs = [(_term_label(spec, compiled, ref), v) for ref, v in zip(refs, got, strict=True)]
-    left_zh, left_en = terms(term_pairs[:k], blank_as_zero=blank_as_zero)
-    right_zh, right_en = terms(term_pairs[k:], blank_as_zero=blank_as_zero)
-    left_sum_zh, left_sum_en = _sum_text(got[:k], blank_as_zero=blank_as_zero)
-    right_sum_zh, right_sum_en = _sum_text(got[k:], blank_as_zero=blank_as_zero)
-    first = refs[0]
-    cell = cell_label(spec, first.row, first.column)
-    column = column_label(spec, first.column)
-    stated = got[0]
-    missing = [ref for ref, v in zip(refs, got, strict=True) if v is None]
-    missing_zh = listed([cell_label(spec, r.row, r.column) for r in missing])
-    missing_en = listed([r.pointer for r in missing], lang="en")
+def _what(table: Table, compiled: CompiledRelation, got: tuple[Any, ...]) -> dict[str, Any]:
+    """The fields every message of the relation uses: what it is about, which cells are blank."""
+    first = compiled.relation.cells[0]
+    column = column_label(table.spec, first.column)
+    missing = [i for i, v in enumerate(got) if v is None]
     if compiled.kind is Balance:
         what = f"{column} 列的勾稽关系"
         what_en = f"the balance of column {column} [{first.column}]"
     else:
-        what = f"{cell} 与其组成项之和"
-        what_en = f"{cell} [{first.pointer}] against the sum of its parts"
+        what = f"{compiled.labels[0]} 与其组成项之和"
+        what_en = f"{compiled.labels[0]} [{first.pointer}] against the sum of its parts"
     return {
-        "cell": cell,
+        "cell": compiled.labels[0],
         "pointer": first.pointer,
         "column": column,
         "column_id": first.column,
+        "what": what,
+        "what_en": what_en,
+        "missing": listed([compiled.labels[i] for i in missing]),
+        "missing_en": listed([compiled.pointers[i] for i in missing], lang="en"),
+    }
+
+
+def _params(
+    table: Table, compiled: CompiledRelation, got: tuple[Any, ...], *, blank_as_zero: bool
+) -> dict[str, Any]:
+    k = compiled.n_left
+    term_pairs = list(zip(compiled.term_labels, got, strict=True))
+    left_zh, left_en = terms(term_pairs[:k], blank_as_zero=blank_as_zero)
+    right_zh, right_en = terms(term_pairs[k:], blank_as_zero=blank_as_zero)
+    left_sum_zh, left_sum_en = _sum_text(got[:k], blank_as_zero=blank_as_zero)
+    right_sum_zh, right_sum_en = _sum_text(got[k:], blank_as_zero=blank_as_zero)
+    stated = got[0]
+    blanks = None in got
+    return {
+        **_what(table, compiled, got),
         "stated": "空白" if stated is None else stated,
         "stated_en": "blank" if stated is None else stated,
         "computed": right_sum_zh,
@@ -282,29 +290,23 @@ def _params(
         "right_terms_en": right_en,
         "right_sum": right_sum_zh,
         "right_sum_en": right_sum_en,
-        "blank_note": "（空白按 0 计）" if blank_as_zero and missing else "",
-        "blank_note_en": " (blank cells counted as 0)" if blank_as_zero and missing else "",
-        "what": what,
-        "what_en": what_en,
-        "missing": missing_zh,
-        "missing_en": missing_en,
+        "blank_note": "（空白按 0 计）" if blank_as_zero and blanks else "",
+        "blank_note_en": " (blank cells counted as 0)" if blank_as_zero and blanks else "",
     }
 
 
 def _common(table: Table, compiled: CompiledRelation, got: tuple[Any, ...]) -> dict[str, Any]:
-    relation = compiled.relation
-    refs = relation.cells
-    first = refs[0]
+    first = compiled.relation.cells[0]
     k = compiled.n_left
     return {
-        "pointer": first.pointer,
-        "pointers": tuple(ref.pointer for ref in refs),
+        "pointer": compiled.pointers[0],
+        "pointers": compiled.pointers,
         "section": table.spec.section,
         "table": table.spec.id,
         "row": None if compiled.kind is Balance else first.row,
         "column": first.column,
-        "operands": _operands(table, compiled, got),
-        "missing": tuple(ref.pointer for ref, v in zip(refs, got, strict=True) if v is None),
+        "operands": _operands(compiled, got),
+        "missing": tuple(p for p, v in zip(compiled.pointers, got, strict=True) if v is None),
         "stated": _side_sum(got[:k]) if compiled.kind is Balance else got[0],
         "computed": _side_sum(got[k:]),
     }
@@ -326,7 +328,7 @@ def _not_evaluable(table: Table, compiled: CompiledRelation, got: tuple[Any, ...
     common["computed"] = None
     return spec.finding(
         status=Status.NOT_EVALUABLE,
-        params=_params(table, compiled, got, blank_as_zero=False),
+        params=_what(table, compiled, got),
         **common,
     )
 

@@ -145,11 +145,15 @@ def validate(
         )
     findings: list[Finding] = []
     for family in FAMILIES:
-        if select is not None and not any(_selected(r.code, select) for r in family.rules):
+        if select is None:
+            findings += family.run(report, blank_as_zero)
+            continue
+        allowed = {r.code for r in family.rules if _selected(r.code, select)}
+        if not allowed:
             continue
         found = family.run(report, blank_as_zero)
-        if select is not None:
-            found = [f for f in found if _selected(f.code, select)]
+        if len(allowed) < len(family.rules):
+            found = [f for f in found if f.code in allowed]
         findings += found
     return build_report(
         _locate(findings, locations),

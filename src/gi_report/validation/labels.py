@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import TableSpec
@@ -38,9 +37,7 @@ def without_numbering(label: str) -> str:
     return _NUMBERING.sub("", without_note(label), count=1)
 
 
-@cache
-def row_label(spec: TableSpec, row_id: str) -> str:
-    """A row as the form names it; a numbered sub-item (``1.…``) is prefixed with its group."""
+def _row_label(spec: TableSpec, row_id: str) -> str:
     row = spec.row(row_id)
     label = without_note(row.label)
     if row.group is not None and _SUB_ITEM.match(label):
@@ -48,22 +45,52 @@ def row_label(spec: TableSpec, row_id: str) -> str:
     return label
 
 
-@cache
-def column_label(spec: TableSpec, column_id: str) -> str:
-    """A column as the form heads it; a column under a sub-header is prefixed with it."""
+def _column_label(spec: TableSpec, column_id: str) -> str:
     column = spec.column(column_id)
     if len(column.header_path) >= 2:
         return f"{column.header_path[-1]}{SEPARATOR}{column.label}"
     return column.label
 
 
-@cache
+class _Labels:
+    """Every label of one table layout, computed once (layouts are compared by identity: hashing
+    a whole TableSpec on each lookup would cost more than the checks)."""
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec
+        self.rows = {r.id: _row_label(spec, r.id) for r in spec.rows}
+        self.columns = {c.id: _column_label(spec, c.id) for c in spec.columns}
+        self.cells = {
+            (r.id, c): f"{self.rows[r.id]}{SEPARATOR}{self.columns[c]}"
+            for r in spec.rows for c in r.columns
+        }
+
+
+_CACHE: dict[int, _Labels] = {}
+
+
+def _labels(spec: TableSpec) -> _Labels:
+    found = _CACHE.get(id(spec))
+    if found is None or found.spec is not spec:
+        found = _CACHE[id(spec)] = _Labels(spec)
+    return found
+
+
+def row_label(spec: TableSpec, row_id: str) -> str:
+    """A row as the form names it; a numbered sub-item (``1.…``) is prefixed with its group."""
+    return _labels(spec).rows[row_id]
+
+
+def column_label(spec: TableSpec, column_id: str) -> str:
+    """A column as the form heads it; a column under a sub-header is prefixed with it."""
+    return _labels(spec).columns[column_id]
+
+
 def cell_label(spec: TableSpec, row_id: str, column_id: str) -> str:
     """A cell as ``row·column``, e.g. ``（七）总计·自然人``."""
-    return f"{row_label(spec, row_id)}{SEPARATOR}{column_label(spec, column_id)}"
+    return _labels(spec).cells[(row_id, column_id)]
 
 
-@cache
 def group_label(spec: TableSpec, group_id: str) -> str:
     """A group (merged row header) as printed, e.g. ``（三）不予公开``."""
     return spec.group(group_id).label

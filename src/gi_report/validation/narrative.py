@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from functools import cache
 
 import attrs
 
@@ -294,22 +293,33 @@ def _fee_patterns(count: str, amount: str, collected: str) -> list[_Pattern]:
     ]
 
 
-@cache
+_PATTERNS: dict[tuple[int, int, int, tuple[str, str, str]],
+                tuple[tuple[TableSpec, ...], tuple[_Pattern, ...]]] = {}
+
+
 def patterns_for(applications: TableSpec, review: TableSpec, proactive: TableSpec,
                  fee_fields: tuple[str, str, str]) -> tuple[_Pattern, ...]:
-    """The claim patterns of one combination of table layouts (cached)."""
-    return tuple(
+    """The claim patterns of one combination of table layouts (cached by layout identity)."""
+    key = (id(applications), id(review), id(proactive), fee_fields)
+    found = _PATTERNS.get(key)
+    specs = (applications, review, proactive)
+    if found is not None and all(a is b for a, b in zip(found[0], specs, strict=True)):
+        return found[1]
+    patterns = tuple(
         _application_patterns(applications)
         + _review_patterns(review)
         + _proactive_patterns(proactive)
         + _fee_patterns(*fee_fields)
     )
+    _PATTERNS[key] = (specs, patterns)
+    return patterns
 
 
 # --- finding claims in text ----------------------------------------------------------------------
 
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_DIGIT = re.compile(r"[0-9]")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _CLAUSE_MARKS = "，,；;：:（）()"
@@ -344,9 +354,12 @@ def claims_in(sentence: str, patterns: Sequence[_Pattern]) -> list[Claim]:
     """Every claim a sentence makes, each (quantity, value) once."""
     found: list[Claim] = []
     seen: set[tuple[Alternatives, Number]] = set()
+    has_digit = _DIGIT.search(sentence) is not None
     for pattern in patterns:
         if pattern.needs_word is not None and pattern.needs_word not in sentence:
             continue
+        if not has_digit and "(?P<n>" in pattern.regex.pattern:
+            continue  # a claim with a number needs a digit
         for item, lead in pattern.matches(sentence):
             clause = _clause(sentence, lead.start(), item.end())
             if not pattern.any_clause and clause.lstrip().startswith("其中"):
