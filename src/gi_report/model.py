@@ -47,14 +47,21 @@ def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: object)
         _str(instance, attribute, value)
 
 
+def text_problem(value: str) -> str | None:
+    """Why ``value`` cannot be report text (a lone surrogate is not Unicode text), or ``None``."""
+    if not value.isascii() and _SURROGATE.search(value):
+        return (
+            "text without lone surrogate code points (they are not Unicode text and cannot be "
+            "written as UTF-8)"
+        )
+    return None
+
+
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a str, got {value!r}")
-    if not value.isascii() and _SURROGATE.search(value):
-        raise ValueError(
-            f"{attribute.name} holds a lone surrogate code point, which is not Unicode text "
-            "and cannot be written as UTF-8"
-        )
+    if reason := text_problem(value):
+        raise ValueError(f"{attribute.name}: expected {reason}")
 
 
 def _year(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -24,7 +24,7 @@ _EXPECTED = {
     CellKind.COUNT: "a whole number >= 0, or null for a blank cell",
     CellKind.SIGNED_COUNT: "a whole number (may be negative), or null for a blank cell",
     CellKind.AMOUNT: "a finite decimal >= 0 (decimal.Decimal), or null for a blank cell",
-    CellKind.TEXT: "a text, or null for a blank cell",
+    CellKind.TEXT: "a text (no lone surrogates), or null for a blank cell",
 }
 
 
@@ -43,7 +43,9 @@ def value_fits(kind: CellKind, value: object) -> bool:
         return type(value) is int
     if kind is CellKind.AMOUNT:
         return isinstance(value, Decimal) and value.is_finite() and not value.is_signed()
-    return isinstance(value, str)
+    return isinstance(value, str) and not (
+        not value.isascii() and any(0xD800 <= ord(ch) <= 0xDFFF for ch in value)
+    )
 
 
 def _check_values(

@@ -234,3 +234,23 @@ def test_dump_is_atomic_and_load_checks_size(tmp_path: Path, monkeypatch: pytest
                         lambda path: g.fileio.read_limited(path, 10))
     with pytest.raises(g.InputTooLargeError):
         g.load(target)
+
+
+def test_lone_surrogates_are_located_problems_not_crashes() -> None:
+    document = g.to_dict(g.empty_report(agency="某局", year=2022))
+    document["metadata"]["agency"] = "某\ud800局"
+    document["preamble"] = "bad \udfff"
+    document["overview"]["subsections"] = [{"heading": "（一）", "text": "x\ud800"}]
+    with pytest.raises(g.DocumentError) as info:
+        g.from_dict(document)
+    pointers = {p.pointer for p in info.value.problems}
+    assert pointers == {"/metadata/agency", "/preamble", "/overview/subsections/0/text"}
+    with pytest.raises(g.CellError):
+        g.empty_report(template="2019", agency="某局", year=2019).proactive.with_cell(
+            "centralized_procurement", "unit", "\ud800元")
+    document = g.to_dict(g.empty_report(template="2019", agency="某局", year=2019))
+    document["proactive"]["centralized_procurement"]["unit"] = "\ud800元"
+    with pytest.raises(g.DocumentError) as info:
+        g.from_dict(document)
+    assert [p.pointer for p in info.value.problems] == [
+        "/proactive/centralized_procurement/unit"]

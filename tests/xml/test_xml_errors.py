@@ -163,11 +163,10 @@ def test_model_stage_errors_are_located_too() -> None:
     """What only the model refuses (a lone surrogate in the agency name) gets a line and path."""
     text = GOOD.replace("</agency>", '<char code="D800"/></agency>', 1)
     (problem,) = _errors(text)
-    # The JSON codec reports a refusal by the model's own validator at the document, not the
-    # field (cattrs gives no field for it); the XML reader then points at the root element.
-    assert problem.pointer == ""
-    assert problem.path == "/report" and problem.line == 2
-    assert "agency holds a lone surrogate" in problem.expected
+    assert problem.pointer == "/metadata/agency"
+    assert problem.path == "/report/metadata/agency"
+    assert problem.line == _line_of(text, "<agency")
+    assert "lone surrogate" in problem.expected
 
 
 def test_bad_char_escape() -> None:

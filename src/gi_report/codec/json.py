@@ -20,12 +20,13 @@ import cattrs
 import jsonschema
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from gi_report.errors import DocumentError, Problem
+from gi_report.errors import CellError, DocumentError, Problem
 from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
 from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.model import (
     DIVISION_CODE,
+    text_problem,
     Metadata,
     Narrative,
     OtherMatters,
@@ -51,6 +52,8 @@ def _strict_int(value: object, _: type) -> int:
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a text, got {value!r}")
+    if reason := text_problem(value):
+        raise ValueError(reason)
     return value
 
 
@@ -306,29 +309,41 @@ def from_dict(document: Any, *, source: str | None = None) -> Report:
     template = get_template(document["template"])
     layouts = document.get("table_templates", {})
     parts: dict[str, Any] = {}
-    try:
-        parts["metadata"] = _CONVERTER.structure(document["metadata"], Metadata)
-        parts["overview"] = _CONVERTER.structure(document.get("overview", {}), Overview)
-        parts["table_sections"] = _CONVERTER.structure(
-            document.get("table_sections", {}), TableSections
-        )
-        parts["problems"] = _CONVERTER.structure(document.get("problems", {}), Narrative)
-        parts["other_matters"] = _CONVERTER.structure(
-            document.get("other_matters", {}), OtherMatters
-        )
-    except (ClassValidationError, IterableValidationError) as error:
-        raise DocumentError(list(_cattrs_problems(error, ())), source=source) from None
-    except (TypeError, ValueError) as error:
-        raise DocumentError([Problem(pointer="", expected=str(error))], source=source) from None
+    problems = []
+    for key, cls in _SECTIONS.items():
+        try:
+            parts[key] = _CONVERTER.structure(document.get(key, {}), cls)
+        except (ClassValidationError, IterableValidationError) as error:
+            problems += _cattrs_problems(error, (key,))
+        except (TypeError, ValueError) as error:
+            problems.append(Problem(pointer=f"/{key}", expected=str(error)))
+    for key in ("preamble", "closing"):
+        text = document.get(key)
+        if isinstance(text, str) and (reason := text_problem(text)):
+            problems.append(Problem(pointer=f"/{key}", expected=reason))
+        parts[key] = text
     for table_id in TABLE_IDS:
         layout = get_template(layouts.get(table_id, template.version))
-        parts[table_id] = _table_from_dict(layout.table(table_id), document[table_id])
-    return Report(
-        template=template.version,
-        preamble=document.get("preamble"),
-        closing=document.get("closing"),
-        **parts,
-    )
+        try:
+            parts[table_id] = _table_from_dict(layout.table(table_id), document[table_id])
+        except CellError as error:
+            problems.append(Problem(pointer=error.pointer, expected=error.expected,
+                                    got=_short(error.got)))
+    if problems:
+        raise DocumentError(problems, source=source)
+    try:
+        return Report(template=template.version, **parts)
+    except (TypeError, ValueError) as error:  # a safety net: the schema and hooks cover the rest
+        raise DocumentError([Problem(pointer="", expected=str(error))], source=source) from None
+
+
+_SECTIONS: dict[str, type] = {
+    "metadata": Metadata,
+    "overview": Overview,
+    "table_sections": TableSections,
+    "problems": Narrative,
+    "other_matters": OtherMatters,
+}
 
 
 def _reject_constant(name: str) -> Any:
