@@ -205,3 +205,11 @@ def test_without_the_xml_codec_xml_is_a_clear_finding(monkeypatch: pytest.Monkey
     report = validate_document(b"<report/>")
     assert _codes(report) == [("gi.schema.xml_unsupported", "")]
     assert not report.readable
+
+
+def test_text_that_is_not_unicode(document: dict[str, Any]) -> None:
+    document["preamble"] = "\ud800 a lone surrogate"
+    for data in (document, json.dumps(document)):
+        report = validate_document(data)
+        assert _codes(report) == [("gi.schema.invalid", "/preamble")]
+        assert "surrogate" in report.findings[0].message_en

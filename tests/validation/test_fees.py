@@ -114,3 +114,13 @@ def test_section_six_sentence_against_the_fee_fields() -> None:
         "/other_matters/processing_fee_notices_count",
         "/other_matters/processing_fee_notices_amount_yuan",
     }
+
+
+def test_a_rule_with_none_of_its_figures_stated_stays_silent() -> None:
+    """Only the amount collected is stated (as 沭阳县发改局 2023: 未发生收费): R9 has nothing to
+    compare, and gi.completeness.fees already names the missing figures."""
+    report = _fees(report_from_expected("2023-shuyang-drc"), None, None, "0")
+    assert _findings(report) == []
+    assert [f.code for f in validate(report, select=("gi.completeness.fees",)).findings] == [
+        "gi.completeness.fees"
+    ]

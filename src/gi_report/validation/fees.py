@@ -155,6 +155,8 @@ def _r9(values: dict[str, int | Decimal | None], params: dict[str, str]) -> list
     count, amount = values[_COUNT], values[_AMOUNT]
     if count is not None and count > 0:
         return []
+    if count is None and amount is None:
+        return []  # neither stated: gi.completeness.fees says so
     if count is None or amount is None:
         if count is None and amount is not None and amount == 0:
             return []  # holds whatever the count is
