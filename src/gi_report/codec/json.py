@@ -26,13 +26,13 @@ from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.model import (
     DIVISION_CODE,
-    text_problem,
     Metadata,
     Narrative,
     OtherMatters,
     Overview,
     Report,
     TableSections,
+    text_problem,
 )
 from gi_report.schema import DECIMAL_PATTERN, FORMAT_VERSION, json_schema
 from gi_report.table import CellValue, Table, expected_for
