@@ -230,16 +230,19 @@ class _Mapper:
         last_text = max((i for i, s in enumerate(zone) if s.is_text), default=-1)
         labels = [s for s in zone[: last_text + 1] if s.is_text]
         values = slots[last_text + 1:]
+        match, found, by = self.match_row(labels)
+        if (by is not None and by is not labels[-1] and first_value is not None
+                and not any(self.vocab.knows(s.text) for s in labels[labels.index(by) + 1:])):
+            # text between the row's label and its numbers is a value (an unreadable one)
+            values = slots[slots.index(by) + 1:]
+            labels = labels[: labels.index(by) + 1]
         if first_value is None:
-            match, found = self.match_row(labels)
             columns = sum(
                 1 for s in labels if self.vocab.column(s.text) or self.vocab.is_header_word(s.text)
             )
             if match is None or not values or columns >= 2:
                 self.header_row(slots)
                 return
-        else:
-            match, found = self.match_row(labels)
         self.after_data = True
         groups = {m.item.id for s in labels if (m := self.vocab.group(s.text)) is not None}
         if self.group:
@@ -252,21 +255,23 @@ class _Mapper:
             header=self.header, groups=groups, match=match, found=found, hint=hint,
         ))
 
-    def match_row(self, labels: list[Slot]) -> tuple[Match[RowSpec] | None, str | None]:
+    def match_row(self, labels: list[Slot]
+                  ) -> tuple[Match[RowSpec] | None, str | None, Slot | None]:
+        """The row the labels name, the text that named it, and the last label slot used."""
         if not labels:
-            return None, None
+            return None, None, None
         groups = {m.item.id for s in labels if (m := self.vocab.group(s.text)) is not None}
         if self.group:
             groups.add(self.group)
-        tries = [labels[-1].text]
+        tries: list[tuple[str, Slot]] = [(labels[-1].text, labels[-1])]
         for n in range(2, min(3, len(labels)) + 1):
-            tries.append("".join(s.text for s in labels[-n:]))
-        tries.extend(s.text for s in reversed(labels[:-1]) if not s.above)
-        for text in tries:
+            tries.append(("".join(s.text for s in labels[-n:]), labels[-1]))
+        tries.extend((s.text, s) for s in reversed(labels[:-1]) if not s.above)
+        for text, slot in tries:
             match = self.vocab.row(text, groups)
             if match is not None:
-                return match, text
-        return None, labels[-1].text
+                return match, text, slot
+        return None, labels[-1].text, None
 
     def header_row(self, slots: list[Slot]) -> None:
         if self.after_data:
@@ -380,6 +385,13 @@ class _Mapper:
                      if spec.column(c).kind is not CellKind.TEXT]
             if self.fits(dr, len(whole)):
                 self.take(dr, whole, None, how="whole")
+                return
+            named = [cell for cell in whole if any(
+                dr.header.columns.get(g) is not None and dr.header.columns[g].id == cell[1]
+                and g in dr.header.rows and dr.header.rows[g].id == cell[0]
+                for g in dr.header.columns)]
+            if named and self.by_header(dr, named) is not None:
+                self.take(dr, named, None, how="whole")
                 return
             level = Level.INFO if not any(is_number(s.text) for s in dr.values) else None
             self.notices.append(notice(
@@ -503,7 +515,7 @@ class _Mapper:
                     and (cell[0] == header.rows[c].id if c in header.rows else
                          len({r for r, _ in cells}) == 1)]
             if not cols:
-                return None
+                continue  # a column the header does not print: reported as missing
             under = [i for i, s in enumerate(dr.values) if any(s.col0 <= c <= s.col1 for c in cols)]
             filled = [i for i in under if not dr.values[i].empty]
             pick = filled if filled else under
@@ -514,6 +526,8 @@ class _Mapper:
             out.append((cell, slot.text, slot.location))
         if any(not dr.values[i].empty for i in set(range(len(dr.values))) - used):
             return None  # a printed value that no column claims
+        if len(out) * 2 < len(cells):
+            return None  # the header names too little of the row to trust it
         return out
 
     def runs_or_fail(self, dr: _DataRow, cells: list[Cell], unit: Cell | None) -> None:
@@ -586,6 +600,23 @@ class _Mapper:
         missing = [r for r in spec.rows if r.id not in found]
         if not self.rows:
             return
+        read = set(self.values) | {c for run in self.runs for c in run.cells}
+        lost: dict[str, list[Cell]] = {}
+        for row in spec.rows:
+            if row.id not in found:
+                continue
+            cells = [(row.id, c) for c in row.columns if (row.id, c) not in read
+                     and spec.column(c).kind is not CellKind.TEXT]
+            if len(cells) < len(row.columns):
+                for cell in cells:
+                    lost.setdefault(cell[1], []).append(cell)
+        for column_id, cells in lost.items():
+            rows = "、".join(row_name(spec, spec.row(r)) for r, _ in cells[:5])
+            more = f"等 {len(cells)} 行" if len(cells) > 5 else ""
+            self.notices.append(notice(
+                "column.missing",
+                f"“{spec.column(column_id).label}”列在文档中没有找到（{rows}{more}），这些单元格留空",
+                location=self.location, cells=[pointer(spec, c) for c in cells]))
         for row in missing:
             self.notices.append(notice(
                 "row.missing",

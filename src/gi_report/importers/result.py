@@ -84,6 +84,9 @@ _CODES = (
                meaning="A form row printed twice: the first occurrence is used."),
     NoticeCode(code="row.missing", level=Level.ERROR,
                meaning="A row of the form not found in the document: its cells are blank."),
+    NoticeCode(code="column.missing", level=Level.ERROR,
+               meaning="Cells of a row that the document does not print (a column left out): "
+               "they are blank."),
     NoticeCode(code="row.cell_count", level=Level.ERROR,
                meaning="A row with more or fewer values than the form's columns that could not "
                "be aligned by its header: its cells are blank."),
@@ -148,7 +151,7 @@ NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
 
 UNDETERMINED_CODES = frozenset(
     {"split.ambiguous", "split.inconsistent", "split.too_complex", "cell.unreadable",
-     "row.missing", "row.cell_count", "table.missing"}
+     "row.missing", "row.cell_count", "table.missing", "column.missing"}
 )
 """Codes whose cells are blank in the report because the document could not be read there."""
 
