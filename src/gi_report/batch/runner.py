@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -70,12 +71,20 @@ def _previous(out: str, resume: bool) -> dict[str, Row]:
     return {str(row["path"]): row for row in read_rows(out)}
 
 
+def _ignore_interrupt() -> None:
+    """Worker initialiser: Ctrl-C is the parent's to handle (it finishes the output), and
+    SIGTERM (how the pool stops its workers) ends a worker quietly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _results(tasks: Sequence[tuple[str, str | None]], jobs: int) -> Iterator[Row]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield process_task(task)
         return
-    with multiprocessing.Pool(processes=jobs, maxtasksperchild=MAX_TASKS_PER_CHILD) as pool:
+    with multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupt,
+                              maxtasksperchild=MAX_TASKS_PER_CHILD) as pool:
         yield from pool.imap(process_task, tasks, chunksize=CHUNKSIZE)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from typing import Any
 
@@ -40,6 +41,11 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _stop(signum: int, frame: Any) -> None:
+    """SIGTERM: stop like Ctrl-C, so that the rows done so far are written."""
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
     from gi_report.batch import run_batch
     from gi_report.errors import GIReportError
@@ -48,12 +54,15 @@ def run(args: argparse.Namespace) -> int:
         error("--jobs must be at least 1")
         return EXIT_USAGE
     show = sys.stderr.isatty() if args.progress is None else args.progress
+    previous = signal.signal(signal.SIGTERM, _stop)  # finish the output as on Ctrl-C
     try:
         summary = run_batch(args.paths, args.out, jobs=args.jobs, resume=args.resume,
                             progress=show)
     except (GIReportError, OSError, ValueError) as exc:
         error(f"{args.out}: {exc}")
         return EXIT_USAGE
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for path in summary.unmatched:
         error(f"{path}: no such file, directory or match")
     print(f"gi-report batch: {summary.text()}", file=sys.stderr)
