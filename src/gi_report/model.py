@@ -197,7 +197,6 @@ class Overview:
     )
     subsections: tuple[Subsection, ...] = attrs.field(
         default=(),
-        converter=tuple,
         validator=_subsections,
         metadata=_doc("分项", "The numbered sub-sections, in order."),
     )
@@ -349,8 +348,14 @@ class Report:
         return attrs.evolve(self, **changes)
 
 
-def layout_version(spec: TableSpec) -> str:
-    """The template version whose description ``spec`` is."""
+def layout_version(spec: TableSpec, prefer: str | None = None) -> str:
+    """The template version whose description ``spec`` is.
+
+    A table that several templates share (section 四) belongs to each of them: ``prefer`` (e.g.
+    the report's own template) is returned when it is one of them, else the newest.
+    """
+    if prefer is not None and prefer in TEMPLATES and TEMPLATES[prefer].table(spec.id) is spec:
+        return prefer
     for template in TEMPLATES.values():
         if template.table(spec.id) is spec:
             return template.version

@@ -93,8 +93,7 @@ def _overview(spec: TemplateSpec) -> Overview:
     return Overview(
         heading=spec.section("overview").heading,
         text="本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。",
-        # Overview's converter=tuple makes mypy expect Iterable[_T_co] here (attrs plugin).
-        subsections=subsections,  # type: ignore[arg-type]
+        subsections=subsections,
     )
 
 

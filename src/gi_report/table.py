@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from gi_report.errors import CellError
+from gi_report.exact import add
 from gi_report.form.spec import CellKind, ColumnTotal, RowSpec, RowTotal, TableSpec
 
 CellValue: TypeAlias = int | Decimal | str | None
@@ -209,7 +210,7 @@ class Table:
                 raise CellError(
                     f"/{self.spec.id}/{row_id}/{column_id}", "a number to add up", value
                 )
-            total += value
+            total = add(total, value)  # exact: amounts are never rounded
         return total
 
     def computed(

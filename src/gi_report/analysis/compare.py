@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from gi_report.analysis._exact import subtract
+from gi_report.exact import subtract
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import CellRef
 from gi_report.model import Report

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import attrs
 
-from gi_report.analysis._exact import add
 from gi_report.analysis.mapping import MappingKind, cell_mappings, dropped_cells
+from gi_report.exact import add
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.form.spec import CellRef
 from gi_report.model import Report, layout_version

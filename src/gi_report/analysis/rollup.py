@@ -14,10 +14,10 @@ from typing import Any
 
 import attrs
 
-from gi_report.analysis._exact import add
 from gi_report.analysis.harmonise import harmonise as _harmonise
 from gi_report.analysis.harmonise import table_layout
 from gi_report.errors import IncompatibleReportsError, TemplateMismatchError
+from gi_report.exact import add
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.form.spec import CellKind, TemplateSpec
 from gi_report.model import Metadata, OtherMatters, Report
