@@ -400,7 +400,7 @@ class _Assembler:
             overview=Overview(
                 heading=heading("overview"), text=lead,
                 # attrs types the ``converter=tuple`` field as an unbound Iterable[_T_co]
-                subsections=sub_sections,  # type: ignore[arg-type]
+                subsections=sub_sections,
             ),
             table_sections=TableSections(**{
                 table_id: Narrative(heading=heading(table_id),

@@ -86,37 +86,41 @@ class _TooComplex(Exception):
     pass
 
 
-def _value(piece: str, kind: CellKind) -> CellValue:
+def _value(piece: str, kind: CellKind) -> int | Decimal:
     return Decimal(piece) if kind is CellKind.AMOUNT else int(piece)
 
 
-def _holds(rel: _Rel, known: dict[Cell, CellValue], nonnegative: bool) -> bool:
+def _holds(rel: _Rel, known: dict[Cell, int | Decimal], nonnegative: bool) -> bool:
     """False if the relation is certainly violated by the known values (True if undecided)."""
-    sums = []
-    missing = []
-    for side in (rel.left, rel.right):
-        total: int | Decimal = 0
-        unknown = 0
-        for cell in side:
-            value = known.get(cell)
-            if value is None or isinstance(value, str):
-                unknown += 1
-            else:
-                total += value
-        sums.append(total)
-        missing.append(unknown)
-    if missing[0] == 0 and missing[1] == 0:
-        return sums[0] == sums[1]
+    get = known.get
+    left: int | Decimal = 0
+    left_unknown = 0
+    for cell in rel.left:
+        value = get(cell)
+        if value is None:
+            left_unknown += 1
+        else:
+            left += value
+    right: int | Decimal = 0
+    right_unknown = 0
+    for cell in rel.right:
+        value = get(cell)
+        if value is None:
+            right_unknown += 1
+        else:
+            right += value
+    if not left_unknown and not right_unknown:
+        return left == right
     if not nonnegative:
         return True
-    if missing[0] == 0:
-        return sums[1] <= sums[0]
-    if missing[1] == 0:
-        return sums[0] <= sums[1]
+    if not left_unknown:
+        return right <= left
+    if not right_unknown:
+        return left <= right
     return True
 
 
-def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, CellValue],
+def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | Decimal],
             budget: _Budget) -> list[tuple[CellValue, ...]]:
     """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants)."""
     k = len(run.cells)
@@ -126,8 +130,11 @@ def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, CellVa
     for rel in relations:
         for cell in rel.cells:
             by_cell.setdefault(cell, []).append(rel)
-    known = dict(constants)
+    known: dict[Cell, int | Decimal] = dict(constants)
     values: list[CellValue] = [None] * k
+    before = [0]  # digits in the segments before each segment
+    for segment in segments:
+        before.append(before[-1] + len(segment))
     out: list[tuple[CellValue, ...]] = []
 
     # Cells are cut from the right: the last cell first (a total is usually printed last, so
@@ -144,13 +151,13 @@ def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, CellVa
         if seg < 0 or i + 1 < seg + 1:  # fewer cells left than segments left
             return
         text = segments[seg]
-        digits_left = sum(len(s) for s in segments[:seg]) + end
-        if digits_left < i + 1:
+        if before[seg] + end < i + 1:
             return
         kind = run.kinds[i]
         cell = run.cells[i]
         pattern = _PIECE[kind]
-        for start in range(end - 1, -1, -1):
+        # the cells still to cut (i of them) need one digit each before this piece
+        for start in range(end - 1, max(0, i - before[seg]) - 1, -1):
             piece = text[start:end]
             if not pattern.fullmatch(piece):
                 continue
@@ -201,7 +208,8 @@ class _Solver:
     def __init__(self, spec: TableSpec, constants: dict[Cell, CellValue], runs: Sequence[Run],
                  describe: Callable[[Sequence[Cell]], str]) -> None:
         self.spec = spec
-        self.constants = {c: v for c, v in constants.items() if v is not None}
+        self.constants: dict[Cell, int | Decimal] = {
+            c: v for c, v in constants.items() if isinstance(v, int | Decimal)}
         self.blank = {c for c, v in constants.items() if v is None}
         self.runs = list(runs)
         self.describe = describe
@@ -215,6 +223,17 @@ class _Solver:
         ]
         self.values: dict[Cell, CellValue] = {}
         self.notices: list[Notice] = []
+        # the relations each run meets alone: with stated cells, and within the run only
+        owner = {cell: i for i, run in enumerate(self.runs) for cell in run.cells}
+        self.with_constants: list[list[_Rel]] = [[] for _ in self.runs]
+        self.within: list[list[_Rel]] = [[] for _ in self.runs]
+        for rel in self.relations:
+            runs_of = {owner[c] for c in rel.cells if c in owner}
+            if len(runs_of) == 1:
+                (i,) = runs_of
+                self.with_constants[i].append(rel)
+                if all(c in owner for c in rel.cells):
+                    self.within[i].append(rel)
 
     def name(self, cells: Sequence[Cell]) -> str:
         return self.describe(cells)
@@ -244,19 +263,16 @@ class _Solver:
             groups.setdefault(find(i), []).append(i)
         return list(groups.values())
 
-    def local(self, run: Run, *, constants: bool) -> list[_Rel]:
-        cells = set(run.cells)
-        return [
-            rel for rel in self.relations
-            if all(c in cells or (constants and c in self.constants) for c in rel.cells)
-        ]
+    def local(self, index: int, *, constants: bool) -> list[_Rel]:
+        """The relations run ``index`` meets alone (with stated cells, or within itself)."""
+        return self.with_constants[index] if constants else self.within[index]
 
     def solve_group(self, group: list[int]) -> None:
         runs = [self.runs[i] for i in group]
         budget = _Budget(MAX_NODES)
         try:
-            domains = [_splits(run, self.local(run, constants=True), self.constants, budget)
-                       for run in runs]
+            domains = [_splits(self.runs[i], self.local(i, constants=True), self.constants,
+                               budget) for i in group]
             solutions = self.search(runs, domains, budget)
         except _TooComplex:
             for run in runs:
@@ -271,9 +287,9 @@ class _Solver:
                 options = list(dict.fromkeys(s[r] for s in solutions))
                 self.ambiguous(run, options, why="有多种拆分都满足表内全部勾稽关系")
             return
-        for run in runs:  # no consistent whole: the document is inconsistent
+        for i, run in zip(group, runs, strict=True):  # no consistent whole: inconsistent
             try:
-                own = _splits(run, self.local(run, constants=False), {}, _Budget(MAX_NODES))
+                own = _splits(run, self.local(i, constants=False), {}, _Budget(MAX_NODES))
             except _TooComplex:
                 self.too_complex(run)
                 continue
@@ -286,12 +302,16 @@ class _Solver:
     def search(self, runs: list[Run], domains: list[list[tuple[CellValue, ...]]],
                budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
         order = sorted(range(len(runs)), key=lambda i: len(domains[i]))
-        known: dict[Cell, CellValue] = dict(self.constants)
+        known: dict[Cell, int | Decimal] = dict(self.constants)
         chosen: list[tuple[CellValue, ...] | None] = [None] * len(runs)
         by_cell: dict[Cell, list[_Rel]] = {}
         for rel in self.relations:
             for cell in rel.cells:
                 by_cell.setdefault(cell, []).append(rel)
+        touching = [
+            list({id(rel): rel for cell in run.cells for rel in by_cell.get(cell, ())}.values())
+            for run in runs
+        ]
         out: list[tuple[tuple[CellValue, ...], ...]] = []
 
         def step(depth: int) -> None:
@@ -302,13 +322,13 @@ class _Solver:
                 return
             r = order[depth]
             run = runs[r]
-            rels = {id(rel): rel for cell in run.cells for rel in by_cell.get(cell, ())}
+            rels = touching[r]
             for split in domains[r]:
                 if not budget.spend():
                     raise _TooComplex
                 for cell, value in zip(run.cells, split, strict=True):
-                    known[cell] = value
-                if all(_holds(rel, known, True) for rel in rels.values()):
+                    known[cell] = value  # type: ignore[assignment]
+                if all(_holds(rel, known, True) for rel in rels):
                     chosen[r] = split
                     step(depth + 1)
                     chosen[r] = None

@@ -23,6 +23,7 @@ Every step that is not a plain exact reading leaves a :class:`~gi_report.importe
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -43,8 +44,7 @@ from gi_report.importers.vocabulary import Match, Vocabulary, vocabulary
 from gi_report.table import CellValue, Table
 
 
-@attrs.frozen
-class Slot:
+class Slot(NamedTuple):
     """One distinct cell of a grid row (a merged cell spanning columns counts once)."""
 
     text: str
@@ -78,7 +78,7 @@ def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
             last = None
             continue
         if last is not None and cell.origin == last.origin:
-            out[-1] = attrs.evolve(out[-1], col1=c)
+            out[-1] = out[-1]._replace(col1=c)
             continue
         out.append(Slot(cell.text, c, c, cell.location, cell.origin[0] < r))
         last = cell
@@ -180,6 +180,7 @@ class _Mapper:
         self.values: dict[Cell, CellValue] = {}
         self.sources: dict[Cell, Location] = {}
         self.runs: list[Run] = []
+        self.run_cells: set[Cell] = set()
         self.score = 0
         self.blank: list[str] = []
         self.dash: list[str] = []
@@ -386,10 +387,9 @@ class _Mapper:
             if self.fits(dr, len(whole)):
                 self.take(dr, whole, None, how="whole")
                 return
-            named = [cell for cell in whole if any(
-                dr.header.columns.get(g) is not None and dr.header.columns[g].id == cell[1]
-                and g in dr.header.rows and dr.header.rows[g].id == cell[0]
-                for g in dr.header.columns)]
+            printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
+                       if g in dr.header.rows}
+            named = [cell for cell in whole if cell in printed]
             if named and self.by_header(dr, named) is not None:
                 self.take(dr, named, None, how="whole")
                 return
@@ -447,8 +447,7 @@ class _Mapper:
 
     def take(self, dr: _DataRow, cells: list[Cell], unit: Cell | None, *, how: str) -> None:
         spec = self.spec
-        if any(c in self.values for c in cells) or any(
-                c in run.cells for run in self.runs for c in cells):
+        if any(c in self.values or c in self.run_cells for c in cells):
             self.notices.append(notice(
                 "row.duplicate",
                 f"“{row_name(spec, spec.row(cells[0][0]))}”在表中出现了不止一次，"
@@ -549,6 +548,7 @@ class _Mapper:
         if segments and len(segments) < len(cells) <= digits:
             self.score += 2
             self.sources.update(dict.fromkeys(cells, location))
+            self.run_cells.update(cells)
             self.runs.append(Run(
                 cells=tuple(cells),
                 kinds=tuple(spec.column(c).kind for _, c in cells),
@@ -633,8 +633,33 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     return mapper.finish()
 
 
+_DOUBTS = frozenset({
+    "label.unmatched", "label.fuzzy", "label.by_position", "row.missing", "row.cell_count",
+    "row.unlabelled", "column.missing", "header.by_position", "header.aligned", "cell.unreadable",
+})
+"""Notices that make a reading doubtful enough to try the other template's layout as well."""
+
+
+def clean(reading: Reading) -> bool:
+    """Whether every row of the layout was read without doubt (nothing left to compare).
+
+    Run-together numbers are no doubt about the layout: the labels around them decide it.
+    """
+    return not any(
+        n.code in _DOUBTS and not (n.code == "header.by_position" and n.found is None)
+        for n in reading.notices)
+
+
 def best_reading(specs: Sequence[TableSpec], blocks: Sequence[Block], prefer: TableSpec
                  ) -> Reading:
-    """The reading of the layout the blocks fit best (``prefer`` on a tie)."""
-    readings = [read_section(spec, blocks) for spec in dict.fromkeys(specs)]
+    """The reading of the layout the blocks fit best (``prefer`` on a tie).
+
+    ``prefer`` (the layout of the report year's template) is read first; when every row of it
+    is read plainly, the other layouts are not tried.
+    """
+    first = read_section(prefer, blocks)
+    if clean(first) and first.found:
+        return first
+    readings = [first, *(read_section(spec, blocks) for spec in dict.fromkeys(specs)
+                         if spec is not prefer)]
     return max(readings, key=lambda r: (r.score, r.spec is prefer))

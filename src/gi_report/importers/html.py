@@ -15,7 +15,6 @@ import re
 from typing import Any
 
 import lxml.etree
-import lxml.html
 
 from gi_report.errors import UnrecognisedDocumentError, UnsafeDocumentError
 from gi_report.importers.blocks import (
@@ -44,14 +43,17 @@ _BLOCK = frozenset({
     "fieldset", "address", "figure", "figcaption", "main", "hr", "caption", "details",
     "summary", "body", "html",
 })
+_TABLE_PARTS = frozenset({"table", "tr", "td", "th", "tbody", "thead", "tfoot"})
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_BREAK = "\u2029"  # a line break the markup makes (<br>, <p>), kept apart from source newlines
 _SPAN = re.compile(r"\s*([0-9]+)")
 
 
-def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False,
-    )
+_PARSER = lxml.etree.HTMLParser(
+    no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False,
+)
+"""lxml's HTML parser without network access, comments, processing instructions or huge trees
+(plain elements: no per-element Python class lookup)."""
 
 
 def _span(value: str | None, limit: int) -> int:
@@ -65,9 +67,9 @@ def _span(value: str | None, limit: int) -> int:
 
 def _tag(el: Any) -> str | None:
     tag = el.tag
-    if not isinstance(tag, str):
-        return None  # comment, processing instruction, entity
-    return tag.rsplit("}", 1)[-1].lower()
+    # lxml's HTML parser gives lower-case names without namespaces; anything else (a comment,
+    # a processing instruction, an entity) has a function as its tag
+    return tag if type(tag) is str else None
 
 
 class _Flow:
@@ -135,6 +137,25 @@ class _Reader:
     # --- tables ----------------------------------------------------------------------------------
 
     def cell_text(self, el: Any) -> str:
+        if not len(el):
+            return _SPACES.sub(" ", el.text or "").strip()
+        children = list(el)
+        if len(children) == 1 and not len(children[0]) and not (el.text or "").strip() and not (
+                children[0].tail or "").strip() and _tag(children[0]) not in _DROP:
+            return _SPACES.sub(" ", children[0].text or "").strip()  # <td><p>13</p></td>
+        if all(len(c) == 0 and _tag(c) not in _TABLE_PARTS for c in children):
+            parts = [el.text or ""]
+            for c in children:
+                tag = _tag(c)
+                if tag == "br":
+                    parts.append(_BREAK)
+                elif tag in _BLOCK:
+                    parts.append(_BREAK + (c.text or "") + _BREAK)
+                elif tag is not None and tag not in _DROP:
+                    parts.append(c.text or "")
+                parts.append(c.tail or "")
+            lines = (line.strip() for line in _SPACES.sub(" ", "".join(parts)).split(_BREAK))
+            return "\n".join(line for line in lines if line)
         flow = _Flow()
 
         def walk(node: Any, depth: int) -> None:
@@ -166,51 +187,54 @@ class _Reader:
     def table(self, el: Any) -> TableBlock:
         index = self.tables
         self.tables += 1
-        rows = [
-            tr for tr in el.iter("tr")
-            if next((a for a in tr.iterancestors("table")), None) is el
-        ]
-        grid: dict[tuple[int, int], GridCell] = {}
-        width = 0
+        rows = el.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+        n = len(rows)
+        grid: list[list[GridCell | None]] = [[] for _ in range(n)]
+        positions = 0
+        source = self.source
         for r, tr in enumerate(rows):
+            line = grid[r]
             c = 0
             for td in tr:
-                if _tag(td) not in ("td", "th"):
+                tag = td.tag
+                if tag != "td" and tag != "th":
                     continue
-                while (r, c) in grid:
+                while c < len(line) and line[c] is not None:
                     c += 1
-                rowspan = min(_span(td.get("rowspan"), MAX_ROWSPAN), len(rows) - r)
-                colspan = _span(td.get("colspan"), MAX_COLSPAN)
-                cell = GridCell(
-                    text=self.cell_text(td),
-                    origin=(r, c),
-                    location=Location(
-                        file=self.source, line=td.sourceline, table=index, row=r, column=c
-                    ),
-                )
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        grid[(r + dr, c + dc)] = cell
-                c += colspan
-                width = max(width, c)
-                if len(grid) > MAX_GRID_CELLS:
+                rowspan_attr = td.get("rowspan")
+                colspan_attr = td.get("colspan")
+                rowspan = min(_span(rowspan_attr, MAX_ROWSPAN), n - r) if rowspan_attr else 1
+                colspan = _span(colspan_attr, MAX_COLSPAN) if colspan_attr else 1
+                positions += rowspan * colspan
+                if positions > MAX_GRID_CELLS:
                     raise UnsafeDocumentError(
                         f"a table of more than {MAX_GRID_CELLS:,} cells once its spans are "
                         "expanded",
-                        source=self.source, where=f"table {index}, line {el.sourceline}",
+                        source=source, where=f"table {index}, line {el.sourceline}",
                         expected="a table of the size of the report's tables",
                     )
-        if len(rows) * width > MAX_GRID_CELLS:
+                cell = GridCell(
+                    text=self.cell_text(td),
+                    origin=(r, c),
+                    location=Location(file=source, line=td.sourceline, table=index, row=r,
+                                      column=c),
+                )
+                end = c + colspan
+                for target in grid[r:r + rowspan]:
+                    if len(target) < end:
+                        target.extend([None] * (end - len(target)))
+                    target[c:end] = [cell] * colspan
+                c = end
+        width = max((len(line) for line in grid), default=0)
+        if n * width > MAX_GRID_CELLS:
             raise UnsafeDocumentError(
-                f"a table of {len(rows)} rows × {width} columns", source=self.source,
+                f"a table of {n} rows × {width} columns", source=source,
                 where=f"table {index}, line {el.sourceline}",
                 expected=f"at most {MAX_GRID_CELLS:,} positions",
             )
         return TableBlock(
-            rows=tuple(
-                tuple(grid.get((r, c)) for c in range(width)) for r in range(len(rows))
-            ),
-            location=Location(file=self.source, line=el.sourceline, table=index),
+            rows=tuple(tuple(line) + (None,) * (width - len(line)) for line in grid),
+            location=Location(file=source, line=el.sourceline, table=index),
         )
 
 
@@ -221,11 +245,14 @@ def parse_html(text: str, *, source: str | None = None, encoding: str | None = N
         raise UnrecognisedDocumentError("an empty document", source=source,
                                         expected="an HTML page with the report")
     try:
-        root = lxml.html.document_fromstring(text, parser=_parser())
+        root = lxml.etree.fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise UnrecognisedDocumentError(
             f"not readable as HTML ({exc})", source=source, expected="an HTML page"
         ) from None
+    if root is None:
+        raise UnrecognisedDocumentError("no HTML content", source=source,
+                                        expected="an HTML page with the report")
     reader = _Reader(source)
     body = root.find("body")
     reader.walk(body if body is not None else root)

@@ -92,6 +92,8 @@ class Heading:
 
 def match_heading(text: str, section: SectionSpec) -> Heading | None:
     """The heading of ``section`` at the start of ``text``, if it is there."""
+    if section.number not in text[:12]:
+        return None
     stripped = _strip_heading_markup(text)
     folded = fold(stripped[:80])
     numeral = section.number

@@ -66,6 +66,7 @@ def _strip_unit(text: str, units: tuple[str, ...]) -> tuple[str, str | None]:
     return text, None
 
 
+@lru_cache(maxsize=65536)
 def parse_value(text: str, kind: CellKind) -> Parsed:
     """The value of a cell of ``kind`` printed as ``text``."""
     folded = fold(text)
