@@ -36,6 +36,7 @@ from gi_report.importers.narrative import (
     parse_date,
     parse_title,
     subsections,
+    table_as_text,
     text_of,
 )
 from gi_report.importers.result import Notice, notice
@@ -129,7 +130,7 @@ class _Assembler:
 
     def front(self, blocks: Sequence[Block]) -> _Front:
         front = _Front(metadata=dict(self.meta))
-        before_title: list[TextBlock] = []
+        before_title: list[Block] = []
         for block in blocks:
             if isinstance(block, TableBlock):
                 pairs = _key_values(block)
@@ -140,7 +141,7 @@ class _Assembler:
                         " ".join(f"{k}：{v}" for k, v in pairs), "metadata table"),
                         block.location))
                 else:
-                    (front.preamble if front.title else before_title).append(block)  # type: ignore[arg-type]
+                    (front.preamble if front.title else before_title).append(block)
                 continue
             kv = furniture.metadata_line(block.text)
             if kv is not None:
@@ -172,16 +173,17 @@ class _Assembler:
         return front
 
     def take_title(self, front: _Front, text: str, location: Location,
-                   before: list[TextBlock]) -> None:
+                   before: list[Block]) -> None:
         title = parse_title(text)
         assert title is not None
-        if not title.agency and before:
+        if not title.agency and before and isinstance(before[-1], TextBlock):
             last = before[-1].text.strip()
             if len(last) <= 40 and not _SENTENCE_PUNCT.search(last):
                 before.pop()
                 title = Title(text=last + title.text, agency=compact(last), year=title.year)
         for block in before:
-            self.removed.append((furniture.Removed(block.text.strip(), "site header"),
+            shown = block.text if isinstance(block, TextBlock) else table_as_text(block)
+            self.removed.append((furniture.Removed(shown.strip(), "site header"),
                                  block.location))
         before.clear()
         front.title = title
