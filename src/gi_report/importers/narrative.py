@@ -36,6 +36,7 @@ _DATE_ONLY = re.compile(
     r"|(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})\s*[)）]?$"
 )
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_TOPIC_END = re.compile(r"[^，,。；;：:（(]{0,8}?(?:情况|做法|方面|工作|建设|管理|保障|公开|监督)")
 _SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?]")
 _CLOSING_WORDS = re.compile(
     r"统计期限|统计时限|统计时间|统计期间|(?:网址|网站|门户).{0,40}(?:查询|下载|查阅|登录|浏览)"
@@ -255,7 +256,10 @@ def _split_subheading(text: str) -> tuple[str, str]:
         return text[: m.end()].strip(), text[m.end():].strip()
     m = re.match(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]", text)
     assert m is not None
-    return text[: m.end()], text[m.end():].strip()
+    # a heading run into its text (crawl dumps): a short topic phrase such as 基本情况, 主要做法
+    topic = _TOPIC_END.match(text, m.end())
+    end = topic.end() if topic else m.end()
+    return text[:end], text[end:].strip()
 
 
 def closing_split(blocks: Sequence[Block]) -> tuple[list[Block], list[Block]]:
