@@ -146,3 +146,20 @@ def test_table_of_blank_template_cells_is_blank_not_missing() -> None:
     assert result.report.applications.is_blank
     assert not result.with_code("table.missing")
     assert any(len(n.cells) == 175 for n in result.with_code("cell.blank"))
+
+
+def test_a_page_laid_out_in_a_table_is_read_as_a_page() -> None:
+    """Older sites put the whole report, its tables included, into one cell of a layout table."""
+    body = DRC[DRC.index("<article>"):DRC.index("</article>") + len("</article>")]
+    page = ('<html><body><table width="980"><tr><td>导航</td></tr><tr><td>' + body
+            + "</td></tr></table></body></html>")
+    result = read_document(page.encode("utf-8"), kind="html", warn=False)
+    assert_matches_expected(result.report, "2023-shuyang-drc")
+
+
+def test_a_table_caption_is_text_before_the_table() -> None:
+    old = '<table border="1">\n<tbody>\n<tr><td colspan="4">第二十条第（一）项</td></tr>'
+    assert old in DRC
+    page = DRC.replace(old, '<table border="1"><caption>第二十条第（一）项</caption>\n<tbody>\n', 1)
+    result = read_document(page.encode("utf-8"), kind="html", warn=False)
+    assert_matches_expected(result.report, "2023-shuyang-drc")

@@ -56,6 +56,18 @@ _PARSER = lxml.etree.HTMLParser(
 (plain elements: no per-element Python class lookup)."""
 
 
+def _is_layout(table: Any) -> bool:
+    """Whether a table lays out a page (holds tables, or a few cells of long text).
+
+    The report's own tables hold no tables and short cells; pages of older sites put the whole
+    report, its tables included, into one cell of a layout table.
+    """
+    if table.find(".//table") is not None:
+        return True
+    cells = table.xpath("./tr/td|./tbody/tr/td|./thead/tr/td|./tfoot/tr/td")
+    return 0 < len(cells) <= 4 and any(len("".join(td.itertext())) > 300 for td in cells)
+
+
 def _span(value: str | None, limit: int) -> int:
     if not value:
         return 1
@@ -119,6 +131,16 @@ class _Reader:
             return
         if tag == "table":
             self.flush()
+            if _is_layout(el):
+                # a page laid out with a table: its cells are running text, not a grid
+                for child in el:
+                    self.walk(child, depth + 1)
+                    self.flow.add(child.tail, getattr(child, "sourceline", None))
+                self.flush()
+                return
+            caption = el.find("caption")
+            if caption is not None:
+                self.walk(caption, depth + 1)
             self.blocks.append(self.table(el))
             return
         if tag == "br":
