@@ -163,3 +163,22 @@ def test_a_table_caption_is_text_before_the_table() -> None:
     page = DRC.replace(old, '<table border="1"><caption>第二十条第（一）项</caption>\n<tbody>\n', 1)
     result = read_document(page.encode("utf-8"), kind="html", warn=False)
     assert_matches_expected(result.report, "2023-shuyang-drc")
+
+
+def test_a_table_under_the_wrong_heading_is_placed_by_its_labels() -> None:
+    page = DRC.replace("<p>三、收到和处理政府信息公开申请情况</p>", "<p>（续）</p>")
+    result = read_document(page.encode("utf-8"), kind="html", warn=False)
+    assert_matches_expected(result.report, "2023-shuyang-drc")
+    [moved] = result.with_code("table.moved")
+    assert "三、收到和处理政府信息公开申请情况" in moved.message
+    assert result.report.table_sections.applications.heading is None
+    assert any("三、" in n.message for n in result.with_code("section.missing"))
+
+
+def test_a_table_that_is_none_of_the_forms_is_ignored_and_noted() -> None:
+    extra = "<table><tr><td>附表</td><td>说明</td></tr><tr><td>甲</td><td>乙</td></tr></table>"
+    page = DRC.replace("<p>四、政府信息公开行政复议、行政诉讼情况</p>",
+                       "<p>四、政府信息公开行政复议、行政诉讼情况</p>" + extra)
+    result = read_document(page.encode("utf-8"), kind="html", warn=False)
+    assert_matches_expected(result.report, "2023-shuyang-drc")
+    assert result.with_code("table.ignored")

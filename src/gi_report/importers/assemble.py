@@ -40,6 +40,8 @@ from gi_report.importers.narrative import (
     text_of,
 )
 from gi_report.importers.result import Notice, notice
+from gi_report.importers.values import looks_like_value
+from gi_report.importers.vocabulary import vocabulary
 from gi_report.model import (
     MAX_YEAR,
     MIN_YEAR,
@@ -290,6 +292,31 @@ class _Assembler:
 
     # --- tables --------------------------------------------------------------------------------
 
+    def placed(self, outline_: Outline
+               ) -> tuple[tuple[Block, ...], dict[str, tuple[Block, ...]]]:
+        """The sections' blocks, a table moved to the section whose labels it carries when it
+        carries none of its own section's (a heading lost or misplaced)."""
+        bodies = {sid: list(blocks) for sid, blocks in outline_.bodies.items()}
+        front = list(outline_.front)
+        places: list[tuple[str | None, list[Block]]] = [(None, front)]
+        places += [(sid, blocks) for sid, blocks in bodies.items()]
+        for here, blocks in places:
+            for block in list(blocks):
+                if not isinstance(block, TableBlock):
+                    continue
+                fit = {tid: _affinity(block, tid) for tid in TABLE_IDS}
+                best = max(fit, key=lambda tid: fit[tid])
+                if best == here or fit[best] < 3 or (here in fit and fit[here] > 0):
+                    continue
+                blocks.remove(block)
+                bodies.setdefault(best, []).append(block)
+                section = next(iter(TEMPLATES.values())).section(best)
+                self.notices.append(notice(
+                    "table.moved",
+                    f"一个表格不在其所属部分的标题之下，按其行列标题归入“{section.heading}”",
+                    location=block.location))
+        return tuple(front), {sid: tuple(blocks) for sid, blocks in bodies.items()}
+
     def tables(self, outline_: Outline, year_template: TemplateSpec
                ) -> tuple[dict[str, Table], dict[str, Reading]]:
         tables: dict[str, Table] = {}
@@ -347,6 +374,8 @@ class _Assembler:
         blocks = self.clean(self.doc.blocks)
         any_template = next(iter(TEMPLATES.values()))
         parts = outline(blocks, any_template)
+        front_blocks, bodies = self.placed(parts)
+        parts = attrs.evolve(parts, front=front_blocks, bodies=bodies)
         front = self.front(parts.front)
         for section in any_template.sections:
             found_heading = parts.headings.get(section.id)
@@ -433,6 +462,17 @@ def _template_for(year: int) -> TemplateSpec:
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _affinity(block: TableBlock, table_id: str) -> int:
+    """How many distinct texts of a table are labels of the form's table ``table_id``."""
+    texts: set[str] = set()
+    for row in block.rows:
+        for cell in row:
+            if cell is not None and len(texts) < 300 and not looks_like_value(cell.text):
+                texts.add(cell.text)
+    vocabularies = [vocabulary(t.table(table_id)) for t in TEMPLATES.values()]
+    return sum(1 for text in texts if any(v.knows(text) for v in vocabularies))
 
 
 def _key_values(block: TableBlock) -> list[tuple[str, str]]:

@@ -185,6 +185,7 @@ class _Mapper:
         self.blank: list[str] = []
         self.dash: list[str] = []
         self.ignored_tables: list[Location] = []
+        self.header_hits = 0  #: header cells recognised (columns, header words, groups, rows)
 
     # --- reading the stream --------------------------------------------------------------------
 
@@ -215,10 +216,10 @@ class _Mapper:
             self.location = block.location
         self.header = _Header()
         self.after_data = False
-        before = len(self.rows)
+        before = (len(self.rows), len(self.header_columns), self.header_hits)
         for r, cells in enumerate(block.rows):
             self.grid_row(r, cells)
-        if len(self.rows) == before:
+        if before == (len(self.rows), len(self.header_columns), self.header_hits):
             self.ignored_tables.append(block.location)
         self.hint = None
 
@@ -281,6 +282,8 @@ class _Mapper:
         for s in slots:
             if s.empty:
                 continue
+            if self.vocab.knows(s.text):
+                self.header_hits += 1
             column = self.vocab.column(s.text)
             if column is not None:
                 self.header_columns.add(column.item.id)
@@ -321,6 +324,10 @@ class _Mapper:
                 f"{len(self.dash)} 个单元格印作“—”“/”或“无”，按空白（null）读取，未当作 0",
                 location=self.location, cells=self.dash))
         self.score += len(self.header_columns)
+        for where in self.ignored_tables:
+            self.notices.append(notice(
+                "table.ignored",
+                f"“{self.spec.title}”下的一个表格不含表格的任何行或列标题，未使用", location=where))
         return Reading(
             spec=self.spec, values=self.values, runs=self.runs, notices=self.notices,
             score=self.score, narrative=self.narrative,

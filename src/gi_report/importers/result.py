@@ -123,6 +123,9 @@ _CODES = (
                "the time bound: left blank."),
     NoticeCode(code="table.missing", level=Level.ERROR,
                meaning="A fixed table of the form not found: all its cells are blank."),
+    NoticeCode(code="table.moved", level=Level.INFO,
+               meaning="A table found outside the section it belongs to (its heading lost or "
+               "misplaced), read as that section's table because of the labels it carries."),
     NoticeCode(code="table.ignored", level=Level.INFO,
                meaning="A table that is not one of the form's (e.g. a page's metadata table, "
                "an empty header fragment): not used."),
