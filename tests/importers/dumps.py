@@ -78,3 +78,28 @@ def one_line(report: Report) -> str:
             parts.append("".join(cells))
     parts.append(report.closing or "")
     return "".join(p.replace("\n", "") for p in parts) + "\n"
+
+
+def row_per_line(report: Report, separator: str = "\t") -> str:
+    """The report as text whose table rows are lines of cells separated by ``separator``
+    (a TAB, or ``|`` as console tools print tables); merged cells are written once."""
+    lines = [report_title(report), "", report.preamble or ""]
+    for section in sections(report):
+        lines.append(section.heading)
+        if section.text:
+            lines.append(section.text)
+        for heading, text in section.subsections:
+            lines += [heading, text]
+        if section.table is None:
+            continue
+        lines.append("")
+        for row in table_layout(section.table):
+            cells = [cell.text.replace("\n", "") or " " for cell in row]
+            if separator == "|":
+                lines.append("| " + " | ".join(cells) + " |")
+            else:
+                lines.append("\t".join(cells))
+        lines.append("")
+    if report.closing:
+        lines.append(report.closing)
+    return "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ from gi_report.render.html import render_html
 from gi_report.render.markdown import render_markdown
 from gi_report.synthetic import random_report
 from gi_report.table import CellValue
-from tests.importers.dumps import cell_per_line, one_line
+from tests.importers.dumps import cell_per_line, one_line, row_per_line
 from tests.importers.expected import assert_sections_present
 
 
@@ -45,6 +45,8 @@ RENDERERS: dict[str, tuple[Callable[[Report], str], str]] = {
     "markdown": (render_markdown, "markdown"),
     "cell-per-line": (cell_per_line, "text"),
     "cell-per-line-with-placeholders": (lambda r: cell_per_line(r, placeholders=True), "text"),
+    "tab-separated-rows": (row_per_line, "text"),
+    "pipe-separated-rows": (lambda r: row_per_line(r, "|"), "text"),
 }
 
 

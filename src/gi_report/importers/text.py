@@ -57,19 +57,20 @@ def _is_cell_line(line: str) -> bool:
 
 
 def _is_row_line(line: str) -> bool:
-    stripped = line.strip()
-    if not stripped:
+    body = line.rstrip("\r\n")
+    if not body.strip():
         return False
-    if "\t" in stripped:
+    tabs = body.count("\t")
+    if tabs >= 2 or (tabs == 1 and not body.startswith("\t")):
         return True
     return bool(_PIPE_ROW.match(line)) and not _PIPE_RULE.match(line)
 
 
 def _row_cells(line: str) -> list[str]:
-    stripped = line.strip()
-    if "\t" in stripped:
-        return [c.strip() for c in stripped.split("\t")]
-    cells = stripped.strip("|").split("|")
+    body = line.rstrip("\r\n")
+    if "\t" in body:
+        return [c.strip() for c in body.split("\t")]
+    cells = body.strip().strip("|").split("|")
     return [c.strip() for c in cells]
 
 
