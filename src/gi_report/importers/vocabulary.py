@@ -18,6 +18,9 @@ from gi_report.importers.normalize import Key, Marker, core, edit_distance, fuzz
 
 T = TypeVar("T")
 
+MAX_FUZZY_LENGTH = 60
+"""Longer texts are not labels: they are only matched exactly."""
+
 
 @attrs.frozen
 class Match(Generic[T]):
@@ -82,10 +85,15 @@ class _Index(Generic[T]):
         entries = self.entries.get(key.core)
         distance = 0
         if not entries and self.fuzzy:
-            limit = fuzzy_limit(len(key.core))
+            limit = fuzzy_limit(len(key.core)) if len(key.core) <= MAX_FUZZY_LENGTH else 0
             if limit:
                 best: list[tuple[int, _Entry[T]]] = []
+                chars = set(key.core)
                 for core_, cands in self.entries.items():
+                    # k edits change at most k distinct characters: a cheap filter first
+                    if abs(len(core_) - len(key.core)) > limit or len(
+                            chars.symmetric_difference(core_)) > 2 * limit:
+                        continue
                     d = edit_distance(key.core, core_, limit)
                     if d <= limit:
                         best.extend((d, e) for e in cands if e.fuzzy)
