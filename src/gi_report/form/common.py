@@ -182,13 +182,14 @@ APPLICATION_GROUPS = (
 )
 
 
-def _application_row(
+def application_row(
     row_id: str,
     label: str,
     description: str,
     group: str | None = None,
     aliases: tuple[str, ...] = (),
 ) -> RowSpec:
+    """A row of section 三: every row has the seven applicant columns."""
     return RowSpec(
         id=row_id,
         label=label,
@@ -199,128 +200,128 @@ def _application_row(
     )
 
 
-NEW_THIS_YEAR = _application_row(
+NEW_THIS_YEAR = application_row(
     "new_this_year", "一、本年新收政府信息公开申请数量", "Applications received this year."
 )
-CARRIED_FROM_LAST_YEAR = _application_row(
+CARRIED_FROM_LAST_YEAR = application_row(
     "carried_from_last_year",
     "二、上年结转政府信息公开申请数量",
     "Applications carried over from the previous year.",
 )
 OUTCOME_ROWS_BEFORE_OTHER = (
-    _application_row("granted", "（一）予以公开", "Disclosed in full.", "results"),
-    _application_row(
+    application_row("granted", "（一）予以公开", "Disclosed in full.", "results"),
+    application_row(
         "partially_granted",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         "Disclosed in part (an application handled by separation counts here only).",
         "results",
         aliases=("（二）部分公开",),
     ),
-    _application_row(
+    application_row(
         "denied_state_secret", "1.属于国家秘密", "Refused: a state secret.", "denied"
     ),
-    _application_row(
+    application_row(
         "denied_prohibited_by_law",
         "2.其他法律行政法规禁止公开",
         "Refused: disclosure prohibited by other laws or administrative regulations.",
         "denied",
     ),
-    _application_row(
+    application_row(
         "denied_security_stability",
         "3.危及“三安全一稳定”",
         "Refused: would endanger national, public or economic security or social stability.",
         "denied",
         aliases=('3.危及"三安全一稳定"', "3.危及三安全一稳定"),
     ),
-    _application_row(
+    application_row(
         "denied_third_party_rights",
         "4.保护第三方合法权益",
         "Refused: to protect the lawful rights of a third party.",
         "denied",
     ),
-    _application_row(
+    application_row(
         "denied_internal_affairs",
         "5.属于三类内部事务信息",
         "Refused: internal affairs information (personnel, logistics, internal procedures).",
         "denied",
         aliases=("5.属于三类内容事务信息",),
     ),
-    _application_row(
+    application_row(
         "denied_process_information",
         "6.属于四类过程性信息",
         "Refused: process information (minutes, drafts, consultations, requests for "
         "instructions).",
         "denied",
     ),
-    _application_row(
+    application_row(
         "denied_enforcement_case_file",
         "7.属于行政执法案卷",
         "Refused: an administrative enforcement case file.",
         "denied",
     ),
-    _application_row(
+    application_row(
         "denied_administrative_inquiry",
         "8.属于行政查询事项",
         "Refused: an administrative inquiry matter (to be obtained through the inquiry "
         "channel).",
         "denied",
     ),
-    _application_row(
+    application_row(
         "unable_not_held",
         "1.本机关不掌握相关政府信息",
         "Cannot be provided: the agency does not hold the information.",
         "unable",
     ),
-    _application_row(
+    application_row(
         "unable_needs_creation",
         "2.没有现成信息需要另行制作",
         "Cannot be provided: the information does not exist and would have to be created.",
         "unable",
     ),
-    _application_row(
+    application_row(
         "unable_unclear_after_correction",
         "3.补正后申请内容仍不明确",
         "Cannot be provided: the request is still unclear after correction.",
         "unable",
     ),
-    _application_row(
+    application_row(
         "not_processed_petition_complaint",
         "1.信访举报投诉类申请",
         "Not processed: a petition, report or complaint rather than a disclosure request.",
         "not_processed",
     ),
-    _application_row(
+    application_row(
         "not_processed_duplicate",
         "2.重复申请",
         "Not processed: a duplicate application.",
         "not_processed",
     ),
-    _application_row(
+    application_row(
         "not_processed_publication",
         "3.要求提供公开出版物",
         "Not processed: asks for a public publication.",
         "not_processed",
     ),
-    _application_row(
+    application_row(
         "not_processed_excessive",
         "4.无正当理由大量反复申请",
         "Not processed: large numbers of repeated applications without good reason.",
         "not_processed",
     ),
-    _application_row(
+    application_row(
         "not_processed_confirm_reissue",
         "5.要求行政机关确认或重新出具已获取信息",
         "Not processed: asks the agency to confirm or re-issue information already obtained.",
         "not_processed",
     ),
 )
-RESULTS_TOTAL = _application_row(
+RESULTS_TOTAL = application_row(
     "results_total",
     "（七）总计",
     "All applications handled this year: the sum of the outcome rows.",
     "results",
 )
-CARRIED_TO_NEXT_YEAR = _application_row(
+CARRIED_TO_NEXT_YEAR = application_row(
     "carried_to_next_year",
     "四、结转下年度继续办理",
     "Applications carried over to next year.",
@@ -449,6 +450,21 @@ ART20_8 = GroupSpec(
     label="第二十条第（八）项",
     description="Article 20(8): administrative fees.",
 )
+
+_PROACTIVE_ROWS: dict[str, tuple[str, str, str]] = {
+    "regulations": ("规章", ART20_1.id, "Government rules (规章)."),
+    "administrative_licensing": ("行政许可", ART20_5.id, "Administrative licensing."),
+    "administrative_penalty": ("行政处罚", ART20_6.id, "Administrative penalties."),
+    "administrative_coercion": ("行政强制", ART20_6.id, "Administrative coercion."),
+    "administrative_fees": ("行政事业性收费", ART20_8.id, "Administrative fees."),
+}
+
+
+def proactive_row(row_id: str, columns: tuple[str, ...]) -> RowSpec:
+    """A row of section 二 that both templates print with the same label, with given columns."""
+    label, group, description = _PROACTIVE_ROWS[row_id]
+    return RowSpec(id=row_id, label=label, group=group, columns=columns, description=description)
+
 
 # --- section 六: information processing fees ---
 

@@ -15,6 +15,7 @@ from gi_report.form.spec import (
     TemplateSpec,
 )
 
+_ART20_1_COLUMNS = ("made_this_year", "published_this_year", "total_published")
 _ITEM_COLUMNS = ("items_last_year", "change_this_year", "decisions")
 
 PROACTIVE_TABLE = TableSpec(
@@ -86,28 +87,16 @@ PROACTIVE_TABLE = TableSpec(
         ),
     ),
     rows=(
-        RowSpec(
-            id="regulations",
-            label="规章",
-            group="art20_1",
-            columns=("made_this_year", "published_this_year", "total_published"),
-            description="Government rules (规章).",
-        ),
+        common.proactive_row("regulations", _ART20_1_COLUMNS),
         RowSpec(
             id="normative_documents",
             label="规范性文件",
             group="art20_1",
             aliases=("行政规范性文件",),
-            columns=("made_this_year", "published_this_year", "total_published"),
+            columns=_ART20_1_COLUMNS,
             description="Normative documents.",
         ),
-        RowSpec(
-            id="administrative_licensing",
-            label="行政许可",
-            group="art20_5",
-            columns=_ITEM_COLUMNS,
-            description="Administrative licensing.",
-        ),
+        common.proactive_row("administrative_licensing", _ITEM_COLUMNS),
         RowSpec(
             id="other_external_services",
             label="其他对外管理服务事项",
@@ -115,27 +104,9 @@ PROACTIVE_TABLE = TableSpec(
             columns=_ITEM_COLUMNS,
             description="Other external management services.",
         ),
-        RowSpec(
-            id="administrative_penalty",
-            label="行政处罚",
-            group="art20_6",
-            columns=_ITEM_COLUMNS,
-            description="Administrative penalties.",
-        ),
-        RowSpec(
-            id="administrative_coercion",
-            label="行政强制",
-            group="art20_6",
-            columns=_ITEM_COLUMNS,
-            description="Administrative coercion.",
-        ),
-        RowSpec(
-            id="administrative_fees",
-            label="行政事业性收费",
-            group="art20_8",
-            columns=("items_last_year", "change_this_year"),
-            description="Administrative fee items.",
-        ),
+        common.proactive_row("administrative_penalty", _ITEM_COLUMNS),
+        common.proactive_row("administrative_coercion", _ITEM_COLUMNS),
+        common.proactive_row("administrative_fees", ("items_last_year", "change_this_year")),
         RowSpec(
             id="centralized_procurement",
             label="政府集中采购",
@@ -147,12 +118,11 @@ PROACTIVE_TABLE = TableSpec(
 )
 
 OTHER_ROWS = (
-    RowSpec(
-        id="other_handling",
-        label="（六）其他处理",
-        group="results",
-        columns=tuple(c.id for c in common.APPLICATION_COLUMNS),
-        description="Handled otherwise (one row in the 2019 template; three in 2021).",
+    common.application_row(
+        "other_handling",
+        "（六）其他处理",
+        "Handled otherwise (one row in the 2019 template; three in 2021).",
+        "results",
     ),
 )
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from gi_report.form import common
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec, TemplateSpec
 
+_ART20_1_COLUMNS = ("issued_this_year", "repealed_this_year", "currently_valid")
+
 PROACTIVE_TABLE = TableSpec(
     id="proactive",
     section=common.PROACTIVE.id,
@@ -45,75 +47,42 @@ PROACTIVE_TABLE = TableSpec(
     ),
     groups=(common.ART20_1, common.ART20_5, common.ART20_6, common.ART20_8),
     rows=(
-        RowSpec(
-            id="regulations",
-            label="规章",
-            group="art20_1",
-            columns=("issued_this_year", "repealed_this_year", "currently_valid"),
-            description="Government rules (规章).",
-        ),
+        common.proactive_row("regulations", _ART20_1_COLUMNS),
         RowSpec(
             id="normative_documents",
             label="行政规范性文件",
             group="art20_1",
             aliases=("规范性文件",),
-            columns=("issued_this_year", "repealed_this_year", "currently_valid"),
+            columns=_ART20_1_COLUMNS,
             description="Administrative normative documents.",
         ),
-        RowSpec(
-            id="administrative_licensing",
-            label="行政许可",
-            group="art20_5",
-            columns=("decisions_this_year",),
-            description="Administrative licensing decisions.",
-        ),
-        RowSpec(
-            id="administrative_penalty",
-            label="行政处罚",
-            group="art20_6",
-            columns=("decisions_this_year",),
-            description="Administrative penalty decisions.",
-        ),
-        RowSpec(
-            id="administrative_coercion",
-            label="行政强制",
-            group="art20_6",
-            columns=("decisions_this_year",),
-            description="Administrative coercion decisions.",
-        ),
-        RowSpec(
-            id="administrative_fees",
-            label="行政事业性收费",
-            group="art20_8",
-            columns=("amount_10k_yuan",),
-            description="Administrative fees.",
-        ),
+        common.proactive_row("administrative_licensing", ("decisions_this_year",)),
+        common.proactive_row("administrative_penalty", ("decisions_this_year",)),
+        common.proactive_row("administrative_coercion", ("decisions_this_year",)),
+        common.proactive_row("administrative_fees", ("amount_10k_yuan",)),
     ),
 )
 
 OTHER_ROWS = (
-    RowSpec(
-        id="other_overdue_correction",
-        label="1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        group="other",
-        columns=tuple(c.id for c in common.APPLICATION_COLUMNS),
-        description="Handled otherwise: the applicant did not correct the application in time "
+    common.application_row(
+        "other_overdue_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "Handled otherwise: the applicant did not correct the application in time "
         "without good reason.",
+        "other",
     ),
-    RowSpec(
-        id="other_fee_unpaid",
-        label="2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        group="other",
-        columns=tuple(c.id for c in common.APPLICATION_COLUMNS),
-        description="Handled otherwise: the applicant did not pay the notified processing fee "
+    common.application_row(
+        "other_fee_unpaid",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "Handled otherwise: the applicant did not pay the notified processing fee "
         "in time.",
+        "other",
     ),
-    RowSpec(
-        id="other_misc",
-        label="3.其他",
-        group="other",
-        columns=tuple(c.id for c in common.APPLICATION_COLUMNS),
-        description="Handled otherwise: any other reason.",
+    common.application_row(
+        "other_misc",
+        "3.其他",
+        "Handled otherwise: any other reason.",
+        "other",
     ),
 )
 
