@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -327,7 +328,7 @@ class _Solver:
                 if not budget.spend():
                     raise _TooComplex
                 for cell, value in zip(run.cells, split, strict=True):
-                    known[cell] = value  # type: ignore[assignment]
+                    known[cell] = cast("int | Decimal", value)  # a split holds numbers only
                 if all(_holds(rel, known, True) for rel in rels):
                     chosen[r] = split
                     step(depth + 1)

@@ -87,9 +87,10 @@ class _Reader:
         n = len(self.lines)
         while i < n:
             line = self.lines[i]
-            if _FENCE.match(line):
+            opening = _FENCE.match(line)
+            if opening:
                 self.flush()
-                fence = _FENCE.match(line).group(1)  # type: ignore[union-attr]
+                fence = opening.group(1)
                 j = i + 1
                 while j < n and not self.lines[j].strip().startswith(fence):
                     j += 1
