@@ -304,9 +304,11 @@ class _Assembler:
             for block in list(blocks):
                 if not isinstance(block, TableBlock):
                     continue
-                fit = {tid: _affinity(block, tid) for tid in TABLE_IDS}
+                if here in TABLE_IDS and _affinity(block, here, enough=1):
+                    continue  # it carries its own section's labels: it stays
+                fit = {tid: _affinity(block, tid, enough=3) for tid in TABLE_IDS if tid != here}
                 best = max(fit, key=lambda tid: fit[tid])
-                if best == here or fit[best] < 3 or (here in fit and fit[here] > 0):
+                if fit[best] < 3:
                     continue
                 blocks.remove(block)
                 bodies.setdefault(best, []).append(block)
@@ -464,15 +466,30 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _affinity(block: TableBlock, table_id: str) -> int:
-    """How many distinct texts of a table are labels of the form's table ``table_id``."""
-    texts: set[str] = set()
+_KNOWN: dict[tuple[str, str], bool] = {}
+
+
+def _affinity(block: TableBlock, table_id: str, *, enough: int) -> int:
+    """How many distinct texts of a table are labels of the form's table ``table_id``
+    (counting stops at ``enough``)."""
+    vocabularies = [vocabulary(t.table(table_id)) for t in TEMPLATES.values()]
+    seen: set[str] = set()
+    found = 0
     for row in block.rows:
         for cell in row:
-            if cell is not None and len(texts) < 300 and not looks_like_value(cell.text):
-                texts.add(cell.text)
-    vocabularies = [vocabulary(t.table(table_id)) for t in TEMPLATES.values()]
-    return sum(1 for text in texts if any(v.knows(text) for v in vocabularies))
+            if cell is None or cell.text in seen or looks_like_value(cell.text):
+                continue
+            seen.add(cell.text)
+            key = (table_id, cell.text)
+            known = _KNOWN.get(key)
+            if known is None:
+                known = any(v.knows(cell.text) for v in vocabularies)
+                if len(_KNOWN) < 65536:
+                    _KNOWN[key] = known
+            found += known
+            if found >= enough or len(seen) >= 300:
+                return found
+    return found
 
 
 def _key_values(block: TableBlock) -> list[tuple[str, str]]:
