@@ -9,7 +9,7 @@ import pytest
 
 from gi_report import dump, from_dict
 from gi_report.cli import main
-from tests.analysis.corpus import corpus_report
+from tests.corpus import corpus_report
 
 
 @pytest.fixture()

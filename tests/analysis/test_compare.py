@@ -7,7 +7,7 @@ import attrs
 from gi_report import Narrative, Overview, Subsection
 from gi_report.analysis import compare_reports, text_similarity
 from gi_report.analysis.compare import COPY_THRESHOLD
-from tests.analysis.corpus import corpus_report
+from tests.corpus import corpus_report
 
 
 def test_carry_over_checked_on_consecutive_years() -> None:

@@ -12,7 +12,7 @@ from gi_report.analysis.frames import LONG_COLUMNS
 from gi_report.errors import TemplateMismatchError
 from gi_report.form import get_template
 from gi_report.synthetic import random_report
-from tests.analysis.corpus import corpus_report, names
+from tests.corpus import corpus_report, names
 
 pd = pytest.importorskip("pandas")
 

@@ -12,7 +12,7 @@ from gi_report.analysis.docs import harmonisation_markdown
 from gi_report.analysis.mapping import cell_mappings, dropped_cells
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.synthetic import random_report
-from tests.analysis.corpus import corpus_report
+from tests.corpus import corpus_report
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "harmonisation.md"
 OTHER_2021 = ("other_overdue_correction", "other_fee_unpaid", "other_misc")

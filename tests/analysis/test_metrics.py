@@ -10,7 +10,7 @@ import pytest
 from gi_report.analysis import CATALOGUE, METRICS, compute_metrics
 from gi_report.analysis.docs import metrics_markdown
 from gi_report.form import TEMPLATES
-from tests.analysis.corpus import corpus_report
+from tests.corpus import corpus_report
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "metrics.md"
 

@@ -16,7 +16,7 @@ from gi_report.analysis import sum_reports
 from gi_report.errors import IncompatibleReportsError, TemplateMismatchError
 from gi_report.form import TABLE_IDS
 from gi_report.synthetic import random_report
-from tests.analysis.corpus import corpus_report
+from tests.corpus import corpus_report
 
 
 def _independent_sum(documents: list[dict[str, Any]], blank_as_zero: bool) -> dict[str, Any]:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 from lxml import etree
 
-from gi_report import Metadata, Report, Table, get_template
-from gi_report.form import TABLE_IDS
-from gi_report.form.spec import CellKind
+from gi_report import Report
+from tests.corpus import corpus_report
+from tests.corpus import names as corpus_names
 from tests.strategies import reports
+
+__all__ = ["corpus_names", "corpus_report"]
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = ROOT / "tests" / "data" / "corpus" / "expected"
@@ -65,35 +65,6 @@ def hostile_reports(draw: st.DrawFn) -> Report:
         metadata=attrs.evolve(report.metadata, agency=draw(hostile_texts.filter(bool)),
                               title=draw(optional)),
         problems=attrs.evolve(report.problems, heading=draw(optional), text=draw(optional)),
-    )
-
-
-def corpus_names() -> list[str]:
-    """The stems of the corpus's hand-verified expected values."""
-    return sorted(p.stem for p in EXPECTED.glob("*.json"))
-
-
-def corpus_report(name: str) -> Report:
-    """A report holding the hand-verified table values of one real corpus document."""
-    data: dict[str, Any] = json.loads((EXPECTED / f"{name}.json").read_text("utf-8"))
-    template = get_template(data["template"])
-    tables = {}
-    for table_id in TABLE_IDS:
-        spec = template.table(table_id)
-        cells = {
-            row: {
-                column: Decimal(value)
-                if value is not None and spec.column(column).kind is CellKind.AMOUNT
-                else value
-                for column, value in row_cells.items()
-            }
-            for row, row_cells in data[table_id].items()
-        }
-        tables[table_id] = Table.from_mapping(spec, cells)
-    return Report(
-        template=template.version,
-        metadata=Metadata(agency=data["agency"], year=data["year"], source=data["file"]),
-        **tables,
     )
 
 
