@@ -18,7 +18,6 @@ from tests.strategies import reports
 __all__ = ["corpus_names", "corpus_report"]
 
 ROOT = Path(__file__).resolve().parents[2]
-EXPECTED = ROOT / "tests" / "data" / "corpus" / "expected"
 EXAMPLE = ROOT / "examples" / "2022-beijing-xicheng-cgzx.json"
 SCHEMAS = ROOT / "schemas"
 ATTACKS = Path(__file__).resolve().parent / "attacks"
