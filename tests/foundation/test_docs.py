@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from gi_report.form.reference import PAGE, render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,16 +29,19 @@ def test_data_model_page_lists_every_identifier() -> None:
                 assert f"`{row.id}` | {row.label}" in page
 
 
-def test_readme_python_example_runs() -> None:
+def test_readme_python_examples_run_and_print_what_they_say(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-    assert blocks, "the README has a Python example"
+    assert len(blocks) == 2, "the README has its two Python examples"
+    assert len([line for line in blocks[0].splitlines() if line.strip()]) <= 5
+    monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {}
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        exec(compile(blocks[0], "README.md", "exec"), namespace)
-    finally:
-        os.chdir(cwd)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    assert capsys.readouterr().out.splitlines() == [
+        "西城区城市管理指挥中心 0 0",
+        "True True",
+        "8 None",
+    ]
