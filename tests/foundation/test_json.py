@@ -254,3 +254,16 @@ def test_lone_surrogates_are_located_problems_not_crashes() -> None:
         g.from_dict(document)
     assert [p.pointer for p in info.value.problems] == [
         "/proactive/centralized_procurement/unit"]
+
+
+@pytest.mark.parametrize("amount", ["1.5\n", "0\n"])
+def test_amounts_with_a_trailing_newline_are_refused_not_coerced(amount: str) -> None:
+    document = g.to_dict(g.empty_report(agency="某局", year=2022))
+    document["proactive"]["administrative_fees"]["amount_10k_yuan"] = amount
+    document["other_matters"]["processing_fee_collected_amount_yuan"] = amount
+    with pytest.raises(g.DocumentError) as info:
+        g.from_dict(document)
+    assert {p.pointer for p in info.value.problems} == {
+        "/proactive/administrative_fees/amount_10k_yuan",
+        "/other_matters/processing_fee_collected_amount_yuan",
+    }

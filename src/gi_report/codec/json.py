@@ -268,13 +268,21 @@ def schema_problems(document: Any) -> list[Problem]:
     return problems
 
 
+def _amount(spec: TableSpec, row: str, column: str, value: str) -> Decimal:
+    # The schema's pattern runs on Python's re, where "$" also matches before a final newline,
+    # and Decimal() accepts surrounding spaces: check the exact form here, never coerce.
+    if not _DECIMAL.fullmatch(value):
+        raise CellError(f"/{spec.id}/{row}/{column}", _PATTERN_WORDS[DECIMAL_PATTERN], value)
+    return Decimal(value)
+
+
 def _table_from_dict(spec: TableSpec, cells: Mapping[str, Mapping[str, Any]]) -> Table:
     rows: dict[str, dict[str, CellValue]] = {}
     for row in spec.rows:
         given = cells[row.id]
         rows[row.id] = {
             c: (
-                Decimal(given[c])
+                _amount(spec, row.id, c, given[c])
                 if spec.column(c).kind is CellKind.AMOUNT and given[c] is not None
                 else given[c]
             )
