@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                                               args.repeat),
         "  XML parse + XSD + to data": _best(lambda: [parse_xml(d) for d in xml_docs],
                                              args.repeat),
-        "  from_dict (JSON Schema + model)": _best(
+        "  from_dict (to the model)": _best(
             lambda: [from_dict(parse_json(d)) for d in json_docs], args.repeat
         ),
     }

@@ -267,3 +267,49 @@ def test_amounts_with_a_trailing_newline_are_refused_not_coerced(amount: str) ->
         "/proactive/administrative_fees/amount_10k_yuan",
         "/other_matters/processing_fee_collected_amount_yuan",
     }
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*path, index))
+    return found
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-3, max_value=10**20) | st.floats()
+    | st.text(max_size=4) | st.sampled_from(["0.35", "1.5\n", "2021", "2019", "1.0", "-0"]),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=4), inner,
+                                                                 max_size=2),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(), st.data())
+def test_reading_without_the_schema_is_never_looser_than_the_schema(
+    report: g.Report, data: st.DataObject
+) -> None:
+    """from_dict reads a clean document without the schema check: that path must refuse
+    everything the schema refuses (mutate one place of a valid document and compare)."""
+    from gi_report.codec.json import _read_valid
+
+    document = g.to_dict(report)
+    path = data.draw(st.sampled_from(_paths(document)))
+    action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+    if path:
+        parent = document
+        for key in path[:-1]:
+            parent = parent[key]
+        if action == "replace":
+            parent[path[-1]] = data.draw(_json_values)
+        elif action == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[data.draw(st.text(max_size=6))] = data.draw(_json_values)
+    if _read_valid(document) is not None:
+        assert schema_problems(document) == []

@@ -31,6 +31,7 @@ from gi_report.model import (
     OtherMatters,
     Overview,
     Report,
+    Subsection,
     TableSections,
     text_problem,
 )
@@ -84,6 +85,18 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(Decimal, _decimal)
     converter.register_structure_hook(datetime.date, _date)
+    # A list, strictly: cattrs would make a tuple of any iterable (a string, a dict's keys).
+    subsections = converter.get_structure_hook(tuple[Subsection, ...])
+
+    def strict_subsections(value: object, cls: Any) -> tuple[Subsection, ...]:
+        if type(value) is not list:
+            raise TypeError(f"expected a list of sub-sections, got {value!r}")
+        result: tuple[Subsection, ...] = subsections(value, cls)
+        return result
+
+    converter.register_structure_hook_func(
+        lambda cls: cls == tuple[Subsection, ...], strict_subsections
+    )
     converter.register_unstructure_hook(Decimal, format_decimal)
     converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
     return converter
@@ -268,10 +281,10 @@ def schema_problems(document: Any) -> list[Problem]:
     return problems
 
 
-def _amount(spec: TableSpec, row: str, column: str, value: str) -> Decimal:
+def _amount(spec: TableSpec, row: str, column: str, value: object) -> Decimal:
     # The schema's pattern runs on Python's re, where "$" also matches before a final newline,
     # and Decimal() accepts surrounding spaces: check the exact form here, never coerce.
-    if not _DECIMAL.fullmatch(value):
+    if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
         raise CellError(f"/{spec.id}/{row}/{column}", _PATTERN_WORDS[DECIMAL_PATTERN], value)
     return Decimal(value)
 
@@ -311,13 +324,69 @@ def from_dict(document: Any, *, source: str | None = None) -> Report:
 
     Raises :class:`~gi_report.errors.DocumentError` listing every problem with its JSON Pointer.
     """
+    report = _read_valid(document)
+    if report is not None:
+        return report
+    # Not a clean document: the JSON Schema says everything that is wrong, each at its pointer.
     problems = schema_problems(document)
     if problems:
         raise DocumentError(problems, source=source)
+    return _structure(document, source=source)
+
+
+_TOP_KEYS = frozenset(json_schema()["properties"])
+_REQUIRED_KEYS = frozenset(json_schema()["required"])
+
+
+def _shape_is_valid(document: Any) -> bool:
+    """Whether the document has exactly the form's members: what the schema checks and the
+    structuring below does not (it checks types, values and the sections' members itself)."""
+    if type(document) is not dict or not _REQUIRED_KEYS <= document.keys() <= _TOP_KEYS:
+        return False
+    template = document["template"]
+    if document["format_version"] != FORMAT_VERSION or type(template) is not str:
+        return False
+    if template not in TEMPLATES:
+        return False
+    layouts = document.get("table_templates", {})
+    if "table_templates" in document and not (
+        type(layouts) is dict
+        and layouts
+        and layouts.keys() <= set(TABLE_IDS)
+        and all(type(v) is str and v in TEMPLATES for v in layouts.values())
+    ):
+        return False
+    for table_id in TABLE_IDS:
+        spec = TEMPLATES[layouts.get(table_id, template)].table(table_id)
+        cells = document[table_id]
+        if type(cells) is not dict or cells.keys() != spec.row_ids:
+            return False
+        for row in spec.rows:
+            given = cells[row.id]
+            if type(given) is not dict or given.keys() != row.column_set:
+                return False
+    return True
+
+
+def _read_valid(document: Any) -> Report | None:
+    """The report if ``document`` is valid, read without the (slow) schema check; else None.
+
+    As strict as the schema or stricter: anything it refuses goes the slow way, where the
+    schema lists every problem.
+    """
+    if not _shape_is_valid(document):
+        return None
+    try:
+        return _structure(document, source=None)
+    except (DocumentError, TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def _structure(document: Mapping[str, Any], *, source: str | None) -> Report:
     template = get_template(document["template"])
     layouts = document.get("table_templates", {})
     parts: dict[str, Any] = {}
-    problems = []
+    problems: list[Problem] = []
     for key, cls in _SECTIONS.items():
         try:
             parts[key] = _CONVERTER.structure(document.get(key, {}), cls)

@@ -56,6 +56,11 @@ class RowSpec:
     group: str | None = None  #: identifier of the innermost enclosing group
     aliases: tuple[str, ...] = ()  #: other spellings seen in published reports
 
+    @cached_property
+    def column_set(self) -> frozenset[str]:
+        """The identifiers of the row's columns, as a set."""
+        return frozenset(self.columns)
+
 
 @attrs.frozen(kw_only=True)
 class ColumnTotal:
@@ -156,6 +161,11 @@ class TableSpec:
     @cached_property
     def _groups_by_id(self) -> dict[str, GroupSpec]:
         return {g.id: g for g in self.groups}
+
+    @cached_property
+    def row_ids(self) -> frozenset[str]:
+        """The identifiers of the table's rows."""
+        return frozenset(r.id for r in self.rows)
 
     @cached_property
     def _row_positions(self) -> dict[str, int]:
