@@ -8,13 +8,12 @@ by hand (blank is ``null``; amounts are decimal strings). ``corpus_report(name)`
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from gi_report import Metadata, Report, Table
+from gi_report import Metadata, Report
+from gi_report.codec.json import table_from_dict
 from gi_report.form import TABLE_IDS, get_template
-from gi_report.form.spec import CellKind, TableSpec
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 """The project's copy of the real corpus."""
@@ -32,24 +31,11 @@ def expected(name: str) -> dict[str, Any]:
     return data
 
 
-def _table(spec: TableSpec, cells: dict[str, dict[str, Any]]) -> Table:
-    rows = {
-        row.id: {
-            c: Decimal(cells[row.id][c])
-            if spec.column(c).kind is CellKind.AMOUNT and cells[row.id][c] is not None
-            else cells[row.id][c]
-            for c in row.columns
-        }
-        for row in spec.rows
-    }
-    return Table.from_mapping(spec, rows)
-
-
 def corpus_report(name: str, **parts: Any) -> Report:
     """A report holding exactly the stated cells of a corpus document (narrative from ``parts``)."""
     data = expected(name)
     template = get_template(data["template"])
-    tables = {t: _table(template.table(t), data[t]) for t in TABLE_IDS}
+    tables = {t: table_from_dict(template.table(t), data[t]) for t in TABLE_IDS}
     return Report(
         template=template.version,
         metadata=Metadata(agency=data["agency"], year=data["year"], source=data["file"]),

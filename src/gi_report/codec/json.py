@@ -289,7 +289,8 @@ def _amount(spec: TableSpec, row: str, column: str, value: object) -> Decimal:
     return Decimal(value)
 
 
-def _table_from_dict(spec: TableSpec, cells: Mapping[str, Mapping[str, Any]]) -> Table:
+def table_from_dict(spec: TableSpec, cells: Mapping[str, Mapping[str, Any]]) -> Table:
+    """One fixed table from its JSON form (amounts as exact decimal strings, checked strictly)."""
     rows: dict[str, dict[str, CellValue]] = {}
     for row in spec.rows:
         given = cells[row.id]
@@ -402,7 +403,7 @@ def _structure(document: Mapping[str, Any], *, source: str | None) -> Report:
     for table_id in TABLE_IDS:
         layout = get_template(layouts.get(table_id, template.version))
         try:
-            parts[table_id] = _table_from_dict(layout.table(table_id), document[table_id])
+            parts[table_id] = table_from_dict(layout.table(table_id), document[table_id])
         except CellError as error:
             problems.append(Problem(pointer=error.pointer, expected=error.expected,
                                     got=_short(error.got)))

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from gi_report.codec.json import from_dict, parse_json, schema_problems
+from gi_report.codec.json import from_dict, parse_json, schema_problems, table_from_dict
 from gi_report.errors import DocumentError, GIReportError, InputTooLargeError, Problem
 from gi_report.fileio import MAX_DOCUMENT_BYTES, read_limited
 from gi_report.form import TABLE_IDS, TEMPLATES
@@ -301,16 +301,7 @@ def _table_from(document: Mapping[str, Any], table_id: str) -> Table | None:
     if not isinstance(cells, Mapping):
         return None
     try:
-        rows = {
-            row.id: {
-                c: Decimal(cells[row.id][c])
-                if spec.column(c).kind is CellKind.AMOUNT and cells[row.id][c] is not None
-                else cells[row.id][c]
-                for c in row.columns
-            }
-            for row in spec.rows
-        }
-        return Table.from_mapping(spec, rows)
+        return table_from_dict(spec, cells)
     except (GIReportError, KeyError, TypeError, ArithmeticError, ValueError):
         return None
 
