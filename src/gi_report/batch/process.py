@@ -8,9 +8,7 @@ plain data and keeps no report once the row is made.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
-import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -39,25 +37,18 @@ MAX_MESSAGE = 500
 Row = dict[str, Any]
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` if that module and attribute exist (the parts built in parallel)."""
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-    return found if callable(found) else None
+def validator() -> Callable[[Report], Any]:
+    """``gi_report.validate`` (imported on first use, once per worker)."""
+    from gi_report.validation import validate
+
+    return validate
 
 
-def validator() -> Callable[[Report], Any] | None:
-    """``gi_report.validate`` when the validators are installed, else ``None``."""
-    return _optional("gi_report", "validate") or _optional("gi_report.validation", "validate")
+def document_reader() -> Callable[..., Any]:
+    """``gi_report.read_document`` (imported on first use, once per worker)."""
+    from gi_report.importers.api import read_document
 
-
-def document_reader() -> Callable[[str], Any] | None:
-    """``gi_report.read_document`` when the importers are installed, else ``None``."""
-    return _optional("gi_report", "read_document") or _optional(
-        "gi_report.importers", "read_document"
-    )
+    return read_document
 
 
 def _short(text: str) -> str:
@@ -103,15 +94,9 @@ def _from_xml(data: bytes, path: str) -> Report:
 
 def _from_document(path: str, kind: str, row: Row) -> Report:
     """A published document through the importers; their notices are counted in ``row``."""
-    reader = document_reader()
-    if reader is None:
-        raise NotAReport(f"no reader for .{kind} files in this installation")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        result = reader(path)
-    notices = getattr(result, "notices", None)
-    row["notices"] = len(notices) if notices is not None else len(caught)
-    report: Report = getattr(result, "report", result)
+    result = document_reader()(path, warn=False)  # the notices are counted, not printed
+    row["notices"] = len(result.notices)
+    report: Report = result.report
     return report
 
 
@@ -168,14 +153,12 @@ def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
                 "message": _short(f"unexpected {type(error).__name__}: {error}")}
     meta = report.metadata
     row.update(status="ok", template=report.template, agency=meta.agency, year=meta.year)
-    validate = validator()
-    if validate is not None:
-        try:
-            counts = _severity_counts(validate(report))
-        except Exception as error:  # the report is read; say why it was not validated
-            row["message"] = _short(f"not validated: {type(error).__name__}: {error}")
-        else:
-            row.update({f"findings_{k}": v for k, v in counts.items()})
+    try:
+        counts = _severity_counts(validator()(report))
+    except Exception as error:  # the report is read; say why it was not validated
+        row["message"] = _short(f"not validated: {type(error).__name__}: {error}")
+    else:
+        row.update({f"findings_{k}": v for k, v in counts.items()})
     return row
 
 

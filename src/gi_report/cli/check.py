@@ -13,8 +13,6 @@ document could not be read.
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -27,6 +25,7 @@ from gi_report.errors import GIReportError
 from gi_report.importers.api import KINDS, read_document
 from gi_report.importers.result import ImportResult, Level, Notice
 from gi_report.render.text import render_report
+from gi_report.validation import ValidationReport, validate
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 """How a finding's severity is printed for agency staff."""
@@ -57,13 +56,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--blank-as-zero", action="store_true",
                         help="let the rules count blank cells as 0")
     parser.set_defaults(run=run)
-
-
-def _validator() -> Any:
-    """``gi_report.validation`` if it is installed, else ``None``."""
-    if importlib.util.find_spec("gi_report.validation") is None:
-        return None
-    return importlib.import_module("gi_report.validation")
 
 
 def _grouped(items: Sequence[Any], code_of: Any, everything: bool) -> list[tuple[Any, int]]:
@@ -98,7 +90,7 @@ def _notice_lines(result: ImportResult, everything: bool) -> list[str]:
     return lines
 
 
-def _finding_lines(validation: Any, everything: bool) -> list[str]:
+def _finding_lines(validation: ValidationReport, everything: bool) -> list[str]:
     findings = [f for f in validation.findings
                 if everything or f.severity.value != "info"]
     counts = validation.counts
@@ -118,7 +110,6 @@ def _finding_lines(validation: Any, everything: bool) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Check every document; return the exit code."""
-    validation_module = _validator()
     code = EXIT_OK
     rank = {"info": 0, "warning": 1, "error": 2}[args.fail_on]
     for name in args.files:
@@ -129,13 +120,10 @@ def run(args: argparse.Namespace) -> int:
             code = EXIT_USAGE
             continue
         report = result.report
-        validation = None
-        if validation_module is not None:
-            validation = validation_module.validate(
-                report, blank_as_zero=args.blank_as_zero, locations=result.locations,
-                source=name)
-        failing = any(n.level.rank >= rank for n in result.notices) or (
-            validation is not None and any(f.severity.rank >= rank for f in validation.findings))
+        validation = validate(report, blank_as_zero=args.blank_as_zero,
+                              locations=result.locations, source=name)
+        failing = any(n.level.rank >= rank for n in result.notices) or any(
+            f.severity.rank >= rank for f in validation.findings)
         if failing and code == EXIT_OK:
             code = EXIT_FINDINGS
         if args.format == "json":
@@ -143,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
                 "file": name,
                 "report": to_dict(report),
                 "import": result.to_dict(),
-                "validation": validation.to_dict() if validation is not None else None,
+                "validation": validation.to_dict(),
             }, ensure_ascii=False))
             continue
         meta = report.metadata
@@ -153,11 +141,8 @@ def run(args: argparse.Namespace) -> int:
         print(render_report(report))
         for line in _notice_lines(result, args.everything):
             print(line)
-        if validation is None:
-            print("核查结果：未安装校验模块（gi_report.validation），未核查")
-        else:
-            for line in _finding_lines(validation, args.everything):
-                print(line)
+        for line in _finding_lines(validation, args.everything):
+            print(line)
         undetermined = result.undetermined_cells
         if undetermined:
             print(f"注意：{len(undetermined)} 个单元格无法从文档中确定，已留空（见上方“"

@@ -49,14 +49,9 @@ def load_any(path: str) -> Report:
         from gi_report.codec.xml import load_xml
 
         return load_xml(path)
-    from gi_report.batch.process import document_reader
-    from gi_report.errors import UnsupportedFormatError
+    from gi_report.importers.api import read_document
 
-    reader = document_reader()
-    if reader is None:
-        raise UnsupportedFormatError(path, "a .json or .xml gi-report document")
-    result = reader(path)
-    report: Report = getattr(result, "report", result)
+    report: Report = read_document(path, warn=False).report
     return report
 
 

@@ -10,7 +10,6 @@ it is parsed. Each kind only turns its document into blocks; one shared path
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 import re
 from collections.abc import Callable
@@ -76,17 +75,14 @@ def detect_kind(data: bytes, name: str | None = None) -> tuple[str, str]:
 
 
 def _binary_reader(kind: str) -> Callable[..., ParsedDocument]:
-    module_name = f"gi_report.importers.{kind}"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        raise UnsupportedKindError(
-            f"{kind.upper()} import is not available in this installation",
-            expected="HTML, text or Markdown") from None
-    reader: Callable[..., ParsedDocument] = getattr(module, f"parse_{kind}")
-    return reader
+    """The DOCX or PDF reader, imported on first use (the PDF one needs the ``pdf`` extra)."""
+    if kind == "docx":
+        from gi_report.importers.docx import parse_docx
+
+        return parse_docx
+    from gi_report.importers.pdf import parse_pdf
+
+    return parse_pdf
 
 
 def _load(source: Source, max_bytes: int) -> tuple[bytes, str | None]:

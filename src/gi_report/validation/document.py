@@ -11,11 +11,10 @@ the report says it is partial. XML goes through :mod:`gi_report.codec.xml` when 
 
 from __future__ import annotations
 
-import importlib
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -100,12 +99,8 @@ XML = _schema_rule(
     "gi.schema.xml", "XML 文档不符合格式", "The XML document is not valid",
     "the XML is well-formed, safe (no DOCTYPE) and valid against the gi-report XSD",
     "gi_report.codec.xml (docs/xml.md).")
-XML_UNSUPPORTED = _schema_rule(
-    "gi.schema.xml_unsupported", "无法读取 XML", "XML cannot be read here",
-    "gi_report.codec.xml and lxml are installed", "XML input needs the XML codec.")
-
 RULES = (UNREADABLE, TOO_LARGE, SYNTAX, TOO_DEEP, NOT_JSON, REQUIRED, UNKNOWN, INVALID, CELL,
-         XML, XML_UNSUPPORTED)
+         XML)
 
 _EXPECTED_ZH = {
     CellKind.COUNT: "不小于 0 的整数（空白为 null）",
@@ -359,21 +354,10 @@ def _is_path(text: str) -> bool:
     return not _JSON_SCALAR.fullmatch(text) and text.strip() != ""
 
 
-def _xml_reader() -> tuple[Callable[..., Report] | None, Callable[..., Any] | None]:
-    try:
-        module = importlib.import_module("gi_report.codec.xml")
-    except ImportError:
-        return None, None
-    return getattr(module, "from_xml", None), getattr(module, "parse_xml", None)
-
-
 def _validate_xml(data: bytes, *, source: str | None, blank_as_zero: bool,
                   max_findings: int) -> ValidationReport:
-    from_xml, parse_xml = _xml_reader()
-    if from_xml is None:
-        return _unreadable(XML_UNSUPPORTED, source, "gi_report.codec.xml (XML support)",
-                           "not installed", "已安装 XML 支持（gi_report.codec.xml）",
-                           blank_as_zero)
+    from gi_report.codec.xml import from_xml, parse_xml  # imported here: XML is optional input
+
     try:
         report = from_xml(data, source=source)
     except DocumentError as error:
@@ -382,12 +366,10 @@ def _validate_xml(data: bytes, *, source: str | None, blank_as_zero: bool,
         reasons = ["the XML document is not valid; only the tables whose structure is intact "
                    "were checked"]
         readable = True
-        document = None
-        if parse_xml is not None:
-            try:
-                document = parse_xml(data, source=source)
-            except (GIReportError, ValueError):
-                document = None
+        try:
+            document = parse_xml(data, source=source)
+        except (GIReportError, ValueError):
+            document = None
         if document is None:
             readable = not all(f.pointer == "" for f in findings)
             reasons = ["the XML document could not be read as a report; no rule ran"]
