@@ -69,3 +69,11 @@ def test_broken_pipe_is_quiet() -> None:
                           cwd=ROOT, check=False)
     assert "Traceback" not in done.stderr
     assert done.returncode == 0
+
+
+def test_show_reads_the_xml_form_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(EXAMPLE)]) == 0
+    from_json = capsys.readouterr().out
+    g.dump_xml(g.load(EXAMPLE), tmp_path / "r.xml")
+    assert main(["show", str(tmp_path / "r.xml")]) == 0
+    assert capsys.readouterr().out == from_json

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from gi_report.codec.json import load
+from gi_report.codec.xml import load_xml
 from gi_report.errors import GIReportError
 from gi_report.model import Report
 
@@ -15,8 +16,11 @@ def error(message: str) -> None:
 
 
 def read_report(path: str) -> Report | None:
-    """The report stored at ``path`` (JSON), or ``None`` after printing why it can't be read."""
+    """The report stored at ``path`` (JSON, or XML for a ``.xml`` file), or ``None`` after
+    printing why it cannot be read."""
     try:
+        if path.lower().endswith(".xml"):
+            return load_xml(path)
         return load(path)
     except OSError as exc:
         error(f"{path}: {exc.strerror or exc}")

@@ -14,9 +14,10 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "show",
         help="print a report's tables as the official form lays them out",
-        description="Print the fixed tables (sections 二, 三, 四) of gi-report JSON files.",
+        description="Print the fixed tables (sections 二, 三, 四) of gi-report JSON or XML files.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="gi-report JSON documents")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="gi-report JSON documents (or XML, by the .xml extension)")
     parser.set_defaults(run=run)
 
 
