@@ -135,3 +135,13 @@ def test_labels_are_written_only_in_the_form_description() -> None:
             offenders += [f"{path.relative_to(SRC)}: {label}" for label in labels
                           if label in literal]
     assert offenders == []
+
+
+def test_group_columns_are_the_sub_table_columns_of_section_2() -> None:
+    p21 = get_template("2021").table("proactive")
+    assert [c.id for c in p21.group_columns("art20_1")] == [
+        "issued_this_year", "repealed_this_year", "currently_valid"]
+    assert [c.id for c in p21.group_columns("art20_6")] == ["decisions_this_year"]
+    p19 = get_template("2019").table("proactive")
+    assert [c.id for c in p19.group_columns("art20_9")] == ["projects", "total_amount", "unit"]
+    assert [c.id for c in p19.group_columns("art20_8")] == ["items_last_year", "change_this_year"]

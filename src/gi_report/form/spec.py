@@ -205,6 +205,12 @@ class TableSpec:
         """The rows whose group is ``group_id`` or one of its descendants."""
         return tuple(r for r in self.rows if group_id in self.group_chain(r.group))
 
+    def group_columns(self, group_id: str) -> tuple[ColumnSpec, ...]:
+        """The columns that the rows of a group use, in the table's order (a section 二 caption's
+        sub-table: e.g. 第二十条第（五）项 has only 本年处理决定数量)."""
+        rows = self.rows_in_group(group_id)
+        return tuple(c for c in self.columns if any(c.id in r.columns for r in rows))
+
     def group_chain(self, group_id: str | None) -> tuple[str, ...]:
         """``group_id`` and its ancestors, innermost first."""
         chain: list[str] = []

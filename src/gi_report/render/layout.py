@@ -102,8 +102,7 @@ def proactive_layout(table: Table) -> Layout:
         members = spec.rows_in_group(group.id)
         if not members:
             continue
-        columns = [c for c in spec.columns if c.kind is not CellKind.TEXT
-                   and any(c.id in r.columns for r in members)]
+        columns = [c for c in spec.group_columns(group.id) if c.kind is not CellKind.TEXT]
         rows.append([LayoutCell(group.label, colspan=width, header=True)])
         rows.append([LayoutCell(spec.row_header or "", header=True),
                      *spread([c.label for c in columns], True)])

@@ -33,8 +33,7 @@ def render_table_markdown(table: Table) -> str:
             members = spec.rows_in_group(group.id)
             if not members:
                 continue
-            columns = [c for c in spec.columns if c.kind is not CellKind.TEXT
-                       and any(c.id in r.columns for r in members)]
+            columns = [c for c in spec.group_columns(group.id) if c.kind is not CellKind.TEXT]
             out += [f"### {group.label}", ""]
             out += _table([spec.row_header or "", *(c.label for c in columns)],
                           [[r.label, *_value_cells(table, r.id)] for r in members])

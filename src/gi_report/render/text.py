@@ -51,10 +51,10 @@ def render_table(table: Table) -> str:
             rows = spec.rows_in_group(group.id)
             if not rows:
                 continue
-            columns = [c for c in spec.columns if any(c.id in r.columns for r in rows)]
+            columns = spec.group_columns(group.id)
             lines.append(group.label)
             lines += _grid(
-                ["信息内容", *(c.label for c in columns)],
+                [spec.row_header or "", *(c.label for c in columns)],
                 (
                     [r.label, *(format_value(table[r.id, c.id]) if c.id in r.columns else ""
                                 for c in columns)]
