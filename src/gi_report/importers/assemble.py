@@ -496,14 +496,8 @@ def _key_values(block: TableBlock) -> list[tuple[str, str]]:
     """``(key, value)`` pairs if the table is a page's metadata table (名称 | … | 索引号 | …)."""
     pairs: list[tuple[str, str]] = []
     keys = set(furniture.METADATA_KEYS)
-    for row in block.rows:
-        cells: list[str] = []
-        last = None
-        for cell in row:
-            if cell is None or cell.origin == last:
-                continue
-            last = cell.origin
-            cells.append(cell.text.strip())
+    for row in block.distinct_rows():
+        cells = [cell.text.strip() for cell in row]
         for i in range(0, len(cells) - 1, 2):
             key = cells[i].rstrip(":：")
             if key not in keys:

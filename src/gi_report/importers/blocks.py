@@ -66,6 +66,20 @@ class TableBlock:
     rows: tuple[tuple[GridCell | None, ...], ...]
     location: Location
 
+    def distinct_rows(self) -> list[list[GridCell]]:
+        """Each row's cells left to right, a span that covers several columns given once."""
+        out: list[list[GridCell]] = []
+        for row in self.rows:
+            cells: list[GridCell] = []
+            last: tuple[int, int] | None = None
+            for cell in row:
+                if cell is None or cell.origin == last:
+                    continue
+                last = cell.origin
+                cells.append(cell)
+            out.append(cells)
+        return out
+
 
 @attrs.frozen(kw_only=True)
 class TextBlock:

@@ -203,14 +203,8 @@ def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
 def table_as_text(block: TableBlock) -> str:
     """A table inside a narrative section, as lines of its distinct cells joined by " | "."""
     lines = []
-    for row in block.rows:
-        cells: list[str] = []
-        last = None
-        for cell in row:
-            if cell is None or cell.origin == last:
-                continue
-            last = cell.origin
-            cells.append(cell.text.replace("\n", ""))
+    for row in block.distinct_rows():
+        cells = [cell.text.replace("\n", "") for cell in row]
         if any(c.strip() for c in cells):
             lines.append(" | ".join(cells))
     return "\n".join(lines)
