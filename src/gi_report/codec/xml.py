@@ -38,6 +38,7 @@ from gi_report.form.spec import TableSpec
 from gi_report.model import Report
 from gi_report.schema import FORMAT_VERSION
 from gi_report.table import expected_for
+from gi_report.xmlsafety import hardened_xml_parser
 from gi_report.xsd import (
     CHAR,
     FORBIDDEN_CHARS,
@@ -231,14 +232,7 @@ class _Refuse(etree.Resolver):
 
 
 def _parser() -> etree.XMLParser:
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_pis=True,
-        remove_comments=True,
+    parser = hardened_xml_parser(
         remove_blank_text=False,
         strip_cdata=True,
         collect_ids=False,

@@ -29,6 +29,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.xmlsafety import hardened_xml_parser
 
 MAX_DOCX_BYTES = 32 * 1024 * 1024
 """Largest ``.docx`` file accepted (32 MiB; the official template is 23 KiB)."""
@@ -139,15 +140,7 @@ def _main_part_name(archive: zipfile.ZipFile, source: str | None) -> str:
 
 def _parse_xml(xml: bytes, *, source: str | None, part: str) -> tuple[_Element, str | None]:
     """Parse XML with a hardened parser: no entities, no DTD, no network; a DTD is refused."""
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = hardened_xml_parser()
     try:
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as exc:

@@ -28,6 +28,7 @@ from gi_report.fileio import write_atomic
 from gi_report.form import TABLE_IDS, TEMPLATES
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec, TemplateSpec
 from gi_report.schema import FORMAT_VERSION, json_schema
+from gi_report.xmlsafety import hardened_xml_parser
 
 XS = "http://www.w3.org/2001/XMLSchema"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -500,7 +501,7 @@ class _InMemory(etree.Resolver):
 @cache
 def compiled_schema(version: str) -> etree.XMLSchema:
     """The compiled XSD of template ``version`` (built in memory; no file is read)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = hardened_xml_parser()  # our own XSD, but parsed like any other XML
     parser.resolvers.add(_InMemory())
     document = etree.fromstring(
         _xsd_bytes(version), parser, base_url=f"gi-report:/schemas/{xsd_filename(version)}"
