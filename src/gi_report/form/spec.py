@@ -125,7 +125,7 @@ class Relation:
         return self.left + self.right
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class TableSpec:
     """A fixed table of the form (section 二, 三 or 四) as data."""
 

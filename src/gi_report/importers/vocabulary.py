@@ -8,6 +8,7 @@ them (``header_path``), and the table's corner note. Matching is by :func:`norma
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
@@ -184,12 +185,7 @@ class Vocabulary:
         )
 
 
-_CACHE: dict[int, Vocabulary] = {}
-
-
+@functools.cache
 def vocabulary(spec: TableSpec) -> Vocabulary:
     """The (cached) vocabulary of a table layout."""
-    vocab = _CACHE.get(id(spec))
-    if vocab is None or vocab.spec is not spec:
-        vocab = _CACHE[id(spec)] = Vocabulary(spec)
-    return vocab
+    return Vocabulary(spec)

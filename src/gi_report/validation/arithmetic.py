@@ -10,6 +10,7 @@ side fails whatever the blanks hold). With ``blank_as_zero`` blanks count as 0.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 from collections.abc import Callable, Iterator, Sequence
@@ -76,7 +77,6 @@ class TablePlan:
     rules_of_cell: dict[tuple[str, str], tuple[str, ...]]  #: rule ids a cell takes part in
 
 
-_PLANS: dict[int, TablePlan] = {}
 
 
 def _declaration_kind(spec: TableSpec, rule: str) -> type:
@@ -86,11 +86,9 @@ def _declaration_kind(spec: TableSpec, rule: str) -> type:
     raise KeyError(rule)  # pragma: no cover - relations come from declarations
 
 
+@functools.cache
 def plan_for(spec: TableSpec) -> TablePlan:
-    """The compiled relations of a table layout (cached per layout object)."""
-    plan = _PLANS.get(id(spec))
-    if plan is not None and plan.spec is spec:
-        return plan
+    """The compiled relations of a table layout (cached per layout)."""
     cells = tuple((row.id, column.id) for row, column in spec.cells())
     position = {cell: i for i, cell in enumerate(cells)}
     compiled: list[CompiledRelation] = []
@@ -119,14 +117,12 @@ def plan_for(spec: TableSpec) -> TablePlan:
             rules = rules_of_cell.setdefault((ref.row, ref.column), [])
             if relation.rule not in rules:
                 rules.append(relation.rule)
-    plan = TablePlan(
+    return TablePlan(
         spec=spec,
         relations=tuple(compiled),
         cells=cells,
         rules_of_cell={cell: tuple(rules) for cell, rules in rules_of_cell.items()},
     )
-    _PLANS[id(spec)] = plan
-    return plan
 
 
 def flat_values(table: Table) -> tuple[CellValue, ...]:

@@ -7,6 +7,7 @@ Messages name cells the way the printed form does, e.g. ``（七）总计·自�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -53,8 +54,7 @@ def _column_label(spec: TableSpec, column_id: str) -> str:
 
 
 class _Labels:
-    """Every label of one table layout, computed once (layouts are compared by identity: hashing
-    a whole TableSpec on each lookup would cost more than the checks)."""
+    """Every label of one table layout, computed once per layout."""
 
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec
@@ -66,14 +66,9 @@ class _Labels:
         }
 
 
-_CACHE: dict[int, _Labels] = {}
-
-
+@functools.cache
 def _labels(spec: TableSpec) -> _Labels:
-    found = _CACHE.get(id(spec))
-    if found is None or found.spec is not spec:
-        found = _CACHE[id(spec)] = _Labels(spec)
-    return found
+    return _Labels(spec)
 
 
 def row_label(spec: TableSpec, row_id: str) -> str:
