@@ -1,0 +1,331 @@
+"""A report as a Word ``.docx`` file: the official blank template, filled in.
+
+The template shipped as package data (``render/data/template-2021-blank.docx``) gives the page
+set-up, the styles, the paragraph formatting of the title, headings and body text, and the look of
+each fixed table (borders, shading of the header cells, fonts, column widths, row heights). The
+body is rebuilt from the report: title, preamble, the six sections with their headings and
+paragraphs, each fixed table laid out by :func:`gi_report.render.layout.table_layout` (so a 2019
+table, or a table of another version than the report's, gets its own rows), and the closing.
+Each table cell copies the formatting of the template's cell at the same grid position (or, where
+the 2019 layout has no such cell, of a template cell of the same kind). Blank cells stay empty,
+amounts are written exactly as stated. Written with lxml on the package parts; no python-docx.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from functools import cache
+from importlib import resources
+
+import attrs
+from lxml import etree
+
+from gi_report.model import Report
+from gi_report.render.layout import LayoutCell, table_layout
+from gi_report.render.narrative import report_title, sections
+from gi_report.render.pointers import PlacedCell, place
+from gi_report.table import Table
+from gi_report.xmlsafety import hardened_xml_parser
+
+TEMPLATE_RESOURCE = "template-2021-blank.docx"
+"""The official blank template (2021 form), in ``gi_report/render/data/``."""
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{_W_NS}}}"
+_MAIN_PART = "word/document.xml"
+_ZIP_DATE = (2021, 9, 29, 0, 0, 0)  #: fixed member dates: the same report gives the same bytes
+
+_Element = etree._Element
+
+
+@attrs.frozen
+class _TemplateCell:
+    """A cell of a template table: its element and spans, at its grid origin."""
+
+    element: _Element
+    rowspan: int
+    colspan: int
+
+
+class _TemplateTable:
+    """One table of the blank template, indexed by grid origin, as a source of formatting."""
+
+    def __init__(self, tbl: _Element) -> None:
+        self.element = tbl
+        self.rows = tbl.findall(f"{W}tr")
+        grid = tbl.find(f"{W}tblGrid")
+        self.widths = [] if grid is None else [
+            int(g.get(f"{W}w") or 0) for g in grid.findall(f"{W}gridCol")]
+        self.cells: dict[tuple[int, int], _TemplateCell] = {}
+        open_merges: dict[int, tuple[int, int]] = {}  # column -> origin of a vertical merge
+        for r, tr in enumerate(self.rows):
+            c = 0
+            for tc in tr.findall(f"{W}tc"):
+                span = int(_prop(tc, "gridSpan") or 1)
+                vmerge = _merge_value(tc)
+                if vmerge == "continue" and c in open_merges:
+                    origin = open_merges[c]
+                    found = self.cells[origin]
+                    self.cells[origin] = attrs.evolve(found, rowspan=r - origin[0] + 1)
+                else:
+                    self.cells[(r, c)] = _TemplateCell(tc, 1, span)
+                    if vmerge == "restart":
+                        open_merges[c] = (r, c)
+                    else:
+                        open_merges.pop(c, None)
+                c += span
+
+    def cell_like(self, placed: PlacedCell) -> _Element:
+        """The template cell to copy formatting from for ``placed``."""
+        found = self.cells.get((placed.row, placed.column))
+        if found is not None:
+            return found.element
+        header = placed.cell.header
+        for (_, _), candidate in sorted(self.cells.items()):
+            if _is_header(candidate.element) == header:
+                return candidate.element
+        return next(iter(self.cells.values())).element
+
+    def row_properties(self, index: int) -> _Element | None:
+        """The ``w:trPr`` of the template's row ``index`` (its last row beyond the end)."""
+        tr = self.rows[min(index, len(self.rows) - 1)]
+        found = tr.find(f"{W}trPr")
+        return None if found is None else copy.deepcopy(found)
+
+
+def _prop(tc: _Element, name: str) -> str | None:
+    props = tc.find(f"{W}tcPr")
+    found = None if props is None else props.find(f"{W}{name}")
+    return None if found is None else found.get(f"{W}val")
+
+
+def _merge_value(tc: _Element) -> str | None:
+    props = tc.find(f"{W}tcPr")
+    found = None if props is None else props.find(f"{W}vMerge")
+    if found is None:
+        return None
+    return found.get(f"{W}val") or "continue"
+
+
+def _is_header(tc: _Element) -> bool:
+    """A template cell is a header when it prints a label (its text is not blank)."""
+    return bool("".join(t.text or "" for t in tc.iter(f"{W}t")).strip())
+
+
+@attrs.frozen
+class _Template:
+    """The parsed parts of the blank template the writer reuses."""
+
+    members: tuple[tuple[zipfile.ZipInfo, bytes], ...]
+    document: bytes  #: ``word/document.xml``
+
+
+@cache
+def _template() -> _Template:
+    data = resources.files("gi_report.render").joinpath("data", TEMPLATE_RESOURCE).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = tuple((info, archive.read(info)) for info in archive.infolist())
+    document = next(content for info, content in members if info.filename == _MAIN_PART)
+    return _Template(members=members, document=document)
+
+
+class _Prototypes:
+    """The template's body, split into the paragraphs and tables the writer copies."""
+
+    def __init__(self, root: _Element) -> None:
+        body = root.find(f"{W}body")
+        assert body is not None  # the shipped template has a body
+        self.body = body
+        children = list(body)
+        paragraphs = [c for c in children if c.tag == f"{W}p" and _text(c).strip()]
+        self.title = paragraphs[0]
+        headings = [p for p in paragraphs if _text(p)[:2] in ("一、", "二、")]
+        self.heading = headings[0]
+        self.text = next(p for p in paragraphs if _text(p).startswith("（"))
+        self.empty = next(c for c in children if c.tag == f"{W}p" and not _text(c).strip())
+        tables = [c for c in children if c.tag == f"{W}tbl"]
+        self.tables = {table_id: _TemplateTable(t) for table_id, t in
+                       zip(("proactive", "applications", "review_litigation"), tables,
+                           strict=True)}
+        self.section = body.find(f"{W}sectPr")
+
+
+def _text(p: _Element) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _paragraph_like(prototype: _Element, text: str) -> _Element:
+    """A copy of ``prototype`` (its paragraph and first run's formatting) holding ``text``."""
+    p = copy.deepcopy(prototype)
+    run_props = None
+    for child in list(p):
+        if child.tag == f"{W}r":
+            if run_props is None:
+                run_props = child.find(f"{W}rPr")
+            p.remove(child)
+        elif child.tag != f"{W}pPr":
+            p.remove(child)
+    if text:
+        r = etree.SubElement(p, f"{W}r")
+        if run_props is not None:
+            r.append(copy.deepcopy(run_props))
+        t = etree.SubElement(r, f"{W}t")
+        t.text = text
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return p
+
+
+def _set_cell_props(tc: _Element, width: int, colspan: int, vmerge: str | None) -> None:
+    """Width, horizontal span and vertical merge of a copied ``w:tcPr`` (in schema order)."""
+    props = tc.find(f"{W}tcPr")
+    if props is None:
+        props = etree.Element(f"{W}tcPr")
+        tc.insert(0, props)
+    for name in ("tcW", "gridSpan", "hMerge", "vMerge"):
+        for old in props.findall(f"{W}{name}"):
+            props.remove(old)
+    new: list[_Element] = []
+    tcw = etree.Element(f"{W}tcW")
+    tcw.set(f"{W}w", str(width))
+    tcw.set(f"{W}type", "dxa")
+    new.append(tcw)
+    if colspan > 1:
+        span = etree.Element(f"{W}gridSpan")
+        span.set(f"{W}val", str(colspan))
+        new.append(span)
+    if vmerge is not None:
+        merge = etree.Element(f"{W}vMerge")
+        if vmerge == "restart":
+            merge.set(f"{W}val", "restart")
+        new.append(merge)
+    index = 1 if len(props) and props[0].tag == f"{W}cnfStyle" else 0
+    for offset, element in enumerate(new):
+        props.insert(index + offset, element)
+
+
+def _cell(prototype: _Element, lines: Sequence[str], width: int, colspan: int,
+          vmerge: str | None) -> _Element:
+    """A copy of a template cell with its text replaced by ``lines`` (one paragraph each)."""
+    tc = copy.deepcopy(prototype)
+    paragraphs = tc.findall(f"{W}p")
+    first = paragraphs[0] if paragraphs else etree.Element(f"{W}p")
+    for child in list(tc):
+        if child.tag != f"{W}tcPr":
+            tc.remove(child)
+    for line in lines or [""]:
+        tc.append(_paragraph_like(first, line))
+    _set_cell_props(tc, width, colspan, vmerge)
+    return tc
+
+
+def _widths(template: _TemplateTable, columns: int) -> list[int]:
+    """The template's column widths when the grid has as many columns, else an even split."""
+    if len(template.widths) == columns:
+        return list(template.widths)
+    total = sum(template.widths)
+    base, extra = divmod(total, columns)
+    return [base + (1 if i < extra else 0) for i in range(columns)]
+
+
+def table_element(table: Table, template: _TemplateTable) -> _Element:
+    """The ``w:tbl`` of one fixed table in the official layout, formatted like the template."""
+    placed = place(table_layout(table))
+    rows = 1 + max(p.row + p.cell.rowspan - 1 for p in placed)
+    columns = max(p.column + p.cell.colspan for p in placed)
+    widths = _widths(template, columns)
+    origins = {(p.row, p.column): p for p in placed}
+    covering: dict[tuple[int, int], PlacedCell] = {}
+    for p in placed:
+        for dr in range(1, p.cell.rowspan):
+            covering[(p.row + dr, p.column)] = p
+    tbl = etree.Element(f"{W}tbl")
+    for name in ("tblPr", "tblGrid"):
+        found = template.element.find(f"{W}{name}")
+        if found is not None:
+            tbl.append(copy.deepcopy(found))
+    grid = tbl.find(f"{W}tblGrid")
+    if grid is not None:
+        for col in list(grid):
+            grid.remove(col)
+    else:
+        grid = etree.SubElement(tbl, f"{W}tblGrid")
+    for width in widths:
+        etree.SubElement(grid, f"{W}gridCol").set(f"{W}w", str(width))
+    for r in range(rows):
+        tr = etree.SubElement(tbl, f"{W}tr")
+        source_row = template.rows[min(r, len(template.rows) - 1)]
+        exceptions = source_row.find(f"{W}tblPrEx")
+        if exceptions is not None:
+            tr.append(copy.deepcopy(exceptions))
+        row_props = template.row_properties(r)
+        if row_props is not None:
+            tr.append(row_props)
+        c = 0
+        while c < columns:
+            here = origins.get((r, c)) or covering.get((r, c))
+            if here is None:  # a ragged layout: fill the gap with an empty cell
+                filler = PlacedCell(r, c, LayoutCell(""))
+                tr.append(_cell(template.cell_like(filler), [""], widths[c], 1, None))
+                c += 1
+                continue
+            span = here.cell.colspan
+            width = sum(widths[c:c + span])
+            if here.row == r:
+                vmerge = "restart" if here.cell.rowspan > 1 else None
+                lines = here.cell.text.split("\n") if here.cell.text else []
+            else:
+                vmerge, lines = "continue", []
+            tr.append(_cell(template.cell_like(here), lines, width, span, vmerge))
+            c += span
+    return tbl
+
+
+def _paragraphs(prototype: _Element, text: str | None) -> Iterator[_Element]:
+    for line in (text or "").split("\n"):
+        if line.strip():
+            yield _paragraph_like(prototype, line)
+
+
+def document_xml(report: Report) -> bytes:
+    """The main document part of the filled-in template."""
+    root = etree.fromstring(_template().document, hardened_xml_parser())
+    proto = _Prototypes(root)
+    body = proto.body
+    for child in list(body):
+        body.remove(child)
+    out: list[_Element] = [_paragraph_like(proto.title, report_title(report)),
+                           _paragraph_like(proto.empty, "")]
+    out += _paragraphs(proto.text, report.preamble)
+    for section in sections(report):
+        out.append(_paragraph_like(proto.heading, section.heading))
+        out += _paragraphs(proto.text, section.text)
+        for heading, text in section.subsections:
+            out.append(_paragraph_like(proto.text, heading))
+            out += _paragraphs(proto.text, text)
+        if section.table is not None:
+            template = proto.tables[section.table.spec.id]
+            out.append(table_element(section.table, template))
+            out.append(_paragraph_like(proto.empty, ""))
+    out += _paragraphs(proto.text, report.closing)
+    body.extend(out)
+    if proto.section is not None:
+        body.append(proto.section)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def render_docx(report: Report) -> bytes:
+    """The whole report as the bytes of a ``.docx`` file based on the official template."""
+    template = _template()
+    main = document_xml(report)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, content in template.members:
+            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            archive.writestr(member, main if info.filename == _MAIN_PART else content)
+    return out.getvalue()
