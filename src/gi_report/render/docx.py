@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -23,6 +24,8 @@ from importlib import resources
 import attrs
 from lxml import etree
 
+from gi_report.codec.json import to_dict
+from gi_report.errors import UnsupportedFormatError
 from gi_report.model import Report
 from gi_report.render.layout import LayoutCell, table_layout
 from gi_report.render.narrative import report_title, sections
@@ -39,6 +42,35 @@ _MAIN_PART = "word/document.xml"
 _ZIP_DATE = (2021, 9, 29, 0, 0, 0)  #: fixed member dates: the same report gives the same bytes
 
 _Element = etree._Element
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0, and so a Word document, cannot hold."""
+
+
+def _texts(value: object, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """Every string of a report's JSON form with its JSON Pointer."""
+    if isinstance(value, str):
+        yield pointer, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{pointer}/{index}")
+
+
+def check_storable(report: Report) -> None:
+    """Refuse a report holding a character no Word document can store (a control character).
+
+    Raises :class:`~gi_report.errors.UnsupportedFormatError` naming the field's JSON Pointer.
+    """
+    for pointer, text in _texts(to_dict(report)):
+        found = _NOT_XML.search(text)
+        if found is not None:
+            raise UnsupportedFormatError(
+                f"docx {pointer}",
+                f"text without control characters (found U+{ord(found.group()):04X} at "
+                f"offset {found.start()}; a Word document cannot hold it)")
 
 
 @attrs.frozen
@@ -60,12 +92,15 @@ class _TemplateTable:
         self.widths = [] if grid is None else [
             int(g.get(f"{W}w") or 0) for g in grid.findall(f"{W}gridCol")]
         self.cells: dict[tuple[int, int], _TemplateCell] = {}
+        self.at: dict[tuple[int, int], tuple[_Element, int, str | None]] = {}
+        """Every ``w:tc`` by (row, first grid column): element, span, vMerge state."""
         open_merges: dict[int, tuple[int, int]] = {}  # column -> origin of a vertical merge
         for r, tr in enumerate(self.rows):
             c = 0
             for tc in tr.findall(f"{W}tc"):
                 span = int(_prop(tc, "gridSpan") or 1)
                 vmerge = _merge_value(tc)
+                self.at[(r, c)] = (tc, span, vmerge)
                 if vmerge == "continue" and c in open_merges:
                     origin = open_merges[c]
                     found = self.cells[origin]
@@ -77,6 +112,13 @@ class _TemplateTable:
                     else:
                         open_merges.pop(c, None)
                 c += span
+
+    def same_cell(self, row: int, column: int, span: int, vmerge: str | None) -> _Element | None:
+        """The template's ``w:tc`` at (row, column) when it has this span and merge state."""
+        found = self.at.get((row, column))
+        if found is not None and found[1:] == (span, vmerge):
+            return found[0]
+        return None
 
     def cell_like(self, placed: PlacedCell) -> _Element:
         """The template cell to copy formatting from for ``placed``."""
@@ -208,8 +250,12 @@ def _set_cell_props(tc: _Element, width: int, colspan: int, vmerge: str | None) 
 
 
 def _cell(prototype: _Element, lines: Sequence[str], width: int, colspan: int,
-          vmerge: str | None) -> _Element:
-    """A copy of a template cell with its text replaced by ``lines`` (one paragraph each)."""
+          vmerge: str | None, *, exact: bool = False) -> _Element:
+    """A copy of a template cell with its text replaced by ``lines`` (one paragraph each).
+
+    ``exact``: the prototype is the template's cell at this very place: its width, span and
+    merge are kept as they are (the template's widths do not always add up to its grid).
+    """
     tc = copy.deepcopy(prototype)
     paragraphs = tc.findall(f"{W}p")
     first = paragraphs[0] if paragraphs else etree.Element(f"{W}p")
@@ -218,7 +264,8 @@ def _cell(prototype: _Element, lines: Sequence[str], width: int, colspan: int,
             tc.remove(child)
     for line in lines or [""]:
         tc.append(_paragraph_like(first, line))
-    _set_cell_props(tc, width, colspan, vmerge)
+    if not exact:
+        _set_cell_props(tc, width, colspan, vmerge)
     return tc
 
 
@@ -279,7 +326,11 @@ def table_element(table: Table, template: _TemplateTable) -> _Element:
                 lines = here.cell.text.split("\n") if here.cell.text else []
             else:
                 vmerge, lines = "continue", []
-            tr.append(_cell(template.cell_like(here), lines, width, span, vmerge))
+            same = template.same_cell(r, c, span, vmerge)
+            if same is not None:
+                tr.append(_cell(same, lines, width, span, vmerge, exact=True))
+            else:
+                tr.append(_cell(template.cell_like(here), lines, width, span, vmerge))
             c += span
     return tbl
 
@@ -318,7 +369,12 @@ def document_xml(report: Report) -> bytes:
 
 
 def render_docx(report: Report) -> bytes:
-    """The whole report as the bytes of a ``.docx`` file based on the official template."""
+    """The whole report as the bytes of a ``.docx`` file based on the official template.
+
+    Raises :class:`~gi_report.errors.UnsupportedFormatError` when a text holds a control
+    character (other than tab and line breaks), which Word cannot store.
+    """
+    check_storable(report)
     template = _template()
     main = document_xml(report)
     out = io.BytesIO()
