@@ -151,3 +151,41 @@ def test_real_reports_read_back_from_their_word_document(path: object) -> None:
     assert differences(report, again.report) == {}
     assert again.report.template == report.template
     assert again.report.table_templates == report.table_templates
+
+
+def _looks(tc: etree._Element) -> tuple[str | None, str | None]:
+    """A cell's shading and paragraph alignment."""
+    shd = tc.find(f"{W}tcPr/{W}shd")
+    jc = tc.find(f"{W}p/{W}pPr/{W}jc")
+    return (None if shd is None else shd.get(f"{W}fill"),
+            None if jc is None else jc.get(f"{W}val"))
+
+
+def _looks_by_role(tbl: etree._Element, roles: dict[tuple[int, int], str]
+                   ) -> dict[str, set[tuple[str | None, str | None]]]:
+    out: dict[str, set[tuple[str | None, str | None]]] = {}
+    for r, tr in enumerate(tbl.findall(f"{W}tr")):
+        c = 0
+        for tc in tr.findall(f"{W}tc"):
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            if (r, c) in roles:
+                out.setdefault(roles[(r, c)], set()).add(_looks(tc))
+            c += 1 if span is None else int(span.get(f"{W}val") or 1)
+    return out
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_each_cell_looks_like_the_template_cells_of_its_role(template: str) -> None:
+    from gi_report.render.docx import roles
+    from gi_report.render.layout import table_layout
+
+    report = generated(9, template, 0.2)
+    official = get_template("2021")
+    for mine, theirs, table in zip(_xml_tables(render_docx(report)),
+                                   _xml_tables(BLANK_TEMPLATE.read_bytes()),
+                                   report.tables.values(), strict=True):
+        want = _looks_by_role(theirs, roles(table_layout(Table.blank(
+            official.table(table.spec.id)))))
+        got = _looks_by_role(mine, roles(table_layout(table)))
+        for role, looks in got.items():
+            assert looks <= want[role], (table.spec.id, role, looks - want[role])

@@ -26,8 +26,9 @@ from lxml import etree
 
 from gi_report.codec.json import to_dict
 from gi_report.errors import UnsupportedFormatError
+from gi_report.form import get_template
 from gi_report.model import Report
-from gi_report.render.layout import LayoutCell, table_layout
+from gi_report.render.layout import Layout, LayoutCell, table_layout
 from gi_report.render.narrative import report_title, sections
 from gi_report.render.pointers import PlacedCell, place
 from gi_report.table import Table
@@ -35,6 +36,9 @@ from gi_report.xmlsafety import hardened_xml_parser
 
 TEMPLATE_RESOURCE = "template-2021-blank.docx"
 """The official blank template (2021 form), in ``gi_report/render/data/``."""
+
+TEMPLATE_VERSION = "2021"
+"""The form version the blank template prints."""
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{_W_NS}}}"
@@ -82,11 +86,34 @@ class _TemplateCell:
     colspan: int
 
 
-class _TemplateTable:
-    """One table of the blank template, indexed by grid origin, as a source of formatting."""
+def role(placed: PlacedCell, width: int, row_has_values: bool) -> str:
+    """What a printed cell is: a value, a row label, a caption across the table, a column head."""
+    if not placed.cell.header:
+        return "value"
+    if row_has_values:
+        return "label"
+    return "caption" if placed.cell.colspan == width else "column"
 
-    def __init__(self, tbl: _Element) -> None:
+
+def roles(layout: Layout) -> dict[tuple[int, int], str]:
+    """The :func:`role` of each printed cell of a layout, by grid origin."""
+    placed = place(layout)
+    width = max((p.column + p.cell.colspan for p in placed), default=0)
+    with_values = {p.row for p in placed if not p.cell.header}
+    return {(p.row, p.column): role(p, width, p.row in with_values) for p in placed}
+
+
+class _TemplateTable:
+    """One table of the blank template, indexed by grid origin, as a source of formatting.
+
+    The template prints the 2021 form, so the role of each of its cells is that of the 2021
+    layout's cell at the same place.
+    """
+
+    def __init__(self, tbl: _Element, table_id: str) -> None:
         self.element = tbl
+        official = get_template(TEMPLATE_VERSION).table(table_id)
+        self.roles = roles(table_layout(Table.blank(official)))
         self.rows = tbl.findall(f"{W}tr")
         grid = tbl.find(f"{W}tblGrid")
         self.widths = [] if grid is None else [
@@ -113,22 +140,31 @@ class _TemplateTable:
                         open_merges.pop(c, None)
                 c += span
 
-    def same_cell(self, row: int, column: int, span: int, vmerge: str | None) -> _Element | None:
-        """The template's ``w:tc`` at (row, column) when it has this span and merge state."""
+    def same_cell(self, row: int, column: int, span: int, vmerge: str | None,
+                  kind: str) -> _Element | None:
+        """The template's ``w:tc`` at (row, column) when it has this span, merge and role."""
         found = self.at.get((row, column))
-        if found is not None and found[1:] == (span, vmerge):
-            return found[0]
+        if found is None or found[1:] != (span, vmerge):
+            return None
+        origin = (row, column) if vmerge != "continue" else self._origin_of(row, column)
+        return found[0] if origin is not None and self.roles.get(origin) == kind else None
+
+    def _origin_of(self, row: int, column: int) -> tuple[int, int] | None:
+        for (r, c), cell in self.cells.items():
+            if c == column and r <= row < r + cell.rowspan:
+                return (r, c)
         return None
 
-    def cell_like(self, placed: PlacedCell) -> _Element:
-        """The template cell to copy formatting from for ``placed``."""
-        found = self.cells.get((placed.row, placed.column))
-        if found is not None:
-            return found.element
-        header = placed.cell.header
-        for (_, _), candidate in sorted(self.cells.items()):
-            if _is_header(candidate.element) == header:
-                return candidate.element
+    def cell_like(self, placed: PlacedCell, kind: str) -> _Element:
+        """The template cell to copy formatting from: one of the same role, at the same place
+        if there is one, else in the same column, else anywhere."""
+        same_role = [(origin, cell) for origin, cell in sorted(self.cells.items())
+                     if self.roles.get(origin) == kind]
+        for test in (lambda o: o == (placed.row, placed.column),
+                     lambda o: o[1] == placed.column, lambda o: True):
+            for origin, cell in same_role:
+                if test(origin):
+                    return cell.element
         return next(iter(self.cells.values())).element
 
     def row_properties(self, index: int) -> _Element | None:
@@ -150,11 +186,6 @@ def _merge_value(tc: _Element) -> str | None:
     if found is None:
         return None
     return found.get(f"{W}val") or "continue"
-
-
-def _is_header(tc: _Element) -> bool:
-    """A template cell is a header when it prints a label (its text is not blank)."""
-    return bool("".join(t.text or "" for t in tc.iter(f"{W}t")).strip())
 
 
 @attrs.frozen
@@ -189,7 +220,7 @@ class _Prototypes:
         self.text = next(p for p in paragraphs if _text(p).startswith("（"))
         self.empty = next(c for c in children if c.tag == f"{W}p" and not _text(c).strip())
         tables = [c for c in children if c.tag == f"{W}tbl"]
-        self.tables = {table_id: _TemplateTable(t) for table_id, t in
+        self.tables = {table_id: _TemplateTable(t, table_id) for table_id, t in
                        zip(("proactive", "applications", "review_litigation"), tables,
                            strict=True)}
         self.section = body.find(f"{W}sectPr")
@@ -280,7 +311,9 @@ def _widths(template: _TemplateTable, columns: int) -> list[int]:
 
 def table_element(table: Table, template: _TemplateTable) -> _Element:
     """The ``w:tbl`` of one fixed table in the official layout, formatted like the template."""
-    placed = place(table_layout(table))
+    layout = table_layout(table)
+    placed = place(layout)
+    kinds = roles(layout)
     rows = 1 + max(p.row + p.cell.rowspan - 1 for p in placed)
     columns = max(p.column + p.cell.colspan for p in placed)
     widths = _widths(template, columns)
@@ -316,7 +349,7 @@ def table_element(table: Table, template: _TemplateTable) -> _Element:
             here = origins.get((r, c)) or covering.get((r, c))
             if here is None:  # a ragged layout: fill the gap with an empty cell
                 filler = PlacedCell(r, c, LayoutCell(""))
-                tr.append(_cell(template.cell_like(filler), [""], widths[c], 1, None))
+                tr.append(_cell(template.cell_like(filler, "value"), [""], widths[c], 1, None))
                 c += 1
                 continue
             span = here.cell.colspan
@@ -326,11 +359,12 @@ def table_element(table: Table, template: _TemplateTable) -> _Element:
                 lines = here.cell.text.split("\n") if here.cell.text else []
             else:
                 vmerge, lines = "continue", []
-            same = template.same_cell(r, c, span, vmerge)
+            kind = kinds[(here.row, here.column)]
+            same = template.same_cell(r, c, span, vmerge, kind)
             if same is not None:
                 tr.append(_cell(same, lines, width, span, vmerge, exact=True))
             else:
-                tr.append(_cell(template.cell_like(here), lines, width, span, vmerge))
+                tr.append(_cell(template.cell_like(here, kind), lines, width, span, vmerge))
             c += span
     return tbl
 
