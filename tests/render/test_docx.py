@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -189,3 +192,26 @@ def test_each_cell_looks_like_the_template_cells_of_its_role(template: str) -> N
         got = _looks_by_role(mine, roles(table_layout(table)))
         for role, looks in got.items():
             assert looks <= want[role], (table.spec.id, role, looks - want[role])
+
+
+SOFFICE = shutil.which("soffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None,
+                    reason="LibreOffice (soffice) or poppler's pdftotext is not on PATH")
+def test_libreoffice_opens_the_word_document(tmp_path: Path) -> None:
+    report = read_document(CORPUS / "2021-pingtan.txt", warn=False).report
+    source = tmp_path / "report.docx"
+    source.write_bytes(render_docx(report))
+    profile = f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}"
+    subprocess.run([str(SOFFICE), "--headless", profile, "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(source)],
+                   capture_output=True, timeout=300, check=True)
+    text = subprocess.run([str(PDFTOTEXT), "-layout", str(tmp_path / "report.pdf"), "-"],
+                          capture_output=True, text=True, timeout=60, check=True).stdout
+    for section in report.template_spec.sections:
+        assert section.heading in text
+    assert "24252.311082" in text  # 行政事业性收费, exactly as stated
+    for group in report.table("proactive").spec.groups:  # captions across the whole table
+        assert group.label in text

@@ -206,12 +206,12 @@ def _template() -> _Template:
 
 
 class _Prototypes:
-    """The template's body, split into the paragraphs and tables the writer copies."""
+    """The template's body, split into the paragraphs and tables the writer copies, and the
+    document without its body content (``shell``); parsed once, only ever copied from."""
 
     def __init__(self, root: _Element) -> None:
         body = root.find(f"{W}body")
         assert body is not None  # the shipped template has a body
-        self.body = body
         children = list(body)
         paragraphs = [c for c in children if c.tag == f"{W}p" and _text(c).strip()]
         self.title = paragraphs[0]
@@ -224,6 +224,14 @@ class _Prototypes:
                        zip(("proactive", "applications", "review_litigation"), tables,
                            strict=True)}
         self.section = body.find(f"{W}sectPr")
+        for child in children:
+            body.remove(child)
+        self.shell = root
+
+
+@cache
+def _prototypes() -> _Prototypes:
+    return _Prototypes(etree.fromstring(_template().document, hardened_xml_parser()))
 
 
 def _text(p: _Element) -> str:
@@ -377,11 +385,10 @@ def _paragraphs(prototype: _Element, text: str | None) -> Iterator[_Element]:
 
 def document_xml(report: Report) -> bytes:
     """The main document part of the filled-in template."""
-    root = etree.fromstring(_template().document, hardened_xml_parser())
-    proto = _Prototypes(root)
-    body = proto.body
-    for child in list(body):
-        body.remove(child)
+    proto = _prototypes()
+    root = copy.deepcopy(proto.shell)
+    body = root.find(f"{W}body")
+    assert body is not None  # the shell keeps the (empty) body
     out: list[_Element] = [_paragraph_like(proto.title, report_title(report)),
                            _paragraph_like(proto.empty, "")]
     out += _paragraphs(proto.text, report.preamble)
@@ -398,7 +405,7 @@ def document_xml(report: Report) -> bytes:
     out += _paragraphs(proto.text, report.closing)
     body.extend(out)
     if proto.section is not None:
-        body.append(proto.section)
+        body.append(copy.deepcopy(proto.section))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
