@@ -215,9 +215,10 @@ class _Prototypes:
         children = list(body)
         paragraphs = [c for c in children if c.tag == f"{W}p" and _text(c).strip()]
         self.title = paragraphs[0]
-        headings = [p for p in paragraphs if _text(p)[:2] in ("一、", "二、")]
-        self.heading = headings[0]
-        self.text = next(p for p in paragraphs if _text(p).startswith("（"))
+        first_heading = get_template(TEMPLATE_VERSION).sections[0].heading
+        at = next(i for i, p in enumerate(paragraphs) if _text(p).strip() == first_heading)
+        self.heading = paragraphs[at]
+        self.text = paragraphs[at + 1]  # the template's placeholder under the first heading
         self.empty = next(c for c in children if c.tag == f"{W}p" and not _text(c).strip())
         tables = [c for c in children if c.tag == f"{W}tbl"]
         self.tables = {table_id: _TemplateTable(t, table_id) for table_id, t in
