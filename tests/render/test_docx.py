@@ -179,7 +179,7 @@ def _looks_by_role(tbl: etree._Element, roles: dict[tuple[int, int], str]
 
 @pytest.mark.parametrize("template", ["2019", "2021"])
 def test_each_cell_looks_like_the_template_cells_of_its_role(template: str) -> None:
-    from gi_report.render.docx import roles
+    from gi_report.render.docx_template import roles
     from gi_report.render.layout import table_layout
 
     report = generated(9, template, 0.2)

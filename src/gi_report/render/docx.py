@@ -7,7 +7,8 @@ body is rebuilt from the report: title, preamble, the six sections with their he
 paragraphs, each fixed table laid out by :func:`gi_report.render.layout.table_layout` (so a 2019
 table, or a table of another version than the report's, gets its own rows), and the closing.
 Each table cell copies the formatting of the template's cell at the same grid position (or, where
-the 2019 layout has no such cell, of a template cell of the same kind). Blank cells stay empty,
+the 2019 layout has no such cell, of a template cell of the same role; see
+:mod:`gi_report.render.docx_template`). Blank cells stay empty,
 amounts are written exactly as stated. Written with lxml on the package parts; no python-docx.
 """
 
@@ -18,31 +19,25 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
-from functools import cache
-from importlib import resources
 
-import attrs
 from lxml import etree
 
 from gi_report.codec.json import to_dict
 from gi_report.errors import UnsupportedFormatError
-from gi_report.form import get_template
 from gi_report.model import Report
-from gi_report.render.layout import Layout, LayoutCell, table_layout
+from gi_report.render.docx_template import (
+    MAIN_PART,
+    TemplateTable,
+    W,
+    blank_template,
+    prototypes,
+    roles,
+)
+from gi_report.render.layout import LayoutCell, table_layout
 from gi_report.render.narrative import report_title, sections
 from gi_report.render.pointers import PlacedCell, place
 from gi_report.table import Table
-from gi_report.xmlsafety import hardened_xml_parser
 
-TEMPLATE_RESOURCE = "template-2021-blank.docx"
-"""The official blank template (2021 form), in ``gi_report/render/data/``."""
-
-TEMPLATE_VERSION = "2021"
-"""The form version the blank template prints."""
-
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{_W_NS}}}"
-_MAIN_PART = "word/document.xml"
 _ZIP_DATE = (2021, 9, 29, 0, 0, 0)  #: fixed member dates: the same report gives the same bytes
 
 _Element = etree._Element
@@ -75,168 +70,6 @@ def check_storable(report: Report) -> None:
                 f"docx {pointer}",
                 f"text without control characters (found U+{ord(found.group()):04X} at "
                 f"offset {found.start()}; a Word document cannot hold it)")
-
-
-@attrs.frozen
-class _TemplateCell:
-    """A cell of a template table: its element and spans, at its grid origin."""
-
-    element: _Element
-    rowspan: int
-    colspan: int
-
-
-def role(placed: PlacedCell, width: int, row_has_values: bool) -> str:
-    """What a printed cell is: a value, a row label, a caption across the table, a column head."""
-    if not placed.cell.header:
-        return "value"
-    if row_has_values:
-        return "label"
-    return "caption" if placed.cell.colspan == width else "column"
-
-
-def roles(layout: Layout) -> dict[tuple[int, int], str]:
-    """The :func:`role` of each printed cell of a layout, by grid origin."""
-    placed = place(layout)
-    width = max((p.column + p.cell.colspan for p in placed), default=0)
-    with_values = {p.row for p in placed if not p.cell.header}
-    return {(p.row, p.column): role(p, width, p.row in with_values) for p in placed}
-
-
-class _TemplateTable:
-    """One table of the blank template, indexed by grid origin, as a source of formatting.
-
-    The template prints the 2021 form, so the role of each of its cells is that of the 2021
-    layout's cell at the same place.
-    """
-
-    def __init__(self, tbl: _Element, table_id: str) -> None:
-        self.element = tbl
-        official = get_template(TEMPLATE_VERSION).table(table_id)
-        self.roles = roles(table_layout(Table.blank(official)))
-        self.rows = tbl.findall(f"{W}tr")
-        grid = tbl.find(f"{W}tblGrid")
-        self.widths = [] if grid is None else [
-            int(g.get(f"{W}w") or 0) for g in grid.findall(f"{W}gridCol")]
-        self.cells: dict[tuple[int, int], _TemplateCell] = {}
-        self.at: dict[tuple[int, int], tuple[_Element, int, str | None]] = {}
-        """Every ``w:tc`` by (row, first grid column): element, span, vMerge state."""
-        open_merges: dict[int, tuple[int, int]] = {}  # column -> origin of a vertical merge
-        for r, tr in enumerate(self.rows):
-            c = 0
-            for tc in tr.findall(f"{W}tc"):
-                span = int(_prop(tc, "gridSpan") or 1)
-                vmerge = _merge_value(tc)
-                self.at[(r, c)] = (tc, span, vmerge)
-                if vmerge == "continue" and c in open_merges:
-                    origin = open_merges[c]
-                    found = self.cells[origin]
-                    self.cells[origin] = attrs.evolve(found, rowspan=r - origin[0] + 1)
-                else:
-                    self.cells[(r, c)] = _TemplateCell(tc, 1, span)
-                    if vmerge == "restart":
-                        open_merges[c] = (r, c)
-                    else:
-                        open_merges.pop(c, None)
-                c += span
-
-    def same_cell(self, row: int, column: int, span: int, vmerge: str | None,
-                  kind: str) -> _Element | None:
-        """The template's ``w:tc`` at (row, column) when it has this span, merge and role."""
-        found = self.at.get((row, column))
-        if found is None or found[1:] != (span, vmerge):
-            return None
-        origin = (row, column) if vmerge != "continue" else self._origin_of(row, column)
-        return found[0] if origin is not None and self.roles.get(origin) == kind else None
-
-    def _origin_of(self, row: int, column: int) -> tuple[int, int] | None:
-        for (r, c), cell in self.cells.items():
-            if c == column and r <= row < r + cell.rowspan:
-                return (r, c)
-        return None
-
-    def cell_like(self, placed: PlacedCell, kind: str) -> _Element:
-        """The template cell to copy formatting from: one of the same role, at the same place
-        if there is one, else in the same column, else anywhere."""
-        same_role = [(origin, cell) for origin, cell in sorted(self.cells.items())
-                     if self.roles.get(origin) == kind]
-        for test in (lambda o: o == (placed.row, placed.column),
-                     lambda o: o[1] == placed.column, lambda o: True):
-            for origin, cell in same_role:
-                if test(origin):
-                    return cell.element
-        return next(iter(self.cells.values())).element
-
-    def row_properties(self, index: int) -> _Element | None:
-        """The ``w:trPr`` of the template's row ``index`` (its last row beyond the end)."""
-        tr = self.rows[min(index, len(self.rows) - 1)]
-        found = tr.find(f"{W}trPr")
-        return None if found is None else copy.deepcopy(found)
-
-
-def _prop(tc: _Element, name: str) -> str | None:
-    props = tc.find(f"{W}tcPr")
-    found = None if props is None else props.find(f"{W}{name}")
-    return None if found is None else found.get(f"{W}val")
-
-
-def _merge_value(tc: _Element) -> str | None:
-    props = tc.find(f"{W}tcPr")
-    found = None if props is None else props.find(f"{W}vMerge")
-    if found is None:
-        return None
-    return found.get(f"{W}val") or "continue"
-
-
-@attrs.frozen
-class _Template:
-    """The parsed parts of the blank template the writer reuses."""
-
-    members: tuple[tuple[zipfile.ZipInfo, bytes], ...]
-    document: bytes  #: ``word/document.xml``
-
-
-@cache
-def _template() -> _Template:
-    data = resources.files("gi_report.render").joinpath("data", TEMPLATE_RESOURCE).read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = tuple((info, archive.read(info)) for info in archive.infolist())
-    document = next(content for info, content in members if info.filename == _MAIN_PART)
-    return _Template(members=members, document=document)
-
-
-class _Prototypes:
-    """The template's body, split into the paragraphs and tables the writer copies, and the
-    document without its body content (``shell``); parsed once, only ever copied from."""
-
-    def __init__(self, root: _Element) -> None:
-        body = root.find(f"{W}body")
-        assert body is not None  # the shipped template has a body
-        children = list(body)
-        paragraphs = [c for c in children if c.tag == f"{W}p" and _text(c).strip()]
-        self.title = paragraphs[0]
-        first_heading = get_template(TEMPLATE_VERSION).sections[0].heading
-        at = next(i for i, p in enumerate(paragraphs) if _text(p).strip() == first_heading)
-        self.heading = paragraphs[at]
-        self.text = paragraphs[at + 1]  # the template's placeholder under the first heading
-        self.empty = next(c for c in children if c.tag == f"{W}p" and not _text(c).strip())
-        tables = [c for c in children if c.tag == f"{W}tbl"]
-        self.tables = {table_id: _TemplateTable(t, table_id) for table_id, t in
-                       zip(("proactive", "applications", "review_litigation"), tables,
-                           strict=True)}
-        self.section = body.find(f"{W}sectPr")
-        for child in children:
-            body.remove(child)
-        self.shell = root
-
-
-@cache
-def _prototypes() -> _Prototypes:
-    return _Prototypes(etree.fromstring(_template().document, hardened_xml_parser()))
-
-
-def _text(p: _Element) -> str:
-    return "".join(t.text or "" for t in p.iter(f"{W}t"))
 
 
 def _paragraph_like(prototype: _Element, text: str) -> _Element:
@@ -309,7 +142,7 @@ def _cell(prototype: _Element, lines: Sequence[str], width: int, colspan: int,
     return tc
 
 
-def _widths(template: _TemplateTable, columns: int) -> list[int]:
+def _widths(template: TemplateTable, columns: int) -> list[int]:
     """The template's column widths when the grid has as many columns, else an even split."""
     if len(template.widths) == columns:
         return list(template.widths)
@@ -318,7 +151,7 @@ def _widths(template: _TemplateTable, columns: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(columns)]
 
 
-def table_element(table: Table, template: _TemplateTable) -> _Element:
+def table_element(table: Table, template: TemplateTable) -> _Element:
     """The ``w:tbl`` of one fixed table in the official layout, formatted like the template."""
     layout = table_layout(table)
     placed = place(layout)
@@ -386,7 +219,7 @@ def _paragraphs(prototype: _Element, text: str | None) -> Iterator[_Element]:
 
 def document_xml(report: Report) -> bytes:
     """The main document part of the filled-in template."""
-    proto = _prototypes()
+    proto = prototypes()
     root = copy.deepcopy(proto.shell)
     body = root.find(f"{W}body")
     assert body is not None  # the shell keeps the (empty) body
@@ -417,7 +250,7 @@ def render_docx(report: Report) -> bytes:
     character (other than tab and line breaks), which Word cannot store.
     """
     check_storable(report)
-    template = _template()
+    template = blank_template()
     main = document_xml(report)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -425,5 +258,5 @@ def render_docx(report: Report) -> bytes:
             member = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = info.external_attr
-            archive.writestr(member, main if info.filename == _MAIN_PART else content)
+            archive.writestr(member, main if info.filename == MAIN_PART else content)
     return out.getvalue()
