@@ -194,3 +194,28 @@ def test_every_highlighted_cell_is_visible_in_chromium(checked: tuple, tmp_path:
             assert cell["outline"] == "dashed", cell
         else:
             assert cell["background"] not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"), cell
+
+
+def test_a_unit_finding_highlights_the_amount_it_prints_beside() -> None:
+    from gi_report.validation.findings import Severity
+
+    report = generated(14, "2019", 0.0)
+    unit = "/proactive/centralized_procurement/unit"
+    finding = Finding(code="test.unit", severity=Severity.WARNING, pointer=unit,
+                      pointers=(unit,), message_zh="单位", message_en="unit")
+    page = render_check_page(report, findings=[finding])
+    assert _highlighted(page) == {"/proactive/centralized_procurement/total_amount": "hl-warning"}
+
+
+def test_a_finding_about_narrative_links_to_its_section() -> None:
+    from gi_report.validation.findings import Severity
+
+    report = generated(15, "2021", 0.0)
+    finding = Finding(code="test.text", severity=Severity.ERROR, pointer="/problems/text",
+                      pointers=("/problems/text",), message_zh="文字", message_en="text")
+    page = render_check_page(report, findings=[finding])
+    assert _highlighted(page) == {}
+    root = lxml.html.fromstring(page)
+    links = [a.get("href") for a in root.find(".//aside//li").iter("a")]
+    assert links == ["#s-problems"]
+    assert root.get_element_by_id("s-problems").tag == "h2"
