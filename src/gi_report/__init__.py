@@ -55,6 +55,7 @@ from gi_report.model import (
     TableSections,
     empty_report,
 )
+from gi_report.render.api import render
 from gi_report.schema import FORMAT_VERSION, SCHEMA_ID, json_schema
 from gi_report.table import CellValue, Table
 from gi_report.validation import (
@@ -131,6 +132,7 @@ __all__ = [
     "load_xml",
     "metrics_frame",
     "read_document",
+    "render",
     "run_batch",
     "sum_reports",
     "template_for_year",

@@ -16,6 +16,7 @@ from gi_report import __version__
 
 SUBCOMMANDS: tuple[str, ...] = (
     "show", "schema", "batch", "totals", "validate", "convert", "importing", "check",
+    "render",
 )
 """Modules of :mod:`gi_report.cli` that define a subcommand, in the order ``--help`` lists them."""
 

@@ -4,7 +4,9 @@ For each document: the three fixed tables with the official labels (blank cells 
 never as 0), the import notices (what was inferred, matched loosely, split or left blank, and
 where), and — when the validators are installed — the findings of every rule of the form
 (勾稽关系, completeness, text against tables). ``--format json`` prints one JSON object per
-document instead: ``{"report", "import", "validation"}``.
+document instead: ``{"report", "import", "validation"}``. ``--html OUT.html`` also writes the
+check page of the (one) document: its tables with every cell a finding or notice names
+highlighted, and the list of findings beside them.
 
 Exit 0: no notice or finding at or above ``--fail-on`` (default ``error``); 1: some; 2: a
 document could not be read.
@@ -22,8 +24,10 @@ from gi_report.cli._common import error
 from gi_report.cli.importing import LEVEL_NAMES, describe_notice, place
 from gi_report.codec.json import to_dict
 from gi_report.errors import GIReportError
+from gi_report.fileio import write_atomic
 from gi_report.importers.api import KINDS, read_document
 from gi_report.importers.result import ImportResult, Level, Notice
+from gi_report.render.check_page import render_check_page
 from gi_report.render.text import render_report
 from gi_report.validation import ValidationReport, validate
 
@@ -55,7 +59,25 @@ def register(subparsers: Any) -> None:
                         help="list every notice and finding, including info, none collapsed")
     parser.add_argument("--blank-as-zero", action="store_true",
                         help="let the rules count blank cells as 0")
+    parser.add_argument("--html", metavar="OUT", dest="html",
+                        help="also write the check page of the document (one FILE only): "
+                        "a self-contained HTML file with each finding shown on its cells")
     parser.set_defaults(run=run)
+
+
+def _write_check_page(path: str, name: str, result: ImportResult,
+                      validation: ValidationReport, everything: bool) -> bool:
+    """Write the check page of one document atomically; ``False`` after printing why not."""
+    floor = Level.INFO if everything else Level.WARNING
+    findings = [f for f in validation.findings if everything or f.severity.value != "info"]
+    page = render_check_page(result.report, findings=findings,
+                             notices=result.at_least(floor), source=name)
+    try:
+        write_atomic(path, page.encode("utf-8"))
+    except OSError as exc:
+        error(f"{path}: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def _grouped(items: Sequence[Any], code_of: Any, everything: bool) -> list[tuple[Any, int]]:
@@ -112,6 +134,9 @@ def run(args: argparse.Namespace) -> int:
     """Check every document; return the exit code."""
     code = EXIT_OK
     rank = {"info": 0, "warning": 1, "error": 2}[args.fail_on]
+    if args.html and len(args.files) != 1:
+        error("--html writes the check page of one document: give exactly one FILE")
+        return EXIT_USAGE
     for name in args.files:
         try:
             result = read_document(name, kind=args.kind, warn=False)
@@ -126,6 +151,9 @@ def run(args: argparse.Namespace) -> int:
             f.severity.rank >= rank for f in validation.findings)
         if failing and code == EXIT_OK:
             code = EXIT_FINDINGS
+        if args.html and not _write_check_page(args.html, name, result, validation,
+                                               args.everything):
+            return EXIT_USAGE
         if args.format == "json":
             print(json.dumps({
                 "file": name,
