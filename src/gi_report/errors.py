@@ -213,6 +213,17 @@ class UnsupportedKindError(ReportImportError):
     """A document kind gi-report cannot import here (unknown kind, or its reader is not present)."""
 
 
+class UnknownSeverityError(GIReportError, ValueError):
+    """A severity name other than ``error``, ``warning`` or ``info``."""
+
+    def __init__(self, name: object, known: Iterable[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(
+            f"unknown severity {name!r}; expected one of {', '.join(self.known)}"
+        )
+
+
 class GIReportWarning(UserWarning):
     """Root of the warnings gi-report emits about recoverable oddities.
 
