@@ -213,6 +213,21 @@ class UnsupportedKindError(ReportImportError):
     """A document kind gi-report cannot import here (unknown kind, or its reader is not present)."""
 
 
+class OutputPathError(GIReportError, OSError):
+    """An output file that cannot be created where asked: its directory is missing, is not a
+    directory, or refuses the write. ``path`` is the file asked for, ``reason`` the cause."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"{path}: cannot write the file: {reason} (expected an existing, writable directory)"
+        )
+
+    def __str__(self) -> str:  # OSError would print only the first argument's repr form
+        return str(self.args[0])
+
+
 class UnknownSeverityError(GIReportError, ValueError):
     """A severity name other than ``error``, ``warning`` or ``info``."""
 
