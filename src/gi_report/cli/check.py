@@ -1,6 +1,6 @@
 """``gi-report check FILE…``: import a published report, check it, and print what staff need.
 
-For each document: the three fixed tables with the official labels (blank cells print as （空）,
+For each document: the three fixed tables with the official labels (blank cells print as 空,
 never as 0), the import notices (what was inferred, matched loosely, split or left blank, and
 where), and — when the validators are installed — the findings of every rule of the form
 (勾稽关系, completeness, text against tables). ``--format json`` prints one JSON object per

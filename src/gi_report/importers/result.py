@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from gi_report.errors import ReportImportWarning
+from gi_report.exact import plain
 from gi_report.findings import Location, Remark, Severity
 from gi_report.model import Report
 from gi_report.table import CellValue
@@ -154,7 +155,7 @@ INFERRED_CODES = frozenset({"split.unique", "label.fuzzy", "label.by_position"})
 
 
 def _jsonable(value: CellValue) -> Any:
-    return format(value, "f") if isinstance(value, Decimal) else value
+    return plain(value) if isinstance(value, Decimal) else value
 
 
 @attrs.frozen(kw_only=True)

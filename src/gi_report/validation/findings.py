@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from gi_report.exact import plain
 from gi_report.findings import Location, Remark, Severity
 
 __all__ = ["Finding", "Location", "Operand", "Severity", "Status", "Value", "as_value",
@@ -143,9 +144,7 @@ def as_value(value: object) -> Value:
 
 def json_value(value: Value) -> Any:
     """A finding value as JSON writes it: amounts as exact decimal strings."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return value
+    return plain(value) if isinstance(value, Decimal) else value
 
 
 def location_dict(location: Location | None) -> dict[str, Any] | None:
