@@ -217,15 +217,14 @@ class OutputPathError(GIReportError, OSError):
     """An output file that cannot be created where asked: its directory is missing, is not a
     directory, or refuses the write. ``path`` is the file asked for, ``reason`` the cause."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, errno: int = 0) -> None:
+        super().__init__(errno, reason)  # OSError's errno and strerror (the reason alone)
         self.path = path
         self.reason = reason
-        super().__init__(
-            f"{path}: cannot write the file: {reason} (expected an existing, writable directory)"
-        )
 
-    def __str__(self) -> str:  # OSError would print only the first argument's repr form
-        return str(self.args[0])
+    def __str__(self) -> str:
+        return (f"{self.path}: cannot write the file: {self.reason} "
+                "(expected an existing, writable directory)")
 
 
 class UnknownSeverityError(GIReportError, ValueError):

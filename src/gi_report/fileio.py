@@ -111,7 +111,7 @@ def _create_beside(path: Path) -> tuple[int, Path]:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise OutputPathError(os.fspath(path), _why(directory, exc)) from exc
+            raise OutputPathError(os.fspath(path), _why(directory, exc), exc.errno or 0) from exc
         break
     try:
         mode = path.stat().st_mode & 0o777

@@ -127,3 +127,15 @@ def test_a_discarded_batch_output_leaves_nothing(tmp_path: Path) -> None:
     assert not out.exists() and _leftovers(tmp_path) == []
     with pytest.raises(OutputPathError):
         ResultWriter(tmp_path / "missing" / "results.csv")
+
+
+def test_the_cli_names_a_missing_output_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gi_report.cli import main
+
+    target = tmp_path / "missing" / "s.json"
+    assert main(["schema", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gi-report: {target}: ") and "does not exist" in err
+    assert "Traceback" not in err
