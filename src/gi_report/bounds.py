@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from gi_report.exact import plain
 from gi_report.form.spec import ColumnTotal, RowTotal
 from gi_report.table import Number, Table
 
@@ -33,9 +34,10 @@ class Bound:
 
     def text(self) -> tuple[str, str]:
         """The value in Chinese and English, e.g. ``至少 275`` / ``at least 275``."""
+        value = plain(self.low)  # an amount exactly as stated, never 1E+2
         if self.exact:
-            return str(self.low), str(self.low)
-        return f"至少 {self.low}", f"at least {self.low}"
+            return value, value
+        return f"至少 {value}", f"at least {value}"
 
 
 ZERO = Bound(0, True)

@@ -121,3 +121,13 @@ def test_blank_prints_as_blank_marker_in_text_and_empty_elsewhere() -> None:
     assert format_cell(None) == "" and format_cell(None, BLANK) == BLANK
     assert BLANK in render_report(report)
     assert BLANK not in render_markdown(report) and BLANK not in render_html(report)
+
+
+def test_finding_values_print_in_plain_notation_too() -> None:
+    """Rule messages and finding JSON use the same formatter as the renderers."""
+    from gi_report.bounds import Bound
+    from gi_report.validation.findings import json_value
+
+    assert Bound(Decimal("1E+2"), True).text() == ("100", "100")
+    assert Bound(Decimal("2.50"), False).text() == ("至少 2.50", "at least 2.50")
+    assert json_value(Decimal("1E+2")) == "100" and json_value(7) == 7
