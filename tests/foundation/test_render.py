@@ -7,6 +7,7 @@ exactly as stated in plain decimal notation in every output.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from decimal import Decimal
@@ -14,15 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from gi_report import Report, dump, empty_report, read_document, to_dict
+from gi_report import Metadata, Report, dump, empty_report, get_template, read_document, to_dict
 from gi_report.cli import main
+from gi_report.codec.json import table_from_dict
 from gi_report.render.html import render_html
 from gi_report.render.layout import flat_layout, format_cell
 from gi_report.render.markdown import render_markdown
 from gi_report.render.text import BLANK, render_report
 from gi_report.synthetic import random_report
 from gi_report.table import CellValue
-from tests.corpus import corpus_report, names
+from tests.corpus import CORPUS, corpus_report, names
 
 RENDERERS: dict[str, tuple[Callable[[Report], str], str]] = {
     "text": (render_report, "text"),
@@ -58,10 +60,28 @@ def _assert_reads_back(report: Report, renderer: str) -> None:
         assert marked == blanks - {"/proactive/centralized_procurement/unit"}
 
 
+WILD = sorted((CORPUS / "wild" / "expected").glob("*.json"))
+
+
+def _wild_report(path: Path) -> Report:
+    """A report holding the hand-checked cells of one of the eight wild corpus reports."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    template = get_template(data["template"])
+    tables = {t.id: table_from_dict(t, data[t.id]) for t in template.tables}
+    return Report(template=template.version, metadata=Metadata(
+        agency=data["agency"], year=data["year"], source=data["file"]), **tables)
+
+
 @pytest.mark.parametrize("renderer", sorted(RENDERERS))
 @pytest.mark.parametrize("name", names())
 def test_real_reports_read_back_from_every_renderer(name: str, renderer: str) -> None:
     _assert_reads_back(corpus_report(name), renderer)
+
+
+@pytest.mark.parametrize("renderer", sorted(RENDERERS))
+@pytest.mark.parametrize("path", WILD, ids=[p.stem for p in WILD])
+def test_wild_reports_read_back_from_every_renderer(path: Path, renderer: str) -> None:
+    _assert_reads_back(_wild_report(path), renderer)
 
 
 @pytest.mark.parametrize("renderer", sorted(RENDERERS))
