@@ -57,7 +57,7 @@ def test_notice_keeps_its_level_word() -> None:
     built = Notice(code="label.fuzzy", level=Level.WARNING, message="m")
     assert built.severity == "warning" and built.at_least("warning")
     assert not built.at_least(Severity.ERROR)
-    assert built.to_dict()["level"] == "warning"
+    assert built.to_dict()["severity"] == built.to_dict()["level"] == "warning"
 
 
 def test_notices_and_findings_ranked_together_on_a_real_report() -> None:

@@ -183,9 +183,11 @@ class Notice(Remark):
         return f"{self.severity.value}: {self.code}: {self.location}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        """The notice as JSON-ready data."""
+        """The notice as JSON-ready data (``severity`` as in a finding; ``level``, the same, kept
+        for existing readers)."""
         return {
             "code": self.code,
+            "severity": self.severity.value,
             "level": self.severity.value,
             "message": self.message,
             "location": self.location.to_dict(),

@@ -61,6 +61,8 @@ class Operand:
 class Finding(Remark):
     """One rule instance that failed or could not be evaluated, located and explained.
 
+    ``code`` (the rule's stable code, e.g. ``gi.sum.R3``) and ``severity`` come from
+    :class:`~gi_report.findings.Remark`, the base an import notice shares.
     ``pointer`` is the main location (the stated total, the blank cell, the narrative field);
     ``pointers`` lists every cell involved. ``stated`` is what the document says, ``computed``
     what the other cells imply (for a lower bound because of blank cells, see ``missing``).
