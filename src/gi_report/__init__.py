@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from gi_report.analysis import (
+    CarryOver,
+    CellDelta,
+    Child,
     Comparison,
     Coverage,
     HarmonisedResult,
     MetricValue,
     RollupResult,
+    TextSimilarity,
+    UnmappedCell,
     compare_reports,
     compute_metrics,
     harmonise,
@@ -16,6 +21,7 @@ from gi_report.analysis import (
     to_frame,
 )
 from gi_report.batch import BatchSummary, run_batch
+from gi_report.carryover import CarryCheck, CarryStatus, carry_over
 from gi_report.codec.json import dump, from_dict, from_json, load, to_dict, to_json
 from gi_report.codec.xml import dump_xml, from_xml, load_xml, to_xml
 from gi_report.errors import (
@@ -33,6 +39,7 @@ from gi_report.errors import (
     ReportImportError,
     ReportImportWarning,
     TemplateMismatchError,
+    UnknownSeverityError,
     UnknownTemplateError,
     UnrecognisedDocumentError,
     UnsafeDocumentError,
@@ -42,9 +49,10 @@ from gi_report.errors import (
     XMLDocumentError,
     XMLProblem,
 )
+from gi_report.findings import Location, Remark, Severity
 from gi_report.form import TEMPLATES, get_template, template_for_year
 from gi_report.importers.api import read_document
-from gi_report.importers.result import ImportResult, Notice
+from gi_report.importers.result import ImportResult, Level, Notice
 from gi_report.model import (
     Metadata,
     Narrative,
@@ -60,7 +68,8 @@ from gi_report.schema import FORMAT_VERSION, SCHEMA_ID, json_schema
 from gi_report.table import CellValue, Table
 from gi_report.validation import (
     Finding,
-    Severity,
+    Operand,
+    Status,
     ValidationReport,
     validate,
     validate_document,
@@ -75,8 +84,13 @@ __all__ = [
     "SCHEMA_ID",
     "TEMPLATES",
     "BatchSummary",
+    "CarryCheck",
+    "CarryOver",
+    "CarryStatus",
+    "CellDelta",
     "CellError",
     "CellValue",
+    "Child",
     "Comparison",
     "CorruptDocumentError",
     "Coverage",
@@ -89,25 +103,33 @@ __all__ = [
     "ImportResult",
     "IncompatibleReportsError",
     "InputTooLargeError",
+    "Level",
+    "Location",
     "Metadata",
     "MetricValue",
     "MissingExtraError",
     "Narrative",
     "NoTextLayerError",
     "Notice",
+    "Operand",
     "OtherMatters",
     "Overview",
     "Problem",
+    "Remark",
     "Report",
     "ReportImportError",
     "ReportImportWarning",
     "RollupResult",
     "Severity",
+    "Status",
     "Subsection",
     "Table",
     "TableSections",
     "TemplateMismatchError",
+    "TextSimilarity",
+    "UnknownSeverityError",
     "UnknownTemplateError",
+    "UnmappedCell",
     "UnrecognisedDocumentError",
     "UnsafeDocumentError",
     "UnsafeXMLError",
@@ -117,6 +139,7 @@ __all__ = [
     "XMLDocumentError",
     "XMLProblem",
     "__version__",
+    "carry_over",
     "compare_reports",
     "compute_metrics",
     "dump",

@@ -213,6 +213,31 @@ class UnsupportedKindError(ReportImportError):
     """A document kind gi-report cannot import here (unknown kind, or its reader is not present)."""
 
 
+class OutputPathError(GIReportError, OSError):
+    """An output file that cannot be created where asked: its directory is missing, is not a
+    directory, or refuses the write. ``path`` is the file asked for, ``reason`` the cause."""
+
+    def __init__(self, path: str, reason: str, errno: int = 0) -> None:
+        super().__init__(errno, reason)  # OSError's errno and strerror (the reason alone)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return (f"{self.path}: cannot write the file: {self.reason} "
+                "(expected an existing, writable directory)")
+
+
+class UnknownSeverityError(GIReportError, ValueError):
+    """A severity name other than ``error``, ``warning`` or ``info``."""
+
+    def __init__(self, name: object, known: Iterable[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(
+            f"unknown severity {name!r}; expected one of {', '.join(self.known)}"
+        )
+
+
 class GIReportWarning(UserWarning):
     """Root of the warnings gi-report emits about recoverable oddities.
 

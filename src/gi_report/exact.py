@@ -30,3 +30,12 @@ def subtract(a: int | Decimal, b: int | Decimal) -> int | Decimal:
     if isinstance(a, Decimal) or isinstance(b, Decimal):
         return EXACT.subtract(Decimal(a), Decimal(b))
     return a - b
+
+
+def plain(value: int | Decimal) -> str:
+    """A stated number as every output prints it: exactly, in plain decimal notation.
+
+    ``Decimal("1E+2")`` prints ``100`` and ``Decimal("1.50")`` ``1.50`` (the stated decimals
+    kept); never exponent notation, which the importers (and people) would not read back.
+    """
+    return format(value, "f") if isinstance(value, Decimal) else str(value)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
 
-from gi_report.errors import InputTooLargeError
+from gi_report.errors import InputTooLargeError, OutputPathError
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 """Default limit on a JSON or XML document gi-report reads (32 MiB; a report is ~30 KiB)."""
@@ -39,27 +41,118 @@ def check_size(what: str, data: str | bytes, limit: int = MAX_DOCUMENT_BYTES) ->
         raise InputTooLargeError(what, len(data), limit)
 
 
+class AtomicFile:
+    """A file written beside ``path`` and put in its place in one rename, or not at all.
+
+    Bytes go to a hidden temporary file in the same directory; :meth:`commit` flushes it to disk
+    (``fsync``), renames it over ``path`` and syncs the directory, so a crash leaves either the
+    old file or the new one, never a part. :meth:`discard` (or an exception inside a ``with``
+    block) removes the temporary file and leaves ``path`` as it was. A new file gets the mode the
+    process's umask gives (``0o666 & ~umask``, as ``open`` would); a replaced file keeps its mode.
+    A missing or unwritable directory raises :class:`~gi_report.errors.OutputPathError`.
+    """
+
+    def __init__(self, path: PathLike) -> None:
+        self.path = Path(path)
+        fd, self.temp = _create_beside(self.path)
+        self._handle: BinaryIO = os.fdopen(fd, "wb")
+
+    @property
+    def handle(self) -> BinaryIO:
+        """The open temporary file, for writers that want a file object (CSV, Parquet)."""
+        return self._handle
+
+    def write(self, data: bytes) -> int:
+        """Append ``data`` to the temporary file."""
+        return self._handle.write(data)
+
+    def commit(self) -> None:
+        """Sync the temporary file, rename it over ``path`` and sync the directory."""
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.replace(self.temp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        _sync_directory(self.path.parent)
+
+    def discard(self) -> None:
+        """Drop the temporary file; ``path`` is left as it was."""
+        try:
+            self._handle.close()
+        finally:
+            self.temp.unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new hidden file in ``path``'s directory: its descriptor and name.
+
+    Created with mode ``0o666`` through the umask, as any new file (never the ``0o600`` of
+    ``mkstemp``), then given the mode of the file it will replace, if there is one.
+    """
+    directory = path.parent
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        temp = directory / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(temp, flags, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputPathError(os.fspath(path), _why(directory, exc), exc.errno or 0) from exc
+        break
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        return fd, temp
+    try:
+        os.fchmod(fd, mode)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+    return fd, temp
+
+
+def _why(directory: Path, exc: OSError) -> str:
+    """Why a file cannot be created in ``directory``, for a person."""
+    if isinstance(exc, FileNotFoundError):
+        return f"the directory {os.fspath(directory) or '.'} does not exist"
+    if isinstance(exc, NotADirectoryError):
+        return f"{os.fspath(directory)} is not a directory"
+    return exc.strerror or str(exc)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Flush the directory entry of a rename to disk (where the system can open directories)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # Windows cannot open a directory; its rename is durable enough there
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems refuse fsync on a directory: nothing more to do
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
 
-    The bytes go to a temporary file in the same directory, are flushed to disk, and the
-    temporary file then replaces ``path`` in one ``os.replace``.
+    See :class:`AtomicFile` (the file's mode, the fsyncs, the error for a missing directory).
     """
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with AtomicFile(path) as out:
+        out.write(data)

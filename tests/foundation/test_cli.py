@@ -11,6 +11,7 @@ import pytest
 
 import gi_report as g
 from gi_report.cli import main
+from gi_report.render.text import BLANK
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "2022-beijing-xicheng-cgzx.json"
@@ -23,7 +24,8 @@ def test_show_prints_the_tables_with_official_labels(capsys: pytest.CaptureFixtu
     assert "三、收到和处理政府信息公开申请情况" in out
     assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in out
     assert "复议后起诉" in out
-    assert "（空）" not in out  # every cell of this report is stated
+    cells = {c.strip() for line in out.splitlines() for c in line.split("|")}
+    assert BLANK not in cells  # every cell of this report is stated
 
 
 def test_show_marks_blank_cells_differently_from_zero(
@@ -34,10 +36,11 @@ def test_show_marks_blank_cells_differently_from_zero(
     g.dump(report, tmp_path / "r.json")
     assert main(["show", str(tmp_path / "r.json")]) == 0
     out = capsys.readouterr().out
-    granted = next(line for line in out.splitlines() if line.startswith("（一）予以公开"))
-    assert granted.split()[1:] == ["0", "1", "2", "3", "4", "5", "15"]
-    partly = next(line for line in out.splitlines() if line.startswith("（二）部分公开"))
-    assert partly.split()[1:] == ["（空）"] * 7
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in out.splitlines()]
+    granted = next(cells for cells in rows if cells[0] == "（一）予以公开")
+    assert granted[1:] == ["0", "1", "2", "3", "4", "5", "15"]
+    partly = next(cells for cells in rows if cells[0].startswith("（二）部分公开"))
+    assert partly[1:] == [BLANK] * 7
 
 
 def test_show_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from gi_report.cli import main
 from gi_report.codec.json import from_dict, from_json
+from gi_report.render.text import BLANK
 from tests.importers.expected import CORPUS, assert_matches_expected
 
 XICHENG = str(CORPUS / "2022-beijing-xicheng-cgzx.txt")
@@ -77,7 +78,8 @@ def test_check_prints_tables_notices_and_findings(capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert code in (0, 1)
     assert "沭阳县发展和改革局 2023 年度" in out
-    assert "（一）予以公开" in out and "（空）" in out  # official labels; blank is not 0
+    cells = {c.strip() for line in out.splitlines() for c in line.split("|")}
+    assert "（一）予以公开" in cells and BLANK in cells  # official labels; blank is not 0
     assert "导入说明" in out and "核查结果" in out
     assert "gi.completeness.blank" in out  # the blank 法人或其他组织 columns
 

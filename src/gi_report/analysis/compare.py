@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from gi_report.carryover import CARRIED_FROM, CARRIED_TO, CarryStatus, carry_over
 from gi_report.exact import subtract
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import CellRef
@@ -57,13 +58,19 @@ class CellDelta:
 
 @attrs.frozen(kw_only=True)
 class CarryOver:
-    """R8 for one column of section 三: last year's 结转下年度 vs this year's 上年结转."""
+    """R8 for one column of section 三: last year's 结转下年度 vs this year's 上年结转.
+
+    The outcome is :func:`gi_report.carryover.carry_over`'s, the one ``validate_series`` reports
+    too: a blank total counts as the sum of its stated parts; a blank that could hide either
+    outcome makes the column not evaluable, and ``missing`` names it.
+    """
 
     column: str
     carried_to_next_year: CellValue  #: stated in the previous report
     carried_from_last_year: CellValue  #: stated in the current report
-    status: str  #: ``"ok"``, ``"mismatch"`` or ``"not_evaluable"``
+    status: CarryStatus  #: ``"ok"``, ``"mismatch"`` or ``"not_evaluable"`` (a ``str``)
     reason: str | None = None
+    missing: tuple[str, ...] = ()  #: ``<year> <pointer>`` of each blank cell in the way
 
 
 @attrs.frozen(kw_only=True)
@@ -152,20 +159,27 @@ def narrative_sections(report: Report) -> dict[str, str]:
 
 def _carry_over(previous: Report, current: Report) -> tuple[CarryOver, ...]:
     last, this = previous.applications, current.applications
+    consecutive = current.metadata.year == previous.metadata.year + 1
+    to_label = last.spec.row(CARRIED_TO).label
+    from_label = this.spec.row(CARRIED_FROM).label
     out = []
-    for column in this.spec.row("carried_from_last_year").columns:
-        before = last["carried_to_next_year", column]
-        now = this["carried_from_last_year", column]
-        if current.metadata.year != previous.metadata.year + 1:
-            status, reason = "not_evaluable", "the reports are not of consecutive years"
-        elif before is None or now is None:
-            status, reason = "not_evaluable", "a blank cell"
-        elif before == now:
-            status, reason = "ok", None
-        else:
-            status, reason = "mismatch", f"结转下年度 {before} ≠ 上年结转 {now}"
-        out.append(CarryOver(column=column, carried_to_next_year=before,
-                             carried_from_last_year=now, status=status, reason=reason))
+    for check in carry_over(last, this):
+        before = last[CARRIED_TO, check.column]
+        now = this[CARRIED_FROM, check.column]
+        missing = (*(f"{previous.metadata.year} {p}" for p in check.missing_previous),
+                   *(f"{current.metadata.year} {p}" for p in check.missing_current))
+        status, reason = check.status, None
+        if not consecutive:
+            status = CarryStatus.NOT_EVALUABLE
+            reason, missing = "the reports are not of consecutive years", ()
+        elif status is CarryStatus.NOT_EVALUABLE:
+            reason = "a blank cell: " + ", ".join(missing) if missing else "a cell is not a number"
+        elif status is CarryStatus.MISMATCH:
+            reason = (f"{to_label} {check.carried_to_next_year.text()[0]} ≠ "
+                      f"{from_label} {check.carried_from_last_year.text()[0]}")
+        out.append(CarryOver(column=check.column, carried_to_next_year=before,
+                             carried_from_last_year=now, status=status, reason=reason,
+                             missing=missing))
     return tuple(out)
 
 

@@ -1,8 +1,9 @@
 """Batch results as JSON Lines, CSV or Parquet (chosen by the file's extension), streamed.
 
 Rows are written to a temporary file beside the output as they come and the temporary file
-replaces the output in one ``os.replace`` when the run ends (also when it is interrupted), so the
-output is always either the previous complete file or the new complete one.
+replaces the output in one rename when the run ends (also when it is interrupted), so the output is
+always either the previous complete file or the new complete one. The file is written by
+:class:`gi_report.fileio.AtomicFile`, as every file gi-report writes (mode from the umask, fsync).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from gi_report.analysis._optional import require
 from gi_report.batch.process import INTEGER_FIELDS, RESULT_FIELDS, Row
 from gi_report.errors import UnsupportedFormatError
-from gi_report.fileio import MAX_DOCUMENT_BYTES
+from gi_report.fileio import MAX_DOCUMENT_BYTES, AtomicFile
 
 FORMATS: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                            ".parquet": "parquet"}
@@ -58,23 +58,26 @@ class ResultWriter:
         if self.format == "parquet":
             self._pq = require("pyarrow.parquet", "parquet", "writing batch results as Parquet")
             self._schema = _arrow_schema()
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                   dir=self.path.parent)
-        self._tmp = Path(tmp)
-        self._binary = os.fdopen(fd, "wb")
+        self._file = AtomicFile(self.path)
+        self._binary = self._file.handle
         self._text: io.TextIOWrapper | None = None
         self._csv: Any = None
         self._parquet: Any = None
         self._buffer: list[Row] = []
+        self._finished = False
         self.count = 0
-        if self.format in ("jsonl", "csv"):
-            self._text = io.TextIOWrapper(self._binary, encoding="utf-8", newline="")
-        if self.format == "csv" and self._text is not None:
-            self._csv = csv.DictWriter(self._text, fieldnames=RESULT_FIELDS, lineterminator="\n")
-            self._csv.writeheader()
-        if self.format == "parquet":
-            self._binary.close()
-            self._parquet = self._pq.ParquetWriter(str(self._tmp), self._schema)
+        try:
+            if self.format in ("jsonl", "csv"):
+                self._text = io.TextIOWrapper(self._binary, encoding="utf-8", newline="")
+            if self.format == "csv" and self._text is not None:
+                self._csv = csv.DictWriter(self._text, fieldnames=RESULT_FIELDS,
+                                           lineterminator="\n")
+                self._csv.writeheader()
+            if self.format == "parquet":
+                self._parquet = self._pq.ParquetWriter(self._binary, self._schema)
+        except BaseException:
+            self._file.discard()
+            raise
 
     def write(self, row: Row) -> None:
         """Add one result row (columns :data:`RESULT_FIELDS`)."""
@@ -96,36 +99,33 @@ class ResultWriter:
             self._parquet.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
             self._buffer = []
 
-    def _close(self) -> None:
+    def _finish(self) -> None:
+        """Write what is buffered (the Parquet footer, the text layer) into the file, once."""
+        if self._finished:
+            return
+        self._finished = True
         if self.format == "parquet":
             self._flush_parquet()
             self._parquet.close()
-            fd = os.open(self._tmp, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            return
-        if self._text is not None:
+        elif self._text is not None:
             self._text.flush()
-        self._binary.flush()
-        os.fsync(self._binary.fileno())
-        if self._text is not None:
-            self._text.close()
-        else:
-            self._binary.close()
+            self._text.detach()  # the AtomicFile owns the binary file and closes it
 
     def commit(self) -> None:
         """Finish the file and replace the output with it in one step."""
-        self._close()
-        os.replace(self._tmp, self.path)
+        try:
+            self._finish()
+        except BaseException:
+            self._file.discard()
+            raise
+        self._file.commit()
 
     def discard(self) -> None:
         """Drop the temporary file (the output is left as it was)."""
         try:
-            self._close()
+            self._finish()
         finally:
-            self._tmp.unlink(missing_ok=True)
+            self._file.discard()
 
 
 def _int_or_none(value: str) -> int | None:

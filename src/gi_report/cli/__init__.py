@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from gi_report import __version__
+from gi_report.errors import OutputPathError
 
 SUBCOMMANDS: tuple[str, ...] = (
     "show", "schema", "batch", "totals", "validate", "convert", "importing", "check",
@@ -45,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
+    except OutputPathError as exc:  # any subcommand's output file: say where, no traceback
+        print(f"gi-report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)

@@ -7,7 +7,13 @@ import sys
 from gi_report.codec.json import load
 from gi_report.codec.xml import load_xml
 from gi_report.errors import GIReportError
+from gi_report.findings import Severity
 from gi_report.model import Report
+
+SEVERITY_NAMES: dict[Severity, str] = {
+    Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示",
+}
+"""How a notice's or a finding's severity is printed for agency staff (the one table)."""
 
 
 def error(message: str) -> None:

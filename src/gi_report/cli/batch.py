@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         summary = run_batch(args.paths, args.out, jobs=args.jobs, resume=args.resume,
                             progress=show)
     except (GIReportError, OSError, ValueError) as exc:
-        error(f"{args.out}: {exc}")
+        error(str(exc) if args.out in str(exc) else f"{args.out}: {exc}")
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)

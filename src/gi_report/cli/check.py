@@ -1,6 +1,6 @@
 """``gi-report check FILE…``: import a published report, check it, and print what staff need.
 
-For each document: the three fixed tables with the official labels (blank cells print as （空）,
+For each document: the three fixed tables with the official labels (blank cells print as 空,
 never as 0), the import notices (what was inferred, matched loosely, split or left blank, and
 where), and — when the validators are installed — the findings of every rule of the form
 (勾稽关系, completeness, text against tables). ``--format json`` prints one JSON object per
@@ -20,19 +20,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from gi_report.cli._common import error
-from gi_report.cli.importing import LEVEL_NAMES, describe_notice, place
+from gi_report.cli._common import SEVERITY_NAMES, error
+from gi_report.cli.importing import describe_notice, place
 from gi_report.codec.json import to_dict
 from gi_report.errors import GIReportError
 from gi_report.fileio import write_atomic
+from gi_report.findings import Severity
 from gi_report.importers.api import KINDS, read_document
-from gi_report.importers.result import ImportResult, Level, Notice
+from gi_report.importers.result import ImportResult, Notice
 from gi_report.render.check_page import render_check_page
 from gi_report.render.text import render_report
 from gi_report.validation import ValidationReport, validate
-
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-"""How a finding's severity is printed for agency staff."""
 
 SHOWN_PER_CODE = 5
 """Notices or findings of one code listed in full before the rest are counted."""
@@ -53,7 +51,7 @@ def register(subparsers: Any) -> None:
                         help="document kind (default: told from the content and extension)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for people (default), json: one object per document")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+    parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
                         help="exit 1 when a notice or finding has this level or a higher one")
     parser.add_argument("--all", action="store_true", dest="everything",
                         help="list every notice and finding, including info, none collapsed")
@@ -68,7 +66,7 @@ def register(subparsers: Any) -> None:
 def _write_check_page(path: str, name: str, result: ImportResult,
                       validation: ValidationReport, everything: bool) -> bool:
     """Write the check page of one document atomically; ``False`` after printing why not."""
-    floor = Level.INFO if everything else Level.WARNING
+    floor = Severity.INFO if everything else Severity.WARNING
     findings = [f for f in validation.findings if everything or f.severity.value != "info"]
     page = render_check_page(result.report, findings=findings,
                              notices=result.at_least(floor), source=name)
@@ -99,7 +97,7 @@ def _grouped(items: Sequence[Any], code_of: Any, everything: bool) -> list[tuple
 
 
 def _notice_lines(result: ImportResult, everything: bool) -> list[str]:
-    floor = Level.INFO if everything else Level.WARNING
+    floor = Severity.INFO if everything else Severity.WARNING
     shown: list[Notice] = list(result.at_least(floor))
     lines = [f"导入说明（{len(shown)} 条" + ("" if everything else "，不含提示；--all 显示全部")
              + "）："]
@@ -114,7 +112,7 @@ def _notice_lines(result: ImportResult, everything: bool) -> list[str]:
 
 def _finding_lines(validation: ValidationReport, everything: bool) -> list[str]:
     findings = [f for f in validation.findings
-                if everything or f.severity.value != "info"]
+                if everything or f.severity is not Severity.INFO]
     counts = validation.counts
     lines = [f"核查结果：错误 {counts['error']} 条，警告 {counts['warning']} 条，提示 "
              f"{counts['info']} 条" + ("" if everything else "（不含提示；--all 显示全部）")]
@@ -122,8 +120,8 @@ def _finding_lines(validation: ValidationReport, everything: bool) -> list[str]:
         where = f.pointer or "(全文)"
         if f.source is not None and place(f.source):
             where += f"；原文 {place(f.source)}"
-        mark = "" if f.status.value == "failed" else "（无法核对）"
-        lines.append(f"  [{SEVERITY_NAMES[f.severity.value]}] {f.code}{mark}: {f.message_zh}"
+        mark = "" if f.status == "failed" else "（无法核对）"
+        lines.append(f"  [{SEVERITY_NAMES[f.severity]}] {f.code}{mark}: {f.message_zh}"
                      f"（{where}）")
         if hidden:
             lines.append(f"  …… 另有 {hidden} 条 {f.code}")
@@ -133,7 +131,7 @@ def _finding_lines(validation: ValidationReport, everything: bool) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Check every document; return the exit code."""
     code = EXIT_OK
-    rank = {"info": 0, "warning": 1, "error": 2}[args.fail_on]
+    floor = Severity.parse(args.fail_on)
     if args.html and len(args.files) != 1:
         error("--html writes the check page of one document: give exactly one FILE")
         return EXIT_USAGE
@@ -147,8 +145,8 @@ def run(args: argparse.Namespace) -> int:
         report = result.report
         validation = validate(report, blank_as_zero=args.blank_as_zero,
                               locations=result.locations, source=name)
-        failing = any(n.level.rank >= rank for n in result.notices) or any(
-            f.severity.rank >= rank for f in validation.findings)
+        failing = any(n.at_least(floor) for n in result.notices) or any(
+            f.at_least(floor) for f in validation.findings)
         if failing and code == EXIT_OK:
             code = EXIT_FINDINGS
         if args.html and not _write_check_page(args.html, name, result, validation,
@@ -174,6 +172,6 @@ def run(args: argparse.Namespace) -> int:
         undetermined = result.undetermined_cells
         if undetermined:
             print(f"注意：{len(undetermined)} 个单元格无法从文档中确定，已留空（见上方“"
-                  f"{LEVEL_NAMES[Level.ERROR]}”说明）")
+                  f"{SEVERITY_NAMES[Severity.ERROR]}”说明）")
         print()
     return code

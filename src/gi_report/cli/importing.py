@@ -20,17 +20,17 @@ from typing import Any
 import attrs
 
 from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from gi_report.cli._common import error
+from gi_report.cli._common import SEVERITY_NAMES, error
 from gi_report.codec.json import to_dict, to_json
 from gi_report.errors import GIReportError
 from gi_report.fileio import write_atomic
+from gi_report.findings import Location, Severity
 from gi_report.importers.api import KINDS, read_document
-from gi_report.importers.blocks import Location
-from gi_report.importers.result import ImportResult, Level, Notice
+from gi_report.importers.result import ImportResult, Notice
 from gi_report.model import Report
 
-LEVEL_NAMES = {Level.ERROR: "错误", Level.WARNING: "警告", Level.INFO: "提示"}
-"""How a notice's level is printed for agency staff."""
+LEVEL_NAMES = SEVERITY_NAMES
+"""Old name of :data:`gi_report.cli._common.SEVERITY_NAMES`, kept for existing imports."""
 
 
 def register(subparsers: Any) -> None:
@@ -72,7 +72,7 @@ def print_notices(result: ImportResult, floor: str, name: str) -> None:
     """The notices at or above ``floor`` on stderr, one per line."""
     if floor == "none":
         return
-    level = Level.INFO if floor == "all" else Level(floor)
+    level = Severity.INFO if floor == "all" else Severity.parse(floor)
     for n in result.at_least(level):
         print(f"{name}: {describe_notice(n)}", file=sys.stderr)
 
@@ -88,7 +88,8 @@ def place(location: Location) -> str:
 def describe_notice(n: Notice) -> str:
     """A notice as one line for agency staff: level in Chinese, code, message, place."""
     where = place(n.location)
-    return f"[{LEVEL_NAMES[n.level]}] {n.code}: {n.message}" + (f"（{where}）" if where else "")
+    suffix = f"（{where}）" if where else ""
+    return f"[{SEVERITY_NAMES[n.severity]}] {n.code}: {n.message}{suffix}"
 
 
 def _form_for(path: str, default: str | None) -> str:

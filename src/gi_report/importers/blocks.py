@@ -9,36 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-
-@attrs.frozen(kw_only=True)
-class Location:
-    """Where something is in the source document (every part optional, 1-based where human)."""
-
-    file: str | None = None
-    page: int | None = None  #: 1-based page (PDF, DOCX when known)
-    line: int | None = None  #: 1-based line of the source text (HTML, text, Markdown)
-    table: int | None = None  #: 0-based index of the table block in the document
-    row: int | None = None  #: 0-based row of the expanded grid
-    column: int | None = None  #: 0-based column of the expanded grid
-    offset: int | None = None  #: 0-based character offset in the line (one-line crawl dumps)
-
-    def __str__(self) -> str:
-        parts = [
-            f"{name} {value}"
-            for name, value in (
-                ("page", self.page),
-                ("line", self.line),
-                ("table", self.table),
-                ("row", self.row),
-                ("column", self.column),
-                ("char", self.offset),
-            )
-            if value is not None
-        ]
-        where = ", ".join(parts)
-        if self.file:
-            return f"{self.file}: {where}" if where else self.file
-        return where or "(unknown location)"
+from gi_report.findings import Location as Location  # re-exported: the readers build it here
 
 
 @attrs.frozen(kw_only=True)

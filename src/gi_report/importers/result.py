@@ -8,7 +8,6 @@ Notices of level ``warning`` and ``error`` are also emitted as Python warnings o
 
 from __future__ import annotations
 
-import enum
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -17,25 +16,18 @@ from typing import Any
 import attrs
 
 from gi_report.errors import ReportImportWarning
-from gi_report.importers.blocks import Location
+from gi_report.exact import plain
+from gi_report.findings import Location, Remark, Severity
 from gi_report.model import Report
 from gi_report.table import CellValue
 
+Level = Severity
+"""How much a notice matters: the same type as the validators' :class:`Severity`.
 
-class Level(enum.Enum):
-    """How much a notice matters to someone relying on the imported values."""
-
-    INFO = "info"  #: nothing lost: what was detected or tidied (kind, encoding, furniture)
-    WARNING = "warning"  #: a value was inferred or matched loosely: check it
-    ERROR = "error"  #: something the form asks for could not be read: it is blank in the report
-
-    @property
-    def rank(self) -> int:
-        """0 for info, 1 for warning, 2 for error (for comparisons)."""
-        return _RANK[self]
-
-
-_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+``info``: nothing lost (what was detected or tidied: kind, encoding, furniture); ``warning``: a
+value was inferred or matched loosely, check it; ``error``: something the form asks for could not
+be read, it is blank in the report. The name ``Level`` is kept for existing code.
+"""
 
 
 @attrs.frozen(kw_only=True)
@@ -163,15 +155,18 @@ INFERRED_CODES = frozenset({"split.unique", "label.fuzzy", "label.by_position"})
 
 
 def _jsonable(value: CellValue) -> Any:
-    return format(value, "f") if isinstance(value, Decimal) else value
+    return plain(value) if isinstance(value, Decimal) else value
 
 
 @attrs.frozen(kw_only=True)
-class Notice:
-    """One located remark about an import: what was done or could not be done, and where."""
+class Notice(Remark):
+    """One located remark about an import: what was done or could not be done, and where.
 
-    code: str  #: stable code, one of :data:`NOTICE_CODES`
-    level: Level
+    ``code`` is one of :data:`NOTICE_CODES`; ``severity`` (also readable as ``level``, and
+    passed as ``level=`` when building one) is how much it matters.
+    """
+
+    severity: Severity = attrs.field(alias="level")
     message: str  #: for a person: what was found, what was done, with the official labels
     location: Location = attrs.field(factory=Location)
     cells: tuple[str, ...] = ()  #: JSON Pointers of the cells concerned (``/applications/…``)
@@ -180,21 +175,22 @@ class Notice:
     found: str | None = None  #: the text in the document the notice is about, verbatim
 
     @property
-    def severity(self) -> Level:
-        """Alias of :attr:`level` (the validators' word)."""
-        return self.level
+    def level(self) -> Severity:
+        """Alias of :attr:`severity` (the importers' original word)."""
+        return self.severity
 
     def __str__(self) -> str:
-        return f"{self.level.value}: {self.code}: {self.location}: {self.message}"
+        return f"{self.severity.value}: {self.code}: {self.location}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        """The notice as JSON-ready data."""
-        loc = {k: v for k, v in attrs.asdict(self.location).items() if v is not None}
+        """The notice as JSON-ready data (``severity`` as in a finding; ``level``, the same, kept
+        for existing readers)."""
         return {
             "code": self.code,
-            "level": self.level.value,
+            "severity": self.severity.value,
+            "level": self.severity.value,
             "message": self.message,
-            "location": loc,
+            "location": self.location.to_dict(),
             "cells": list(self.cells),
             "candidates": [[_jsonable(v) for v in c] for c in self.candidates],
             "found": self.found,
@@ -243,8 +239,8 @@ class ImportResult:
 
     def at_least(self, level: Level | str) -> tuple[Notice, ...]:
         """The notices of ``level`` or more serious."""
-        floor = Level(level).rank
-        return tuple(n for n in self.notices if n.level.rank >= floor)
+        floor = Severity.parse(level)
+        return tuple(n for n in self.notices if n.at_least(floor))
 
     def with_code(self, code: str) -> tuple[Notice, ...]:
         """The notices of one code."""
@@ -283,7 +279,7 @@ def emit_warnings(notices: Iterable[Notice], source: str | None, *, stacklevel: 
     """Emit each warning- or error-level notice as a :class:`ReportImportWarning`."""
     head = f"{source}: " if source else ""
     for n in notices:
-        if n.level is not Level.INFO:
+        if n.severity is not Severity.INFO:
             warnings.warn(
                 ReportImportWarning(f"{head}{n}", n), stacklevel=stacklevel
             )

@@ -1,10 +1,13 @@
-"""The fixed tables as the official template lays them out: rows of cells with their spans.
+"""The fixed tables as the official template lays them out, for every renderer.
 
-One description serves every renderer that can merge cells (HTML, and the text dumps tests
-produce): section 二 as stacked sub-tables (caption, header with 信息内容, rows); section 三 with
-its corner note, the two-level applicant header and the merged group cells on the left; section
-四 transposed, its form rows as column headers over one row of fifteen values. Everything is
-derived from the table's :class:`~gi_report.form.TableSpec`.
+:func:`table_layout` serves the renderers that can merge cells (HTML, DOCX, and the text dumps
+tests produce): section 二 as stacked sub-tables (caption, header with 信息内容, rows); section 三
+with its corner note, the two-level applicant header and the merged group cells on the left;
+section 四 transposed, its form rows as column headers over one row of fifteen values.
+:func:`flat_layout` serves those that cannot (Markdown, plain text): one small table per section
+二 item, section 三 with its group labels as rows of their own, section 四 one row per form row.
+Both are derived from the table's :class:`~gi_report.form.TableSpec`, and every value is printed
+by :func:`format_cell`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from gi_report.exact import plain
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.table import CellValue, Table
 
@@ -32,12 +36,27 @@ Layout = list[list[LayoutCell]]
 """Rows of printed cells, as HTML lists them (a spanned position is not repeated)."""
 
 
-def format_cell(value: CellValue) -> str:
-    """A cell's value as printed: blank as nothing, amounts exactly as stated."""
+@attrs.frozen
+class FlatTable:
+    """One table (or section 二 sub-table) for a renderer that cannot merge cells.
+
+    ``rows`` hold the label, then one printed value per header column; a row of a group label
+    (三、本年度办理结果, （三）不予公开 …) has empty values.
+    """
+
+    caption: str | None  #: section 二's item (第二十条第（一）项), printed above the table
+    note: str | None  #: section 三's corner note, printed above the table
+    header: tuple[str, ...]  #: the label column's header (信息内容 or empty), then the columns
+    rows: tuple[tuple[str, ...], ...]
+
+
+def format_cell(value: CellValue, blank: str = "") -> str:
+    """A cell's value as every renderer prints it: ``blank`` for a blank, numbers exactly as
+    stated in plain decimal notation (:func:`gi_report.exact.plain`), text as it is."""
     if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
+        return blank
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return plain(value)
     return str(value)
 
 
@@ -67,7 +86,7 @@ def _header_levels(paths: Sequence[tuple[str, ...]]) -> Layout:
     return rows
 
 
-def _value_cells(table: Table, row_id: str) -> list[str]:
+def _value_cells(table: Table, row_id: str, blank: str = "") -> list[str]:
     """The printed values of a row; an amount keeps the unit printed beside it (251000元)."""
     spec = table.spec
     row = spec.row(row_id)
@@ -78,8 +97,9 @@ def _value_cells(table: Table, row_id: str) -> list[str]:
         kind = spec.column(column_id).kind
         if kind is CellKind.TEXT:
             continue
-        text = format_cell(table[row_id, column_id])
-        if kind is CellKind.AMOUNT and text and isinstance(unit, str):
+        value = table[row_id, column_id]
+        text = format_cell(value, blank)
+        if kind is CellKind.AMOUNT and value is not None and isinstance(unit, str):
             text += unit
         out.append(text)
     return out
@@ -158,3 +178,39 @@ def table_layout(table: Table) -> Layout:
     if spec.id == "applications":
         return applications_layout(table)
     return review_layout(table)
+
+
+def flat_layout(table: Table, *, blank: str = "") -> list[FlatTable]:
+    """Any of the three fixed tables without merged cells; ``blank`` is how a blank prints."""
+    spec = table.spec
+    if spec.id == "proactive":
+        out: list[FlatTable] = []
+        for group in spec.groups:
+            members = spec.rows_in_group(group.id)
+            if not members:
+                continue
+            columns = [c for c in spec.group_columns(group.id) if c.kind is not CellKind.TEXT]
+            out.append(FlatTable(
+                caption=group.label, note=None,
+                header=(spec.row_header or "", *(c.label for c in columns)),
+                rows=tuple((r.label, *_value_cells(table, r.id, blank)) for r in members),
+            ))
+        return out
+    header = ("", *(c.label for c in spec.columns))
+    rows: list[tuple[str, ...]] = []
+    if spec.id == "applications":
+        seen: set[str] = set()
+        empty = ("",) * len(spec.columns)
+        for row in spec.rows:
+            for group_id in reversed(spec.group_chain(row.group)):
+                if group_id not in seen:
+                    seen.add(group_id)
+                    rows.append((spec.group(group_id).label, *empty))
+            rows.append((row.label, *_value_cells(table, row.id, blank)))
+        return [FlatTable(caption=None, note=spec.note or None, header=header, rows=tuple(rows))]
+    for row in spec.rows:
+        label = row.label
+        if row.group:
+            label = f"{spec.group(row.group).label}（{row.label}）"
+        rows.append((label, *_value_cells(table, row.id, blank)))
+    return [FlatTable(caption=None, note=spec.note or None, header=header, rows=tuple(rows))]

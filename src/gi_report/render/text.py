@@ -1,18 +1,24 @@
 """The fixed tables as plain text, laid out as the official form: what agency staff read.
 
-Labels come from the form description; a blank cell prints as a dot-free empty field, never as 0.
+The tables are :func:`~gi_report.render.layout.flat_layout`'s, as the Markdown renderer prints
+them, drawn as pipe tables aligned for a terminal (CJK characters take two columns), so that the
+text also reads back with :func:`gi_report.read_document`. Labels come from the form description;
+a blank cell prints as 空 (a word the importers read back as blank), never as 0; numbers print
+exactly as stated
+(:func:`~gi_report.render.layout.format_cell`).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 
 from gi_report.model import Report
+from gi_report.render.layout import FlatTable, flat_layout, format_cell
 from gi_report.table import CellValue, Table
 
-BLANK = "（空）"
-"""How a blank cell prints: visibly different from 0."""
+BLANK = "空"
+"""How a blank cell prints: visibly different from 0, and read back as a blank by the importers
+(the earlier （空） was not: a row starting with it lost its cells on import)."""
 
 
 def display_width(text: str) -> int:
@@ -26,61 +32,35 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
 
 
 def format_value(value: CellValue) -> str:
-    """A cell value as printed: numbers as stated, a blank as （空）."""
-    return BLANK if value is None else str(value)
+    """A cell value as printed: numbers exactly as stated, a blank as :data:`BLANK`."""
+    return format_cell(value, BLANK)
 
 
-def _grid(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
-    body = list(rows)
-    widths = [max(display_width(r[i]) for r in [headers, *body]) for i in range(len(headers))]
-    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in body:
-        cells = [_pad(row[0], widths[0])]
-        cells += [_pad(c, w, right=True) for c, w in zip(row[1:], widths[1:], strict=True)]
-        lines.append("  ".join(cells).rstrip())
-    return lines
+def _grid(flat: FlatTable) -> list[str]:
+    """One flat table as aligned pipe-table lines: labels to the left, values to the right."""
+    rows = [flat.header, *flat.rows]
+    widths = [max(3, *(display_width(r[i]) for r in rows)) for i in range(len(flat.header))]
+
+    def line(cells: tuple[str, ...], right: bool) -> str:
+        padded = [_pad(cells[0], widths[0])]
+        padded += [_pad(c, w, right=right) for c, w in zip(cells[1:], widths[1:], strict=True)]
+        return "| " + " | ".join(padded) + " |"
+
+    return [line(flat.header, False), "|" + "|".join("-" * (w + 2) for w in widths) + "|",
+            *(line(row, True) for row in flat.rows)]
 
 
 def render_table(table: Table) -> str:
     """One fixed table as text, with the official row and column labels."""
-    spec = table.spec
     lines: list[str] = []
-    if spec.id == "proactive":
-        for group in spec.groups:
-            rows = spec.rows_in_group(group.id)
-            if not rows:
-                continue
-            columns = spec.group_columns(group.id)
-            lines.append(group.label)
-            lines += _grid(
-                [spec.row_header or "", *(c.label for c in columns)],
-                (
-                    [r.label, *(format_value(table[r.id, c.id]) if c.id in r.columns else ""
-                                for c in columns)]
-                    for r in rows
-                ),
-            )
-            lines.append("")
-        return "\n".join(lines).rstrip() + "\n"
-    headers = ["", *(c.label for c in spec.columns)]
-    body: list[list[str]] = []
-    printed_groups: set[str] = set()
-    for row in spec.rows:
-        for group_id in reversed(spec.group_chain(row.group)):
-            if group_id not in printed_groups:
-                printed_groups.add(group_id)
-                group = spec.group(group_id)
-                if spec.id != "review_litigation":
-                    body.append([group.label, *([""] * len(spec.columns))])
-        label = row.label if spec.id != "review_litigation" or row.group is None else (
-            f"{spec.group(row.group).label}·{row.label}"
-        )
-        body.append([label, *(format_value(table[row.id, c]) for c in row.columns)])
-    if spec.note:
-        lines.append(spec.note)
-    lines += _grid(headers, body)
-    return "\n".join(lines) + "\n"
+    for flat in flat_layout(table, blank=BLANK):
+        if flat.caption:
+            lines.append(flat.caption)
+        if flat.note:
+            lines.append(flat.note)
+        lines += _grid(flat)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def render_report(report: Report) -> str:

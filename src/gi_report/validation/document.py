@@ -24,9 +24,9 @@ import attrs
 from gi_report.codec.json import from_dict, parse_json, schema_problems, table_from_dict
 from gi_report.errors import DocumentError, GIReportError, InputTooLargeError, Problem
 from gi_report.fileio import MAX_DOCUMENT_BYTES, read_limited
+from gi_report.findings import Location
 from gi_report.form import TABLE_IDS, TEMPLATES
 from gi_report.form.spec import CellKind
-from gi_report.importers.blocks import Location
 from gi_report.model import Report
 from gi_report.table import Table
 from gi_report.validation import completeness

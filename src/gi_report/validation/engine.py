@@ -11,8 +11,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 
 import attrs
 
+from gi_report.findings import Location
 from gi_report.form import TABLE_IDS
-from gi_report.importers.blocks import Location
 from gi_report.model import Report
 from gi_report.table import Table
 from gi_report.validation import arithmetic, completeness, fees, narrative, series, structure

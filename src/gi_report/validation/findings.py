@@ -14,39 +14,21 @@ from typing import Any
 
 import attrs
 
-from gi_report.importers.blocks import Location
+from gi_report.exact import plain
+from gi_report.findings import Location, Remark, Severity
+
+__all__ = ["Finding", "Location", "Operand", "Severity", "Status", "Value", "as_value",
+           "json_value", "location_dict"]
 
 Value = int | Decimal | None
 """A stated or computed value in a finding: a count, an amount, or ``None`` (blank / unknown)."""
 
 
-class Severity(enum.Enum):
-    """How serious a finding is: ``error`` breaks a hard rule of the form."""
+class Status(enum.StrEnum):
+    """Whether the rule failed, or could not be evaluated (e.g. a cell it needs is blank).
 
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """2 for error, 1 for warning, 0 for info: compare with ``>=`` for ``--fail-on``."""
-        return _RANKS[self]
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        """The severity named ``text`` (``error``, ``warning`` or ``info``)."""
-        try:
-            return cls(text)
-        except ValueError:
-            names = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown severity {text!r}; expected one of {names}") from None
-
-
-_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
-
-
-class Status(enum.Enum):
-    """Whether the rule failed, or could not be evaluated (e.g. a cell it needs is blank)."""
+    A ``str``, so ``status == "failed"`` holds.
+    """
 
     FAILED = "failed"
     NOT_EVALUABLE = "not_evaluable"
@@ -76,16 +58,16 @@ class Operand:
 
 
 @attrs.frozen(kw_only=True)
-class Finding:
+class Finding(Remark):
     """One rule instance that failed or could not be evaluated, located and explained.
 
+    ``code`` (the rule's stable code, e.g. ``gi.sum.R3``) and ``severity`` come from
+    :class:`~gi_report.findings.Remark`, the base an import notice shares.
     ``pointer`` is the main location (the stated total, the blank cell, the narrative field);
     ``pointers`` lists every cell involved. ``stated`` is what the document says, ``computed``
     what the other cells imply (for a lower bound because of blank cells, see ``missing``).
     """
 
-    code: str  #: stable namespaced rule code, e.g. ``gi.sum.R3``
-    severity: Severity
     status: Status = Status.FAILED
     pointer: str  #: JSON Pointer of the main location; ``""`` is the whole document
     pointers: tuple[str, ...] = ()  #: every location involved (cells, fields, text)
@@ -164,13 +146,9 @@ def as_value(value: object) -> Value:
 
 def json_value(value: Value) -> Any:
     """A finding value as JSON writes it: amounts as exact decimal strings."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return value
+    return plain(value) if isinstance(value, Decimal) else value
 
 
 def location_dict(location: Location | None) -> dict[str, Any] | None:
     """A source location as JSON-ready data (``None`` stays ``None``)."""
-    if location is None:
-        return None
-    return {k: v for k, v in attrs.asdict(location).items() if v is not None}
+    return None if location is None else location.to_dict()

@@ -15,18 +15,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
+from gi_report.carryover import CARRIED_FROM, CARRIED_TO, CarryStatus, carry_over
 from gi_report.form import TEMPLATES
 from gi_report.model import Report
 from gi_report.table import Number
 from gi_report.validation.findings import Finding, Operand, Severity, Status, as_value
 from gi_report.validation.labels import cell_label, listed
-from gi_report.validation.quantities import Bound, sum_bound
+from gi_report.validation.quantities import Bound
 from gi_report.validation.rulespec import RuleSpec
 
 FAMILY = "series"
 
-_FROM = "carried_from_last_year"
-_TO = "carried_to_next_year"
+_FROM = CARRIED_FROM
+_TO = CARRIED_TO
 _VALID = "currently_valid"
 _ISSUED = "issued_this_year"
 _REPEALED = "repealed_this_year"
@@ -172,11 +173,11 @@ def _carried(previous: Report, current: Report, *, blank_as_zero: bool) -> list[
     out: list[Finding] = []
     before, now = previous.applications, current.applications
     year, prev_year = current.metadata.year, previous.metadata.year
-    for column in now.spec.row(_FROM).columns:
-        if not before.spec.has_cell(_TO, column):
+    for check in carry_over(before, now, blank_as_zero=blank_as_zero):
+        if check.status is CarryStatus.OK:
             continue
-        stated = sum_bound(now, [(_FROM, column)], blank_as_zero=blank_as_zero)
-        earlier = sum_bound(before, [(_TO, column)], blank_as_zero=blank_as_zero)
+        column = check.column
+        stated, earlier = check.carried_from_last_year, check.carried_to_next_year
         pointer = f"/applications/{_FROM}/{column}"
         prev_pointer = f"/applications/{_TO}/{column}"
         cell = cell_label(now.spec, _FROM, column)
@@ -197,17 +198,7 @@ def _carried(previous: Report, current: Report, *, blank_as_zero: bool) -> list[
                         label=prev_cell, year=prev_year),
             ),
         }
-        if stated.exact and earlier.exact:
-            if stated.low == earlier.low:
-                continue
-            certain = True
-        elif stated.exact:
-            certain = earlier.low > stated.low
-        elif earlier.exact:
-            certain = stated.low > earlier.low
-        else:
-            certain = False
-        if not certain:
+        if check.status is CarryStatus.NOT_EVALUABLE:
             missing = stated.missing + earlier.missing
             out.append(R8.finding(
                 status=Status.NOT_EVALUABLE, missing=missing,
