@@ -21,7 +21,6 @@ import attrs
 
 from gi_report.form import claims as words
 from gi_report.form.spec import RowTotal, TableSpec
-from gi_report.validation.labels import without_numbering
 
 Ref = tuple[str, str, str]
 """A value a claim refers to: (table id, row id, column id), or ("other_matters", role, "")."""
@@ -69,6 +68,12 @@ _STATEMENT_END = "；;"
 _UNITS = sorted({u for units in words.CLAIM_UNITS.values() for u in units} | {"%", "％"},
                 key=len, reverse=True)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
+
+
+def without_numbering(label: str) -> str:
+    """A label without its item number (``（三）不予公开`` → ``不予公开``), as narratives write it."""
+    return _NUMBERING.sub("", label, count=1)
 
 
 @attrs.frozen(eq=False)
@@ -219,7 +224,8 @@ def _normal_agency(agency: str) -> str:
 
 def whole_agency(subject: str, agency: str | None) -> bool:
     """Whether the words before a claim leave the reporting agency as a whole as its subject:
-    no office, sub-unit, period or channel, unless it is the agency's own name."""
+    no office, sub-unit, period or channel, unless it is the agency's own name. With the agency
+    unknown, an office is a part and any other named unit is taken for the agency."""
     names = (agency, _normal_agency(agency)) if agency else ()
     for run in _CJK_RUN.findall(subject):
         for suffix in words.UNIT_SUFFIXES:
@@ -228,7 +234,11 @@ def whole_agency(subject: str, agency: str | None) -> bool:
                 name = run[: at + len(suffix)]
                 cut = max(name.rfind(w) for w in words.WHOLE_AGENCY)
                 name = name[cut + 1:] if cut != -1 else name
-                if len(name) > len(suffix) and not any(n.endswith(name) for n in names):
+                office = suffix in words.NOT_WHOLE_SUBJECTS
+                if names and (office or len(name) > len(suffix)) \
+                        and not any(n.endswith(name) for n in names):
+                    return False
+                if not names and office:
                     return False
                 at = run.find(suffix, at + len(suffix))
     return not any(w in subject and w not in words.UNIT_SUFFIXES
