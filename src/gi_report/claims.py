@@ -67,12 +67,20 @@ _CLAUSE_END = "，,；;：:（）()"
 _STATEMENT_END = "；;"
 _UNITS = sorted({u for units in words.CLAIM_UNITS.values() for u in units} | {"%", "％"},
                 key=len, reverse=True)
+_UNIT = "|".join(re.escape(u) for u in _UNITS)
+_NUMBER = re.compile(rf"([0-9][0-9,]*(?:\.[0-9]+)?)\s*({_UNIT}|)")
+_NUMBER_WITH_UNIT = re.compile(
+    "[0-9]\\s*(?:" + "|".join(sorted({u for us in words.CLAIM_UNITS.values() for u in us},
+                                      key=len, reverse=True)) + ")")
+_NEGATION = re.compile("|".join((*words.NEGATIONS, *words.FEE_ALL_ZERO)))
+_QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>|（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
+_MARK = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
 
 
 def without_numbering(label: str) -> str:
-    """A label without its item number (``（三）不予公开`` → ``不予公开``), as narratives write it."""
+    """A label without its item number, as narratives write it: （三）不予公开 → 不予公开."""
     return _NUMBERING.sub("", label, count=1)
 
 
@@ -80,25 +88,34 @@ def without_numbering(label: str) -> str:
 class Vocabulary:
     """The tokenizer and the form's categories of one combination of table layouts."""
 
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  #: the words, longest first at each position
+    anchors: re.Pattern[str]  #: the category words: a sentence without one makes no claim
     words: dict[str, _Word]
     applications: str  #: the applications table id
     all_applicant_columns: frozenset[str]
 
     def tokens(self, sentence: str) -> list[_Token]:
         """The tokens of a sentence, left to right (longest word first at each position)."""
-        out: list[_Token] = []
-        for m in self.regex.finditer(sentence):
-            if m.group("n") is not None:
-                out.append(_Token("number", m.start(), m.end(), number=m.group("n"),
-                                  unit=m.group("u") or ""))
-            elif m.group("p") is not None:
-                out.append(_Token("stop" if m.group(0) not in _STATEMENT_END else "semi",
-                                  m.start(), m.end()))
-            else:
-                word = self.words[m.group(0)]
-                out.append(_Token(word.kind, m.start(), m.end(), word=word))
+        words_of = self.words
+        out = [_Token(words_of[m.group()].kind, m.start(), m.end(), word=words_of[m.group()])
+               for m in self.regex.finditer(sentence)]
+        out += [_Token("number", m.start(), m.end(), number=m.group(1), unit=m.group(2))
+                for m in _NUMBER.finditer(sentence)]
+        out += [_Token("semi" if m.group() in _STATEMENT_END else "stop", m.start(), m.end())
+                for m in _MARK.finditer(sentence)]
+        out.sort(key=_start)
         return out
+
+    def may_claim(self, sentence: str) -> bool:
+        """Whether a sentence can make a claim: a number with a unit or a negation, and a
+        category word (a cheap test before the tokens)."""
+        return (_NUMBER_WITH_UNIT.search(sentence) is not None
+                or _NEGATION.search(sentence) is not None) \
+            and self.anchors.search(sentence) is not None
+
+
+def _start(token: _Token) -> int:
+    return token.start
 
 
 def _add(table: dict[str, _Word], text: str, word: _Word) -> None:
@@ -186,14 +203,12 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
     for kind, texts in simple:
         for text in texts:
             _add(table, text, _Word(kind))
-    alternation = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
-    units = "|".join(re.escape(u) for u in _UNITS)
-    regex = re.compile(
-        rf"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<u>{units})?"
-        rf"|(?P<p>[{re.escape(_CLAUSE_END)}])"
-        rf"|(?P<w>{alternation})"
-    )
-    return Vocabulary(regex=regex, words=table, applications=app,
+    ordered = sorted(table, key=len, reverse=True)
+    regex = re.compile("|".join(re.escape(t) for t in ordered))
+    category = [t for t in ordered if table[t].kind in _CATEGORY or table[t].kind == "app"]
+    anchors = [t for t in category if not any(a != t and a in t for a in category)]
+    anchor_regex = re.compile("|".join(re.escape(t) for t in anchors))
+    return Vocabulary(regex=regex, anchors=anchor_regex, words=table, applications=app,
                       all_applicant_columns=frozenset(c.id for c in columns))
 
 
@@ -203,7 +218,6 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
-_HAS_CLAIM_CHAR = re.compile(r"[0-9无未没]")
 
 
 def sentences(text: str) -> Iterator[str]:
@@ -227,6 +241,7 @@ def whole_agency(subject: str, agency: str | None) -> bool:
     no office, sub-unit, period or channel, unless it is the agency's own name. With the agency
     unknown, an office is a part and any other named unit is taken for the agency."""
     names = (agency, _normal_agency(agency)) if agency else ()
+    subject = _QUOTED.sub("", subject)  # titles, notes and quotations name no subject
     for run in _CJK_RUN.findall(subject):
         for suffix in words.UNIT_SUFFIXES:
             at = run.find(suffix)
@@ -560,7 +575,7 @@ def _all_zero(reader: _Reader) -> None:
 
 def claims_in(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Claim]:
     """Every claim a sentence makes, each (quantity, number) once, in the order written."""
-    if _HAS_CLAIM_CHAR.search(sentence) is None:
+    if not vocabulary.may_claim(sentence):
         return []
     reader = _Reader(vocabulary, sentence, vocabulary.tokens(sentence), agency)
     _all_zero(reader)
