@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -51,8 +52,7 @@ class _Word:
     refs: tuple[Ref, ...] = ()
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     kind: str
     start: int
     end: int
@@ -69,12 +69,16 @@ _UNITS = sorted({u for units in words.CLAIM_UNITS.values() for u in units} | {"%
                 key=len, reverse=True)
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _NUMBER = re.compile(rf"([0-9][0-9,]*(?:\.[0-9]+)?)\s*({_UNIT}|)")
+_ITEM_UNITS = frozenset(words.CLAIM_UNITS["application"]) - frozenset(
+    u for kind, units in words.CLAIM_UNITS.items() if kind != "application" for u in units)
 _NUMBER_WITH_UNIT = re.compile(
-    "[0-9]\\s*(?:" + "|".join(sorted({u for us in words.CLAIM_UNITS.values() for u in us},
-                                      key=len, reverse=True)) + ")")
+    "[0-9]\\s*(?:" + "|".join(sorted({u for us in words.CLAIM_UNITS.values() for u in us
+                                       if u not in _ITEM_UNITS}, key=len, reverse=True)) + ")")
+_NUMBER_OF_ITEMS = re.compile("[0-9]\\s*(?:" + "|".join(sorted(_ITEM_UNITS)) + ")")
 _NEGATION = re.compile("|".join((*words.NEGATIONS, *words.FEE_ALL_ZERO)))
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>|（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
-_MARK = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_MARK = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', ''))}]")
+_STATEMENT = re.compile(f"[^{_STATEMENT_END}]+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
 
@@ -90,32 +94,57 @@ class Vocabulary:
 
     regex: re.Pattern[str]  #: the words, longest first at each position
     anchors: re.Pattern[str]  #: the category words: a sentence without one makes no claim
+    applications_words: re.Pattern[str]  #: the words that make a sentence about applications
     words: dict[str, _Word]
     applications: str  #: the applications table id
     all_applicant_columns: frozenset[str]
 
-    def tokens(self, sentence: str) -> list[_Token]:
-        """The tokens of a sentence, left to right (longest word first at each position)."""
+    def tokens(self, sentence: str, start: int = 0, end: int | None = None) -> list[_Token]:
+        """The tokens of ``sentence[start:end]``, left to right (longest word first at each
+        position), with positions in the sentence."""
+        end = len(sentence) if end is None else end
         words_of = self.words
         out = [_Token(words_of[m.group()].kind, m.start(), m.end(), word=words_of[m.group()])
-               for m in self.regex.finditer(sentence)]
+               for m in self.regex.finditer(sentence, start, end)]
         out += [_Token("number", m.start(), m.end(), number=m.group(1), unit=m.group(2))
-                for m in _NUMBER.finditer(sentence)]
-        out += [_Token("semi" if m.group() in _STATEMENT_END else "stop", m.start(), m.end())
-                for m in _MARK.finditer(sentence)]
+                for m in _NUMBER.finditer(sentence, start, end)]
+        out += [_Token("stop", m.start(), m.end()) for m in _MARK.finditer(sentence, start, end)]
         out.sort(key=_start)
         return out
 
-    def may_claim(self, sentence: str) -> bool:
-        """Whether a sentence can make a claim: a number with a unit or a negation, and a
-        category word (a cheap test before the tokens)."""
-        return (_NUMBER_WITH_UNIT.search(sentence) is not None
-                or _NEGATION.search(sentence) is not None) \
-            and self.anchors.search(sentence) is not None
+    def may_claim(self, text: str) -> bool:
+        """Whether a text can make a claim: a category word and a number with a claim unit, or
+        a negation (a cheap test before the tokens; 条 counts only beside 申请)."""
+        if self.anchors.search(text) is None:
+            return False
+        return (_NUMBER_WITH_UNIT.search(text) is not None
+                or _NEGATION.search(text) is not None
+                or (_NUMBER_OF_ITEMS.search(text) is not None
+                    and self.applications_words.search(text) is not None))
 
 
 def _start(token: _Token) -> int:
     return token.start
+
+
+def _trie(texts: Iterable[str]) -> str:
+    """One regex matching any of ``texts``, longest first, with shared prefixes factored out
+    (``收(?:费通知|费|取|到)``): the regex engine tries each first character once."""
+    root: dict[str, dict[str, Any]] = {}
+    for text in texts:
+        node = root
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(c) + build(sub) for c, sub in node.items() if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
 
 
 def _add(table: dict[str, _Word], text: str, word: _Word) -> None:
@@ -203,12 +232,14 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
     for kind, texts in simple:
         for text in texts:
             _add(table, text, _Word(kind))
-    ordered = sorted(table, key=len, reverse=True)
-    regex = re.compile("|".join(re.escape(t) for t in ordered))
-    category = [t for t in ordered if table[t].kind in _CATEGORY or table[t].kind == "app"]
+    regex = re.compile(_trie(table))
+    category = [t for t in table if table[t].kind in _CATEGORY or table[t].kind == "app"]
     anchors = [t for t in category if not any(a != t and a in t for a in category)]
-    anchor_regex = re.compile("|".join(re.escape(t) for t in anchors))
-    return Vocabulary(regex=regex, anchors=anchor_regex, words=table, applications=app,
+    anchor_regex = re.compile(_trie(anchors))
+    applications_words = re.compile(
+        _trie(t for t in table if table[t].kind in ("app", "applicant")))
+    return Vocabulary(regex=regex, anchors=anchor_regex, applications_words=applications_words,
+                      words=table, applications=app,
                       all_applicant_columns=frozenset(c.id for c in columns))
 
 
@@ -227,6 +258,27 @@ def sentences(text: str) -> Iterator[str]:
         for m in _SENTENCE.finditer(_WRAP.sub("", paragraph)):
             sentence = m.group(0).strip()
             if sentence:
+                yield sentence
+
+
+_ENDS = "。！？!?"
+
+
+def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
+    """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
+    from the numbers and negations of the text rather than by reading every sentence."""
+    done = -1
+    found = [m.start() for m in _NUMBER_WITH_UNIT.finditer(text)]
+    found += [m.start() for m in _NEGATION.finditer(text)]
+    for at in sorted(found):
+        if at < done:
+            continue
+        start = max(text.rfind(c, 0, at) for c in _ENDS) + 1
+        ends = [i for i in (text.find(c, at) for c in _ENDS) if i != -1]
+        done = min(ends) + 1 if ends else len(text)
+        for paragraph in _PARAGRAPH.split(text[start:done]):
+            sentence = _WRAP.sub("", paragraph).strip()
+            if sentence and vocabulary.may_claim(sentence):
                 yield sentence
 
 
@@ -266,7 +318,6 @@ class _Reader:
 
     vocabulary: Vocabulary
     sentence: str
-    tokens: list[_Token]
     agency: str | None
     fee_topic: bool = False
     topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
@@ -275,7 +326,7 @@ class _Reader:
 
     @functools.cached_property
     def about_applications(self) -> bool:
-        return any(t.kind in ("app", "applicant") for t in self.tokens)
+        return self.vocabulary.applications_words.search(self.sentence) is not None
 
     def claim(self, start: int, end: int, number: _Token | None, amount: bool,
               *alternatives: Sequence[Ref]) -> None:
@@ -292,17 +343,23 @@ class _Reader:
         return max(self.sentence.rfind(s, 0, at) for s in _STATEMENT_END) + 1
 
     def read(self) -> list[Claim]:
-        clause: list[_Token] = []
-        breakdown = False
-        for token in [*self.tokens, _Token("semi", len(self.sentence), len(self.sentence))]:
-            if token.kind in ("stop", "semi"):
-                breakdown = self._clause(clause, breakdown)
-                clause = []
-                if token.kind == "semi":
-                    breakdown = False
-                    self.verb = None
-            else:
-                clause.append(token)
+        """The claims of each statement (between ；) that may make one; 其中, the topic and a
+        list's verb end with the statement."""
+        for m in _STATEMENT.finditer(self.sentence):
+            if not self.vocabulary.may_claim(m.group()):
+                continue
+            tokens = self.vocabulary.tokens(self.sentence, m.start(), m.end())
+            if _all_zero(self, tokens):
+                continue
+            clause: list[_Token] = []
+            breakdown = False
+            for token in [*tokens, _Token("stop", m.end(), m.end())]:
+                if token.kind == "stop":
+                    breakdown = self._clause(clause, breakdown)
+                    clause = []
+                else:
+                    clause.append(token)
+            self.topic, self.fee_topic, self.verb = None, False, None
         return self.out
 
     def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
@@ -556,31 +613,28 @@ class _Reader:
                 self.claim(neg.start, heads[-1].end, None, False, head.word.refs)
 
 
-def _all_zero(reader: _Reader) -> None:
+def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
     """发出收费通知的件数和总金额以及实际收取的总金额均为0: the three fee fields are 0."""
-    tokens = reader.tokens
     kinds = [t.kind for t in tokens]
     if "allzero" not in kinds or "fee_notice" not in kinds:
-        return
+        return False
     at = tokens[kinds.index("allzero")]
     rest = reader.sentence[at.end:].lstrip()
     if not (rest.startswith(("0", "零")) and (len(rest) == 1 or not rest[1].isdigit())
             and rest[1:2] != "."):
-        return
+        return False
     notice = tokens[kinds.index("fee_notice")]
     for role in FEE_ROLES:
         reader.claim(notice.start, at.end + 1, None, role != "count",
                      [("other_matters", role, "")])
+    return True
 
 
 def claims_in(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Claim]:
     """Every claim a sentence makes, each (quantity, number) once, in the order written."""
     if not vocabulary.may_claim(sentence):
         return []
-    reader = _Reader(vocabulary, sentence, vocabulary.tokens(sentence), agency)
-    _all_zero(reader)
-    zero = bool(reader.out)
-    found = reader.out if zero else reader.read()
+    found = _Reader(vocabulary, sentence, agency).read()
     seen: set[tuple[Alternatives, str | None]] = set()
     out = []
     for claim in found:

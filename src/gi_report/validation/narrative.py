@@ -80,6 +80,11 @@ class Grammar:
     vocabulary: claims.Vocabulary
     fee_fields: tuple[str, str, str]  #: notices count, notices amount, collected
 
+    @property
+    def fee_roles(self) -> dict[str, str]:
+        """The fee field id of each role of the claims grammar (count, amount, collected)."""
+        return dict(zip(claims.FEE_ROLES, self.fee_fields, strict=True))
+
 
 def patterns_for(applications: TableSpec, review: TableSpec, proactive: TableSpec,
                  fee_fields: tuple[str, str, str]) -> Grammar:
@@ -96,9 +101,12 @@ def _number(text: str | None, *, amount: bool) -> Number:
 
 def claims_in(sentence: str, grammar: Grammar, agency: str | None = None) -> list[Claim]:
     """Every claim a sentence makes about the agency as a whole, each (quantity, value) once."""
-    roles = dict(zip(claims.FEE_ROLES, grammar.fee_fields, strict=True))
+    found = claims.claims_in(sentence, grammar.vocabulary, agency)
+    if not found:
+        return []
+    roles = grammar.fee_roles
     out: list[Claim] = []
-    for claim in claims.claims_in(sentence, grammar.vocabulary, agency):
+    for claim in found:
         value = _number(claim.number, amount=claim.amount)
         if claim.unit == "万元":
             value = value * 10000
@@ -185,11 +193,13 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
         (count, amount, collected),
     )
     agency = report.metadata.agency
-    blank_tables = {t for t in report.tables if report.table(t).is_blank}
+    blank_tables: set[str] | None = None
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
-        for sentence in sentences(text):
+        for sentence in claims.claim_sentences(text, grammar.vocabulary):
             for claim in claims_in(sentence, grammar, agency):
+                if blank_tables is None:
+                    blank_tables = {t for t in report.tables if report.table(t).is_blank}
                 if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
                     continue  # an empty table is reported once, as such
                 finding = _compare(report, claim, text_pointer, section,
@@ -199,8 +209,21 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     return out
 
 
+def _stated_sum(report: Report, refs: Sequence[Ref]) -> Number | None:
+    """The sum of the cells ``refs`` when every one is stated (the common case, checked first)."""
+    total: Number = 0
+    for ref in refs:
+        value = _value(report, ref)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
              blank_as_zero: bool) -> Finding | None:
+    if any(_stated_sum(report, alt) == claim.value for alt in claim.alternatives):
+        return None
     bounds: list[Bound] = []
     for alternative in claim.alternatives:
         total = ZERO
