@@ -12,6 +12,7 @@ importer reads the section-六 fees from the same claims (:mod:`gi_report.import
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -79,7 +80,6 @@ _NEGATION = re.compile("|".join((*words.NEGATIONS, *words.FEE_ALL_ZERO)))
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>|（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
 _MARK = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', ''))}]")
 _STATEMENT = re.compile(f"[^{_STATEMENT_END}]+")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
 
 
@@ -261,25 +261,35 @@ def sentences(text: str) -> Iterator[str]:
                 yield sentence
 
 
-_ENDS = "。！？!?"
+_END = re.compile("[。！？!?]")
+_CANDIDATE = re.compile(
+    f"{_NUMBER_WITH_UNIT.pattern}|{_NUMBER_OF_ITEMS.pattern}|{_NEGATION.pattern}")
 
 
 def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
     from the numbers and negations of the text rather than by reading every sentence."""
+    found = [m.start() for m in _CANDIDATE.finditer(text)]
+    if not found:
+        return
+    ends = [m.end() for m in _END.finditer(text)]
     done = -1
-    found = [m.start() for m in _NUMBER_WITH_UNIT.finditer(text)]
-    found += [m.start() for m in _NEGATION.finditer(text)]
     for at in sorted(found):
         if at < done:
             continue
-        start = max(text.rfind(c, 0, at) for c in _ENDS) + 1
-        ends = [i for i in (text.find(c, at) for c in _ENDS) if i != -1]
-        done = min(ends) + 1 if ends else len(text)
+        i = bisect.bisect_right(ends, at)
+        start = ends[i - 1] if i else 0
+        done = ends[i] if i < len(ends) else len(text)
         for paragraph in _PARAGRAPH.split(text[start:done]):
             sentence = _WRAP.sub("", paragraph).strip()
             if sentence and vocabulary.may_claim(sentence):
                 yield sentence
+
+
+_PART = re.compile(_trie((*words.NOT_WHOLE_SUBJECTS, *words.UNIT_SUFFIXES)))
+_NOT_WHOLE = re.compile(
+    _trie(w for w in words.NOT_WHOLE_SUBJECTS if w not in words.UNIT_SUFFIXES))
+_NAMED_UNIT = re.compile(r"[\u4e00-\u9fff]*?(" + _trie(words.UNIT_SUFFIXES) + ")")
 
 
 def _normal_agency(agency: str) -> str:
@@ -292,24 +302,21 @@ def whole_agency(subject: str, agency: str | None) -> bool:
     """Whether the words before a claim leave the reporting agency as a whole as its subject:
     no office, sub-unit, period or channel, unless it is the agency's own name. With the agency
     unknown, an office is a part and any other named unit is taken for the agency."""
-    names = (agency, _normal_agency(agency)) if agency else ()
+    if _PART.search(subject) is None:
+        return True
     subject = _QUOTED.sub("", subject)  # titles, notes and quotations name no subject
-    for run in _CJK_RUN.findall(subject):
-        for suffix in words.UNIT_SUFFIXES:
-            at = run.find(suffix)
-            while at != -1:
-                name = run[: at + len(suffix)]
-                cut = max(name.rfind(w) for w in words.WHOLE_AGENCY)
-                name = name[cut + 1:] if cut != -1 else name
-                office = suffix in words.NOT_WHOLE_SUBJECTS
-                if names and (office or len(name) > len(suffix)) \
-                        and not any(n.endswith(name) for n in names):
-                    return False
-                if not names and office:
-                    return False
-                at = run.find(suffix, at + len(suffix))
-    return not any(w in subject and w not in words.UNIT_SUFFIXES
-                   for w in words.NOT_WHOLE_SUBJECTS)
+    names = (agency, _normal_agency(agency)) if agency else ()
+    for m in _NAMED_UNIT.finditer(subject):
+        name, suffix = m.group(), m.group(1)
+        cut = max(name.rfind(w) for w in words.WHOLE_AGENCY)
+        name = name[cut + 1:] if cut != -1 else name
+        office = suffix in words.NOT_WHOLE_SUBJECTS
+        if names and (office or len(name) > len(suffix)) \
+                and not any(n.endswith(name) for n in names):
+            return False
+        if not names and office:
+            return False
+    return _NOT_WHOLE.search(subject) is None
 
 
 @attrs.define

@@ -11,6 +11,7 @@ as not evaluable. A clause starting 其中 is a breakdown and only read for appl
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -79,16 +80,18 @@ class Grammar:
 
     vocabulary: claims.Vocabulary
     fee_fields: tuple[str, str, str]  #: notices count, notices amount, collected
+    fee_roles: dict[str, str] = attrs.field(init=False, eq=False, hash=False)
+    """The fee field id of each role of the claims grammar (count, amount, collected)."""
 
-    @property
-    def fee_roles(self) -> dict[str, str]:
-        """The fee field id of each role of the claims grammar (count, amount, collected)."""
-        return dict(zip(claims.FEE_ROLES, self.fee_fields, strict=True))
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "fee_roles",
+                           dict(zip(claims.FEE_ROLES, self.fee_fields, strict=True)))
 
 
+@functools.cache
 def patterns_for(applications: TableSpec, review: TableSpec, proactive: TableSpec,
                  fee_fields: tuple[str, str, str]) -> Grammar:
-    """The claims grammar of one combination of table layouts (the vocabulary is cached)."""
+    """The claims grammar of one combination of table layouts (cached: layouts are hashable)."""
     return Grammar(claims.vocabulary(applications, review, proactive), fee_fields)
 
 
