@@ -1,12 +1,11 @@
 """R15: numbers the narrative states (收到申请…件, 行政复议…件, 结转…件, 主动公开规章…件…) equal
 the tables.
 
-Sentences of section 一, of the text beside the tables and of section 六 are searched for claims
-about a quantity of the tables or of the 信息处理费 fields. The labels in the patterns (outcome
-rows and groups, applicant columns, 行政复议/行政诉讼, 规章/规范性文件, the fee fields) come
-from the form; only the verbs around them are written here. A claim the tables contradict is a
+Sentences of section 一, of the text beside the tables and of section 六 are read as claims by the
+claims grammar (:mod:`gi_report.claims`, whose words come from the form): each claim ties a number
+to one cell, one group or a sum, about the agency as a whole. A claim the tables contradict is a
 warning that quotes the sentence; a claim that a blank cell keeps from being checked is reported
-as not evaluable. A clause starting 其中 is a breakdown and only read for applicant types.
+as not evaluable. Claims the grammar cannot tie with certainty are not made, so never compared.
 """
 
 from __future__ import annotations
@@ -40,13 +39,15 @@ R15 = RuleSpec(
     family=FAMILY,
     title_zh="正文数字与表格一致",
     title_en="Numbers in the text agree with the tables",
-    formula="a number the text states for a table quantity equals it: 收到/受理申请 = "
-    "new_this_year.total (or + carried_from_last_year.total); 办结/答复 = results_total.total; "
-    "结转下年 = carried_to_next_year.total; 上年结转 = carried_from_last_year.total; an outcome "
-    "label (予以公开, 不予公开…) = its rows' total; an applicant type = its columns of "
-    "new_this_year (or + carried); 行政复议 = administrative_review.total; 行政诉讼 = "
-    "litigation_direct.total + litigation_after_review.total; 规章/规范性文件 with a verb = the "
-    "matching section-二 column; 收费通知/收取 = the section-六 fee fields; 无/未… = 0",
+    formula="a number a sentence states about the agency as a whole equals its table quantity; "
+    "the claims grammar (gi_report.claims) ties each number to the form category before it: "
+    "收到/受理…申请 = new_this_year.total (or + carried_from_last_year.total); 办结/答复 = "
+    "results_total.total; 结转下年 / 上年结转 = their rows; an outcome row or group = its rows' "
+    "total, a list joined by 及/和/、 = the sum, X等Y = the group Y; an applicant type = its "
+    "columns; 行政复议 / 行政诉讼 = their rows (a 其中 breakdown: the result columns); "
+    "规章/规范性文件 with a verb = the matching section-二 column; 收费通知/收取 = the section-六 "
+    "fee fields; 未/无… = 0. Offices, sub-units, periods, channels and uncertain ties are not "
+    "compared",
     basis="format-spec.md §4 R15 (evaluators flag 数据不一致); warnings only, because the text may "
     "count differently.",
     message_zh="正文称“{said}”，但表格中 {cells} 为 {computed}。原句：“{quote}”",
