@@ -481,9 +481,7 @@ class _Reader:
             return
         # a list: every two items joined by 及/和/、 and nothing else between them
         for a, b in itertools.pairwise(items):
-            between = self.sentence[a.end:b.start]
-            if not between or any(t.kind != "join" for t in seg if a.end <= t.start < b.start) \
-                    or len(between) > 2:
+            if self.sentence[a.end:b.start].strip() not in words.JOINS:
                 return
         refs = tuple(dict.fromkeys(r for w in words_of for r in w.refs))
         self.claim(items[0].start, n.end, n, False, refs)
