@@ -531,7 +531,7 @@ class _Reader:
         if len(gap) > 10 or not rows[0].word:
             return
         between = self.sentence[rows[0].end:n.start].strip()
-        if between not in ("", "共") and not verbs:
+        if between not in ("", *words.FILLERS) and not verbs:
             return
         self.verb = verb
         start = verbs[-1].start if verbs else rows[0].start
@@ -545,7 +545,7 @@ class _Reader:
         amount = n.unit in words.CLAIM_UNITS["amount"]
         if "fee_notice" in kinds:
             self.fee_topic = True
-        if "rate" in kinds or self.sentence[n.end:n.end + 1] in ("/", "／", "每"):
+        if "rate" in kinds or self.sentence[n.end:n.end + 1] in words.FEE_RATE_SUFFIXES:
             return
         if "fee_amount" in kinds and amount and (self.fee_topic or "fee_notice" in kinds) \
                 and "fee_collect" not in kinds[: kinds.index("fee_amount")]:
@@ -625,7 +625,7 @@ def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
         return False
     at = tokens[kinds.index("allzero")]
     rest = reader.sentence[at.end:].lstrip()
-    if not (rest.startswith(("0", "零")) and (len(rest) == 1 or not rest[1].isdigit())
+    if not (rest.startswith(words.ZERO_WORDS) and (len(rest) == 1 or not rest[1].isdigit())
             and rest[1:2] != "."):
         return False
     notice = tokens[kinds.index("fee_notice")]

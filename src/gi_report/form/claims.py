@@ -109,6 +109,18 @@ FEE_WORDS: Final = ("信息处理费", "处理费", "收费")
 FEE_RATE_WORDS: Final = ("标准", "每件", "每页")
 """Words that make a fee amount a rate, not a total."""
 
+FEE_RATE_SUFFIXES: Final = ("/", "／", "每")
+"""Right after an amount, these make it a rate (10元/件, 10元每页)."""
+
+UNIT_SCALE: Final[dict[str, int]] = {"万元": 10000}
+"""Units that scale the number to the form's unit (amounts in 元)."""
+
+ZERO_WORDS: Final = ("0", "零")
+"""How …均为0 writes zero."""
+
+FILLERS: Final = ("共",)
+"""Words allowed between a section-二 row and its number (规章共 3 件)."""
+
 FEE_ALL_ZERO: Final = ("均为",)
 """发出收费通知的件数和总金额以及实际收取的总金额均为0."""
 

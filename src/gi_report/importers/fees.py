@@ -21,6 +21,7 @@ import attrs
 
 from gi_report import claims
 from gi_report.form import TEMPLATES, TemplateSpec
+from gi_report.form.claims import UNIT_SCALE
 
 _MAX_DIGITS = 30
 """Longer digit runs are not a fee figure (and would be slow or refused as an int)."""
@@ -51,8 +52,7 @@ def _value(claim: claims.Claim) -> int | Decimal | None:
         return None
     if not claim.amount:
         return int(digits) if digits.isdigit() else None
-    value = Decimal(digits)
-    return value * 10000 if claim.unit == "万元" else value
+    return Decimal(digits) * UNIT_SCALE.get(claim.unit, 1)
 
 
 def _latest() -> TemplateSpec:

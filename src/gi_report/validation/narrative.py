@@ -17,6 +17,7 @@ from decimal import Decimal
 import attrs
 
 from gi_report import claims
+from gi_report.form.claims import UNIT_SCALE
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
 from gi_report.table import Number
@@ -112,8 +113,7 @@ def claims_in(sentence: str, grammar: Grammar, agency: str | None = None) -> lis
     out: list[Claim] = []
     for claim in found:
         value = _number(claim.number, amount=claim.amount)
-        if claim.unit == "万元":
-            value = value * 10000
+        value *= UNIT_SCALE.get(claim.unit, 1)
         alternatives = tuple(
             tuple((t, roles[r], c) if t == "other_matters" else (t, r, c) for t, r, c in alt)
             for alt in claim.alternatives
