@@ -286,7 +286,10 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
                 yield sentence
 
 
-_PART = re.compile(_trie((*words.NOT_WHOLE_SUBJECTS, *words.UNIT_SUFFIXES)))
+_PART = re.compile(
+    _trie(words.NOT_WHOLE_SUBJECTS) + f"|(?<![{''.join(words.WHOLE_AGENCY)}])(?:"
+    + _trie(u for u in words.UNIT_SUFFIXES if u not in words.NOT_WHOLE_SUBJECTS) + ")")
+"""A quick test: the words that may make a subject a part (我局, 本局 are the agency)."""
 _NOT_WHOLE = re.compile(
     _trie(w for w in words.NOT_WHOLE_SUBJECTS if w not in words.UNIT_SUFFIXES))
 _NAMED_UNIT = re.compile(r"[\u4e00-\u9fff]*?(" + _trie(words.UNIT_SUFFIXES) + ")")
