@@ -104,9 +104,11 @@ class Vocabulary:
         position), with positions in the sentence."""
         end = len(sentence) if end is None else end
         words_of = self.words
-        out = [_Token(words_of[m.group()].kind, m.start(), m.end(), word=words_of[m.group()])
-               for m in self.regex.finditer(sentence, start, end)]
-        out += [_Token("number", m.start(), m.end(), number=m.group(1), unit=m.group(2))
+        out = []
+        for m in self.regex.finditer(sentence, start, end):
+            word = words_of[m.group()]
+            out.append(_Token(word.kind, m.start(), m.end(), word))
+        out += [_Token("number", m.start(), m.end(), None, m.group(1), m.group(2))
                 for m in _NUMBER.finditer(sentence, start, end)]
         out += [_Token("stop", m.start(), m.end()) for m in _MARK.finditer(sentence, start, end)]
         out.sort(key=_start)
@@ -280,7 +282,8 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         i = bisect.bisect_right(ends, at)
         start = ends[i - 1] if i else 0
         done = ends[i] if i < len(ends) else len(text)
-        for paragraph in _PARAGRAPH.split(text[start:done]):
+        chunk = text[start:done]
+        for paragraph in _PARAGRAPH.split(chunk) if "\n" in chunk else (chunk,):
             sentence = _WRAP.sub("", paragraph).strip()
             if sentence and vocabulary.may_claim(sentence):
                 yield sentence
@@ -355,15 +358,18 @@ class _Reader:
     def read(self) -> list[Claim]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
-        for m in _STATEMENT.finditer(self.sentence):
-            if not self.vocabulary.may_claim(m.group()):
+        sentence = self.sentence
+        whole = not any(mark in sentence for mark in _STATEMENT_END)
+        for start, end in ((0, len(sentence)),) if whole else (
+                m.span() for m in _STATEMENT.finditer(sentence)):
+            if not whole and not self.vocabulary.may_claim(sentence[start:end]):
                 continue
-            tokens = self.vocabulary.tokens(self.sentence, m.start(), m.end())
+            tokens = self.vocabulary.tokens(sentence, start, end)
             if _all_zero(self, tokens):
                 continue
             clause: list[_Token] = []
             breakdown = False
-            for token in [*tokens, _Token("stop", m.end(), m.end())]:
+            for token in [*tokens, _Token("stop", end, end)]:
                 if token.kind == "stop":
                     breakdown = self._clause(clause, breakdown)
                     clause = []
