@@ -407,7 +407,7 @@ class _Assembler:
 
         lead, subs = subsections(parts.bodies.get("overview", ()))
         other_text = text_of(other_blocks)
-        fees = read_fees(other_text)
+        fees = read_fees(other_text, agency=metadata.agency)
         if fees.any:
             figures = "，".join(
                 f"{label} {value}" for label, value in (

@@ -7,31 +7,24 @@ Only sentences that speak of the processing fee (信息处理费, 收费通知, 
 * “未收取信息处理费”, “无收取信息处理费情况”, “未发生收费情况” → collected 0 (the other figures
   are not stated, so they stay blank).
 
+The figures are the fee claims of the claims grammar (:mod:`gi_report.claims`), the same claims
+R15 compares with the fee fields, so the importer and the check never read a sentence differently.
 Amounts in 万元 are converted to 元 exactly. Every figure read is listed in a ``fee.extracted``
 notice quoting the sentence, since it comes from prose rather than a table cell.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import attrs
 
-_SENTENCES = re.compile(r"[^。；;！!\n]+[。；;！!]?")
-_FEE_WORDS = re.compile(r"信息处理费|收费通知|收费")
-_NUMBER = r"([0-9][0-9,]*(?:\.[0-9]+)?|零)"
-_ALL_ZERO = re.compile(r"件数.*?总金额.*?(?:实际)?收取.*?均为\s*(?:0|零)")
-_NOTICES = re.compile(r"(?:发出|开具|送达)?收费通知(?:书)?(?:的)?(?:件数)?(?:为|共|共计)?\s*"
-                      + _NUMBER
-                      + r"\s*(?:件|份)")
-_NOTICE_AMOUNT = re.compile(r"收费通知(?:(?!收取)[^。；]){0,20}?(?:总金额|金额)"
-                            r"(?:为|共|共计|合计)?\s*" + _NUMBER + r"\s*(万元|元)")
-_COLLECTED = re.compile(
-    r"(?:实际收取|实收|收取)[^，,。；;0-9]{0,20}?(?:总金额|金额|费用|处理费)?"
-    r"(?:为|共|共计|合计|总计)?\s*" + _NUMBER + r"\s*(万元|元)"
-)
-_NONE = re.compile(r"(?:未|没有|无)(?:发生|产生)?(?:收取|收费|征收)")
+from gi_report import claims
+from gi_report.form import TEMPLATES, TemplateSpec
+from gi_report.form.claims import UNIT_SCALE
+
+_MAX_DIGITS = 30
+"""Longer digit runs are not a fee figure (and would be slow or refused as an int)."""
 
 
 @attrs.frozen
@@ -50,41 +43,49 @@ class Fees:
                                             self.collected_amount_yuan))
 
 
-def _amount(number: str, unit: str) -> Decimal:
-    value = Decimal(0) if number == "零" else Decimal(number.replace(",", ""))
-    return value * 10000 if unit == "万元" else value
+def _value(claim: claims.Claim) -> int | Decimal | None:
+    """The claim's figure: a count, or an amount in 元 (万元 converted); ``None`` if unreadable."""
+    if claim.number is None:
+        return Decimal(0) if claim.amount else 0
+    digits = claim.number.replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None
+    if not claim.amount:
+        return int(digits) if digits.isdigit() else None
+    return Decimal(digits) * UNIT_SCALE.get(claim.unit, 1)
 
 
-def _count(number: str) -> int | None:
-    if number == "零":
-        return 0
-    return int(number.replace(",", "")) if re.fullmatch(r"[0-9,]+", number) else None
+def _latest() -> TemplateSpec:
+    return TEMPLATES[max(TEMPLATES)]
 
 
-def read_fees(text: str | None) -> Fees:
-    """The processing-fee figures stated in section 六's text."""
+def read_fees(text: str | None, *, agency: str | None = None,
+              template: TemplateSpec | None = None) -> Fees:
+    """The processing-fee figures stated in section 六's text (the first figure of each field)."""
     if not text:
         return Fees()
-    count: int | None = None
-    notified: Decimal | None = None
-    collected: Decimal | None = None
+    spec = template or _latest()
+    vocabulary = claims.vocabulary(spec.table("applications"), spec.table("review_litigation"),
+                                   spec.table("proactive"))
+    figures: dict[str, int | Decimal] = {}
     used: list[str] = []
-    for m in _SENTENCES.finditer(text):
-        sentence = m.group(0).strip()
-        if not _FEE_WORDS.search(sentence):
-            continue
-        before = (count, notified, collected)
-        if _ALL_ZERO.search(sentence):
-            count, notified, collected = 0, Decimal(0), Decimal(0)
-        else:
-            if count is None and (n := _NOTICES.search(sentence)):
-                count = _count(n.group(1))
-            if notified is None and (a := _NOTICE_AMOUNT.search(sentence)):
-                notified = _amount(a.group(1), a.group(2))
-            if collected is None and (c := _COLLECTED.search(sentence)):
-                collected = _amount(c.group(1), c.group(2))
-            if collected is None and count is None and _NONE.search(sentence):
-                collected = Decimal(0)
-        if (count, notified, collected) != before:
+    for sentence in claims.sentences(text):
+        before = len(figures)
+        for claim in claims.claims_in(sentence, vocabulary, agency):
+            table, role, _ = claim.alternatives[0][0]
+            if table != "other_matters" or role in figures:
+                continue
+            value = _value(claim)
+            if value is not None:
+                figures[role] = value
+        if len(figures) != before:
             used.append(sentence)
-    return Fees(count, notified, collected, tuple(used))
+    count = figures.get("count")
+    notified = figures.get("amount")
+    collected = figures.get("collected")
+    return Fees(
+        count if isinstance(count, int) else None,
+        Decimal(notified) if notified is not None else None,
+        Decimal(collected) if collected is not None else None,
+        tuple(used),
+    )

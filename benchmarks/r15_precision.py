@@ -1,0 +1,199 @@
+"""R15 on the hand-labelled narrative claims of the real corpus: precision, recall, cost.
+
+``tests/data/claims/<report>.json`` lists real sentences (verbatim), the claims a careful reader
+finds in each (cells or group, number) and whether the tables agree, labelled by hand from the
+document and its ``expected/`` cells. This script reads every sentence with R15 and prints:
+
+* claims: of the claims R15 compares, how many are labelled (same cells, same number) — precision;
+  of the labelled claims, how many R15 compares — recall;
+* warnings: of R15's warnings, how many are on a claim labelled as contradicting the tables —
+  precision; of those claims, how many R15 warns about — recall;
+* the time of R15 on each real report imported from the corpus (µs per report, best of rounds).
+
+    PYTHONPATH=src python benchmarks/r15_precision.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from gi_report import Metadata, Overview, Report, Subsection
+from gi_report.codec.json import table_from_dict
+from gi_report.form import TABLE_IDS, get_template
+from gi_report.validation import Status, narrative
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIMS = ROOT / "tests" / "data" / "claims"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+TARGET_PRECISION = 0.95
+TARGET_RECALL = 0.80
+TARGET_MICROSECONDS = 50.0
+
+
+@attrs.frozen
+class Score:
+    """Counts of one comparison (R15 against the labels) and the mismatches, for reading."""
+
+    produced: int
+    correct: int
+    labelled: int
+    found: int
+    wrong: tuple[str, ...] = ()
+    missed: tuple[str, ...] = ()
+
+    @property
+    def precision(self) -> float:
+        """Share of R15's output that the labels confirm (1.0 when R15 says nothing)."""
+        return self.correct / self.produced if self.produced else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of the labelled items R15 finds (1.0 when nothing is labelled)."""
+        return self.found / self.labelled if self.labelled else 1.0
+
+
+def labelled_sets() -> list[dict[str, Any]]:
+    """Every labelled report, in file-name order."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(CLAIMS.glob("*.json"))]
+
+
+def report_for(labels: dict[str, Any], text: str) -> Report:
+    """The report of the labelled file's expected cells, with ``text`` as its only narrative."""
+    data = json.loads((CORPUS / labels["expected"]).read_text(encoding="utf-8"))
+    template = get_template(data["template"])
+    tables = {t: table_from_dict(template.table(t), data[t]) for t in TABLE_IDS}
+    return Report(
+        template=template.version,
+        metadata=Metadata(agency=data["agency"], year=data["year"], source=data["file"]),
+        overview=Overview(heading="一", subsections=(Subsection(heading="（一）", text=text),)),
+        **tables,  # type: ignore[arg-type]
+    )
+
+
+def _pointer(ref: tuple[str, str, str]) -> str:
+    table, row, column = ref
+    return f"/{table}/{row}" + (f"/{column}" if column else "")
+
+
+def score() -> tuple[Score, Score, int]:
+    """(claims score, warnings score, number of sentences) of R15 on every labelled sentence."""
+    produced = correct = labelled = found = 0
+    warned = true_warnings = contradictions = caught = sentences = 0
+    wrong: list[str] = []
+    missed: list[str] = []
+    wrong_warnings: list[str] = []
+    missed_warnings: list[str] = []
+    for labels in labelled_sets():
+        for item in labels["sentences"]:
+            sentences += 1
+            text = item["text"]
+            report = report_for(labels, text)
+            spec = report.template_spec
+            grammar = narrative.patterns_for(
+                report.applications.spec, report.review_litigation.spec, report.proactive.spec,
+                (spec.fee_fields[0].id, spec.fee_fields[1].id, spec.fee_fields[2].id))
+            claims = [c for s in narrative.sentences(text)
+                      for c in narrative.claims_in(s, grammar, report.metadata.agency)]
+            expected = [(frozenset(c["refs"]), c["value"], c) for c in item["claims"]]
+            matched: set[int] = set()
+            for claim in claims:
+                produced += 1
+                ways = {frozenset(_pointer(r) for r in alt) for alt in claim.alternatives}
+                hit = next((i for i, (refs, value, _) in enumerate(expected)
+                            if refs in ways and value == claim.value), None)
+                if hit is None:
+                    wrong.append(f"{labels['report']}: {claim.said} = {claim.value}")
+                else:
+                    correct += 1
+                    matched.add(hit)
+            labelled += len(expected)
+            found += len(matched)
+            missed += [f"{labels['report']}: {c['words']}" for i, (_, _, c) in enumerate(expected)
+                       if i not in matched]
+            failed = [f for f in narrative.check(report) if f.status is Status.FAILED]
+            contradicting = [c for c in item["claims"] if c["matches"] is False]
+            contradictions += len(contradicting)
+            hit_claims: set[int] = set()
+            for finding in failed:
+                warned += 1
+                hit = next((i for i, c in enumerate(contradicting)
+                            if c["value"] == finding.stated
+                            and set(c["refs"]) <= set(finding.pointers)), None)
+                if hit is None:
+                    wrong_warnings.append(f"{labels['report']}: {finding.message_zh[:60]}")
+                else:
+                    true_warnings += 1
+                    hit_claims.add(hit)
+            caught += len(hit_claims)
+            missed_warnings += [f"{labels['report']}: {c['words']}"
+                                for i, c in enumerate(contradicting) if i not in hit_claims]
+    return (
+        Score(produced, correct, labelled, found, tuple(wrong), tuple(missed)),
+        Score(warned, true_warnings, contradictions, caught, tuple(wrong_warnings),
+              tuple(missed_warnings)),
+        sentences,
+    )
+
+
+def corpus_reports() -> list[Report]:
+    """The real corpus reports as the importers read them (narrative and tables)."""
+    from gi_report.importers.api import read_document
+
+    paths = [p for p in sorted(CORPUS.iterdir())
+             if p.suffix in (".txt", ".html", ".md") and p.name != "SOURCES.md"]
+    paths += sorted((CORPUS / "wild").glob("*.txt"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [read_document(p).report for p in paths]
+
+
+def r15_microseconds(reports: Sequence[Report], rounds: int) -> list[float]:
+    """Best time of R15 (``narrative.check``) per report, in µs, over ``rounds`` passes."""
+    for report in reports:
+        narrative.check(report)  # warm the per-layout caches
+    best = [float("inf")] * len(reports)
+    for _ in range(rounds):
+        for i, report in enumerate(reports):
+            start = time.perf_counter()
+            for _ in range(20):
+                narrative.check(report)
+            best[i] = min(best[i], (time.perf_counter() - start) / 20 * 1e6)
+    return best
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print precision and recall of claims and warnings, the set's size, and R15's cost."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--verbose", action="store_true", help="list the misses")
+    args = parser.parse_args(argv)
+    claims, warned, sentences = score()
+    print(f"labelled set: {len(labelled_sets())} reports, {sentences} sentences, "
+          f"{claims.labelled} claims ({warned.labelled} contradicting the tables)")
+    print(f"  claims compared:  precision {claims.precision:6.1%} ({claims.correct}/"
+          f"{claims.produced}), recall {claims.recall:6.1%} ({claims.found}/{claims.labelled})")
+    print(f"  warnings raised:  precision {warned.precision:6.1%} ({warned.correct}/"
+          f"{warned.produced}), recall {warned.recall:6.1%} ({warned.found}/{warned.labelled})")
+    print(f"  targets: precision >= {TARGET_PRECISION:.0%}, recall >= {TARGET_RECALL:.0%}")
+    if args.verbose:
+        for line in (*claims.wrong, *warned.wrong):
+            print("  wrong: ", line)
+        for line in (*claims.missed, *warned.missed):
+            print("  missed:", line)
+    reports = corpus_reports()
+    times = r15_microseconds(reports, args.rounds)
+    print(f"R15 on {len(reports)} imported real reports, best of {args.rounds}: "
+          f"mean {sum(times) / len(times):.1f} µs, max {max(times):.1f} µs per report "
+          f"({max(times) / TARGET_MICROSECONDS:.2f}x the {TARGET_MICROSECONDS:.0f} µs budget)")
+
+
+if __name__ == "__main__":
+    main()
