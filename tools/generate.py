@@ -20,8 +20,10 @@ from pathlib import Path
 import attrs
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # run as a script: make ``tools`` importable
-    sys.path.insert(0, str(ROOT))
+# ``tools``, and gi_report from this tree (not an installed copy)
+for _path in (ROOT, ROOT / "src"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 from gi_report.fileio import write_atomic  # noqa: E402
 from gi_report.form import TEMPLATES  # noqa: E402

@@ -141,7 +141,6 @@ def _appears_in_order(excerpt: list[str], document: str) -> None:
         position = lines.index(text, position) + 1
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="the bundled example is not present")
 def test_annotated_example_in_the_docs_is_what_to_xml_writes() -> None:
     """Every non-annotation line of the docs' annotated example is to_xml's, in order."""
     document = to_xml(load(EXAMPLE)).decode("utf-8")
@@ -152,7 +151,6 @@ def test_annotated_example_in_the_docs_is_what_to_xml_writes() -> None:
     _appears_in_order(blank_cells, to_xml(corpus_report("2019-shanghai-gov-office")).decode())
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="the bundled example is not present")
 def test_error_example_in_the_docs_is_what_from_xml_says() -> None:
     """The error listing in docs/xml.md is the real message for the change it describes."""
     document = to_xml(load(EXAMPLE)).decode("utf-8")
