@@ -16,6 +16,7 @@ from gi_report.form.spec import (
     Balance,
     ColumnTotal,
     Declaration,
+    RowSpec,
     RowTotal,
     TableSpec,
     TemplateSpec,
@@ -58,26 +59,28 @@ def _rows_and_columns(where: str, table: TableSpec) -> Iterator[str]:
     yield from _duplicates(where, "group id", (g.id for g in table.groups))
     if not table.rows:
         yield f"{where}: the table has no rows"
-    column_ids = {c.id for c in table.columns}
-    used: set[str] = set()
     for column in table.columns:
         yield from _blank(f"{where}.column {column.id}", {"label": column.label,
                                                           "description": column.description})
     for row in table.rows:
-        here = f"{where}.row {row.id}"
-        yield from _blank(here, {"label": row.label, "description": row.description})
-        if not row.columns:
-            yield f"{here}: the row has no columns"
-        yield from _duplicates(here, "column", row.columns)
-        unknown = [c for c in row.columns if c not in column_ids]
-        if unknown:
-            yield f"{here}: columns {unknown} are not columns of the table"
-        order = [c.id for c in table.columns if c.id in row.columns]
-        if [c for c in row.columns if c in column_ids] != order:
-            yield f"{here}: its columns are not in the table's column order"
-        used.update(row.columns)
-    for column_id in sorted(column_ids - used):
+        yield from _row(f"{where}.row {row.id}", table, row)
+    used = {c for row in table.rows for c in row.columns}
+    for column_id in sorted({c.id for c in table.columns} - used):
         yield f"{where}: column {column_id!r} is used by no row"
+
+
+def _row(where: str, table: TableSpec, row: RowSpec) -> Iterator[str]:
+    yield from _blank(where, {"label": row.label, "description": row.description})
+    if not row.columns:
+        yield f"{where}: the row has no columns"
+    yield from _duplicates(where, "column", row.columns)
+    column_ids = [c.id for c in table.columns]
+    unknown = [c for c in row.columns if c not in column_ids]
+    if unknown:
+        yield f"{where}: columns {unknown} are not columns of the table"
+    order = [c for c in column_ids if c in row.columns]
+    if [c for c in row.columns if c in column_ids] != order:
+        yield f"{where}: its columns are not in the table's column order"
 
 
 def _cells_of(table: TableSpec, decl: Declaration) -> Iterator[tuple[str, str]]:
@@ -146,6 +149,10 @@ def _template(template: TemplateSpec) -> Iterator[str]:
     for topic in template.overview_topics:
         yield from _blank(f"{where}.topic {topic.id}", {"label": topic.label,
                                                        "description": topic.description})
+    yield from _tables(where, template)
+
+
+def _tables(where: str, template: TemplateSpec) -> Iterator[str]:
     section_ids = {s.id for s in template.sections}
     for table_id in TABLE_IDS:
         if table_id not in {t.id for t in template.tables}:

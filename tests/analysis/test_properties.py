@@ -22,10 +22,6 @@ from gi_report.table import CellValue
 from tests.strategies import reports
 
 
-def _single_layout(report: Report) -> bool:
-    return not report.table_templates
-
-
 @given(reports(mixed=False))
 def test_sum_of_one_report_is_the_report(report: Report) -> None:
     """Summing one report gives back its tables and fee figures; coverage lists its blanks."""

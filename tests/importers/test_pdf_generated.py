@@ -28,7 +28,6 @@ from tests.importers.warned import read_warned
 SIZE = 7.0  #: font size in tables
 LEFT = 40.0
 TOP = 60.0
-BOTTOM = HEIGHT - 60.0
 
 
 
