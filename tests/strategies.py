@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ def cell_values(kind: CellKind, blank: float = 0.3) -> st.SearchStrategy[CellVal
     return st.one_of(st.none(), _CELLS[kind]) if blank else _CELLS[kind]
 
 
+@cache  # built (and validated by Hypothesis) once per layout, not at every draw
 def tables(spec: TableSpec) -> st.SearchStrategy[Table]:
     """A table of the given layout with arbitrary cell values (no arithmetic implied)."""
     rows = [
@@ -51,6 +53,22 @@ metadata = st.builds(
     title=optional_texts,
 )
 narratives = st.builds(Narrative, heading=optional_texts, text=optional_texts)
+overviews = st.builds(
+    Overview,
+    heading=optional_texts,
+    text=optional_texts,
+    subsections=st.lists(st.builds(Subsection, heading=texts, text=texts), max_size=4).map(tuple),
+)
+table_sections = st.builds(TableSections, proactive=narratives, applications=narratives,
+                           review_litigation=narratives)
+other_matters = st.builds(
+    OtherMatters,
+    heading=optional_texts,
+    text=optional_texts,
+    processing_fee_notices_count=cell_values(CellKind.COUNT),
+    processing_fee_notices_amount_yuan=cell_values(CellKind.AMOUNT),
+    processing_fee_collected_amount_yuan=cell_values(CellKind.AMOUNT),
+)
 
 
 @st.composite
@@ -65,30 +83,10 @@ def reports(draw: st.DrawFn, templates: tuple[str, ...] = ("2019", "2021"),
         template=version,
         metadata=draw(metadata),
         preamble=draw(optional_texts),
-        overview=draw(
-            st.builds(
-                Overview,
-                heading=optional_texts,
-                text=optional_texts,
-                subsections=st.lists(st.builds(Subsection, heading=texts, text=texts),
-                                     max_size=4).map(tuple),
-            )
-        ),
-        table_sections=draw(
-            st.builds(TableSections, proactive=narratives, applications=narratives,
-                      review_litigation=narratives)
-        ),
+        overview=draw(overviews),
+        table_sections=draw(table_sections),
         problems=draw(narratives),
-        other_matters=draw(
-            st.builds(
-                OtherMatters,
-                heading=optional_texts,
-                text=optional_texts,
-                processing_fee_notices_count=cell_values(CellKind.COUNT),
-                processing_fee_notices_amount_yuan=cell_values(CellKind.AMOUNT),
-                processing_fee_collected_amount_yuan=cell_values(CellKind.AMOUNT),
-            )
-        ),
+        other_matters=draw(other_matters),
         closing=draw(optional_texts),
         **{t: draw(tables(TEMPLATES[layouts[t]].table(t))) for t in TABLE_IDS},
     )

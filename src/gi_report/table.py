@@ -149,13 +149,6 @@ class Table:
                 )
         return self._replace_row(self._row_index(row_id), lambda _: new)
 
-    def with_values(self, cells: Mapping[str, Mapping[str, CellValue]]) -> Table:
-        """A copy with the given cells (``{row_id: {column_id: value}}``) changed."""
-        table = self
-        for row_id, row_cells in cells.items():
-            table = table.with_row(row_id, row_cells)
-        return table
-
     # --- reading --------------------------------------------------------------------------------
 
     def __getitem__(self, key: tuple[str, str]) -> CellValue:

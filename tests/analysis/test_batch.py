@@ -91,7 +91,6 @@ def test_csv_and_parquet_outputs(folder: Path, tmp_path: Path) -> None:
     assert list(raw[0]) == list(RESULT_FIELDS)
     assert [r["status"] for r in raw] == [r["status"] for r in reference]
     assert list(read_rows(tmp_path / "r.csv")) == reference
-    pytest.importorskip("pyarrow")
     run_batch([str(folder)], tmp_path / "r.parquet", jobs=1)
     assert list(read_rows(tmp_path / "r.parquet")) == reference
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from gi_report.analysis import CATALOGUE, metrics_frame, to_frame
@@ -13,8 +14,6 @@ from gi_report.errors import TemplateMismatchError
 from gi_report.form import get_template
 from gi_report.synthetic import random_report
 from tests.corpus import corpus_report, names
-
-pd = pytest.importorskip("pandas")
 
 
 def _cells(template: str) -> int:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from gi_report.analysis import MappingKind, harmonise
-from gi_report.analysis.docs import harmonisation_markdown
 from gi_report.analysis.mapping import cell_mappings, dropped_cells
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.synthetic import random_report
 from tests.corpus import corpus_report
+from tools.gen.analysis_docs import harmonisation_markdown
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "harmonisation.md"
 OTHER_2021 = ("other_overdue_correction", "other_fee_unpaid", "other_misc")
@@ -123,5 +123,5 @@ def test_dropped_cells_have_reasons() -> None:
 
 def test_harmonisation_doc_is_current() -> None:
     """docs/harmonisation.md is generated from the mapping data: regenerate with
-    ``python -m gi_report.analysis.docs docs`` when this fails."""
+    ``python tools/generate.py`` when this fails."""
     assert DOC.read_text("utf-8") == harmonisation_markdown()

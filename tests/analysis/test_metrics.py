@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from gi_report.analysis import CATALOGUE, METRICS, compute_metrics
-from gi_report.analysis.docs import metrics_markdown
 from gi_report.form import TEMPLATES
 from tests.corpus import corpus_report
+from tools.gen.analysis_docs import metrics_markdown
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "metrics.md"
 
@@ -108,5 +108,5 @@ def test_selected_metrics_only() -> None:
 
 def test_metrics_doc_is_current() -> None:
     """docs/metrics.md is generated from the catalogue: regenerate with
-    ``python -m gi_report.analysis.docs`` when this fails."""
+    ``python tools/generate.py`` when this fails."""
     assert DOC.read_text("utf-8") == metrics_markdown()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report import to_dict
@@ -54,7 +54,6 @@ def _independent_sum(documents: list[dict[str, Any]], blank_as_zero: bool) -> di
     return out
 
 
-@settings(max_examples=25, deadline=None)
 @given(
     seed=st.integers(0, 2**32),
     count=st.integers(1, 6),

@@ -63,6 +63,24 @@ def test_schema_out_writes_the_committed_file(tmp_path: Path) -> None:
     assert (tmp_path / "s.json").read_text(encoding="utf-8") == committed
 
 
+@pytest.mark.parametrize("version", sorted(g.TEMPLATES))
+def test_schema_xsd_prints_the_published_xsd(
+    version: str, capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    committed = (ROOT / "schemas" / f"gi-report-{version}.xsd").read_bytes()
+    assert main(["schema", "--xsd", version]) == 0
+    assert capsysbinary.readouterr().out == committed
+    assert main(["schema", "--xsd", version, "-o", str(tmp_path / "s.xsd")]) == 0
+    assert (tmp_path / "s.xsd").read_bytes() == committed
+
+
+def test_schema_xsd_refuses_an_unknown_template(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["schema", "--xsd", "2020"])
+    assert exit_.value.code == 2
+    assert "invalid choice: '2020'" in capsys.readouterr().err
+
+
 def test_broken_pipe_is_quiet() -> None:
     command = (
         f"{sys.executable} -m gi_report schema | head -c 10 > /dev/null; "

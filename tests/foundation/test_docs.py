@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gi_report.form.reference import PAGE, render
+from tools.gen.data_model import PAGE, render
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_data_model_page_is_current() -> None:
     committed = (ROOT / "docs" / PAGE).read_text(encoding="utf-8")
     assert committed == render(), (
-        "run: python -c \"from gi_report.form.reference import write; write('docs')\""
+        "run: python tools/generate.py"
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gi_report import read_document, to_dict
+from gi_report import to_dict
 from gi_report.importers.result import ImportResult, Level
 from tests.importers.expected import (
     CORPUS,
@@ -16,6 +16,7 @@ from tests.importers.expected import (
     assert_sections_present,
     load_expected,
 )
+from tests.importers.warned import read_warned
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -34,7 +35,7 @@ def _candidate_checks(result: ImportResult, name: str) -> None:
 
 
 def test_xicheng_every_cell_and_the_lead_example() -> None:
-    result = read_document(CORPUS / "2022-beijing-xicheng-cgzx.txt")
+    result = read_warned(CORPUS / "2022-beijing-xicheng-cgzx.txt")
     assert result.kind == "text"
     assert_matches_expected(result.report, "2022-beijing-xicheng-cgzx")
     assert_sections_present(result.report)
@@ -55,7 +56,7 @@ def test_xicheng_every_cell_and_the_lead_example() -> None:
 
 
 def test_pingtan_2021_splits_run_together_digits_with_the_forms_arithmetic() -> None:
-    result = read_document(CORPUS / "2021-pingtan.txt")
+    result = read_warned(CORPUS / "2021-pingtan.txt")
     undetermined = _pointers("proactive", {
         "normative_documents": ("issued_this_year", "repealed_this_year", "currently_valid")})
     assert set(result.undetermined_cells) == undetermined
@@ -96,7 +97,7 @@ PINGTAN_2019_UNDETERMINED = _pointers("proactive", {
 def test_pingtan_2019_section_two_is_honestly_undetermined() -> None:
     """Section 二 has no arithmetic to split ``898989`` by: its runs stay blank, with candidates
     that include the values the expected file took from the page's HTML."""
-    result = read_document(CORPUS / "2019-pingtan.txt")
+    result = read_warned(CORPUS / "2019-pingtan.txt")
     assert set(result.undetermined_cells) == PINGTAN_2019_UNDETERMINED
     assert_matches_expected(result.report, "2019-pingtan", undetermined=PINGTAN_2019_UNDETERMINED)
     assert_sections_present(result.report)
@@ -110,7 +111,7 @@ def test_pingtan_2019_section_two_is_honestly_undetermined() -> None:
 
 @pytest.mark.parametrize("name", ["2019-pingtan", "2021-pingtan"])
 def test_pingtan_notices_name_the_cells_and_their_place(name: str) -> None:
-    result = read_document(CORPUS / f"{name}.txt")
+    result = read_warned(CORPUS / f"{name}.txt")
     for n in result.with_code("split.unique") + result.with_code("split.ambiguous"):
         assert n.location.line == 10 and n.location.offset is not None
         assert n.cells and all(c.startswith("/") for c in n.cells)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,20 +16,12 @@ from tests.importers.test_docx_layout import (
     BLANK_TEMPLATE,
     assert_same_tables,
     official_layout,
-    read_document_function,
     report_docx,
     squash,
 )
+from tests.importers.warned import read_warned
 
 TEMPLATE = get_template("2021")
-needs_read_document = pytest.mark.skipif(
-    read_document_function() is None,
-    reason="read_document (the importers' core) is not written yet",
-)
-
-
-def _read_document() -> Any:
-    return read_document_function()
 
 
 def test_blank_template_parses_into_text_and_three_tables() -> None:
@@ -107,9 +98,8 @@ def test_full_width_spaces_in_template_cells_become_empty_text() -> None:
     assert [cell.text for cell in regulations if cell is not None][1:] == ["", "", ""]
 
 
-@needs_read_document
 def test_read_document_on_blank_template_gives_an_all_blank_2021_report() -> None:
-    result = _read_document()(BLANK_TEMPLATE)
+    result = read_warned(BLANK_TEMPLATE)
     report = result.report
     assert report.template == "2021"
     for table_id in TABLE_IDS:
@@ -118,13 +108,12 @@ def test_read_document_on_blank_template_gives_an_all_blank_2021_report() -> Non
         assert filled == [], f"{table_id}: {filled[:5]}"
 
 
-@needs_read_document
 @pytest.mark.parametrize("seed", [11, 12])
 def test_read_document_on_generated_docx_gives_every_value(seed: int, tmp_path: Path) -> None:
     report = random_report(random.Random(seed), template="2021", blank_rate=0.1)
     path = tmp_path / "generated.docx"
     path.write_bytes(report_docx(report))
-    imported = _read_document()(path).report
+    imported = read_warned(path).report
     assert imported.template == "2021"
     assert imported.metadata.agency == report.metadata.agency
     assert imported.metadata.year == report.metadata.year

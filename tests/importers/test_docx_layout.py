@@ -11,15 +11,13 @@ from __future__ import annotations
 import io
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, cast
 
 import attrs
 import docx
 import pytest
 
-import gi_report
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.form.spec import TableSpec
 from gi_report.importers.blocks import TableBlock, TextBlock
@@ -229,17 +227,6 @@ def add_layout(document: docx.document.Document, layout: Layout) -> None:
         if cell.r1 - cell.r0 > 1 or cell.c1 - cell.c0 > 1:
             target = target.merge(table.cell(cell.r1 - 1, cell.c1 - 1))
         target.text = cell.text
-
-
-def read_document_function() -> Callable[..., Any] | None:
-    """``gi_report.read_document`` (or the importers' ``api`` module's), ``None`` while absent."""
-    found = getattr(gi_report, "read_document", None)
-    if found is None:
-        try:
-            from gi_report.importers.api import read_document as found
-        except ImportError:
-            return None
-    return cast("Callable[..., Any]", found)
 
 
 def assert_same_tables(imported: Report, report: Report) -> None:

@@ -8,7 +8,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report.errors import (
@@ -302,7 +302,6 @@ def partition_table(rows: int, columns: int, rects: list[tuple[int, int, int, in
     return tbl(*out, grid=columns)
 
 
-@settings(max_examples=60, deadline=None)
 @given(partitions())
 def test_any_merge_pattern_expands_to_its_rectangles(
     case: tuple[int, int, list[tuple[int, int, int, int]]],

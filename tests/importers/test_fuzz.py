@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report import read_document
@@ -23,7 +23,6 @@ _REAL = [(CORPUS / name).read_text(encoding="utf-8") for name in (
     "2023-shuyang-drc.html", "2022-beijing-xicheng-cgzx.txt", "2025-shuyang-county.md")]
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60),
        st.sampled_from([None, "html", "text", "markdown"]))
 def test_report_like_noise(pieces: list[str], kind: str | None) -> None:
@@ -35,7 +34,6 @@ def test_report_like_noise(pieces: list[str], kind: str | None) -> None:
     assert result.report.metadata.year >= 2007
 
 
-@settings(max_examples=40, deadline=None)
 @given(st.sampled_from(range(len(_REAL))), st.integers(0, 10**6), st.integers(0, 10**6),
        st.sampled_from(["", "\x00", "</td>", "<table>", "\t", "|", "四、", "9" * 40]))
 def test_damaged_real_reports(which: int, start: int, length: int, insert: str) -> None:
@@ -50,7 +48,6 @@ def test_damaged_real_reports(which: int, start: int, length: int, insert: str) 
         assert len(table.values) == len(table.spec.rows)
 
 
-@settings(max_examples=30, deadline=None)
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes(data: bytes) -> None:
     with contextlib.suppress(GIReportError):

@@ -10,7 +10,7 @@ import random
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report import read_document
@@ -52,7 +52,6 @@ RENDERERS: dict[str, tuple[Callable[[Report], str], str]] = {
 
 @pytest.mark.parametrize("shape", sorted(RENDERERS))
 @pytest.mark.parametrize("template", ["2021", "2019"])
-@settings(max_examples=8, deadline=None)
 @given(seed=st.integers(min_value=0, max_value=10**6),
        blank_rate=st.sampled_from([0.0, 0.1, 0.4]))
 def test_rendered_reports_import_back_cell_for_cell(shape: str, template: str, seed: int,
@@ -93,7 +92,6 @@ def _honest(result: ImportResult, report: Report) -> None:
         assert value in candidates.get(pointer, set()), (pointer, value)
 
 
-@settings(max_examples=25, deadline=None)
 @given(seed=st.integers(min_value=0, max_value=10**6),
        scale=st.sampled_from([8, 30, 120]))
 def test_one_line_crawl_dumps_are_split_honestly(seed: int, scale: int) -> None:

@@ -30,18 +30,14 @@ from tests.importers.test_docx_layout import (
     assert_grid_matches,
     format_value,
     official_layout,
-    read_document_function,
     squash,
 )
 from tests.importers.test_pdf_writer import PageSpec, pdf_bytes
+from tests.importers.warned import read_warned
 
 HUAIAN = CORPUS / "2024-huaian-city.pdf"
 TEMPLATE = get_template("2021")
 
-needs_read_document = pytest.mark.skipif(
-    read_document_function() is None,
-    reason="read_document (the importers' core) is not written yet",
-)
 
 
 @cache
@@ -172,11 +168,10 @@ def test_huaian_reading_order_puts_each_table_after_its_heading() -> None:
         assert order[order.index(TEMPLATE.section(section).heading) + 1] == f"table {index}"
 
 
-@needs_read_document
 def test_read_document_on_huaian_gives_every_expected_cell() -> None:
     from tests.importers.expected import assert_matches_expected, assert_sections_present
 
-    result = read_document_function()(HUAIAN)  # type: ignore[misc]
+    result = read_warned(HUAIAN)
     assert_matches_expected(result.report, "2024-huaian-city")
     assert_sections_present(result.report)
     assert result.report.table("proactive")["administrative_fees", "amount_10k_yuan"] == (

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report.form import get_template
@@ -21,19 +21,14 @@ from tests.importers.test_docx_layout import (
     assert_grid_matches,
     assert_same_tables,
     official_layout,
-    read_document_function,
 )
 from tests.importers.test_pdf_writer import HEIGHT, PageSpec, pdf_bytes
+from tests.importers.warned import read_warned
 
 SIZE = 7.0  #: font size in tables
 LEFT = 40.0
 TOP = 60.0
-BOTTOM = HEIGHT - 60.0
 
-needs_read_document = pytest.mark.skipif(
-    read_document_function() is None,
-    reason="read_document (the importers' core) is not written yet",
-)
 
 
 def _wrap(text: str, width: float, size: float) -> list[str]:
@@ -163,13 +158,12 @@ def test_generated_report_pdf_grids_match_the_layout(
         assert section.heading in texts
 
 
-@needs_read_document
 @pytest.mark.parametrize("seed", [21, 22])
 def test_read_document_on_generated_pdf_gives_every_value(seed: int, tmp_path: Path) -> None:
     report = random_report(random.Random(seed), template="2021", blank_rate=0.1)
     path = tmp_path / "generated.pdf"
     path.write_bytes(report_pdf(report))
-    imported = read_document_function()(path).report  # type: ignore[misc]
+    imported = read_warned(path).report
     assert imported.template == "2021"
     assert imported.metadata.agency == report.metadata.agency
     assert imported.metadata.year == report.metadata.year
@@ -323,7 +317,6 @@ def broken_partitions(draw: st.DrawFn) -> tuple[Layout, int]:
     return Layout(rows=rows, columns=labels + values, cells=tuple(cells)), cut
 
 
-@settings(max_examples=40, deadline=None)
 @given(broken_partitions(), st.booleans())
 def test_any_merge_pattern_broken_across_pages_is_stitched_whole(
     case: tuple[Layout, int], split_text: bool

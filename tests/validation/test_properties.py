@@ -7,7 +7,7 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report import to_dict
@@ -25,7 +25,6 @@ seeds = st.integers(min_value=0, max_value=2**32 - 1)
 templates = st.sampled_from(["2019", "2021"])
 
 
-@settings(max_examples=150, deadline=None)
 @given(seed=seeds, template=templates)
 def test_a_generated_consistent_report_has_no_error(seed: int, template: str) -> None:
     report = random_report(random.Random(seed), template=template, consistent=True)
@@ -34,7 +33,6 @@ def test_a_generated_consistent_report_has_no_error(seed: int, template: str) ->
     assert result.valid
 
 
-@settings(max_examples=200, deadline=None)
 @given(seed=seeds, template=templates, table_id=st.sampled_from(["applications",
                                                                  "review_litigation"]),
        pick=st.integers(min_value=0), delta=st.integers(min_value=1, max_value=10**6),
@@ -56,7 +54,6 @@ def test_changing_any_one_cell_of_sections_three_or_four_is_an_error_there(
     assert all(f.status is Status.FAILED for f in errors)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report=reports())
 def test_any_valid_report_validates_without_raising(report: Any) -> None:
     result = validate(report)
@@ -113,13 +110,11 @@ def _check(result: ValidationReport) -> None:
     result.flatten()
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=json_values | report_like())
 def test_validate_document_never_raises_on_any_value(value: Any) -> None:
     _check(validate_document(value))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=report_like())
 def test_validate_document_never_raises_on_any_json_text(value: Any) -> None:
     try:

@@ -55,7 +55,8 @@ def test_summary_groups_by_code_with_first_locations(shanghai) -> None:  # type:
 
 
 def test_flatten_gives_rows_for_a_dataframe(shanghai) -> None:  # type: ignore[no-untyped-def]
-    pandas = pytest.importorskip("pandas")
+    import pandas  # the pandas extra is a test dependency
+
     frame = pandas.DataFrame(shanghai.flatten())
     assert len(frame) == len(shanghai)
     assert {"code", "severity", "pointer", "stated", "computed", "message_zh"} <= set(frame)

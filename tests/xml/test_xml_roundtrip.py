@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -38,8 +38,6 @@ from tests.xml.helpers import (
     hostile_reports,
 )
 
-heavy = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
 
 def _root(data: bytes) -> etree._Element:
     return etree.fromstring(data, etree.XMLParser(resolve_entities=False))
@@ -51,7 +49,6 @@ def _assert_same(a: Report, b: Report) -> None:
     assert to_json(a) == to_json(b)
 
 
-@heavy
 @given(reports())
 def test_model_xml_model_is_identity(report: Report) -> None:
     """Any valid report of either template (blanks, big and signed counts, decimals) survives."""
@@ -60,7 +57,6 @@ def test_model_xml_model_is_identity(report: Report) -> None:
     assert from_xml(data.decode("utf-8")) == report  # str input reads the same
 
 
-@heavy
 @given(hostile_reports())
 def test_any_unicode_text_survives(report: Report) -> None:
     """Text with characters XML 1.0 forbids, CR, markup and odd whitespace comes back verbatim."""
@@ -68,7 +64,6 @@ def test_any_unicode_text_survives(report: Report) -> None:
         _assert_same(from_xml(to_xml(report, pretty=pretty)), report)
 
 
-@heavy
 @given(reports() | hostile_reports())
 def test_json_to_xml_to_json_is_byte_identical(report: Report) -> None:
     """JSON → XML → JSON reproduces the JSON text byte for byte."""
@@ -76,7 +71,6 @@ def test_json_to_xml_to_json_is_byte_identical(report: Report) -> None:
     assert to_json(from_xml(to_xml(from_json(text)))) == text
 
 
-@settings(max_examples=40, deadline=None)
 @given(reports())
 def test_every_document_validates_against_the_committed_xsd(report: Report) -> None:
     """What to_xml writes is valid against the XSD files in schemas/ (read as a user would)."""
@@ -85,7 +79,6 @@ def test_every_document_validates_against_the_committed_xsd(report: Report) -> N
     assert schema.validate(root), schema.error_log
 
 
-@settings(max_examples=25, deadline=None)
 @given(reports())
 def test_compact_and_pretty_carry_the_same(report: Report) -> None:
     """Pretty-printing adds indentation between elements only, never inside a value."""
@@ -214,7 +207,6 @@ def test_real_corpus_reports_round_trip(name: str) -> None:
     assert to_json(from_xml(to_xml(from_json(to_json(report))))) == to_json(report)
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="the bundled example is not present")
 def test_bundled_example_round_trips(tmp_path: Path) -> None:
     """The real Xicheng example: JSON file → XML file → JSON text, byte-identical."""
     report = load(EXAMPLE)
@@ -226,7 +218,6 @@ def test_bundled_example_round_trips(tmp_path: Path) -> None:
     assert to_json(back) == EXAMPLE.read_text("utf-8")
 
 
-@settings(max_examples=20, deadline=None)
 @given(st.integers(min_value=0, max_value=2**31))
 def test_synthetic_reports_round_trip(seed: int) -> None:
     """The benchmark's synthetic reports (both templates, with blanks) round-trip."""

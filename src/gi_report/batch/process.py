@@ -10,10 +10,15 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gi_report.codec.json import from_dict, parse_json
-from gi_report.errors import DocumentError, GIReportError
+from gi_report.errors import (
+    DocumentError,
+    GIReportError,
+    UnrecognisedDocumentError,
+    UnsupportedKindError,
+)
 from gi_report.fileio import MAX_DOCUMENT_BYTES, read_limited
 from gi_report.model import Report
 
@@ -34,10 +39,13 @@ STATUSES: tuple[str, ...] = ("ok", "error", "not_a_report")
 MAX_MESSAGE = 500
 """Characters of an error message kept in a result row."""
 
+if TYPE_CHECKING:
+    from gi_report.validation.report import ValidationReport
+
 Row = dict[str, Any]
 
 
-def validator() -> Callable[[Report], Any]:
+def validator() -> Callable[[Report], ValidationReport]:
     """``gi_report.validate`` (imported on first use, once per worker)."""
     from gi_report.validation import validate
 
@@ -100,23 +108,6 @@ def _from_document(path: str, kind: str, row: Row) -> Report:
     return report
 
 
-def _severity_counts(result: Any) -> dict[str, int]:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in getattr(result, "findings", ()):
-        severity = getattr(finding, "severity", None)
-        key = str(getattr(severity, "value", severity)).lower()
-        if key in counts:
-            counts[key] += 1
-    return counts
-
-
-def _not_a_report_errors() -> tuple[type[BaseException], ...]:
-    from gi_report import errors
-
-    names = ("UnrecognisedDocumentError", "UnsupportedKindError")
-    return tuple(getattr(errors, n) for n in names if hasattr(errors, n))
-
-
 def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
     """The result row of one file (never raises for a bad file)."""
     row: Row = dict.fromkeys(RESULT_FIELDS)
@@ -142,7 +133,7 @@ def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
             report = _from_document(path, kind or "", row)
     except NotAReport as reason:
         return {**row, "status": "not_a_report", "message": _short(str(reason))}
-    except _not_a_report_errors() as error:
+    except (UnrecognisedDocumentError, UnsupportedKindError) as error:
         return {**row, "status": "not_a_report", "message": _short(str(error))}
     except DocumentError as error:
         return {**row, "status": "error", "message": _short(_document_message(error))}
@@ -154,7 +145,7 @@ def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
     meta = report.metadata
     row.update(status="ok", template=report.template, agency=meta.agency, year=meta.year)
     try:
-        counts = _severity_counts(validator()(report))
+        counts = validator()(report).counts
     except Exception as error:  # the report is read; say why it was not validated
         row["message"] = _short(f"not validated: {type(error).__name__}: {error}")
     else:

@@ -120,7 +120,6 @@ class Reading:
     score: int
     narrative: list[TextBlock]
     location: Location
-    data_rows: int
     found: bool  #: the table is there (rows with values, or at least its column headers)
     sources: dict[Cell, Location] = attrs.field(factory=dict)  #: where each cell was read
 
@@ -331,7 +330,7 @@ class _Mapper:
         return Reading(
             spec=self.spec, values=self.values, runs=self.runs, notices=self.notices,
             score=self.score, narrative=self.narrative,
-            location=self.location or Location(), data_rows=len(self.rows), found=found,
+            location=self.location or Location(), found=found,
             sources=self.sources,
         )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -491,9 +491,3 @@ _BY_RULE = {spec.rule: spec for spec in RULES}
 def rule_spec(rule: str) -> RuleSpec:
     """The catalogue entry of a declared relation rule (``R1``…)."""
     return _BY_RULE[rule]
-
-
-def relations_of(spec: TableSpec) -> Iterator[Relation]:
-    """Every relation of a table layout, as the engine evaluates them."""
-    for compiled in plan_for(spec).relations:
-        yield compiled.relation

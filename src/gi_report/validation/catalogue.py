@@ -1,6 +1,6 @@
 """The rule catalogue: every rule the validators apply, gathered from the rule families.
 
-``docs/rules.md`` is generated from it by :mod:`gi_report.validation.rules_doc`.
+``docs/rules.md`` is generated from it by ``tools/generate.py``.
 """
 
 from __future__ import annotations

@@ -86,11 +86,6 @@ def cell_label(spec: TableSpec, row_id: str, column_id: str) -> str:
     return _labels(spec).cells[(row_id, column_id)]
 
 
-def group_label(spec: TableSpec, group_id: str) -> str:
-    """A group (merged row header) as printed, e.g. ``（三）不予公开``."""
-    return spec.group(group_id).label
-
-
 def pointer_label(report: Report, pointer: str) -> str:
     """The label of the table cell or section-六 fee field at ``pointer`` (else the pointer)."""
     parts = pointer.strip("/").split("/")

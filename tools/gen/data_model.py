@@ -1,14 +1,10 @@
 """The data-model reference page (docs/data-model.md), generated from the form description.
 
-Regenerate with ``python -c "from gi_report.form.reference import write; write('docs')"``; a
-test fails when the committed page is stale.
+Written by ``tools/generate.py`` (``--check`` fails when the committed page is stale).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from gi_report.fileio import write_atomic
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import TableSpec, TemplateSpec
 
@@ -77,7 +73,8 @@ def render() -> str:
     lines = [
         "# Data model reference",
         "",
-        "<!-- Generated from gi_report.form by gi_report.form.reference; do not edit by hand. -->",
+        "<!-- Generated from gi_report.form by `python tools/generate.py`; do not edit by "
+        "hand. -->",
         "",
         "Every identifier below is part of the public contract: the JSON paths "
         "`proactive.<row>.<column>`, `applications.<row>.<column>` and "
@@ -123,9 +120,3 @@ def render() -> str:
         lines.append("")
     return "\n".join(lines)
 
-
-def write(directory: str | Path = "docs") -> Path:
-    """Write the page into ``directory`` atomically and return its path."""
-    path = Path(directory) / PAGE
-    write_atomic(path, render().encode("utf-8"))
-    return path

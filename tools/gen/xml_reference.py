@@ -1,14 +1,11 @@
 """The element reference of the XML form as Markdown, generated for ``docs/xml.md``.
 
-The page's section between :data:`BEGIN` and :data:`END` is this module's output; a test
-regenerates it and fails if the committed page is stale.
+The page's section between :data:`BEGIN` and :data:`END` is this module's output;
+``tools/generate.py`` writes it (``--check`` fails when the committed page is stale).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from gi_report.fileio import write_atomic
 from gi_report.form import TABLE_IDS, TEMPLATES
 from gi_report.xsd import (
     INTEGER_PATTERN,
@@ -22,7 +19,7 @@ from gi_report.xsd import (
     xsd_filename,
 )
 
-BEGIN = "<!-- BEGIN GENERATED: xsd-reference (python -m gi_report.xsd --docs docs/xml.md) -->"
+BEGIN = "<!-- BEGIN GENERATED: xsd-reference (python tools/generate.py) -->"
 END = "<!-- END GENERATED: xsd-reference -->"
 
 
@@ -115,13 +112,3 @@ def replace_section(page: str) -> str:
     after = page[end:].removeprefix("\n")
     return page[:start] + reference_markdown() + after
 
-
-def update_page(path: str | Path) -> bool:
-    """Rewrite the generated section of the Markdown page at ``path``; ``True`` if it changed."""
-    target = Path(path)
-    page = target.read_text("utf-8")
-    updated = replace_section(page)
-    if updated == page:
-        return False
-    write_atomic(target, updated.encode("utf-8"))
-    return True

@@ -1,0 +1,1 @@
+"""Development tools of gi-report (not part of the installed package)."""
