@@ -16,3 +16,5 @@ _.prec  # decimal.localcontext() attributes, set for their effect on the arithme
 method  # TextSimilarity.method (analysis/compare.py): names the similarity measure in the output
 _.review_litigation_sum  # Report.review_litigation_sum: public, documented in docs/index.md
 uncertain  # the "uncertain" member of tests/data/corpus/expected/*.json, read into Expected
+trace  # the traceback parameter of AtomicFile.__exit__: the context-manager protocol passes it
+_.compress_type  # zipfile.ZipInfo.compress_type, read by ZipFile.writestr (render/docx.py)

@@ -153,25 +153,37 @@ def run(args: argparse.Namespace) -> int:
                                                args.everything):
             return EXIT_USAGE
         if args.format == "json":
-            print(json.dumps({
-                "file": name,
-                "report": to_dict(report),
-                "import": result.to_dict(),
-                "validation": validation.to_dict(),
-            }, ensure_ascii=False))
-            continue
-        meta = report.metadata
-        print(f"== {name}（{result.kind}" + (f"，{result.encoding}" if result.encoding else "")
-              + f"）：{meta.agency or '（机关名称不详）'} {meta.year} 年度，"
-              f"按 {report.template} 年版格式")
-        print(render_report(report))
-        for line in _notice_lines(result, args.everything):
-            print(line)
-        for line in _finding_lines(validation, args.everything):
-            print(line)
-        undetermined = result.undetermined_cells
-        if undetermined:
-            print(f"注意：{len(undetermined)} 个单元格无法从文档中确定，已留空（见上方“"
-                  f"{SEVERITY_NAMES[Severity.ERROR]}”说明）")
-        print()
+            _print_json(name, result, validation)
+        else:
+            _print_text(name, result, validation, args.everything)
     return code
+
+
+def _print_json(name: str, result: ImportResult, validation: ValidationReport) -> None:
+    """One document's report, import notices and findings as one JSON line."""
+    print(json.dumps({
+        "file": name,
+        "report": to_dict(result.report),
+        "import": result.to_dict(),
+        "validation": validation.to_dict(),
+    }, ensure_ascii=False))
+
+
+def _print_text(name: str, result: ImportResult, validation: ValidationReport,
+                everything: bool) -> None:
+    """One document's tables as the form lays them out, then its notices and findings."""
+    report = result.report
+    meta = report.metadata
+    print(f"== {name}（{result.kind}" + (f"，{result.encoding}" if result.encoding else "")
+          + f"）：{meta.agency or '（机关名称不详）'} {meta.year} 年度，"
+          f"按 {report.template} 年版格式")
+    print(render_report(report))
+    for line in _notice_lines(result, everything):
+        print(line)
+    for line in _finding_lines(validation, everything):
+        print(line)
+    undetermined = result.undetermined_cells
+    if undetermined:
+        print(f"注意：{len(undetermined)} 个单元格无法从文档中确定，已留空（见上方“"
+              f"{SEVERITY_NAMES[Severity.ERROR]}”说明）")
+    print()

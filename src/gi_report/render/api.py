@@ -26,7 +26,7 @@ RENDER_KINDS: tuple[str, ...] = ("html", "markdown", "text", "docx")
 
 def render(
     report: Report,
-    to: str = "html",
+    to: RenderKind | str = "html",
     *,
     findings: ValidationReport | Iterable[Finding] | None = None,
     notices: Iterable[Notice] | None = None,

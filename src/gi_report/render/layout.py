@@ -184,33 +184,54 @@ def flat_layout(table: Table, *, blank: str = "") -> list[FlatTable]:
     """Any of the three fixed tables without merged cells; ``blank`` is how a blank prints."""
     spec = table.spec
     if spec.id == "proactive":
-        out: list[FlatTable] = []
-        for group in spec.groups:
-            members = spec.rows_in_group(group.id)
-            if not members:
-                continue
-            columns = [c for c in spec.group_columns(group.id) if c.kind is not CellKind.TEXT]
-            out.append(FlatTable(
-                caption=group.label, note=None,
-                header=(spec.row_header or "", *(c.label for c in columns)),
-                rows=tuple((r.label, *_value_cells(table, r.id, blank)) for r in members),
-            ))
-        return out
+        return _flat_subtables(table, blank)
     header = ("", *(c.label for c in spec.columns))
-    rows: list[tuple[str, ...]] = []
     if spec.id == "applications":
-        seen: set[str] = set()
-        empty = ("",) * len(spec.columns)
-        for row in spec.rows:
-            for group_id in reversed(spec.group_chain(row.group)):
-                if group_id not in seen:
-                    seen.add(group_id)
-                    rows.append((spec.group(group_id).label, *empty))
-            rows.append((row.label, *_value_cells(table, row.id, blank)))
-        return [FlatTable(caption=None, note=spec.note or None, header=header, rows=tuple(rows))]
+        rows = _flat_rows_with_group_lines(table, blank)
+    else:
+        rows = _flat_rows_with_group_prefix(table, blank)
+    return [FlatTable(caption=None, note=spec.note or None, header=header, rows=rows)]
+
+
+def _flat_subtables(table: Table, blank: str) -> list[FlatTable]:
+    """Section 二: one flat table per sub-table (group), with its own header."""
+    spec = table.spec
+    out: list[FlatTable] = []
+    for group in spec.groups:
+        members = spec.rows_in_group(group.id)
+        if not members:
+            continue
+        columns = [c for c in spec.group_columns(group.id) if c.kind is not CellKind.TEXT]
+        out.append(FlatTable(
+            caption=group.label, note=None,
+            header=(spec.row_header or "", *(c.label for c in columns)),
+            rows=tuple((r.label, *_value_cells(table, r.id, blank)) for r in members),
+        ))
+    return out
+
+
+def _flat_rows_with_group_lines(table: Table, blank: str) -> tuple[tuple[str, ...], ...]:
+    """Section 三: each group's label on a line of its own before its first row."""
+    spec = table.spec
+    rows: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    empty = ("",) * len(spec.columns)
+    for row in spec.rows:
+        for group_id in reversed(spec.group_chain(row.group)):
+            if group_id not in seen:
+                seen.add(group_id)
+                rows.append((spec.group(group_id).label, *empty))
+        rows.append((row.label, *_value_cells(table, row.id, blank)))
+    return tuple(rows)
+
+
+def _flat_rows_with_group_prefix(table: Table, blank: str) -> tuple[tuple[str, ...], ...]:
+    """Section 四: each row's label prefixed by its group's (复议（维持）)."""
+    spec = table.spec
+    rows: list[tuple[str, ...]] = []
     for row in spec.rows:
         label = row.label
         if row.group:
             label = f"{spec.group(row.group).label}（{row.label}）"
         rows.append((label, *_value_cells(table, row.id, blank)))
-    return [FlatTable(caption=None, note=spec.note or None, header=header, rows=tuple(rows))]
+    return tuple(rows)
