@@ -221,7 +221,7 @@ def _layout_is(table_id: str, version: str) -> JsonDict:
 @cache
 def _build() -> JsonDict:
     versions = sorted(TEMPLATES)
-    latest = TEMPLATES[versions[-1]]
+    latest = TEMPLATES.newest
     defs: JsonDict = {_KIND_NAMES[k]: dict(v) for k, v in _KIND_DEFS.items()}
     for cls in _OBJECTS:
         defs[cls.__name__] = _object_schema(cls)

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import attrs
 
-from gi_report.form import get_template
+from gi_report.form import newest_template
 from gi_report.form.spec import CellRef
 from gi_report.model import Report
 
@@ -72,7 +72,7 @@ class MetricValue:
 
 # --- the catalogue ------------------------------------------------------------------------------
 
-_SPEC = get_template("2021")
+_SPEC = newest_template()
 _APPS = _SPEC.table("applications")
 _REVIEW = _SPEC.table("review_litigation")
 

@@ -205,7 +205,7 @@ def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
     layouts = document.get("table_templates")
     if isinstance(layouts, Mapping) and layouts.get(path[0]) in TEMPLATES:
         version = layouts[path[0]]
-    if version not in TEMPLATES:
+    if not isinstance(version, str) or version not in TEMPLATES:
         return None
     spec = TEMPLATES[version].table(path[0])
     if not spec.has_cell(str(path[1]), str(path[2])):

@@ -63,6 +63,26 @@ class RowSpec:
 
 
 @attrs.frozen(kw_only=True)
+class RuleWording:
+    """How the rule of a declaration is named in findings and in the rule catalogue (zh/en).
+
+    Kept beside the declaration so that a new template brings its rules' wording with it.
+    """
+
+    title_en: str  #: the rule's title in English
+    title_zh: str | None = None  #: ``None``: built from the labels (e.g. 行政复议·总计…)
+    parts_zh: str = "各组成项"  #: what a message calls the summed cells
+    parts_en: str = "its parts"
+    statement_zh: str | None = None  #: a balance's statement, closing its message
+    statement_en: str | None = None
+
+    def texts(self) -> tuple[str, ...]:
+        """Every wording text, for the guard test that keeps them out of other modules."""
+        return tuple(t for t in (self.title_en, self.title_zh, self.parts_zh, self.parts_en,
+                                 self.statement_zh, self.statement_en) if t)
+
+
+@attrs.frozen(kw_only=True)
 class ColumnTotal:
     """In each listed row, the cell in column ``total`` is the sum of the cells in ``parts``."""
 
@@ -70,6 +90,7 @@ class ColumnTotal:
     total: str
     parts: tuple[str, ...]
     rows: tuple[str, ...] | None = None  #: ``None``: every row of the table
+    wording: RuleWording
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +100,7 @@ class RowTotal:
     rule: str
     total: str
     parts: tuple[str, ...]
+    wording: RuleWording
 
 
 @attrs.frozen(kw_only=True)
@@ -89,6 +111,7 @@ class Balance:
     left: tuple[str, ...]
     right: tuple[str, ...]
     note: str  #: the template's own statement of the relation, verbatim
+    wording: RuleWording
 
 
 Declaration = ColumnTotal | RowTotal | Balance

@@ -227,7 +227,7 @@ def _cell_of(document: Any, pointer: str) -> tuple[str, str, str, CellKind, str]
     parts = pointer.split("/")[1:]
     if len(parts) != 3 or parts[0] not in TABLE_IDS:
         return None
-    versions = sorted(TEMPLATES, reverse=True)
+    versions = list(TEMPLATES)  # newest first
     if isinstance(document, Mapping):
         version = document.get("template")
         layouts = document.get("table_templates")
@@ -248,7 +248,7 @@ def _fee_of(pointer: str) -> tuple[CellKind, str] | None:
     parts = pointer.split("/")[1:]
     if len(parts) != 2 or parts[0] != "other_matters":
         return None
-    for field in TEMPLATES[max(TEMPLATES)].fee_fields:
+    for field in TEMPLATES.newest.fee_fields:
         if field.id == parts[1]:
             return field.kind, field.label
     return None

@@ -31,7 +31,7 @@ _VALID = "currently_valid"
 _ISSUED = "issued_this_year"
 _REPEALED = "repealed_this_year"
 
-_PROACTIVE = TEMPLATES[max(TEMPLATES)].table("proactive")
+_PROACTIVE = TEMPLATES.newest.table("proactive")
 _ITEM = _PROACTIVE.group("art20_1").label  # 第二十条第（一）项
 _LABEL = {c: _PROACTIVE.column(c).label for c in (_VALID, _ISSUED, _REPEALED)}
 
