@@ -95,13 +95,31 @@ def test_template_for_year() -> None:
 
 
 def _official_labels() -> set[str]:
+    """Every label the form prints, of any length: rows, groups, columns and their headers,
+    sections, the section-六 fee figures, section 一's topics, the templates' names."""
     labels: set[str] = set()
     for template in TEMPLATES.values():
         for table in template.tables:
             labels |= {r.label for r in table.rows} | {g.label for g in table.groups}
             labels |= {c.label for c in table.columns}
-        labels |= {s.title for s in template.sections}
-    return {label for label in labels if len(label) >= 6}
+            labels |= {h for c in table.columns for h in c.header_path}
+            labels |= {t for t in (table.row_header, table.note) if t}
+        labels |= {s.title for s in template.sections} | {s.heading for s in template.sections}
+        labels |= {f.label for f in template.fee_fields}
+        labels |= {t.label for t in template.overview_topics}
+        labels |= {template.name, template.document}
+    return labels
+
+
+def _rule_wording() -> set[str]:
+    """Every text of the relations' wording (titles, what the parts are called, statements)."""
+    return {
+        text
+        for template in TEMPLATES.values()
+        for table in template.tables
+        for decl in table.declarations
+        for text in decl.wording.texts()
+    }
 
 
 def _string_literals(path: Path) -> list[str]:
@@ -123,18 +141,52 @@ def _string_literals(path: Path) -> list[str]:
     ]
 
 
+def _literals_outside_form() -> list[tuple[str, str]]:
+    return [
+        (str(path.relative_to(SRC)), literal)
+        for path in sorted(SRC.rglob("*.py"))
+        if "form" not in path.relative_to(SRC).parts
+        for literal in _string_literals(path)
+    ]
+
+
 def test_labels_are_written_only_in_the_form_description() -> None:
-    """No Chinese label list is written twice: official labels appear in code only under form/."""
+    """No label of the form is written twice: every official label, even a two-character one
+    such as 其他 or 总计, appears in code only under form/ (other modules ask form/)."""
     labels = _official_labels()
-    assert len(labels) > 30
-    offenders = []
-    for path in SRC.rglob("*.py"):
-        if "form" in path.relative_to(SRC).parts:
-            continue
-        for literal in _string_literals(path):
-            offenders += [f"{path.relative_to(SRC)}: {label}" for label in labels
-                          if label in literal]
+    assert len(labels) > 80 and "其他" in labels and "规章" in labels
+    offenders = [f"{path}: {label} in {literal!r}" for path, literal in _literals_outside_form()
+                 for label in labels if label in literal]
     assert offenders == []
+
+
+def test_rule_wording_is_written_only_beside_the_relations() -> None:
+    """The relations' titles and message words are data of the form, not of the validators."""
+    wording = _rule_wording()
+    assert {"各申请人", "the applicant columns", "各结果"} <= wording
+    offenders = [f"{path}: {text} in {literal!r}" for path, literal in _literals_outside_form()
+                 for text in wording if text in literal]
+    assert offenders == []
+
+
+def test_template_versions_are_named_only_in_the_form_description() -> None:
+    """No module outside form/ names a template version: they ask the registry (the newest, the
+    template of a year), so a new template is added in form/ only."""
+    versions = re.compile("|".join(rf"(?<!\d){re.escape(v)}(?!\d)" for v in TEMPLATES))
+    offenders = [f"{path}: {literal!r}" for path, literal in _literals_outside_form()
+                 if versions.search(literal)]
+    assert offenders == []
+
+
+def test_the_guard_sees_a_planted_literal(tmp_path: Path) -> None:
+    """The guards are not vacuous: the literal scanner finds a short label and a version."""
+    module = tmp_path / "planted.py"
+    module.write_text(
+        '"""其他 总计 2021 in a docstring is fine."""\nX = ("其他", "总计列", "2021")\n',
+        encoding="utf-8",
+    )
+    literals = _string_literals(module)
+    assert literals == ["其他", "总计列", "2021"]
 
 
 def test_group_columns_are_the_sub_table_columns_of_section_2() -> None:

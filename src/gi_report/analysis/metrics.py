@@ -194,7 +194,11 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         description="Applications not processed as disclosure requests (petitions, duplicates, "
         "publications, excessive requests, re-issue), out of all handled.",
     ),
-    _correction("administrative_review", "行政复议纠错率", "Administrative review correction rate"),
+    _correction(
+        "administrative_review",
+        f"{_REVIEW.row('administrative_review').label}纠错率",
+        "Administrative review correction rate",
+    ),
     _correction(
         "litigation_direct",
         f"{_REVIEW.group('litigation').label}（{_REVIEW.row('litigation_direct').label}）纠错率",

@@ -77,9 +77,12 @@ class RuleWording:
     statement_en: str | None = None
 
     def texts(self) -> tuple[str, ...]:
-        """Every wording text, for the guard test that keeps them out of other modules."""
-        return tuple(t for t in (self.title_en, self.title_zh, self.parts_zh, self.parts_en,
-                                 self.statement_zh, self.statement_en) if t)
+        """The texts this wording states (defaults left out: they are generic words), for the
+        guard test that keeps rule wording out of other modules."""
+        return tuple(
+            value for field in attrs.fields(RuleWording)
+            if (value := getattr(self, field.name)) and value != field.default
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from gi_report.form import newest_template
 from gi_report.form.spec import RowTotal, TableSpec
 from gi_report.model import Report
 from gi_report.table import Number
@@ -44,9 +45,10 @@ R15 = RuleSpec(
     "new_this_year.total (or + carried_from_last_year.total); 办结/答复 = results_total.total; "
     "结转下年 = carried_to_next_year.total; 上年结转 = carried_from_last_year.total; an outcome "
     "label (予以公开, 不予公开…) = its rows' total; an applicant type = its columns of "
-    "new_this_year (or + carried); 行政复议 = administrative_review.total; 行政诉讼 = "
-    "litigation_direct.total + litigation_after_review.total; 规章/规范性文件 with a verb = the "
-    "matching section-二 column; 收费通知/收取 = the section-六 fee fields; 无/未… = 0",
+    "new_this_year (or + carried); the label of row administrative_review = its total; the "
+    "label of group litigation = litigation_direct.total + litigation_after_review.total; an "
+    "art20_1 row label with a verb = the matching section-二 column; 收费通知/收取 = the "
+    "section-六 fee fields; 无/未… = 0",
     basis="format-spec.md §4 R15 (evaluators flag 数据不一致); warnings only, because the text may "
     "count differently.",
     message_zh="正文称“{said}”，但表格中 {cells} 为 {computed}。原句：“{quote}”",
@@ -132,6 +134,7 @@ def _application_patterns(spec: TableSpec) -> list[_Pattern]:
     forward: Ref = (app, "carried_to_next_year", "total")
     received = ("收到", "受理", "新收", "接收", "接到")
     verbs = _labels_regex(received)
+    other = re.escape(spec.column("other_org").label)  # 处理, but not in （六）其他处理
     patterns = [
         _Pattern(re.compile(f"{verbs}{_GAP}{{0,16}}?申请{_GAP}{{0,8}}?{_NUM}\\s*件"),
                  lambda m, lead: _alt([new], [new, carried]), shun=("复议", "诉讼")),
@@ -139,7 +142,7 @@ def _application_patterns(spec: TableSpec) -> list[_Pattern]:
                  lambda m, lead: _alt([new], [new, carried]), shun=("复议", "诉讼")),
         _Pattern(
             re.compile(
-                "(?:办结|办理|答复|(?<!不予)(?<!其他)处理)"
+                f"(?:办结|办理|答复|(?<!不予)(?<!{other})处理)"
                 f"(?:(?!予以公开|部分公开|不予|无法|结果){_GAP}){{0,12}}?{_NUM}\\s*件"
             ),
             lambda m, lead: _alt([handled]),
@@ -238,7 +241,7 @@ _VERBS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("废止", ("废止",)),
     ("现行有效", ("现行有效",)),
     ("制作", ("制作", "制定")),
-    ("公开", ("主动公开", "公开", "发布")),
+    ("公开", (newest_template().overview_topics[0].label, "公开", "发布")),  # 主动公开
 )
 
 
