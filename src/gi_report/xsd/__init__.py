@@ -17,7 +17,6 @@ import enum
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -25,7 +24,7 @@ import attrs
 from lxml import etree
 
 from gi_report.fileio import write_atomic
-from gi_report.form import TABLE_IDS, TEMPLATES
+from gi_report.form import TABLE_IDS, TEMPLATES, per_registry
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec, TemplateSpec
 from gi_report.schema import FORMAT_VERSION, json_schema
 from gi_report.xmlsafety import hardened_xml_parser
@@ -99,7 +98,7 @@ def namespace(version: str) -> str:
     return f"{NAMESPACE_BASE}:{version}:{FORMAT_VERSION}"
 
 
-@cache
+@per_registry
 def namespaces() -> dict[str, str]:
     """Every namespace gi-report reads, mapped to its template version."""
     return {namespace(v): v for v in TEMPLATES}
@@ -110,7 +109,7 @@ def xsd_filename(version: str) -> str:
     return f"gi-report-{version}.xsd"
 
 
-@cache
+@per_registry
 def _json_schema() -> dict[str, Any]:
     """The JSON Schema, built once and only read here."""
     return json_schema()
@@ -181,7 +180,7 @@ def _member(name: str, prop: dict[str, Any], required: bool) -> Member:
     return Member(kind=Kind.TEXT, type_name="Text", **common)
 
 
-@cache
+@per_registry
 def object_members(def_name: str) -> tuple[Member, ...]:
     """The child elements of an object type of the JSON Schema (``Metadata``…), in order."""
     definition = _json_schema()["$defs"][def_name]
@@ -191,7 +190,7 @@ def object_members(def_name: str) -> tuple[Member, ...]:
     )
 
 
-@cache
+@per_registry
 def report_members() -> tuple[Member, ...]:
     """The child elements of ``report``, in the JSON form's order (the tables included)."""
     schema = _json_schema()
@@ -474,7 +473,7 @@ def xsd_tree(version: str) -> etree._Element:
     return schema
 
 
-@cache
+@per_registry
 def _xsd_bytes(version: str) -> bytes:
     return etree.tostring(xsd_tree(version), xml_declaration=True, encoding="UTF-8",
                           pretty_print=True)
@@ -498,7 +497,7 @@ class _InMemory(etree.Resolver):
         return self.resolve_string(documents[name], context, base_url=None)
 
 
-@cache
+@per_registry
 def compiled_schema(version: str) -> etree.XMLSchema:
     """The compiled XSD of template ``version`` (built in memory; no file is read)."""
     parser = hardened_xml_parser()  # our own XSD, but parsed like any other XML
