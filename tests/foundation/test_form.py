@@ -197,3 +197,47 @@ def test_group_columns_are_the_sub_table_columns_of_section_2() -> None:
     p19 = get_template("2019").table("proactive")
     assert [c.id for c in p19.group_columns("art20_9")] == ["projects", "total_amount", "unit"]
     assert [c.id for c in p19.group_columns("art20_8")] == ["items_last_year", "change_this_year"]
+
+
+def test_the_registry_is_read_only_and_ordered_newest_first() -> None:
+    assert list(TEMPLATES) == ["2021", "2019"]
+    assert TEMPLATES.newest is get_template("2021") and TEMPLATES.oldest is get_template("2019")
+    assert template_for_year(2019) is TEMPLATES.oldest
+    with pytest.raises(TypeError):
+        TEMPLATES["2030"] = TEMPLATES.newest  # type: ignore[index]
+    assert not hasattr(TEMPLATES, "update") and not hasattr(TEMPLATES, "pop")
+    assert [] not in TEMPLATES and None not in TEMPLATES  # any value can be asked about
+
+
+def test_the_mapping_between_templates_is_data_of_the_form() -> None:
+    from gi_report.analysis import mapping as analysis_mapping
+    from gi_report.form import mapping
+
+    assert analysis_mapping.CellMapping is mapping.CellMapping
+    assert analysis_mapping.MappingKind is mapping.MappingKind
+    assert analysis_mapping.DROPPED_NOTES is mapping.DROPPED_NOTES
+    assert set(mapping.HANDWRITTEN) == {("2019", "2021"), ("2021", "2019")}
+    for (source, target), rules in mapping.HANDWRITTEN.items():
+        for rule in rules:  # every rule names a real target cell and real source cells
+            row = get_template(target).table(rule.table).row(rule.row)
+            assert rule.column == mapping.EVERY_COLUMN or rule.column in row.columns
+            for src_row, src_column in rule.sources:
+                src = get_template(source).table(rule.table).row(src_row)
+                assert src_column == mapping.EVERY_COLUMN or src_column in src.columns
+
+
+def test_rule_wording_is_declared_with_each_relation() -> None:
+    from gi_report.validation.arithmetic import rule_spec
+
+    for template in TEMPLATES.values():
+        for table in template.tables:
+            for decl in table.declarations:
+                spec = rule_spec(decl.rule)
+                assert spec.title_en == decl.wording.title_en
+                if decl.wording.title_zh:
+                    assert spec.title_zh == decl.wording.title_zh
+                if isinstance(decl, Balance):
+                    statement = decl.wording.statement_zh
+                    assert statement and statement in spec.message_zh
+                else:
+                    assert decl.wording.parts_zh in spec.message_zh
