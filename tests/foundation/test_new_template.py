@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from gi_report import read_document, validate
+from gi_report import read_document, validate, validate_document
 from gi_report.analysis import harmonise
 from gi_report.codec.json import from_dict, from_json, to_dict, to_json
 from gi_report.codec.xml import from_xml, to_xml
@@ -119,6 +119,8 @@ def test_json_round_trip_and_schema_on_the_new_template(next_template: TemplateS
     jsonschema.Draft202012Validator(schema).validate(document)
     assert from_dict(document) == report
     assert from_json(to_json(report)) == report
+    checked = validate_document(document)
+    assert not [f for f in checked.findings if f.code.startswith("gi.schema.")]
 
 
 def test_a_new_template_document_is_refused_outside_the_block() -> None:
