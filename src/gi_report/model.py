@@ -211,7 +211,7 @@ def _fee(kind: CellKind) -> Any:
 
 
 def _fee_field(field_id: str) -> Any:
-    spec = next(f for f in TEMPLATES["2021"].fee_fields if f.id == field_id)
+    spec = next(f for f in TEMPLATES.newest.fee_fields if f.id == field_id)
     return attrs.field(
         default=None,
         validator=_fee(spec.kind),
@@ -277,7 +277,7 @@ def _table_of(table_id: str) -> Any:
 class Report:
     """One 政府信息公开工作年度报告, as stated.
 
-    ``template`` is the template version the report follows (``"2021"`` or ``"2019"``). Each
+    ``template`` is the template version the report follows (a key of ``TEMPLATES``). Each
     fixed table carries its own layout, which normally is the same template's; a report that
     mixes layouts (e.g. a 2021 section 二 with the 2019 section 三) is held as stated, and
     :attr:`table_templates` says which tables depart from ``template``.
@@ -363,7 +363,7 @@ def layout_version(spec: TableSpec, prefer: str | None = None) -> str:
 
 
 def empty_report(
-    template: str = "2021",
+    template: str | None = None,
     *,
     agency: str,
     year: int,
@@ -371,9 +371,11 @@ def empty_report(
 ) -> Report:
     """A report of ``template`` with every table cell blank and no narrative text.
 
-    Extra keyword arguments go to :class:`Metadata` (``division_code``, ``source``…).
+    ``template``: a version id (default: the newest template,
+    :attr:`gi_report.form.TEMPLATES.newest <gi_report.form.TemplateRegistry.newest>`). Extra
+    keyword arguments go to :class:`Metadata` (``division_code``, ``source``…).
     """
-    spec = get_template(template)
+    spec = TEMPLATES.newest if template is None else get_template(template)
     return Report(
         template=spec.version,
         metadata=Metadata(agency=agency, year=year, **metadata),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import cache
 from importlib import resources
 from typing import Any
+
+from gi_report.form import per_registry
 
 FORMAT_VERSION = "1.0"
 """The version of the JSON/XML document format; written into every document."""
@@ -28,13 +29,13 @@ def shipped_file(name: str) -> bytes:
     return resources.files("gi_report").joinpath("schemas").joinpath(name).read_bytes()
 
 
-@cache
+@per_registry  # a template registered for a test never sees another set's schema
 def schema_text() -> str:
     """The JSON Schema as the published file holds it (UTF-8 text, 2-space indent)."""
     return shipped_file("report.schema.json").decode("utf-8")
 
 
-@cache
+@per_registry
 def _parsed() -> JsonDict:
     parsed: JsonDict = json.loads(schema_text())
     return parsed

@@ -95,13 +95,31 @@ def test_template_for_year() -> None:
 
 
 def _official_labels() -> set[str]:
+    """Every label the form prints, of any length: rows, groups, columns and their headers,
+    sections, the section-六 fee figures, section 一's topics, the templates' names."""
     labels: set[str] = set()
     for template in TEMPLATES.values():
         for table in template.tables:
             labels |= {r.label for r in table.rows} | {g.label for g in table.groups}
             labels |= {c.label for c in table.columns}
-        labels |= {s.title for s in template.sections}
-    return {label for label in labels if len(label) >= 6}
+            labels |= {h for c in table.columns for h in c.header_path}
+            labels |= {t for t in (table.row_header, table.note) if t}
+        labels |= {s.title for s in template.sections} | {s.heading for s in template.sections}
+        labels |= {f.label for f in template.fee_fields}
+        labels |= {t.label for t in template.overview_topics}
+        labels |= {template.name, template.document}
+    return labels
+
+
+def _rule_wording() -> set[str]:
+    """Every text of the relations' wording (titles, what the parts are called, statements)."""
+    return {
+        text
+        for template in TEMPLATES.values()
+        for table in template.tables
+        for decl in table.declarations
+        for text in decl.wording.texts()
+    }
 
 
 def _string_literals(path: Path) -> list[str]:
@@ -123,18 +141,52 @@ def _string_literals(path: Path) -> list[str]:
     ]
 
 
+def _literals_outside_form() -> list[tuple[str, str]]:
+    return [
+        (str(path.relative_to(SRC)), literal)
+        for path in sorted(SRC.rglob("*.py"))
+        if "form" not in path.relative_to(SRC).parts
+        for literal in _string_literals(path)
+    ]
+
+
 def test_labels_are_written_only_in_the_form_description() -> None:
-    """No Chinese label list is written twice: official labels appear in code only under form/."""
+    """No label of the form is written twice: every official label, even a two-character one
+    such as 其他 or 总计, appears in code only under form/ (other modules ask form/)."""
     labels = _official_labels()
-    assert len(labels) > 30
-    offenders = []
-    for path in SRC.rglob("*.py"):
-        if "form" in path.relative_to(SRC).parts:
-            continue
-        for literal in _string_literals(path):
-            offenders += [f"{path.relative_to(SRC)}: {label}" for label in labels
-                          if label in literal]
+    assert len(labels) > 80 and "其他" in labels and "规章" in labels
+    offenders = [f"{path}: {label} in {literal!r}" for path, literal in _literals_outside_form()
+                 for label in labels if label in literal]
     assert offenders == []
+
+
+def test_rule_wording_is_written_only_beside_the_relations() -> None:
+    """The relations' titles and message words are data of the form, not of the validators."""
+    wording = _rule_wording()
+    assert {"各申请人", "the applicant columns", "各结果"} <= wording
+    offenders = [f"{path}: {text} in {literal!r}" for path, literal in _literals_outside_form()
+                 for text in wording if text in literal]
+    assert offenders == []
+
+
+def test_template_versions_are_named_only_in_the_form_description() -> None:
+    """No module outside form/ names a template version: they ask the registry (the newest, the
+    template of a year), so a new template is added in form/ only."""
+    versions = re.compile("|".join(rf"(?<!\d){re.escape(v)}(?!\d)" for v in TEMPLATES))
+    offenders = [f"{path}: {literal!r}" for path, literal in _literals_outside_form()
+                 if versions.search(literal)]
+    assert offenders == []
+
+
+def test_the_guard_sees_a_planted_literal(tmp_path: Path) -> None:
+    """The guards are not vacuous: the literal scanner finds a short label and a version."""
+    module = tmp_path / "planted.py"
+    module.write_text(
+        '"""其他 总计 2021 in a docstring is fine."""\nX = ("其他", "总计列", "2021")\n',
+        encoding="utf-8",
+    )
+    literals = _string_literals(module)
+    assert literals == ["其他", "总计列", "2021"]
 
 
 def test_group_columns_are_the_sub_table_columns_of_section_2() -> None:
@@ -145,3 +197,47 @@ def test_group_columns_are_the_sub_table_columns_of_section_2() -> None:
     p19 = get_template("2019").table("proactive")
     assert [c.id for c in p19.group_columns("art20_9")] == ["projects", "total_amount", "unit"]
     assert [c.id for c in p19.group_columns("art20_8")] == ["items_last_year", "change_this_year"]
+
+
+def test_the_registry_is_read_only_and_ordered_newest_first() -> None:
+    assert list(TEMPLATES) == ["2021", "2019"]
+    assert TEMPLATES.newest is get_template("2021") and TEMPLATES.oldest is get_template("2019")
+    assert template_for_year(2019) is TEMPLATES.oldest
+    with pytest.raises(TypeError):
+        TEMPLATES["2030"] = TEMPLATES.newest  # type: ignore[index]
+    assert not hasattr(TEMPLATES, "update") and not hasattr(TEMPLATES, "pop")
+    assert [] not in TEMPLATES and None not in TEMPLATES  # any value can be asked about
+
+
+def test_the_mapping_between_templates_is_data_of_the_form() -> None:
+    from gi_report.analysis import mapping as analysis_mapping
+    from gi_report.form import mapping
+
+    assert analysis_mapping.CellMapping is mapping.CellMapping
+    assert analysis_mapping.MappingKind is mapping.MappingKind
+    assert analysis_mapping.DROPPED_NOTES is mapping.DROPPED_NOTES
+    assert set(mapping.HANDWRITTEN) == {("2019", "2021"), ("2021", "2019")}
+    for (source, target), rules in mapping.HANDWRITTEN.items():
+        for rule in rules:  # every rule names a real target cell and real source cells
+            row = get_template(target).table(rule.table).row(rule.row)
+            assert rule.column == mapping.EVERY_COLUMN or rule.column in row.columns
+            for src_row, src_column in rule.sources:
+                src = get_template(source).table(rule.table).row(src_row)
+                assert src_column == mapping.EVERY_COLUMN or src_column in src.columns
+
+
+def test_rule_wording_is_declared_with_each_relation() -> None:
+    from gi_report.validation.arithmetic import rule_spec
+
+    for template in TEMPLATES.values():
+        for table in template.tables:
+            for decl in table.declarations:
+                spec = rule_spec(decl.rule)
+                assert spec.title_en == decl.wording.title_en
+                if decl.wording.title_zh:
+                    assert spec.title_zh == decl.wording.title_zh
+                if isinstance(decl, Balance):
+                    statement = decl.wording.statement_zh
+                    assert statement and statement in spec.message_zh
+                else:
+                    assert decl.wording.parts_zh in spec.message_zh

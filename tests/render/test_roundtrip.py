@@ -19,7 +19,7 @@ KINDS = ("docx", "html", "markdown", "text")
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=25, deadline=None)
+@settings(deadline=None)
 @given(seed=st.integers(min_value=0, max_value=10**6),
        template=st.sampled_from(["2021", "2019"]),
        blank_rate=st.sampled_from([0.0, 0.15, 0.5]),

@@ -13,17 +13,19 @@ PACKAGE = ROOT / "src" / "gi_report"
 FLOORS: tuple[frozenset[str], ...] = (
     frozenset({"__init__", "__main__", "cli"}),
     frozenset({"batch"}),
-    frozenset({"importers", "validation", "render", "analysis"}),
+    frozenset({"render"}),
+    frozenset({"importers", "validation", "analysis"}),
     frozenset({"codec"}),
     frozenset({"schema", "xsd"}),
-    frozenset({"model", "table", "synthetic"}),
+    frozenset({"model", "table", "synthetic", "bounds", "carryover", "claims"}),
     frozenset({"form"}),
     frozenset({"errors", "findings", "fileio", "xmlsafety", "exact"}),
 )
 """Top floor first, as docs/architecture.md draws them."""
 MIDDLE = FLOORS[2]
-PENDING = {("validation", "importers")}
-"""Imports against the flow that issue 9 removes (validation takes Location from importers)."""
+PENDING: set[tuple[str, str]] = set()
+"""Imports against the flow still to be removed (none: validation takes Location from
+findings.py, not from the importers)."""
 
 
 def _unit(path: Path) -> str:

@@ -46,8 +46,10 @@ def test_the_form_check_finds_duplicated_ids() -> None:
 def test_the_form_check_finds_relations_naming_missing_cells() -> None:
     table = NEWEST.table("applications")
     declarations = (*table.declarations,
-                    ColumnTotal(rule="RX", total="total", parts=("no_such_column",)),
-                    RowTotal(rule="RY", total="no_such_row", parts=(table.rows[0].id,)))
+                    ColumnTotal(rule="RX", total="total", parts=("no_such_column",),
+                                wording=table.declarations[0].wording),
+                    RowTotal(rule="RY", total="no_such_row", parts=(table.rows[0].id,),
+                             wording=table.declarations[0].wording))
     broken = _with_table(NEWEST, "applications", declarations=declarations)
     problems = form_problems({NEWEST.version: broken})
     where = f"template {NEWEST.version}.applications"

@@ -81,6 +81,30 @@ def render() -> str:
         "`review_litigation.<row>.<column>`, the XML element names, the dataframe keys and the "
         "rule messages use them. The Chinese labels are the official template's.",
         "",
+        "## Where the facts of the form live",
+        "",
+        "Everything below is data in `gi_report.form`, and every other part of gi-report asks "
+        "it instead of naming a version or writing a label again:",
+        "",
+        "- the templates: `TEMPLATES` is a read-only mapping from version to `TemplateSpec`, "
+        f"newest first ({', '.join(TEMPLATES)}); `TEMPLATES.newest` (`newest_template()`) is the "
+        "default layout of `empty_report`, `random_report`, `harmonise` and roll-ups; "
+        "`template_for_year(year)` is the newest template whose years include `year`;",
+        "- the arithmetic relations (R1–R6) are the tables' `declarations`, each with its "
+        "wording (`RuleWording`: the rule's title and how a message calls its parts, in Chinese "
+        "and English) beside it;",
+        "- the mapping between two templates' layouts (the cells written by hand where they "
+        "differ, and why a dropped cell has no place) is `gi_report.form.mapping`;",
+        "- the section-六 fee figures are `TemplateSpec.fee_fields` (label, unit, kind).",
+        "",
+        "Adding a template means describing it in a new module beside `v2021.py`, adding it to "
+        "`BUILTIN` in `gi_report/form/registry.py`, and writing its mapping rules to and from "
+        "the previous template in `gi_report/form/mapping.py`. To try a template without "
+        "changing the built-in registry (in a test), register it for a `with` block only: "
+        "`with gi_report.form.registered(spec): ...` — inside it everything (model, JSON and "
+        "XML codecs, schemas, importers, rules) sees the new template; outside it, and in other "
+        "threads, nothing does.",
+        "",
     ]
     for template in TEMPLATES.values():
         years = f"{template.first_year}–{template.last_year or ''}"

@@ -13,12 +13,11 @@ import json
 import types
 import typing
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 import attrs
 
-from gi_report.form import TABLE_IDS, TEMPLATES
+from gi_report.form import TABLE_IDS, TEMPLATES, per_registry
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec, TemplateSpec
 from gi_report.model import (
     Metadata,
@@ -215,7 +214,7 @@ def _layout_is(table_id: str, version: str) -> JsonDict:
     }
 
 
-@cache
+@per_registry  # one schema per set of templates in force
 def _build() -> JsonDict:
     versions = sorted(TEMPLATES)
     latest = TEMPLATES[versions[-1]]

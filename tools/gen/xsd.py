@@ -8,12 +8,11 @@ runtime reads the generated files shipped as package data, never this module.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import Any, cast
 
 from lxml import etree
 
-from gi_report.form import TEMPLATES
+from gi_report.form import TEMPLATES, per_registry
 from gi_report.form.spec import CellKind, RowSpec, TableSpec, TemplateSpec
 from gi_report.schema import FORMAT_VERSION, json_schema
 from gi_report.xsd import (
@@ -40,7 +39,7 @@ from gi_report.xsd import (
 )
 
 
-@cache
+@per_registry
 def _json_schema() -> dict[str, Any]:
     """The JSON Schema the vocabulary is read from, parsed once."""
     return json_schema()
@@ -280,7 +279,7 @@ def xsd_tree(version: str) -> etree._Element:
     return schema
 
 
-@cache
+@per_registry
 def _xsd_bytes(version: str) -> bytes:
     return etree.tostring(xsd_tree(version), xml_declaration=True, encoding="UTF-8",
                           pretty_print=True)

@@ -15,7 +15,7 @@ from typing import Any
 from gi_report.analysis._optional import require
 from gi_report.analysis.harmonise import table_layout
 from gi_report.errors import TemplateMismatchError
-from gi_report.form import TABLE_IDS, get_template
+from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.model import Report
 
@@ -140,7 +140,7 @@ def _wide(reports: list[Report], only: str | None, labels: bool) -> Any:
             )
         specs[table_id] = (
             reports[0].table(table_id).spec if reports
-            else get_template("2021").table(table_id)
+            else TEMPLATES.newest.table(table_id)
         )
     names: list[str] = []
     kinds: list[CellKind] = []

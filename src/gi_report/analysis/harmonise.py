@@ -14,7 +14,7 @@ import attrs
 
 from gi_report.analysis.mapping import MappingKind, cell_mappings, dropped_cells
 from gi_report.exact import add
-from gi_report.form import TABLE_IDS, get_template
+from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellRef
 from gi_report.model import Report, layout_version
 from gi_report.table import CellValue, Table
@@ -138,15 +138,17 @@ def harmonise_table(
     return Table.from_mapping(spec, cells), unmapped, approx
 
 
-def harmonise(report: Report, to: str = "2021", *, approximate: bool = False) -> HarmonisedResult:
+def harmonise(report: Report, to: str | None = None, *, approximate: bool = False
+              ) -> HarmonisedResult:
     """``report`` with every table laid out on template ``to``, and what could not be carried over.
 
+    ``to``: a template version (default: the newest template).
     Each table is carried over from its own layout (a mixed-layout report works too). Target cells
     with no source are left blank (``None``) and listed; stated source cells with no place in the
     target are listed with their values. ``approximate=True`` also carries the close-but-not-equal
     quantities of the mapping table (e.g. 本年新制作数量 → 本年制发件数), listing them.
     """
-    target = get_template(to)
+    target = TEMPLATES.newest if to is None else get_template(to)
     tables: dict[str, Table] = {}
     unmapped: list[UnmappedCell] = []
     approx: list[CellRef] = []

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import attrs
 
-from gi_report.form import get_template
+from gi_report.form import newest_template
 from gi_report.form.spec import CellRef
 from gi_report.model import Report
 
@@ -72,7 +72,7 @@ class MetricValue:
 
 # --- the catalogue ------------------------------------------------------------------------------
 
-_SPEC = get_template("2021")
+_SPEC = newest_template()
 _APPS = _SPEC.table("applications")
 _REVIEW = _SPEC.table("review_litigation")
 
@@ -194,7 +194,11 @@ CATALOGUE: tuple[MetricDefinition, ...] = (
         description="Applications not processed as disclosure requests (petitions, duplicates, "
         "publications, excessive requests, re-issue), out of all handled.",
     ),
-    _correction("administrative_review", "行政复议纠错率", "Administrative review correction rate"),
+    _correction(
+        "administrative_review",
+        f"{_REVIEW.row('administrative_review').label}纠错率",
+        "Administrative review correction rate",
+    ),
     _correction(
         "litigation_direct",
         f"{_REVIEW.group('litigation').label}（{_REVIEW.row('litigation_direct').label}）纠错率",

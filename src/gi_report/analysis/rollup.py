@@ -18,12 +18,12 @@ from gi_report.analysis.harmonise import harmonise as _harmonise
 from gi_report.analysis.harmonise import table_layout
 from gi_report.errors import IncompatibleReportsError, TemplateMismatchError
 from gi_report.exact import add
-from gi_report.form import TABLE_IDS, get_template
+from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellKind, TemplateSpec
 from gi_report.model import Metadata, OtherMatters, Report
 from gi_report.table import CellValue, Table
 
-FEE_FIELDS: tuple[str, ...] = tuple(f.id for f in get_template("2021").fee_fields)
+FEE_FIELDS: tuple[str, ...] = tuple(f.id for f in TEMPLATES.newest.fee_fields)
 """The section-六 fee figures a roll-up sums too (pointers ``/other_matters/<id>``)."""
 
 
@@ -196,7 +196,7 @@ def _target_template(reports: list[Report], template: str | None, do_harmonise: 
     elif len(versions) == 1:
         target = get_template(versions.pop())
     elif do_harmonise:
-        target = get_template("2021")
+        target = TEMPLATES.newest
     else:
         target = get_template(reports[0].template)
     off = {
@@ -230,8 +230,8 @@ def sum_reports(
     """The reports' tables (and section-六 fee figures) summed cell by cell, with coverage.
 
     ``blank_as_zero``: a blank cell counts as 0 instead of making the sum blank (coverage still
-    lists it). ``template``: the layout of the result (default: the reports' common template; 2021
-    when they differ and are harmonised). ``harmonise``: carry reports on another
+    lists it). ``template``: the layout of the result (default: the reports' common template; the
+    newest template when they differ and are harmonised). ``harmonise``: carry reports on another
     template over first (cells with no counterpart count as missing); without it, mixed templates
     raise :class:`~gi_report.errors.TemplateMismatchError`. ``agency``/``year`` name the parent
     (default: "合计（N个单位）" and the reports' common year; different years raise

@@ -9,6 +9,7 @@ from typing import Any
 
 from gi_report.cli import EXIT_OK, EXIT_USAGE
 from gi_report.cli._common import error
+from gi_report.form import TEMPLATES
 from gi_report.model import Report
 
 
@@ -28,7 +29,7 @@ def register(subparsers: Any) -> None:
                         help="count a blank cell as 0 (coverage still lists it)")
     parser.add_argument("--harmonise", action="store_true",
                         help="carry reports on another template over before summing")
-    parser.add_argument("--template", choices=("2019", "2021"), default=None,
+    parser.add_argument("--template", choices=sorted(TEMPLATES), default=None,
                         help="layout of the totals (default: the reports' own)")
     parser.add_argument("--agency", default=None, help="name of the parent unit")
     parser.add_argument("--year", type=int, default=None,

@@ -13,7 +13,6 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 import cattrs
@@ -22,7 +21,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 
 from gi_report.errors import CellError, DocumentError, Problem
 from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
-from gi_report.form import TABLE_IDS, TEMPLATES, get_template
+from gi_report.form import TABLE_IDS, TEMPLATES, get_template, per_registry
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.model import (
     DIVISION_CODE,
@@ -154,7 +153,7 @@ def _is_int(checker: Any, instance: object) -> bool:
     return type(instance) is int
 
 
-@cache
+@per_registry  # the schema depends on the templates in force
 def _validator() -> Any:
     base = jsonschema.Draft202012Validator
     extend: Any = jsonschema.validators.extend
@@ -205,7 +204,7 @@ def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
     layouts = document.get("table_templates")
     if isinstance(layouts, Mapping) and layouts.get(path[0]) in TEMPLATES:
         version = layouts[path[0]]
-    if version not in TEMPLATES:
+    if not isinstance(version, str) or version not in TEMPLATES:
         return None
     spec = TEMPLATES[version].table(path[0])
     if not spec.has_cell(str(path[1]), str(path[2])):

@@ -19,7 +19,6 @@ import os
 import re
 import threading
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import Any, cast
 
 from lxml import etree
@@ -33,7 +32,7 @@ from gi_report.errors import (
     XMLProblem,
 )
 from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
-from gi_report.form import TEMPLATES
+from gi_report.form import TEMPLATES, per_registry
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
 from gi_report.schema import FORMAT_VERSION
@@ -158,7 +157,7 @@ class _Writer:
 _RowPlan = tuple[str, str, dict[str, str], tuple[tuple[str, str, dict[str, str], Kind], ...]]
 
 
-@cache
+@per_registry
 def _table_plan(version: str, table_id: str
                 ) -> tuple[str, dict[str, str], tuple[_RowPlan, ...]]:
     """Tags, attributes and kinds of a table's elements, worked out once per layout."""
@@ -364,7 +363,7 @@ def json_pointer(element: etree._Element) -> str:
     return "".join(f"/{s}" for s in reversed(steps))
 
 
-@cache
+@per_registry
 def _list_items() -> frozenset[str]:
     """Element names of list items (their JSON Pointer step is their position)."""
     members = [*report_members()]

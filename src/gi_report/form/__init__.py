@@ -1,12 +1,21 @@
 """The official template, described once as data.
 
-``TEMPLATES`` maps a template version (``"2019"``, ``"2021"``) to its :class:`TemplateSpec`.
+``TEMPLATES`` maps a template version to its :class:`TemplateSpec`, newest first (read-only;
+``TEMPLATES.newest`` is the default layout). Everything else in gi-report asks this package for
+the facts of the form: labels, relations and their wording, the mapping between templates.
 """
 
 from __future__ import annotations
 
-from gi_report.errors import UnknownTemplateError
-from gi_report.form import v2019, v2021
+from gi_report.form.registry import (
+    BUILTIN,
+    TEMPLATES,
+    ActiveTemplates,
+    TemplateRegistry,
+    newest_template,
+    per_registry,
+    registered,
+)
 from gi_report.form.spec import (
     Balance,
     CellKind,
@@ -24,31 +33,24 @@ from gi_report.form.spec import (
     TopicSpec,
 )
 
-TEMPLATES: dict[str, TemplateSpec] = {t.version: t for t in (v2021.TEMPLATE, v2019.TEMPLATE)}
 TABLE_IDS: tuple[str, ...] = ("proactive", "applications", "review_litigation")
 
 
 def get_template(version: str) -> TemplateSpec:
-    """The template with this version id, or :class:`UnknownTemplateError`."""
-    try:
-        return TEMPLATES[version]
-    except (KeyError, TypeError):
-        raise UnknownTemplateError(version, sorted(TEMPLATES)) from None
+    """The template in force with this version id, or :class:`UnknownTemplateError`."""
+    return TEMPLATES.get_template(version)
 
 
 def template_for_year(year: int) -> TemplateSpec:
-    """The template in force for reports on ``year`` (2019–2020: 2019; 2021 on: 2021)."""
-    for template in TEMPLATES.values():
-        if template.applies_to(year):
-            return template
-    raise UnknownTemplateError(
-        f"no template for report year {year}", sorted(TEMPLATES)
-    )
+    """The template in force for reports on ``year`` (the newest whose years include it)."""
+    return TEMPLATES.for_year(year)
 
 
 __all__ = [
+    "BUILTIN",
     "TABLE_IDS",
     "TEMPLATES",
+    "ActiveTemplates",
     "Balance",
     "CellKind",
     "CellRef",
@@ -61,8 +63,12 @@ __all__ = [
     "RowTotal",
     "SectionSpec",
     "TableSpec",
+    "TemplateRegistry",
     "TemplateSpec",
     "TopicSpec",
     "get_template",
+    "newest_template",
+    "per_registry",
+    "registered",
     "template_for_year",
 ]

@@ -15,6 +15,7 @@ from gi_report.form.spec import (
     GroupSpec,
     RowSpec,
     RowTotal,
+    RuleWording,
     SectionSpec,
     TableSpec,
     TopicSpec,
@@ -329,6 +330,25 @@ CARRIED_TO_NEXT_YEAR = application_row(
 
 BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
+R1_WORDING = RuleWording(
+    title_zh="第一项加第二项之和等于第三项加第四项之和",
+    title_en="Received plus carried over equals handled plus carried forward",
+    statement_zh="第一项加第二项之和应等于第三项加第四项之和",
+    statement_en="items one and two must add up to items three and four",
+)
+R2_WORDING = RuleWording(
+    title_zh=f"{TOTAL_COLUMN.label}列等于各申请人之和",
+    title_en="The total column is the sum of the applicant columns",
+    parts_zh="各申请人",
+    parts_en="the applicant columns",
+)
+R3_WORDING = RuleWording(
+    title_zh=f"{RESULTS_TOTAL.label}等于各办理结果之和",
+    title_en=f"{RESULTS_TOTAL.label} is the sum of the outcome rows",
+    parts_zh="各办理结果",
+    parts_en="the outcome rows",
+)
+
 
 def applications_table(other_rows: tuple[RowSpec, ...]) -> TableSpec:
     """Section 三 with the given （六）其他处理 rows (one row in 2019, three in 2021)."""
@@ -353,13 +373,20 @@ def applications_table(other_rows: tuple[RowSpec, ...]) -> TableSpec:
                 left=(NEW_THIS_YEAR.id, CARRIED_FROM_LAST_YEAR.id),
                 right=(RESULTS_TOTAL.id, CARRIED_TO_NEXT_YEAR.id),
                 note=BALANCE_NOTE,
+                wording=R1_WORDING,
             ),
             ColumnTotal(
                 rule="R2",
                 total=TOTAL_COLUMN.id,
                 parts=tuple(c.id for c in APPLICANT_COLUMNS),
+                wording=R2_WORDING,
             ),
-            RowTotal(rule="R3", total=RESULTS_TOTAL.id, parts=tuple(r.id for r in outcome_rows)),
+            RowTotal(
+                rule="R3",
+                total=RESULTS_TOTAL.id,
+                parts=tuple(r.id for r in outcome_rows),
+                wording=R3_WORDING,
+            ),
         ),
     )
 
@@ -416,11 +443,20 @@ REVIEW_LITIGATION_TABLE = TableSpec(
         ),
     ),
     declarations=tuple(
-        ColumnTotal(rule=rule, total="total", parts=_OUTCOME_IDS[:4], rows=(row,))
-        for rule, row in (
-            ("R4", "administrative_review"),
-            ("R5", "litigation_direct"),
-            ("R6", "litigation_after_review"),
+        ColumnTotal(
+            rule=rule,
+            total="total",
+            parts=_OUTCOME_IDS[:4],
+            rows=(row,),
+            wording=RuleWording(title_en=title_en, parts_zh="各结果", parts_en="its outcomes"),
+        )
+        for rule, row, title_en in (
+            ("R4", "administrative_review",
+             "The administrative review total is the sum of its outcomes"),
+            ("R5", "litigation_direct",
+             "The total of lawsuits without prior review is the sum of its outcomes"),
+            ("R6", "litigation_after_review",
+             "The total of lawsuits after review is the sum of its outcomes"),
         )
     ),
 )

@@ -63,6 +63,29 @@ class RowSpec:
 
 
 @attrs.frozen(kw_only=True)
+class RuleWording:
+    """How the rule of a declaration is named in findings and in the rule catalogue (zh/en).
+
+    Kept beside the declaration so that a new template brings its rules' wording with it.
+    """
+
+    title_en: str  #: the rule's title in English
+    title_zh: str | None = None  #: ``None``: built from the labels (e.g. 行政复议·总计…)
+    parts_zh: str = "各组成项"  #: what a message calls the summed cells
+    parts_en: str = "its parts"
+    statement_zh: str | None = None  #: a balance's statement, closing its message
+    statement_en: str | None = None
+
+    def texts(self) -> tuple[str, ...]:
+        """The texts this wording states (defaults left out: they are generic words), for the
+        guard test that keeps rule wording out of other modules."""
+        return tuple(
+            value for field in attrs.fields(RuleWording)
+            if (value := getattr(self, field.name)) and value != field.default
+        )
+
+
+@attrs.frozen(kw_only=True)
 class ColumnTotal:
     """In each listed row, the cell in column ``total`` is the sum of the cells in ``parts``."""
 
@@ -70,6 +93,7 @@ class ColumnTotal:
     total: str
     parts: tuple[str, ...]
     rows: tuple[str, ...] | None = None  #: ``None``: every row of the table
+    wording: RuleWording
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +103,7 @@ class RowTotal:
     rule: str
     total: str
     parts: tuple[str, ...]
+    wording: RuleWording
 
 
 @attrs.frozen(kw_only=True)
@@ -89,6 +114,7 @@ class Balance:
     left: tuple[str, ...]
     right: tuple[str, ...]
     note: str  #: the template's own statement of the relation, verbatim
+    wording: RuleWording
 
 
 Declaration = ColumnTotal | RowTotal | Balance
@@ -313,6 +339,9 @@ class TemplateSpec:
     tables: tuple[TableSpec, ...]
     fee_fields: tuple[FieldSpec, ...]
     overview_topics: tuple[TopicSpec, ...]
+    word_template: str | None = None
+    """The file name, in ``gi_report/render/data/``, of the official blank Word template that
+    prints this version's form (``None`` where none is shipped)."""
 
     @cached_property
     def _tables_by_id(self) -> dict[str, TableSpec]:

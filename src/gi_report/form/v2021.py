@@ -101,4 +101,5 @@ TEMPLATE = TemplateSpec(
     ),
     fee_fields=common.FEE_FIELDS,
     overview_topics=common.OVERVIEW_TOPICS,
+    word_template="template-2021-blank.docx",
 )

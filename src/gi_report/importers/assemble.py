@@ -409,21 +409,19 @@ class _Assembler:
         other_text = text_of(other_blocks)
         fees = read_fees(other_text, agency=metadata.agency)
         if fees.any:
-            figures = "，".join(
-                f"{label} {value}" for label, value in (
-                    ("发出收费通知件数", fees.notices_count),
-                    ("收费通知总金额（元）", fees.notices_amount_yuan),
-                    ("实际收取总金额（元）", fees.collected_amount_yuan),
-                ) if value is not None)
+            read = {
+                "processing_fee_notices_count": fees.notices_count,
+                "processing_fee_notices_amount_yuan": fees.notices_amount_yuan,
+                "processing_fee_collected_amount_yuan": fees.collected_amount_yuan,
+            }
+            stated = [(f, read[f.id]) for f in get_template(version).fee_fields
+                      if read.get(f.id) is not None]  # labels and units: the form's
+            figures = "，".join(f"{f.label}（{f.unit}） {value}" for f, value in stated)
             self.notices.append(notice(
                 "fee.extracted",
                 f"信息处理费按第六部分的文字读取：{figures}（原文：“{'”“'.join(fees.sentences)}”）",
                 location=parts.locations.get("other_matters"),
-                cells=[f"/other_matters/{name}" for name, value in (
-                    ("processing_fee_notices_count", fees.notices_count),
-                    ("processing_fee_notices_amount_yuan", fees.notices_amount_yuan),
-                    ("processing_fee_collected_amount_yuan", fees.collected_amount_yuan),
-                ) if value is not None]))
+                cells=[f"/other_matters/{f.id}" for f, _ in stated]))
         sub_sections: tuple[Subsection, ...] = tuple(
             Subsection(heading=h, text=t) for h, t in subs)
         report = Report(
@@ -457,8 +455,8 @@ class _Assembler:
 def _template_for(year: int) -> TemplateSpec:
     try:
         return template_for_year(year)
-    except KeyError:  # before 2019: the closest template
-        return get_template("2019")
+    except KeyError:  # older than every template: the closest (oldest) one
+        return TEMPLATES.oldest
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -295,7 +295,7 @@ class _Solver:
                 self.too_complex(run)
                 continue
             if len(own) == 1:
-                self.unique(run, own[0], note="（表内其他关系无法同时满足，仅按本行合计拆分）")
+                self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
             else:
                 self.ambiguous(run, own, why="没有一种拆分能同时满足表内全部勾稽关系",
                                code="split.inconsistent")

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from gi_report import claims
+import gi_report.claims as claims
 from gi_report.form import TEMPLATES, TemplateSpec
 from gi_report.form.claims import UNIT_SCALE
 

@@ -51,7 +51,7 @@ _CODES = (
                "by U+FFFD."),
     NoticeCode(code="template.detected", level=Level.INFO,
                meaning="The template version of a table, told from the labels it prints "
-               "(section 二's 2021 or 2019 column wording, three 其他处理 rows or one)."),
+               "(the column wording of section 二, the rows of section 三)."),
     NoticeCode(code="template.mixed", level=Level.WARNING,
                meaning="A table follows another template version than the report's: it is "
                "held as stated, with that version's layout."),

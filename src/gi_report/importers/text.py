@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 import attrs
 
 from gi_report.errors import UnrecognisedDocumentError
-from gi_report.form import TEMPLATES
+from gi_report.form import TEMPLATES, per_registry
 from gi_report.importers.blocks import (
     Block,
     GridCell,
@@ -174,7 +173,7 @@ class _Label:
     kind: str  #: ``row``, ``group``, ``header``
 
 
-@lru_cache(maxsize=8)
+@per_registry  # the labels of every template in force
 def _labels(table_id: str) -> dict[str, list[_Label]]:
     """Every label of every layout of a table, folded, by first character (longest first)."""
     found: dict[str, str] = {}

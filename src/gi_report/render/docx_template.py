@@ -18,16 +18,17 @@ from importlib import resources
 import attrs
 from lxml import etree
 
-from gi_report.form import get_template
+from gi_report.form import TEMPLATES, get_template
 from gi_report.render.layout import Layout, table_layout
 from gi_report.render.pointers import PlacedCell, place
 from gi_report.table import Table
 from gi_report.xmlsafety import hardened_xml_parser
 
-TEMPLATE_RESOURCE = "template-2021-blank.docx"
-"""The official blank template (2021 form), in ``gi_report/render/data/``."""
+_PRINTED = next(t for t in TEMPLATES.values() if t.word_template)
+TEMPLATE_RESOURCE: str = _PRINTED.word_template or ""
+"""The official blank template (the newest form that ships one), in ``gi_report/render/data/``."""
 
-TEMPLATE_VERSION = "2021"
+TEMPLATE_VERSION = _PRINTED.version
 """The form version the blank template prints."""
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

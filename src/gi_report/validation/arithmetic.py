@@ -331,40 +331,6 @@ def _not_evaluable(table: Table, compiled: CompiledRelation, got: tuple[Any, ...
 
 # --- the rule catalogue entries, generated from the form -----------------------------------------
 
-_WORDING: dict[str, dict[str, str]] = {
-    "R1": {
-        "title_zh": "第一项加第二项之和等于第三项加第四项之和",
-        "title_en": "Received plus carried over equals handled plus carried forward",
-    },
-    "R2": {
-        "title_zh": "总计列等于各申请人之和",
-        "title_en": "The total column is the sum of the applicant columns",
-        "parts_zh": "各申请人",
-        "parts_en": "the applicant columns",
-    },
-    "R3": {
-        "title_zh": "（七）总计等于各办理结果之和",
-        "title_en": "（七）总计 is the sum of the outcome rows",
-        "parts_zh": "各办理结果",
-        "parts_en": "the outcome rows",
-    },
-    "R4": {
-        "title_en": "The administrative review total is the sum of its outcomes",
-        "parts_zh": "各结果",
-        "parts_en": "its outcomes",
-    },
-    "R5": {
-        "title_en": "The total of lawsuits without prior review is the sum of its outcomes",
-        "parts_zh": "各结果",
-        "parts_en": "its outcomes",
-    },
-    "R6": {
-        "title_en": "The total of lawsuits after review is the sum of its outcomes",
-        "parts_zh": "各结果",
-        "parts_en": "its outcomes",
-    },
-}
-
 _TOTAL_ZH = "{cell} 填报 {stated}，但{parts}之和为 {computed}（{terms}）{blank_note}"
 _TOTAL_EN = (
     "{cell} [{pointer}] states {stated_en}, but {parts_en} add up to {computed_en} "
@@ -372,11 +338,11 @@ _TOTAL_EN = (
 )
 _BALANCE_ZH = (
     "{column} 列：{left_terms} = {left_sum}，但 {right_terms} = {right_sum}；"
-    "第一项加第二项之和应等于第三项加第四项之和{blank_note}"
+    "{statement}{blank_note}"
 )
 _BALANCE_EN = (
     "column {column} [{column_id}]: {left_terms_en} = {left_sum_en}, but {right_terms_en} = "
-    "{right_sum_en}; items one and two must add up to items three and four{blank_note_en}"
+    "{right_sum_en}; {statement_en}{blank_note_en}"
 )
 
 
@@ -435,7 +401,7 @@ def _title(table: TableSpec, decl: Declaration, parts: str, rule: str) -> str:
 
 
 def _rule_spec(rule: str, uses: list[tuple[str, TableSpec, Declaration]]) -> RuleSpec:
-    wording = _WORDING.get(rule, {})
+    wording = uses[-1][2].wording  # the rule's wording, declared beside it in the form
     kinds = {type(decl) for _, _, decl in uses}
     balance = kinds == {Balance}
     formulas: dict[str, list[str]] = {}
@@ -451,20 +417,20 @@ def _rule_spec(rule: str, uses: list[tuple[str, TableSpec, Declaration]]) -> Rul
             f"template {'/'.join(versions)}: {text}" for text, versions in variants.items()
         )
 
-    params = {
-        "parts": wording.get("parts_zh", "各组成项"),
-        "parts_en": wording.get("parts_en", "its parts"),
-    }
-    message_zh = _BALANCE_ZH if balance else _TOTAL_ZH.replace("{parts}", params["parts"])
-    message_en = _BALANCE_EN if balance else _TOTAL_EN.replace("{parts_en}", params["parts_en"])
-    title_zh = wording.get("title_zh") or _title(uses[-1][1], uses[-1][2], params["parts"], rule)
+    if balance:
+        message_zh = _BALANCE_ZH.replace("{statement}", wording.statement_zh or "")
+        message_en = _BALANCE_EN.replace("{statement_en}", wording.statement_en or "")
+    else:
+        message_zh = _TOTAL_ZH.replace("{parts}", wording.parts_zh)
+        message_en = _TOTAL_EN.replace("{parts_en}", wording.parts_en)
+    title_zh = wording.title_zh or _title(uses[-1][1], uses[-1][2], wording.parts_zh, rule)
     return RuleSpec(
         code=code_for(rule),
         rule=rule,
         severity=Severity.ERROR,
         family=FAMILY,
         title_zh=title_zh,
-        title_en=wording.get("title_en", f"Arithmetic relation {rule}"),
+        title_en=wording.title_en,
         formula=joined(formulas),
         basis=joined(bases) + f" (format-spec.md §4 {rule})",
         message_zh=message_zh,

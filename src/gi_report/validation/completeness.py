@@ -7,6 +7,7 @@ with no value at all is one error instead of a blank per cell. From report year 
 
 from __future__ import annotations
 
+from gi_report.form import template_for_year
 from gi_report.form.spec import CellKind
 from gi_report.model import Report
 from gi_report.table import Table
@@ -27,7 +28,7 @@ BLANK = RuleSpec(
     title_zh="表格单元格不得空白",
     title_en="No table cell is left blank",
     formula="every cell of the layout of sections 二, 三 and 四 is not null "
-    "(text-only helper cells such as the 2019 procurement unit excepted)",
+    "(text-only helper cells such as the unit of the procurement amount excepted)",
     basis="The form prints a value in every cell; a blank is not 0 (format-spec.md §4 R16). "
     "Severity info with blank_as_zero=True.",
     message_zh="{cell} 为空白：空白不等于 0，若数值为 0 请填写 0{blocks}",
@@ -59,8 +60,8 @@ FEES = RuleSpec(
     title_en="Section 六 states the information processing fee figures",
     formula=f"year >= {FEE_DUTY_FROM}: other_matters.processing_fee_notices_count, "
     "processing_fee_notices_amount_yuan and processing_fee_collected_amount_yuan are not null",
-    basis="《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号); the 2021 template's "
-    "section 六 (format-spec.md §3.5, §8).",
+    basis="《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号); the "
+    f"{template_for_year(FEE_DUTY_FROM).version} template's section 六 (format-spec.md §3.5, §8).",
     message_zh="{section} 未说明 {fields}"
     f"（自 {FEE_DUTY_FROM} 年度起应报告信息处理费情况，本报告为 {{year}} 年度）",
     message_en="section 六 does not state {fields_en} (required from report year "

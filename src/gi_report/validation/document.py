@@ -48,6 +48,11 @@ _WHAT = {"zh": "{where}：应为 {expected}{got}",
          "en": "{where_en}: expected {expected_en}{got_en}"}
 
 
+_SIGNED = "/".join(dict.fromkeys(  # the labels of the signed columns (本年增/减), from the form
+    c.label for t in TEMPLATES.values() for table in t.tables for c in table.columns
+    if c.kind is CellKind.SIGNED_COUNT))
+
+
 def _schema_rule(code: str, title_zh: str, title_en: str, formula: str, basis: str,
                  rule: str | None = None) -> RuleSpec:
     return RuleSpec(
@@ -91,7 +96,7 @@ INVALID = _schema_rule(
     "The published JSON Schema (`gi-report schema`).")
 CELL = _schema_rule(
     "gi.schema.R7", "单元格须为非负整数或非负金额", "A cell holds a count >= 0 or an amount >= 0",
-    "count cells: integer >= 0 or null; 本年增/减: integer or null; amounts: decimal string "
+    f"count cells: integer >= 0 or null; {_SIGNED}: integer or null; amounts: decimal string "
     ">= 0 or null; the fee fields likewise",
     "format-spec.md §4 R7 (the model enforces it; raw documents are checked by the schema).",
     rule="R7")
@@ -227,7 +232,7 @@ def _cell_of(document: Any, pointer: str) -> tuple[str, str, str, CellKind, str]
     parts = pointer.split("/")[1:]
     if len(parts) != 3 or parts[0] not in TABLE_IDS:
         return None
-    versions = sorted(TEMPLATES, reverse=True)
+    versions = list(TEMPLATES)  # newest first
     if isinstance(document, Mapping):
         version = document.get("template")
         layouts = document.get("table_templates")
@@ -248,7 +253,7 @@ def _fee_of(pointer: str) -> tuple[CellKind, str] | None:
     parts = pointer.split("/")[1:]
     if len(parts) != 2 or parts[0] != "other_matters":
         return None
-    for field in TEMPLATES[max(TEMPLATES)].fee_fields:
+    for field in TEMPLATES.newest.fee_fields:
         if field.id == parts[1]:
             return field.kind, field.label
     return None

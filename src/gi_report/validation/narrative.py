@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from gi_report import claims
+import gi_report.claims as claims
 from gi_report.form.claims import UNIT_SCALE
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
@@ -45,10 +45,10 @@ R15 = RuleSpec(
     "收到/受理…申请 = new_this_year.total (or + carried_from_last_year.total); 办结/答复 = "
     "results_total.total; 结转下年 / 上年结转 = their rows; an outcome row or group = its rows' "
     "total, a list joined by 及/和/、 = the sum, X等Y = the group Y; an applicant type = its "
-    "columns; 行政复议 / 行政诉讼 = their rows (a 其中 breakdown: the result columns); "
-    "规章/规范性文件 with a verb = the matching section-二 column; 收费通知/收取 = the section-六 "
-    "fee fields; 未/无… = 0. Offices, sub-units, periods, channels and uncertain ties are not "
-    "compared",
+    "columns; the review and litigation rows = their rows (a 其中 breakdown: the result columns); "
+    "a section-二 row label with a verb = the matching section-二 column; 收费通知/收取 = the "
+    "section-六 fee fields; 未/无… = 0. Offices, sub-units, periods, channels and uncertain "
+    "ties are not compared",
     basis="format-spec.md §4 R15 (evaluators flag 数据不一致); warnings only, because the text may "
     "count differently.",
     message_zh="正文称“{said}”，但表格中 {cells} 为 {computed}。原句：“{quote}”",

@@ -32,7 +32,7 @@ _VALID = "currently_valid"
 _ISSUED = "issued_this_year"
 _REPEALED = "repealed_this_year"
 
-_PROACTIVE = TEMPLATES[max(TEMPLATES)].table("proactive")
+_PROACTIVE = TEMPLATES.newest.table("proactive")
 _ITEM = _PROACTIVE.group("art20_1").label  # 第二十条第（一）项
 _LABEL = {c: _PROACTIVE.column(c).label for c in (_VALID, _ISSUED, _REPEALED)}
 
@@ -61,7 +61,7 @@ R13 = RuleSpec(
     title_en="Documents in force follow from last year's, issued and repealed",
     formula=f"for every row r of {_ITEM}: proactive.r.{_VALID} (Y) == "
     f"proactive.r.{_VALID} (Y−1) + proactive.r.{_ISSUED} (Y) − proactive.r.{_REPEALED} (Y) "
-    "(2021 layouts in both years)",
+    "(layouts with these columns in both years)",
     basis=f"The columns {_LABEL[_ISSUED]} / {_LABEL[_REPEALED]} / {_LABEL[_VALID]} "
     "(format-spec.md §4 R13; revisions and transfers break it, hence a warning).",
     message_zh="{year} 年 {cell} 为 {stated}，但按 {prev_year} 年 {prev} + 本年制发 {issued} − "
@@ -78,7 +78,8 @@ R14 = RuleSpec(
     title_zh=f"{_LABEL[_REPEALED]}不多于可废止的件数",
     title_en="No more documents repealed than were in force or issued",
     formula=f"for every row r of {_ITEM}: proactive.r.{_REPEALED} (Y) <= "
-    f"proactive.r.{_VALID} (Y−1) + proactive.r.{_ISSUED} (Y) (2021 layouts in both years)",
+    f"proactive.r.{_VALID} (Y−1) + proactive.r.{_ISSUED} (Y) "
+    "(layouts with these columns in both years)",
     basis="Only a document in force can be repealed (format-spec.md §4 R14).",
     message_zh="{year} 年 {cell} 为 {stated}，多于 {prev_year} 年现行有效 {prev} 与本年制发 "
     "{issued} 之和 {computed}",

@@ -10,13 +10,20 @@
 from __future__ import annotations
 
 from gi_report.errors import UnknownTemplateError
-from gi_report.form import TABLE_IDS, get_template, template_for_year
+from gi_report.form import BUILTIN, TABLE_IDS, get_template, template_for_year
 from gi_report.form.spec import SectionSpec
 from gi_report.model import Report
 from gi_report.validation.findings import Finding, Severity
 from gi_report.validation.rulespec import RuleSpec
 
 FAMILY = "structure"
+
+_NEWEST = BUILTIN.newest  # the notice that lists section 一's topics
+
+
+def _in_force(years: tuple[int, int | None]) -> str:
+    first, last = years
+    return f"{first} on" if last is None else f"years {first}–{last}"
 
 YEAR_MISMATCH = RuleSpec(
     code="gi.template.year_mismatch",
@@ -25,8 +32,9 @@ YEAR_MISMATCH = RuleSpec(
     title_zh="格式版本与报告年度不符",
     title_en="The template does not match the report year",
     formula="template == template_for_year(metadata.year)",
-    basis="国办公开办函〔2019〕60号 (years 2019–2020) and 〔2021〕30号 (2021 on); "
-    "format-spec.md §1.2, §8.",
+    basis=" and ".join(f"{t.document} ({_in_force((t.first_year, t.last_year))})"
+                       for t in list(BUILTIN.values())[::-1])
+    + "; format-spec.md §1.2, §8.",
     message_zh="{year} 年度报告应使用{expected}，但本报告按《{used}》（{used_document}）填报",
     message_en="a report on {year} should follow template {expected_version} "
     "({expected_document}), but this one follows template {used_version} ({used_document})",
@@ -62,11 +70,11 @@ TOPIC_MISSING = RuleSpec(
     code="gi.section.topic_missing",
     severity=Severity.WARNING,
     family=FAMILY,
-    title_zh="总体情况未涉及应报告的方面",
+    title_zh=f"{_NEWEST.section('overview').title}未涉及应报告的方面",
     title_en="The overview does not cover a required topic",
     formula="some keyword of each TemplateSpec.overview_topics entry occurs in section 一",
-    basis="国办公开办函〔2021〕30号 一（一）: 主动公开、依申请公开、政府信息管理、政府信息公开平台"
-    "建设、监督保障 (format-spec.md §2.1).",
+    basis=f"{_NEWEST.document} 一（一）: {'、'.join(t.label for t in _NEWEST.overview_topics)} "
+    "(format-spec.md §2.1).",
     message_zh="{heading} 未涉及“{topic}”（未出现关键词：{keywords}）",
     message_en="{heading} [/overview] does not cover “{topic}” ({topic_id}; none of the "
     "keywords {keywords} occurs)",

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import enum
 import re
-from functools import cache
 from typing import Any
 
 import attrs
 from lxml import etree
 
-from gi_report.form import TABLE_IDS, TEMPLATES
+from gi_report.form import TABLE_IDS, TEMPLATES, per_registry
 from gi_report.form.spec import CellKind, ColumnSpec, TableSpec
 from gi_report.schema import FORMAT_VERSION, json_schema, shipped_file
 from gi_report.xmlsafety import hardened_xml_parser
@@ -94,7 +93,7 @@ def namespace(version: str) -> str:
     return f"{NAMESPACE_BASE}:{version}:{FORMAT_VERSION}"
 
 
-@cache
+@per_registry
 def namespaces() -> dict[str, str]:
     """Every namespace gi-report reads, mapped to its template version."""
     return {namespace(v): v for v in TEMPLATES}
@@ -105,7 +104,7 @@ def xsd_filename(version: str) -> str:
     return f"gi-report-{version}.xsd"
 
 
-@cache
+@per_registry
 def _json_schema() -> dict[str, Any]:
     """The JSON Schema, built once and only read here."""
     return json_schema()
@@ -176,7 +175,7 @@ def _member(name: str, prop: dict[str, Any], required: bool) -> Member:
     return Member(kind=Kind.TEXT, type_name="Text", **common)
 
 
-@cache
+@per_registry
 def object_members(def_name: str) -> tuple[Member, ...]:
     """The child elements of an object type of the JSON Schema (``Metadata``…), in order."""
     definition = _json_schema()["$defs"][def_name]
@@ -186,7 +185,7 @@ def object_members(def_name: str) -> tuple[Member, ...]:
     )
 
 
-@cache
+@per_registry
 def report_members() -> tuple[Member, ...]:
     """The child elements of ``report``, in the JSON form's order (the tables included)."""
     schema = _json_schema()
@@ -231,7 +230,7 @@ def layouts_of(table_id: str) -> list[str]:
     return [v for v, t in TEMPLATES.items() if any(s.id == table_id for s in t.tables)]
 
 
-@cache
+@per_registry
 def _xsd_bytes(version: str) -> bytes:
     return shipped_file(xsd_filename(version))
 
@@ -255,7 +254,7 @@ class _InMemory(etree.Resolver):
         return self.resolve_string(documents[name], context, base_url=None)
 
 
-@cache
+@per_registry
 def compiled_schema(version: str) -> etree.XMLSchema:
     """The compiled XSD of template ``version`` (from the package's data; nothing is fetched)."""
     parser = hardened_xml_parser()  # our own XSD, but parsed like any other XML
