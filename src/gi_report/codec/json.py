@@ -197,15 +197,23 @@ _PATTERN_WORDS = {
 }
 
 
-def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
-    """The kind of the table cell at ``path``, if it is one, in the document's layout."""
-    if len(path) != 3 or path[0] not in TABLE_IDS or not isinstance(document, Mapping):
+def _layout_of(table_id: str, document: Any) -> str | None:
+    """The template version whose layout the document says ``table_id`` follows, if known."""
+    if not isinstance(document, Mapping):
         return None
     version = document.get("template")
     layouts = document.get("table_templates")
-    if isinstance(layouts, Mapping) and layouts.get(path[0]) in TEMPLATES:
-        version = layouts[path[0]]
-    if version not in TEMPLATES:
+    if isinstance(layouts, Mapping) and layouts.get(table_id) in TEMPLATES:
+        version = layouts[table_id]
+    return version if isinstance(version, str) and version in TEMPLATES else None
+
+
+def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
+    """The kind of the table cell at ``path``, if it is one, in the document's layout."""
+    if len(path) != 3 or path[0] not in TABLE_IDS:
+        return None
+    version = _layout_of(path[0], document)
+    if version is None:
         return None
     spec = TEMPLATES[version].table(path[0])
     if not spec.has_cell(str(path[1]), str(path[2])):
@@ -268,11 +276,24 @@ def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[P
         yield Problem(pointer=here, expected=error.message, got=None)
 
 
+def _told_cell_by_cell(error: jsonschema.ValidationError, document: Any) -> bool:
+    """A table that fits none of the layouts (the schema's ``oneOf``) when the document says
+    which layout it follows: that layout's own type reports each wrong cell at its place."""
+    path = tuple(error.absolute_path)
+    return (
+        error.validator == "oneOf"
+        and len(path) == 1
+        and _layout_of(str(path[0]), document) is not None
+    )
+
+
 def schema_problems(document: Any) -> list[Problem]:
     """Every way ``document`` departs from the JSON Schema, as located problems (may be empty)."""
     problems: list[Problem] = []
     seen: set[Problem] = set()
     for error in _validator().iter_errors(document):
+        if _told_cell_by_cell(error, document):
+            continue
         for problem in _problems_of(error, document):
             if problem not in seen:
                 seen.add(problem)
