@@ -85,10 +85,10 @@ def _ref(name: str) -> JsonDict:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _annotated_ref(name: str, annotations: JsonDict) -> JsonDict:
+def _annotated_ref(name: str, notes: JsonDict) -> JsonDict:
     """A reference to a named type with its own annotations. Wrapped in ``allOf``: beside a bare
     ``$ref``, annotations make json-schema-to-typescript declare a copy (``Narrative1``…)."""
-    return {**annotations, "allOf": [_ref(name)]}
+    return {**notes, "allOf": [_ref(name)]}
 
 
 def labelled(label: str, description: str) -> JsonDict:
@@ -147,11 +147,11 @@ def _object_schema(cls: type) -> JsonDict:
             schema.update(field.metadata["schema"])
         if "pattern" in schema:
             schema.update(_NO_NEWLINE)
-        annotations = labelled(field.metadata["title"], field.metadata["description"])
+        notes = labelled(field.metadata["title"], field.metadata["description"])
         properties[field.name] = (
-            _annotated_ref(schema["$ref"].rsplit("/", 1)[-1], annotations)
+            _annotated_ref(schema["$ref"].rsplit("/", 1)[-1], notes)
             if "$ref" in schema
-            else {**annotations, **schema}
+            else {**notes, **schema}
         )
         if field.default is attrs.NOTHING:
             required.append(field.name)
