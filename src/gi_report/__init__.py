@@ -15,6 +15,10 @@ from gi_report.analysis import (
     sum_reports,
     to_frame,
 )
+from gi_report.analysis.compare import CarryOver, CellDelta, TextSimilarity
+from gi_report.analysis.harmonise import UnmappedCell
+from gi_report.analysis.metrics import MetricDefinition, Term
+from gi_report.analysis.rollup import Child
 from gi_report.batch import BatchSummary, run_batch
 from gi_report.codec.json import dump, from_dict, from_json, load, to_dict, to_json
 from gi_report.codec.xml import dump_xml, from_xml, load_xml, to_xml
@@ -43,8 +47,25 @@ from gi_report.errors import (
     XMLProblem,
 )
 from gi_report.form import TEMPLATES, get_template, template_for_year
+from gi_report.form.spec import (
+    Balance,
+    CellKind,
+    CellRef,
+    ColumnSpec,
+    ColumnTotal,
+    FieldSpec,
+    GroupSpec,
+    Relation,
+    RowSpec,
+    RowTotal,
+    SectionSpec,
+    TableSpec,
+    TemplateSpec,
+    TopicSpec,
+)
 from gi_report.importers.api import read_document
-from gi_report.importers.result import ImportResult, Notice
+from gi_report.importers.blocks import Location
+from gi_report.importers.result import ImportResult, Level, Notice
 from gi_report.model import (
     Metadata,
     Narrative,
@@ -55,8 +76,11 @@ from gi_report.model import (
     TableSections,
     empty_report,
 )
+from gi_report.render.html import render_html as _render_html
+from gi_report.render.html import render_table_html as _render_table_html
 from gi_report.schema import FORMAT_VERSION, SCHEMA_ID, json_schema
-from gi_report.table import CellValue, Table
+from gi_report.table import CellValue, RowValues, Table
+from gi_report.table import register_html as _register_html
 from gi_report.validation import (
     Finding,
     Severity,
@@ -65,7 +89,11 @@ from gi_report.validation import (
     validate_document,
     validate_series,
 )
+from gi_report.validation.findings import Operand, Status
 from gi_report.xsd import xsd_documents
+
+_register_html(Report, _render_html)
+_register_html(Table, _render_table_html)
 
 __version__ = "0.1.0.dev0"
 
@@ -73,40 +101,66 @@ __all__ = [
     "FORMAT_VERSION",
     "SCHEMA_ID",
     "TEMPLATES",
+    "Balance",
     "BatchSummary",
+    "CarryOver",
+    "CellDelta",
     "CellError",
+    "CellKind",
+    "CellRef",
     "CellValue",
+    "Child",
+    "ColumnSpec",
+    "ColumnTotal",
     "Comparison",
     "CorruptDocumentError",
     "Coverage",
     "DocumentError",
     "EncryptedDocumentError",
+    "FieldSpec",
     "Finding",
     "GIReportError",
     "GIReportWarning",
+    "GroupSpec",
     "HarmonisedResult",
     "ImportResult",
     "IncompatibleReportsError",
     "InputTooLargeError",
+    "Level",
+    "Location",
     "Metadata",
+    "MetricDefinition",
     "MetricValue",
     "MissingExtraError",
     "Narrative",
     "NoTextLayerError",
     "Notice",
+    "Operand",
     "OtherMatters",
     "Overview",
     "Problem",
+    "Relation",
     "Report",
     "ReportImportError",
     "ReportImportWarning",
     "RollupResult",
+    "RowSpec",
+    "RowTotal",
+    "RowValues",
+    "SectionSpec",
     "Severity",
+    "Status",
     "Subsection",
     "Table",
     "TableSections",
+    "TableSpec",
     "TemplateMismatchError",
+    "TemplateSpec",
+    "Term",
+    "TextSimilarity",
+    "TopicSpec",
     "UnknownTemplateError",
+    "UnmappedCell",
     "UnrecognisedDocumentError",
     "UnsafeDocumentError",
     "UnsafeXMLError",
