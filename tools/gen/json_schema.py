@@ -138,7 +138,7 @@ def _object_schema(cls: type) -> JsonDict:
     properties: JsonDict = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        if field.name in fees:  # the 信息处理费 figures: exactly as strict as a table cell
+        if field.name in fees:  # the fee figures: exactly as strict as a table cell
             kind = _KIND_DEFS[fees[field.name]]
             schema = {k: v for k, v in kind.items() if k not in ("title", "description")}
         else:
