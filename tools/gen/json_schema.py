@@ -215,6 +215,13 @@ def _row_def(template: TemplateSpec, table: TableSpec, row: RowSpec, position: i
     }
 
 
+def _layout_of(table: TableSpec) -> str:
+    """Which templates a table layout belongs to, in words."""
+    owners = [t for t in TEMPLATES.values() if t.table(table.id) is table]
+    which = " and ".join(f"{t.version} ({t.document})" for t in owners)
+    return f"Layout of template{'s' if len(owners) > 1 else ''} {which}"
+
+
 def _table_defs(template: TemplateSpec) -> JsonDict:
     defs: JsonDict = {}
     for table in template.tables:
@@ -225,8 +232,8 @@ def _table_defs(template: TemplateSpec) -> JsonDict:
             "title": table_def_name(template, table),
             **labelled(
                 table.title,
-                f"{table.description} Layout of template {template.version} "
-                f"({template.document}): {len(table.rows)} rows, {table.cell_count} cells.",
+                f"{table.description} {_layout_of(table)}: {len(table.rows)} rows, "
+                f"{table.cell_count} cells.",
             ),
             "type": "object",
             "required": [r.id for r in table.rows],
