@@ -103,3 +103,18 @@ def test_the_layout_must_be_the_templates_or_the_one_table_templates_names() -> 
     document = _empty("2019")
     document["review_litigation"] = _empty("2021")["review_litigation"]  # one layout for both
     assert schema_valid(document) and accepted_by_reader(document)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_bad_cell_is_reported_at_its_place_in_either_layout(template: str) -> None:
+    """A table that fits none of its layouts is reported against the layout the document
+    names (the oneOf's branch of that layout), cell by cell."""
+    document = _empty(template)
+    document["applications"]["granted"]["total"] = -1
+    document["proactive"]["administrative_fees"]["amount_10k_yuan" if template == "2021"
+                                                 else "change_this_year"] = "x"
+    with pytest.raises(g.DocumentError) as info:
+        g.from_dict(document)
+    column = "amount_10k_yuan" if template == "2021" else "change_this_year"
+    assert [p.pointer for p in info.value.problems] == [
+        "/applications/granted/total", f"/proactive/administrative_fees/{column}"]

@@ -276,15 +276,25 @@ def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[P
         yield Problem(pointer=here, expected=error.message, got=None)
 
 
-def _told_cell_by_cell(error: jsonschema.ValidationError, document: Any) -> bool:
-    """A table that fits none of the layouts (the schema's ``oneOf``) when the document says
-    which layout it follows: that layout's own type reports each wrong cell at its place."""
+def _in_its_layout(
+    error: jsonschema.ValidationError, document: Any
+) -> list[jsonschema.ValidationError]:
+    """The errors to report for one schema error: for a table that fits none of its layouts
+    (the schema's ``oneOf``), the errors against the layout the document says it follows, each
+    at its own place; any other error as it is."""
     path = tuple(error.absolute_path)
-    return (
-        error.validator == "oneOf"
-        and len(path) == 1
-        and _layout_of(str(path[0]), document) is not None
-    )
+    if error.validator != "oneOf" or len(path) != 1:
+        return [error]
+    version = _layout_of(str(path[0]), document)
+    if version is None:
+        return [error]
+    rows = [r.id for r in TEMPLATES[version].table(str(path[0])).rows]
+    defs = json_schema()["$defs"]
+    options: Any = error.validator_value
+    for index, option in enumerate(options):
+        if defs[str(option["$ref"]).rsplit("/", 1)[-1]]["required"] == rows:
+            return [e for e in error.context or () if e.relative_schema_path[0] == index]
+    return [error]
 
 
 def schema_problems(document: Any) -> list[Problem]:
@@ -292,12 +302,11 @@ def schema_problems(document: Any) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[Problem] = set()
     for error in _validator().iter_errors(document):
-        if _told_cell_by_cell(error, document):
-            continue
-        for problem in _problems_of(error, document):
-            if problem not in seen:
-                seen.add(problem)
-                problems.append(problem)
+        for told in _in_its_layout(error, document):
+            for problem in _problems_of(told, document):
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
     problems.sort(key=lambda p: p.pointer)
     return problems
 
