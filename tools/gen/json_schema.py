@@ -306,7 +306,7 @@ def _table_property(table_id: str, label: str, description: str) -> JsonDict:
     return {
         **labelled(label, description),
         "$comment": "The layouts differ in their row and column ids, so exactly one matches; "
-        "the report's template (or table_templates) says which (see allOf).",
+        "the report's template (or table_templates) says which (see dependentSchemas).",
         "oneOf": [_ref(name) for name in layouts],
     }
 
