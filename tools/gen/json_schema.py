@@ -286,8 +286,8 @@ def _layout_is(table_id: str, version: str) -> JsonDict:
 
 def _rows_of(table: TableSpec) -> JsonDict:
     """Exactly the rows of one layout, values unchecked: the ``oneOf`` of the table's property
-    checks every cell, so the layout rule only has to tell the layouts apart (twice as fast as
-    checking every cell again). The layouts of a table never have the same rows."""
+    checks every cell, so the layout rule only has to tell the layouts apart, rather than check
+    every cell a second time. The layouts of a table never have the same rows."""
     others = [t.table(table.id) for t in TEMPLATES.values() if t.table(table.id) is not table]
     if any(o.row_ids == table.row_ids for o in others):
         raise ValueError(f"{table.id}: two layouts with the same rows cannot be told apart")
