@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 "$ROOT/.venv/bin/python" documents.py "$work"
 
 echo "+ ajv (strict)"
-node ajv-check.mjs "$SCHEMA" "$work/valid" "$work/invalid"
+node ajv-check.mjs "$SCHEMA" "$work/valid" "$work/invalid" "$work/mutated.jsonl"
 
 echo "+ json-schema-to-typescript, tsc --noEmit"
 mkdir -p generated

@@ -6,7 +6,9 @@
 layouts), which every consumer must accept. ``OUT/invalid/*.json``: each a valid document with
 one thing wrong, each refused by :func:`gi_report.from_dict` (checked here), which every consumer
 must refuse. ``OUT/xml/<template>/*.xml`` and ``OUT/xml-invalid/<template>/*.xml``: the XML form
-of the valid documents, and a few broken ones, for the XSDs.
+of the valid documents, and a few broken ones, for the XSDs. ``OUT/mutated.jsonl``: valid
+documents with one random place changed, one per line with what ``from_dict`` says of it
+(``{"accepted": bool, "document": …}``), for a consumer to agree with line by line.
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ import gi_report as g  # noqa: E402
 from gi_report.synthetic import random_report  # noqa: E402
 
 SYNTHETIC_PER_TEMPLATE = 20
+MUTATED = 600
+ODD_VALUES: tuple[Any, ...] = (
+    None, True, False, -5, -1, 0, 3, 10**20, 2.5, "", "x", "0.35", "1.5\n", "1e5", "01", "-0",
+    "2019", "2021", "2020", [], {}, {"a": 1}, [None],
+)
+"""Values to put in a place of a valid document (no float that is a whole number: JavaScript
+cannot tell 26.0 from 26, docs/json.md)."""
 Change = Callable[[dict[str, Any]], None]
 
 
@@ -96,6 +105,48 @@ BROKEN: dict[str, Change] = {
 }
 
 
+def _places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _places(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _places(value, (*path, index))
+    return found
+
+
+def _accepted(document: Any) -> bool:
+    try:
+        g.from_dict(document)
+    except g.DocumentError:
+        return False
+    return True
+
+
+def mutated_lines(reports: dict[str, g.Report], rng: random.Random) -> list[str]:
+    """Valid documents with one place replaced, deleted or given a new member, each with the
+    reader's verdict."""
+    cleans = [g.to_dict(r) for r in reports.values()]
+    lines = []
+    for _ in range(MUTATED):
+        document = copy.deepcopy(rng.choice(cleans))
+        *where, last = rng.choice(_places(document))
+        parent = document
+        for key in where:
+            parent = parent[key]
+        action = rng.choice(["replace", "replace", "delete", "add"])
+        if action == "replace":
+            parent[last] = copy.deepcopy(rng.choice(ODD_VALUES))
+        elif action == "delete":
+            del parent[last]
+        elif isinstance(parent, dict):
+            parent[rng.choice(["x", "total", "granted", "other"])] = rng.choice(ODD_VALUES)
+        lines.append(json.dumps({"accepted": _accepted(document), "document": document},
+                                ensure_ascii=False))
+    return lines
+
+
 def valid_reports() -> dict[str, g.Report]:
     reports = {p.stem: g.load(p) for p in sorted((ROOT / "examples").glob("*.json"))}
     rng = random.Random(20221)
@@ -131,6 +182,8 @@ def main(out: Path) -> None:
             raise SystemExit(f"{name}: from_dict accepts it, so it is no broken document")
         (out / "invalid" / f"{name}.json").write_text(
             json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    lines = mutated_lines(reports, random.Random(2024))
+    (out / "mutated.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     xml = g.to_xml(reports["synthetic-2021-00"])
     broken_xml = {
         "fee-notice-count-negative": re.sub(
@@ -144,8 +197,10 @@ def main(out: Path) -> None:
         if data == xml:
             raise SystemExit(f"{name}: the change found nothing to change")
         (folder / f"{name}.xml").write_bytes(data)
+    accepted = sum('"accepted": true' in line for line in lines)
     print(f"documents: {len(reports)} valid (JSON and XML), {len(BROKEN)} broken JSON, "
-          f"{len(broken_xml)} broken XML in {out}")
+          f"{len(lines)} mutated ({accepted} of them still valid), {len(broken_xml)} broken XML "
+          f"in {out}")
 
 
 if __name__ == "__main__":
