@@ -20,6 +20,7 @@ from gi_report.analysis import (
     sum_reports,
     to_frame,
 )
+from gi_report.analysis.metrics import MetricDefinition, Term
 from gi_report.batch import BatchSummary, run_batch
 from gi_report.carryover import CarryCheck, CarryStatus, carry_over
 from gi_report.codec.json import dump, from_dict, from_json, load, to_dict, to_json
@@ -51,6 +52,22 @@ from gi_report.errors import (
 )
 from gi_report.findings import Location, Remark, Severity
 from gi_report.form import TEMPLATES, get_template, template_for_year
+from gi_report.form.spec import (
+    Balance,
+    CellKind,
+    CellRef,
+    ColumnSpec,
+    ColumnTotal,
+    FieldSpec,
+    GroupSpec,
+    Relation,
+    RowSpec,
+    RowTotal,
+    SectionSpec,
+    TableSpec,
+    TemplateSpec,
+    TopicSpec,
+)
 from gi_report.importers.api import read_document
 from gi_report.importers.result import ImportResult, Level, Notice
 from gi_report.model import (
@@ -64,8 +81,11 @@ from gi_report.model import (
     empty_report,
 )
 from gi_report.render.api import render
+from gi_report.render.html import render_html as _render_html
+from gi_report.render.html import render_table_html as _render_table_html
 from gi_report.schema import FORMAT_VERSION, SCHEMA_ID, json_schema
-from gi_report.table import CellValue, Table
+from gi_report.table import CellValue, RowValues, Table
+from gi_report.table import register_html as _register_html
 from gi_report.validation import (
     Finding,
     Operand,
@@ -77,28 +97,38 @@ from gi_report.validation import (
 )
 from gi_report.xsd import xsd_documents
 
+_register_html(Report, _render_html)
+_register_html(Table, _render_table_html)
+
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "FORMAT_VERSION",
     "SCHEMA_ID",
     "TEMPLATES",
+    "Balance",
     "BatchSummary",
     "CarryCheck",
     "CarryOver",
     "CarryStatus",
     "CellDelta",
     "CellError",
+    "CellKind",
+    "CellRef",
     "CellValue",
     "Child",
+    "ColumnSpec",
+    "ColumnTotal",
     "Comparison",
     "CorruptDocumentError",
     "Coverage",
     "DocumentError",
     "EncryptedDocumentError",
+    "FieldSpec",
     "Finding",
     "GIReportError",
     "GIReportWarning",
+    "GroupSpec",
     "HarmonisedResult",
     "ImportResult",
     "IncompatibleReportsError",
@@ -106,6 +136,7 @@ __all__ = [
     "Level",
     "Location",
     "Metadata",
+    "MetricDefinition",
     "MetricValue",
     "MissingExtraError",
     "Narrative",
@@ -115,18 +146,27 @@ __all__ = [
     "OtherMatters",
     "Overview",
     "Problem",
+    "Relation",
     "Remark",
     "Report",
     "ReportImportError",
     "ReportImportWarning",
     "RollupResult",
+    "RowSpec",
+    "RowTotal",
+    "RowValues",
+    "SectionSpec",
     "Severity",
     "Status",
     "Subsection",
     "Table",
     "TableSections",
+    "TableSpec",
     "TemplateMismatchError",
+    "TemplateSpec",
+    "Term",
     "TextSimilarity",
+    "TopicSpec",
     "UnknownSeverityError",
     "UnknownTemplateError",
     "UnmappedCell",

@@ -17,7 +17,7 @@ import attrs
 from gi_report.errors import CellError
 from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellKind, TableSpec, TemplateSpec
-from gi_report.table import Number, Table, expected_for, value_fits
+from gi_report.table import Number, Table, expected_for, html_of, value_fits
 
 AGENCY_LEVELS: dict[str, str] = {
     "national": "国务院部门及中央级单位",
@@ -346,6 +346,10 @@ class Report:
         """A copy with one fixed table replaced (chosen by the table's id)."""
         changes: dict[str, Any] = {table.spec.id: table}
         return attrs.evolve(self, **changes)
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML page with its tables in the official layout, for notebooks."""
+        return html_of(self)
 
 
 def layout_version(spec: TableSpec, prefer: str | None = None) -> str:

@@ -3,14 +3,16 @@
 A :class:`Table` is generic: its shape (rows, columns, kinds of value) comes from its
 :class:`~gi_report.form.TableSpec`, so one class serves every table of every template version.
 A blank cell is ``None``, never ``0``; derived values (totals, subtotals) are computed on demand
-and never stored.
+and never stored. A table is a read-only mapping of its rows: ``table["granted"]["total"]``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from decimal import Decimal
-from typing import Any, TypeAlias
+from html import escape
+from types import MappingProxyType
+from typing import Any, TypeAlias, overload
 
 import attrs
 
@@ -27,6 +29,22 @@ _EXPECTED = {
     CellKind.AMOUNT: "a finite decimal >= 0 (decimal.Decimal), or null for a blank cell",
     CellKind.TEXT: "a text (no lone surrogates), or null for a blank cell",
 }
+
+
+_HTML: dict[type, Callable[[Any], str]] = {}
+
+
+def register_html(cls: type, render: Callable[[Any], str]) -> None:
+    """Say how values of ``cls`` draw themselves in notebooks (``_repr_html_``). The package
+    registers its HTML renderer at import: the renderers sit above the model and the model may
+    not import them (docs/architecture.md)."""
+    _HTML[cls] = render
+
+
+def html_of(value: object) -> str:
+    """``value`` as HTML by its registered renderer; its escaped ``repr`` if there is none."""
+    render = _HTML.get(type(value))
+    return render(value) if render is not None else f"<pre>{escape(repr(value))}</pre>"
 
 
 def expected_for(kind: CellKind) -> str:
@@ -49,6 +67,19 @@ def value_fits(kind: CellKind, value: object) -> bool:
     )
 
 
+class RowValues(tuple[tuple[CellValue, ...], ...]):
+    """``table.values``: the stated values row by row, in the form's order (a tuple of tuples).
+
+    Calling it, ``table.values()``, gives the mapping's view of the rows (each a mapping column ->
+    value), so that a :class:`Table` keeps the whole read-only ``Mapping`` protocol.
+    """
+
+    _table: Table
+
+    def __call__(self) -> ValuesView[Mapping[str, CellValue]]:
+        return ValuesView(self._table)
+
+
 def _check_values(
     instance: Table, attribute: attrs.Attribute[Any], values: tuple[tuple[CellValue, ...], ...]
 ) -> None:
@@ -66,16 +97,28 @@ def _check_values(
                 raise CellError(f"/{spec.id}/{row.id}/{column_id}", expected_for(kind), value)
 
 
-@attrs.frozen(kw_only=True)
-class Table:
+@attrs.frozen(kw_only=True, repr=False)
+class Table(Mapping[str, Mapping[str, CellValue]]):
     """The stated values of one fixed table, in the form's row and column order.
 
-    Build one with :meth:`blank`, :meth:`from_mapping` or the ``with_*`` methods; read a cell
-    with ``table["granted", "natural_person"]`` or :meth:`row`.
+    A read-only mapping of rows: ``table["granted"]`` is the row as a mapping column -> value,
+    ``len(table)`` the number of rows, ``list(table)`` the row ids in the form's order. Read a cell
+    with ``table["granted", "natural_person"]`` or :meth:`cell`. Build one with :meth:`blank`,
+    :meth:`from_mapping` or the ``with_*`` methods. Equal only to a table of the same layout with
+    the same values (never to a dict).
     """
 
     spec: TableSpec = attrs.field(repr=False)
-    values: tuple[tuple[CellValue, ...], ...] = attrs.field(validator=_check_values)
+    _values: tuple[tuple[CellValue, ...], ...] = attrs.field(
+        alias="values", validator=_check_values
+    )
+
+    @property
+    def values(self) -> RowValues:  # callable too: Mapping.values()
+        """The stated values row by row (a tuple of tuples); ``values()`` is the rows' view."""
+        rows = RowValues(self._values)
+        rows._table = self
+        return rows
 
     # --- construction ---------------------------------------------------------------------------
 
@@ -129,7 +172,7 @@ class Table:
         """
         row = self._row_spec(row_id)
         if isinstance(values, Mapping):
-            current = dict(zip(row.columns, self.values[self._row_index(row_id)], strict=True))
+            current = dict(zip(row.columns, self._values[self._row_index(row_id)], strict=True))
             unknown = set(values) - set(row.columns)
             if unknown:
                 raise CellError(
@@ -151,22 +194,49 @@ class Table:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def __getitem__(self, key: tuple[str, str]) -> CellValue:
-        row_index, column_index = self._index(*key)
-        return self.values[row_index][column_index]
+    @overload
+    def __getitem__(self, key: str) -> Mapping[str, CellValue]: ...
 
-    def get(self, row_id: str, column_id: str) -> CellValue:
-        """The stated value of one cell (``None`` if blank)."""
+    @overload
+    def __getitem__(self, key: tuple[str, str]) -> CellValue: ...
+
+    def __getitem__(self, key: str | tuple[str, str]) -> Mapping[str, CellValue] | CellValue:
+        """``table[row_id]``: a read-only row mapping; ``table[row_id, column_id]``: one cell."""
+        if isinstance(key, str):
+            return MappingProxyType(self.row(key))
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise KeyError(f"{self.spec.id}: expected a row id or (row id, column id), got {key!r}")
+        row_index, column_index = self._index(*key)
+        return self._values[row_index][column_index]
+
+    def __repr__(self) -> str:
+        return f"Table(id={self.spec.id!r}, values={self._values!r})"
+
+    def __iter__(self) -> Iterator[str]:
+        return (row.id for row in self.spec.rows)
+
+    def __len__(self) -> int:
+        return len(self.spec.rows)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.spec.row_ids
+
+    def cell(self, row_id: str, column_id: str) -> CellValue:
+        """The stated value of one cell (``None`` if blank); ``KeyError`` if the form has none."""
         return self[row_id, column_id]
+
+    def _repr_html_(self) -> str:
+        """The table as the template prints it, for notebooks (Jupyter calls this)."""
+        return html_of(self)
 
     def row(self, row_id: str) -> dict[str, CellValue]:
         """One row as ``{column_id: value}``, in the form's column order."""
         row = self._row_spec(row_id)
-        return dict(zip(row.columns, self.values[self._row_index(row_id)], strict=True))
+        return dict(zip(row.columns, self._values[self._row_index(row_id)], strict=True))
 
     def cells(self) -> Iterator[tuple[str, str, CellValue]]:
         """Every cell as ``(row_id, column_id, value)``, row by row in the form's order."""
-        for row, row_values in zip(self.spec.rows, self.values, strict=True):
+        for row, row_values in zip(self.spec.rows, self._values, strict=True):
             for column_id, value in zip(row.columns, row_values, strict=True):
                 yield row.id, column_id, value
 
@@ -174,7 +244,7 @@ class Table:
         """The table as ``{row_id: {column_id: value}}`` in the form's order."""
         return {
             row.id: dict(zip(row.columns, row_values, strict=True))
-            for row, row_values in zip(self.spec.rows, self.values, strict=True)
+            for row, row_values in zip(self.spec.rows, self._values, strict=True)
         }
 
     def blank_cells(self) -> list[tuple[str, str]]:
@@ -184,7 +254,7 @@ class Table:
     @property
     def is_blank(self) -> bool:
         """Whether every cell of the table is blank."""
-        return all(v is None for row in self.values for v in row)
+        return all(v is None for row in self._values for v in row)
 
     # --- derived values -------------------------------------------------------------------------
 
@@ -261,7 +331,7 @@ class Table:
         return self._row_index(row_id), column_index
 
     def _replace_row(self, index: int, change: Any) -> Table:
-        rows = list(self.values)
+        rows = list(self._values)
         rows[index] = change(rows[index])
         return Table(spec=self.spec, values=tuple(rows))
 

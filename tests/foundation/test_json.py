@@ -59,7 +59,9 @@ def _walk(node: Any, path: str = "#") -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-def test_schema_lint_every_property_and_cell_has_title_and_description() -> None:
+def test_schema_lint_every_property_and_cell_has_a_label_and_description() -> None:
+    """Every property carries its Chinese label (x-label-zh, and in front of its description);
+    every named type an ASCII title equal to its name, so that code generators name it well."""
     schema = g.json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     missing = []
@@ -68,11 +70,23 @@ def test_schema_lint_every_property_and_cell_has_title_and_description() -> None
             continue
         parent = path.rsplit("/", 1)[0]
         is_property = parent.endswith("/properties") and "/table_templates" not in path
-        if is_property and ("title" not in node or "description" not in node):
+        label = node.get("x-label-zh", "")
+        description = node.get("description", "")
+        if is_property and not (
+            label and description.startswith(f"{label}: ") and len(description) > len(label) + 2
+        ):
             missing.append(path)
+        if is_property and "title" in node:
+            missing.append(f"{path} (a title on a property makes a type name)")
     assert missing == []
-    cell = schema["$defs"]["v2021.applications.granted"]["properties"]["natural_person"]
-    assert cell["title"] == "三、本年度办理结果 › （一）予以公开 | 申请人情况 › 自然人"
+    for name, definition in schema["$defs"].items():
+        if name in ("count", "signed_count", "amount", "text"):
+            assert "title" not in definition  # cells are inlined, each with its own description
+        else:
+            assert definition["title"] == name and name.isascii() and name.isidentifier()
+    assert schema["title"] == "Report" and schema["x-label-zh"] == "政府信息公开工作年度报告"
+    cell = schema["$defs"]["ApplicationsGrantedRow2021"]["properties"]["natural_person"]
+    assert cell["x-label-zh"] == "三、本年度办理结果 › （一）予以公开 | 申请人情况 › 自然人"
     assert schema["$defs"]["count"]["minimum"] == 0
     assert "minimum" not in schema["$defs"]["signed_count"]
     assert schema["$id"].endswith(g.FORMAT_VERSION)

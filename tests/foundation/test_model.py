@@ -83,9 +83,9 @@ def test_wrong_row_length_and_unknown_cells() -> None:
     with pytest.raises(CellError, match="7 values"):
         table.with_row("granted", [1, 2, 3])
     with pytest.raises(KeyError):
-        table.get("granted", "no_such_column")
+        table.cell("granted", "no_such_column")
     with pytest.raises(KeyError):
-        table.get("other_handling", "total")  # a 2019 row
+        table.cell("other_handling", "total")  # a 2019 row
 
 
 def test_from_mapping_requires_every_cell() -> None:

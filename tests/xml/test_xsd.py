@@ -21,6 +21,7 @@ from gi_report.xsd import (
 )
 from tests.xml.helpers import EXAMPLE, ROOT, SCHEMAS, committed_schema, corpus_report
 from tools.gen import xsd as generated
+from tools.gen.json_schema import row_def_name
 from tools.gen.xml_reference import BEGIN, END, reference_markdown
 
 DOCS = ROOT / "docs" / "xml.md"
@@ -80,7 +81,7 @@ def test_tables_in_the_xsd_are_the_forms_and_the_json_schemas(version: str) -> N
             cells = row_element.findall("xs:complexType/xs:sequence/xs:element", NS)
             assert [c.get("name") for c in cells] == list(row.columns)
             assert all(c.get("nillable") == "true" and c.get("minOccurs") is None for c in cells)
-            json_row = defs[f"v{version}.{table_id}.{row.id}"]
+            json_row = defs[row_def_name(TEMPLATES[version], spec, row)]
             assert list(json_row["properties"]) == [c.get("name") for c in cells]
             assert json_row["required"] == list(row.columns)
             for cell in cells:

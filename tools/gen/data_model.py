@@ -68,6 +68,34 @@ def _describe(decl: object) -> str:
     )
 
 
+_PYTHON_API = [
+    "## Reading a table in Python",
+    "",
+    "A `gi_report.Table` is a read-only mapping of its rows, keyed by the row ids above, in the "
+    "form's order; each row is a read-only mapping of column id to the stated value (`None` for "
+    "a blank cell, never 0):",
+    "",
+    "```python",
+    "table = report.applications",
+    "table[\"granted\"][\"total\"]        # one cell",
+    "table[\"granted\", \"total\"]        # the same cell",
+    "table.cell(\"granted\", \"total\")   # the same cell, as a method",
+    "len(table), list(table)[:2]       # 25 rows; 'new_this_year', 'carried_from_last_year'",
+    "dict(table[\"granted\"])            # {'natural_person': 3, ..., 'total': 12}",
+    "for row_id, row in table.items(): ...",
+    "```",
+    "",
+    "An unknown row or column raises `KeyError`; `get(row_id)` gives `None` for an unknown row. "
+    "`table.values` is still the stated values as a tuple of row tuples; calling it, "
+    "`table.values()`, gives the mapping's view of the rows. A table equals another table of "
+    "the same layout with the same values, never a `dict` (compare `table.to_mapping()` for "
+    "that). Tables are immutable: `with_cell`, `with_row` and `Report.with_table` return "
+    "changed copies. In a notebook a `Table` or a `Report` shows itself in the official layout "
+    "(`_repr_html_`).",
+    "",
+]
+
+
 def render() -> str:
     """The whole reference page as Markdown."""
     lines = [
@@ -142,5 +170,6 @@ def render() -> str:
         lines += ["", "Topics section 一 must cover:", ""]
         lines += [f"- `{t.id}` {t.label}: {t.description}" for t in template.overview_topics]
         lines.append("")
+    lines += _PYTHON_API
     return "\n".join(lines)
 

@@ -28,6 +28,7 @@ from gi_report.xsd import (
     Kind,
     Member,
     cell_kind,
+    label_and_description,
     layouts_of,
     namespace,
     object_members,
@@ -207,7 +208,9 @@ def _table_types(schema: etree._Element, template: TemplateSpec) -> None:
             _row_element(sequence, table, row)
         attribute = _sub(complex_type, "attribute", name="template", type="xs:string",
                          use="required", fixed=template.version)
-        _document(attribute, _json_schema()["properties"]["table_templates"]["title"],
+        layouts = _json_schema()["properties"]["table_templates"]
+        layouts_label, _ = label_and_description(layouts, "")
+        _document(attribute, layouts_label,
                   f"The template whose layout this table follows ({template.version}); when it "
                   "is not the report's, the report mixes layouts (table_templates in JSON).")
         _label_attribute(complex_type)
@@ -220,7 +223,7 @@ def _prefix(version: str) -> str:
 def _report_type(schema: etree._Element, template: TemplateSpec) -> None:
     properties = _json_schema()["properties"]
     root = _sub(schema, "element", name=ROOT, type="Report")
-    _document(root, report_title(), _json_schema()["description"])
+    _document(root, report_title(), label_and_description(_json_schema(), "")[1])
     complex_type = _sub(schema, "complexType", name="Report")
     _document(complex_type, report_title(), f"One report following the {template.version} "
               "template; its members in the JSON form's order, its tables in any template's "
@@ -240,7 +243,7 @@ def _report_type(schema: etree._Element, template: TemplateSpec) -> None:
         value = FORMAT_VERSION if name == "format_version" else template.version
         attribute = _sub(complex_type, "attribute", name=name, type="xs:string",
                          use="required", fixed=value)
-        _document(attribute, properties[name]["title"], properties[name]["description"])
+        _document(attribute, *label_and_description(properties[name], name))
     _label_attribute(complex_type)
     _restricted_types(schema, "Report", report_members())
 

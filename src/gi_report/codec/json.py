@@ -196,15 +196,23 @@ _PATTERN_WORDS = {
 }
 
 
-def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
-    """The kind of the table cell at ``path``, if it is one, in the document's layout."""
-    if len(path) != 3 or path[0] not in TABLE_IDS or not isinstance(document, Mapping):
+def _layout_of(table_id: str, document: Any) -> str | None:
+    """The template version whose layout the document says ``table_id`` follows, if known."""
+    if not isinstance(document, Mapping):
         return None
     version = document.get("template")
     layouts = document.get("table_templates")
-    if isinstance(layouts, Mapping) and layouts.get(path[0]) in TEMPLATES:
-        version = layouts[path[0]]
-    if not isinstance(version, str) or version not in TEMPLATES:
+    if isinstance(layouts, Mapping) and layouts.get(table_id) in TEMPLATES:
+        version = layouts[table_id]
+    return version if isinstance(version, str) and version in TEMPLATES else None
+
+
+def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
+    """The kind of the table cell at ``path``, if it is one, in the document's layout."""
+    if len(path) != 3 or path[0] not in TABLE_IDS:
+        return None
+    version = _layout_of(path[0], document)
+    if version is None:
         return None
     spec = TEMPLATES[version].table(path[0])
     if not spec.has_cell(str(path[1]), str(path[2])):
@@ -267,15 +275,37 @@ def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[P
         yield Problem(pointer=here, expected=error.message, got=None)
 
 
+def _in_its_layout(
+    error: jsonschema.ValidationError, document: Any
+) -> list[jsonschema.ValidationError]:
+    """The errors to report for one schema error: for a table that fits none of its layouts
+    (the schema's ``oneOf``), the errors against the layout the document says it follows, each
+    at its own place; any other error as it is."""
+    path = tuple(error.absolute_path)
+    if error.validator != "oneOf" or len(path) != 1:
+        return [error]
+    version = _layout_of(str(path[0]), document)
+    if version is None:
+        return [error]
+    rows = [r.id for r in TEMPLATES[version].table(str(path[0])).rows]
+    defs = json_schema()["$defs"]
+    options: Any = error.validator_value
+    for index, option in enumerate(options):
+        if defs[str(option["$ref"]).rsplit("/", 1)[-1]]["required"] == rows:
+            return [e for e in error.context or () if e.relative_schema_path[0] == index]
+    return [error]
+
+
 def schema_problems(document: Any) -> list[Problem]:
     """Every way ``document`` departs from the JSON Schema, as located problems (may be empty)."""
     problems: list[Problem] = []
     seen: set[Problem] = set()
     for error in _validator().iter_errors(document):
-        for problem in _problems_of(error, document):
-            if problem not in seen:
-                seen.add(problem)
-                problems.append(problem)
+        for told in _in_its_layout(error, document):
+            for problem in _problems_of(told, document):
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
     problems.sort(key=lambda p: p.pointer)
     return problems
 

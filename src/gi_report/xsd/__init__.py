@@ -132,16 +132,27 @@ def _fee_kinds() -> dict[str, CellKind]:
     return {f.id: f.kind for t in TEMPLATES.values() for f in t.fee_fields}
 
 
+def label_and_description(prop: dict[str, Any], default: str) -> tuple[str, str]:
+    """A JSON Schema property's Chinese label (``x-label-zh``) and its English description
+    (without the label the schema repeats in front of it for code generators' users)."""
+    label: str = prop.get("x-label-zh", prop.get("title", default))
+    description: str = prop.get("description", "")
+    return label, description.removeprefix(f"{label}: ")
+
+
 def _member(name: str, prop: dict[str, Any], required: bool) -> Member:
     """The element for one JSON Schema property (of the model's parts)."""
-    doc = {"title": prop.get("title", name), "description": prop.get("description", "")}
+    label, description = label_and_description(prop, name)
+    doc = {"title": label, "description": description}
     types = prop.get("type", [])
     types = [types] if isinstance(types, str) else list(types)
     nillable = "null" in types or any(
         option.get("type") == "null" for option in prop.get("anyOf", [])
     )
-    common = {"name": name, "required": required, "nillable": nillable, **doc}
-    refs = [prop.get("$ref")] + [o.get("$ref") for o in prop.get("anyOf", [])]
+    common: dict[str, Any] = {"name": name, "required": required, "nillable": nillable, **doc}
+    refs = [prop.get("$ref")] + [
+        o.get("$ref") for o in (*prop.get("anyOf", ()), *prop.get("allOf", ()))
+    ]
     ref = next((r for r in refs if r), None)
     if ref is not None:
         return Member(kind=Kind.OBJECT, target=_def_name(ref), **common)
@@ -199,8 +210,8 @@ def report_members() -> tuple[Member, ...]:
                 Member(
                     name=name,
                     kind=Kind.TABLE,
-                    title=prop["title"],
-                    description=prop["description"],
+                    title=label_and_description(prop, name)[0],
+                    description=label_and_description(prop, name)[1],
                     required=name in required,
                 )
             )
@@ -211,8 +222,7 @@ def report_members() -> tuple[Member, ...]:
 
 def report_title() -> str:
     """The Chinese title of the whole document (the JSON Schema's title)."""
-    title: str = _json_schema()["title"]
-    return title
+    return label_and_description(_json_schema(), "report")[0]
 
 
 def cell_kind(column: ColumnSpec) -> tuple[Kind, str]:
