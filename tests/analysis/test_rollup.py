@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from gi_report import to_dict
 from gi_report.analysis import sum_reports
 from gi_report.errors import IncompatibleReportsError, TemplateMismatchError
-from gi_report.form import TABLE_IDS
+from gi_report.form import TABLE_IDS, get_template
+from gi_report.form.spec import CellKind
 from gi_report.synthetic import random_report
 from tests.corpus import corpus_report
 
@@ -36,7 +37,8 @@ def _independent_sum(documents: list[dict[str, Any]], blank_as_zero: bool) -> di
                     if blank_as_zero and len(units - {None}) == 1:
                         out[table][row][column] = next(iter(units - {None}))
                     continue
-                is_amount = any(isinstance(v, str) for v in values)
+                kind = get_template(documents[0]["template"]).table(table).column(column).kind
+                is_amount = kind is CellKind.AMOUNT  # by the form, even when every value is blank
                 if is_amount and "unit" in cells and len(units - {None}) > 1:
                     out[table][row][column] = None  # amounts in different units: not added
                     continue
