@@ -22,6 +22,7 @@ from gi_report.analysis import (
 )
 from gi_report.analysis.metrics import MetricDefinition, Term
 from gi_report.batch import BatchSummary, run_batch
+from gi_report.bounds import Bound
 from gi_report.carryover import CarryCheck, CarryStatus, carry_over
 from gi_report.codec.json import dump, from_dict, from_json, load, to_dict, to_json
 from gi_report.codec.xml import dump_xml, from_xml, load_xml, to_xml
@@ -63,6 +64,7 @@ from gi_report.form.spec import (
     Relation,
     RowSpec,
     RowTotal,
+    RuleWording,
     SectionSpec,
     TableSpec,
     TemplateSpec,
@@ -108,6 +110,7 @@ __all__ = [
     "TEMPLATES",
     "Balance",
     "BatchSummary",
+    "Bound",
     "CarryCheck",
     "CarryOver",
     "CarryStatus",
@@ -155,6 +158,7 @@ __all__ = [
     "RowSpec",
     "RowTotal",
     "RowValues",
+    "RuleWording",
     "SectionSpec",
     "Severity",
     "Status",

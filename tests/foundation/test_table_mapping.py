@@ -4,6 +4,7 @@ themselves in notebooks."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -81,5 +82,6 @@ def test_notebooks_see_the_official_layout() -> None:
     assert html == g.Table._repr_html_(report.applications)
     page = report._repr_html_()
     assert report.metadata.agency in page
+    uncaptioned = re.sub(r"<caption>[^<]*</caption>\n", "", page)  # the page names each table
     for table in report.tables.values():
-        assert table._repr_html_() in page
+        assert table._repr_html_() in uncaptioned

@@ -171,8 +171,9 @@ def _camel(identifier: str) -> str:
 
 def _suffix(template: TemplateSpec, table: TableSpec) -> str:
     """The template version in a type name; none for a table every template shares."""
-    shared = all(t.table(table.id) is table for t in TEMPLATES.values())
-    return "" if shared else template.version
+    same = [t.version for t in reversed(list(TEMPLATES.values())) if t.table(table.id) == table]
+    shared = len(same) == len(TEMPLATES)
+    return "" if shared else same[0]  # a layout a later template repeats keeps its first name
 
 
 def table_def_name(template: TemplateSpec, table: TableSpec) -> str:
@@ -287,7 +288,7 @@ def _rows_of(table: TableSpec) -> JsonDict:
     """Exactly the rows of one layout, values unchecked: the ``oneOf`` of the table's property
     checks every cell, so the layout rule only has to tell the layouts apart, rather than check
     every cell a second time. The layouts of a table never have the same rows."""
-    others = [t.table(table.id) for t in TEMPLATES.values() if t.table(table.id) is not table]
+    others = [t.table(table.id) for t in TEMPLATES.values() if t.table(table.id) != table]
     if any(o.row_ids == table.row_ids for o in others):
         raise ValueError(f"{table.id}: two layouts with the same rows cannot be told apart")
     return {
@@ -394,7 +395,7 @@ def _build() -> JsonDict:
         {"if": _layout_is(t, v), "then": {"properties": {t: _rows_of(TEMPLATES[v].table(t))}}}
         for t in TABLE_IDS
         if len(_layouts(t)) > 1
-        for v in _layouts(t)
+        for v in TEMPLATES
     ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
