@@ -12,7 +12,6 @@ importer reads the section-六 fees from the same claims (:mod:`gi_report.import
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
@@ -263,7 +262,8 @@ def sentences(text: str) -> Iterator[str]:
                 yield sentence
 
 
-_END = re.compile("[。！？!?]")
+_ENDS = "。！？!?"
+_END = re.compile(f"[{_ENDS}]")
 
 
 def _candidate_pattern() -> re.Pattern[str]:
@@ -296,22 +296,23 @@ def _candidates(text: str) -> list[int]:
 def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
     from the numbers and negations of the text rather than by reading every sentence."""
-    found = _candidates(text)
-    if not found:
-        return
-    ends = [m.end() for m in _END.finditer(text)]
-    done = -1
-    for at in found:
+    done = 0
+    for at in _candidates(text):
         if at < done:
-            continue
-        i = bisect.bisect_right(ends, at)
-        start = ends[i - 1] if i else 0
-        done = ends[i] if i < len(ends) else len(text)
-        chunk = text[start:done]
-        for paragraph in _PARAGRAPH.split(chunk) if "\n" in chunk else (chunk,):
-            sentence = _WRAP.sub("", paragraph).strip()
-            if sentence and vocabulary.may_claim(sentence):
-                yield sentence
+            continue  # in the sentence just read
+        start = max(done, *(text.rfind(mark, done, at) + 1 for mark in _ENDS))
+        end = _END.search(text, at)
+        done = end.end() if end is not None else len(text)
+        yield from _may_claim(text[start:done], vocabulary)
+
+
+def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
+    """The sentences of a text between two sentence ends that may make a claim (a blank line
+    cuts it; single line breaks are joined)."""
+    for paragraph in _PARAGRAPH.split(chunk) if "\n" in chunk else (chunk,):
+        sentence = (_WRAP.sub("", paragraph) if "\n" in paragraph else paragraph).strip()
+        if sentence and vocabulary.may_claim(sentence):
+            yield sentence
 
 
 _PART = re.compile(
