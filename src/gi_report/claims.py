@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
@@ -65,6 +66,7 @@ _CATEGORY = frozenset({"outcome", "applicant", "review", "litig", "rcol", "prow"
                        "fee_notice", "fee_amount", "fee_collect", "fee_word", "anaphor"})
 _CLAUSE_END = "，,；;：:（）()"
 _STATEMENT_END = "；;"
+_WIDE_SEMICOLON, _SEMICOLON = _STATEMENT_END
 _UNITS = sorted({u for units in words.CLAIM_UNITS.values() for u in units} | {"%", "％"},
                 key=len, reverse=True)
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
@@ -106,10 +108,11 @@ class Vocabulary:
         out = []
         for m in self.regex.finditer(sentence, start, end):
             word = words_of[m.group()]
-            out.append(_Token(word.kind, m.start(), m.end(), word))
-        out += [_Token("number", m.start(), m.end(), None, m.group(1), m.group(2))
+            out.append(_new(_Token, (word.kind, m.start(), m.end(), word, "", "")))
+        out += [_new(_Token, ("number", m.start(), m.end(), None, m.group(1), m.group(2)))
                 for m in _NUMBER.finditer(sentence, start, end)]
-        out += [_Token("stop", m.start(), m.end()) for m in _MARK.finditer(sentence, start, end)]
+        out += [_new(_Token, ("stop", m.start(), m.end(), None, "", ""))
+                for m in _MARK.finditer(sentence, start, end)]
         out.sort(key=_start)
         return out
 
@@ -124,8 +127,10 @@ class Vocabulary:
                     and self.applications_words.search(text) is not None))
 
 
-def _start(token: _Token) -> int:
-    return token.start
+_start = operator.itemgetter(1)
+"""A token's start (C-level, for sorting)."""
+_new = tuple.__new__
+"""Makes a token from its fields without the Python-level ``NamedTuple.__new__``."""
 
 
 def _trie(texts: Iterable[str]) -> str:
@@ -379,7 +384,8 @@ class _Reader:
             alternatives=tuple(tuple(a) for a in alternatives), sentence=self.sentence))
 
     def _statement_start(self, at: int) -> int:
-        return max(self.sentence.rfind(s, 0, at) for s in _STATEMENT_END) + 1
+        sentence = self.sentence
+        return max(sentence.rfind(_WIDE_SEMICOLON, 0, at), sentence.rfind(_SEMICOLON, 0, at)) + 1
 
     def read(self) -> list[Claim]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
@@ -602,8 +608,10 @@ class _Reader:
                 break
             ahead.append(t)
         app = self.vocabulary.applications
+        before: set[str] = set()
         for i, t in enumerate(ahead):
-            before = {x.kind for x in ahead[:i]}
+            if i:
+                before.add(ahead[i - 1].kind)
             if t.kind == "app":
                 if before <= {"negverb", "recv"}:
                     self.claim(neg.start, t.end, None, False, [(app, "new_this_year", "total")],
