@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from gi_report.form import claims as words
-from gi_report.form.spec import RowTotal, TableSpec
+from gi_report.form.spec import ColumnSpec, RowTotal, TableSpec
 
 Ref = tuple[str, str, str]
 """A value a claim refers to: (table id, row id, column id), or ("other_matters", role, "")."""
@@ -64,9 +64,11 @@ class _Token(NamedTuple):
 
 _CATEGORY = frozenset({"outcome", "applicant", "review", "litig", "rcol", "prow", "fwd", "from",
                        "fee_notice", "fee_amount", "fee_collect", "fee_word", "anaphor"})
+_CASE_KINDS = frozenset({"review", "litig"})
+_FEE_KINDS = frozenset({"fee_notice", "fee_amount", "fee_collect"})
 _CLAUSE_END = "，,；;：:（）()"
 _STATEMENT_END = "；;"
-_WIDE_SEMICOLON, _SEMICOLON = _STATEMENT_END
+_WIDE_SEMICOLON, _SEMICOLON = _STATEMENT_END[0], _STATEMENT_END[1]
 _UNITS = sorted({u for units in words.CLAIM_UNITS.values() for u in units} | {"%", "％"},
                 key=len, reverse=True)
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
@@ -162,24 +164,39 @@ def _add(table: dict[str, _Word], text: str, word: _Word) -> None:
 def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec) -> Vocabulary:
     """The vocabulary of one combination of layouts (cached: layouts are hashable)."""
     table: dict[str, _Word] = {}
-    app = applications.id
-    # outcome rows and groups of section 三: the form's labels, then the short words
+    _add_outcome_rows(table, applications)
+    _add_outcome_groups(table, applications)
+    columns = _add_applicants(table, applications)
+    _add_review_litigation(table, review)
+    _add_proactive(table, proactive)
+    _add_grammar_words(table)
+    return _compiled(table, applications.id, columns)
+
+
+def _add_outcome_rows(table: dict[str, _Word], applications: TableSpec) -> None:
+    """The outcome rows of section 三 (the parts of the results total): their labels (4
+    characters or more, without numbering), then their short words."""
     results = next(d for d in applications.declarations if isinstance(d, RowTotal))
     parts = set(results.parts)
     for row in applications.rows:
         if row.id not in parts:
             continue
         word = _Word("outcome", key=row.id, group=row.group or "",
-                     refs=((app, row.id, "total"),))
+                     refs=((applications.id, row.id, "total"),))
         for label in (row.label, *row.aliases):
             text = without_numbering(label)
             if len(text) >= 4:
                 _add(table, text, word)
         for text in (*words.OUTCOME_ALIASES.get(row.id, ()), *words.ROW_WORDS.get(row.id, ())):
             _add(table, text, word)
+
+
+def _add_outcome_groups(table: dict[str, _Word], applications: TableSpec) -> None:
+    """The outcome groups of section 三 (a claim about a group is about its rows' sum)."""
+    parts = set(next(d for d in applications.declarations if isinstance(d, RowTotal)).parts)
     for group in applications.groups:
-        group_refs = tuple((app, r.id, "total") for r in applications.rows_in_group(group.id)
-                           if r.id in parts)
+        group_refs = tuple((applications.id, r.id, "total")
+                           for r in applications.rows_in_group(group.id) if r.id in parts)
         if group.parent is None or not group_refs:
             continue
         word = _Word("outcome", key=group.id, refs=group_refs)
@@ -187,7 +204,10 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
             _add(table, without_numbering(label), word)
         for text in words.GROUP_ALIASES.get(group.id, ()):
             _add(table, text, word)
-    # applicants: the columns, singly or by their shared header (法人或其他组织)
+
+
+def _add_applicants(table: dict[str, _Word], applications: TableSpec) -> list[ColumnSpec]:
+    """The applicant columns, singly or by their shared header (法人或其他组织); returns them."""
     by_header: dict[str, list[str]] = {}
     columns = [c for c in applications.columns if c.id != "total"]
     for column in columns:
@@ -200,7 +220,12 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
     for header, ids in by_header.items():
         for text in (header, *words.APPLICANT_HEADER_ALIASES):
             _add(table, text, _Word("applicant", key=",".join(ids)))
-    # review and litigation, and their result columns
+    return columns
+
+
+def _add_review_litigation(table: dict[str, _Word], review: TableSpec) -> None:
+    """Administrative review (the row without a group), litigation (the rows of its group),
+    and their result columns."""
     review_row = next(r for r in review.rows if r.group is None)
     litigation_rows = tuple(r for r in review.rows if r.group is not None)
     litigation = review.group(litigation_rows[0].group or "")
@@ -213,7 +238,10 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
             continue
         for text in (column.label, *column.aliases, *words.REVIEW_RESULT_WORDS.get(column.id, ())):
             _add(table, text, _Word("rcol", key=column.id))
-    # section 二: the rows of article 20(1) and the verbs of their columns
+
+
+def _add_proactive(table: dict[str, _Word], proactive: TableSpec) -> None:
+    """Section 二: the rows of article 20(1), and the verbs of the columns they fill."""
     documents = [r for r in proactive.rows if r.group == "art20_1"]
     for document in documents:
         for text in (document.label, *document.aliases):
@@ -224,20 +252,32 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
         column_id = next((c.id for c in proactive_columns if key in c.label), None)
         for verb in verbs if column_id is not None else ():
             _add(table, verb, _Word("pverb", key=column_id or ""))
-    # everything else: verbs, fee words, grammar words
-    simple = (
-        ("fwd", words.CARRIED_FORWARD), ("from", words.CARRIED_FROM_LAST_YEAR),
-        ("fee_notice", words.FEE_NOTICE), ("fee_amount", words.FEE_AMOUNT),
-        ("fee_collect", words.FEE_COLLECTED), ("fee_word", words.FEE_WORDS),
-        ("rate", words.FEE_RATE_WORDS), ("allzero", words.FEE_ALL_ZERO),
-        ("anaphor", words.ANAPHORS), ("hint", words.REVIEW_OUTCOME_HINTS),
-        ("shun", words.SHUN), ("recv", words.RECEIVED), ("done", words.HANDLED),
-        ("app", words.APPLICATION), ("breakdown", words.BREAKDOWN), ("etc", words.ETC),
-        ("join", words.JOINS), ("neg", words.NEGATIONS), ("negverb", words.NEGATION_VERBS),
-    )
-    for kind, texts in simple:
+
+
+_GRAMMAR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("fwd", words.CARRIED_FORWARD), ("from", words.CARRIED_FROM_LAST_YEAR),
+    ("fee_notice", words.FEE_NOTICE), ("fee_amount", words.FEE_AMOUNT),
+    ("fee_collect", words.FEE_COLLECTED), ("fee_word", words.FEE_WORDS),
+    ("rate", words.FEE_RATE_WORDS), ("allzero", words.FEE_ALL_ZERO),
+    ("anaphor", words.ANAPHORS), ("hint", words.REVIEW_OUTCOME_HINTS),
+    ("shun", words.SHUN), ("recv", words.RECEIVED), ("done", words.HANDLED),
+    ("app", words.APPLICATION), ("breakdown", words.BREAKDOWN), ("etc", words.ETC),
+    ("join", words.JOINS), ("neg", words.NEGATIONS), ("negverb", words.NEGATION_VERBS),
+)
+"""The words that are not the form's: verbs, fee words, grammar words, by kind."""
+
+
+def _add_grammar_words(table: dict[str, _Word]) -> None:
+    """Everything else: verbs, fee words, grammar words (after the form's, which win)."""
+    for kind, texts in _GRAMMAR_WORDS:
         for text in texts:
             _add(table, text, _Word(kind))
+
+
+def _compiled(table: dict[str, _Word], applications: str,
+              columns: Sequence[ColumnSpec]) -> Vocabulary:
+    """The vocabulary's regexes: every word; the category words (anchors) that contain no
+    other; the words of applications."""
     regex = re.compile(_trie(table))
     category = [t for t in table if table[t].kind in _CATEGORY or table[t].kind == "app"]
     anchors = [t for t in category if not any(a != t and a in t for a in category)]
@@ -245,7 +285,7 @@ def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec)
     applications_words = re.compile(
         _trie(t for t in table if table[t].kind in ("app", "applicant")))
     return Vocabulary(regex=regex, anchors=anchor_regex, applications_words=applications_words,
-                      words=table, applications=app,
+                      words=table, applications=applications,
                       all_applicant_columns=frozenset(c.id for c in columns))
 
 
@@ -414,8 +454,18 @@ class _Reader:
         """Read one clause; returns whether a 其中 breakdown goes on after it."""
         if clause and clause[0].kind == "breakdown":
             breakdown = True
-        segment: list[_Token] = []
         numbers = [i for i, t in enumerate(clause) if t.kind == "number"]
+        self._numbers_and_negations(clause, numbers, breakdown)
+        cases = [t for t in clause if t.kind in _CASE_KINDS]
+        if cases and not numbers:
+            self.topic = ("case", self._joined_cases(cases))
+        return breakdown
+
+    def _numbers_and_negations(self, clause: list[_Token], numbers: list[int],
+                               breakdown: bool) -> None:
+        """Each negation with the words after it; each number with a unit (not a percentage)
+        with the words since the previous one and those up to the next."""
+        segment: list[_Token] = []
         for i, token in enumerate(clause):
             if token.kind == "neg":
                 self._negation(clause[i + 1:], token)
@@ -425,10 +475,6 @@ class _Reader:
             nxt = next((j for j in numbers if j > i), len(clause))
             self._number(segment, token, clause[i + 1: nxt], breakdown)
             segment = []
-        cases = [t for t in clause if t.kind in ("review", "litig")]
-        if cases and not numbers:
-            self.topic = ("case", self._joined_cases(cases))
-        return breakdown
 
     def _joined_cases(self, heads: list[_Token]) -> tuple[Ref, ...]:
         """The refs of the last review/litigation named, with those joined to it (复议、诉讼)."""
@@ -443,51 +489,75 @@ class _Reader:
     # --- a number and the words before it ---------------------------------------------------
 
     def _number(self, seg: list[_Token], n: _Token, after: list[_Token], breakdown: bool) -> None:
+        """What a number with its unit claims, from the words before it (``seg``) and after it
+        in its clause: the first reading that applies, in this order."""
         kinds = {t.kind for t in seg}
-        start = seg[0].start if seg else n.start
         if breakdown:
             self._breakdown(seg, n, kinds)
-            return
-        if "shun" in kinds:
-            return
+        elif "shun" not in kinds and not (
+                self._carried(seg, n, after, kinds)
+                or self._row_or_case(seg, n, kinds)
+                or self._party_document_or_fee(seg, n, kinds)):
+            self._applications_total(seg, n, after, kinds)
+
+    def _carried(self, seg: list[_Token], n: _Token, after: list[_Token],
+                 kinds: set[str]) -> bool:
+        """结转下年 N 件 (the words may follow the number) or 上年结转 N 件; whether it was."""
+        if n.unit not in words.CLAIM_UNITS["count"]:
+            return False
+        app = self.vocabulary.applications
         forward = next((t for t in (*seg, *after) if t.kind == "fwd"), None)
-        if forward is not None and n.unit in words.CLAIM_UNITS["count"]:
+        if forward is not None:
             first = forward.start if forward in seg else n.start
             self.claim(first, max(n.end, forward.end), n, False,
-                       [(self.vocabulary.applications, "carried_to_next_year", "total")])
-            return
-        app = self.vocabulary.applications
-        if "from" in kinds and n.unit in words.CLAIM_UNITS["count"]:
+                       [(app, "carried_to_next_year", "total")])
+            return True
+        if "from" in kinds:
+            start = seg[0].start if seg else n.start
             self.claim(start, n.end, n, False, [(app, "carried_from_last_year", "total")])
-            return
-        if "outcome" in kinds and not kinds & {"review", "litig"}:
+            return True
+        return False
+
+    def _row_or_case(self, seg: list[_Token], n: _Token, kinds: set[str]) -> bool:
+        """An outcome row or group, a review or litigation, or 相关案件 after one; whether the
+        number is one of these."""
+        cases = not kinds.isdisjoint(_CASE_KINDS)
+        if "outcome" in kinds and not cases:
             self._outcome(seg, n)
-            return
-        if kinds & {"review", "litig"}:
+        elif cases:
             self._review(seg, n)
-            return
-        if "anaphor" in kinds and self.topic is not None and self.topic[0] == "case":
+        elif "anaphor" in kinds and self.topic is not None and self.topic[0] == "case":
             if n.unit in words.CLAIM_UNITS["case"]:
-                self.claim(start, n.end, n, False, self.topic[1])
-            return
+                self.claim(seg[0].start, n.end, n, False, self.topic[1])
+        else:
+            return False
+        return True
+
+    def _party_document_or_fee(self, seg: list[_Token], n: _Token, kinds: set[str]) -> bool:
+        """An applicant type, a section-二 document, or a fee figure; whether the number is
+        one of these."""
         if "applicant" in kinds and self.about_applications:
             self._applicant(seg, n)
-            return
-        if "prow" in kinds or (self.verb is not None and seg and seg[0].kind == "prow"):
+        elif "prow" in kinds or (self.verb is not None and seg and seg[0].kind == "prow"):
             self._proactive(seg, n)
-            return
-        if kinds & {"fee_notice", "fee_amount", "fee_collect"} or (
-                self.fee_topic and "fee_amount" in kinds):
+        elif not kinds.isdisjoint(_FEE_KINDS) or (self.fee_topic and "fee_amount" in kinds):
             self._fee(seg, n)
-            return
+        else:
+            return False
+        return True
+
+    def _applications_total(self, seg: list[_Token], n: _Token, after: list[_Token],
+                            kinds: set[str]) -> None:
+        """Applications received (new this year, or with those carried over) or handled (the
+        results total)."""
+        app = self.vocabulary.applications
         received = "recv" in kinds and ("app" in kinds or any(t.kind == "app" for t in after))
         if received and n.unit in words.CLAIM_UNITS["application"]:
             self.topic = ("received", ())
             verb = next(t for t in seg if t.kind == "recv")
             self.claim(verb.start, n.end, n, False, [(app, "new_this_year", "total")],
                        [(app, "new_this_year", "total"), (app, "carried_from_last_year", "total")])
-            return
-        if "done" in kinds and "recv" not in kinds and self.about_applications \
+        elif "done" in kinds and "recv" not in kinds and self.about_applications \
                 and n.unit in words.CLAIM_UNITS["count"]:
             done = next(t for t in seg if t.kind == "done")
             self.claim(done.start, n.end, n, False, [(app, "results_total", "total")])
@@ -508,22 +578,28 @@ class _Reader:
         """予以公开及部分公开 N 件 (a sum); 信访举报、重复申请等情形不予处理 N 件 (the group)."""
         if n.unit not in words.CLAIM_UNITS["count"]:
             return
-        items = [t for t in seg if t.kind == "outcome"]
         etc = [i for i, t in enumerate(seg) if t.kind == "etc"]
-        words_of = [t.word for t in items if t.word is not None]
         if etc:
-            head = next((t for t in seg[etc[-1]:] if t.kind == "outcome"), None)
-            members = [t.word for t in seg[: etc[-1]] if t.kind == "outcome" and t.word]
-            if head is None or head.word is None or not members:
-                return
-            if any(m.group != head.word.key and m is not head.word for m in members):
-                return  # the items listed are not all parts of the group named: not certain
-            self.claim(seg[0].start, n.end, n, False, head.word.refs)
+            self._group_by_example(seg, etc[-1], n)
+        else:
+            self._outcome_list([t for t in seg if t.kind == "outcome"], n)
+
+    def _group_by_example(self, seg: list[_Token], etc: int, n: _Token) -> None:
+        """X等Y N 件: the group Y, when every item X listed before 等 is one of its rows."""
+        head = next((t for t in seg[etc:] if t.kind == "outcome"), None)
+        members = [t.word for t in seg[:etc] if t.kind == "outcome" and t.word]
+        if head is None or head.word is None or not members:
             return
-        # a list: every two items joined by 及/和/、 and nothing else between them
+        if any(m.group != head.word.key and m is not head.word for m in members):
+            return  # the items listed are not all parts of the group named: not certain
+        self.claim(seg[0].start, n.end, n, False, head.word.refs)
+
+    def _outcome_list(self, items: list[_Token], n: _Token) -> None:
+        """A list: every two items joined by 及/和/、 and nothing else between them (the sum)."""
         for a, b in itertools.pairwise(items):
             if self.sentence[a.end:b.start].strip() not in words.JOINS:
                 return
+        words_of = [t.word for t in items if t.word is not None]
         refs = tuple(dict.fromkeys(r for w in words_of for r in w.refs))
         self.claim(items[0].start, n.end, n, False, refs)
 
@@ -531,17 +607,15 @@ class _Reader:
         """行政复议 N 件; 行政诉讼 N 起; 复议、诉讼 N 件 (the sum); 行政复议结果维持 N 件."""
         if n.unit not in words.CLAIM_UNITS["case"]:
             return
-        heads = [t for t in seg if t.kind in ("review", "litig")]
-        last = heads[-1]
-        tail = [t for t in seg if t.start >= last.end]
+        heads = [t for t in seg if t.kind in _CASE_KINDS]
+        tail = [t for t in seg if t.start >= heads[-1].end]
         if any(t.kind == "hint" for t in tail):
             return
         refs = self._joined_cases(heads)
         first = next(t for t in heads if t.word and t.word.refs[0] == refs[0])
-        column = next((t for t in tail if t.kind == "rcol"), None)
-        if column is not None and column.word is not None:
-            self.claim(first.start, n.end, n, False,
-                       [(t, r, column.word.key) for t, r, _ in refs])
+        column = next((t.word for t in tail if t.kind == "rcol"), None)
+        if column is not None:
+            self.claim(first.start, n.end, n, False, [(t, r, column.key) for t, r, _ in refs])
             return
         self.topic = ("case", refs)
         self.claim(first.start, n.end, n, False, refs)
@@ -568,35 +642,44 @@ class _Reader:
         rows = [t for t in seg if t.kind == "prow"]
         if verb is None or len(rows) != 1 or (verbs and verbs[-1].start > rows[0].start):
             return
-        gap = self.sentence[(verbs[-1].end if verbs else rows[0].start):rows[0].start]
-        if len(gap) > 10 or not rows[0].word:
-            return
-        between = self.sentence[rows[0].end:n.start].strip()
-        if between not in ("", *words.FILLERS) and not verbs:
+        row = rows[0].word
+        if row is None or not self._verb_reaches_row(verbs, rows[0], n):
             return
         self.verb = verb
         start = verbs[-1].start if verbs else rows[0].start
-        self.claim(start, n.end, n, False,
-                   [("proactive", rows[0].word.key, verb.key)])
+        self.claim(start, n.end, n, False, [("proactive", row.key, verb.key)])
+
+    def _verb_reaches_row(self, verbs: list[_Token], row: _Token, n: _Token) -> bool:
+        """The verb (or the list's start) is at most 10 characters before the row, and only a
+        filler (共) stands between the row and its number unless a verb was named."""
+        gap = self.sentence[(verbs[-1].end if verbs else row.start):row.start]
+        if len(gap) > 10:
+            return False
+        return bool(verbs) or self.sentence[row.end:n.start].strip() in ("", *words.FILLERS)
 
     def _fee(self, seg: list[_Token], n: _Token) -> None:
         """收费通知 N 件 / 总金额 N 元 / 实际收取 N 元 (not a rate: 每件, 标准)."""
         kinds = [t.kind for t in seg]
-        start = seg[0].start if seg else n.start
-        amount = n.unit in words.CLAIM_UNITS["amount"]
         if "fee_notice" in kinds:
             self.fee_topic = True
         if "rate" in kinds or self.sentence[n.end:n.end + 1] in words.FEE_RATE_SUFFIXES:
             return
-        if "fee_amount" in kinds and amount and (self.fee_topic or "fee_notice" in kinds) \
+        if n.unit in words.CLAIM_UNITS["amount"]:
+            self._fee_amount(seg, n, kinds)
+        elif "fee_notice" in kinds and n.unit in words.CLAIM_UNITS["count"]:
+            start = seg[0].start if seg else n.start
+            self.claim(start, n.end, n, False, [("other_matters", "count", "")])
+
+    def _fee_amount(self, seg: list[_Token], n: _Token, kinds: list[str]) -> None:
+        """总金额 N 元 after 收费通知 (unless 收取 came first: then it is collected), or
+        实际收取 N 元."""
+        if "fee_amount" in kinds and (self.fee_topic or "fee_notice" in kinds) \
                 and "fee_collect" not in kinds[: kinds.index("fee_amount")]:
             at = next(t for t in seg if t.kind in ("fee_notice", "fee_amount"))
             self.claim(at.start, n.end, n, True, [("other_matters", "amount", "")])
-        elif "fee_collect" in kinds and amount:
+        elif "fee_collect" in kinds:
             at = next(t for t in seg if t.kind == "fee_collect")
             self.claim(at.start, n.end, n, True, [("other_matters", "collected", "")])
-        elif "fee_notice" in kinds and not amount and n.unit in words.CLAIM_UNITS["count"]:
-            self.claim(start, n.end, n, False, [("other_matters", "count", "")])
 
     # --- negations: 未收到申请, 未制定规章、规范性文件, 无收取信息处理费情况 -------------------
 
