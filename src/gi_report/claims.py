@@ -332,19 +332,22 @@ def _after_digit(text: str, at: int) -> bool:
     return before != "" and before[-1] in "0123456789"
 
 
-def _candidates(text: str) -> list[int]:
-    """Where the numbers with a claim unit and the negations of ``text`` are, in order."""
-    return [m.start() for m in _CANDIDATE.finditer(text)
-            if m.lastindex is None or _after_digit(text, m.start())]
+def _next_candidate(text: str, pos: int) -> int:
+    """Where the next number with a claim unit or negation of ``text`` at or after ``pos`` is
+    (``-1``: none)."""
+    while (m := _CANDIDATE.search(text, pos)) is not None:
+        if m.lastindex is None or _after_digit(text, m.start()):
+            return m.start()
+        pos = m.end()
+    return -1
 
 
 def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
-    from the numbers and negations of the text rather than by reading every sentence."""
+    from the numbers and negations of the text rather than by reading every sentence: from
+    each candidate, its sentence is read and the search goes on after it."""
     done = 0
-    for at in _candidates(text):
-        if at < done:
-            continue  # in the sentence just read
+    while (at := _next_candidate(text, done)) != -1:
         start = max(done, *(text.rfind(mark, done, at) + 1 for mark in _ENDS))
         end = _END.search(text, at)
         done = end.end() if end is not None else len(text)
@@ -366,13 +369,30 @@ _PART = re.compile(
 """A quick test: the words that may make a subject a part (我局, 本局 are the agency)."""
 _NOT_WHOLE = re.compile(
     _trie(w for w in words.NOT_WHOLE_SUBJECTS if w not in words.UNIT_SUFFIXES))
-_NAMED_UNIT = re.compile(r"[\u4e00-\u9fff]*?(" + _trie(words.UNIT_SUFFIXES) + ")")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+_UNIT_SUFFIX = re.compile(_trie(words.UNIT_SUFFIXES))
 
 
-def _normal_agency(agency: str) -> str:
-    for long, short in words.AGENCY_ABBREVIATIONS:
-        agency = agency.replace(long, short)
-    return agency
+def _named_units(subject: str) -> Iterator[tuple[str, str]]:
+    """(name, suffix) of each unit a subject names: the Chinese characters from the start of a
+    run (or the end of the previous name) to the first unit suffix after them (民政局, 局办公室),
+    found in one pass over each run."""
+    for run in _CJK_RUN.finditer(subject):
+        start, end = run.span()
+        while (m := _UNIT_SUFFIX.search(subject, start, end)) is not None:
+            yield subject[start:m.end()], m.group()
+            start = m.end()
+
+
+@functools.lru_cache(maxsize=256)
+def _agency_names(agency: str | None) -> tuple[str, ...]:
+    """The agency's name as written and abbreviated (人民政府 → 政府); none when unknown."""
+    if not agency:
+        return ()
+    short = agency
+    for long, abbreviation in words.AGENCY_ABBREVIATIONS:
+        short = short.replace(long, abbreviation)
+    return agency, short
 
 
 def whole_agency(subject: str, agency: str | None) -> bool:
@@ -382,9 +402,8 @@ def whole_agency(subject: str, agency: str | None) -> bool:
     if _PART.search(subject) is None:
         return True
     subject = _QUOTED.sub("", subject)  # titles, notes and quotations name no subject
-    names = (agency, _normal_agency(agency)) if agency else ()
-    for m in _NAMED_UNIT.finditer(subject):
-        name, suffix = m.group(), m.group(1)
+    names = _agency_names(agency)
+    for name, suffix in _named_units(subject):
         cut = max(name.rfind(w) for w in words.WHOLE_AGENCY)
         name = name[cut + 1:] if cut != -1 else name
         office = suffix in words.NOT_WHOLE_SUBJECTS
