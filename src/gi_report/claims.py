@@ -460,7 +460,7 @@ class _Reader:
                 continue
             clause: list[_Token] = []
             breakdown = False
-            for token in [*tokens, _Token("stop", end, end)]:
+            for token in [*tokens, _new(_Token, ("stop", end, end, None, "", ""))]:
                 if token.kind == "stop":
                     breakdown = self._clause(clause, breakdown)
                     clause = []
@@ -784,6 +784,12 @@ def claims_in(sentence: str, vocabulary: Vocabulary, agency: str | None = None) 
     """Every claim a sentence makes, each (quantity, number) once, in the order written."""
     if not vocabulary.may_claim(sentence):
         return []
+    return read_claims(sentence, vocabulary, agency)
+
+
+def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Claim]:
+    """:func:`claims_in` of a sentence known to pass :meth:`Vocabulary.may_claim` (one that
+    :func:`claim_sentences` gave), without testing it again."""
     found = _Reader(vocabulary, sentence, agency).read()
     seen: set[tuple[Alternatives, str | None]] = set()
     out = []

@@ -106,7 +106,11 @@ def _number(text: str | None, *, amount: bool) -> Number:
 
 def claims_in(sentence: str, grammar: Grammar, agency: str | None = None) -> list[Claim]:
     """Every claim a sentence makes about the agency as a whole, each (quantity, value) once."""
-    found = claims.claims_in(sentence, grammar.vocabulary, agency)
+    return _valued(claims.claims_in(sentence, grammar.vocabulary, agency), grammar)
+
+
+def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
+    """The claims of the grammar with their value and the template's fee field ids."""
     if not found:
         return []
     roles = grammar.fee_roles
@@ -201,7 +205,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in claims.claim_sentences(text, grammar.vocabulary):
-            for claim in claims_in(sentence, grammar, agency):
+            for claim in _valued(claims.read_claims(sentence, grammar.vocabulary, agency), grammar):
                 if any(_stated_sum(report, alt) == claim.value for alt in claim.alternatives):
                     continue  # the common case: the stated cells agree
                 if blank_tables is None:
