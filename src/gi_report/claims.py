@@ -82,6 +82,11 @@ _NUMBER_OF_ITEMS = re.compile("[0-9]\\s*(?:" + "|".join(sorted(_ITEM_UNITS)) + "
 _NEGATION = re.compile("|".join((*words.NEGATIONS, *words.FEE_ALL_ZERO)))
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>|（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
 _MARK = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', ''))}]")
+_LAST_NUMBER_OR_NEGATION = re.compile(
+    "(?s).*[0-9" + "".join(sorted({w[0] for w in words.NEGATIONS})) + "]")
+"""Matches up to the last digit or first character of a negation."""
+_CUT = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', '').replace(',', ''))}]")
+"""The clause marks a reading may stop at (not an ASCII comma, which may be inside a number)."""
 _STATEMENT = re.compile(f"[^{_STATEMENT_END}]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
 
@@ -101,6 +106,7 @@ class Vocabulary:
     words: dict[str, _Word]
     applications: str  #: the applications table id
     all_applicant_columns: frozenset[str]
+    marked_words: tuple[str, ...]  #: the words that hold a clause mark (a long label)
 
     def tokens(self, sentence: str, start: int = 0, end: int | None = None) -> list[_Token]:
         """The tokens of ``sentence[start:end]``, left to right (longest word first at each
@@ -117,6 +123,19 @@ class Vocabulary:
                 for m in _MARK.finditer(sentence, start, end)]
         out.sort(key=_start)
         return out
+
+    def reading_end(self, sentence: str, start: int, end: int) -> int:
+        """Where reading ``sentence[start:end]`` may stop: the end of the clause of its last
+        digit or negation (the clauses after it state no number, so they change no claim).
+        The whole statement when it may say all fees are 0, or when a word of the vocabulary
+        holds a clause mark (the cut could split it); a cut is never an ASCII comma (1,234)."""
+        last = _LAST_NUMBER_OR_NEGATION.match(sentence, start, end)
+        if last is None:
+            return end
+        cut = _CUT.search(sentence, last.end(), end)
+        if cut is None or any(w in sentence for w in (*self.marked_words, *words.FEE_ALL_ZERO)):
+            return end
+        return cut.start()
 
     def may_claim(self, text: str) -> bool:
         """Whether a text can make a claim: a category word and a number with a claim unit, or
@@ -286,7 +305,8 @@ def _compiled(table: dict[str, _Word], applications: str,
         _trie(t for t in table if table[t].kind in ("app", "applicant")))
     return Vocabulary(regex=regex, anchors=anchor_regex, applications_words=applications_words,
                       words=table, applications=applications,
-                      all_applicant_columns=frozenset(c.id for c in columns))
+                      all_applicant_columns=frozenset(c.id for c in columns),
+                      marked_words=tuple(t for t in table if _MARK.search(t)))
 
 
 # --- reading one sentence -------------------------------------------------------------------------
@@ -455,6 +475,7 @@ class _Reader:
                 m.span() for m in _STATEMENT.finditer(sentence)):
             if not whole and not self.vocabulary.may_claim(sentence[start:end]):
                 continue
+            end = self.vocabulary.reading_end(sentence, start, end)
             tokens = self.vocabulary.tokens(sentence, start, end)
             if _all_zero(self, tokens):
                 continue
