@@ -404,6 +404,11 @@ def _named_units(subject: str) -> Iterator[tuple[str, str]]:
             start = m.end()
 
 
+_LAST_WHOLE_AGENCY_WORD = re.compile(
+    "(?s).*(" + "|".join(re.escape(w) for w in words.WHOLE_AGENCY) + ")")
+"""Its group 1 is the last word of a unit name that makes it the agency itself (本局 → 本)."""
+
+
 @functools.lru_cache(maxsize=256)
 def _agency_names(agency: str | None) -> tuple[str, ...]:
     """The agency's name as written and abbreviated (人民政府 → 政府); none when unknown."""
@@ -424,8 +429,8 @@ def whole_agency(subject: str, agency: str | None) -> bool:
     subject = _QUOTED.sub("", subject)  # titles, notes and quotations name no subject
     names = _agency_names(agency)
     for name, suffix in _named_units(subject):
-        cut = max(name.rfind(w) for w in words.WHOLE_AGENCY)
-        name = name[cut + 1:] if cut != -1 else name
+        last = _LAST_WHOLE_AGENCY_WORD.match(name)
+        name = name[last.start(1) + 1:] if last is not None else name
         office = suffix in words.NOT_WHOLE_SUBJECTS
         if names and (office or len(name) > len(suffix)) \
                 and not any(n.endswith(name) for n in names):
