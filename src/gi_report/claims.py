@@ -329,6 +329,8 @@ def sentences(text: str) -> Iterator[str]:
 
 _ENDS = "。！？!?"
 _END = re.compile(f"[{_ENDS}]")
+_LAST_END = re.compile(f"(?s).*[{_ENDS}]")
+"""Matches up to the last sentence end (greedy, in one call)."""
 
 
 def _candidate_pattern() -> re.Pattern[str]:
@@ -368,7 +370,8 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     each candidate, its sentence is read and the search goes on after it."""
     done = 0
     while (at := _next_candidate(text, done)) != -1:
-        start = max(done, *(text.rfind(mark, done, at) + 1 for mark in _ENDS))
+        last_end = _LAST_END.match(text, done, at)
+        start = last_end.end() if last_end is not None else done
         end = _END.search(text, at)
         done = end.end() if end is not None else len(text)
         yield from _may_claim(text[start:done], vocabulary)
