@@ -386,10 +386,13 @@ def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
             yield sentence
 
 
-_PART = re.compile(
-    _trie(words.NOT_WHOLE_SUBJECTS) + f"|(?<![{''.join(words.WHOLE_AGENCY)}])(?:"
-    + _trie(u for u in words.UNIT_SUFFIXES if u not in words.NOT_WHOLE_SUBJECTS) + ")")
-"""A quick test: the words that may make a subject a part (我局, 本局 are the agency)."""
+_PART = re.compile("|".join((
+    _trie(words.NOT_WHOLE_SUBJECTS),
+    *(f"{re.escape(u)}(?<![{''.join(words.WHOLE_AGENCY)}]{re.escape(u)})"
+      for u in words.UNIT_SUFFIXES if u not in words.NOT_WHOLE_SUBJECTS))))
+"""A quick test: the words that may make a subject a part (我局, 本局 are the agency). Each
+branch starts with a literal (the word before a suffix is checked behind it), so the regex
+engine skips the other characters fast."""
 _NOT_WHOLE = re.compile(
     _trie(w for w in words.NOT_WHOLE_SUBJECTS if w not in words.UNIT_SUFFIXES))
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
@@ -468,7 +471,7 @@ class _Reader:
         self.out.append(Claim(
             said=said, number=number.number if number else None,
             unit=number.unit if number else "", amount=amount,
-            alternatives=tuple(tuple(a) for a in alternatives), sentence=self.sentence))
+            alternatives=tuple(map(tuple, alternatives)), sentence=self.sentence))
 
     def _statement_start(self, at: int) -> int:
         sentence = self.sentence
