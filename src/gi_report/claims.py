@@ -87,6 +87,8 @@ _LAST_NUMBER_OR_NEGATION = re.compile(
 """Matches up to the last digit or first character of a negation."""
 _CUT = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', '').replace(',', ''))}]")
 """The clause marks a reading may stop at (not an ASCII comma, which may be inside a number)."""
+_STATEMENT_MARK = re.compile(f"[{_STATEMENT_END}]")
+_ALL_ZERO_WORD = re.compile("|".join(re.escape(w) for w in words.FEE_ALL_ZERO))
 _STATEMENT = re.compile(f"[^{_STATEMENT_END}]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
 
@@ -106,7 +108,9 @@ class Vocabulary:
     words: dict[str, _Word]
     applications: str  #: the applications table id
     all_applicant_columns: frozenset[str]
-    marked_words: tuple[str, ...]  #: the words that hold a clause mark (a long label)
+    read_whole: re.Pattern[str]
+    """The words that keep a statement from being cut: those holding a clause mark (a long
+    label), and 均为 (…均为0 speaks of the whole statement)."""
 
     def tokens(self, sentence: str, start: int = 0, end: int | None = None) -> list[_Token]:
         """The tokens of ``sentence[start:end]``, left to right (longest word first at each
@@ -133,7 +137,7 @@ class Vocabulary:
         if last is None:
             return end
         cut = _CUT.search(sentence, last.end(), end)
-        if cut is None or any(w in sentence for w in (*self.marked_words, *words.FEE_ALL_ZERO)):
+        if cut is None or self.read_whole.search(sentence) is not None:
             return end
         return cut.start()
 
@@ -306,7 +310,8 @@ def _compiled(table: dict[str, _Word], applications: str,
     return Vocabulary(regex=regex, anchors=anchor_regex, applications_words=applications_words,
                       words=table, applications=applications,
                       all_applicant_columns=frozenset(c.id for c in columns),
-                      marked_words=tuple(t for t in table if _MARK.search(t)))
+                      read_whole=re.compile(_trie((*(t for t in table if _MARK.search(t)),
+                                                   *words.FEE_ALL_ZERO))))
 
 
 # --- reading one sentence -------------------------------------------------------------------------
@@ -481,14 +486,14 @@ class _Reader:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
         sentence = self.sentence
-        whole = not any(mark in sentence for mark in _STATEMENT_END)
+        whole = _STATEMENT_MARK.search(sentence) is None
         for start, end in ((0, len(sentence)),) if whole else (
                 m.span() for m in _STATEMENT.finditer(sentence)):
             if not whole and not self.vocabulary.may_claim(sentence[start:end]):
                 continue
             end = self.vocabulary.reading_end(sentence, start, end)
             tokens = self.vocabulary.tokens(sentence, start, end)
-            if _all_zero(self, tokens):
+            if _ALL_ZERO_WORD.search(sentence, start, end) and _all_zero(self, tokens):
                 continue
             clause: list[_Token] = []
             breakdown = False
