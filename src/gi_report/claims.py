@@ -379,7 +379,13 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         start = last_end.end() if last_end is not None else done
         end = _END.search(text, at)
         done = end.end() if end is not None else len(text)
-        yield from _may_claim(text[start:done], vocabulary)
+        chunk = text[start:done]
+        if "\n" in chunk:
+            yield from _may_claim(chunk, vocabulary)
+            continue
+        sentence = chunk.strip()  # the common case: one sentence, no line break
+        if sentence and vocabulary.may_claim(sentence):
+            yield sentence
 
 
 def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
