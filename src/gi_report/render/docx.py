@@ -20,6 +20,7 @@ import re
 import zipfile
 from collections.abc import Iterator, Sequence
 
+import attrs
 from lxml import etree
 
 from gi_report.codec.json import to_dict
@@ -155,15 +156,30 @@ def table_element(table: Table, template: TemplateTable) -> _Element:
     """The ``w:tbl`` of one fixed table in the official layout, formatted like the template."""
     layout = table_layout(table)
     placed = place(layout)
-    kinds = roles(layout)
     rows = 1 + max(p.row + p.cell.rowspan - 1 for p in placed)
     columns = max(p.column + p.cell.colspan for p in placed)
     widths = _widths(template, columns)
-    origins = {(p.row, p.column): p for p in placed}
-    covering: dict[tuple[int, int], PlacedCell] = {}
+    grid = _Grid(template, widths, roles(layout), _by_position(placed))
+    tbl = _table_shell(template, widths)
+    for r in range(rows):
+        tr = _row_shell(template, r)
+        tr.extend(grid.row_cells(r))
+        tbl.append(tr)
+    return tbl
+
+
+def _by_position(placed: Sequence[PlacedCell]) -> dict[tuple[int, int], PlacedCell]:
+    """The printed cell at each grid position: its origin, or the cell whose rows span it."""
+    at: dict[tuple[int, int], PlacedCell] = {}
     for p in placed:
         for dr in range(1, p.cell.rowspan):
-            covering[(p.row + dr, p.column)] = p
+            at[(p.row + dr, p.column)] = p
+    at.update({(p.row, p.column): p for p in placed})
+    return at
+
+
+def _table_shell(template: TemplateTable, widths: Sequence[int]) -> _Element:
+    """An empty ``w:tbl`` with the template's table properties and a grid of ``widths``."""
     tbl = etree.Element(f"{W}tbl")
     for name in ("tblPr", "tblGrid"):
         found = template.element.find(f"{W}{name}")
@@ -177,38 +193,62 @@ def table_element(table: Table, template: TemplateTable) -> _Element:
         grid = etree.SubElement(tbl, f"{W}tblGrid")
     for width in widths:
         etree.SubElement(grid, f"{W}gridCol").set(f"{W}w", str(width))
-    for r in range(rows):
-        tr = etree.SubElement(tbl, f"{W}tr")
-        source_row = template.rows[min(r, len(template.rows) - 1)]
-        exceptions = source_row.find(f"{W}tblPrEx")
-        if exceptions is not None:
-            tr.append(copy.deepcopy(exceptions))
-        row_props = template.row_properties(r)
-        if row_props is not None:
-            tr.append(row_props)
+    return tbl
+
+
+def _row_shell(template: TemplateTable, r: int) -> _Element:
+    """An empty ``w:tr`` with the property exceptions and row properties of the template's row
+    ``r`` (its last row for rows beyond it)."""
+    tr = etree.Element(f"{W}tr")
+    source_row = template.rows[min(r, len(template.rows) - 1)]
+    exceptions = source_row.find(f"{W}tblPrEx")
+    if exceptions is not None:
+        tr.append(copy.deepcopy(exceptions))
+    row_props = template.row_properties(r)
+    if row_props is not None:
+        tr.append(row_props)
+    return tr
+
+
+@attrs.frozen
+class _Grid:
+    """The printed cells of one table by grid position, and the template to format them."""
+
+    template: TemplateTable
+    widths: Sequence[int]
+    kinds: dict[tuple[int, int], str]  #: the role of each cell, by its origin
+    at: dict[tuple[int, int], PlacedCell]
+
+    def row_cells(self, r: int) -> list[_Element]:
+        """The ``w:tc`` of row ``r``, left to right (a gap in a ragged layout: an empty cell)."""
+        out = []
         c = 0
-        while c < columns:
-            here = origins.get((r, c)) or covering.get((r, c))
-            if here is None:  # a ragged layout: fill the gap with an empty cell
+        while c < len(self.widths):
+            here = self.at.get((r, c))
+            if here is None:
                 filler = PlacedCell(r, c, LayoutCell(""))
-                tr.append(_cell(template.cell_like(filler, "value"), [""], widths[c], 1, None))
+                out.append(_cell(self.template.cell_like(filler, "value"), [""], self.widths[c],
+                                 1, None))
                 c += 1
                 continue
-            span = here.cell.colspan
-            width = sum(widths[c:c + span])
-            if here.row == r:
-                vmerge = "restart" if here.cell.rowspan > 1 else None
-                lines = here.cell.text.split("\n") if here.cell.text else []
-            else:
-                vmerge, lines = "continue", []
-            kind = kinds[(here.row, here.column)]
-            same = template.same_cell(r, c, span, vmerge, kind)
-            if same is not None:
-                tr.append(_cell(same, lines, width, span, vmerge, exact=True))
-            else:
-                tr.append(_cell(template.cell_like(here, kind), lines, width, span, vmerge))
-            c += span
-    return tbl
+            out.append(self._cell(r, c, here))
+            c += here.cell.colspan
+        return out
+
+    def _cell(self, r: int, c: int, here: PlacedCell) -> _Element:
+        """The ``w:tc`` at (r, c) of the printed cell ``here`` (its origin or a row it spans)."""
+        span = here.cell.colspan
+        width = sum(self.widths[c:c + span])
+        if here.row == r:
+            vmerge = "restart" if here.cell.rowspan > 1 else None
+            lines = here.cell.text.split("\n") if here.cell.text else []
+        else:
+            vmerge, lines = "continue", []
+        kind = self.kinds[(here.row, here.column)]
+        same = self.template.same_cell(r, c, span, vmerge, kind)
+        if same is not None:
+            return _cell(same, lines, width, span, vmerge, exact=True)
+        return _cell(self.template.cell_like(here, kind), lines, width, span, vmerge)
 
 
 def _paragraphs(prototype: _Element, text: str | None) -> Iterator[_Element]:

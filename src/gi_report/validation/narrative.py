@@ -76,6 +76,10 @@ class Claim:
     sentence: str
 
 
+_REMEMBERED = 4096
+"""How many alternatives a grammar remembers with their fee field ids."""
+
+
 @attrs.frozen
 class Grammar:
     """The claims grammar of one combination of layouts, and the template's fee field ids."""
@@ -85,9 +89,28 @@ class Grammar:
     fee_roles: dict[str, str] = attrs.field(init=False, eq=False, hash=False)
     """The fee field id of each role of the claims grammar (count, amount, collected)."""
 
+    _with_ids: dict[Alternatives, Alternatives] = attrs.field(
+        init=False, eq=False, hash=False, factory=dict)
+
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fee_roles",
                            dict(zip(claims.FEE_ROLES, self.fee_fields, strict=True)))
+
+    def with_fee_ids(self, alternatives: Alternatives) -> Alternatives:
+        """``alternatives`` with each fee role replaced by the template's field id (remembered:
+        the alternatives are sums of the form's cells, few in practice; at most
+        :data:`_REMEMBERED` are kept)."""
+        found = self._with_ids.get(alternatives)
+        if found is None:
+            if len(self._with_ids) >= _REMEMBERED:
+                self._with_ids.clear()
+            roles = self.fee_roles
+            found = tuple(
+                tuple((t, roles[r], c) if t == "other_matters" else (t, r, c) for t, r, c in alt)
+                for alt in alternatives
+            )
+            self._with_ids[alternatives] = found
+        return found
 
 
 @functools.cache
@@ -106,18 +129,18 @@ def _number(text: str | None, *, amount: bool) -> Number:
 
 def claims_in(sentence: str, grammar: Grammar, agency: str | None = None) -> list[Claim]:
     """Every claim a sentence makes about the agency as a whole, each (quantity, value) once."""
-    found = claims.claims_in(sentence, grammar.vocabulary, agency)
+    return _valued(claims.claims_in(sentence, grammar.vocabulary, agency), grammar)
+
+
+def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
+    """The claims of the grammar with their value and the template's fee field ids."""
     if not found:
         return []
-    roles = grammar.fee_roles
     out: list[Claim] = []
     for claim in found:
         value = _number(claim.number, amount=claim.amount)
         value *= UNIT_SCALE.get(claim.unit, 1)
-        alternatives = tuple(
-            tuple((t, roles[r], c) if t == "other_matters" else (t, r, c) for t, r, c in alt)
-            for alt in claim.alternatives
-        )
+        alternatives = grammar.with_fee_ids(claim.alternatives)
         out.append(Claim(said=claim.said, value=value, alternatives=alternatives,
                          sentence=claim.sentence))
     return out
@@ -201,7 +224,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in claims.claim_sentences(text, grammar.vocabulary):
-            for claim in claims_in(sentence, grammar, agency):
+            for claim in _valued(claims.read_claims(sentence, grammar.vocabulary, agency), grammar):
                 if any(_stated_sum(report, alt) == claim.value for alt in claim.alternatives):
                     continue  # the common case: the stated cells agree
                 if blank_tables is None:
