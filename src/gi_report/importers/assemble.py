@@ -67,6 +67,7 @@ _DATE_KEYS = ("发布日期", "发布时间", "公开日期", "成文日期", "�
 _AGENCY_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "单位", "所属机构")
 _URL_KEYS = ("原文链接", "链接", "网址", "来源")
 _SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?：:]")
+_NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,2}[、.．][^，。；]{2,30}")
 
 
 @attrs.define
@@ -341,7 +342,19 @@ class _Assembler:
                     cells=[f"/{table_id}/{r}/{c}" for r, c, _ in table.cells()]))
                 continue
             self.notices.extend(notes)
+            self.extra_sections(reading, year_template.section(table_id).heading)
         return tables, readings
+
+    def extra_sections(self, reading: Reading, heading: str) -> None:
+        """A numbered section of the report's own inside a table section is kept as text."""
+        for block in reading.narrative:
+            m = _NUMBERED_HEADING.match(block.text)
+            if m is None:
+                continue
+            self.notices.append(notice(
+                "section.extra",
+                f"“{_short(block.text, 24)}”不是年度报告格式规定的部分，按文字保留在“{heading}”"
+                "之后，其中的数字未读入表格", location=block.location, found=m.group(0)))
 
     def template(self, tables: dict[str, Table], year: int) -> tuple[str, dict[str, Table]]:
         year_template = _template_for(year)

@@ -91,48 +91,124 @@ class Heading:
     fuzzy: bool = False
 
 
-def match_heading(text: str, section: SectionSpec) -> Heading | None:
-    """The heading of ``section`` at the start of ``text``, if it is there."""
-    if section.number not in text[:12]:
+def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
+                  ) -> Heading | None:
+    """The heading of ``section`` at the start of ``text``, if it is there.
+
+    ``renumbered``: any numeral 一 … 十 is accepted before the title (a report that inserts a
+    section of its own numbers the following ones on); such a heading is reported as fuzzy.
+    """
+    numeral = _numeral(text, section.number, renumbered)
+    if numeral is None:
         return None
     stripped = _strip_heading_markup(text)
-    folded = fold(stripped[:80])
-    numeral = section.number
-    if not (folded.startswith(numeral + "、") or folded.startswith(numeral + ".")
-            or folded.startswith(numeral + ",")):
-        return None
     marker_end = stripped.index(next(ch for ch in stripped if ch in "、.．,，")) + 1
     body = stripped[marker_end:]
     body_core = core(body[:120])
+    moved = numeral != section.number
     for title in (section.title, *section.aliases):
         title_core = core(title)
         if body_core.startswith(title_core):
             end = marker_end + _consume(body, len(title_core))
-            return Heading(section, stripped[:end].strip(), stripped[end:].strip())
+            return Heading(section, stripped[:end].strip(), stripped[end:].strip(), fuzzy=moved)
     # a loosely matching title: the heading is short and close to the official one
     title_core = core(section.title)
     if len(body_core) <= len(title_core) + 8:
         limit = max(2, len(title_core) * 35 // 100)
         for title in (section.title, *section.aliases):
-            if edit_distance(body_core, core(title), limit) <= limit:
+            if len(core(title)) >= (MIN_FUZZY_TITLE if moved else 0) and edit_distance(
+                    body_core, core(title), limit) <= limit:
                 return Heading(section, stripped, "", fuzzy=True)
+    return None
+
+
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,2})[、.,]")
+
+
+def _numeral(text: str, number: str, renumbered: bool) -> str | None:
+    """The heading numeral at the start of ``text``: ``number`` (or any, if ``renumbered``)."""
+    if not renumbered and number not in text[:12]:
+        return None
+    m = _NUMBERED.match(fold(_strip_heading_markup(text[:80])))
+    if m is None or (m.group(1) != number and not renumbered):
+        return None
+    return m.group(1)
+
+
+_INLINE_MARKER = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]")
+MIN_FUZZY_TITLE = 6
+"""Shortest title core matched loosely (总体情况 must be printed as it is)."""
+
+
+def _exact_inline(text: str, section: SectionSpec, position: int) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for title in (section.title, *section.aliases):
+        pattern = re.compile(
+            re.escape(section.number) + r"\s*[、.．]\s*"
+            + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace())
+        )
+        m = pattern.search(text, position)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+def _title_end(text: str, start: int, section: SectionSpec) -> int | None:
+    """Where a loosely matching title of ``section`` that starts at ``start`` ends, if one does.
+
+    The printed title is compared with the official one and its variants by edit distance
+    (35 % of the title's letters), over lengths around the title's: 与 for 、, a dropped or
+    doubled character, another word for 及.
+    """
+    window = text[start:start + 80]
+    letters = [(i, ch) for i, ch in enumerate(window) if _kept(ch)]
+    printed = "".join(ch for _, ch in letters)
+    best: tuple[int, int] | None = None  # (distance, letters used)
+    for title in (section.title, *section.aliases):
+        target = core(title)
+        if len(target) < MIN_FUZZY_TITLE:
+            continue
+        limit = max(2, len(target) * 35 // 100)
+        for n in range(max(1, len(target) - limit), min(len(printed), len(target) + limit) + 1):
+            d = edit_distance(printed[:n], target, limit)
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, n)
+    if best is None:
+        return None
+    return start + letters[best[1] - 1][0] + 1
+
+
+def _kept(ch: str) -> bool:
+    return any(unicodedata.category(c)[0] in "LN" for c in unicodedata.normalize("NFKC", ch))
+
+
+def _fuzzy_inline(text: str, section: SectionSpec, position: int, before: int
+                  ) -> tuple[int, int] | None:
+    """A numbered heading between ``position`` and ``before`` whose title is close to
+    ``section``'s (any numeral: a report may renumber its sections)."""
+    for m in _INLINE_MARKER.finditer(text, position, before):
+        end = _title_end(text, m.end(), section)
+        if end is not None:
+            return m.start(), end
     return None
 
 
 def find_inline_headings(text: str, sections: Sequence[SectionSpec]
                          ) -> Iterator[tuple[SectionSpec, int, int]]:
-    """Headings of ``sections`` inside one long line: ``(section, start, end)`` in order."""
+    """Headings of ``sections`` inside one long line: ``(section, start, end)`` in order.
+
+    A heading printed as the form prints it is taken first; else a numbered heading whose title
+    is close to the form's, before the next section's own heading (``四、…复议与行政诉讼情况``,
+    ``六、存在的主要问题和改进情况`` after an extra section).
+    """
     position = 0
-    for section in sections:
-        best: tuple[int, int] | None = None
-        for title in (section.title, *section.aliases):
-            pattern = re.compile(
-                re.escape(section.number) + r"\s*[、.．]\s*"
-                + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace())
-            )
-            m = pattern.search(text, position)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), m.end())
+    for k, section in enumerate(sections):
+        exact = _exact_inline(text, section, position)
+        later = [e[0] for s in sections[k + 1:] if (e := _exact_inline(text, s, position))]
+        limit = min([exact[0] if exact else len(text), *later])
+        found = _fuzzy_inline(text, section, position, limit) if limit < len(text) or not exact \
+            else None
+        best = found if found is not None and (exact is None or found[0] < exact[0]) else exact
         if best is not None:
             yield section, best[0], best[1]
             position = best[1]
@@ -179,7 +255,8 @@ def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
         if not isinstance(block, TextBlock) or current >= len(sections):
             continue
         for k in range(current, len(sections)):
-            heading = match_heading(block.text, sections[k])
+            heading = match_heading(block.text, sections[k]) or match_heading(
+                block.text, sections[k], renumbered=True)
             if heading is not None and (not heading.fuzzy or k == current):
                 headings[sections[k].id] = heading
                 locations[sections[k].id] = block.location
