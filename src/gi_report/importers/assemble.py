@@ -324,11 +324,13 @@ class _Assembler:
                ) -> tuple[dict[str, Table], dict[str, Reading]]:
         tables: dict[str, Table] = {}
         readings: dict[str, Reading] = {}
+        prose = text_of([b for body in (outline_.front, *outline_.bodies.values()) for b in body
+                         if isinstance(b, TextBlock)])
         for table_id in TABLE_IDS:
             blocks = outline_.bodies.get(table_id, ())
             specs = [t.table(table_id) for t in TEMPLATES.values()]
             reading = best_reading(specs, blocks, prefer=year_template.table(table_id))
-            table, notes = reading.complete()
+            table, notes = reading.complete(prose)
             readings[table_id] = reading
             for (row, column), where in reading.sources.items():
                 self.locations[f"/{table_id}/{row}/{column}"] = where

@@ -30,6 +30,7 @@ import attrs
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.digits import Cell, Run, solve
+from gi_report.importers.evidence import settle
 from gi_report.importers.normalize import fold
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.values import (
@@ -124,15 +125,21 @@ class Reading:
     found: bool  #: the table is there (rows with values, or at least its column headers)
     sources: dict[Cell, Location] = attrs.field(factory=dict)  #: where each cell was read
 
-    def complete(self) -> tuple[Table, list[Notice]]:
-        """Split the runs, then the table as stated and every notice about it."""
+    def complete(self, text: str | None = None) -> tuple[Table, list[Notice]]:
+        """Split the runs, then the table as stated and every notice about it.
+
+        ``text`` is the report's narrative: a run with several consistent splits is settled by
+        it only where it states one of the numbers (:mod:`~gi_report.importers.evidence`).
+        """
         notices = list(self.notices)
         values = dict(self.values)
         if self.runs:
             solution = solve(self.spec, values, self.runs, describe=lambda cs: describe(
                 self.spec, cs))
             values.update(solution.values)
-            notices.extend(solution.notices)
+            chosen, split_notices = settle(self.spec, solution.notices, text)
+            values.update(chosen)
+            notices.extend(split_notices)
         table = Table(
             spec=self.spec,
             values=tuple(

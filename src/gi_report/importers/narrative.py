@@ -119,7 +119,27 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
             if len(core(title)) >= (MIN_FUZZY_TITLE if moved else 0) and edit_distance(
                     body_core, core(title), limit) <= limit:
                 return Heading(section, stripped, "", fuzzy=True)
+        if not moved and shares_words(body_core, title_core):
+            return Heading(section, stripped, "", fuzzy=True)
     return None
+
+
+KEY_SHARE = 0.75
+"""Share of a title's characters a reworded heading must print (其他需要报告的事项 →
+需要说明的其他事项与附表) to be taken for it, under the expected numeral only."""
+
+
+def shares_words(printed: str, title: str) -> bool:
+    """Whether ``printed`` holds most of ``title``'s characters (a reworded heading)."""
+    if len(title) < MIN_FUZZY_TITLE or len(printed) > len(title) * 3 // 2:
+        return False
+    pool = list(printed)
+    hits = 0
+    for ch in title:
+        if ch in pool:
+            pool.remove(ch)
+            hits += 1
+    return hits >= KEY_SHARE * len(title)
 
 
 _NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,2})[、.,]")
@@ -188,8 +208,21 @@ def _fuzzy_inline(text: str, section: SectionSpec, position: int, before: int
     ``section``'s (any numeral: a report may renumber its sections)."""
     for m in _INLINE_MARKER.finditer(text, position, before):
         end = _title_end(text, m.end(), section)
+        if end is None and m.group(1) == section.number:
+            end = _reworded_end(text, m.end(), section)
         if end is not None:
             return m.start(), end
+    return None
+
+
+def _reworded_end(text: str, start: int, section: SectionSpec) -> int | None:
+    """The end of a reworded title of ``section`` at ``start`` (see :func:`shares_words`)."""
+    target = core(section.title)
+    letters = [(i, ch) for i, ch in enumerate(text[start:start + 80]) if _kept(ch)]
+    printed = "".join(ch for _, ch in letters)
+    for n in range(min(len(printed), len(target) * 4 // 3), len(target) - 1, -1):
+        if printed[n - 1] in target and shares_words(printed[:n], target):
+            return start + letters[n - 1][0] + 1
     return None
 
 
