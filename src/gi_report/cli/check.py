@@ -23,6 +23,7 @@ from gi_report.cli.importing import LEVEL_NAMES, describe_notice, place
 from gi_report.codec.json import to_dict
 from gi_report.errors import GIReportError
 from gi_report.importers.api import KINDS, read_document
+from gi_report.importers.blanks import blank_cells
 from gi_report.importers.result import ImportResult, Level, Notice
 from gi_report.render.text import render_report
 from gi_report.validation import ValidationReport, validate
@@ -108,6 +109,29 @@ def _finding_lines(validation: ValidationReport, everything: bool) -> list[str]:
     return lines
 
 
+LISTED_CELLS = 8
+"""Blank cells listed by pointer under one reason before the rest are counted."""
+
+
+def _blank_lines(result: ImportResult) -> list[str]:
+    """Every blank cell with the notice that says why, grouped by that notice."""
+    blanks = blank_cells(result)
+    if not blanks:
+        return []
+    groups: dict[int, tuple[Notice | None, list[str]]] = {}
+    for cell in blanks:
+        groups.setdefault(id(cell.notice), (cell.notice, []))[1].append(cell.pointer)
+    lines = [f"空白单元格（{len(blanks)} 个）及原因："]
+    for n, pointers in groups.values():
+        shown = "、".join(pointers[:LISTED_CELLS])
+        more = f" 等 {len(pointers)} 个" if len(pointers) > LISTED_CELLS else ""
+        reason = (describe_notice(n) if n is not None
+                  else "[错误] cell.unexplained: 导入时没有说明为何留空")
+        lines.append(f"  {shown}{more}")
+        lines.append(f"    ← {reason}")
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     """Check every document; return the exit code."""
     code = EXIT_OK
@@ -132,6 +156,9 @@ def run(args: argparse.Namespace) -> int:
                 "report": to_dict(report),
                 "import": result.to_dict(),
                 "validation": validation.to_dict(),
+                "blank_cells": [{"pointer": b.pointer, "code": b.code,
+                                 "message": b.notice.message if b.notice else None}
+                                for b in blank_cells(result)],
             }, ensure_ascii=False))
             continue
         meta = report.metadata
@@ -142,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
         for line in _notice_lines(result, args.everything):
             print(line)
         for line in _finding_lines(validation, args.everything):
+            print(line)
+        for line in _blank_lines(result):
             print(line)
         undetermined = result.undetermined_cells
         if undetermined:
