@@ -22,11 +22,14 @@ Every step that is not a plain exact reading leaves a :class:`~gi_report.importe
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
 
+from gi_report.form import TEMPLATES
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.digits import Cell, Run, solve
@@ -61,13 +64,14 @@ class Slot(NamedTuple):
 
     @property
     def is_value(self) -> bool:
-        """A number or a dash (not empty, not a label)."""
-        return not self.empty and looks_like_value(self.text)
+        """A number, a dash, or digits and signs run together (not empty, not a label)."""
+        return not self.empty and (looks_like_value(self.text) or _SIGNED_RUN.fullmatch(
+            fold(self.text)) is not None)
 
     @property
     def is_text(self) -> bool:
         """A label: printed text that is not a number or a dash."""
-        return not self.empty and not looks_like_value(self.text)
+        return not self.empty and not self.is_value
 
 
 def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
@@ -94,6 +98,7 @@ class _Header:
     rows: dict[int, RowSpec] = attrs.field(factory=dict)
     unknown: list[Slot] = attrs.field(factory=list)  #: header cells naming nothing of the form
     noted: bool = False  #: a notice about reading by position was given for this header
+    reordered: bool = False  #: a notice about reading columns in another order was given
 
 
 @attrs.define
@@ -147,6 +152,16 @@ class Reading:
             ),
         )
         return table, notices
+
+
+_SIGNED_RUN = re.compile(r"[+-]?[0-9][0-9.]*(?:[+-][0-9][0-9.]*)+")
+"""Signed numbers run together (``0-66``): a value cell, read only if it can be split."""
+_TWO_NUMBERS = re.compile(r"[0-9][.,]?\s+[0-9]")
+
+
+def two_numbers(text: str) -> bool:
+    """Whether a cell's text holds two numbers apart (``93 3``, ``12\n13``): never one value."""
+    return _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)) is not None
 
 
 def pointer(spec: TableSpec, cell: Cell) -> str:
@@ -283,7 +298,9 @@ class _Mapper:
         return None, labels[-1].text, None
 
     def header_row(self, slots: list[Slot]) -> None:
-        if self.after_data:
+        names_columns = any(self.vocab.column(s.text) is not None for s in slots if not s.empty)
+        if self.after_data and names_columns:
+            # a new header below data rows; a group row (三、本年度办理结果) keeps the header
             self.header = _Header()
             self.after_data = False
         for s in slots:
@@ -317,6 +334,7 @@ class _Mapper:
         for dr in self.rows:
             self.assign(dr)
         self.missing_rows()
+        self.unprinted_units()
         found = bool(self.rows) or len(self.header_columns) >= 2
         if found and not self.rows:
             spec = self.spec
@@ -371,7 +389,8 @@ class _Mapper:
             hi = position(after_row.id) if after_row else len(self.spec.rows)
             gap = [r for r in self.spec.rows[lo + 1:hi] if r.id not in taken]
             run = self.rows[i:j]
-            fits = all(
+            foreign = any(self.other_layout_knows(dr.found) for dr in run)
+            fits = not foreign and all(
                 len(dr.values) == sum(
                     1 for c in r.columns if self.spec.column(c).kind is not CellKind.TEXT)
                 for dr, r in zip(run, gap, strict=False)
@@ -389,6 +408,12 @@ class _Mapper:
                             f"表格行“{dr.found}”与{self.spec.title}的任何一行都不对应，其数值未使用",
                             location=dr.location, found=dr.found))
             i = j
+
+    def other_layout_knows(self, label: str | None) -> bool:
+        """Whether a label is a row of another layout of this table (never taken by position)."""
+        return label is not None and any(
+            vocabulary(t.table(self.spec.id)).row(label) is not None
+            for t in TEMPLATES.values() if t.table(self.spec.id) is not self.spec)
 
     # --- values --------------------------------------------------------------------------------
 
@@ -470,7 +495,18 @@ class _Mapper:
             return
         slots = dr.values
         pairs: list[tuple[Cell, str, Location]] | None = None
-        if len(slots) == len(cells):
+        if len(slots) == len(cells) and dr.header.columns and not self.header_agrees(dr, cells):
+            pairs = self.by_header(dr, cells)
+            if pairs is not None and len(pairs) == len(cells):
+                if not dr.header.reordered:
+                    dr.header.reordered = True
+                    self.notices.append(notice(
+                        "header.reordered",
+                        f"自“{dr.found or row_name(spec, spec.row(cells[0][0]))}”一行起，列的顺序"
+                        "与表格不同，数值按上方的列标题读取", location=dr.location))
+            else:
+                pairs = None
+        if pairs is None and len(slots) == len(cells):
             pairs = [(c, s.text, s.location) for c, s in zip(cells, slots, strict=True)]
             header = dr.header
             over = [u.text.strip() for u in header.unknown
@@ -486,7 +522,7 @@ class _Mapper:
                     f"{why}，自“{dr.found or row_name(spec, spec.row(cells[0][0]))}”一行起"
                     "数值按表格标准列的顺序读取",
                     location=dr.location, found=" | ".join(over) or None))
-        else:
+        elif pairs is None:
             pairs = self.by_header(dr, cells)
             if pairs is not None:
                 self.notices.append(notice(
@@ -583,9 +619,16 @@ class _Mapper:
         spec = self.spec
         for cell, text, location in pairs:
             kind = spec.column(cell[1]).kind
-            parsed = parse_value(text, kind)
             where = pointer(spec, cell)
             self.sources[cell] = location
+            if kind is not CellKind.TEXT and two_numbers(text):
+                self.values[cell] = None
+                self.notices.append(notice(
+                    "cell.two_numbers",
+                    f"{describe(spec, [cell])} 的单元格“{' '.join(text.split())}”中有两个数，"
+                    "不合并其数字，留空", location=location, cells=[where], found=text))
+                continue
+            parsed = parse_value(text, kind)
             if parsed.status is Status.NUMBER:
                 self.values[cell] = parsed.value
                 if parsed.unit and unit is not None and kind is CellKind.AMOUNT:
@@ -605,6 +648,17 @@ class _Mapper:
                     "cell.unreadable",
                     f"{describe(spec, [cell])} 的内容“{text.strip()}”不是表格要求的数值，留空",
                     location=location, cells=[where], found=text))
+
+    def unprinted_units(self) -> None:
+        """A unit column (the 2019 采购总金额's 单位) of a row read but printed with no unit."""
+        spec = self.spec
+        read = {c[0] for c in self.values} | {c[0] for run in self.runs for c in run.cells}
+        for row in spec.rows:
+            for column in row.columns:
+                cell = (row.id, column)
+                if (row.id in read and cell not in self.values
+                        and spec.column(column).kind is CellKind.TEXT):
+                    self.blank.append(pointer(spec, cell))
 
     def missing_rows(self) -> None:
         spec = self.spec

@@ -157,6 +157,10 @@ _CODES = (
     NoticeCode(code="cell.two_numbers", level=Level.ERROR,
                meaning="A cell holding two numbers (e.g. 93 3, a lost cell border): left "
                "blank, its digits never joined."),
+    NoticeCode(code="header.reordered", level=Level.WARNING,
+               meaning="A row whose cells are printed in another column order than the form's "
+               "(总计 first, two applicant columns swapped): read by the column headers above "
+               "it, not by position."),
     NoticeCode(code="row.detached", level=Level.WARNING,
                meaning="A row printed without its label, taken as a form row by the order of "
                "the rows and checked by the form's arithmetic."),

@@ -45,6 +45,8 @@ _SECTIONS = next(iter(TEMPLATES.values())).sections
 _TABLE_SECTIONS = ("proactive", "applications", "review_litigation")
 _PIPE_ROW = re.compile(r"^\s*\|?(?:[^|]*\|){2,}[^|]*\|?\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+MIN_CRAWL_LINE = 200
+"""Shortest line tried as a whole report on one line (it must also hold three section headings)."""
 MAX_LINE_TOKENS = 20_000
 """Most label tokens one crawler line may be cut into."""
 _VALUE_PREFIX = re.compile(
@@ -122,7 +124,8 @@ class _Lines:
                 i += 1
             else:
                 if line.strip():
-                    crawl = _crawl_line(line, self.loc(i), self) if len(line) > 1000 else None
+                    crawl = (_crawl_line(line, self.loc(i), self)
+                             if len(line) > MIN_CRAWL_LINE else None)
                     if crawl is not None:
                         self.blocks.extend(crawl)
                     else:
