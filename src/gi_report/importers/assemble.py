@@ -305,12 +305,13 @@ class _Assembler:
             for block in list(blocks):
                 if not isinstance(block, TableBlock):
                     continue
-                if here in TABLE_IDS and _affinity(block, here, enough=1):
+                own = _affinity(block, here, enough=3) if here in TABLE_IDS else 0
+                if own >= 3:
                     continue  # it carries its own section's labels: it stays
                 fit = {tid: _affinity(block, tid, enough=3) for tid in TABLE_IDS if tid != here}
                 best = max(fit, key=lambda tid: fit[tid])
-                if fit[best] < 3:
-                    continue
+                if fit[best] < 3 or fit[best] <= own:
+                    continue  # a few shared words (总计) do not move it
                 blocks.remove(block)
                 bodies.setdefault(best, []).append(block)
                 section = next(iter(TEMPLATES.values())).section(best)

@@ -154,6 +154,8 @@ class Reading:
         return table, notices
 
 
+FOREIGN_ROW_PENALTY = 10
+"""Score lost by a layout for each printed row label that only another layout has."""
 _SIGNED_RUN = re.compile(r"[+-]?[0-9][0-9.]*(?:[+-][0-9][0-9.]*)+")
 """Signed numbers run together (``0-66``): a value cell, read only if it can be split."""
 _TWO_NUMBERS = re.compile(r"[0-9][.,]?\s+[0-9]")
@@ -401,6 +403,8 @@ class _Mapper:
                     taken.add(row.id)
             else:
                 for dr in run:
+                    if self.other_layout_knows(dr.found):
+                        self.score -= FOREIGN_ROW_PENALTY  # the other layout's row: not this one
                     if any(s.is_value for s in dr.values):
                         self.score -= 2
                         self.notices.append(notice(
