@@ -32,6 +32,7 @@ import attrs
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
+from gi_report.importers.detached import align
 from gi_report.importers.digits import Cell, Run, solve
 from gi_report.importers.evidence import settle
 from gi_report.importers.normalize import fold
@@ -243,6 +244,10 @@ class _Mapper:
         before = (len(self.rows), len(self.header_columns), self.header_hits)
         for r, cells in enumerate(block.rows):
             self.grid_row(r, cells)
+        unlabelled = [dr for dr in self.rows[before[0]:] if not dr.labels]
+        if len(unlabelled) > 1:
+            for dr in unlabelled:  # a heading names one row, not a table of unlabelled rows
+                dr.hint = None
         if before == (len(self.rows), len(self.header_columns), self.header_hits):
             self.ignored_tables.append(block.location)
         self.hint = None
@@ -333,7 +338,13 @@ class _Mapper:
 
     def finish(self) -> Reading:
         self.resolve_rows()
+        loose = [dr for dr in self.rows if dr.row is None and not dr.labels and dr.hint is None
+                 and any(s.is_value for s in dr.values)]
         for dr in self.rows:
+            if not any(dr is d for d in loose):
+                self.assign(dr)
+        self.align_detached(loose)
+        for dr in loose:
             self.assign(dr)
         self.missing_rows()
         self.unprinted_units()
@@ -413,6 +424,22 @@ class _Mapper:
                             location=dr.location, found=dr.found))
             i = j
 
+    def align_detached(self, loose: list[_DataRow]) -> None:
+        """Number-only rows taken as the unclaimed form rows, in order, if the arithmetic holds."""
+        if len(loose) < 2:
+            return
+        for dr in loose:
+            while dr.values and dr.values[0].empty and dr.values[0].col0 not in dr.header.columns:
+                dr.values = dr.values[1:]
+        order = [self.spec.row_position(dr.row.id) if dr.row is not None else None
+                 for dr in self.rows if dr.row is not None or any(dr is d for d in loose)]
+        rows = align(self.spec, order, [[s.text for s in dr.values] for dr in loose],
+                     self.values)
+        if rows is None:
+            return
+        for dr, row in zip(loose, rows, strict=True):
+            dr.row, dr.how = row, "detached"
+
     def other_layout_knows(self, label: str | None) -> bool:
         """Whether a label is a row of another layout of this table (never taken by position)."""
         return label is not None and any(
@@ -462,6 +489,13 @@ class _Mapper:
                 "label.by_position",
                 f"行名“{dr.found}”无法识别，按其在表中的位置读作“{row_name(spec, row)}”",
                 location=dr.location, found=dr.found,
+                cells=[pointer(spec, (row.id, c)) for c in row.columns]))
+        elif dr.how == "detached":
+            self.notices.append(notice(
+                "row.detached",
+                f"一行没有行名的数值（{' | '.join(s.text for s in dr.values)}）按表格的行序读作"
+                f"“{row_name(spec, row)}”，表内勾稽关系成立",
+                location=dr.location, found=" | ".join(s.text for s in dr.values),
                 cells=[pointer(spec, (row.id, c)) for c in row.columns]))
         elif dr.row is None and dr.hint is not None:
             pass  # named by the heading above the table
