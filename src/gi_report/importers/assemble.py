@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from collections.abc import Sequence
@@ -41,7 +42,7 @@ from gi_report.importers.narrative import (
 )
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.values import looks_like_value
-from gi_report.importers.vocabulary import vocabulary
+from gi_report.importers.vocabulary import Vocabulary, vocabulary
 from gi_report.model import (
     MAX_YEAR,
     MIN_YEAR,
@@ -485,10 +486,15 @@ def _short(text: str, limit: int = 40) -> str:
 _KNOWN: dict[tuple[str, str], bool] = {}
 
 
+@functools.cache
+def _vocabularies(table_id: str) -> tuple[Vocabulary, ...]:
+    return tuple(vocabulary(t.table(table_id)) for t in TEMPLATES.values())
+
+
 def _affinity(block: TableBlock, table_id: str, *, enough: int) -> int:
     """How many distinct texts of a table are labels of the form's table ``table_id``
     (counting stops at ``enough``)."""
-    vocabularies = [vocabulary(t.table(table_id)) for t in TEMPLATES.values()]
+    vocabularies = _vocabularies(table_id)
     seen: set[str] = set()
     found = 0
     for row in block.rows:

@@ -22,6 +22,7 @@ Every step that is not a plain exact reading leaves a :class:`~gi_report.importe
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -66,13 +67,18 @@ class Slot(NamedTuple):
     @property
     def is_value(self) -> bool:
         """A number, a dash, or digits and signs run together (not empty, not a label)."""
-        return not self.empty and (looks_like_value(self.text) or _SIGNED_RUN.fullmatch(
-            fold(self.text)) is not None)
+        return not self.empty and value_text(self.text)
 
     @property
     def is_text(self) -> bool:
         """A label: printed text that is not a number or a dash."""
         return not self.empty and not self.is_value
+
+
+@functools.lru_cache(maxsize=65536)
+def value_text(text: str) -> bool:
+    """Whether a cell's text is a value: a number, a dash, or signed numbers run together."""
+    return looks_like_value(text) or _SIGNED_RUN.fullmatch(fold(text)) is not None
 
 
 def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
@@ -165,6 +171,12 @@ _TWO_NUMBERS = re.compile(r"[0-9][.,]?\s+[0-9]")
 def two_numbers(text: str) -> bool:
     """Whether a cell's text holds two numbers apart (``93 3``, ``12\n13``): never one value."""
     return _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _foreign_row(spec: TableSpec, label: str) -> bool:
+    return any(vocabulary(t.table(spec.id)).row(label) is not None
+               for t in TEMPLATES.values() if t.table(spec.id) is not spec)
 
 
 def pointer(spec: TableSpec, cell: Cell) -> str:
@@ -442,9 +454,7 @@ class _Mapper:
 
     def other_layout_knows(self, label: str | None) -> bool:
         """Whether a label is a row of another layout of this table (never taken by position)."""
-        return label is not None and any(
-            vocabulary(t.table(self.spec.id)).row(label) is not None
-            for t in TEMPLATES.values() if t.table(self.spec.id) is not self.spec)
+        return label is not None and _foreign_row(self.spec, label)
 
     # --- values --------------------------------------------------------------------------------
 
@@ -533,7 +543,9 @@ class _Mapper:
             return
         slots = dr.values
         pairs: list[tuple[Cell, str, Location]] | None = None
-        if len(slots) == len(cells) and dr.header.columns and not self.header_agrees(dr, cells):
+        agrees = (len(slots) != len(cells) or not dr.header.columns
+                  or self.header_agrees(dr, cells))
+        if not agrees:
             pairs = self.by_header(dr, cells)
             if pairs is not None and len(pairs) == len(cells):
                 if not dr.header.reordered:
@@ -549,8 +561,7 @@ class _Mapper:
             header = dr.header
             over = [u.text.strip() for u in header.unknown
                     if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in slots)]
-            if not header.noted and (over or (
-                    header.columns and not self.header_agrees(dr, cells))):
+            if not header.noted and (over or not agrees):
                 header.noted = True
                 named = "、".join(f"“{t}”" for t in over[:8])
                 why = (f"列标题{named}不是表格的标准列" if over

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -129,8 +130,9 @@ KEY_SHARE = 0.75
 需要说明的其他事项与附表) to be taken for it, under the expected numeral only."""
 
 
-def shares_words(printed: str, title: str) -> bool:
-    """Whether ``printed`` holds most of ``title``'s characters (a reworded heading)."""
+def shares_words(printed: str, title: str, share: float = KEY_SHARE) -> bool:
+    """Whether ``printed`` holds most (``share``) of ``title``'s characters (a reworded
+    heading)."""
     if len(title) < MIN_FUZZY_TITLE or len(printed) > len(title) * 3 // 2:
         return False
     pool = list(printed)
@@ -139,7 +141,7 @@ def shares_words(printed: str, title: str) -> bool:
         if ch in pool:
             pool.remove(ch)
             hits += 1
-    return hits >= KEY_SHARE * len(title)
+    return hits >= share * len(title)
 
 
 _NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,2})[、.,]")
@@ -160,13 +162,18 @@ MIN_FUZZY_TITLE = 6
 """Shortest title core matched loosely (总体情况 must be printed as it is)."""
 
 
+@functools.cache
+def _inline_patterns(section: SectionSpec) -> tuple[re.Pattern[str], ...]:
+    """The section's heading as printed, numeral and title (or a variant), spaces allowed."""
+    return tuple(
+        re.compile(re.escape(section.number) + r"\s*[、.．]\s*"
+                   + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace()))
+        for title in (section.title, *section.aliases))
+
+
 def _exact_inline(text: str, section: SectionSpec, position: int) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
-    for title in (section.title, *section.aliases):
-        pattern = re.compile(
-            re.escape(section.number) + r"\s*[、.．]\s*"
-            + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace())
-        )
+    for pattern in _inline_patterns(section):
         m = pattern.search(text, position)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end())
@@ -186,7 +193,8 @@ def _title_end(text: str, start: int, section: SectionSpec) -> int | None:
     best: tuple[int, int] | None = None  # (distance, letters used)
     for title in (section.title, *section.aliases):
         target = core(title)
-        if len(target) < MIN_FUZZY_TITLE:
+        if len(target) < MIN_FUZZY_TITLE or not shares_words(printed[:len(target)], target,
+                                                             share=0.5):
             continue
         limit = max(2, len(target) * 35 // 100)
         for n in range(max(1, len(target) - limit), min(len(printed), len(target) + limit) + 1):
@@ -236,12 +244,10 @@ def find_inline_headings(text: str, sections: Sequence[SectionSpec]
     """
     position = 0
     for k, section in enumerate(sections):
-        exact = _exact_inline(text, section, position)
-        later = [e[0] for s in sections[k + 1:] if (e := _exact_inline(text, s, position))]
-        limit = min([exact[0] if exact else len(text), *later])
-        found = _fuzzy_inline(text, section, position, limit) if limit < len(text) or not exact \
-            else None
-        best = found if found is not None and (exact is None or found[0] < exact[0]) else exact
+        best = _exact_inline(text, section, position)
+        if best is None:
+            later = [e[0] for s in sections[k + 1:] if (e := _exact_inline(text, s, position))]
+            best = _fuzzy_inline(text, section, position, min(later, default=len(text)))
         if best is not None:
             yield section, best[0], best[1]
             position = best[1]
@@ -288,8 +294,9 @@ def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
         if not isinstance(block, TextBlock) or current >= len(sections):
             continue
         for k in range(current, len(sections)):
-            heading = match_heading(block.text, sections[k]) or match_heading(
-                block.text, sections[k], renumbered=True)
+            heading = match_heading(block.text, sections[k])
+            if heading is None and k == current and _NUMBERED.match(block.text.lstrip("# \t")[:4]):
+                heading = match_heading(block.text, sections[k], renumbered=True)
             if heading is not None and (not heading.fuzzy or k == current):
                 headings[sections[k].id] = heading
                 locations[sections[k].id] = block.location
