@@ -226,3 +226,15 @@ def test_detached_rows_are_aligned_only_when_the_arithmetic_holds() -> None:
     result = read_document(broken.encode("utf-8"), kind="markdown", warn=False)
     assert not result.with_code("row.detached")
     assert assert_right_or_blank(result, report) < len(_cells(report))
+
+
+def test_a_title_spaced_out_and_broken_over_two_lines() -> None:
+    """``2022 年测试局政府信息公开工作`` / ``年度报告``: year and agency still found."""
+    report = random_report(random.Random(3), template="2021")
+    text = render_markdown(report)
+    first = text.split("\n")[0]
+    agency, year = report.metadata.agency, report.metadata.year
+    text = text.replace(first, f"# {year} 年{agency}政府信息公开工作\n\n# 年度报告", 1)
+    result = read_document(text.encode("utf-8"), kind="markdown", warn=False)
+    assert (result.report.metadata.agency, result.report.metadata.year) == (agency, year)
+    assert assert_right_or_blank(result, report) == len(_cells(report))

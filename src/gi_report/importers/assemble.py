@@ -133,48 +133,60 @@ class _Assembler:
     # --- front matter --------------------------------------------------------------------------
 
     def front(self, blocks: Sequence[Block]) -> _Front:
+        """The front matter: metadata lines and tables, the title, a byline, the preamble."""
         front = _Front(metadata=dict(self.meta))
         before_title: list[Block] = []
         for block in blocks:
             if isinstance(block, TableBlock):
-                pairs = _key_values(block)
-                if pairs:
-                    for key, value in pairs:
-                        front.metadata.setdefault(key, value)
-                    self.removed.append((furniture.Removed(
-                        " ".join(f"{k}：{v}" for k, v in pairs), "metadata table"),
-                        block.location))
-                else:
-                    (front.preamble if front.title else before_title).append(block)
+                self.front_table(front, block, before_title)
                 continue
             kv = furniture.metadata_line(block.text)
             if kv is not None:
                 front.metadata.setdefault(*kv)
                 self.removed.append((furniture.Removed(block.text.strip(), "metadata", *kv),
                                      block.location))
-                continue
-            text = block.text.strip()
-            if front.title is None:
-                title = parse_title(text)
-                if title is None:
-                    m = _TITLE_PREFIX.match(text)
-                    if m and parse_title(m.group(1)) is not None:
-                        self.take_title(front, m.group(1), block.location, before_title)
-                        rest = text[m.end():].strip()
-                        if rest:
-                            front.preamble.append(TextBlock(text=rest, location=block.location))
-                        continue
-                    before_title.append(block)
-                    continue
-                self.take_title(front, text, block.location, before_title)
-                continue
-            if not front.preamble and self.is_byline(text, front):
-                front.byline_date = front.byline_date or parse_date(text)
-                continue
-            front.preamble.append(block)
+            elif front.title is None:
+                self.title_or_before(front, block, before_title)
+            elif not front.preamble and self.is_byline(block.text.strip(), front):
+                front.byline_date = front.byline_date or parse_date(block.text)
+            else:
+                front.preamble.append(block)
         if front.title is None:
             front.preamble = [*before_title, *front.preamble]
         return front
+
+    def front_table(self, front: _Front, block: TableBlock, before_title: list[Block]) -> None:
+        pairs = _key_values(block)
+        if not pairs:
+            (front.preamble if front.title else before_title).append(block)
+            return
+        for key, value in pairs:
+            front.metadata.setdefault(key, value)
+        self.removed.append((furniture.Removed(
+            " ".join(f"{k}：{v}" for k, v in pairs), "metadata table"), block.location))
+
+    def title_or_before(self, front: _Front, block: TextBlock, before_title: list[Block]
+                        ) -> None:
+        """The title (also one broken over two lines, or run into the preamble), or a block
+        before it."""
+        text = block.text.strip()
+        if parse_title(text) is not None:
+            self.take_title(front, text, block.location, before_title)
+            return
+        last = before_title[-1] if before_title else None
+        if (isinstance(last, TextBlock) and len(last.text) <= 60
+                and parse_title(joined := last.text.strip() + text) is not None):
+            before_title.pop()
+            self.take_title(front, joined, last.location, before_title)
+            return
+        m = _TITLE_PREFIX.match(text)
+        if m and parse_title(m.group(1)) is not None:
+            self.take_title(front, m.group(1), block.location, before_title)
+            rest = text[m.end():].strip()
+            if rest:
+                front.preamble.append(TextBlock(text=rest, location=block.location))
+            return
+        before_title.append(block)
 
     def take_title(self, front: _Front, text: str, location: Location,
                    before: list[Block]) -> None:
@@ -206,61 +218,29 @@ class _Assembler:
     # --- metadata ------------------------------------------------------------------------------
 
     def metadata(self, front: _Front, outline_: Outline, closing: list[Block]) -> Metadata:
+        """Agency, year, publication date, source and title, each from the best place that
+        states it (a notice says which)."""
         meta = front.metadata
         title = front.title
         for key in ("标题", "名称"):
             if title is None and key in meta:
                 title = parse_title(meta[key].split("-")[0])
         where = front.title_location or Location(file=self.source)
+        year = self.report_year(title, front, outline_, where)
+        agency = self.agency(title, meta, where)
+        date = self.publication_date(meta, front, closing, where)
+        return Metadata(agency=agency, year=year, publication_date=date,
+                        source=self.source_url(meta), title=title.text if title else None)
+
+    def report_year(self, title: Title | None, front: _Front, outline_: Outline,
+                    where: Location) -> int:
         year: int | None = title.year if title else None
-        if year is not None:
+        if title is not None and year is not None:
             self.notices.append(notice(
-                "metadata.found", f"报告年度 {year}、机关“{title.agency if title else ''}”取自标题"
-                f"“{title.text if title else ''}”", location=where))
+                "metadata.found", f"报告年度 {year}、机关“{title.agency}”取自标题“{title.text}”",
+                location=where))
         else:
             year = self.guess_year(front, outline_)
-        agency = title.agency if title else ""
-        if not agency:
-            for key in _AGENCY_KEYS:
-                if meta.get(key):
-                    agency = meta[key]
-                    self.notices.append(notice(
-                        "metadata.guessed", f"标题中没有机关名称，取自“{key}：{agency}”",
-                        location=where))
-                    break
-        if not agency:
-            self.notices.append(notice(
-                "metadata.missing", "没有找到报告机关的名称（标题或“发布机构”），机关名称留空",
-                location=where))
-        date = None
-        for key in _DATE_KEYS:
-            if meta.get(key) and (date := parse_date(meta[key])):
-                self.notices.append(notice(
-                    "metadata.found", f"发布日期 {date.isoformat()} 取自“{key}：{meta[key]}”",
-                    location=where))
-                break
-        if date is None and front.byline_date is not None:
-            date = front.byline_date
-            self.notices.append(notice(
-                "metadata.found", f"发布日期 {date.isoformat()} 取自标题下的署名日期",
-                location=where))
-        if date is None:
-            for block in reversed(closing):
-                if isinstance(block, TextBlock):
-                    lines = [ln for ln in block.text.split("\n") if is_date_line(ln)]
-                    if lines and (date := parse_date(lines[-1])):
-                        self.notices.append(notice(
-                            "metadata.guessed",
-                            f"没有标明发布日期，取文末落款日期 {date.isoformat()}",
-                            location=block.location))
-                        break
-        source = None
-        for key in _URL_KEYS:
-            if meta.get(key) and (url := _URL.search(meta[key])):
-                source = url.group(0)
-                break
-        if source is None and self.source:
-            source = os.path.basename(self.source)
         if year is None:
             raise UnrecognisedDocumentError(
                 "no report year found (no title such as “…2023年政府信息公开工作年度报告”)",
@@ -270,9 +250,55 @@ class _Assembler:
             raise UnrecognisedDocumentError(
                 f"report year {year} is out of range", source=self.source,
                 expected=f"a report year from {MIN_YEAR} to {MAX_YEAR}")
-        title_text = title.text if title else None
-        return Metadata(agency=agency, year=year, publication_date=date, source=source,
-                        title=title_text)
+        return year
+
+    def agency(self, title: Title | None, meta: dict[str, str], where: Location) -> str:
+        agency = title.agency if title else ""
+        if agency:
+            return agency
+        for key in _AGENCY_KEYS:
+            if meta.get(key):
+                self.notices.append(notice(
+                    "metadata.guessed", f"标题中没有机关名称，取自“{key}：{meta[key]}”",
+                    location=where))
+                return meta[key]
+        self.notices.append(notice(
+            "metadata.missing", "没有找到报告机关的名称（标题或“发布机构”），机关名称留空",
+            location=where))
+        return ""
+
+    def publication_date(self, meta: dict[str, str], front: _Front, closing: list[Block],
+                         where: Location) -> datetime.date | None:
+        for key in _DATE_KEYS:
+            if meta.get(key) and (date := parse_date(meta[key])):
+                self.notices.append(notice(
+                    "metadata.found", f"发布日期 {date.isoformat()} 取自“{key}：{meta[key]}”",
+                    location=where))
+                return date
+        if front.byline_date is not None:
+            self.notices.append(notice(
+                "metadata.found", f"发布日期 {front.byline_date.isoformat()} 取自标题下的署名日期",
+                location=where))
+            return front.byline_date
+        return self.signature_date(closing)
+
+    def signature_date(self, closing: list[Block]) -> datetime.date | None:
+        for block in reversed(closing):
+            if not isinstance(block, TextBlock):
+                continue
+            lines = [ln for ln in block.text.split("\n") if is_date_line(ln)]
+            if lines and (date := parse_date(lines[-1])):
+                self.notices.append(notice(
+                    "metadata.guessed", f"没有标明发布日期，取文末落款日期 {date.isoformat()}",
+                    location=block.location))
+                return date
+        return None
+
+    def source_url(self, meta: dict[str, str]) -> str | None:
+        for key in _URL_KEYS:
+            if meta.get(key) and (url := _URL.search(meta[key])):
+                return url.group(0)
+        return os.path.basename(self.source) if self.source else None
 
     def guess_year(self, front: _Front, outline_: Outline) -> int | None:
         texts = [text_of(front.preamble) or ""]

@@ -47,16 +47,24 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     sequence = [p if p is not None else next(positions) for p in order]
     if sequence != sorted(sequence):
         return None  # the labelled rows around them say another order
-    values: dict[Cell, CellValue] = dict(known)
-    for row, row_texts in zip(free, texts, strict=True):
+    values = _read(spec, free, texts)
+    if values is None:
+        return None
+    return free if arithmetic_holds(spec, {**known, **values}, {r.id for r in free}) else None
+
+
+def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str]]
+          ) -> dict[Cell, CellValue] | None:
+    """The detached rows' values as the form rows they would be (``None``: a count differs)."""
+    values: dict[Cell, CellValue] = {}
+    for row, row_texts in zip(rows, texts, strict=True):
         columns = value_columns(spec, row)
         if len(columns) != len(row_texts):
             return None
         for column, text in zip(columns, row_texts, strict=True):
             parsed = parse_value(text, spec.column(column).kind)
-            values[(row.id, column)] = (
-                parsed.value if parsed.status is Status.NUMBER else None)
-    return free if arithmetic_holds(spec, values, {r.id for r in free}) else None
+            values[(row.id, column)] = parsed.value if parsed.status is Status.NUMBER else None
+    return values
 
 
 def arithmetic_holds(spec: TableSpec, values: Mapping[Cell, CellValue], rows: set[str]) -> bool:

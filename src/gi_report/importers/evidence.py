@@ -85,24 +85,32 @@ def settle(spec: TableSpec, notices: Sequence[Notice], text: str | None
     values: dict[tuple[str, str], CellValue] = {}
     out: list[Notice] = []
     for n in notices:
-        cells = [tuple(p.split("/")[2:4]) for p in n.cells]
-        rows = {c[0] for c in cells}
-        if (n.code != "split.ambiguous" or len(rows) != 1 or not n.candidates
-                or any(c in related for c in cells)):
-            out.append(n)
-            continue
-        found = statements(text, _terms(spec, cells[0][0]))
-        chosen, used = _narrow(n.candidates, found)
+        cells = [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
+        chosen = _settled(spec, n, cells, related, text)
         if chosen is None:
             out.append(n)
             continue
-        for (row, column), value in zip(cells, chosen, strict=True):
-            values[(row, column)] = value
-        quoted = "”“".join(dict.fromkeys(s.sentence for s in used))
-        shown = ", ".join("空" if v is None else str(v) for v in chosen)
-        out.append(notice(
-            "split.by_text",
-            f"“{(n.found or '').strip()}” 有多种拆分，报告正文写明了其中的数字（“{quoted}”），"
-            f"据此取 {shown}",
-            location=n.location, cells=n.cells, candidates=[chosen], found=n.found))
+        values.update(zip(cells, chosen[0], strict=True))
+        out.append(_notice(n, chosen))
     return values, out
+
+
+def _settled(spec: TableSpec, n: Notice, cells: Sequence[tuple[str, str]],
+             related: set[tuple[str, str]], text: str
+             ) -> tuple[tuple[CellValue, ...], list[Statement]] | None:
+    """The candidate the text settles for an ambiguous run of one row, and the statements."""
+    if (n.code != "split.ambiguous" or len({c[0] for c in cells}) != 1 or not n.candidates
+            or any(c in related for c in cells)):
+        return None
+    chosen, used = _narrow(n.candidates, statements(text, _terms(spec, cells[0][0])))
+    return None if chosen is None else (chosen, used)
+
+
+def _notice(n: Notice, chosen: tuple[tuple[CellValue, ...], list[Statement]]) -> Notice:
+    split, used = chosen
+    quoted = "”“".join(dict.fromkeys(s.sentence for s in used))
+    shown = ", ".join("空" if v is None else str(v) for v in split)
+    return notice(
+        "split.by_text",
+        f"“{(n.found or '').strip()}” 有多种拆分，报告正文写明了其中的数字（“{quoted}”），"
+        f"据此取 {shown}", location=n.location, cells=n.cells, candidates=[split], found=n.found)

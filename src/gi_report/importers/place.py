@@ -266,24 +266,27 @@ class Placer:
         if found is not None and len(found) == len(cells):
             self.score += 2
             self.read([(c, s, location) for c, s in zip(cells, found, strict=True)], unit)
-            return
-        digits = sum(len(s.replace(".", "")) for s in found or ())
-        if found and len(found) < len(cells) <= digits:
-            self.score += 2
-            self.sources.update(dict.fromkeys(cells, location))
-            self.run_cells.update(cells)
-            self.runs.append(Run(
-                cells=tuple(cells), kinds=tuple(self.spec.column(c).kind for _, c in cells),
-                segments=tuple(found), text=" ".join(s.text for s in dr.values if not s.empty),
-                location=location))
-            return
-        self.score += 1
-        self.notices.append(notice(
-            "row.cell_count",
-            f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个数值单元格，而表格要求 "
-            f"{len(cells)} 个，且无法按列标题对齐：该行留空",
-            location=dr.location, cells=[pointer(self.spec, c) for c in cells],
-            found=" | ".join(s.text for s in dr.values)))
+        elif found and len(found) < len(cells) <= sum(len(s.replace(".", "")) for s in found):
+            self.add_run(dr, cells, found, location)
+        else:
+            self.score += 1
+            self.notices.append(notice(
+                "row.cell_count",
+                f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个数值单元格，而表格要求 "
+                f"{len(cells)} 个，且无法按列标题对齐：该行留空",
+                location=dr.location, cells=[pointer(self.spec, c) for c in cells],
+                found=" | ".join(s.text for s in dr.values)))
+
+    def add_run(self, dr: DataRow, cells: list[Cell], found: list[str], location: Location
+                ) -> None:
+        """Fewer runs than cells but enough digits: the solver splits them later."""
+        self.score += 2
+        self.sources.update(dict.fromkeys(cells, location))
+        self.run_cells.update(cells)
+        self.runs.append(Run(
+            cells=tuple(cells), kinds=tuple(self.spec.column(c).kind for _, c in cells),
+            segments=tuple(found), text=" ".join(s.text for s in dr.values if not s.empty),
+            location=location))
 
     def strip_unit(self, found: list[str], unit: Cell) -> None:
         for suffix in AMOUNT_UNITS:
