@@ -15,6 +15,7 @@ arithmetic links runs, choosing one would have to be checked against the others.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -44,14 +45,26 @@ def statements(text: str, terms: Sequence[str]) -> list[Statement]:
     """The numbers printed right after one of ``terms`` (``规范性文件16件``, ``…文件类11条``)."""
     if not terms:
         return []
-    names = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?:{names})[^0-9０-９，,。；;、\s]{{0,4}}?([0-9]+(?:\.[0-9]+)?)\s*(?:{_UNITS})")
+    pattern = _statement(tuple(sorted(set(terms), key=len, reverse=True)))
     out: list[Statement] = []
-    for sentence in _SENTENCE.findall(text[:MAX_TEXT]):
+    for sentence in _sentences(text):
+        if not any(term in sentence for term in terms):
+            continue
         for m in pattern.finditer(sentence):
             out.append(Statement(Decimal(m.group(1)), sentence.strip()))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _statement(terms: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(t) for t in terms)
+    return re.compile(
+        rf"(?:{names})[^0-9０-９，,。；;、\s]{{0,4}}?([0-9]+(?:\.[0-9]+)?)\s*(?:{_UNITS})")
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(_SENTENCE.findall(text[:MAX_TEXT]))
 
 
 def _terms(spec: TableSpec, row_id: str) -> list[str]:

@@ -17,6 +17,7 @@ cells stay blank and are counted; rows and columns never found are reported.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,7 @@ Pair = tuple[Cell, str, Location]
 _TWO_NUMBERS = re.compile(r"[0-9][.,]?\s+[0-9]")
 
 
+@functools.lru_cache(maxsize=65536)
 def two_numbers(text: str) -> bool:
     """Whether a cell's text holds two numbers apart (``93 3``, ``12\\n13``): never one value."""
     return _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)) is not None
@@ -56,7 +58,19 @@ def segments(dr: DataRow) -> list[str] | None:
 
 def value_cells(spec: TableSpec, row: RowSpec) -> list[Cell]:
     """The cells of ``row`` that hold numbers."""
-    return [(row.id, c) for c in row.columns if spec.column(c).kind is not CellKind.TEXT]
+    return list(_value_cells(spec, row.id))
+
+
+@functools.cache
+def _value_cells(spec: TableSpec, row_id: str) -> tuple[Cell, ...]:
+    return tuple((row_id, c) for c in spec.row(row_id).columns
+                 if spec.column(c).kind is not CellKind.TEXT)
+
+
+@functools.cache
+def whole_table(spec: TableSpec) -> tuple[Cell, ...]:
+    """Every value cell of the table, in the form's order (section 四 printed as one row)."""
+    return tuple(cell for r in spec.rows for cell in _value_cells(spec, r.id))
 
 
 def unit_cell(spec: TableSpec, row: RowSpec) -> Cell | None:
@@ -153,7 +167,7 @@ class Placer:
         """A row with no label: the whole table in one row (section 四's 15 numbers), else
         the cells its header names, else unused."""
         spec = self.spec
-        whole = [cell for r in spec.rows for cell in value_cells(spec, r)]
+        whole = list(whole_table(spec))
         if fits(dr, len(whole)):
             self.take(dr, whole, None, how="whole")
             return
@@ -315,7 +329,6 @@ class Placer:
     def read_one(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
         spec = self.spec
         kind = spec.column(cell[1]).kind
-        where = pointer(spec, cell)
         parsed = parse_value(text, kind)
         if parsed.status is Status.NUMBER:
             self.values[cell] = parsed.value
@@ -323,9 +336,11 @@ class Placer:
                 self.values[unit] = parsed.unit
                 self.notices.append(notice(
                     "cell.unit", f"“{text.strip()}”读作金额 {parsed.value}，单位“{parsed.unit}”",
-                    location=location, cells=[where, pointer(spec, unit)], found=text))
+                    location=location, cells=[pointer(spec, cell), pointer(spec, unit)],
+                    found=text))
             return
         self.values[cell] = None
+        where = pointer(spec, cell)
         if parsed.status is Status.BLANK:
             self.blank.append(where)
         elif parsed.status is Status.DASH:

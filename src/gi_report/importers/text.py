@@ -53,6 +53,7 @@ _VALUE_PREFIX = re.compile(
     r"^(?:\s*(?:[0-9０-９](?:[0-9０-９]|[.,](?=[0-9]))*|[—\-－/／]+))+"
     r"(?:\s*(?:亿元|万元|元|件|个|项|条))?")
 """The numbers (and dashes) at the start of a crawl text: a value cell ends where text begins."""
+_NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]")
 _PROSE = re.compile(r"[。，；：！？]|^[一二三四五六七八九十]{1,2}[、.．]")
 """Text that is a sentence or a numbered heading, not a label: kept as narrative."""
 
@@ -389,6 +390,8 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
 
 def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
     """A whole report on one line, as blocks; ``None`` if the line is not one."""
+    if len(_NUMBERED_HEAD.findall(line, 0, 100_000)) < 3:
+        return None  # fewer than three numbered headings: a paragraph, not a whole report
     heads = list(find_inline_headings(line, _SECTIONS))
     if len(heads) < 3:
         return None
