@@ -60,7 +60,7 @@ class Slot(NamedTuple):
     @property
     def is_text(self) -> bool:
         """A label: printed text that is not a number or a dash."""
-        return not self.empty and not self.is_value
+        return not self.empty and not value_text(self.text)
 
 
 def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
