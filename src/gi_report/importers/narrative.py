@@ -126,8 +126,8 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
 
 
 KEY_SHARE = 0.75
-"""Share of a title's characters a reworded heading must print (其他需要报告的事项 →
-需要说明的其他事项与附表) to be taken for it, under the expected numeral only."""
+"""Share of a title's characters a reworded heading must print to be taken for it (its words
+reordered, a few added), under the expected numeral only."""
 
 
 def shares_words(printed: str, title: str, share: float = KEY_SHARE) -> bool:
