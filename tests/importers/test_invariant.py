@@ -121,7 +121,15 @@ def dropped_row(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+def part_numbering(text: str, rng: random.Random) -> str:
+    """Sections numbered 第一部分 … 第六部分 instead of 一、 … 六、."""
+    for section in _SECTIONS.values():
+        text = text.replace(f"## {section.number}、", f"## 第{section.number}部分 ", 1)
+    return text
+
+
 MARKDOWN_DAMAGES: dict[str, Damage] = {
+    "part_numbering": part_numbering,
     "reworded_heading": reworded_heading,
     "lost_heading": lost_heading,
     "extra_section": extra_section,
@@ -237,4 +245,14 @@ def test_a_title_spaced_out_and_broken_over_two_lines() -> None:
     text = text.replace(first, f"# {year} 年{agency}政府信息公开工作\n\n# 年度报告", 1)
     result = read_document(text.encode("utf-8"), kind="markdown", warn=False)
     assert (result.report.metadata.agency, result.report.metadata.year) == (agency, year)
+    assert assert_right_or_blank(result, report) == len(_cells(report))
+
+
+def test_sections_numbered_as_parts() -> None:
+    """第一部分 … 第六部分: every section found, no notice needed."""
+    report = random_report(random.Random(2), template="2021")
+    text = part_numbering(render_markdown(report), random.Random(0))
+    result = read_document(text.encode("utf-8"), kind="markdown", warn=False)
+    assert result.report.overview.heading == "第一部分 " + _SECTIONS["overview"].title
+    assert not [n for n in result.notices if n.code.startswith("section.")]
     assert assert_right_or_blank(result, report) == len(_cells(report))

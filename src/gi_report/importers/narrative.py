@@ -23,7 +23,7 @@ import attrs
 
 from gi_report.form.spec import SectionSpec, TemplateSpec
 from gi_report.importers.blocks import Block, Location, TableBlock, TextBlock
-from gi_report.importers.normalize import cn_numeral, core, edit_distance, fold
+from gi_report.importers.normalize import cn_numeral, core, edit_distance
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 TITLE = re.compile(
@@ -99,11 +99,11 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
     ``renumbered``: any numeral 一 … 十 is accepted before the title (a report that inserts a
     section of its own numbers the following ones on); such a heading is reported as fuzzy.
     """
-    numeral = _numeral(text, section.number, renumbered)
-    if numeral is None:
+    found = _numeral(text, section.number, renumbered)
+    if found is None:
         return None
+    numeral, marker_end = found
     stripped = _strip_heading_markup(text)
-    marker_end = stripped.index(next(ch for ch in stripped if ch in "、.．,，")) + 1
     body = stripped[marker_end:]
     body_core = core(body[:120])
     moved = numeral != section.number
@@ -144,20 +144,31 @@ def shares_words(printed: str, title: str, share: float = KEY_SHARE) -> bool:
     return hits >= share * len(title)
 
 
-_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,2})[、.,]")
 
 
-def _numeral(text: str, number: str, renumbered: bool) -> str | None:
-    """The heading numeral at the start of ``text``: ``number`` (or any, if ``renumbered``)."""
+_HEADING_MARK = re.compile(
+    r"\s*(?:第\s*([一二三四五六七八九十]{1,2})\s*部分\s*[、.．,，:：]?"
+    r"|([一二三四五六七八九十]{1,2})\s*[、.．,，])")
+"""A section's numbering: 一、 (or 一. 一，) or 第一部分."""
+
+
+def _numeral(text: str, number: str, renumbered: bool) -> tuple[str, int] | None:
+    """The heading numeral at the start of ``text`` and where the marker ends: ``number`` (or
+    any, if ``renumbered``), written 一、 or 第一部分."""
     if not renumbered and number not in text[:12]:
         return None
-    m = _NUMBERED.match(fold(_strip_heading_markup(text[:80])))
-    if m is None or (m.group(1) != number and not renumbered):
+    stripped = _strip_heading_markup(text[:80])
+    m = _HEADING_MARK.match(stripped)
+    if m is None:
         return None
-    return m.group(1)
+    numeral = m.group(1) or m.group(2)
+    if numeral != number and not renumbered:
+        return None
+    return numeral, m.end()
 
 
-_INLINE_MARKER = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]")
+_INLINE_MARKER = re.compile(
+    r"第([一二三四五六七八九十]{1,2})部分[、.．:：]?|([一二三四五六七八九十]{1,2})\s*[、.．]")
 MIN_FUZZY_TITLE = 6
 """Shortest title core matched loosely (总体情况 must be printed as it is)."""
 
@@ -216,7 +227,7 @@ def _fuzzy_inline(text: str, section: SectionSpec, position: int, before: int
     ``section``'s (any numeral: a report may renumber its sections)."""
     for m in _INLINE_MARKER.finditer(text, position, before):
         end = _title_end(text, m.end(), section)
-        if end is None and m.group(1) == section.number:
+        if end is None and (m.group(1) or m.group(2)) == section.number:
             end = _reworded_end(text, m.end(), section)
         if end is not None:
             return m.start(), end
@@ -295,7 +306,8 @@ def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
             continue
         for k in range(current, len(sections)):
             heading = match_heading(block.text, sections[k])
-            if heading is None and k == current and _NUMBERED.match(block.text.lstrip("# \t")[:4]):
+            if heading is None and k == current and _HEADING_MARK.match(
+                    block.text.lstrip("# \t")[:8]):
                 heading = match_heading(block.text, sections[k], renumbered=True)
             if heading is not None and (not heading.fuzzy or k == current):
                 headings[sections[k].id] = heading

@@ -53,7 +53,7 @@ _VALUE_PREFIX = re.compile(
     r"^(?:\s*(?:[0-9０-９](?:[0-9０-９]|[.,](?=[0-9]))*|[—\-－/／]+))+"
     r"(?:\s*(?:亿元|万元|元|件|个|项|条))?")
 """The numbers (and dashes) at the start of a crawl text: a value cell ends where text begins."""
-_NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]")
+_NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]|第[一二三四五六]部分")
 _PROSE = re.compile(r"[。，；：！？]|^[一二三四五六七八九十]{1,2}[、.．]")
 """Text that is a sentence or a numbered heading, not a label: kept as narrative."""
 
