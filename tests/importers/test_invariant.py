@@ -256,3 +256,15 @@ def test_sections_numbered_as_parts() -> None:
     assert result.report.overview.heading == "第一部分 " + _SECTIONS["overview"].title
     assert not [n for n in result.notices if n.code.startswith("section.")]
     assert assert_right_or_blank(result, report) == len(_cells(report))
+
+
+def test_a_table_without_column_headers_is_read_by_position_with_a_warning() -> None:
+    report = random_report(random.Random(6), template="2021")
+    lines = render_markdown(report).split("\n")
+    header = _table_rows(lines, _heading("applications"))[0]
+    lines[header] = "|" + "  |" * (lines[header].count("|") - 1)
+    result = read_document("\n".join(lines).encode("utf-8"), kind="markdown", warn=False)
+    [by_position] = [n for n in result.with_code("header.by_position")
+                     if "/applications" not in "".join(n.cells) and n.level.value == "warning"]
+    assert by_position.found is None
+    assert assert_right_or_blank(result, report) == len(_cells(report))

@@ -245,7 +245,16 @@ class Placer:
         header = dr.header
         over = [u.text.strip() for u in header.unknown
                 if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
-        if header.noted or not (over or not agrees):
+        if header.noted:
+            return
+        if not header.columns and not over and len(cells) > 1:
+            header.noted = True
+            self.notices.append(notice(
+                "header.by_position",
+                f"表格没有列标题，自“{self.name(dr, cells)}”一行起数值按表格标准列的顺序读取",
+                location=dr.location, level=Level.WARNING))
+            return
+        if not (over or not agrees):
             return
         header.noted = True
         named = "、".join(f"“{t}”" for t in over[:8])

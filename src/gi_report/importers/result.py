@@ -92,7 +92,8 @@ _CODES = (
                "be aligned by its header: its cells are blank."),
     NoticeCode(code="header.by_position", level=Level.INFO,
                meaning="Column headers not recognised (e.g. 数据1…数据6, or another table's "
-               "header): the values were read in the form's column order."),
+               "header): the values were read in the form's column order. A table with no "
+               "column header at all is read the same way, as a warning."),
     NoticeCode(code="header.aligned", level=Level.INFO,
                meaning="A row with more or fewer cells than the form's columns, read by lining "
                "its cells up with the column headers above them."),
