@@ -268,3 +268,14 @@ def test_a_table_without_column_headers_is_read_by_position_with_a_warning() -> 
                      if "/applications" not in "".join(n.cells) and n.level.value == "warning"]
     assert by_position.found is None
     assert assert_right_or_blank(result, report) == len(_cells(report))
+
+
+def test_a_crawls_header_order_never_places_a_value() -> None:
+    """In a crawl dump the header labels come out in reading order, not above their columns:
+    a row name there (复议后起诉) over one position must not place section 四's digits."""
+    report = random_report(random.Random(2), template="2019", blank_rate=0.4, scale=8)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
+    want, got = _cells(report), _cells(result.report)
+    for pointer in want:
+        if pointer.startswith("/review_litigation/"):
+            assert got[pointer] in (None, want[pointer]), pointer

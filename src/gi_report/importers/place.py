@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
@@ -43,17 +44,33 @@ def two_numbers(text: str) -> bool:
     return _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)) is not None
 
 
+_SIGNED_PIECES = re.compile(r"[+-]?[0-9][0-9.]*")
+
+
 def segments(dr: DataRow) -> list[str] | None:
-    """The whitespace-separated digit runs of a row's value cells (``None``: not all digits)."""
+    """The digit runs of a row's value cells, cut at whitespace and before a sign (``0-66`` is
+    ``0``, ``-66``: the sign starts a signed count); ``None``: not all digits."""
     out: list[str] = []
     for s in dr.values:
         if s.empty:
             continue
         parts = run_segments(s.text)
         if parts is None:
+            parts = _signed_segments(s.text)
+        if parts is None:
             return None
         out.extend(parts)
     return out
+
+
+def _signed_segments(text: str) -> list[str] | None:
+    out: list[str] = []
+    for part in text.split():
+        pieces = _SIGNED_PIECES.findall(part)
+        if "".join(pieces) != part:
+            return None
+        out.extend(pieces)
+    return out or None
 
 
 def value_cells(spec: TableSpec, row: RowSpec) -> list[Cell]:
@@ -173,7 +190,11 @@ class Placer:
             return
         printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
                    if g in dr.header.rows}
-        named = [cell for cell in whole if cell in printed]
+        # a row named above its columns spans them all (行政复议 over its five columns); a row
+        # name over one column only is a header cut out of line (a crawl), not a layout
+        spans = Counter(row.id for row in dr.header.rows.values())
+        named = [cell for cell in whole if cell in printed
+                 and spans[cell[0]] >= len(_value_cells(spec, cell[0]))]
         if named and by_header(dr, named) is not None:
             self.take(dr, named, None, how="whole")
             return
