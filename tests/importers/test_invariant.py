@@ -279,3 +279,26 @@ def test_a_crawls_header_order_never_places_a_value() -> None:
     for pointer in want:
         if pointer.startswith("/review_litigation/"):
             assert got[pointer] in (None, want[pointer]), pointer
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=10**6),
+       template=st.sampled_from(["2019", "2021"]),
+       blank_rate=st.sampled_from([0.1, 0.4]))
+def test_a_crawl_that_drops_blank_cells_is_right_or_blank(seed: int, template: str,
+                                                          blank_rate: float) -> None:
+    """A crawl prints nothing for a blank cell: once a row shows it (fewer digits than cells),
+    no split a dropped cell could change is trusted (``split.dropped``)."""
+    report = random_report(random.Random(seed), template=template, blank_rate=blank_rate,
+                           scale=8)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
+    assert_right_or_blank(result, report)
+
+
+def test_a_dropped_blank_cell_undoes_the_splits_it_could_change() -> None:
+    report = random_report(random.Random(5), template="2021", blank_rate=0.1, scale=200)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
+    dropped = result.with_code("split.dropped")
+    assert dropped and all(n.candidates and "留空" in n.message for n in dropped)
+    assert set(result.undetermined_cells) >= {p for n in dropped for p in n.cells}
+    assert assert_right_or_blank(result, report) > 0

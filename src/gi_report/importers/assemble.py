@@ -354,11 +354,14 @@ class _Assembler:
         readings: dict[str, Reading] = {}
         prose = text_of([b for body in (outline_.front, *outline_.bodies.values()) for b in body
                          if isinstance(b, TextBlock)])
+        best = {table_id: best_reading([t.table(table_id) for t in TEMPLATES.values()],
+                                       outline_.bodies.get(table_id, ()),
+                                       prefer=year_template.table(table_id))
+                for table_id in TABLE_IDS}
+        dropped = next((f"“{name}”" for r in best.values() for name in r.short_rows), None)
         for table_id in TABLE_IDS:
-            blocks = outline_.bodies.get(table_id, ())
-            specs = [t.table(table_id) for t in TEMPLATES.values()]
-            reading = best_reading(specs, blocks, prefer=year_template.table(table_id))
-            table, notes = reading.complete(prose)
+            reading = best[table_id]
+            table, notes = reading.complete(prose, dropped)
             readings[table_id] = reading
             for (row, column), where in reading.sources.items():
                 self.locations[f"/{table_id}/{row}/{column}"] = where

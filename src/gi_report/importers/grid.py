@@ -36,6 +36,7 @@ from gi_report.importers.align import (
 from gi_report.importers.blocks import Block, Location, TextBlock
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.digits import Run, solve
+from gi_report.importers.dropped import distrust
 from gi_report.importers.evidence import settle
 from gi_report.importers.place import Placer, two_numbers
 from gi_report.importers.result import Notice, notice
@@ -62,21 +63,30 @@ class Reading:
     data_rows: int
     found: bool  #: the table is there (rows with values, or at least its column headers)
     sources: dict[Cell, Location] = attrs.field(factory=dict)  #: where each cell was read
+    short_rows: list[str] = attrs.field(factory=list)
+    """Rows printed with fewer digits than cells: the document drops blank cells."""
 
-    def complete(self, text: str | None = None) -> tuple[Table, list[Notice]]:
+    def complete(self, text: str | None = None, dropped: str | None = None
+                 ) -> tuple[Table, list[Notice]]:
         """Split the runs, then the table as stated and every notice about it.
 
         ``text`` is the report's narrative: a run with several consistent splits is settled by
         it only where it states one of the numbers (:mod:`~gi_report.importers.evidence`).
+        ``dropped`` names a row of the document printed with fewer digits than cells: the
+        document drops blank cells, so a split is kept only where no dropped cell could change
+        it (:func:`~gi_report.importers.dropped.distrust`).
         """
         notices = list(self.notices)
         values = dict(self.values)
         if self.runs:
             solution = solve(self.spec, values, self.runs, describe=lambda cs: describe(
                 self.spec, cs))
-            values.update(solution.values)
             chosen, split_notices = settle(self.spec, solution.notices, text)
-            values.update(chosen)
+            found = {**solution.values, **chosen}
+            if dropped:
+                found, split_notices = distrust(self.spec, self.runs, found, split_notices,
+                                                dropped)
+            values.update(found)
             notices.extend(split_notices)
         table = Table(
             spec=self.spec,
@@ -115,7 +125,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         spec=spec, values=placer.values, runs=placer.runs, notices=notices,
         score=alignment.score + placer.score + len(stream.header_columns),
         narrative=stream.narrative, location=stream.location or Location(),
-        data_rows=len(rows), found=found, sources=placer.sources)
+        data_rows=len(rows), found=found, sources=placer.sources, short_rows=placer.short_rows)
 
 
 _DOUBTS = frozenset({

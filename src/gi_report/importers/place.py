@@ -163,6 +163,7 @@ class Placer:
         self.blank: list[str] = []
         self.dash: list[str] = []
         self.score = 0
+        self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
 
     def name(self, dr: DataRow, cells: Sequence[Cell]) -> str:
         return dr.found or row_name(self.spec, self.spec.row(cells[0][0]))
@@ -314,11 +315,14 @@ class Placer:
             self.add_run(dr, cells, found, location)
         else:
             self.score += 1
+            if found is not None and sum(len(p.replace(".", "")) for p in found) < len(cells):
+                self.short_rows.append(self.name(dr, cells))
             self.notices.append(notice(
                 "row.cell_count",
                 f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个数值单元格，而表格要求 "
                 f"{len(cells)} 个，且无法按列标题对齐：该行留空",
-                location=dr.location, cells=[pointer(self.spec, c) for c in cells],
+                location=dr.location,
+                cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
                 found=" | ".join(s.text for s in dr.values)))
 
     def add_run(self, dr: DataRow, cells: list[Cell], found: list[str], location: Location

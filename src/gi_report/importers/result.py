@@ -158,6 +158,10 @@ _CODES = (
     NoticeCode(code="cell.two_numbers", level=Level.ERROR,
                meaning="A cell holding two numbers (e.g. 93 3, a lost cell border): left "
                "blank, its digits never joined."),
+    NoticeCode(code="split.dropped", level=Level.ERROR,
+               meaning="Run-together numbers in a document known to drop blank cells (a row "
+               "printed with fewer digits than cells): the split that would hold if nothing "
+               "were dropped is listed, the cells are left blank."),
     NoticeCode(code="header.reordered", level=Level.WARNING,
                meaning="A row whose cells are printed in another column order than the form's "
                "(总计 first, two applicant columns swapped): read by the column headers above "
@@ -172,7 +176,8 @@ NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
 
 UNDETERMINED_CODES = frozenset(
     {"split.ambiguous", "split.inconsistent", "split.too_complex", "cell.unreadable",
-     "row.missing", "row.cell_count", "table.missing", "column.missing", "cell.two_numbers"}
+     "row.missing", "row.cell_count", "table.missing", "column.missing", "cell.two_numbers",
+     "split.dropped"}
 )
 """Codes whose cells are blank in the report because the document could not be read there."""
 
