@@ -39,12 +39,16 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
         if n.code not in _SPLITS or not any(c in unsafe for c in cells):
             out.append(n)
             continue
-        out.append(notice(
-            "split.dropped",
-            f"文档中的{short_row}一行数字少于单元格（空白单元格未印出），连写的数字"
-            f"“{(n.found or '').strip()}”因此无法确定：{describe(spec, cells)} 留空。"
-            "若无省略，唯一的拆分是：" + "；".join(
-                ", ".join("空" if v is None else str(v) for v in c) for c in n.candidates),
-            location=n.location, cells=[pointer(spec, c) for c in cells],
-            candidates=n.candidates, found=n.found))
+        out.append(_notice(spec, n, cells, short_row))
     return kept, out
+
+
+def _notice(spec: TableSpec, n: Notice, cells: Sequence[Cell], short_row: str) -> Notice:
+    shown = "；".join(", ".join("空" if v is None else str(v) for v in c) for c in n.candidates)
+    return notice(
+        "split.dropped",
+        f"文档中的{short_row}一行数字少于单元格（空白单元格未印出），连写的数字"
+        f"“{(n.found or '').strip()}”因此无法确定：{describe(spec, cells)} 留空。"
+        f"若无省略，唯一的拆分是：{shown}",
+        location=n.location, cells=[pointer(spec, c) for c in cells],
+        candidates=n.candidates, found=n.found)

@@ -314,16 +314,21 @@ class Placer:
         elif found and len(found) < len(cells) <= sum(len(s.replace(".", "")) for s in found):
             self.add_run(dr, cells, found, location)
         else:
-            self.score += 1
-            if found is not None and sum(len(p.replace(".", "")) for p in found) < len(cells):
-                self.short_rows.append(self.name(dr, cells))
-            self.notices.append(notice(
-                "row.cell_count",
-                f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个数值单元格，而表格要求 "
-                f"{len(cells)} 个，且无法按列标题对齐：该行留空",
-                location=dr.location,
-                cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
-                found=" | ".join(s.text for s in dr.values)))
+            self.cell_count(dr, cells, unit, found)
+
+    def cell_count(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+                   found: list[str] | None) -> None:
+        """A row that fits its cells neither by header nor as digit runs: blank, reported."""
+        self.score += 1
+        if found is not None and sum(len(p.replace(".", "")) for p in found) < len(cells):
+            self.short_rows.append(self.name(dr, cells))
+        self.notices.append(notice(
+            "row.cell_count",
+            f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个数值单元格，而表格要求 "
+            f"{len(cells)} 个，且无法按列标题对齐：该行留空",
+            location=dr.location,
+            cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
+            found=" | ".join(s.text for s in dr.values)))
 
     def add_run(self, dr: DataRow, cells: list[Cell], found: list[str], location: Location
                 ) -> None:
