@@ -31,6 +31,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 """The project's copy of the real corpus (never ``/work/shared``)."""
 
 EXPECTED_DIR = CORPUS / "expected"
+WILD = CORPUS / "wild"
+"""Eight more real reports (department and sub-zone crawl dumps), with ``wild/expected/``."""
 
 CORPUS_FILES: dict[str, str] = {
     path.stem: json.loads(path.read_text(encoding="utf-8"))["file"]
@@ -51,11 +53,12 @@ class Expected:
     cells: dict[str, CellValue]  #: pointer (``/applications/granted/total``) → value
     uncertain: tuple[str, ...]
     notes: str
+    root: Path = CORPUS  #: the folder holding the document and its ``expected/``
 
     @property
     def path(self) -> Path:
         """The corpus document these values were read from."""
-        return CORPUS / self.file
+        return self.root / self.file
 
 
 @attrs.frozen
@@ -88,9 +91,10 @@ def _value(kind: CellKind, raw: Any) -> CellValue:
     return raw  # type: ignore[no-any-return]
 
 
-def load_expected(name: str) -> Expected:
-    """The expected file ``tests/data/corpus/expected/<name>.json`` (name without ``.json``)."""
-    data = json.loads((EXPECTED_DIR / f"{name}.json").read_text(encoding="utf-8"))
+def load_expected(name: str, *, root: Path = CORPUS) -> Expected:
+    """The expected file ``<root>/expected/<name>.json`` (name without ``.json``); ``root`` is
+    ``tests/data/corpus`` unless given (:data:`WILD` for the wild reports)."""
+    data = json.loads((root / "expected" / f"{name}.json").read_text(encoding="utf-8"))
     cells: dict[str, CellValue] = {}
     for table_id in TABLE_IDS:
         spec = _layout(table_id, data[table_id], data["template"])
@@ -106,6 +110,7 @@ def load_expected(name: str) -> Expected:
         cells=cells,
         uncertain=tuple(data.get("uncertain", ())),
         notes=data.get("notes", ""),
+        root=root,
     )
 
 

@@ -27,6 +27,7 @@ from gi_report.errors import GIReportError
 from gi_report.fileio import write_atomic
 from gi_report.findings import Severity
 from gi_report.importers.api import KINDS, read_document
+from gi_report.importers.blanks import blank_cells
 from gi_report.importers.result import ImportResult, Notice
 from gi_report.render.check_page import render_check_page
 from gi_report.render.text import render_report
@@ -128,6 +129,29 @@ def _finding_lines(validation: ValidationReport, everything: bool) -> list[str]:
     return lines
 
 
+LISTED_CELLS = 8
+"""Blank cells listed by pointer under one reason before the rest are counted."""
+
+
+def _blank_lines(result: ImportResult) -> list[str]:
+    """Every blank cell with the notice that says why, grouped by that notice."""
+    blanks = blank_cells(result)
+    if not blanks:
+        return []
+    groups: dict[int, tuple[Notice | None, list[str]]] = {}
+    for cell in blanks:
+        groups.setdefault(id(cell.notice), (cell.notice, []))[1].append(cell.pointer)
+    lines = [f"空白单元格（{len(blanks)} 个）及原因："]
+    for n, pointers in groups.values():
+        shown = "、".join(pointers[:LISTED_CELLS])
+        more = f" 等 {len(pointers)} 个" if len(pointers) > LISTED_CELLS else ""
+        reason = (describe_notice(n) if n is not None
+                  else "[错误] cell.unexplained: 导入时没有说明为何留空")
+        lines.append(f"  {shown}{more}")
+        lines.append(f"    ← {reason}")
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     """Check every document; return the exit code."""
     code = EXIT_OK
@@ -166,6 +190,9 @@ def _print_json(name: str, result: ImportResult, validation: ValidationReport) -
         "report": to_dict(result.report),
         "import": result.to_dict(),
         "validation": validation.to_dict(),
+        "blank_cells": [{"pointer": b.pointer, "code": b.code,
+                         "message": b.notice.message if b.notice else None}
+                        for b in blank_cells(result)],
     }, ensure_ascii=False))
 
 
@@ -181,6 +208,8 @@ def _print_text(name: str, result: ImportResult, validation: ValidationReport,
     for line in _notice_lines(result, everything):
         print(line)
     for line in _finding_lines(validation, everything):
+        print(line)
+    for line in _blank_lines(result):
         print(line)
     undetermined = result.undetermined_cells
     if undetermined:

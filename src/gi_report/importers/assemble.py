@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from collections.abc import Sequence
@@ -41,7 +42,7 @@ from gi_report.importers.narrative import (
 )
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.values import looks_like_value
-from gi_report.importers.vocabulary import vocabulary
+from gi_report.importers.vocabulary import Vocabulary, vocabulary
 from gi_report.model import (
     MAX_YEAR,
     MIN_YEAR,
@@ -67,6 +68,7 @@ _DATE_KEYS = ("发布日期", "发布时间", "公开日期", "成文日期", "�
 _AGENCY_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "单位", "所属机构")
 _URL_KEYS = ("原文链接", "链接", "网址", "来源")
 _SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?：:]")
+_NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,2}[、.．][^，。；]{2,30}")
 
 
 @attrs.define
@@ -131,48 +133,60 @@ class _Assembler:
     # --- front matter --------------------------------------------------------------------------
 
     def front(self, blocks: Sequence[Block]) -> _Front:
+        """The front matter: metadata lines and tables, the title, a byline, the preamble."""
         front = _Front(metadata=dict(self.meta))
         before_title: list[Block] = []
         for block in blocks:
             if isinstance(block, TableBlock):
-                pairs = _key_values(block)
-                if pairs:
-                    for key, value in pairs:
-                        front.metadata.setdefault(key, value)
-                    self.removed.append((furniture.Removed(
-                        " ".join(f"{k}：{v}" for k, v in pairs), "metadata table"),
-                        block.location))
-                else:
-                    (front.preamble if front.title else before_title).append(block)
+                self.front_table(front, block, before_title)
                 continue
             kv = furniture.metadata_line(block.text)
             if kv is not None:
                 front.metadata.setdefault(*kv)
                 self.removed.append((furniture.Removed(block.text.strip(), "metadata", *kv),
                                      block.location))
-                continue
-            text = block.text.strip()
-            if front.title is None:
-                title = parse_title(text)
-                if title is None:
-                    m = _TITLE_PREFIX.match(text)
-                    if m and parse_title(m.group(1)) is not None:
-                        self.take_title(front, m.group(1), block.location, before_title)
-                        rest = text[m.end():].strip()
-                        if rest:
-                            front.preamble.append(TextBlock(text=rest, location=block.location))
-                        continue
-                    before_title.append(block)
-                    continue
-                self.take_title(front, text, block.location, before_title)
-                continue
-            if not front.preamble and self.is_byline(text, front):
-                front.byline_date = front.byline_date or parse_date(text)
-                continue
-            front.preamble.append(block)
+            elif front.title is None:
+                self.title_or_before(front, block, before_title)
+            elif not front.preamble and self.is_byline(block.text.strip(), front):
+                front.byline_date = front.byline_date or parse_date(block.text)
+            else:
+                front.preamble.append(block)
         if front.title is None:
             front.preamble = [*before_title, *front.preamble]
         return front
+
+    def front_table(self, front: _Front, block: TableBlock, before_title: list[Block]) -> None:
+        pairs = _key_values(block)
+        if not pairs:
+            (front.preamble if front.title else before_title).append(block)
+            return
+        for key, value in pairs:
+            front.metadata.setdefault(key, value)
+        self.removed.append((furniture.Removed(
+            " ".join(f"{k}：{v}" for k, v in pairs), "metadata table"), block.location))
+
+    def title_or_before(self, front: _Front, block: TextBlock, before_title: list[Block]
+                        ) -> None:
+        """The title (also one broken over two lines, or run into the preamble), or a block
+        before it."""
+        text = block.text.strip()
+        if parse_title(text) is not None:
+            self.take_title(front, text, block.location, before_title)
+            return
+        last = before_title[-1] if before_title else None
+        if (isinstance(last, TextBlock) and len(last.text) <= 60
+                and parse_title(joined := last.text.strip() + text) is not None):
+            before_title.pop()
+            self.take_title(front, joined, last.location, before_title)
+            return
+        m = _TITLE_PREFIX.match(text)
+        if m and parse_title(m.group(1)) is not None:
+            self.take_title(front, m.group(1), block.location, before_title)
+            rest = text[m.end():].strip()
+            if rest:
+                front.preamble.append(TextBlock(text=rest, location=block.location))
+            return
+        before_title.append(block)
 
     def take_title(self, front: _Front, text: str, location: Location,
                    before: list[Block]) -> None:
@@ -204,61 +218,29 @@ class _Assembler:
     # --- metadata ------------------------------------------------------------------------------
 
     def metadata(self, front: _Front, outline_: Outline, closing: list[Block]) -> Metadata:
+        """Agency, year, publication date, source and title, each from the best place that
+        states it (a notice says which)."""
         meta = front.metadata
         title = front.title
         for key in ("标题", "名称"):
             if title is None and key in meta:
                 title = parse_title(meta[key].split("-")[0])
         where = front.title_location or Location(file=self.source)
+        year = self.report_year(title, front, outline_, where)
+        agency = self.agency(title, meta, where)
+        date = self.publication_date(meta, front, closing, where)
+        return Metadata(agency=agency, year=year, publication_date=date,
+                        source=self.source_url(meta), title=title.text if title else None)
+
+    def report_year(self, title: Title | None, front: _Front, outline_: Outline,
+                    where: Location) -> int:
         year: int | None = title.year if title else None
-        if year is not None:
+        if title is not None and year is not None:
             self.notices.append(notice(
-                "metadata.found", f"报告年度 {year}、机关“{title.agency if title else ''}”取自标题"
-                f"“{title.text if title else ''}”", location=where))
+                "metadata.found", f"报告年度 {year}、机关“{title.agency}”取自标题“{title.text}”",
+                location=where))
         else:
             year = self.guess_year(front, outline_)
-        agency = title.agency if title else ""
-        if not agency:
-            for key in _AGENCY_KEYS:
-                if meta.get(key):
-                    agency = meta[key]
-                    self.notices.append(notice(
-                        "metadata.guessed", f"标题中没有机关名称，取自“{key}：{agency}”",
-                        location=where))
-                    break
-        if not agency:
-            self.notices.append(notice(
-                "metadata.missing", "没有找到报告机关的名称（标题或“发布机构”），机关名称留空",
-                location=where))
-        date = None
-        for key in _DATE_KEYS:
-            if meta.get(key) and (date := parse_date(meta[key])):
-                self.notices.append(notice(
-                    "metadata.found", f"发布日期 {date.isoformat()} 取自“{key}：{meta[key]}”",
-                    location=where))
-                break
-        if date is None and front.byline_date is not None:
-            date = front.byline_date
-            self.notices.append(notice(
-                "metadata.found", f"发布日期 {date.isoformat()} 取自标题下的署名日期",
-                location=where))
-        if date is None:
-            for block in reversed(closing):
-                if isinstance(block, TextBlock):
-                    lines = [ln for ln in block.text.split("\n") if is_date_line(ln)]
-                    if lines and (date := parse_date(lines[-1])):
-                        self.notices.append(notice(
-                            "metadata.guessed",
-                            f"没有标明发布日期，取文末落款日期 {date.isoformat()}",
-                            location=block.location))
-                        break
-        source = None
-        for key in _URL_KEYS:
-            if meta.get(key) and (url := _URL.search(meta[key])):
-                source = url.group(0)
-                break
-        if source is None and self.source:
-            source = os.path.basename(self.source)
         if year is None:
             raise UnrecognisedDocumentError(
                 "no report year found (no title such as “…2023年政府信息公开工作年度报告”)",
@@ -268,9 +250,55 @@ class _Assembler:
             raise UnrecognisedDocumentError(
                 f"report year {year} is out of range", source=self.source,
                 expected=f"a report year from {MIN_YEAR} to {MAX_YEAR}")
-        title_text = title.text if title else None
-        return Metadata(agency=agency, year=year, publication_date=date, source=source,
-                        title=title_text)
+        return year
+
+    def agency(self, title: Title | None, meta: dict[str, str], where: Location) -> str:
+        agency = title.agency if title else ""
+        if agency:
+            return agency
+        for key in _AGENCY_KEYS:
+            if meta.get(key):
+                self.notices.append(notice(
+                    "metadata.guessed", f"标题中没有机关名称，取自“{key}：{meta[key]}”",
+                    location=where))
+                return meta[key]
+        self.notices.append(notice(
+            "metadata.missing", "没有找到报告机关的名称（标题或“发布机构”），机关名称留空",
+            location=where))
+        return ""
+
+    def publication_date(self, meta: dict[str, str], front: _Front, closing: list[Block],
+                         where: Location) -> datetime.date | None:
+        for key in _DATE_KEYS:
+            if meta.get(key) and (date := parse_date(meta[key])):
+                self.notices.append(notice(
+                    "metadata.found", f"发布日期 {date.isoformat()} 取自“{key}：{meta[key]}”",
+                    location=where))
+                return date
+        if front.byline_date is not None:
+            self.notices.append(notice(
+                "metadata.found", f"发布日期 {front.byline_date.isoformat()} 取自标题下的署名日期",
+                location=where))
+            return front.byline_date
+        return self.signature_date(closing)
+
+    def signature_date(self, closing: list[Block]) -> datetime.date | None:
+        for block in reversed(closing):
+            if not isinstance(block, TextBlock):
+                continue
+            lines = [ln for ln in block.text.split("\n") if is_date_line(ln)]
+            if lines and (date := parse_date(lines[-1])):
+                self.notices.append(notice(
+                    "metadata.guessed", f"没有标明发布日期，取文末落款日期 {date.isoformat()}",
+                    location=block.location))
+                return date
+        return None
+
+    def source_url(self, meta: dict[str, str]) -> str | None:
+        for key in _URL_KEYS:
+            if meta.get(key) and (url := _URL.search(meta[key])):
+                return url.group(0)
+        return os.path.basename(self.source) if self.source else None
 
     def guess_year(self, front: _Front, outline_: Outline) -> int | None:
         texts = [text_of(front.preamble) or ""]
@@ -304,12 +332,13 @@ class _Assembler:
             for block in list(blocks):
                 if not isinstance(block, TableBlock):
                     continue
-                if here in TABLE_IDS and _affinity(block, here, enough=1):
+                own = _affinity(block, here, enough=3) if here in TABLE_IDS else 0
+                if own >= 3:
                     continue  # it carries its own section's labels: it stays
                 fit = {tid: _affinity(block, tid, enough=3) for tid in TABLE_IDS if tid != here}
                 best = max(fit, key=lambda tid: fit[tid])
-                if fit[best] < 3:
-                    continue
+                if fit[best] < 3 or fit[best] <= own:
+                    continue  # a few shared words (总计) do not move it
                 blocks.remove(block)
                 bodies.setdefault(best, []).append(block)
                 section = next(iter(TEMPLATES.values())).section(best)
@@ -323,11 +352,16 @@ class _Assembler:
                ) -> tuple[dict[str, Table], dict[str, Reading]]:
         tables: dict[str, Table] = {}
         readings: dict[str, Reading] = {}
+        prose = text_of([b for body in (outline_.front, *outline_.bodies.values()) for b in body
+                         if isinstance(b, TextBlock)])
+        best = {table_id: best_reading([t.table(table_id) for t in TEMPLATES.values()],
+                                       outline_.bodies.get(table_id, ()),
+                                       prefer=year_template.table(table_id))
+                for table_id in TABLE_IDS}
+        dropped = next((f"“{name}”" for r in best.values() for name in r.short_rows), None)
         for table_id in TABLE_IDS:
-            blocks = outline_.bodies.get(table_id, ())
-            specs = [t.table(table_id) for t in TEMPLATES.values()]
-            reading = best_reading(specs, blocks, prefer=year_template.table(table_id))
-            table, notes = reading.complete()
+            reading = best[table_id]
+            table, notes = reading.complete(prose, dropped)
             readings[table_id] = reading
             for (row, column), where in reading.sources.items():
                 self.locations[f"/{table_id}/{row}/{column}"] = where
@@ -341,7 +375,19 @@ class _Assembler:
                     cells=[f"/{table_id}/{r}/{c}" for r, c, _ in table.cells()]))
                 continue
             self.notices.extend(notes)
+            self.extra_sections(reading, year_template.section(table_id).heading)
         return tables, readings
+
+    def extra_sections(self, reading: Reading, heading: str) -> None:
+        """A numbered section of the report's own inside a table section is kept as text."""
+        for block in reading.narrative:
+            m = _NUMBERED_HEADING.match(block.text)
+            if m is None:
+                continue
+            self.notices.append(notice(
+                "section.extra",
+                f"“{_short(block.text, 24)}”不是年度报告格式规定的部分，按文字保留在“{heading}”"
+                "之后，其中的数字未读入表格", location=block.location, found=m.group(0)))
 
     def template(self, tables: dict[str, Table], year: int) -> tuple[str, dict[str, Table]]:
         year_template = _template_for(year)
@@ -467,10 +513,15 @@ def _short(text: str, limit: int = 40) -> str:
 _KNOWN: dict[tuple[str, str], bool] = {}
 
 
+@functools.cache
+def _vocabularies(table_id: str) -> tuple[Vocabulary, ...]:
+    return tuple(vocabulary(t.table(table_id)) for t in TEMPLATES.values())
+
+
 def _affinity(block: TableBlock, table_id: str, *, enough: int) -> int:
     """How many distinct texts of a table are labels of the form's table ``table_id``
     (counting stops at ``enough``)."""
-    vocabularies = [vocabulary(t.table(table_id)) for t in TEMPLATES.values()]
+    vocabularies = _vocabularies(table_id)
     seen: set[str] = set()
     found = 0
     for row in block.rows:

@@ -47,7 +47,7 @@ LISTED_CANDIDATES = 30
 
 _PIECE = {
     CellKind.COUNT: re.compile(r"0|[1-9][0-9]*"),
-    CellKind.SIGNED_COUNT: re.compile(r"0|[1-9][0-9]*"),
+    CellKind.SIGNED_COUNT: re.compile(r"0|[+-]?[1-9][0-9]*"),
     CellKind.AMOUNT: re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
 }
 

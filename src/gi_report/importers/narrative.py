@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -22,7 +23,7 @@ import attrs
 
 from gi_report.form.spec import SectionSpec, TemplateSpec
 from gi_report.importers.blocks import Block, Location, TableBlock, TextBlock
-from gi_report.importers.normalize import cn_numeral, core, edit_distance, fold
+from gi_report.importers.normalize import cn_numeral, core, edit_distance
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 TITLE = re.compile(
@@ -91,48 +92,173 @@ class Heading:
     fuzzy: bool = False
 
 
-def match_heading(text: str, section: SectionSpec) -> Heading | None:
-    """The heading of ``section`` at the start of ``text``, if it is there."""
-    if section.number not in text[:12]:
+def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
+                  ) -> Heading | None:
+    """The heading of ``section`` at the start of ``text``, if it is there.
+
+    ``renumbered``: any numeral 一 … 十 is accepted before the title (a report that inserts a
+    section of its own numbers the following ones on); such a heading is reported as fuzzy.
+    """
+    found = _numeral(text, section.number, renumbered)
+    if found is None:
         return None
+    numeral, marker_end = found
     stripped = _strip_heading_markup(text)
-    folded = fold(stripped[:80])
-    numeral = section.number
-    if not (folded.startswith(numeral + "、") or folded.startswith(numeral + ".")
-            or folded.startswith(numeral + ",")):
-        return None
-    marker_end = stripped.index(next(ch for ch in stripped if ch in "、.．,，")) + 1
     body = stripped[marker_end:]
     body_core = core(body[:120])
+    moved = numeral != section.number
     for title in (section.title, *section.aliases):
         title_core = core(title)
         if body_core.startswith(title_core):
             end = marker_end + _consume(body, len(title_core))
-            return Heading(section, stripped[:end].strip(), stripped[end:].strip())
+            return Heading(section, stripped[:end].strip(), stripped[end:].strip(), fuzzy=moved)
     # a loosely matching title: the heading is short and close to the official one
     title_core = core(section.title)
     if len(body_core) <= len(title_core) + 8:
         limit = max(2, len(title_core) * 35 // 100)
         for title in (section.title, *section.aliases):
-            if edit_distance(body_core, core(title), limit) <= limit:
+            if len(core(title)) >= (MIN_FUZZY_TITLE if moved else 0) and edit_distance(
+                    body_core, core(title), limit) <= limit:
                 return Heading(section, stripped, "", fuzzy=True)
+        if not moved and shares_words(body_core, title_core):
+            return Heading(section, stripped, "", fuzzy=True)
+    return None
+
+
+KEY_SHARE = 0.75
+"""Share of a title's characters a reworded heading must print to be taken for it (its words
+reordered, a few added), under the expected numeral only."""
+
+
+def shares_words(printed: str, title: str, share: float = KEY_SHARE) -> bool:
+    """Whether ``printed`` holds most (``share``) of ``title``'s characters (a reworded
+    heading)."""
+    if len(title) < MIN_FUZZY_TITLE or len(printed) > len(title) * 3 // 2:
+        return False
+    pool = list(printed)
+    hits = 0
+    for ch in title:
+        if ch in pool:
+            pool.remove(ch)
+            hits += 1
+    return hits >= share * len(title)
+
+
+
+
+_HEADING_MARK = re.compile(
+    r"\s*(?:第\s*([一二三四五六七八九十]{1,2})\s*部分\s*[、.．,，:：]?"
+    r"|([一二三四五六七八九十]{1,2})\s*[、.．,，])")
+"""A section's numbering: 一、 (or 一. 一，) or 第一部分."""
+
+
+def _numeral(text: str, number: str, renumbered: bool) -> tuple[str, int] | None:
+    """The heading numeral at the start of ``text`` and where the marker ends: ``number`` (or
+    any, if ``renumbered``), written 一、 or 第一部分."""
+    if not renumbered and number not in text[:12]:
+        return None
+    stripped = _strip_heading_markup(text[:80])
+    m = _HEADING_MARK.match(stripped)
+    if m is None:
+        return None
+    numeral = m.group(1) or m.group(2)
+    if numeral != number and not renumbered:
+        return None
+    return numeral, m.end()
+
+
+_INLINE_MARKER = re.compile(
+    r"第([一二三四五六七八九十]{1,2})部分[、.．:：]?|([一二三四五六七八九十]{1,2})\s*[、.．]")
+MIN_FUZZY_TITLE = 6
+"""Shortest title core matched loosely (总体情况 must be printed as it is)."""
+
+
+@functools.cache
+def _inline_patterns(section: SectionSpec) -> tuple[re.Pattern[str], ...]:
+    """The section's heading as printed, numeral and title (or a variant), spaces allowed."""
+    return tuple(
+        re.compile(re.escape(section.number) + r"\s*[、.．]\s*"
+                   + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace()))
+        for title in (section.title, *section.aliases))
+
+
+def _exact_inline(text: str, section: SectionSpec, position: int) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for pattern in _inline_patterns(section):
+        m = pattern.search(text, position)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+def _title_end(text: str, start: int, section: SectionSpec) -> int | None:
+    """Where a loosely matching title of ``section`` that starts at ``start`` ends, if one does.
+
+    The printed title is compared with the official one and its variants by edit distance
+    (35 % of the title's letters), over lengths around the title's: 与 for 、, a dropped or
+    doubled character, another word for 及.
+    """
+    window = text[start:start + 80]
+    letters = [(i, ch) for i, ch in enumerate(window) if _kept(ch)]
+    printed = "".join(ch for _, ch in letters)
+    best: tuple[int, int] | None = None  # (distance, letters used)
+    for title in (section.title, *section.aliases):
+        target = core(title)
+        if len(target) < MIN_FUZZY_TITLE or not shares_words(printed[:len(target)], target,
+                                                             share=0.5):
+            continue
+        limit = max(2, len(target) * 35 // 100)
+        for n in range(max(1, len(target) - limit), min(len(printed), len(target) + limit) + 1):
+            d = edit_distance(printed[:n], target, limit)
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, n)
+    if best is None:
+        return None
+    return start + letters[best[1] - 1][0] + 1
+
+
+def _kept(ch: str) -> bool:
+    return any(unicodedata.category(c)[0] in "LN" for c in unicodedata.normalize("NFKC", ch))
+
+
+def _fuzzy_inline(text: str, section: SectionSpec, position: int, before: int
+                  ) -> tuple[int, int] | None:
+    """A numbered heading between ``position`` and ``before`` whose title is close to
+    ``section``'s (any numeral: a report may renumber its sections)."""
+    for m in _INLINE_MARKER.finditer(text, position, before):
+        end = _title_end(text, m.end(), section)
+        if end is None and (m.group(1) or m.group(2)) == section.number:
+            end = _reworded_end(text, m.end(), section)
+        if end is not None:
+            return m.start(), end
+    return None
+
+
+def _reworded_end(text: str, start: int, section: SectionSpec) -> int | None:
+    """The end of a reworded title of ``section`` at ``start`` (see :func:`shares_words`)."""
+    target = core(section.title)
+    letters = [(i, ch) for i, ch in enumerate(text[start:start + 80]) if _kept(ch)]
+    printed = "".join(ch for _, ch in letters)
+    for n in range(min(len(printed), len(target) * 4 // 3), len(target) - 1, -1):
+        if printed[n - 1] in target and shares_words(printed[:n], target):
+            return start + letters[n - 1][0] + 1
     return None
 
 
 def find_inline_headings(text: str, sections: Sequence[SectionSpec]
                          ) -> Iterator[tuple[SectionSpec, int, int]]:
-    """Headings of ``sections`` inside one long line: ``(section, start, end)`` in order."""
+    """Headings of ``sections`` inside one long line: ``(section, start, end)`` in order.
+
+    A heading printed as the form prints it is taken first; else a numbered heading whose title
+    is close to the form's, before the next section's own heading (``四、…复议与行政诉讼情况``,
+    ``六、存在的主要问题和改进情况`` after an extra section).
+    """
     position = 0
-    for section in sections:
-        best: tuple[int, int] | None = None
-        for title in (section.title, *section.aliases):
-            pattern = re.compile(
-                re.escape(section.number) + r"\s*[、.．]\s*"
-                + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace())
-            )
-            m = pattern.search(text, position)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), m.end())
+    for k, section in enumerate(sections):
+        best = _exact_inline(text, section, position)
+        if best is None:
+            later = [e[0] for s in sections[k + 1:] if (e := _exact_inline(text, s, position))]
+            best = _fuzzy_inline(text, section, position, min(later, default=len(text)))
         if best is not None:
             yield section, best[0], best[1]
             position = best[1]
@@ -180,6 +306,9 @@ def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
             continue
         for k in range(current, len(sections)):
             heading = match_heading(block.text, sections[k])
+            if heading is None and k == current and _HEADING_MARK.match(
+                    block.text.lstrip("# \t")[:8]):
+                heading = match_heading(block.text, sections[k], renumbered=True)
             if heading is not None and (not heading.fuzzy or k == current):
                 headings[sections[k].id] = heading
                 locations[sections[k].id] = block.location

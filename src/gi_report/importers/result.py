@@ -84,7 +84,8 @@ _CODES = (
                "be aligned by its header: its cells are blank."),
     NoticeCode(code="header.by_position", level=Level.INFO,
                meaning="Column headers not recognised (e.g. 数据1…数据6, or another table's "
-               "header): the values were read in the form's column order."),
+               "header): the values were read in the form's column order. A table with no "
+               "column header at all is read the same way, as a warning."),
     NoticeCode(code="header.aligned", level=Level.INFO,
                meaning="A row with more or fewer cells than the form's columns, read by lining "
                "its cells up with the column headers above them."),
@@ -139,6 +140,27 @@ _CODES = (
     NoticeCode(code="fee.extracted", level=Level.WARNING,
                meaning="信息处理费 figures read from the prose of section 六 into the structured "
                "fields (e.g. “…均为0” → 0, 0, 0)."),
+    NoticeCode(code="section.extra", level=Level.WARNING,
+               meaning="A numbered section of the report's own, not one of the form's (e.g. "
+               "五、信息处理费收取情况 with its small table): kept as text, its numbers are not "
+               "read into the form's tables."),
+    NoticeCode(code="split.by_text", level=Level.WARNING,
+               meaning="Run-together numbers with several consistent splits, settled by the "
+               "report's own sentence stating one of the numbers (quoted)."),
+    NoticeCode(code="cell.two_numbers", level=Level.ERROR,
+               meaning="A cell holding two numbers (e.g. 93 3, a lost cell border): left "
+               "blank, its digits never joined."),
+    NoticeCode(code="split.dropped", level=Level.ERROR,
+               meaning="Run-together numbers in a document known to drop blank cells (a row "
+               "printed with fewer digits than cells): the split that would hold if nothing "
+               "were dropped is listed, the cells are left blank."),
+    NoticeCode(code="header.reordered", level=Level.WARNING,
+               meaning="A row whose cells are printed in another column order than the form's "
+               "(总计 first, two applicant columns swapped): read by the column headers above "
+               "it, not by position."),
+    NoticeCode(code="row.detached", level=Level.WARNING,
+               meaning="A row printed without its label, taken as a form row by the order of "
+               "the rows and checked by the form's arithmetic."),
 )
 
 NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
@@ -146,11 +168,13 @@ NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
 
 UNDETERMINED_CODES = frozenset(
     {"split.ambiguous", "split.inconsistent", "split.too_complex", "cell.unreadable",
-     "row.missing", "row.cell_count", "table.missing", "column.missing"}
+     "row.missing", "row.cell_count", "table.missing", "column.missing", "cell.two_numbers",
+     "split.dropped"}
 )
 """Codes whose cells are blank in the report because the document could not be read there."""
 
-INFERRED_CODES = frozenset({"split.unique", "label.fuzzy", "label.by_position"})
+INFERRED_CODES = frozenset({"split.unique", "label.fuzzy", "label.by_position", "split.by_text",
+                            "row.detached"})
 """Codes whose cells hold a value the importer inferred rather than read plainly."""
 
 

@@ -44,8 +44,17 @@ _SECTIONS = next(iter(TEMPLATES.values())).sections
 _TABLE_SECTIONS = ("proactive", "applications", "review_litigation")
 _PIPE_ROW = re.compile(r"^\s*\|?(?:[^|]*\|){2,}[^|]*\|?\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+MIN_CRAWL_LINE = 200
+"""Shortest line tried as a whole report on one line (it must also hold three section headings)."""
 MAX_LINE_TOKENS = 20_000
 """Most label tokens one crawler line may be cut into."""
+_VALUE_PREFIX = re.compile(
+    r"^(?:\s*(?:[0-9０-９](?:[0-9０-９]|[.,](?=[0-9]))*|[—\-－/／]+))+"
+    r"(?:\s*(?:亿元|万元|元|件|个|项|条))?")
+"""The numbers (and dashes) at the start of a crawl text: a value cell ends where text begins."""
+_NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]|第[一二三四五六]部分")
+_PROSE = re.compile(r"[。，；：！？]|^[一二三四五六七八九十]{1,2}[、.．]")
+"""Text that is a sentence or a numbered heading, not a label: kept as narrative."""
 
 
 # --- lines to blocks ----------------------------------------------------------------------------
@@ -115,7 +124,8 @@ class _Lines:
                 i += 1
             else:
                 if line.strip():
-                    crawl = _crawl_line(line, self.loc(i), self) if len(line) > 1000 else None
+                    crawl = (_crawl_line(line, self.loc(i), self)
+                             if len(line) > MIN_CRAWL_LINE else None)
                     if crawl is not None:
                         self.blocks.extend(crawl)
                     else:
@@ -244,63 +254,124 @@ def _tokens(text: str, table_id: str) -> Iterator[tuple[str, str, int, int]]:
         yield "text", text[last_end:], last_end, len(text)
 
 
+def _value_cut(piece: str, after_label: bool) -> int:
+    """Where the numbers at the start of a crawl text end, if the text is to be cut there.
+
+    Right after a row label the numbers are the row's value cell and whatever follows is other
+    text; elsewhere the text is cut only before a numbered heading or a bracket (``0000…五、信息
+    处理费…``), so a sentence such as ``2024年，…`` stays whole.
+    """
+    m = _VALUE_PREFIX.match(piece)
+    if m is None or not piece[m.end():].strip():
+        return 0
+    if after_label or _AFTER_NUMBERS.match(piece[m.end():]):
+        return m.end()
+    return 0
+
+
+_AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
+
+
+class _CrawlTable:
+    """One table section of a crawl line cut into grid rows at the form's labels.
+
+    A row label starts a data row and the numbers right after it are its value cell (text ends
+    a digit run: the rest is read on its own); group labels go before the next row's label;
+    header labels make header rows; numbers with no label make an unlabelled row; sentences
+    and numbered headings of the report's own (an extra section) are narrative.
+    """
+
+    def __init__(self, narrative: list[str]) -> None:
+        self.rows: list[list[tuple[str, int]]] = []
+        self.current: list[tuple[str, int]] = []
+        self.data = False  #: the current row is a labelled data row
+        self.valued = False  #: … and has its value
+        self.groups: list[tuple[str, int]] = []
+        self.narrative = narrative
+
+    def close(self) -> None:
+        if self.current:
+            self.rows.append(self.current)
+        self.current, self.data, self.valued = [], False, False
+
+    def flush_groups(self) -> None:
+        if self.groups:
+            self.rows.append(self.groups)
+            self.groups = []
+
+    def text(self, piece: str, at: int) -> None:
+        stripped = piece.strip()
+        if not stripped:
+            return
+        cut = _value_cut(piece, self.data and not self.valued)
+        if cut:
+            self.text(piece[:cut], at)
+            self.text(piece[cut:], at + cut)
+            return
+        if self.data and not self.valued:
+            self.current.append((stripped, at))
+            self.valued = True
+        elif run_segments(stripped) is not None:
+            self.close()
+            self.rows.append([*self.groups, (stripped, at)])
+            self.groups = []
+        elif (not self.rows and not self.current and not self.groups) or _PROSE.search(
+                stripped):
+            self.close()
+            self.narrative.append(stripped)
+        else:
+            if self.data or self.groups:
+                self.close()
+            self.flush_groups()
+            self.current.append((stripped, at))
+
+    def label(self, kind: str, piece: str, at: int) -> None:
+        if kind == "row":
+            self.close()
+            self.current = [*self.groups, (piece, at)]
+            self.groups = []
+            self.data = True
+        elif kind == "group":
+            self.groups.append((piece, at))
+        else:  # a header label
+            if self.groups:
+                self.close()
+                self.flush_groups()
+            if self.data:
+                self.close()
+            self.current.append((piece, at))
+
+    def finish(self) -> list[list[tuple[str, int]]]:
+        self.close()
+        self.flush_groups()
+        return self.rows
+
+
+def _lead_prose(text: str, table_id: str) -> int:
+    """Where the section's opening sentences end (before its first column header), or 0.
+
+    ``2024年，没有政府信息公开行政复议及行政诉讼情况。行政复议…`` opens with a sentence that
+    names labels of the form; it is narrative, not rows.
+    """
+    first = next((start for kind, _, start, _ in _tokens(text, table_id) if kind == "header"),
+                 None)
+    if first is None:
+        return 0
+    return text.rfind("。", 0, first) + 1
+
+
 def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
                  narrative: list[str]) -> TableBlock:
-    rows: list[list[tuple[str, int]]] = []
-    current: list[tuple[str, int]] = []
-    data = False  # the current row is a labelled data row
-    valued = False  # … and has its value
-    groups: list[tuple[str, int]] = []
-
-    def close() -> None:
-        nonlocal current, data, valued
-        if current:
-            rows.append(current)
-        current, data, valued = [], False, False
-
-    for kind, piece, start, _ in _tokens(text, table_id):
-        at = base + start
+    lead = _lead_prose(text, table_id)
+    if text[:lead].strip():
+        narrative.append(text[:lead].strip())
+    reader = _CrawlTable(narrative)
+    for kind, piece, start, _ in _tokens(text[lead:], table_id):
         if kind == "text":
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            if data and not valued:
-                current.append((stripped, at))
-                valued = True
-            elif run_segments(stripped) is not None:
-                close()
-                rows.append([*groups, (stripped, at)] if groups else [(stripped, at)])
-                groups = []
-            elif not rows and not current and not groups:
-                narrative.append(stripped)
-            else:
-                if data or groups:
-                    close()
-                if groups:
-                    rows.append(groups)
-                    groups = []
-                current.append((stripped, at))
-            continue
-        if kind == "row":
-            close()
-            current = [*groups, (piece, at)]
-            groups = []
-            data = True
-            continue
-        if kind == "group":
-            groups.append((piece, at))
-            continue
-        # a header label
-        if groups:
-            close()
-            rows.append(groups)
-            groups = []
-        if data:
-            close()
-        current.append((piece, at))
-    close()
-    if groups:
-        rows.append(groups)
+            reader.text(piece, base + lead + start)
+        else:
+            reader.label(kind, piece, base + lead + start)
+    rows = reader.finish()
     width = max((len(r) for r in rows), default=0)
     return TableBlock(
         rows=tuple(
@@ -318,6 +389,8 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
 
 def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
     """A whole report on one line, as blocks; ``None`` if the line is not one."""
+    if len(_NUMBERED_HEAD.findall(line, 0, 100_000)) < 3:
+        return None  # fewer than three numbered headings: a paragraph, not a whole report
     heads = list(find_inline_headings(line, _SECTIONS))
     if len(heads) < 3:
         return None

@@ -86,21 +86,7 @@ class _Index(Generic[T]):
         entries = self.entries.get(key.core)
         distance = 0
         if not entries and self.fuzzy:
-            limit = fuzzy_limit(len(key.core)) if len(key.core) <= MAX_FUZZY_LENGTH else 0
-            if limit:
-                best: list[tuple[int, _Entry[T]]] = []
-                chars = set(key.core)
-                for core_, cands in self.entries.items():
-                    # k edits change at most k distinct characters: a cheap filter first
-                    if abs(len(core_) - len(key.core)) > limit or len(
-                            chars.symmetric_difference(core_)) > 2 * limit:
-                        continue
-                    d = edit_distance(key.core, core_, limit)
-                    if d <= limit:
-                        best.extend((d, e) for e in cands if e.fuzzy)
-                if best:
-                    distance = min(d for d, _ in best)
-                    entries = [e for d, e in best if d == distance]
+            distance, entries = self._nearest(key.core)
         if entries and key.marker is not None:
             # a printed marker rules out a label numbered otherwise (（六）其他 is not 3.其他)
             entries = [e for e in entries if _compatible(e.marker, key.marker)]
@@ -110,6 +96,26 @@ class _Index(Generic[T]):
         first = entries[0]
         how = "fuzzy" if distance else ("alias" if all(e.alias for e in entries) else "exact")
         return Match(items=items, how=how, label=first.label, distance=distance)
+
+    def _nearest(self, printed: str) -> tuple[int, list[_Entry[T]]]:
+        """The labels within the fuzzy limit of ``printed``, the closest ones, and how close."""
+        limit = fuzzy_limit(len(printed)) if len(printed) <= MAX_FUZZY_LENGTH else 0
+        if not limit:
+            return 0, []
+        best: list[tuple[int, _Entry[T]]] = []
+        chars = set(printed)
+        for core_, cands in self.entries.items():
+            # k edits change at most k distinct characters: a cheap filter first
+            if abs(len(core_) - len(printed)) > limit or len(
+                    chars.symmetric_difference(core_)) > 2 * limit:
+                continue
+            d = edit_distance(printed, core_, limit)
+            if d <= limit:
+                best.extend((d, e) for e in cands if e.fuzzy)
+        if not best:
+            return 0, []
+        distance = min(d for d, _ in best)
+        return distance, [e for d, e in best if d == distance]
 
 
 class Vocabulary:

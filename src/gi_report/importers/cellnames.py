@@ -1,0 +1,32 @@
+"""Naming the form's cells in notices: JSON Pointers and official labels (from the form only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gi_report.form.spec import RowSpec, TableSpec
+
+Cell = tuple[str, str]
+"""A cell of one table: (row id, column id)."""
+
+
+def pointer(spec: TableSpec, cell: Cell) -> str:
+    """The JSON Pointer of a cell of ``spec``'s table."""
+    return f"/{spec.id}/{cell[0]}/{cell[1]}"
+
+
+def row_name(spec: TableSpec, row: RowSpec) -> str:
+    """A row's official label, with its group for section 四 (行政诉讼·复议后起诉)."""
+    if spec.id == "review_litigation" and row.group:
+        return f"{spec.group(row.group).label}·{row.label}"
+    return row.label
+
+
+def describe(spec: TableSpec, cells: Sequence[Cell]) -> str:
+    """Cells named with the official labels, grouped by row: 规章（本年制发件数、本年废止件数）."""
+    by_row: dict[str, list[str]] = {}
+    for row_id, column_id in cells:
+        by_row.setdefault(row_id, []).append(spec.column(column_id).label)
+    return "；".join(
+        f"{row_name(spec, spec.row(r))}（{'、'.join(cols)}）" for r, cols in by_row.items()
+    )

@@ -1,0 +1,90 @@
+"""Rows printed without their labels, aligned to the form's rows by order and checked by arithmetic.
+
+A PDF's text layer often detaches a table's labels from its numbers: the labels come out wrapped
+over several lines elsewhere, the numbers as rows of their own (``6 0 0 0 0 0 6``) in the form's
+row order. Such rows are taken as the form rows that no label claimed, in order, only when
+
+* there are exactly as many of them as unclaimed form rows, each with exactly as many numbers as
+  its form row has value columns, in an order that agrees with the labelled rows around them
+  (so the alignment is the only one possible), and
+* every relation of the table that their values take part in holds (row totals, column sums,
+  一+二 = （七）+四), and at least one such relation can be checked — unless the table has no
+  arithmetic at all (section 二), where the column counts alone must line up.
+
+Otherwise nothing is aligned and the rows stay unused (``row.unlabelled``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from gi_report.form.spec import CellKind, RowSpec, TableSpec
+from gi_report.importers.values import Status, parse_value
+from gi_report.table import CellValue
+
+Cell = tuple[str, str]
+
+
+def value_columns(spec: TableSpec, row: RowSpec) -> list[str]:
+    """The columns of ``row`` that hold numbers (not a unit column)."""
+    return [c for c in row.columns if spec.column(c).kind is not CellKind.TEXT]
+
+
+def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence[str]],
+          known: Mapping[Cell, CellValue]) -> list[RowSpec] | None:
+    """The form rows of the detached rows, or ``None`` if the alignment is not certain.
+
+    ``order`` lists the document's data rows: the form position of a labelled row, ``None`` for
+    a detached one; ``texts`` holds each detached row's value texts, in document order;
+    ``known`` the cells read from labelled rows.
+    """
+    claimed = {p for p in order if p is not None}
+    free = [r for i, r in enumerate(spec.rows) if i not in claimed]
+    if len(free) != len(texts) or len(texts) < 2:
+        return None
+    positions = iter(spec.row_position(r.id) for r in free)
+    sequence = [p if p is not None else next(positions) for p in order]
+    if sequence != sorted(sequence):
+        return None  # the labelled rows around them say another order
+    values = _read(spec, free, texts)
+    if values is None:
+        return None
+    return free if arithmetic_holds(spec, {**known, **values}, {r.id for r in free}) else None
+
+
+def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str]]
+          ) -> dict[Cell, CellValue] | None:
+    """The detached rows' values as the form rows they would be (``None``: a count differs)."""
+    values: dict[Cell, CellValue] = {}
+    for row, row_texts in zip(rows, texts, strict=True):
+        columns = value_columns(spec, row)
+        if len(columns) != len(row_texts):
+            return None
+        for column, text in zip(columns, row_texts, strict=True):
+            parsed = parse_value(text, spec.column(column).kind)
+            values[(row.id, column)] = parsed.value if parsed.status is Status.NUMBER else None
+    return values
+
+
+def arithmetic_holds(spec: TableSpec, values: Mapping[Cell, CellValue], rows: set[str]) -> bool:
+    """Every relation touching ``rows`` that can be checked holds, and one can be checked
+    (a table with no relations passes)."""
+    touching = [rel for rel in spec.relations if any(c.row in rows for c in rel.cells)]
+    if not spec.relations:
+        return True
+    checked = 0
+    for rel in touching:
+        left = [_number(values.get((c.row, c.column))) for c in rel.left]
+        right = [_number(values.get((c.row, c.column))) for c in rel.right]
+        if any(v is None for v in (*left, *right)):
+            continue
+        if sum(v for v in left if v is not None) != sum(v for v in right if v is not None):
+            return False
+        checked += 1
+    return checked > 0
+
+
+def _number(value: CellValue) -> Decimal | None:
+    return Decimal(value) if isinstance(value, int | Decimal) and not isinstance(
+        value, bool) else None

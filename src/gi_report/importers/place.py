@@ -1,0 +1,452 @@
+"""Stage *place values*: the value cells of aligned rows read into the form's cells.
+
+A row's cells are read
+
+* **by the column headers above them** when the header names the form's columns in another
+  order than the form's (``header.reordered``), or when the row has more or fewer cells than the
+  form row (``header.aligned``);
+* **in the form's column order** when the counts match and the header agrees, names nothing of
+  the form (``header.by_position``), or is absent;
+* otherwise as **run-together digits** for :mod:`~gi_report.importers.digits`, or not at all
+  (``row.cell_count``).
+
+Each cell's text becomes a value with :func:`~gi_report.importers.values.parse_value`, except a
+cell holding two numbers (``cell.two_numbers``): their digits are never joined. Blank and dash
+cells stay blank and are counted; rows and columns never found are reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from gi_report.form.spec import CellKind, RowSpec, TableSpec
+from gi_report.importers.blocks import Location
+from gi_report.importers.cellnames import Cell, describe, pointer, row_name
+from gi_report.importers.digits import Run
+from gi_report.importers.result import Level, Notice, notice
+from gi_report.importers.rows import DataRow
+from gi_report.importers.values import AMOUNT_UNITS, Status, is_number, parse_value, run_segments
+from gi_report.table import CellValue
+
+Pair = tuple[Cell, str, Location]
+"""A form cell, the text read for it, and where."""
+
+_TWO_NUMBERS = re.compile(r"[0-9][.,]?\s+[0-9]")
+
+
+@functools.lru_cache(maxsize=65536)
+def two_numbers(text: str) -> bool:
+    """Whether a cell's text holds two numbers apart (``93 3``, ``12\\n13``): never one value."""
+    return _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)) is not None
+
+
+_SIGNED_PIECES = re.compile(r"[+-]?[0-9][0-9.]*")
+
+
+def segments(dr: DataRow) -> list[str] | None:
+    """The digit runs of a row's value cells, cut at whitespace and before a sign (``0-66`` is
+    ``0``, ``-66``: the sign starts a signed count); ``None``: not all digits."""
+    out: list[str] = []
+    for s in dr.values:
+        if s.empty:
+            continue
+        parts = run_segments(s.text)
+        if parts is None:
+            parts = _signed_segments(s.text)
+        if parts is None:
+            return None
+        out.extend(parts)
+    return out
+
+
+def _signed_segments(text: str) -> list[str] | None:
+    out: list[str] = []
+    for part in text.split():
+        pieces = _SIGNED_PIECES.findall(part)
+        if "".join(pieces) != part:
+            return None
+        out.extend(pieces)
+    return out or None
+
+
+def value_cells(spec: TableSpec, row: RowSpec) -> list[Cell]:
+    """The cells of ``row`` that hold numbers."""
+    return list(_value_cells(spec, row.id))
+
+
+@functools.cache
+def _value_cells(spec: TableSpec, row_id: str) -> tuple[Cell, ...]:
+    return tuple((row_id, c) for c in spec.row(row_id).columns
+                 if spec.column(c).kind is not CellKind.TEXT)
+
+
+@functools.cache
+def whole_table(spec: TableSpec) -> tuple[Cell, ...]:
+    """Every value cell of the table, in the form's order (section 四 printed as one row)."""
+    return tuple(cell for r in spec.rows for cell in _value_cells(spec, r.id))
+
+
+def unit_cell(spec: TableSpec, row: RowSpec) -> Cell | None:
+    """The unit cell of ``row`` (the 2019 采购总金额's 单位), if it has one."""
+    return next(((row.id, c) for c in row.columns if spec.column(c).kind is CellKind.TEXT), None)
+
+
+def header_agrees(dr: DataRow, cells: Sequence[Cell]) -> bool:
+    """Whether every value cell stands under a header naming its form column (or none)."""
+    for (_, column), slot in zip(cells, dr.values, strict=True):
+        named = {dr.header.columns[c].id for c in range(slot.col0, slot.col1 + 1)
+                 if c in dr.header.columns}
+        if named and column not in named:
+            return False
+    return True
+
+
+def _under(dr: DataRow, cell: Cell, several_rows: bool) -> list[int] | None:
+    """The value cells standing under the header columns that name ``cell`` (``None``: the
+    header does not name it)."""
+    header = dr.header
+    cols = [c for c, col in header.columns.items() if col.id == cell[1]
+            and (cell[0] == header.rows[c].id if c in header.rows else not several_rows)]
+    if not cols:
+        return None
+    return [i for i, s in enumerate(dr.values) if any(s.col0 <= c <= s.col1 for c in cols)]
+
+
+def by_header(dr: DataRow, cells: Sequence[Cell]) -> list[Pair] | None:
+    """The row's cells lined up with the column headers above them, if that is unambiguous."""
+    if not dr.header.columns:
+        return None
+    several_rows = len({r for r, _ in cells}) > 1
+    used: set[int] = set()
+    out: list[Pair] = []
+    for cell in cells:
+        under = _under(dr, cell, several_rows)
+        if under is None:
+            continue  # a column the header does not print: reported as missing
+        filled = [i for i in under if not dr.values[i].empty]
+        pick = filled if filled else under
+        if len(pick) != 1 or pick[0] in used:
+            return None
+        used.add(pick[0])
+        slot = dr.values[pick[0]]
+        out.append((cell, slot.text, slot.location))
+    if any(not dr.values[i].empty for i in set(range(len(dr.values))) - used):
+        return None  # a printed value that no column claims
+    if len(out) * 2 < len(cells):
+        return None  # the header names too little of the row to trust it
+    return out
+
+
+def fits(dr: DataRow, count: int) -> bool:
+    """Whether the row's cells (or its digits) can fill ``count`` cells."""
+    if len(dr.values) == count:
+        return True
+    found = segments(dr)
+    return found is not None and sum(len(s) for s in found) >= count and len(found) <= count
+
+
+class Placer:
+    """The values read so far for one table, and the notices about them."""
+
+    def __init__(self, spec: TableSpec, location: Location | None) -> None:
+        self.spec = spec
+        self.location = location
+        self.values: dict[Cell, CellValue] = {}
+        self.sources: dict[Cell, Location] = {}
+        self.runs: list[Run] = []
+        self.run_cells: set[Cell] = set()
+        self.notices: list[Notice] = []
+        self.blank: list[str] = []
+        self.dash: list[str] = []
+        self.score = 0
+        self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+
+    def name(self, dr: DataRow, cells: Sequence[Cell]) -> str:
+        return dr.found or row_name(self.spec, self.spec.row(cells[0][0]))
+
+    # --- a row ------------------------------------------------------------------------------
+
+    def assign(self, dr: DataRow) -> None:
+        """Place one data row's values (or report why they are not used)."""
+        spec = self.spec
+        row = dr.row or dr.hint
+        if row is None:
+            if not dr.labels:
+                self.unlabelled(dr)
+            return  # an unmatched label was reported when aligning
+        self.how_notice(dr, row)
+        self.take(dr, value_cells(spec, row), unit_cell(spec, row), how="row")
+
+    def unlabelled(self, dr: DataRow) -> None:
+        """A row with no label: the whole table in one row (section 四's 15 numbers), else
+        the cells its header names, else unused."""
+        spec = self.spec
+        whole = list(whole_table(spec))
+        if fits(dr, len(whole)):
+            self.take(dr, whole, None, how="whole")
+            return
+        printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
+                   if g in dr.header.rows}
+        # a row named above its columns spans them all (行政复议 over its five columns); a row
+        # name over one column only is a header cut out of line (a crawl), not a layout
+        spans = Counter(row.id for row in dr.header.rows.values())
+        named = [cell for cell in whole if cell in printed
+                 and spans[cell[0]] >= len(_value_cells(spec, cell[0]))]
+        if named and by_header(dr, named) is not None:
+            self.take(dr, named, None, how="whole")
+            return
+        shown = " | ".join(s.text for s in dr.values)
+        level = Level.INFO if not any(is_number(s.text) for s in dr.values) else None
+        self.notices.append(notice(
+            "row.unlabelled", f"{spec.title}中一行没有行名（{shown}），无法确定是哪一行，未使用",
+            location=dr.location, level=level, found=shown))
+
+    def how_notice(self, dr: DataRow, row: RowSpec) -> None:
+        """The notice saying how a row was recognised, unless by its exact label."""
+        spec = self.spec
+        name = row_name(spec, row)
+        cells = [pointer(spec, (row.id, c)) for c in row.columns]
+        if dr.how == "fuzzy" and dr.match is not None:
+            self.notices.append(notice(
+                "label.fuzzy",
+                f"行名“{dr.found}”与表格中的标准行名不完全一致，按最接近的“{name}”读取",
+                location=dr.location, found=dr.found, cells=cells))
+        elif dr.how == "alias" and dr.match is not None:
+            self.notices.append(notice(
+                "label.alias", f"行名“{dr.found}”是“{name}”的常见写法",
+                location=dr.location, found=dr.found))
+        elif dr.how == "position":
+            self.notices.append(notice(
+                "label.by_position", f"行名“{dr.found}”无法识别，按其在表中的位置读作“{name}”",
+                location=dr.location, found=dr.found, cells=cells))
+        elif dr.how == "detached":
+            shown = " | ".join(s.text for s in dr.values)
+            self.notices.append(notice(
+                "row.detached",
+                f"一行没有行名的数值（{shown}）按表格的行序读作“{name}”，表内勾稽关系成立",
+                location=dr.location, found=shown, cells=cells))
+
+    def take(self, dr: DataRow, cells: list[Cell], unit: Cell | None, *, how: str) -> None:
+        """Read the row's cells into ``cells`` by header, by position, or as digit runs."""
+        if any(c in self.values or c in self.run_cells for c in cells):
+            self.notices.append(notice(
+                "row.duplicate",
+                f"“{row_name(self.spec, self.spec.row(cells[0][0]))}”在表中出现了不止一次，"
+                "使用第一次出现的数值", location=dr.location, found=dr.found))
+            return
+        pairs = (self.same_count(dr, cells) if len(dr.values) == len(cells)
+                 else self.other_count(dr, cells))
+        if pairs is None:
+            self.runs_or_fail(dr, cells, unit)
+            return
+        self.score += 3 if how == "row" else 3 * len({c[0] for c in cells})
+        self.read(pairs, unit)
+
+    def same_count(self, dr: DataRow, cells: list[Cell]) -> list[Pair]:
+        """As many cells as the form row: by the header if it orders them otherwise, else in
+        the form's order."""
+        if dr.header.columns and not header_agrees(dr, cells):
+            pairs = by_header(dr, cells)
+            if pairs is not None and len(pairs) == len(cells):
+                if not dr.header.reordered:
+                    dr.header.reordered = True
+                    self.notices.append(notice(
+                        "header.reordered", f"自“{self.name(dr, cells)}”一行起，列的顺序与表格"
+                        "不同，数值按上方的列标题读取", location=dr.location))
+                return pairs
+            self.by_position_notice(dr, cells, agrees=False)
+        else:
+            self.by_position_notice(dr, cells, agrees=True)
+        return [(c, s.text, s.location) for c, s in zip(cells, dr.values, strict=True)]
+
+    def by_position_notice(self, dr: DataRow, cells: list[Cell], *, agrees: bool) -> None:
+        header = dr.header
+        over = [u.text.strip() for u in header.unknown
+                if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
+        if header.noted:
+            return
+        if not header.columns and not over and len(cells) > 1:
+            header.noted = True
+            self.notices.append(notice(
+                "header.by_position",
+                f"表格没有列标题，自“{self.name(dr, cells)}”一行起数值按表格标准列的顺序读取",
+                location=dr.location, level=Level.WARNING))
+            return
+        if not (over or not agrees):
+            return
+        header.noted = True
+        named = "、".join(f"“{t}”" for t in over[:8])
+        why = (f"列标题{named}不是表格的标准列" if over
+               else "列标题与数值的位置不一致（如合并单元格未展开）")
+        self.notices.append(notice(
+            "header.by_position",
+            f"{why}，自“{self.name(dr, cells)}”一行起数值按表格标准列的顺序读取",
+            location=dr.location, found=" | ".join(over) or None))
+
+    def other_count(self, dr: DataRow, cells: list[Cell]) -> list[Pair] | None:
+        """More or fewer cells than the form row: by the header, else without trailing blanks."""
+        pairs = by_header(dr, cells)
+        if pairs is not None:
+            self.notices.append(notice(
+                "header.aligned", f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个单元格，"
+                "按上方的列标题对齐读取", location=dr.location))
+            return pairs
+        trimmed = list(dr.values)
+        while len(trimmed) > len(cells) and trimmed[-1].empty:
+            trimmed.pop()
+        if len(trimmed) == len(cells):
+            return [(c, s.text, s.location) for c, s in zip(cells, trimmed, strict=True)]
+        return None
+
+    def runs_or_fail(self, dr: DataRow, cells: list[Cell], unit: Cell | None) -> None:
+        """Digits run together: one run per cell, a :class:`Run` for the solver, or blank."""
+        found = segments(dr)
+        location = next((s.location for s in dr.values if not s.empty), dr.location)
+        if found and unit is not None:
+            self.strip_unit(found, unit)
+        if found is not None and len(found) == len(cells):
+            self.score += 2
+            self.read([(c, s, location) for c, s in zip(cells, found, strict=True)], unit)
+        elif found and len(found) < len(cells) <= sum(len(s.replace(".", "")) for s in found):
+            self.add_run(dr, cells, found, location)
+        else:
+            self.cell_count(dr, cells, unit, found)
+
+    def cell_count(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+                   found: list[str] | None) -> None:
+        """A row that fits its cells neither by header nor as digit runs: blank, reported."""
+        self.score += 1
+        if found is not None and sum(len(p.replace(".", "")) for p in found) < len(cells):
+            self.short_rows.append(self.name(dr, cells))
+        self.notices.append(notice(
+            "row.cell_count",
+            f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个数值单元格，而表格要求 "
+            f"{len(cells)} 个，且无法按列标题对齐：该行留空",
+            location=dr.location,
+            cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
+            found=" | ".join(s.text for s in dr.values)))
+
+    def add_run(self, dr: DataRow, cells: list[Cell], found: list[str], location: Location
+                ) -> None:
+        """Fewer runs than cells but enough digits: the solver splits them later."""
+        self.score += 2
+        self.sources.update(dict.fromkeys(cells, location))
+        self.run_cells.update(cells)
+        self.runs.append(Run(
+            cells=tuple(cells), kinds=tuple(self.spec.column(c).kind for _, c in cells),
+            segments=tuple(found), text=" ".join(s.text for s in dr.values if not s.empty),
+            location=location))
+
+    def strip_unit(self, found: list[str], unit: Cell) -> None:
+        for suffix in AMOUNT_UNITS:
+            if found[-1].endswith(suffix):
+                found[-1] = found[-1][: -len(suffix)]
+                self.values[unit] = suffix
+                return
+
+    # --- a cell -----------------------------------------------------------------------------
+
+    def read(self, pairs: Iterable[Pair], unit: Cell | None) -> None:
+        """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank)."""
+        for cell, text, location in pairs:
+            self.sources[cell] = location
+            kind = self.spec.column(cell[1]).kind
+            if kind is not CellKind.TEXT and two_numbers(text):
+                self.values[cell] = None
+                self.notices.append(notice(
+                    "cell.two_numbers",
+                    f"{describe(self.spec, [cell])} 的单元格“{' '.join(text.split())}”中有两个数，"
+                    "不合并其数字，留空", location=location, cells=[pointer(self.spec, cell)],
+                    found=text))
+                continue
+            self.read_one(cell, text, location, unit)
+
+    def read_one(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
+        spec = self.spec
+        kind = spec.column(cell[1]).kind
+        parsed = parse_value(text, kind)
+        if parsed.status is Status.NUMBER:
+            self.values[cell] = parsed.value
+            if parsed.unit and unit is not None and kind is CellKind.AMOUNT:
+                self.values[unit] = parsed.unit
+                self.notices.append(notice(
+                    "cell.unit", f"“{text.strip()}”读作金额 {parsed.value}，单位“{parsed.unit}”",
+                    location=location, cells=[pointer(spec, cell), pointer(spec, unit)],
+                    found=text))
+            return
+        self.values[cell] = None
+        where = pointer(spec, cell)
+        if parsed.status is Status.BLANK:
+            self.blank.append(where)
+        elif parsed.status is Status.DASH:
+            self.dash.append(where)
+        else:
+            self.notices.append(notice(
+                "cell.unreadable",
+                f"{describe(spec, [cell])} 的内容“{text.strip()}”不是表格要求的数值，留空",
+                location=location, cells=[where], found=text))
+
+    # --- what was not found -----------------------------------------------------------------
+
+    def read_rows(self) -> set[str]:
+        return {c[0] for c in self.values} | {c[0] for run in self.runs for c in run.cells}
+
+    def unprinted_units(self) -> None:
+        """A unit column of a row read, printed with no unit: blank."""
+        read = self.read_rows()
+        for row in self.spec.rows:
+            cell = unit_cell(self.spec, row)
+            if cell is not None and row.id in read and cell not in self.values:
+                self.blank.append(pointer(self.spec, cell))
+
+    def missing(self, rows: Sequence[DataRow]) -> None:
+        """Form rows never found (``row.missing``) and columns a found row lacks
+        (``column.missing``)."""
+        if not rows:
+            return
+        found = self.read_rows() | {dr.row.id for dr in rows if dr.row is not None}
+        found |= {dr.hint.id for dr in rows if dr.hint is not None}
+        self.missing_columns(found)
+        for row in self.spec.rows:
+            if row.id not in found:
+                self.notices.append(notice(
+                    "row.missing",
+                    f"{self.spec.title}的“{row_name(self.spec, row)}”一行在文档中没有找到，"
+                    "该行留空",
+                    location=self.location,
+                    cells=[pointer(self.spec, (row.id, c)) for c in row.columns]))
+
+    def missing_columns(self, found: set[str]) -> None:
+        spec = self.spec
+        read = set(self.values) | self.run_cells
+        lost: dict[str, list[Cell]] = {}
+        for row in spec.rows:
+            if row.id not in found:
+                continue
+            cells = [c for c in value_cells(spec, row) if c not in read]
+            if len(cells) < len(row.columns):
+                for cell in cells:
+                    lost.setdefault(cell[1], []).append(cell)
+        for column_id, cells in lost.items():
+            rows = "、".join(row_name(spec, spec.row(r)) for r, _ in cells[:5])
+            more = f"等 {len(cells)} 行" if len(cells) > 5 else ""
+            self.notices.append(notice(
+                "column.missing",
+                f"“{spec.column(column_id).label}”列在文档中没有找到（{rows}{more}），这些单元格留空",
+                location=self.location, cells=[pointer(spec, c) for c in cells]))
+
+    def printed_blank(self) -> None:
+        """One notice for the cells printed empty, one for those printed as a dash."""
+        if self.blank:
+            self.notices.append(notice(
+                "cell.blank", f"{len(self.blank)} 个单元格为空，按空白（null）保留，未当作 0",
+                location=self.location, cells=self.blank))
+        if self.dash:
+            self.notices.append(notice(
+                "cell.dash",
+                f"{len(self.dash)} 个单元格印作“—”“/”或“无”，按空白（null）读取，未当作 0",
+                location=self.location, cells=self.dash))

@@ -1,0 +1,271 @@
+"""Stage *read rows*: a table section's blocks as one stream of header rows and data rows.
+
+* a row with no number is a **header row**: its cells name columns (本年制发件数, 自然人 …), header
+  cells above them (申请人情况), sub-table captions (第二十条第（一）项) or, in section 四's
+  transposed layout, the form's rows (行政复议, 未经复议直接起诉);
+* a row with numbers (or a recognised row label and empty cells) is a **data row**: its leading
+  text cells are labels — the innermost names the form row, the outer ones its groups — and the
+  cells after them are its values, one per distinct cell (a merged cell counts once);
+* a heading between tables that names a row (### 行政复议) names the next table's unlabelled row,
+  if it has just one; other text between tables is the section's narrative.
+
+Labels are looked up in :mod:`~gi_report.importers.vocabulary` (derived from the form only); no
+value is read here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import attrs
+
+from gi_report.form.spec import ColumnSpec, RowSpec, TableSpec
+from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
+from gi_report.importers.normalize import fold
+from gi_report.importers.values import looks_like_value
+from gi_report.importers.vocabulary import Match, Vocabulary, vocabulary
+
+_SIGNED_RUN = re.compile(r"[+-]?[0-9][0-9.]*(?:[+-][0-9][0-9.]*)+")
+"""Signed numbers run together (``0-66``): a value cell, read only if it can be split."""
+
+
+@functools.lru_cache(maxsize=65536)
+def value_text(text: str) -> bool:
+    """Whether a cell's text is a value: a number, a dash, or signed numbers run together."""
+    return looks_like_value(text) or _SIGNED_RUN.fullmatch(fold(text)) is not None
+
+
+class Slot(NamedTuple):
+    """One distinct cell of a grid row (a merged cell spanning columns counts once)."""
+
+    text: str
+    col0: int  #: first grid column the cell covers in this row
+    col1: int  #: last grid column the cell covers in this row
+    location: Location
+    above: bool  #: the cell's span starts in an earlier row (a merged row header)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing printed (whitespace only)."""
+        return not fold(self.text)
+
+    @property
+    def is_value(self) -> bool:
+        """A number, a dash, or digits and signs run together (not empty, not a label)."""
+        return not self.empty and value_text(self.text)
+
+    @property
+    def is_text(self) -> bool:
+        """A label: printed text that is not a number or a dash."""
+        return not self.empty and not value_text(self.text)
+
+
+def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
+    """The distinct cells of grid row ``r``, left to right."""
+    out: list[Slot] = []
+    last: GridCell | None = None
+    for c, cell in enumerate(cells):
+        if cell is None:
+            last = None
+            continue
+        if last is not None and cell.origin == last.origin:
+            out[-1] = out[-1]._replace(col1=c)
+            continue
+        out.append(Slot(cell.text, c, c, cell.location, cell.origin[0] < r))
+        last = cell
+    return out
+
+
+@attrs.define
+class Header:
+    """What the header rows above the current data rows name, per grid column."""
+
+    columns: dict[int, ColumnSpec] = attrs.field(factory=dict)
+    rows: dict[int, RowSpec] = attrs.field(factory=dict)
+    unknown: list[Slot] = attrs.field(factory=list)  #: header cells naming nothing of the form
+    noted: bool = False  #: a notice about reading by position was given for this header
+    reordered: bool = False  #: a notice about reading columns in another order was given
+
+
+@attrs.define
+class DataRow:
+    """A row with values: its labels, its value cells, the header above it, and (once aligned)
+    the form row it is and how that was decided."""
+
+    labels: list[Slot]
+    values: list[Slot]
+    location: Location
+    header: Header
+    groups: set[str]
+    match: Match[RowSpec] | None
+    found: str | None  #: the label text the row was matched by (or tried)
+    hint: RowSpec | None = None  #: the row a heading above the table names
+    row: RowSpec | None = None
+    how: str = ""  #: exact, alias, fuzzy, position, detached (set by the aligner)
+
+
+@attrs.define
+class RowStream:
+    """What one section's blocks hold, as rows: the input of alignment and placing."""
+
+    rows: list[DataRow]
+    narrative: list[TextBlock]
+    header_columns: set[str]  #: form columns some header row names
+    header_hits: int  #: header cells recognised (columns, header words, groups, rows)
+    ignored_tables: list[Location]  #: tables that hold nothing of this table
+    location: Location | None  #: the first table's
+
+
+def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None]:
+    """A row's label cells, the cells after them, and the index of its first value cell."""
+    first_value = next((i for i, s in enumerate(slots) if s.is_value), None)
+    zone = slots if first_value is None else slots[:first_value]
+    last_text = max((i for i, s in enumerate(zone) if s.is_text), default=-1)
+    labels = [s for s in zone[: last_text + 1] if s.is_text]
+    return labels, slots[last_text + 1:], first_value
+
+
+class _RowReader:
+    def __init__(self, spec: TableSpec) -> None:
+        self.vocab: Vocabulary = vocabulary(spec)
+        self.header = Header()
+        self.after_data = False
+        self.group: str | None = None
+        self.hint: RowSpec | None = None
+        self.stream = RowStream(rows=[], narrative=[], header_columns=set(), header_hits=0,
+                                ignored_tables=[], location=None)
+
+    def feed(self, block: Block) -> None:
+        if isinstance(block, TextBlock):
+            self.text(block)
+        else:
+            self.table(block)
+
+    def text(self, block: TextBlock) -> None:
+        text = block.text
+        if not fold(text):
+            return
+        row = self.vocab.row(text)
+        if row is not None and len(row.items) == 1 and row.how != "fuzzy":
+            self.hint = row.item
+            return
+        group = self.vocab.group(text)
+        if group is not None:
+            self.group = group.item.id
+            return
+        if self.vocab.column(text) is not None or self.vocab.is_header_word(text):
+            return
+        self.stream.narrative.append(block)
+
+    def table(self, block: TableBlock) -> None:
+        stream = self.stream
+        if stream.location is None:
+            stream.location = block.location
+        self.header = Header()
+        self.after_data = False
+        before = (len(stream.rows), len(stream.header_columns), stream.header_hits)
+        for r, cells in enumerate(block.rows):
+            self.grid_row(r, cells)
+        unlabelled = [dr for dr in stream.rows[before[0]:] if not dr.labels]
+        if len(unlabelled) > 1:
+            for dr in unlabelled:  # a heading names one row, not a table of unlabelled rows
+                dr.hint = None
+        if before == (len(stream.rows), len(stream.header_columns), stream.header_hits):
+            stream.ignored_tables.append(block.location)
+        self.hint = None
+
+    def grid_row(self, r: int, cells: Sequence[GridCell | None]) -> None:
+        slots = row_slots(cells, r)
+        if not slots:
+            return
+        labels, values, first_value = _split_labels(slots)
+        match, found, by = self.match_row(labels)
+        if (by is not None and by is not labels[-1] and first_value is not None
+                and not any(self.vocab.knows(s.text) for s in labels[labels.index(by) + 1:])):
+            # text between the row's label and its numbers is a value (an unreadable one)
+            values = slots[slots.index(by) + 1:]
+            labels = labels[: labels.index(by) + 1]
+        if first_value is None and self.is_header(labels, values, match):
+            self.header_row(slots)
+            return
+        self.after_data = True
+        hint = None
+        if not labels and self.hint is not None:
+            hint, self.hint = self.hint, None
+        self.stream.rows.append(DataRow(
+            labels=labels, values=values, location=(labels or values)[0].location,
+            header=self.header, groups=self.groups(labels), match=match, found=found, hint=hint,
+        ))
+
+    def is_header(self, labels: list[Slot], values: list[Slot],
+                  match: Match[RowSpec] | None) -> bool:
+        """A row with no number names columns, unless it is a known row with empty cells."""
+        columns = sum(
+            1 for s in labels if self.vocab.column(s.text) or self.vocab.is_header_word(s.text))
+        return match is None or not values or columns >= 2
+
+    def groups(self, labels: Iterable[Slot]) -> set[str]:
+        groups = {m.item.id for s in labels if (m := self.vocab.group(s.text)) is not None}
+        if self.group:
+            groups.add(self.group)
+        return groups
+
+    def match_row(self, labels: list[Slot]
+                  ) -> tuple[Match[RowSpec] | None, str | None, Slot | None]:
+        """The row the labels name, the text that named it, and the last label slot used."""
+        if not labels:
+            return None, None, None
+        groups = self.groups(labels)
+        tries: list[tuple[str, Slot]] = [(labels[-1].text, labels[-1])]
+        for n in range(2, min(3, len(labels)) + 1):
+            tries.append(("".join(s.text for s in labels[-n:]), labels[-1]))
+        tries.extend((s.text, s) for s in reversed(labels[:-1]) if not s.above)
+        for text, slot in tries:
+            match = self.vocab.row(text, groups)
+            if match is not None:
+                return match, text, slot
+        return None, labels[-1].text, None
+
+    def header_row(self, slots: list[Slot]) -> None:
+        names_columns = any(self.vocab.column(s.text) is not None for s in slots if not s.empty)
+        if self.after_data and names_columns:
+            # a new header below data rows; a group row (三、本年度办理结果) keeps the header
+            self.header = Header()
+            self.after_data = False
+        for s in slots:
+            if not s.empty:
+                self.header_cell(s)
+
+    def header_cell(self, s: Slot) -> None:
+        vocab = self.vocab
+        if vocab.knows(s.text):
+            self.stream.header_hits += 1
+        column = vocab.column(s.text)
+        if column is not None:
+            self.stream.header_columns.add(column.item.id)
+            for c in range(s.col0, s.col1 + 1):
+                self.header.columns[c] = column.item
+            return
+        row = vocab.row(s.text)
+        if row is not None and len(row.items) == 1:
+            for c in range(s.col0, s.col1 + 1):
+                self.header.rows[c] = row.item
+            return
+        group = vocab.group(s.text)
+        if group is not None:
+            if not s.above:
+                self.group = group.item.id
+            return
+        if not s.above and not vocab.is_header_word(s.text):
+            self.header.unknown.append(s)
+
+
+def read_rows(spec: TableSpec, blocks: Iterable[Block]) -> RowStream:
+    """One section's blocks (tables, and the text between them) as rows of ``spec``'s table."""
+    reader = _RowReader(spec)
+    for block in blocks:
+        reader.feed(block)
+    return reader.stream
