@@ -1,0 +1,134 @@
+"""The importers' invariant, tested on damaged documents: never a wrong number (issue 10).
+
+Each damage kind of the generalisation harness (:mod:`benchmarks.fidelity_harness`) applied to
+generated reports, written in every form the importers read, imported and compared cell by cell
+with the truth: a cell is right or blank, never another value. ``benchmarks/fidelity.py`` runs
+the same cases by the thousand and prints the figures. Damage kinds the importers do not survive
+today are marked ``xfail(strict=True)`` with the defect, so the test fails (XPASS) the day they
+are fixed and the mark must go.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from benchmarks.fidelity_harness import DAMAGES, FORMS, Case, build_case, compare
+from benchmarks.fidelity_harness.damage import blank_units
+from benchmarks.fidelity_harness.document import build
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+
+from gi_report import read_document
+from gi_report.errors import ReportImportError
+from gi_report.form import TEMPLATES
+from gi_report.synthetic import random_report
+
+KNOWN_DEFECTS: dict[str, str] = {
+    "two_numbers": "a cell holding two numbers (12\\n13, 93<br>3) is read as their digits "
+                   "joined (1213) instead of blank with a notice",
+    "cell_missing": "a row with a cell really missing is zipped with the form's columns from "
+                    "the left, so every later value lands one column early",
+    "detached_labels": "number-only rows whose labels are printed apart are not aligned to "
+                       "the form's rows; their digits are glued into one cell of another row",
+    "column_order": "section 三 columns printed in another order under headers that name them "
+                    "are read in the form's order (the header labels are not used)",
+}
+"""Damage kinds that make today's importers write a wrong number, with the defect."""
+
+HARNESS = Path(__file__).resolve().parents[2] / "benchmarks"
+seeds = st.integers(min_value=0, max_value=2**32 - 1)
+forms = st.sampled_from(sorted(FORMS))
+FIND = (Phase.explicit, Phase.generate)
+"""No shrinking: a seed is as small as a case gets, and the report names the seed and form."""
+
+
+def _wrong(case: Case) -> list[tuple[str, str, str | None]]:
+    """The wrong cells of one case; a typed import error is an honest answer, not a wrong one."""
+    doc, text, kind = build_case(case)
+    try:
+        result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    except ReportImportError:
+        return []
+    return [(w.pointer, w.got, w.truth) for w in compare(doc.truth, result.report).wrong]
+
+
+def _kind(name: str) -> object:
+    if name in KNOWN_DEFECTS:
+        return pytest.param(name, marks=pytest.mark.xfail(strict=True,
+                                                          reason=KNOWN_DEFECTS[name]))
+    return name
+
+
+@pytest.mark.parametrize("kind", [_kind(k) for k in DAMAGES])
+@settings(max_examples=4, deadline=None, derandomize=True, database=None, phases=FIND)
+@given(seed=seeds, form=forms)
+def test_a_damaged_document_never_imports_a_wrong_number(kind: str, seed: int,
+                                                         form: str) -> None:
+    assert _wrong(Case(seed, (kind,), form)) == []
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, database=None, phases=FIND)
+@given(seed=seeds, form=forms, data=st.data())
+def test_combined_damage_of_the_surviving_kinds_never_imports_a_wrong_number(
+        seed: int, form: str, data: st.DataObject) -> None:
+    survivors = sorted(set(DAMAGES) - set(KNOWN_DEFECTS))
+    kinds = data.draw(st.lists(st.sampled_from(survivors), min_size=2, max_size=3,
+                               unique=True))
+    assert _wrong(Case(seed, tuple(kinds), form)) == []
+
+
+# --- the harness itself ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_an_undamaged_document_reads_back_with_no_wrong_cell(form: str) -> None:
+    """The truth the harness keeps is what the importers read from an undamaged document."""
+    for seed in range(3):
+        assert _wrong(Case(seed, (), form)) == [], seed
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGES))
+def test_every_damage_changes_the_document(kind: str) -> None:
+    for seed in range(5):
+        undamaged = build_case(Case(seed, (), "tab_rows"))[1]
+        assert build_case(Case(seed, (kind,), "tab_rows"))[1] != undamaged, seed
+
+
+@pytest.mark.parametrize("kind", ["two_numbers", "cell_missing", "page_break_row_lost"])
+def test_a_damage_that_removes_a_cell_makes_its_truth_blank(kind: str) -> None:
+    for seed in range(5):
+        report = random_report(random.Random(seed))
+        before = build(report).truth
+        doc = build(report)
+        DAMAGES[kind](doc, random.Random(seed))
+        blank_units(doc)
+        blanked = [p for p, v in doc.truth.items() if v is None and before[p] is not None]
+        assert blanked or any(v is None for v in before.values()), seed
+        assert all(p.startswith(("/proactive/", "/applications/", "/review_litigation/"))
+                   for p in blanked)
+
+
+def test_a_case_is_rebuilt_identically_from_its_seed() -> None:
+    case = Case(12345, ("label_typo", "unit_words"), "one_line")
+    assert build_case(case)[1] == build_case(case)[1]
+
+
+def _form_labels() -> set[str]:
+    labels: set[str] = set()
+    for template in TEMPLATES.values():
+        labels |= {s.title for s in template.sections} | {f.label for f in template.fee_fields}
+        for table in template.tables:
+            labels |= {r.label for r in table.rows} | {c.label for c in table.columns}
+            labels |= {g.label for g in table.groups}
+    return {label for label in labels if len(label) >= 3}
+
+
+def test_the_harness_types_no_label_of_the_form() -> None:
+    """Labels come from gi_report.form: none is written again in the harness's sources."""
+    sources = [*HARNESS.glob("fidelity*.py"), *HARNESS.glob("fidelity_harness/*.py"),
+               Path(__file__)]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    literals = " ".join(re.findall(r"[\"']([^\"'\n]*)[\"']", text))
+    assert [label for label in _form_labels() if label in literals] == []
