@@ -66,7 +66,7 @@ class Outcome:
     error: str | None = None  #: ``ExceptionType: message`` when the import raised
 
 
-def build_case(case: Case) -> tuple[Document, str, str]:
+def build_case(case: Case) -> tuple[Document, str | bytes, str]:
     """The damaged document of a case, its rendered text and the kind to import it as."""
     rng = random.Random(case.seed)
     # A blank cell vanishes from a one-line dump, leaving a digit run that reads the same as one
@@ -79,11 +79,15 @@ def build_case(case: Case) -> tuple[Document, str, str]:
     return doc, text, kind
 
 
+def _bytes(text: str | bytes) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
 def run_case(case: Case) -> Outcome:
     """Build, import and compare one case; an exception of the import is an outcome too."""
     doc, text, kind = build_case(case)
     try:
-        result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+        result = read_document(_bytes(text), kind=kind, warn=False)
     except Exception as exc:
         return Outcome(case, None, f"{type(exc).__name__}: {str(exc)[:200]}")
     return Outcome(case, compare(doc.truth, result.report))

@@ -246,8 +246,14 @@ def unit_words(doc: Document, rng: random.Random) -> bool:
         assert table.spec is not None and cell.ref is not None
         if not cell.text or not cell.text[-1].isdigit() or rng.random() > rate:
             continue
-        kind = table.spec.column(cell.ref[1]).kind
-        cell.text += AMOUNT_UNIT if kind is CellKind.AMOUNT else rng.choice(COUNT_UNITS)
+        spec = table.spec
+        if spec.column(cell.ref[1]).kind is not CellKind.AMOUNT:
+            cell.text += rng.choice(COUNT_UNITS)
+            continue
+        cell.text += AMOUNT_UNIT
+        for column_id in spec.row(cell.ref[0]).columns:  # the unit the row now states
+            if spec.column(column_id).kind is CellKind.TEXT:
+                doc.truth[f"/{spec.id}/{cell.ref[0]}/{column_id}"] = AMOUNT_UNIT
     return True
 
 

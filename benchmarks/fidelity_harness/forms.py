@@ -4,33 +4,49 @@
 written once and the positions they cover left empty), and the text dumps in the shapes real
 crawls have: ``cell_per_line`` (one TAB-indented cell per line, a blank line between rows),
 ``tab_rows`` and ``pipe_rows`` (one line per table row), ``one_line`` (the whole page on one
-line, value cells run together with no separator, as the 平潭 crawl stores it).
+line, value cells run together with no separator, as the 平潭 crawl stores it); and ``docx``, a
+Word document with merged cells written as OOXML. PDF is not written: the PDF importer reads
+ruled tables, and a ruled-table writer is more than this harness should carry.
 """
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
 from collections.abc import Callable
 from html import escape
+from xml.sax.saxutils import escape as xml_escape
 
-from benchmarks.fidelity_harness.document import Document, Heading, Paragraph, TableBlock
+from benchmarks.fidelity_harness.document import Cell, Document, Heading, Paragraph, TableBlock
 
 
-def _grid(table: TableBlock) -> list[list[str]]:
-    """The table with merged cells expanded: the text in the first position, the rest empty."""
-    occupied: dict[tuple[int, int], str] = {}
+def _placed(table: TableBlock) -> tuple[list[tuple[int, int, Cell]], int]:
+    """Each printed cell with the grid row and column where it starts, and the grid's width."""
+    occupied: set[tuple[int, int]] = set()
+    placed: list[tuple[int, int, Cell]] = []
     width = 0
     for r, row in enumerate(table.rows):
         c = 0
         for cell in row.cells:
             while (r, c) in occupied:
                 c += 1
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    occupied[r + dr, c + dc] = cell.text if dr == dc == 0 else ""
+            occupied |= {(r + dr, c + dc) for dr in range(cell.rowspan)
+                         for dc in range(cell.colspan)}
+            placed.append((r, c, cell))
             c += cell.colspan
             width = max(width, c)
-    return [[occupied.get((r, c), "") for c in range(width)] for r in range(len(table.rows))]
+    width = max([width, *(c + 1 for _, c in occupied)])
+    return placed, width
+
+
+def _grid(table: TableBlock) -> list[list[str]]:
+    """The table with merged cells expanded: the text in the first position, the rest empty."""
+    placed, width = _placed(table)
+    grid = [[""] * width for _ in table.rows]
+    for r, c, cell in placed:
+        grid[r][c] = cell.text
+    return grid
 
 
 def _html_table(table: TableBlock) -> str:
@@ -142,7 +158,74 @@ def one_line(doc: Document, rng: random.Random) -> tuple[str, str]:
     return "".join(parts) + "\n", "text"
 
 
-Renderer = Callable[[Document, random.Random], tuple[str, str]]
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PACKAGE = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+}
+
+
+def _w_paragraphs(text: str) -> str:
+    return "".join(f'<w:p><w:r><w:t xml:space="preserve">{xml_escape(line)}</w:t></w:r></w:p>'
+                   for line in text.split("\n"))
+
+
+def _w_table(table: TableBlock) -> str:
+    placed, width = _placed(table)
+    starts = {(r, c): cell for r, c, cell in placed}
+    below: dict[tuple[int, int], Cell] = {}
+    for r, c, cell in placed:
+        for dr in range(1, cell.rowspan):
+            below[r + dr, c] = cell
+    rows = []
+    for r in range(len(table.rows)):
+        cells, c = [], 0
+        while c < width:
+            found = starts.get((r, c)) or below.get((r, c))
+            if found is None:
+                c += 1
+                continue
+            cell = found
+            span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
+            if (r, c) in starts:
+                merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
+                body = _w_paragraphs(cell.text)
+            else:
+                merge, body = "<w:vMerge/>", "<w:p/>"
+            cells.append(f"<w:tc><w:tcPr>{span}{merge}</w:tcPr>{body}</w:tc>")
+            c += cell.colspan
+        rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="1000"/>' * width + "</w:tblGrid>"
+    return f"<w:tbl>{grid}{''.join(rows)}</w:tbl><w:p/>"
+
+
+def word(doc: Document, rng: random.Random) -> tuple[bytes, str]:
+    """A Word document written as OOXML: merged cells as ``gridSpan`` and ``vMerge`` (with an
+    empty continuation cell), a line break inside a cell as a paragraph break."""
+    body = "".join(_w_table(b) if isinstance(b, TableBlock) else _w_paragraphs(b.text)
+                   for b in doc.blocks)
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>')
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, xml in _PACKAGE.items():
+            package.writestr(name, xml)
+        package.writestr("word/document.xml", document)
+    return data.getvalue(), "docx"
+
+
+Renderer = Callable[[Document, random.Random], tuple[str | bytes, str]]
 
 FORMS: dict[str, Renderer] = {
     "html": html,
@@ -151,5 +234,6 @@ FORMS: dict[str, Renderer] = {
     "tab_rows": _rows("\t"),
     "pipe_rows": _rows("|"),
     "one_line": one_line,
+    "docx": word,
 }
 """Each form's renderer: the document text and the kind ``read_document`` is told."""
