@@ -12,7 +12,6 @@ import random
 from collections.abc import Callable
 
 from benchmarks.fidelity_harness.document import (
-    Block,
     Cell,
     Document,
     Heading,
@@ -426,4 +425,4 @@ def blank_units(doc: Document) -> None:
                     doc.truth[f"/{spec.id}/{row.id}/{unit}"] = None
 
 
-__all__ = ["DAMAGES", "Block", "Damage", "blank_units"]
+__all__ = ["DAMAGES", "Damage", "blank_units"]

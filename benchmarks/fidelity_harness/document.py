@@ -50,6 +50,8 @@ class TableBlock:
 
 @attrs.define
 class Heading:
+    """A heading line: the title (level 1), a section (2) or a sub-section (3)."""
+
     text: str
     level: int = 2
     section: str | None = None  #: the form section id the heading opens, if any
@@ -57,6 +59,8 @@ class Heading:
 
 @attrs.define
 class Paragraph:
+    """Running text; a line break in ``text`` is a new line in every form."""
+
     text: str
 
 
