@@ -463,7 +463,18 @@ class _Mapper:
             return
         slots = dr.values
         pairs: list[tuple[Cell, str, Location]] | None = None
-        if len(slots) == len(cells):
+        if len(slots) == len(cells) and dr.header.columns and not self.header_agrees(dr, cells):
+            # the header names the columns in another order (总计 first, two columns swapped):
+            # read by the header wherever it names every cell of the row
+            named = self.by_header(dr, cells)
+            if named is not None and len(named) == len(cells):
+                pairs = named
+                self.notices.append(notice(
+                    "header.aligned",
+                    f"“{dr.found or row_name(spec, spec.row(cells[0][0]))}”一行的列顺序与表格"
+                    "标准不同，按上方的列标题读取",
+                    location=dr.location))
+        if pairs is None and len(slots) == len(cells):
             pairs = [(c, s.text, s.location) for c, s in zip(cells, slots, strict=True)]
             header = dr.header
             over = [u.text.strip() for u in header.unknown
