@@ -35,8 +35,10 @@ CELL_MISSING = ("a row with a cell really missing is zipped with the form's colu
 KNOWN_DEFECTS: dict[str, str] = {
     "detached_labels": "number-only rows whose labels are printed apart are not aligned to "
                        "the form's rows; their digits are glued into one cell of another row",
-    "column_order": "section 三 columns printed in another order under headers that name them "
-                    "are read in the form's order (the header labels are not used)",
+    "column_order": "in a text dump (cells per line, TAB or | rows, one line) section 三 "
+                    "columns printed in another order under headers that name them are read in "
+                    "the form's order: the merged header cells are not expanded, so the "
+                    "header cannot be lined up with the values",
 }
 """Damage kinds whose sample below meets a wrong number with today's importers, and why. Kinds
 that fail more rarely (cell_missing, two_numbers in one-line dumps, heading damage in one-line
@@ -104,7 +106,7 @@ REPRODUCERS = [
                  marks=pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS["detached_labels"])),
     pytest.param(Case(6, ("detached_labels",), "one_line"), id="detached-labels-one-line",
                  marks=pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS["detached_labels"])),
-    pytest.param(Case(0, ("column_order",), "html"), id="column-order-html",
+    pytest.param(Case(0, ("column_order",), "tab_rows"), id="column-order-tab-rows",
                  marks=pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS["column_order"])),
 ]
 """One small case per defect found, each a wrong number today (see docs/fidelity.md)."""
@@ -187,6 +189,22 @@ def test_a_cell_holding_two_numbers_is_unreadable_not_their_digits_joined(
 def test_padding_and_a_spaced_unit_still_read_as_one_number(text: str, kind: CellKind,
                                                               value: object) -> None:
     assert parse_value(text, kind).value == value
+
+
+@pytest.mark.parametrize("form", ["html", "docx", "markdown"])
+def test_columns_in_another_order_are_read_by_their_headers(form: str) -> None:
+    """Section 三 with 总计 first or two columns swapped, in a form whose merged header cells
+    are expanded: every cell right (the fix in importers/grid.py)."""
+    for seed in range(4):
+        case = Case(seed, ("column_order",), form)
+        assert _wrong(case) == [], seed
+        doc, text, kind = build_case(case)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        result = read_document(data, kind=kind, warn=False)
+        assert result.report.applications.values == tuple(
+            tuple(doc.truth[f"/applications/{r.id}/{c}"] for c in r.columns)
+            for r in result.report.applications.spec.rows)
+        assert result.with_code("header.aligned")
 
 
 def test_a_table_cell_with_two_numbers_imports_blank_with_a_notice() -> None:
