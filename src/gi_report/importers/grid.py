@@ -462,19 +462,14 @@ class _Mapper:
                 location=dr.location, found=dr.found))
             return
         slots = dr.values
-        pairs: list[tuple[Cell, str, Location]] | None = None
-        if len(slots) == len(cells) and dr.header.columns and not self.header_agrees(dr, cells):
-            # the header names the columns in another order (总计 first, two columns swapped):
-            # read by the header wherever it names every cell of the row
-            named = self.by_header(dr, cells)
-            if named is not None and len(named) == len(cells):
-                pairs = named
-                self.notices.append(notice(
-                    "header.aligned",
-                    f"“{dr.found or row_name(spec, spec.row(cells[0][0]))}”一行的列顺序与表格"
-                    "标准不同，按上方的列标题读取",
-                    location=dr.location))
-        if pairs is None and len(slots) == len(cells):
+        pairs = self.reordered(dr, cells)
+        if pairs is not None:
+            self.notices.append(notice(
+                "header.aligned",
+                f"“{dr.found or row_name(spec, spec.row(cells[0][0]))}”一行的列顺序与表格"
+                "标准不同，按上方的列标题读取",
+                location=dr.location))
+        elif len(slots) == len(cells):
             pairs = [(c, s.text, s.location) for c, s in zip(cells, slots, strict=True)]
             header = dr.header
             over = [u.text.strip() for u in header.unknown
@@ -512,6 +507,16 @@ class _Mapper:
         elif how == "whole":
             self.score += 3 * len({c[0] for c in cells})
         self.read(pairs, unit)
+
+    def reordered(self, dr: _DataRow, cells: list[Cell]
+                  ) -> list[tuple[Cell, str, Location]] | None:
+        """A row whose header names its columns in another order than the form's (总计 first,
+        two columns swapped), read by the header where it names every cell; else ``None``."""
+        if len(dr.values) != len(cells) or not dr.header.columns or self.header_agrees(
+                dr, cells):
+            return None
+        pairs = self.by_header(dr, cells)
+        return pairs if pairs is not None and len(pairs) == len(cells) else None
 
     def header_agrees(self, dr: _DataRow, cells: list[Cell]) -> bool:
         for (_, column), slot in zip(cells, dr.values, strict=True):
