@@ -41,12 +41,20 @@ def _placed(table: TableBlock) -> tuple[list[tuple[int, int, Cell]], int]:
 
 
 def _grid(table: TableBlock) -> list[list[str]]:
-    """The table with merged cells expanded: the text in the first position, the rest empty."""
+    """The table with merged cells expanded: the text in the first position, the rest empty; a
+    row that lacks cells (a cell really missing) ends where its last cell or span ends."""
     placed, width = _placed(table)
-    grid = [[""] * width for _ in table.rows]
+    grid: list[list[str | None]] = [[None] * width for _ in table.rows]
     for r, c, cell in placed:
-        grid[r][c] = cell.text
-    return grid
+        for dr in range(cell.rowspan):
+            for dc in range(cell.colspan):
+                grid[r + dr][c + dc] = cell.text if dr == dc == 0 else ""
+    out: list[list[str]] = []
+    for row in grid:
+        while row and row[-1] is None:
+            row.pop()
+        out.append([text or "" for text in row])
+    return out
 
 
 def _html_table(table: TableBlock) -> str:
