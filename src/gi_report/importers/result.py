@@ -87,8 +87,9 @@ _CODES = (
                "header): the values were read in the form's column order. A table with no "
                "column header at all is read the same way, as a warning."),
     NoticeCode(code="header.aligned", level=Level.INFO,
-               meaning="A row with more or fewer cells than the form's columns, read by lining "
-               "its cells up with the column headers above them."),
+               meaning="A row with more or fewer cells than the form's columns, or with its "
+               "columns in another order (总计 first), read by lining its cells up with the column "
+               "headers above them."),
     NoticeCode(code="cell.blank", level=Level.INFO,
                meaning="Cells printed empty: kept blank (null), never read as 0."),
     NoticeCode(code="cell.dash", level=Level.INFO,

@@ -8,13 +8,16 @@ The rules (documented in ``docs/importers.md``):
 * counts are whole numbers, optionally with thousands separators (``1,234``) and a unit
   (件, 个, 项, 条); signed counts (本年增/减) may carry ``+``/``-``;
 * amounts are exact ``Decimal`` as printed (``0.35``, ``24252.311082``), optionally with a unit
-  (元, 万元, 亿元) which is returned apart (the 2019 template's 采购总金额 ``251000元``).
+  (元, 万元, 亿元) which is returned apart (the 2019 template's 采购总金额 ``251000元``);
+* a cell holding two numbers apart (``12\n13``, ``93<br>3``, ``190.7787 7``: a lost border, a
+  merged continuation cell) is unreadable, never the two numbers' digits joined.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -34,6 +37,7 @@ COUNT_UNITS = ("件", "个", "项", "条", "次", "人")
 _COUNT = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 _AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _RUN = re.compile(r"[0-9][0-9.]*")
+_TWO_NUMBERS = re.compile(r"[0-9][0-9.,]*\s+[+-]?[0-9]")
 
 
 class Status(enum.Enum):
@@ -76,6 +80,8 @@ def parse_value(text: str, kind: CellKind) -> Parsed:
         return DASH
     if kind is CellKind.TEXT:
         return Parsed(text.strip(), Status.NUMBER)
+    if _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)):
+        return UNREADABLE  # two numbers in one cell: which is this cell's is not known
     if kind is CellKind.AMOUNT:
         number, unit = _strip_unit(folded, AMOUNT_UNITS)
         if not _AMOUNT.fullmatch(number):

@@ -1,0 +1,159 @@
+"""The generalisation harness: damaged generated reports, imported and compared cell by cell.
+
+Generated reports (both templates, mixed layouts, blanks, exact amounts) are written in each form
+the importers read, damaged in each way issue 10 lists and in combinations, imported with
+``gi_report.read_document`` and compared with the truth. Prints, per damage kind, per form and
+overall: cells right, cells left blank, cells wrong (a value differing from the truth, or a value
+where the truth is blank) and the documents whose import raised; writes every wrong cell (seed,
+damage, form, cell, got, truth) to a JSON file, so each can be rebuilt with
+``benchmarks.fidelity_harness.build_case``. The invariant is wrong = 0; the goal ≥ 99 % right.
+
+    PYTHONPATH=src:. python benchmarks/fidelity.py --quick
+    PYTHONPATH=src:. python benchmarks/fidelity.py --cases 6000 --jobs 2 --wrong wrong.json
+    PYTHONPATH=src:. python benchmarks/fidelity.py --kinds two_numbers,column_order --forms html
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+
+from benchmarks.fidelity_harness import DAMAGES, FORMS, Outcome, draw_cases, run_case
+
+
+class Totals:
+    """Documents, cells right / blank / wrong and exceptions of a group of cases."""
+
+    def __init__(self) -> None:
+        self.documents = self.right = self.blank = self.wrong = self.raised = 0
+        self.wrong_documents = 0
+        self.errors: Counter[str] = Counter()
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        if outcome.tally is None:
+            self.raised += 1
+            self.errors[(outcome.error or "").split(":", 1)[0]] += 1
+            return
+        self.right += outcome.tally.right
+        self.blank += outcome.tally.blank
+        self.wrong += len(outcome.tally.wrong)
+        self.wrong_documents += bool(outcome.tally.wrong)
+
+    def line(self, name: str) -> str:
+        cells = self.right + self.blank + self.wrong
+        share = 100.0 * self.right / cells if cells else 0.0
+        errors = ", ".join(f"{k}×{v}" for k, v in self.errors.most_common())
+        return (f"{name:<22}{self.documents:>7}{self.right:>11}{self.blank:>9}{self.wrong:>8}"
+                f"{self.wrong_documents:>9}{self.raised:>8}{share:>9.2f}%  {errors}")
+
+
+HEADER = (f"{'':<22}{'docs':>7}{'right':>11}{'blank':>9}{'wrong':>8}{'wrong-d':>9}"
+          f"{'raised':>8}{'right%':>10}")
+
+
+def _table(title: str, groups: dict[str, Totals], order: Iterable[str]) -> None:
+    print(f"\n{title}")
+    print(HEADER)
+    for name in order:
+        if name in groups:
+            print(groups[name].line(name))
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write atomically: a temporary file in the same directory, then renamed over ``path``."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=path.name, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False, indent=1)
+    os.replace(tmp, path)
+
+
+def _wrong_rows(outcomes: Sequence[Outcome]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for o in outcomes:
+        if o.tally is None:
+            rows.append({"seed": o.case.seed, "damages": list(o.case.damages),
+                         "form": o.case.form, "raised": o.error})
+            continue
+        for w in o.tally.wrong:
+            rows.append({"seed": o.case.seed, "damages": list(o.case.damages),
+                         "form": o.case.form, "cell": w.pointer, "got": w.got,
+                         "truth": w.truth})
+    return rows
+
+
+def _names(value: str | None, known: Sequence[str], what: str) -> list[str]:
+    if not value:
+        return list(known)
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise SystemExit(f"unknown {what}: {', '.join(unknown)}; known: {', '.join(known)}")
+    return names
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a few hundred cases (300)")
+    parser.add_argument("--cases", type=int, default=None, help="damaged documents (6000)")
+    parser.add_argument("--seed", type=int, default=2026, help="seed of the whole run")
+    parser.add_argument("--kinds", help="comma-separated damage kinds (default: all)")
+    parser.add_argument("--forms", help="comma-separated document forms (default: all)")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes")
+    parser.add_argument("--wrong", type=Path, default=Path("fidelity-wrong.json"),
+                        help="where to write the wrong cells and raised documents (JSON)")
+    args = parser.parse_args(argv)
+    kinds = _names(args.kinds, list(DAMAGES), "damage kinds")
+    forms = _names(args.forms, list(FORMS), "forms")
+    count = args.cases or (300 if args.quick else 6000)
+    cases = draw_cases(args.seed, count, kinds, forms)
+
+    start = time.perf_counter()
+    if args.jobs > 1:
+        with multiprocessing.Pool(args.jobs) as pool:
+            outcomes = pool.map(run_case, cases, chunksize=16)
+    else:
+        outcomes = [run_case(c) for c in cases]
+    elapsed = time.perf_counter() - start
+
+    by_kind: dict[str, Totals] = defaultdict(Totals)
+    by_form: dict[str, Totals] = defaultdict(Totals)
+    by_pair: dict[str, Totals] = defaultdict(Totals)
+    overall = Totals()
+    for o in outcomes:
+        overall.add(o)
+        by_kind[o.case.label].add(o)
+        by_form[o.case.form].add(o)
+        if o.case.label not in ("none", "combined"):
+            by_pair[f"{o.case.label}"].add(o)
+        for name in o.case.damages if len(o.case.damages) > 1 else ():
+            by_kind[f"+{name}"].add(o)
+
+    print(f"{count} documents, seed {args.seed}, {len(kinds)} damage kinds × {len(forms)} forms"
+          f", {elapsed:.1f} s ({count / elapsed:.0f} documents/s, {args.jobs} job(s))")
+    print("cells: right = as stated, or blank where the truth is blank; blank = a stated value "
+          "left blank; wrong = any other value; wrong-d = documents with a wrong cell")
+    _table("per damage kind (alone; 'combined' = 2–4 kinds; '+kind' = combinations with it)",
+           by_kind, ["none", *kinds, "combined", *(f"+{k}" for k in kinds)])
+    _table("per document form", by_form, forms)
+    print()
+    print(HEADER)
+    print(overall.line("overall"))
+    rows = _wrong_rows(outcomes)
+    _write_json(args.wrong, rows)
+    print(f"\n{len(rows)} wrong cells and raised documents written to {args.wrong}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

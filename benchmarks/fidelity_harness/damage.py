@@ -1,0 +1,427 @@
+"""The ways real reports depart from the template (issue 10), as changes to a neutral document.
+
+Each damage changes a :class:`~benchmarks.fidelity_harness.document.Document` in place and sets
+the truth of any cell whose information it removes to blank (a cell really missing, a row lost on
+a page break, a cell holding two numbers). Labels and headings are taken from the form
+(:mod:`gi_report.form`); only generic words (units, heading key words, filler text) are data here.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from benchmarks.fidelity_harness.document import (
+    Cell,
+    Document,
+    Heading,
+    Paragraph,
+    Row,
+    TableBlock,
+)
+from gi_report.form import get_template
+from gi_report.form.spec import CellKind, SectionSpec, TableSpec
+from gi_report.render.layout import _header_levels
+
+NUMERALS = "一二三四五六七八九十"
+TYPO_CHARS = "的工作公开信息政府情况数量年度行"
+"""Characters a typo may put in place of another (common characters of these reports)."""
+EXTRA_SECTION_TITLE = "信息处理费收取情况"
+"""The non-standard section some reports add after section 四 (not a section of the form)."""
+EXTRA_ROWS = ("网站发布信息", "政务新媒体发布信息", "新闻发布会", "政策解读")
+"""Row labels of an extra table of the kind reports print in section 一 (not form labels)."""
+COUNT_UNITS = ("个", "件", "项", "条")
+AMOUNT_UNIT = "万元"
+PAGE_FURNITURE = ("— {} —", "- {} -", "第{}页")
+
+
+def _sections(doc: Document) -> dict[str, Heading]:
+    return {b.section: b for b in doc.blocks if isinstance(b, Heading) and b.section}
+
+
+def _section_spec(doc: Document, section_id: str) -> SectionSpec:
+    return get_template(doc.template).section(section_id)
+
+
+def _tables(doc: Document) -> list[TableBlock]:
+    return [b for b in doc.blocks if isinstance(b, TableBlock) and b.spec is not None]
+
+
+def _table(doc: Document, table_id: str) -> TableBlock | None:
+    return next((t for t in _tables(doc) if t.spec is not None and t.spec.id == table_id), None)
+
+
+def _value_cells(doc: Document) -> list[tuple[TableBlock, Row, Cell]]:
+    return [(t, r, c) for t in _tables(doc) for r in t.rows for c in r.cells if c.ref]
+
+
+def _pointer(table: TableBlock, ref: tuple[str, str]) -> str:
+    assert table.spec is not None
+    return f"/{table.spec.id}/{ref[0]}/{ref[1]}"
+
+
+def _label_cells(doc: Document) -> list[tuple[TableSpec, Cell, str]]:
+    """Every printed row label of the form tables, with its row id."""
+    out: list[tuple[TableSpec, Cell, str]] = []
+    for table in _tables(doc):
+        assert table.spec is not None
+        labels = {r.label: r.id for r in table.spec.rows}
+        for row in table.rows:
+            out += [(table.spec, c, labels[c.text]) for c in row.cells
+                    if c.header and c.text in labels and row.row_id == labels[c.text]]
+    return out
+
+
+def _heading(doc: Document, section_id: str, title: str, number: str | None = None,
+             separator: str = "、") -> None:
+    heading = _sections(doc)[section_id]
+    number = number or _section_spec(doc, section_id).number
+    heading.text = f"{number}{separator}{title}"
+
+
+# --- 1. headings ----------------------------------------------------------------------------
+
+def heading_variant(doc: Document, rng: random.Random) -> bool:
+    """A section heading as real reports vary it: an alias, 与/和 for 、, another separator after
+    the numeral, a key word added."""
+    ids = list(_sections(doc))
+    for section_id in rng.sample(ids, rng.randint(1, 3)):
+        spec = _section_spec(doc, section_id)
+        titles = [spec.title + rng.choice(("情况", "工作情况"))]
+        if spec.aliases:
+            titles.append(rng.choice(spec.aliases))
+        if "、" in spec.title:
+            titles.append(spec.title.replace("、", rng.choice(("与", "和", "及"))))
+        if rng.random() < 0.3:
+            _heading(doc, section_id, spec.title, separator=rng.choice(("．", ".", " ", "")))
+        else:
+            _heading(doc, section_id, rng.choice(titles))
+    return True
+
+
+def _typo(text: str, rng: random.Random, start: int = 0) -> str:
+    if len(text) - start < 3:
+        return text
+    i = rng.randrange(start + 1, len(text))
+    how = rng.choice(("replace", "drop", "double"))
+    if how == "replace":
+        return text[:i] + rng.choice([c for c in TYPO_CHARS if c != text[i]]) + text[i + 1:]
+    if how == "drop":
+        return text[:i] + text[i + 1:]
+    return text[:i] + text[i] + text[i:]
+
+
+def heading_typo(doc: Document, rng: random.Random) -> bool:
+    """One character of a section title replaced, dropped or printed twice."""
+    for section_id in rng.sample(list(_sections(doc)), rng.randint(1, 2)):
+        spec = _section_spec(doc, section_id)
+        _heading(doc, section_id, _typo(spec.title, rng))
+    return True
+
+
+def part_numbering(doc: Document, rng: random.Random) -> bool:
+    """Sections numbered 第一部分 … instead of 一、…."""
+    separator = rng.choice((" ", "", "："))
+    for section_id in _sections(doc):
+        spec = _section_spec(doc, section_id)
+        _heading(doc, section_id, spec.title, number=f"第{spec.number}部分", separator=separator)
+    return True
+
+
+def title_broken(doc: Document, rng: random.Random) -> bool:
+    """The title spaced out (``2023 年``) and broken over two lines."""
+    title = doc.blocks[0]
+    assert isinstance(title, Heading)
+    text = title.text
+    year = str(doc.truth["/metadata/year"])
+    text = text.replace(year, year + " ", 1) if rng.random() < 0.7 else text
+    cut = rng.randint(len(text) - 6, len(text) - 2)
+    first, second = text[:cut], text[cut:]
+    doc.blocks[0:1] = [Heading(first, level=1), Paragraph(second)] if rng.random() < 0.5 else [
+        Paragraph(first), Paragraph(second)]
+    return True
+
+
+# --- 2. extra sections and tables -------------------------------------------------------------
+
+def extra_section(doc: Document, rng: random.Random) -> bool:
+    """A non-standard 五、 section with its own small table after section 四; later sections
+    renumbered."""
+    review = _table(doc, "review_litigation")
+    if review is None:
+        return False
+    fields = get_template(doc.template).fee_fields
+    header = Row([Cell(f.label, header=True) for f in fields])
+    values = Row([Cell(str(rng.randint(0, 20)))] + [
+        Cell(f"{rng.randint(0, 5000)}.{rng.randint(0, 99):02d}") for _ in fields[1:]])
+    if rng.random() < 0.5:
+        header.cells.insert(0, Cell("", header=True))
+        values.cells.insert(0, Cell(EXTRA_SECTION_TITLE, header=True))
+    at = doc.blocks.index(review) + 1
+    doc.blocks[at:at] = [Heading(f"{NUMERALS[4]}、{EXTRA_SECTION_TITLE}"),
+                         TableBlock([header, values])]
+    for section_id in ("problems", "other_matters"):
+        spec = _section_spec(doc, section_id)
+        _heading(doc, section_id, spec.title, number=NUMERALS[NUMERALS.index(spec.number) + 1])
+    return True
+
+
+def _extra_table(rng: random.Random) -> TableBlock:
+    rows = [Row([Cell("", header=True), Cell("数量", header=True)])]
+    for label in rng.sample(EXTRA_ROWS, rng.randint(2, len(EXTRA_ROWS))):
+        rows.append(Row([Cell(label, header=True), Cell(str(rng.randint(0, 3000)))]))
+    return TableBlock(rows)
+
+
+def extra_table(doc: Document, rng: random.Random) -> bool:
+    """A table the form does not have, in section 一 or between two form tables."""
+    places = [doc.blocks.index(_sections(doc)["proactive"])]
+    proactive = _table(doc, "proactive")
+    if proactive is not None:
+        places.append(doc.blocks.index(proactive) + 1)
+    at = rng.choice(places)
+    doc.blocks[at:at] = [Paragraph("本年度各渠道发布信息情况如下："), _extra_table(rng)]
+    return True
+
+
+def narrative_between(doc: Document, rng: random.Random) -> bool:
+    """A paragraph with numbers of its own between a table and the next heading, or between a
+    heading and its table."""
+    places = []
+    for table in _tables(doc):
+        at = doc.blocks.index(table)
+        places += [at, at + 1]
+    for at in sorted(rng.sample(places, rng.randint(1, 2)), reverse=True):
+        text = (f"本年度共{rng.choice(('收到', '办结', '答复'))}{rng.randint(1, 999)}件，"
+                f"较上年增长{rng.randint(1, 99)}%，其中{rng.randint(0, 50)}件已办结。")
+        doc.blocks.insert(at, Paragraph(text))
+    return True
+
+
+# --- 3. row labels and cells ------------------------------------------------------------------
+
+def _numbering_end(label: str) -> int:
+    """Where a label's own numbering (``1.``, ``（三）``, ``一、``) ends."""
+    for mark in (".", "）", "、"):
+        i = label.find(mark)
+        if 0 <= i <= 3:
+            return i + 1
+    return 0
+
+
+def label_variant(doc: Document, rng: random.Random) -> bool:
+    """A row label with words added or dropped, another numbering, or an alias of the form."""
+    labels = _label_cells(doc)
+    for spec, cell, row_id in rng.sample(labels, min(len(labels), rng.randint(1, 4))):
+        row = spec.row(row_id)
+        start = _numbering_end(cell.text)
+        options = [cell.text[start:] or cell.text, cell.text + rng.choice(("数量", "情况", "数")),
+                   cell.text.replace("、", "，")]
+        if start and cell.text[0].isdigit():
+            options.append(f"（{cell.text[0]}）{cell.text[start:]}")
+        options += list(row.aliases)
+        cell.text = rng.choice([o for o in options if o and o != cell.text])
+    return True
+
+
+def label_typo(doc: Document, rng: random.Random) -> bool:
+    """A row label with one character replaced, dropped or doubled, or its first character
+    printed twice."""
+    labels = _label_cells(doc)
+    for _, cell, _ in rng.sample(labels, min(len(labels), rng.randint(1, 3))):
+        start = _numbering_end(cell.text)
+        if rng.random() < 0.4:
+            cell.text = cell.text[:start] + cell.text[start] + cell.text[start:]
+        else:
+            cell.text = _typo(cell.text, rng, start)
+    return True
+
+
+def unit_words(doc: Document, rng: random.Random) -> bool:
+    """Value cells that print a unit word after the number (``5个``, ``12.5万元``)."""
+    rate = rng.choice((0.2, 1.0))
+    for table, _, cell in _value_cells(doc):
+        assert table.spec is not None and cell.ref is not None
+        if not cell.text or not cell.text[-1].isdigit() or rng.random() > rate:
+            continue
+        spec = table.spec
+        if spec.column(cell.ref[1]).kind is not CellKind.AMOUNT:
+            cell.text += rng.choice(COUNT_UNITS)
+            continue
+        cell.text += AMOUNT_UNIT
+        for column_id in spec.row(cell.ref[0]).columns:  # the unit the row now states
+            if spec.column(column_id).kind is CellKind.TEXT:
+                doc.truth[f"/{spec.id}/{cell.ref[0]}/{column_id}"] = AMOUNT_UNIT
+    return True
+
+
+def two_numbers(doc: Document, rng: random.Random) -> bool:
+    """A cell holding two numbers (a lost border, a merged continuation cell): its truth is
+    blank."""
+    cells = [(t, c) for t, _, c in _value_cells(doc) if c.text and c.text[-1].isdigit()]
+    for table, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
+        assert cell.ref is not None
+        cell.text += rng.choice(("\n", " ")) + str(rng.randint(0, 30))
+        doc.truth[_pointer(table, cell.ref)] = None
+    return True
+
+
+def cell_missing(doc: Document, rng: random.Random) -> bool:
+    """A value cell that is not printed at all (a crawl dropped it): its truth is blank."""
+    cells = _value_cells(doc)
+    for table, row, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
+        assert cell.ref is not None
+        row.cells.remove(cell)
+        doc.truth[_pointer(table, cell.ref)] = None
+    return True
+
+
+# --- 4. layout --------------------------------------------------------------------------------
+
+def _spans_cross(table: TableBlock, boundary: int) -> bool:
+    """Whether a merged cell of a row above ``boundary`` reaches into it or beyond."""
+    return any(r + c.rowspan > boundary for r, row in enumerate(table.rows[:boundary])
+               for c in row.cells)
+
+
+def _drop_row(table: TableBlock, index: int) -> None:
+    """Remove a printed row, keeping the merged cells that span it consistent."""
+    dropped = table.rows.pop(index)
+    for r, row in enumerate(table.rows[:index]):
+        for c in row.cells:
+            if r + c.rowspan > index:
+                c.rowspan -= 1
+    moved = [c for c in dropped.cells if c.rowspan > 1]
+    for c in moved:
+        c.rowspan -= 1
+    if moved and index < len(table.rows):
+        table.rows[index].cells[0:0] = moved
+
+
+def page_break_row_lost(doc: Document, rng: random.Random) -> bool:
+    """The last row of a page missing where the next page starts with the following row: the
+    table goes on in a second table after page furniture; the lost row's truth is blank."""
+    table = _table(doc, rng.choice(("applications", "proactive")))
+    if table is None:
+        return False
+    candidates = [i for i, row in enumerate(table.rows) if row.row_id and i > 0]
+    index = rng.choice(candidates)
+    row_id = table.rows[index].row_id
+    assert table.spec is not None and row_id is not None
+    for column_id in table.spec.row(row_id).columns:
+        doc.truth[f"/{table.spec.id}/{row_id}/{column_id}"] = None
+    _drop_row(table, index)
+    if 0 < index < len(table.rows) and not _spans_cross(table, index):
+        rest = TableBlock(table.rows[index:], table.spec)
+        del table.rows[index:]
+        at = doc.blocks.index(table) + 1
+        furniture = rng.choice(PAGE_FURNITURE).format(rng.randint(2, 9))
+        doc.blocks[at:at] = [Paragraph(furniture), rest]
+    return True
+
+
+def detached_labels(doc: Document, rng: random.Random) -> bool:
+    """A PDF text extraction: the labels of section 三 (or 二) printed apart from their numbers,
+    the table's body rows holding only numbers, in the form's row order."""
+    table = _table(doc, rng.choice(("applications", "proactive")))
+    if table is None:
+        return False
+    labels: list[str] = []
+    for row in table.rows:
+        if not any(c.ref for c in row.cells):
+            continue
+        labels += [c.text for c in row.cells if c.header]
+        row.cells = [c for c in row.cells if not c.header]
+        for c in row.cells:
+            c.rowspan = 1
+    at = doc.blocks.index(table)
+    doc.blocks.insert(at, Paragraph("\n".join(labels)))
+    return True
+
+
+def header_broken(doc: Document, rng: random.Random) -> bool:
+    """Header cells broken over several lines, as narrow PDF columns print them."""
+    for table in _tables(doc):
+        for row in table.rows:
+            if any(c.ref for c in row.cells):
+                continue
+            for cell in row.cells:
+                if len(cell.text) >= 4 and rng.random() < 0.7:
+                    step = rng.randint(2, 4)
+                    cell.text = "\n".join(cell.text[i:i + step]
+                                          for i in range(0, len(cell.text), step))
+    return True
+
+
+def _reorder_applications(table: TableBlock, order: list[str]) -> None:
+    spec = table.spec
+    assert spec is not None
+    header_count = next(i for i, r in enumerate(table.rows) if r.row_id)
+    corner = table.rows[0].cells[0]
+    paths = [(*spec.column(c).header_path, spec.column(c).label) for c in order]
+    headers = [[Cell(h.text, h.rowspan, h.colspan, True) for h in row]
+               for row in _header_levels(paths)]
+    corner.rowspan = len(headers)
+    headers[0].insert(0, corner)
+    table.rows[:header_count] = [Row(cells) for cells in headers]
+    for row in table.rows:
+        values = {c.ref[1]: c for c in row.cells if c.ref}
+        if len(values) == len(order):
+            row.cells = [c for c in row.cells if not c.ref] + [values[c] for c in order]
+
+
+def column_order(doc: Document, rng: random.Random) -> bool:
+    """Section 三's columns printed in another order (总计 first, two applicant columns swapped),
+    with headers that name them."""
+    table = _table(doc, "applications")
+    if table is None or table.spec is None:
+        return False
+    order = [c.id for c in table.spec.columns]
+    how = rng.choice(("total_first", "swap"))
+    if how == "total_first":
+        order = [order[-1], *order[:-1]]
+    else:
+        i, j = rng.sample(range(len(order) - 1), 2)
+        order[i], order[j] = order[j], order[i]
+    _reorder_applications(table, order)
+    return True
+
+
+Damage = Callable[[Document, random.Random], bool]
+
+DAMAGES: dict[str, Damage] = {
+    "heading_variant": heading_variant,
+    "heading_typo": heading_typo,
+    "part_numbering": part_numbering,
+    "title_broken": title_broken,
+    "extra_section": extra_section,
+    "extra_table": extra_table,
+    "narrative_between": narrative_between,
+    "label_variant": label_variant,
+    "label_typo": label_typo,
+    "unit_words": unit_words,
+    "two_numbers": two_numbers,
+    "cell_missing": cell_missing,
+    "page_break_row_lost": page_break_row_lost,
+    "detached_labels": detached_labels,
+    "header_broken": header_broken,
+    "column_order": column_order,
+}
+"""Every damage kind by name, in the order the issue lists them."""
+
+
+def blank_units(doc: Document) -> None:
+    """A unit printed beside an amount cannot be printed once the amount is gone."""
+    for table in _tables(doc):
+        spec = table.spec
+        assert spec is not None
+        for row in spec.rows:
+            amounts = [c for c in row.columns if spec.column(c).kind is CellKind.AMOUNT]
+            units = [c for c in row.columns if spec.column(c).kind is CellKind.TEXT]
+            if units and all(doc.truth.get(f"/{spec.id}/{row.id}/{a}") is None
+                             for a in amounts):
+                for unit in units:
+                    doc.truth[f"/{spec.id}/{row.id}/{unit}"] = None
+
+
+__all__ = ["DAMAGES", "Damage", "blank_units"]
