@@ -230,7 +230,7 @@ def label_typo(doc: Document, rng: random.Random) -> bool:
     labels = _label_cells(doc)
     for _, cell, _ in rng.sample(labels, min(len(labels), rng.randint(1, 3))):
         start = _numbering_end(cell.text)
-        if rng.random() < 0.4:
+        if rng.random() < 0.4 or len(cell.text) - start < 3:  # too short for a typo inside
             cell.text = cell.text[:start] + cell.text[start] + cell.text[start:]
         else:
             cell.text = _typo(cell.text, rng, start)

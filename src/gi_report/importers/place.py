@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -29,20 +28,18 @@ from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.digits import Run
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.rows import DataRow
-from gi_report.importers.values import AMOUNT_UNITS, Status, is_number, parse_value, run_segments
+from gi_report.importers.values import (
+    AMOUNT_UNITS,
+    Status,
+    is_number,
+    parse_value,
+    run_segments,
+    two_numbers,
+)
 from gi_report.table import CellValue
 
 Pair = tuple[Cell, str, Location]
 """A form cell, the text read for it, and where."""
-
-_TWO_NUMBERS = re.compile(r"[0-9][.,]?\s+[0-9]")
-
-
-@functools.lru_cache(maxsize=65536)
-def two_numbers(text: str) -> bool:
-    """Whether a cell's text holds two numbers apart (``93 3``, ``12\\n13``): never one value."""
-    return _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)) is not None
-
 
 _SIGNED_PIECES = re.compile(r"[+-]?[0-9][0-9.]*")
 

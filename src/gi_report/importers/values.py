@@ -40,6 +40,12 @@ _RUN = re.compile(r"[0-9][0-9.]*")
 _TWO_NUMBERS = re.compile(r"[0-9][0-9.,]*\s+[+-]?[0-9]")
 
 
+@lru_cache(maxsize=65536)
+def two_numbers(text: str) -> bool:
+    """Whether a cell's text holds two numbers apart (``93 3``, ``12\\n13``): never one value."""
+    return _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)) is not None
+
+
 class Status(enum.Enum):
     """What a cell's text turned out to be."""
 
@@ -80,7 +86,7 @@ def parse_value(text: str, kind: CellKind) -> Parsed:
         return DASH
     if kind is CellKind.TEXT:
         return Parsed(text.strip(), Status.NUMBER)
-    if _TWO_NUMBERS.search(unicodedata.normalize("NFKC", text)):
+    if two_numbers(text):
         return UNREADABLE  # two numbers in one cell: which is this cell's is not known
     if kind is CellKind.AMOUNT:
         number, unit = _strip_unit(folded, AMOUNT_UNITS)
