@@ -30,9 +30,6 @@ from gi_report.importers.values import Status, parse_value
 from gi_report.render.html import render_html
 from gi_report.synthetic import random_report
 
-CELL_MISSING = ("a row of separate cells with a cell really missing is read as run-together "
-                "digits and split (3 | 10 read as 3, 1, 0 in section 二, which has no arithmetic "
-                "to refuse it)")
 KNOWN_DEFECTS: dict[str, str] = {
     "column_order": "in a text dump (cells per line, TAB or | rows, one line) section 三 "
                     "columns printed in another order under headers that name them are read in "
