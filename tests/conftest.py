@@ -31,3 +31,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 os.environ["PYTHONPATH"] = os.pathsep.join(
     p for p in (str(SRC), os.environ.get("PYTHONPATH")) if p
 )
+
+
+def share_of_profile(share: float) -> settings:
+    """Settings for a property whose every example is costly (a whole document rendered and
+    imported): that share of the profile's example count, at least one, so ``thorough`` still
+    scales it up."""
+    return settings(max_examples=max(1, round(settings.default.max_examples * share)))

@@ -29,6 +29,7 @@ from gi_report.form.spec import CellKind
 from gi_report.importers.values import Status, parse_value
 from gi_report.render.html import render_html
 from gi_report.synthetic import random_report
+from tests.conftest import share_of_profile
 
 KNOWN_DEFECTS: dict[str, str] = {
     "column_order": "in a text dump (cells per line, TAB or | rows, one line) section 三 "
@@ -66,14 +67,14 @@ def _kind(name: str) -> object:
 
 
 @pytest.mark.parametrize("kind", [_kind(k) for k in DAMAGES])
-@settings(max_examples=4, deadline=None, derandomize=True, database=None, phases=FIND)
+@settings(share_of_profile(0.15), deadline=None, derandomize=True, database=None, phases=FIND)
 @given(seed=seeds, form=forms)
 def test_a_damaged_document_never_imports_a_wrong_number(kind: str, seed: int,
                                                          form: str) -> None:
     assert _wrong(Case(seed, (kind,), form)) == []
 
 
-@settings(max_examples=6, deadline=None, derandomize=True, database=None, phases=FIND)
+@settings(share_of_profile(0.2), deadline=None, derandomize=True, database=None, phases=FIND)
 @given(seed=seeds, form=forms, data=st.data())
 def test_combined_damage_of_the_surviving_kinds_never_imports_a_wrong_number(
         seed: int, form: str, data: st.DataObject) -> None:

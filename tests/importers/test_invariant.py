@@ -25,6 +25,7 @@ from gi_report.model import Report
 from gi_report.render.markdown import render_markdown
 from gi_report.synthetic import random_report
 from gi_report.table import CellValue
+from tests.conftest import share_of_profile
 from tests.importers.dumps import one_line
 
 Damage = Callable[[str, random.Random], str]
@@ -170,7 +171,7 @@ def assert_right_or_blank(result: ImportResult, truth: Report) -> int:
 
 
 @pytest.mark.parametrize("damage", sorted(MARKDOWN_DAMAGES))
-@settings(max_examples=5, deadline=None)
+@settings(share_of_profile(0.17), deadline=None)
 @given(seed=st.integers(min_value=0, max_value=10**6),
        template=st.sampled_from(["2019", "2021"]),
        blank_rate=st.sampled_from([0.0, 0.1, 0.4]))
@@ -184,7 +185,7 @@ def test_damaged_markdown_is_right_or_blank(damage: str, seed: int, template: st
 
 
 @pytest.mark.parametrize("damage", sorted(CRAWL_DAMAGES))
-@settings(max_examples=5, deadline=None)
+@settings(share_of_profile(0.17), deadline=None)
 @given(seed=st.integers(min_value=0, max_value=10**6),
        template=st.sampled_from(["2019", "2021"]))
 def test_damaged_crawl_dumps_are_right_or_blank(damage: str, seed: int, template: str) -> None:
@@ -281,7 +282,7 @@ def test_a_crawls_header_order_never_places_a_value() -> None:
             assert got[pointer] in (None, want[pointer]), pointer
 
 
-@settings(max_examples=8, deadline=None)
+@settings(share_of_profile(0.27), deadline=None)
 @given(seed=st.integers(min_value=0, max_value=10**6),
        template=st.sampled_from(["2019", "2021"]),
        blank_rate=st.sampled_from([0.1, 0.4]))

@@ -170,7 +170,8 @@ def _numeral(text: str, number: str, renumbered: bool) -> tuple[str, int] | None
 _INLINE_MARKER = re.compile(
     r"第([一二三四五六七八九十]{1,2})部分[、.．:：]?|([一二三四五六七八九十]{1,2})\s*[、.．]")
 MIN_FUZZY_TITLE = 6
-"""Shortest title core matched loosely (总体情况 must be printed as it is)."""
+"""Shortest title core matched loosely (a four-character title, such as section 一's, must be
+printed as it is)."""
 
 
 @functools.cache

@@ -88,8 +88,8 @@ _CODES = (
                "column header at all is read the same way, as a warning."),
     NoticeCode(code="header.aligned", level=Level.INFO,
                meaning="A row with more or fewer cells than the form's columns, or with its "
-               "columns in another order (总计 first), read by lining its cells up with the column "
-               "headers above them."),
+               "columns in another order (the total column first), read by lining its cells up "
+               "with the column headers above them."),
     NoticeCode(code="cell.blank", level=Level.INFO,
                meaning="Cells printed empty: kept blank (null), never read as 0."),
     NoticeCode(code="cell.dash", level=Level.INFO,
@@ -157,8 +157,8 @@ _CODES = (
                "were dropped is listed, the cells are left blank."),
     NoticeCode(code="header.reordered", level=Level.WARNING,
                meaning="A row whose cells are printed in another column order than the form's "
-               "(总计 first, two applicant columns swapped): read by the column headers above "
-               "it, not by position."),
+               "(the total column first, two applicant columns swapped): read by the column "
+               "headers above it, not by position."),
     NoticeCode(code="row.detached", level=Level.WARNING,
                meaning="A row printed without its label, taken as a form row by the order of "
                "the rows and checked by the form's arithmetic."),
