@@ -12,8 +12,8 @@ from gi_report.importers.detached import align, arithmetic_holds
 from gi_report.importers.digits import Run, solve
 from gi_report.importers.evidence import settle, statements
 from gi_report.importers.narrative import find_inline_headings, match_heading
-from gi_report.importers.place import two_numbers
 from gi_report.importers.rows import read_rows
+from gi_report.importers.values import two_numbers
 
 FORM = get_template("2021")
 PROACTIVE = FORM.table("proactive")
