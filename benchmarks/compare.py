@@ -324,7 +324,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller samples, under 60 s")
     parser.add_argument("--only", nargs="+", choices=ROWS, default=list(ROWS))
+    parser.add_argument("--src", type=Path, help="measure the gi_report under this folder "
+                        "(e.g. an older checkout's src), for before/after figures")
     args = parser.parse_args(argv)
+    if args.src is not None:
+        global SRC  # the children import from the same place
+        SRC = args.src.resolve()
+        sys.path.insert(0, str(SRC))
     q = args.quick
     load = os.getloadavg()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
