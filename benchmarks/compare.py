@@ -313,8 +313,12 @@ def row_batch_memory(sizes: Sequence[int]) -> None:
     per_file = (got[large]["rss_mib"] - got[small]["rss_mib"]) * 2**20 / (large - small)
     print(f"    growth {per_file:.0f} bytes per file between {small:,} and {large:,}")
     peak = got[large]["rss_mib"]
-    target("batch memory", f"parent <= 100 MB at {large:,} files", peak, f"{peak:.0f} MiB",
-           peak * 2**20 <= 100e6 and large >= 1_000_000)
+    shown = f"{peak:.0f} MiB"
+    if large < 1_000_000:  # --quick: the growth per file carried on to 1M files
+        peak += per_file * (1_000_000 - large) / 2**20
+        shown = f"{peak:.0f} MiB (extrapolated from {large:,})"
+    target("batch memory", "parent <= 100 MB at 1,000,000 files", peak, shown,
+           peak * 2**20 <= 100e6)
 
 
 # --- main ----------------------------------------------------------------------------------------
