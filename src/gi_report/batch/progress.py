@@ -8,9 +8,10 @@ from typing import Any, TextIO
 
 
 class Progress:
-    """Counts processed files and shows it on stderr (or nothing when disabled)."""
+    """Counts processed files and shows it on stderr (or nothing when disabled); ``total`` is
+    ``None`` when the files are counted as they are found."""
 
-    def __init__(self, total: int, *, enabled: bool, stream: TextIO | None = None) -> None:
+    def __init__(self, total: int | None, *, enabled: bool, stream: TextIO | None = None) -> None:
         self.total = total
         self.done = 0
         self.enabled = enabled
@@ -37,7 +38,8 @@ class Progress:
         if now - self._last >= 1.0 or self.done == self.total:
             self._last = now
             end = "\n" if self.done == self.total else ""
-            self._stream.write(f"\rgi-report batch: {self.done}/{self.total} files{end}")
+            of = "" if self.total is None else f"/{self.total}"
+            self._stream.write(f"\rgi-report batch: {self.done}{of} files{end}")
             self._stream.flush()
 
     def close(self) -> None:

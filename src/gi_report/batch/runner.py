@@ -7,23 +7,25 @@ held, as an index by path.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import attrs
 
-from gi_report.batch.discover import discover
+from gi_report.batch.discover import iter_files
 from gi_report.batch.output import ResultWriter, output_format, read_rows
 from gi_report.batch.process import STATUSES, Row, process_task
 from gi_report.batch.progress import Progress
 
-CHUNKSIZE = 4
-"""Files handed to a worker at a time."""
+CHUNKSIZE = 64
+"""Files handed to a worker at a time (large, so the parent's cost per file stays small)."""
 
-MAX_TASKS_PER_CHILD = 1000
-"""Files a worker process handles before it is replaced (keeps worker memory bounded)."""
+MAX_TASKS_PER_CHILD = 64
+"""Chunks a worker process handles before it is replaced (4,096 files: keeps worker memory
+bounded)."""
 
 
 def default_jobs() -> int:
@@ -78,8 +80,11 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _results(tasks: Sequence[tuple[str, str | None]], jobs: int) -> Iterator[Row]:
-    if jobs <= 1 or len(tasks) <= 1:
+def _results(tasks: Iterable[tuple[str, str | None]], jobs: int) -> Iterator[Row]:
+    tasks = iter(tasks)
+    first = list(itertools.islice(tasks, 2))  # one file: no pool
+    tasks = itertools.chain(first, tasks)
+    if jobs <= 1 or len(first) <= 1:
         for task in tasks:
             yield process_task(task)
         return
@@ -107,14 +112,18 @@ def run_batch(
     """
     target = os.fspath(out)
     output_format(target)  # refuse an unknown extension before any work
-    files, unmatched = discover(paths, exclude=[target])
     previous = _previous(target, resume)
-    summary = BatchSummary(files=len(files), unmatched=unmatched, output=target)
-    tasks = [(f, (previous.get(f) or {}).get("sha256")) for f in files]
+    summary = BatchSummary(output=target)
+    files = iter_files(paths, exclude=[target], unmatched=summary.unmatched)
+    tasks = ((f, (previous.get(f) or {}).get("sha256")) for f in files)
     writer = ResultWriter(target)
-    bar = Progress(len(files), enabled=progress)
+    paths = list(paths)  # the PATHS (few); the files they name are streamed
+    # a bar shows the total: one counting pass first (the files are not kept)
+    total = sum(1 for _ in iter_files(paths, exclude=[target])) if progress else None
+    bar = Progress(total, enabled=progress)
     try:
         for row in _results(tasks, jobs or default_jobs()):
+            summary.files += 1
             if row.pop("_reused", False):
                 row = previous[row["path"]]
                 summary.reused += 1
