@@ -43,6 +43,9 @@ MAX_GRID_COLUMNS = 512
 MAX_TABLE_ROWS = 10_000
 """Most rows one table may have."""
 
+MAX_GRID_POSITIONS = 250_000
+"""Most positions (rows × grid columns) one table may have, as for an HTML table."""
+
 MAX_NESTING = 16
 """Deepest nesting of tables inside table cells or text boxes."""
 
@@ -337,6 +340,14 @@ class _Reader:
                 column += span
             after = _int(_prop(row, w, "trPr", "gridAfter"), 0)
             width = max(width, min(column + after, MAX_GRID_COLUMNS))
+            if len(rows) * width > MAX_GRID_POSITIONS:
+                raise UnsafeDocumentError(
+                    f"a table of {len(rows):,} rows × {width} grid columns, over the limit of "
+                    f"{MAX_GRID_POSITIONS:,} positions",
+                    source=self.source,
+                    where=f"table {index}, row {r}",
+                    expected=f"at most {MAX_GRID_POSITIONS:,} positions (rows × grid columns)",
+                )
         grid = tuple(
             tuple(
                 GridCell(
@@ -464,6 +475,8 @@ def _prop(element: _Element, w: str, container: str, name: str) -> str | None:
 def _int(value: str | None, default: int) -> int:
     if value is None:
         return default
+    if len(value) > 9:  # no int() of a long run; no count here needs 10 digits
+        return default if not value.strip().isdigit() else 10**9
     try:
         return max(0, int(value))
     except ValueError:

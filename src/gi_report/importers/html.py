@@ -46,7 +46,7 @@ _BLOCK = frozenset({
 _TABLE_PARTS = frozenset({"table", "tr", "td", "th", "tbody", "thead", "tfoot"})
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = "\u2029"  # a line break the markup makes (<br>, <p>), kept apart from source newlines
-_SPAN = re.compile(r"\s*([0-9]+)")
+_SPAN = re.compile(r"\s*0*([0-9]{1,9})")  # at most 9 digits: int() never sees a long run
 
 
 _PARSER = lxml.etree.HTMLParser(

@@ -30,6 +30,7 @@ from gi_report.errors import (
     UnsafeDocumentError,
 )
 from gi_report.fileio import check_size
+from gi_report.importers._pdf_inflate import bounded_inflation
 from gi_report.importers._pdf_text import (
     Line,
     furniture,
@@ -73,14 +74,17 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> ParsedDocument:
     Raises (all ``ReportImportError``): :class:`~gi_report.errors.CorruptDocumentError` for a
     damaged, truncated or non-PDF file, :class:`~gi_report.errors.EncryptedDocumentError` for a
     password-protected one, :class:`~gi_report.errors.NoTextLayerError` for a scan,
-    :class:`~gi_report.errors.UnsafeDocumentError` past :data:`MAX_PDF_PAGES` or a page limit;
+    :class:`~gi_report.errors.UnsafeDocumentError` past :data:`MAX_PDF_PAGES`, a page limit or
+    :data:`~gi_report.importers._pdf_inflate.MAX_PDF_INFLATED` inflated bytes;
     :class:`~gi_report.errors.InputTooLargeError` above :data:`MAX_PDF_BYTES`, and
     :class:`~gi_report.errors.MissingExtraError` without pdfplumber.
     """
     check_size(source or "PDF document", data, MAX_PDF_BYTES)
     _check_envelope(data, source)
     pdfplumber = _load_pdfplumber()
-    with _pdfminer_complaints() as complaints:
+    from pdfminer import pdftypes
+
+    with _pdfminer_complaints() as complaints, bounded_inflation(pdftypes, source):
         pages = _read_pages(pdfplumber, data, source)
     _check_text_layer(pages, source, complaints)
     _warn_about_gaps(pages, source, complaints)
@@ -178,6 +182,22 @@ def _encrypted(exc: BaseException) -> bool:
     return False
 
 
+def _wrapped_refusal(exc: BaseException) -> BaseException | None:
+    """The :class:`UnsafeDocumentError` a limit raised inside pdfminer, if ``exc`` wraps one."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, UnsafeDocumentError):
+            return current
+        pending.extend(a for a in current.args if isinstance(a, BaseException))
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return None
+
+
 def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list[_Page]:
     """Every page's lines and table pieces, with pdfminer's failures turned into typed errors."""
     try:
@@ -203,6 +223,8 @@ def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list
     except ReportImportError:
         raise
     except Exception as exc:  # pdfminer raises many kinds on damaged input; none may escape
+        if isinstance(own := _wrapped_refusal(exc), UnsafeDocumentError):
+            raise own from None  # a limit of ours, wrapped by pdfplumber
         if _encrypted(exc):
             raise EncryptedDocumentError(
                 "the PDF is password-protected",

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal
 
 import attrs
 
 from gi_report.form.spec import RowTotal, TableSpec
 from gi_report.model import Report
+from gi_report.numbers import exact_number
 from gi_report.table import Number
 from gi_report.validation.findings import Finding, Operand, Severity, Status
 from gi_report.validation.labels import (
@@ -346,8 +346,7 @@ def _clause(sentence: str, start: int, end: int) -> str:
 def _number(text: str | None, *, amount: bool) -> Number:
     if text is None:
         return 0  # a negated claim: 无…, 未…, 均为0
-    digits = text.replace(",", "")
-    return Decimal(digits) if amount else int(digits)
+    return exact_number(text.replace(",", ""), amount=amount)  # no int-string limit
 
 
 def claims_in(sentence: str, patterns: Sequence[_Pattern]) -> list[Claim]:
