@@ -29,6 +29,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.limits import MAX_PARAGRAPHS, check_count
 from gi_report.xmlsafety import hardened_xml_parser
 
 MAX_DOCX_BYTES = 32 * 1024 * 1024
@@ -213,6 +214,7 @@ class _Reader:
     def paragraph(self, p: _Element, *, depth: int) -> None:
         """One body paragraph: a text block when it holds visible text, then its text boxes."""
         self.paragraphs += 1
+        check_count("paragraphs", self.paragraphs, MAX_PARAGRAPHS, self.source)
         text, boxes = self.paragraph_text(p)
         if text.strip():
             self.blocks.append(

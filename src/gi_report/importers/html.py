@@ -25,6 +25,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.limits import MAX_TAGS, check_count
 
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 1000
@@ -266,6 +267,7 @@ def parse_html(text: str, *, source: str | None = None, encoding: str | None = N
     if not text.strip():
         raise UnrecognisedDocumentError("an empty document", source=source,
                                         expected="an HTML page with the report")
+    check_count("tags", text.count("<"), MAX_TAGS, source)  # before lxml builds the tree
     try:
         root = lxml.etree.fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:

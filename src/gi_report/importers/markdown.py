@@ -26,6 +26,7 @@ from gi_report.importers.blocks import (
     TextBlock,
 )
 from gi_report.importers.html import parse_html
+from gi_report.importers.limits import MAX_LINES, check_count
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -156,6 +157,7 @@ def parse_markdown(text: str, *, source: str | None = None, encoding: str | None
     if not text.strip():
         raise UnrecognisedDocumentError("an empty document", source=source,
                                         expected="a Markdown annual report")
+    check_count("lines", text.count("\n") + text.count("\r"), MAX_LINES, source)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks = _Reader(lines, source).run()
     return ParsedDocument(kind="markdown", blocks=tuple(blocks), source=source, encoding=encoding)

@@ -33,6 +33,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.limits import MAX_LINES, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
     match_heading,
@@ -354,6 +355,7 @@ def parse_text(text: str, *, source: str | None = None, encoding: str | None = N
     if not text.strip():
         raise UnrecognisedDocumentError("an empty document", source=source,
                                         expected="the text of an annual report")
+    check_count("lines", text.count("\n") + text.count("\r"), MAX_LINES, source)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     blocks = _Lines(text.split("\n"), source).run()
     return ParsedDocument(kind="text", blocks=tuple(blocks), source=source, encoding=encoding)
