@@ -17,6 +17,7 @@ import attrs
 from gi_report.errors import CellError
 from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellKind, TableSpec, TemplateSpec
+from gi_report.numbers import MAX_TEXT_CHARS
 from gi_report.table import Number, Table, expected_for, value_fits
 
 AGENCY_LEVELS: dict[str, str] = {
@@ -48,7 +49,10 @@ def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: object)
 
 
 def text_problem(value: str) -> str | None:
-    """Why ``value`` cannot be report text (a lone surrogate is not Unicode text), or ``None``."""
+    """Why ``value`` cannot be report text (a lone surrogate is not Unicode text, or longer than
+    :data:`~gi_report.numbers.MAX_TEXT_CHARS`), or ``None``."""
+    if len(value) > MAX_TEXT_CHARS:
+        return f"a text of at most {MAX_TEXT_CHARS:,} characters (got {len(value):,})"
     if not value.isascii() and _SURROGATE.search(value):
         return (
             "text without lone surrogate code points (they are not Unicode text and cannot be "

@@ -1,10 +1,11 @@
-"""The bounds of a number the form can hold, and parsing digits within them.
+"""The bounds of a number (and a text) a report can hold, and parsing digits within them.
 
 One contract for every reader and writer: a whole number is within ±(2^53 − 1) (the integers
 JSON consumers such as JavaScript hold exactly); a printed count has at most
 :data:`MAX_COUNT_DIGITS` digits; an amount at most :data:`MAX_AMOUNT_DIGITS` digits before its
 decimal point and :data:`MAX_AMOUNT_DECIMALS` after it. Digits are measured before any ``int()``,
-so no input reaches Python's 4,300-digit int-string limit (a ``ValueError``).
+so no input reaches Python's 4,300-digit int-string limit (a ``ValueError``). A text holds at
+most :data:`MAX_TEXT_CHARS` characters, so that every text fits one XML text node.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ MAX_AMOUNT_DIGITS = 15
 
 MAX_AMOUNT_DECIMALS = 10
 """Most digits of a printed amount after its decimal point."""
+
+MAX_TEXT_CHARS = 2_000_000
+"""Most characters of one text of a report (a report's longest is ~10,000): at 4 UTF-8 bytes a
+character at most, within libxml2's 10,000,000-byte limit on one text node, so the XML reader
+reads back every text the writer writes."""
 
 
 def is_safe_integer(value: int) -> bool:

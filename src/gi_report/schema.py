@@ -25,6 +25,7 @@ from gi_report.model import (
     Subsection,
     TableSections,
 )
+from gi_report.numbers import MAX_SAFE_INTEGER, MAX_TEXT_CHARS
 
 FORMAT_VERSION = "1.0"
 """The version of the JSON/XML document format; written into every document."""
@@ -37,11 +38,14 @@ _KIND_DEFS: dict[CellKind, JsonDict] = {
     CellKind.COUNT: {
         "type": ["integer", "null"],
         "minimum": 0,
+        "maximum": MAX_SAFE_INTEGER,
         "description": "A count (whole number >= 0); null where the document leaves the cell "
         "blank, which is not the same as 0.",
     },
     CellKind.SIGNED_COUNT: {
         "type": ["integer", "null"],
+        "minimum": -MAX_SAFE_INTEGER,
+        "maximum": MAX_SAFE_INTEGER,
         "description": "A signed whole number (a change); null for a blank cell.",
     },
     CellKind.AMOUNT: {
@@ -52,6 +56,7 @@ _KIND_DEFS: dict[CellKind, JsonDict] = {
     },
     CellKind.TEXT: {
         "type": ["string", "null"],
+        "maxLength": MAX_TEXT_CHARS,
         "description": "A short text as printed; null if absent.",
     },
 }
@@ -97,9 +102,9 @@ def _type_schema(tp: Any) -> JsonDict:
         (item, _ellipsis) = typing.get_args(tp)
         return {"type": "array", "items": _type_schema(item)}
     if tp is str:
-        return {"type": "string"}
+        return {"type": "string", "maxLength": MAX_TEXT_CHARS}
     if tp is int:
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -MAX_SAFE_INTEGER, "maximum": MAX_SAFE_INTEGER}
     if tp is Decimal:
         return {key: value for key, value in _KIND_DEFS[CellKind.AMOUNT].items()
                 if key != "description"} | {"type": "string"}
@@ -265,6 +270,7 @@ def _build() -> JsonDict:
             "title": "引言",
             "description": "Text between the title and section 一, verbatim; null if none.",
             "type": ["string", "null"],
+            "maxLength": MAX_TEXT_CHARS,
         },
         "overview": {**section("overview"), **_ref("Overview")},
         **{
@@ -288,6 +294,7 @@ def _build() -> JsonDict:
             "description": "Text after section 六 (statistics period, website, signature), "
             "verbatim; null if none.",
             "type": ["string", "null"],
+            "maxLength": MAX_TEXT_CHARS,
         },
     }
     conditions = [

@@ -36,6 +36,7 @@ from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limi
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
+from gi_report.numbers import MAX_SAFE_INTEGER
 from gi_report.schema import FORMAT_VERSION
 from gi_report.table import expected_for
 from gi_report.xmlsafety import hardened_xml_parser
@@ -486,10 +487,12 @@ class _Reader:
         collapsed = raw.strip(_XML_SPACE)
         if kind is Kind.INTEGER:
             try:
+                if len(collapsed) > 20:  # longer than any whole number within ±(2^53 - 1)
+                    raise ValueError(collapsed)
                 return int(collapsed)
             except ValueError:
                 raise XMLDocumentError(
-                    [_problem_at(element, "a whole number of at most 4300 digits",
+                    [_problem_at(element, f"a whole number within ±{MAX_SAFE_INTEGER}",
                                  f"{len(collapsed)} characters")]
                 ) from None
         return collapsed

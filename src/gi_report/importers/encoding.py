@@ -77,8 +77,8 @@ def by_bom(data: bytes) -> tuple[str, str, int] | None:
 def decode(data: bytes, *, source: str | None = None) -> Decoded:
     """The text of ``data``; :class:`UnrecognisedDocumentError` if it is binary, not text."""
     if (marked := by_bom(data)) is not None:
-        codec, shown, length = marked
-        return Decoded(data[length:].decode(codec, errors="replace"), shown, "bom")
+        name, shown, length = marked
+        return Decoded(data[length:].decode(name, errors="replace"), shown, "bom")
     if _looks_binary(data):
         raise UnrecognisedDocumentError(
             "binary data, not a text document", source=source,
