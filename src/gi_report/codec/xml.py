@@ -26,6 +26,7 @@ from lxml import etree
 
 from gi_report.codec.json import from_dict, to_dict
 from gi_report.errors import (
+    MAX_PROBLEMS,
     DocumentError,
     Problem,
     UnsafeXMLError,
@@ -587,15 +588,42 @@ def _root_version(root: etree._Element, source: str | None) -> str:
     return version
 
 
+MAX_ATTRIBUTES = 10
+"""Most attributes one element may carry (gi-report XML uses at most three)."""
+
+MAX_ELEMENTS = 200_000
+"""Most elements one document may have (a report has about 1,500)."""
+
+
+def _check_size(root: etree._Element, source: str | None) -> None:
+    """Refuse, before XSD validation, a tree whose every excess libxml2 would report one by
+    one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes."""
+    problems: list[XMLProblem] = []
+    count = 0
+    for count, element in enumerate(root.iter(), 1):
+        if count > MAX_ELEMENTS:
+            problems.append(XMLProblem(pointer="", expected=f"at most {MAX_ELEMENTS:,} elements",
+                                       got="more"))
+            break
+        if len(element.attrib) > MAX_ATTRIBUTES:
+            problems.append(_problem_at(element, f"at most {MAX_ATTRIBUTES} attributes",
+                                        f"{len(element.attrib):,} attributes"))
+            if len(problems) >= MAX_PROBLEMS:
+                break
+    if problems:
+        raise XMLDocumentError(problems, source=source)
+
+
 def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, dict[str, etree._Element]]:
     root = parse_tree(data, source=source)
+    _check_size(root, source)
     version = _root_version(root, source)
     schema = compiled_schema(version)
     with _VALIDATING:  # one compiled XSD is shared, and its error log with it
         valid = schema.validate(root)
         entries = [] if valid else _entries(schema.error_log)
     if not valid:
-        problems = [_xsd_problem(root, entry) for entry in entries]
+        problems = [_xsd_problem(root, entry) for entry in entries[:MAX_PROBLEMS * 10]]
         problems.sort(key=lambda p: p.line or 0)
         raise XMLDocumentError(_unique(problems), source=source)
     reader = _Reader()
