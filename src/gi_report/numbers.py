@@ -36,14 +36,18 @@ def is_safe_integer(value: int) -> bool:
 
 
 def count_digits_fit(digits: str) -> bool:
-    """Whether a run of ASCII digits (no sign, no separators) is a count the form can hold."""
-    return len(digits.lstrip("0")) <= MAX_COUNT_DIGITS
+    """Whether a run of ASCII digits (no sign, no separators) is a count the form can hold.
+
+    Leading zeros count too: a printed count has no more digits than the form holds, and no
+    ``int()`` ever sees a long string.
+    """
+    return len(digits) <= MAX_COUNT_DIGITS
 
 
 def amount_digits_fit(text: str) -> bool:
     """Whether a plain decimal ``123.45`` (no sign, no separators) is an amount the form holds."""
     whole, _, fraction = text.partition(".")
-    return len(whole.lstrip("0")) <= MAX_AMOUNT_DIGITS and len(fraction) <= MAX_AMOUNT_DECIMALS
+    return len(whole) <= MAX_AMOUNT_DIGITS and len(fraction) <= MAX_AMOUNT_DECIMALS
 
 
 def bounded_int(digits: str) -> int | None:

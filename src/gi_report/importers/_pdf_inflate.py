@@ -1,10 +1,13 @@
-"""A bound on the bytes pdfminer may inflate from one PDF's compressed streams (PDF bombs).
+"""Bounds on what pdfminer may inflate (PDF bombs) and interpret (operator floods) for one PDF.
 
 pdfminer inflates a ``FlateDecode`` stream whole with ``zlib.decompress``: a 1 MB file can hold
 a stream of 1 GiB. While a PDF is read, :func:`bounded_inflation` gives pdfminer a ``zlib`` whose
 ``decompress`` stops past the document's remaining budget (and LZW / RunLength decoders that
 refuse a large input and count their output), and raises
-:class:`~gi_report.errors.UnsafeDocumentError` instead.
+:class:`~gi_report.errors.UnsafeDocumentError` instead. Interpreting content streams costs about
+20 µs an object (operator or operand): :func:`bounded_content` stops a document past
+:data:`MAX_PDF_OBJECTS` of them, so a small file of repeated drawing operators cannot take
+minutes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from gi_report.errors import UnsafeDocumentError
 MAX_PDF_INFLATED = 48 * 1024 * 1024
 """Most bytes all of one PDF's streams may inflate to together (48 MiB; the Huaian report's
 25 streams inflate to 1.9 MiB)."""
+
+MAX_PDF_OBJECTS = 150_000
+"""Most content-stream objects (operators and operands) one PDF's pages may hold together (the
+Huaian report's 10 pages hold 37,845; 150,000 take pdfminer and pdfplumber about 5 s)."""
 
 MAX_SLOW_FILTER_INPUT = 1024 * 1024
 """Largest stream decoded by pdfminer's pure-Python LZW or RunLength decoders (1 MiB)."""
@@ -128,3 +135,26 @@ def bounded_inflation(pdftypes: ModuleType, source: str | None,
     finally:
         for name, value in saved.items():
             setattr(pdftypes, name, value)
+
+
+@contextmanager
+def bounded_content(pdfinterp: ModuleType, source: str | None,
+                    limit: int = MAX_PDF_OBJECTS) -> Iterator[None]:
+    """While reading one PDF, stop pdfminer's content parser past ``limit`` objects."""
+    parser = pdfinterp.PDFContentParser
+    original = parser.nextobject
+    left = [limit]
+
+    def nextobject(self: Any) -> Any:
+        left[0] -= 1
+        if left[0] < 0:
+            raise UnsafeDocumentError(
+                f"the PDF's pages hold more than {limit:,} drawing objects", source=source,
+                expected=f"at most {limit:,} operators and operands in all its pages")
+        return original(self)
+
+    parser.nextobject = nextobject
+    try:
+        yield
+    finally:
+        parser.nextobject = original

@@ -25,7 +25,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
-from gi_report.importers.limits import MAX_TAGS, check_count
+from gi_report.importers.limits import MAX_PARAGRAPHS, MAX_TAGS, check_count
 
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 1000
@@ -122,6 +122,7 @@ class _Reader:
         text, line = self.flow.take()
         if text:
             self.blocks.append(TextBlock(text=text, location=Location(file=self.source, line=line)))
+            check_count("paragraphs", len(self.blocks), MAX_PARAGRAPHS, self.source)
 
     def walk(self, el: Any, depth: int = 0) -> None:
         tag = _tag(el)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from gi_report.errors import UnsafeDocumentError
 
-MAX_LINES = 200_000
-"""Most lines of a text or Markdown document (a report has a few hundred)."""
+MAX_LINES = 50_000
+"""Most lines of a text or Markdown document (a report has a few hundred; the corpus's longest
+has 421)."""
 
-MAX_PARAGRAPHS = 100_000
-"""Most paragraphs of a DOCX document."""
+MAX_PARAGRAPHS = 20_000
+"""Most paragraphs of a DOCX document, and most text blocks of an HTML page."""
 
-MAX_TAGS = 500_000
+MAX_TAGS = 100_000
 """Most tags (``<`` characters) of an HTML page, counted before it is parsed (the corpus pages
-have 1,000 to 3,000)."""
+have 800 to 1,300)."""
 
 
 def check_count(what: str, count: int, limit: int, source: str | None) -> None:

@@ -30,7 +30,7 @@ from gi_report.errors import (
     UnsafeDocumentError,
 )
 from gi_report.fileio import check_size
-from gi_report.importers._pdf_inflate import bounded_inflation
+from gi_report.importers._pdf_inflate import bounded_content, bounded_inflation
 from gi_report.importers._pdf_text import (
     Line,
     furniture,
@@ -82,9 +82,10 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> ParsedDocument:
     check_size(source or "PDF document", data, MAX_PDF_BYTES)
     _check_envelope(data, source)
     pdfplumber = _load_pdfplumber()
-    from pdfminer import pdftypes
+    from pdfminer import pdfinterp, pdftypes
 
-    with _pdfminer_complaints() as complaints, bounded_inflation(pdftypes, source):
+    with (_pdfminer_complaints() as complaints, bounded_inflation(pdftypes, source),
+          bounded_content(pdfinterp, source)):
         pages = _read_pages(pdfplumber, data, source)
     _check_text_layer(pages, source, complaints)
     _warn_about_gaps(pages, source, complaints)
