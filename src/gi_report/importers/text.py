@@ -44,8 +44,10 @@ from gi_report.importers.values import run_segments
 
 _SECTIONS = next(iter(TEMPLATES.values())).sections
 _TABLE_SECTIONS = ("proactive", "applications", "review_litigation")
-_PIPE_ROW = re.compile(r"^\s*\|?(?:[^|]*\|){2,}[^|]*\|?\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# No two adjacent parts may match the same spaces (``\s*\|?\s*``): on a line of many spaces
+# that backtracks in quadratic time (8,000 spaces took 2 s). Same lines as the plain forms.
+_PIPE_ROW = re.compile(r"^(?:\s*\|)?(?:[^|]*\|){2,}[^|]*(?:\|\s*)?$")
+_PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 MAX_LINE_TOKENS = 20_000
 """Most label tokens one crawler line may be cut into."""
 

@@ -349,9 +349,18 @@ def _number(text: str | None, *, amount: bool) -> Number:
     return exact_number(text.replace(",", ""), amount=amount)  # no int-string limit
 
 
+MAX_SENTENCE = 2_000
+"""Longest sentence read for claims; longer ones, and those with a run of more than 30 digits
+(no count has that many), make no claim: the claim patterns' time grows with the square of a
+digit run's length (a 6,000-digit run took 4 s)."""
+_LONG_RUN = re.compile(r"[0-9]{31}")
+
+
 def claims_in(sentence: str, patterns: Sequence[_Pattern]) -> list[Claim]:
     """Every claim a sentence makes, each (quantity, value) once."""
     found: list[Claim] = []
+    if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence):
+        return found  # no claim to compare, and bounded time: see MAX_SENTENCE
     seen: set[tuple[Alternatives, Number]] = set()
     has_digit = _DIGIT.search(sentence) is not None
     for pattern in patterns:
