@@ -121,9 +121,10 @@ def _counted(decoder: Callable[[bytes], bytes], budget: _Budget) -> Callable[[by
 
 @contextmanager
 def bounded_inflation(pdftypes: ModuleType, source: str | None,
-                      limit: int = MAX_PDF_INFLATED) -> Iterator[None]:
-    """While reading one PDF, bound what pdfminer's ``pdftypes`` module may inflate."""
-    budget = _Budget(limit, source)
+                      limit: int | None = None) -> Iterator[None]:
+    """While reading one PDF, bound what pdfminer's ``pdftypes`` module may inflate (to
+    :data:`MAX_PDF_INFLATED` bytes unless ``limit`` says otherwise)."""
+    budget = _Budget(MAX_PDF_INFLATED if limit is None else limit, source)
     names = ("zlib", "lzwdecode", "rldecode", "decompress_corrupted")
     saved = {name: getattr(pdftypes, name) for name in names}
     pdftypes.zlib = _BoundedZlib(budget)  # type: ignore[attr-defined]
@@ -139,10 +140,12 @@ def bounded_inflation(pdftypes: ModuleType, source: str | None,
 
 @contextmanager
 def bounded_content(pdfinterp: ModuleType, source: str | None,
-                    limit: int = MAX_PDF_OBJECTS) -> Iterator[None]:
-    """While reading one PDF, stop pdfminer's content parser past ``limit`` objects."""
+                    limit: int | None = None) -> Iterator[None]:
+    """While reading one PDF, stop pdfminer's content parser past ``limit`` objects
+    (:data:`MAX_PDF_OBJECTS` unless said otherwise)."""
     parser = pdfinterp.PDFContentParser
     original = parser.nextobject
+    limit = MAX_PDF_OBJECTS if limit is None else limit
     left = [limit]
 
     def nextobject(self: Any) -> Any:
