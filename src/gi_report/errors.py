@@ -7,6 +7,7 @@ expected.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 
 import attrs
@@ -81,7 +82,8 @@ class CellError(GIReportError, ValueError):
         self.pointer = pointer
         self.expected = expected
         self.got = got
-        super().__init__(f"{pointer}: expected {expected}, got {got!r}")
+        # reprlib: a short rendering, also of a value nested 100,000 deep (no RecursionError)
+        super().__init__(f"{pointer}: expected {expected}, got {reprlib.repr(got)}")
 
 
 class InputTooLargeError(GIReportError, ValueError):

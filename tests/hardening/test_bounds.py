@@ -100,8 +100,8 @@ def test_pdf_stream_inflating_past_the_budget_is_refused(
 
 def test_pdf_content_over_the_object_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """A small file of repeated drawing operators (10 s once): stopped at the object budget
-    (made small here: the real one, 150,000, is reached the same way)."""
-    assert MAX_PDF_OBJECTS == 150_000
+    (made small here: the real one, 100,000, is reached the same way)."""
+    assert MAX_PDF_OBJECTS == 100_000
     monkeypatch.setattr(pdf_limits, "MAX_PDF_OBJECTS", 10_000)
     flood = _pdf_with_content(b"0 0 m 1 1 l S\n" * 2_010)
     with pytest.raises(UnsafeDocumentError, match="10,000 drawing objects"):

@@ -25,9 +25,10 @@ MAX_PDF_INFLATED = 48 * 1024 * 1024
 """Most bytes all of one PDF's streams may inflate to together (48 MiB; the Huaian report's
 25 streams inflate to 1.9 MiB)."""
 
-MAX_PDF_OBJECTS = 150_000
+MAX_PDF_OBJECTS = 100_000
 """Most content-stream objects (operators and operands) one PDF's pages may hold together (the
-Huaian report's 10 pages hold 37,845; 150,000 take pdfminer and pdfplumber about 5 s)."""
+Huaian report's 10 pages hold 37,845; 100,000 take pdfminer and pdfplumber about 3 s alone,
+and 10 s on a machine shared by several busy processes)."""
 
 MAX_SLOW_FILTER_INPUT = 1024 * 1024
 """Largest stream decoded by pdfminer's pure-Python LZW or RunLength decoders (1 MiB)."""

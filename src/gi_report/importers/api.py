@@ -23,6 +23,7 @@ from gi_report.importers.assemble import assemble
 from gi_report.importers.blocks import Location, ParsedDocument
 from gi_report.importers.encoding import by_bom, decode
 from gi_report.importers.html import parse_html
+from gi_report.importers.limits import check_document
 from gi_report.importers.markdown import parse_markdown
 from gi_report.importers.result import ImportResult, Notice, emit_warnings, notice
 from gi_report.importers.text import parse_text
@@ -155,6 +156,7 @@ def read_document(
                     location=Location(file=name)))
             reader = {"html": parse_html, "text": parse_text, "markdown": parse_markdown}[kind]
             doc = reader(decoded.text, source=name, encoding=encoding)
+        check_document(doc)
         year_hint = None
         if name and (m := _YEAR_IN_NAME.search(os.path.basename(name))):
             year_hint = int(m.group(1))

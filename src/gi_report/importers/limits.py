@@ -9,6 +9,7 @@ digit runs (:mod:`~gi_report.importers.digits`), PDF pages, characters and infla
 from __future__ import annotations
 
 from gi_report.errors import UnsafeDocumentError
+from gi_report.importers.blocks import ParsedDocument, TableBlock
 
 MAX_LINES = 50_000
 """Most lines of a text or Markdown document (a report has a few hundred; the corpus's longest
@@ -16,6 +17,14 @@ has 421)."""
 
 MAX_PARAGRAPHS = 20_000
 """Most paragraphs of a DOCX document, and most text blocks of an HTML page."""
+
+MAX_TABLE_POSITIONS = 100_000
+"""Most table positions (rows × columns, over all its tables) one document may hand to the
+grid reader (the form's three tables have about 750; reading one costs ~20 µs)."""
+
+MAX_TABLE_ROWS = 10_000
+"""Most table rows (over all its tables) one document may hand to the grid reader (the form's
+three tables have about 60; reading one costs ~50 µs)."""
 
 MAX_TAGS = 100_000
 """Most tags (``<`` characters) of an HTML page, counted before it is parsed (the corpus pages
@@ -30,3 +39,16 @@ def check_count(what: str, count: int, limit: int, source: str | None) -> None:
             source=source,
             expected=f"at most {limit:,} {what}",
         )
+
+
+def check_document(doc: ParsedDocument) -> None:
+    """Refuse a parsed document over the budgets of the shared stages: more than
+    :data:`MAX_PARAGRAPHS` text blocks, or tables of more than :data:`MAX_TABLE_POSITIONS`
+    positions or :data:`MAX_TABLE_ROWS` rows in all, whatever its kind."""
+    positions = sum(len(b.rows) * max((len(r) for r in b.rows), default=0)
+                    for b in doc.blocks if isinstance(b, TableBlock))
+    check_count("table positions (rows × columns)", positions, MAX_TABLE_POSITIONS, doc.source)
+    rows = sum(len(b.rows) for b in doc.blocks if isinstance(b, TableBlock))
+    check_count("table rows", rows, MAX_TABLE_ROWS, doc.source)
+    paragraphs = sum(1 for b in doc.blocks if not isinstance(b, TableBlock))
+    check_count("paragraphs", paragraphs, MAX_PARAGRAPHS, doc.source)
