@@ -726,7 +726,7 @@ def campaign(tasks: list[tuple[str, int]], *, seed: int, jobs: int, timeout: flo
 
 def _log(sink: Any, result: tuple[str, int, str, str, float]) -> None:
     if sink is not None:
-        sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sink.write(json.dumps(result) + "\n")  # ASCII: a detail may hold a lone surrogate
         sink.flush()
 
 
@@ -798,7 +798,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         args.out.write_text(json.dumps(
             [{"kind": k, "index": i, "outcome": o, "detail": d, "seconds": round(s, 3)}
-             for k, i, o, d, s in bad], ensure_ascii=False, indent=1), "utf-8")
+             for k, i, o, d, s in bad], indent=1), "utf-8")
     return 1 if bad else 0
 
 

@@ -12,6 +12,7 @@ import datetime
 import json
 import math
 import re
+import reprlib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import cache
@@ -179,7 +180,7 @@ def _short(value: object, limit: int = 60) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError, RecursionError):
-        text = repr(value)
+        text = reprlib.repr(value)  # bounded depth and length: never a RecursionError
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
