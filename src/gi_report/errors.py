@@ -68,7 +68,8 @@ class UnknownTemplateError(GIReportError, KeyError):
         self.version = version
         self.known = tuple(known)
         super().__init__(
-            f"unknown template version {version!r}; known versions: {', '.join(self.known)}"
+            f"unknown template version {reprlib.repr(version)}; "
+            f"known versions: {', '.join(self.known)}"
         )
 
     def __str__(self) -> str:  # KeyError would quote the whole message

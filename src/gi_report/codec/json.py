@@ -57,7 +57,7 @@ def _strict_int(value: object, _: type) -> int:
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected a text, got {value!r}")
+        raise TypeError(f"expected a text, got {reprlib.repr(value)}")
     if reason := text_problem(value):
         raise ValueError(reason)
     return value
@@ -65,13 +65,13 @@ def _strict_str(value: object, _: type) -> str:
 
 def _decimal(value: object, _: type) -> Decimal:
     if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
-        raise ValueError(f"expected a decimal written as a string, got {value!r}")
+        raise ValueError(f"expected a decimal written as a string, got {reprlib.repr(value)}")
     return Decimal(value)
 
 
 def _date(value: object, _: type) -> datetime.date:
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"expected a date YYYY-MM-DD, got {reprlib.repr(value)}")
     return datetime.date.fromisoformat(value)
 
 
@@ -95,7 +95,7 @@ def make_converter() -> cattrs.Converter:
 
     def strict_subsections(value: object, cls: Any) -> tuple[Subsection, ...]:
         if type(value) is not list:
-            raise TypeError(f"expected a list of sub-sections, got {value!r}")
+            raise TypeError(f"expected a list of sub-sections, got {reprlib.repr(value)}")
         result: tuple[Subsection, ...] = subsections(value, cls)
         return result
 
