@@ -607,6 +607,9 @@ def _limit_memory(extra: int) -> None:
 
 def _worker(conn: Connection, seed: int, memory: int, limit: float) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from gi_report.batch.runner import _ignore_interrupt
+
+    _ignore_interrupt(os.getppid())  # die with the campaign (Linux), as batch workers do
     import warnings
 
     warnings.simplefilter("ignore")

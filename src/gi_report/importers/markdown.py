@@ -28,8 +28,10 @@ from gi_report.importers.blocks import (
 from gi_report.importers.html import parse_html
 from gi_report.importers.limits import MAX_LINES, check_count
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Linear patterns: a lazy ``(.*?)\s*#*\s*$`` or adjacent ``\s*\|?\s*`` backtrack in quadratic
+# time on a long line of spaces (seconds for 8,000); the closing #s are stripped in code.
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _TABLE_LINE = re.compile(r"^\s*\|")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|`([^`]*)`")
@@ -103,7 +105,7 @@ class _Reader:
             heading = _HEADING.match(line)
             if heading:
                 self.flush()
-                text = _inline(heading.group(2)).strip()
+                text = _inline(heading.group(2).rstrip().rstrip("#").rstrip()).strip()
                 if text:
                     self.blocks.append(TextBlock(text=text, location=self.loc(i)))
                 i += 1
