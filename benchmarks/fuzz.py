@@ -54,7 +54,7 @@ ATTACKS = ROOT / "tests" / "xml" / "attacks"
 
 IMPORT_KINDS = ("html", "text", "markdown", "docx", "pdf")
 KINDS = (*IMPORT_KINDS, "json", "xml")
-HANG_FACTOR = 4
+HANG_FACTOR = 10
 """A worker silent for this many times the timeout (making the case included) is killed."""
 OUTCOMES = ("clean", "documented", "crash", "disagree", "over_time", "over_memory")
 

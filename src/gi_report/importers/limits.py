@@ -15,6 +15,10 @@ MAX_LINES = 50_000
 """Most lines of a text or Markdown document (a report has a few hundred; the corpus's longest
 has 421)."""
 
+MAX_CRAWL_CHARS = 1_000_000
+"""Most characters of one text document read as crawler dumps (lines of over 1,000 characters
+cut at the form's labels, ~4 µs a character; the corpus's crawls have 10,000 to 30,000)."""
+
 MAX_PARAGRAPHS = 20_000
 """Most paragraphs of a DOCX document, and most text blocks of an HTML page."""
 

@@ -33,7 +33,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
-from gi_report.importers.limits import MAX_LINES, check_count
+from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
     match_heading,
@@ -101,6 +101,7 @@ class _Lines:
         self.source = source
         self.blocks: list[Block] = []
         self.tables = 0
+        self.crawled = 0  #: characters of the lines read as crawler dumps so far
 
     def loc(self, i: int) -> Location:
         return Location(file=self.source, line=i + 1)
@@ -119,6 +120,10 @@ class _Lines:
                 i += 1
             else:
                 if line.strip():
+                    if len(line) > 1000:
+                        self.crawled += len(line)
+                        check_count("characters of crawler lines", self.crawled,
+                                    MAX_CRAWL_CHARS, self.source)
                     crawl = _crawl_line(line, self.loc(i), self) if len(line) > 1000 else None
                     if crawl is not None:
                         self.blocks.extend(crawl)
