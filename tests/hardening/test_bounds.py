@@ -35,6 +35,28 @@ def test_text_over_the_line_budget_is_refused_before_it_is_read() -> None:
         read_document(text, kind="markdown", warn=False)
 
 
+def test_text_over_the_crawl_budget_is_refused() -> None:
+    """15,000 lines of 1,100 characters, each read as a crawler dump, once took 60 s."""
+    line = "x" * 1100 + "\n"
+    with pytest.raises(UnsafeDocumentError, match="characters of crawler lines"):
+        read_document((line * 1000).encode("utf-8"), kind="text", warn=False)
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown", "html"])
+def test_long_runs_of_spaces_are_read_in_linear_time(kind: str) -> None:
+    """Lines of 20,000 spaces before a pipe, a dash rule, a heading's end or a page-link
+    trailer: each once took seconds (quadratic regular expressions); here they must not
+    stop the reading, and the report is still found."""
+    spaces = " " * 20_000
+    base = (CORPUS / "2023-shuyang-drc.html").read_text("utf-8") if kind == "html" else (
+        CORPUS / "2025-shuyang-county.md").read_text("utf-8")
+    noise = (f"\n{spaces}x\n|{spaces}x\n--{spaces}x\n# title{spaces}#{spaces}x\n"
+             f"正文{spaces}打印本页{spaces}x\n")
+    text = base + ("<p>" + noise + "</p>" if kind == "html" else noise)
+    result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    assert result.report.metadata.year == (2023 if kind == "html" else 2025)
+
+
 def test_html_over_the_tag_or_paragraph_budget_is_refused() -> None:
     with pytest.raises(UnsafeDocumentError, match="tags"):
         read_document(b"<p>x</p>" * (MAX_TAGS // 2 + 1), kind="html", warn=False)
