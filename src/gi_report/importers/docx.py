@@ -30,6 +30,7 @@ from gi_report.importers.blocks import (
     TextBlock,
 )
 from gi_report.importers.limits import MAX_PARAGRAPHS, check_count
+from gi_report.importers.limits import MAX_TABLE_ROWS as MAX_DOCUMENT_ROWS
 from gi_report.xmlsafety import hardened_xml_parser
 
 MAX_DOCX_BYTES = 32 * 1024 * 1024
@@ -187,6 +188,7 @@ class _Reader:
         self.source = source
         self.blocks: list[Block] = []
         self.paragraphs = 0  #: paragraphs met so far (1-based index of the last one)
+        self.table_rows = 0  #: table rows met so far, in every table
         self.tables = 0  #: table blocks emitted so far
 
     # --- block level -----------------------------------------------------------------------
@@ -315,6 +317,8 @@ class _Reader:
                 where=f"table {self.tables}",
                 expected=f"at most {MAX_TABLE_ROWS:,} rows",
             )
+        self.table_rows += len(rows)
+        check_count("table rows", self.table_rows, MAX_DOCUMENT_ROWS, self.source)
         index = self.tables
         self.tables += 1
         grid_columns = tbl.find(f"{w}tblGrid")

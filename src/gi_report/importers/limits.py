@@ -26,9 +26,9 @@ MAX_TABLE_POSITIONS = 100_000
 """Most table positions (rows × columns, over all its tables) one document may hand to the
 grid reader (the form's three tables have about 750; reading one costs ~20 µs)."""
 
-MAX_TABLE_ROWS = 10_000
+MAX_TABLE_ROWS = 2_000
 """Most table rows (over all its tables) one document may hand to the grid reader (the form's
-three tables have about 60; reading one costs ~50 µs)."""
+three tables have about 60; reading a DOCX row and mapping it costs up to 1 ms)."""
 
 MAX_TAGS = 100_000
 """Most tags (``<`` characters) of an HTML page, counted before it is parsed (the corpus pages
