@@ -57,6 +57,16 @@ def test_long_runs_of_spaces_are_read_in_linear_time(kind: str) -> None:
     assert result.report.metadata.year == (2023 if kind == "html" else 2025)
 
 
+def test_html_with_a_text_over_libxml2s_limit_is_refused_not_cut_short() -> None:
+    """libxml2 stops at a 10 MB text node and (recovering) dropped the rest of the page
+    silently: the report came out without its tables."""
+    page = (CORPUS / "2023-shuyang-drc.html").read_text("utf-8")
+    i = page.index("<p>")
+    huge = page[:i] + "<p>" + "字" * 4_000_000 + "</p>" + page[i:]
+    with pytest.raises(UnsafeDocumentError, match="10,000,000 bytes"):
+        read_document(huge.encode("utf-8"), warn=False)
+
+
 def test_html_over_the_tag_or_paragraph_budget_is_refused() -> None:
     with pytest.raises(UnsafeDocumentError, match="tags"):
         read_document(b"<p>x</p>" * (MAX_TAGS // 2 + 1), kind="html", warn=False)

@@ -275,6 +275,12 @@ def parse_html(text: str, *, source: str | None = None, encoding: str | None = N
         raise UnrecognisedDocumentError(
             f"not readable as HTML ({exc})", source=source, expected="an HTML page"
         ) from None
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
+        # libxml2 stops at a text node over 10,000,000 bytes and, recovering, drops the rest
+        # of the page without a word: refuse instead of reading a report cut short
+        raise UnsafeDocumentError(
+            "a text or tag over libxml2's limit of 10,000,000 bytes: the page after it cannot "
+            "be read", source=source, expected="an HTML page whose every text is under 10 MB")
     if root is None:
         raise UnrecognisedDocumentError("no HTML content", source=source,
                                         expected="an HTML page with the report")
