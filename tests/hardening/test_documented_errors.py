@@ -83,7 +83,7 @@ def test_a_narrative_number_of_5000_digits_is_compared_exactly_without_error() -
     report = random_report(random.Random(4))
     sentence = f"本年度共收到政府信息公开申请{'9' * 5000}件。"
     document = to_dict(report)
-    document["problems"]["text"] = sentence
+    document["overview"]["text"] = sentence  # R15 reads section 一
     validate(from_dict(document))  # no ValueError
 
 
@@ -159,3 +159,19 @@ def _cells(report: Any) -> list[tuple[str, Any]]:
                 out.append((f"/{table_id}/{row.id}/{column}", value))
     return out
 
+
+
+def test_validate_a_sentence_naming_an_outcome_whose_label_holds_a_join_word() -> None:
+    """A denial reason whose label holds a join word (及) made R15 raise KeyError on a
+    sentence stating a number for it (fuzz html:29406)."""
+    from gi_report.form import get_template
+    from gi_report.importers.normalize import split_marker
+    from gi_report.validation.labels import without_numbering
+
+    spec = get_template("2021").table("applications")
+    label = next(without_numbering(r.label) for r in spec.rows
+                 if "及" in without_numbering(r.label))
+    assert split_marker(label)[0] is None
+    document = to_dict(random_report(random.Random(5)))
+    document["overview"]["text"] = f"{label}申请18件。"  # R15 reads section 一
+    validate(from_dict(document))  # no KeyError

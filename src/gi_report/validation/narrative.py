@@ -170,7 +170,10 @@ def _application_patterns(spec: TableSpec) -> list[_Pattern]:
     names = _labels_regex(list(outcome_rows))
 
     def outcomes(m: re.Match[str], lead: re.Match[str]) -> list[Alternatives]:
-        refs = tuple(ref for label in _split(m.group("labels")) for ref in outcome_rows[label])
+        labels = _split(m.group("labels"))
+        if not all(label in outcome_rows for label in labels):
+            return []  # a label cut at a word inside it (危及…和…): not tied to cells, no claim
+        refs = tuple(ref for label in labels for ref in outcome_rows[label])
         return _alt(refs)
 
     patterns.append(
