@@ -175,3 +175,13 @@ def test_validate_a_sentence_naming_an_outcome_whose_label_holds_a_join_word() -
     document = to_dict(random_report(random.Random(5)))
     document["overview"]["text"] = f"{label}申请18件。"  # R15 reads section 一
     validate(from_dict(document))  # no KeyError
+
+
+def test_a_pdf_drawing_at_nan_coordinates_is_a_documented_error() -> None:
+    """A damaged content stream put characters at NaN: ``ValueError`` from the margin count
+    (fuzz pdf:21339, replayed from the harness)."""
+    from benchmarks import fuzz
+    from gi_report.errors import CorruptDocumentError
+
+    with pytest.raises(CorruptDocumentError, match="not numbers"):
+        read_document(fuzz.make_document(11, "pdf", 21339), warn=False)

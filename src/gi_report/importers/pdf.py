@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -183,6 +184,23 @@ def _encrypted(exc: BaseException) -> bool:
     return False
 
 
+_COORDINATES = ("x0", "x1", "top", "bottom")
+
+
+def _check_finite(page: Any, chars: Sequence[dict[str, Any]], number: int,
+                  source: str | None) -> None:
+    """Refuse a page whose characters or rulings sit at coordinates that are not numbers (NaN,
+    infinity: a damaged matrix), which no layout can place."""
+    for kind, objects in (("characters", chars), ("lines", page.lines), ("rectangles",
+                                                                           page.rects)):
+        for obj in objects:
+            if not all(math.isfinite(float(obj.get(k, 0.0))) for k in _COORDINATES):
+                raise CorruptDocumentError(
+                    f"{kind} at coordinates that are not numbers (NaN or infinity)",
+                    source=source, where=f"page {number}",
+                    expected="a PDF whose drawing positions are finite numbers")
+
+
 def _wrapped_refusal(exc: BaseException) -> BaseException | None:
     """The :class:`UnsafeDocumentError` a limit raised inside pdfminer, if ``exc`` wraps one."""
     seen: set[int] = set()
@@ -252,6 +270,7 @@ def _read_page(page: Any, number: int, source: str | None) -> _Page:
             where=f"page {number}",
             expected=f"at most {MAX_PAGE_CHARS:,} characters per page",
         )
+    _check_finite(page, chars, number, source)
     edges = ruling_edges(page.lines, page.rects, page.curves)
     try:
         pieces, used = find_pieces(edges, chars, number)
