@@ -181,6 +181,7 @@ def test_a_pdf_drawing_at_nan_coordinates_is_a_documented_error() -> None:
     """A damaged content stream put characters at NaN: ``ValueError`` from the margin count
     (fuzz pdf:21339, replayed from the harness)."""
     from benchmarks import fuzz
+
     from gi_report.errors import CorruptDocumentError
 
     with pytest.raises(CorruptDocumentError, match="not numbers"):
