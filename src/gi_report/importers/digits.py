@@ -21,8 +21,8 @@ backtracking search (pruned with partial sums, since counts are never negative):
   is not searched at all: its cells are left blank (``split.too_long``).
 
 The work is bounded by the input: a piece is at most :data:`MAX_PIECE` characters long (longer
-numbers are more than the form holds), so a search step costs at most that many tries; and one
-table's runs share :data:`MAX_TABLE_NODES` steps in all.
+numbers are more than the form holds), every piece tried counts as a step, and one table's runs
+share :data:`MAX_TABLE_NODES` steps in all (about 1.5 s).
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ Cell = tuple[str, str]
 
 MAX_CANDIDATES = 20_000
 """Most splits of one run that are kept; more makes the run ``split.too_complex``."""
-MAX_NODES = 150_000
+MAX_NODES = 300_000
 """Search steps allowed for one run's splits or one group of linked runs."""
-MAX_TABLE_NODES = 150_000
+MAX_TABLE_NODES = 300_000
 """Search steps allowed for all the runs of one table together."""
 MAX_RUN_DIGITS = 120
 """Longest run searched (characters, digits and amount points); a longer one is left blank."""
@@ -183,6 +183,8 @@ def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | 
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
         lowest = max(0, i - before[seg], end - MAX_PIECE[kind])
         for start in range(end - 1, lowest - 1, -1):
+            if not budget.spend():  # every piece tried is a step: time is bounded by steps
+                raise _TooComplex
             piece = text[start:end]
             if not pattern.fullmatch(piece):
                 continue

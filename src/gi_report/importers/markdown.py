@@ -26,7 +26,7 @@ from gi_report.importers.blocks import (
     TextBlock,
 )
 from gi_report.importers.html import parse_html
-from gi_report.importers.limits import MAX_LINES, check_count
+from gi_report.importers.limits import MAX_LINES, MAX_TABLE_ROWS, check_count
 
 # Linear patterns: a lazy ``(.*?)\s*#*\s*$`` or adjacent ``\s*\|?\s*`` backtrack in quadratic
 # time on a long line of spaces (seconds for 8,000); the closing #s are stripped in code.
@@ -60,6 +60,7 @@ class _Reader:
         self.source = source
         self.blocks: list[Block] = []
         self.tables = 0
+        self.table_rows = 0  #: rows of the tables read so far
         self.paragraph: list[str] = []
         self.paragraph_line = 0
 
@@ -135,6 +136,8 @@ class _Reader:
             if not _RULE.match(self.lines[i]):
                 rows.append((i, _cells(self.lines[i])))
             i += 1
+        self.table_rows += len(rows)  # before the grid is built: its cost is per cell
+        check_count("table rows", self.table_rows, MAX_TABLE_ROWS, self.source)
         width = max((len(cells) for _, cells in rows), default=0)
         index = self.tables
         self.tables += 1

@@ -33,7 +33,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
-from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, check_count
+from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
     match_heading,
@@ -102,6 +102,7 @@ class _Lines:
         self.blocks: list[Block] = []
         self.tables = 0
         self.crawled = 0  #: characters of the lines read as crawler dumps so far
+        self.table_rows = 0  #: rows of the tables read so far
 
     def loc(self, i: int) -> Location:
         return Location(file=self.source, line=i + 1)
@@ -168,6 +169,8 @@ class _Lines:
             if not _PIPE_RULE.match(self.lines[i]):
                 rows.append([(c, i + 1) for c in _row_cells(self.lines[i])])
             i += 1
+        self.table_rows += len(rows)  # before the grid is built: its cost is per cell
+        check_count("table rows", self.table_rows, MAX_TABLE_ROWS, self.source)
         self.blocks.append(_grid(rows, self.tables, self.source, start + 1))
         self.tables += 1
         return i
