@@ -18,3 +18,5 @@ _.review_litigation_sum  # Report.review_litigation_sum: public, documented in d
 uncertain  # the "uncertain" member of tests/data/corpus/expected/*.json, read into Expected
 trace  # the traceback parameter of AtomicFile.__exit__: the context-manager protocol passes it
 _.compress_type  # zipfile.ZipInfo.compress_type, read by ZipFile.writestr (render/docx.py)
+_.lzwdecode  # pdfminer.pdftypes.lzwdecode, replaced by a bounded one while a PDF is read
+_.rldecode  # pdfminer.pdftypes.rldecode, likewise (importers/_pdf_inflate.py)

@@ -7,6 +7,7 @@ expected.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 
 import attrs
@@ -30,20 +31,34 @@ class Problem:
         return f"{where}: expected {self.expected}{found}"
 
 
+MAX_PROBLEMS = 100
+"""Most problems one :class:`DocumentError` keeps and lists; ``count`` says how many there were."""
+
+
 class DocumentError(GIReportError, ValueError):
     """A JSON or XML document is not a valid gi-report document.
 
-    ``problems`` lists every problem found, each with its JSON Pointer, at once.
+    ``problems`` lists the problems found, each with its JSON Pointer, at once: the first
+    :data:`MAX_PROBLEMS` of them; ``count`` is how many were found in all (at least as many).
     """
 
-    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None,
+                 count: int | None = None) -> None:
+        kept: list[Problem] = []
+        total = 0
+        for problem in problems:
+            total += 1
+            if len(kept) < MAX_PROBLEMS:
+                kept.append(problem)
+        self.problems: tuple[Problem, ...] = tuple(kept)
+        self.count = max(total, count or 0)
         self.source = source
         head = f"{source}: " if source else ""
-        count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{head}not a valid gi-report document ({count} {noun}):\n{lines}")
+        noun = "problem" if self.count == 1 else "problems"
+        shown = f"; the first {len(kept)} listed" if self.count > len(kept) else ""
+        super().__init__(
+            f"{head}not a valid gi-report document ({self.count:,} {noun}{shown}):\n{lines}")
 
 
 class UnknownTemplateError(GIReportError, KeyError):
@@ -53,7 +68,8 @@ class UnknownTemplateError(GIReportError, KeyError):
         self.version = version
         self.known = tuple(known)
         super().__init__(
-            f"unknown template version {version!r}; known versions: {', '.join(self.known)}"
+            f"unknown template version {reprlib.repr(version)}; "
+            f"known versions: {', '.join(self.known)}"
         )
 
     def __str__(self) -> str:  # KeyError would quote the whole message
@@ -67,7 +83,8 @@ class CellError(GIReportError, ValueError):
         self.pointer = pointer
         self.expected = expected
         self.got = got
-        super().__init__(f"{pointer}: expected {expected}, got {got!r}")
+        # reprlib: a short rendering, also of a value nested 100,000 deep (no RecursionError)
+        super().__init__(f"{pointer}: expected {expected}, got {reprlib.repr(got)}")
 
 
 class InputTooLargeError(GIReportError, ValueError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import reprlib
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,7 @@ import attrs
 from gi_report.errors import CellError
 from gi_report.form import TABLE_IDS, TEMPLATES, get_template
 from gi_report.form.spec import CellKind, TableSpec, TemplateSpec
+from gi_report.numbers import MAX_TEXT_CHARS
 from gi_report.table import Number, Table, expected_for, html_of, value_fits
 
 AGENCY_LEVELS: dict[str, str] = {
@@ -48,7 +50,10 @@ def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: object)
 
 
 def text_problem(value: str) -> str | None:
-    """Why ``value`` cannot be report text (a lone surrogate is not Unicode text), or ``None``."""
+    """Why ``value`` cannot be report text (a lone surrogate is not Unicode text, or longer than
+    :data:`~gi_report.numbers.MAX_TEXT_CHARS`), or ``None``."""
+    if len(value) > MAX_TEXT_CHARS:
+        return f"a text of at most {MAX_TEXT_CHARS:,} characters (got {len(value):,})"
     if not value.isascii() and _SURROGATE.search(value):
         return (
             "text without lone surrogate code points (they are not Unicode text and cannot be "
@@ -59,7 +64,7 @@ def text_problem(value: str) -> str | None:
 
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {value!r}")
+        raise TypeError(f"{attribute.name} must be a str, got {reprlib.repr(value)}")
     if reason := text_problem(value):
         raise ValueError(f"{attribute.name}: expected {reason}")
 
@@ -67,25 +72,27 @@ def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
 def _year(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or not MIN_YEAR <= value <= MAX_YEAR:
         raise ValueError(
-            f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}, got {value!r}"
+            f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}, got {reprlib.repr(value)}"
         )
 
 
 def _division_code(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not (isinstance(value, str) and DIVISION_CODE.fullmatch(value)):
-        raise ValueError(f"division_code must be 6, 9 or 12 digits, got {value!r}")
+        raise ValueError(f"division_code must be 6, 9 or 12 digits, got {reprlib.repr(value)}")
 
 
 def _agency_level(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value not in AGENCY_LEVELS:
-        raise ValueError(f"agency_level must be one of {sorted(AGENCY_LEVELS)}, got {value!r}")
+        raise ValueError(
+            f"agency_level must be one of {sorted(AGENCY_LEVELS)}, got {reprlib.repr(value)}")
 
 
 def _date(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (
         type(value) is not datetime.date
     ):
-        raise TypeError(f"{attribute.name} must be a datetime.date or None, got {value!r}")
+        raise TypeError(
+            f"{attribute.name} must be a datetime.date or None, got {reprlib.repr(value)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -178,7 +185,7 @@ class Narrative:
 
 def _subsections(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not tuple or not all(isinstance(s, Subsection) for s in value):
-        raise TypeError(f"subsections must be a tuple of Subsection, got {value!r}")
+        raise TypeError(f"subsections must be a tuple of Subsection, got {reprlib.repr(value)}")
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,7 @@ import attrs
 from gi_report.errors import CellError
 from gi_report.exact import add
 from gi_report.form.spec import CellKind, ColumnTotal, RowSpec, RowTotal, TableSpec
+from gi_report.numbers import MAX_SAFE_INTEGER, MAX_TEXT_CHARS, is_safe_integer
 
 CellValue: TypeAlias = int | Decimal | str | None
 Number: TypeAlias = int | Decimal
@@ -27,7 +28,8 @@ _EXPECTED = {
     CellKind.COUNT: "a whole number >= 0, or null for a blank cell",
     CellKind.SIGNED_COUNT: "a whole number (may be negative), or null for a blank cell",
     CellKind.AMOUNT: "a finite decimal >= 0 (decimal.Decimal), or null for a blank cell",
-    CellKind.TEXT: "a text (no lone surrogates), or null for a blank cell",
+    CellKind.TEXT: f"a text of at most {MAX_TEXT_CHARS:,} characters (no lone surrogates), or "
+    "null for a blank cell",
 }
 
 
@@ -57,12 +59,12 @@ def value_fits(kind: CellKind, value: object) -> bool:
     if value is None:
         return True
     if kind is CellKind.COUNT:
-        return type(value) is int and value >= 0
+        return type(value) is int and 0 <= value <= MAX_SAFE_INTEGER
     if kind is CellKind.SIGNED_COUNT:
-        return type(value) is int
+        return type(value) is int and is_safe_integer(value)
     if kind is CellKind.AMOUNT:
         return isinstance(value, Decimal) and value.is_finite() and not value.is_signed()
-    return isinstance(value, str) and not (
+    return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS and not (
         not value.isascii() and any(0xD800 <= ord(ch) <= 0xDFFF for ch in value)
     )
 

@@ -31,6 +31,7 @@ from gi_report.model import (
     Subsection,
     TableSections,
 )
+from gi_report.numbers import MAX_SAFE_INTEGER, MAX_TEXT_CHARS
 from gi_report.schema import DECIMAL_PATTERN, FORMAT_VERSION, SCHEMA_ID, JsonDict
 
 LABEL = "x-label-zh"
@@ -45,11 +46,14 @@ _KIND_DEFS: dict[CellKind, JsonDict] = {
     CellKind.COUNT: {
         "type": ["integer", "null"],
         "minimum": 0,
+        "maximum": MAX_SAFE_INTEGER,
         "description": "A count (whole number >= 0); null where the document leaves the cell "
         "blank, which is not the same as 0.",
     },
     CellKind.SIGNED_COUNT: {
         "type": ["integer", "null"],
+        "minimum": -MAX_SAFE_INTEGER,
+        "maximum": MAX_SAFE_INTEGER,
         "description": "A signed whole number (a change); null for a blank cell.",
     },
     CellKind.AMOUNT: {
@@ -61,6 +65,7 @@ _KIND_DEFS: dict[CellKind, JsonDict] = {
     },
     CellKind.TEXT: {
         "type": ["string", "null"],
+        "maxLength": MAX_TEXT_CHARS,
         "description": "A short text as printed; null if absent.",
     },
 }
@@ -117,9 +122,9 @@ def _type_schema(tp: Any) -> JsonDict:
         (item, _ellipsis) = typing.get_args(tp)
         return {"type": "array", "items": _type_schema(item)}
     if tp is str:
-        return {"type": "string"}
+        return {"type": "string", "maxLength": MAX_TEXT_CHARS}
     if tp is int:
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -MAX_SAFE_INTEGER, "maximum": MAX_SAFE_INTEGER}
     if tp is datetime.date:
         return {"type": "string"}
     if attrs.has(tp):
@@ -361,6 +366,7 @@ def _build() -> JsonDict:
         "preamble": {
             **labelled("引言", "Text between the title and section 一, verbatim; null if none."),
             "type": ["string", "null"],
+            "maxLength": MAX_TEXT_CHARS,
         },
         "overview": _annotated_ref("Overview", section("overview")),
         **{
@@ -386,6 +392,7 @@ def _build() -> JsonDict:
                 "if none.",
             ),
             "type": ["string", "null"],
+            "maxLength": MAX_TEXT_CHARS,
         },
     }
     # The layout of each table must be the one its template (or table_templates) names. Under

@@ -96,6 +96,8 @@ def _value_types(schema: etree._Element) -> None:
         facets = list(facets)
         if "minimum" in definition:
             facets.append(("minInclusive", str(definition["minimum"])))
+        if "maximum" in definition:
+            facets.append(("maxInclusive", str(definition["maximum"])))
         if "pattern" in definition:
             facets.append(("pattern", xsd_regex(definition["pattern"])))
         name = CELL_KINDS[cell_kind_][1]

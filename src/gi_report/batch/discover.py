@@ -1,119 +1,137 @@
-"""Turning the batch's PATHS (files, directories, glob patterns) into a sorted stream of files.
+"""Turning the batch's PATHS (files, directories, glob patterns) into a sorted list of entries.
 
-The files are yielded as they are found (:func:`iter_files`), so a batch starts at once and the
-parent holds no list of them. To give each file once, a 16-byte digest of real paths is kept (a
-collision is a chance of about 1 in 2**64 even among 2**32 files): of every file when there are
-several PATHS or a glob, and of the files reached through a symlink only when the one PATH is a
-directory (a walk that follows no directory link meets every other file once), so memory stays
-flat in the number of files in the common case.
+Every entry a directory holds or a PATH names gets a place in the list, so that it gets a result
+row: regular files to read, and the entries that cannot be read each with its reason (a dangling
+symbolic link, a FIFO, a socket, a device, a directory that cannot be listed). A file name that
+is not valid UTF-8 (a GBK name from a Chinese Windows zip) is kept as it is on disk for reading,
+and shown with ``\\x`` escapes. Hidden entries (a name starting with ``.``) are left out.
 """
 
 from __future__ import annotations
 
 import glob
-import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
+
+import attrs
 
 _GLOB_CHARS = frozenset("*?[")
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """Regular files under ``directory``, sorted, hidden files and directories left out."""
-    with os.scandir(directory) as entries:
-        items = sorted(entries, key=lambda e: e.name)
+def shown(text: str) -> str:
+    """``text`` as it can be written as UTF-8: bytes of a non-UTF-8 file name as ``\\xNN``."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@attrs.frozen
+class Entry:
+    """One input of a batch: its path on disk, and why it cannot be read (``None`` if it can)."""
+
+    path: str  #: as the file system gives it (may hold escaped bytes of a non-UTF-8 name)
+    problem: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The path as shown in the results (``\\xNN`` for bytes that are not UTF-8)."""
+        return shown(self.path)
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _kind_problem(path: str) -> str | None:
+    """Why ``path`` is not a regular file to read (``None`` if it is one)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            target = shown(os.readlink(path))
+            return f"a dangling symbolic link (to {target!r}, which does not exist)"
+        return "no such file"
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a symbolic link to a directory (not followed)"
+    for test, what in _SPECIAL:
+        if test(mode):
+            return f"not a regular file: {what}"
+    return "not a regular file"
+
+
+def _walk(directory: str) -> Iterator[Entry]:
+    """Entries under ``directory``, sorted; hidden files and directories left out."""
+    try:
+        with os.scandir(directory) as found:
+            items = sorted(found, key=lambda e: e.name)
+    except OSError as error:
+        yield Entry(directory, f"cannot list the directory: {error.strerror or error}")
+        return
     for entry in items:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif entry.is_file():
-            yield entry.path
+        else:
+            yield Entry(entry.path, _kind_problem(entry.path))
 
 
-def _key(real: str) -> bytes:
-    """A compact key of a file's real path (what makes two PATHS the same file)."""
-    return hashlib.blake2b(os.fsencode(real), digest_size=16).digest()
+def _named(path: str) -> Iterable[Entry]:
+    if os.path.isdir(path):
+        return _walk(path)
+    if os.path.lexists(path):
+        return [Entry(path, _kind_problem(path))]
+    if _GLOB_CHARS & set(path):
+        return (Entry(p, _kind_problem(p)) for p in sorted(glob.glob(path, recursive=True))
+                if not os.path.isdir(p))
+    return []
 
 
-class _Seen:
-    """Which files were given already: every real path's digest."""
+def discover_entries(paths: Iterable[str], *, exclude: Iterable[str] = ()
+                     ) -> tuple[list[Entry], list[str]]:
+    """Every entry the PATHS name, in order and each once, and the PATHS that matched nothing.
 
-    def __init__(self) -> None:
-        self._keys: set[bytes] = set()
-
-    def first(self, file: str, real: str) -> bool:
-        """Whether ``file`` (real path ``real``) is met for the first time; remembers it."""
-        key = _key(real)
-        if key in self._keys:
-            return False
-        self._keys.add(key)
-        return True
-
-
-class _TreeSeen(_Seen):
-    """The walk of one directory: a file reached without a symlink is met once by the walk, so
-    only the targets of symlinked files are remembered, and a symlink whose target the walk
-    meets directly earlier (in its sorted order) is left out."""
-
-    def __init__(self, root: str) -> None:
-        super().__init__()
-        self._prefix = os.path.join(root, "")
-        self._real_prefix = os.path.join(os.path.realpath(root), "")
-
-    def first(self, file: str, real: str) -> bool:
-        """Whether ``file`` (real path ``real``) is met for the first time; remembers it when
-        it is reached through a symlink."""
-        key = _key(real)
-        if key in self._keys:
-            return False  # its target was given already, through a symlink
-        place = file[len(self._prefix):]
-        if real == self._real_prefix + place:
-            return True  # reached directly
-        if real.startswith(self._real_prefix):
-            direct = tuple(real[len(self._real_prefix):].split(os.sep))
-            if not any(part.startswith(".") for part in direct) and \
-                    direct < tuple(place.split(os.sep)):
-                return False  # the walk met the target itself before
-        self._keys.add(key)
-        return True
+    A directory stands for every non-hidden entry below it; a pattern with ``*``, ``?`` or ``[``
+    is a glob (``**`` recursive). ``exclude`` lists files to leave out (e.g. the output file).
+    """
+    skip = {os.path.realpath(p) for p in exclude}
+    seen: set[str] = set()
+    entries: list[Entry] = []
+    unmatched: list[str] = []
+    for path in paths:
+        count = 0
+        for entry in _named(path):
+            count += 1
+            # a file by where it really is; an entry that cannot be read by its own name (two
+            # dangling links to one missing target are two entries)
+            real = os.path.realpath(entry.path) if entry.problem is None else os.path.abspath(
+                entry.path)
+            if real in skip or real in seen:
+                continue
+            seen.add(real)
+            entries.append(entry)
+        if count == 0:
+            unmatched.append(path)
+    return entries, unmatched
 
 
 def discover(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """The files the PATHS name, in order and each once, and the PATHS that matched nothing.
-
-    A directory stands for every non-hidden file below it; a pattern with ``*``, ``?`` or ``[`` is
-    a glob (``**`` recursive). ``exclude`` lists files to leave out (e.g. the output file).
-    """
-    unmatched: list[str] = []
-    files = list(iter_files(paths, exclude=exclude, unmatched=unmatched))
-    return files, unmatched
-
-
-def iter_files(
-    paths: Iterable[str], *, exclude: Iterable[str] = (), unmatched: list[str] | None = None
-) -> Iterator[str]:
-    """:func:`discover`'s files one at a time, as found; the PATHS that matched nothing are
-    appended to ``unmatched`` (each once its search is over)."""
-    paths = list(paths)
-    skip = {os.path.realpath(p) for p in exclude}
-    one_tree = len(paths) == 1 and os.path.isdir(paths[0])
-    seen = _TreeSeen(paths[0]) if one_tree else _Seen()
-    for path in paths:
-        if os.path.isdir(path):
-            found: Iterable[str] = _walk(path)
-        elif os.path.isfile(path):
-            found = [path]
-        elif _GLOB_CHARS & set(path):
-            found = (p for p in sorted(glob.glob(path, recursive=True)) if os.path.isfile(p))
-        else:
-            found = []
-        count = 0
-        for file in found:
-            count += 1
-            real = os.path.realpath(file)
-            if real in skip or not seen.first(file, real):
-                continue
-            yield file
-        if count == 0 and unmatched is not None:
-            unmatched.append(path)
+    """The paths of the entries the PATHS name (see :func:`discover_entries`), and the PATHS
+    that matched nothing."""
+    entries, unmatched = discover_entries(paths, exclude=exclude)
+    return [entry.path for entry in entries], unmatched

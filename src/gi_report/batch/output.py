@@ -1,25 +1,35 @@
 """Batch results as JSON Lines, CSV or Parquet (chosen by the file's extension), streamed.
 
 Rows are written to a temporary file beside the output as they come and the temporary file
-replaces the output in one rename when the run ends (also when it is interrupted), so the output is
-always either the previous complete file or the new complete one. The file is written by
-:class:`gi_report.fileio.AtomicFile`, as every file gi-report writes (mode from the umask, fsync).
+replaces the output in one ``os.replace`` when the run ends (also when it is interrupted), so the
+output is always either the previous complete file or the new complete one. It is created with
+the mode the umask gives (as any new file), not 0600.
+
+A run killed outright (``kill -9``, a power cut) cannot rename its temporary file. Each JSON
+Lines or CSV row reaches the file as soon as it is written, and the writer holds a lock on it
+while it lives; so a later run finds the temporary files no live run holds (:func:`orphans`),
+``--resume`` continues from their complete rows (:func:`read_partial`), and every run removes
+them once its own output is in place. (A Parquet file is unreadable until it is closed: its
+orphans are only removed.)
 """
 
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from gi_report.analysis._optional import require
+from gi_report.batch.discover import shown
 from gi_report.batch.process import INTEGER_FIELDS, RESULT_FIELDS, Row
 from gi_report.errors import UnsupportedFormatError
-from gi_report.fileio import MAX_DOCUMENT_BYTES, AtomicFile
+from gi_report.fileio import MAX_DOCUMENT_BYTES
 
 FORMATS: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                            ".parquet": "parquet"}
@@ -58,36 +68,38 @@ class ResultWriter:
         if self.format == "parquet":
             self._pq = require("pyarrow.parquet", "parquet", "writing batch results as Parquet")
             self._schema = _arrow_schema()
-        self._file = AtomicFile(self.path)
-        self._binary = self._file.handle
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                   dir=self.path.parent)
+        self._tmp = Path(tmp)
+        os.fchmod(fd, _new_file_mode())
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # "a live run writes this file"
+        self._binary = os.fdopen(fd, "wb")
         self._text: io.TextIOWrapper | None = None
         self._csv: Any = None
         self._parquet: Any = None
         self._buffer: list[Row] = []
-        self._finished = False
         self.count = 0
-        try:
-            if self.format in ("jsonl", "csv"):
-                self._text = io.TextIOWrapper(self._binary, encoding="utf-8", newline="")
-            if self.format == "csv" and self._text is not None:
-                self._csv = csv.DictWriter(self._text, fieldnames=RESULT_FIELDS,
-                                           lineterminator="\n")
-                self._csv.writeheader()
-            if self.format == "parquet":
-                self._parquet = self._pq.ParquetWriter(self._binary, self._schema)
-        except BaseException:
-            self._file.discard()
-            raise
+        if self.format in ("jsonl", "csv"):
+            self._text = io.TextIOWrapper(self._binary, encoding="utf-8", newline="")
+        if self.format == "csv" and self._text is not None:
+            self._csv = csv.DictWriter(self._text, fieldnames=RESULT_FIELDS, lineterminator="\n")
+            self._csv.writeheader()
+        if self.format == "parquet":
+            self._binary.close()
+            self._parquet = self._pq.ParquetWriter(str(self._tmp), self._schema)
 
     def write(self, row: Row) -> None:
         """Add one result row (columns :data:`RESULT_FIELDS`)."""
-        clean = {name: row.get(name) for name in RESULT_FIELDS}
+        clean = {name: _writable(row.get(name)) for name in RESULT_FIELDS}
         self.count += 1
         if self.format == "jsonl":
             assert self._text is not None
             self._text.write(json.dumps(clean, ensure_ascii=False) + "\n")
+            self._text.flush()  # on disk if the run is killed: --resume continues from it
         elif self.format == "csv":
+            assert self._text is not None
             self._csv.writerow({k: "" if v is None else v for k, v in clean.items()})
+            self._text.flush()
         else:
             self._buffer.append(clean)
             if len(self._buffer) >= PARQUET_BATCH:
@@ -99,33 +111,103 @@ class ResultWriter:
             self._parquet.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
             self._buffer = []
 
-    def _finish(self) -> None:
-        """Write what is buffered (the Parquet footer, the text layer) into the file, once."""
-        if self._finished:
-            return
-        self._finished = True
+    def _close(self) -> None:
         if self.format == "parquet":
             self._flush_parquet()
             self._parquet.close()
-        elif self._text is not None:
+            fd = os.open(self._tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            return
+        if self._text is not None:
             self._text.flush()
-            self._text.detach()  # the AtomicFile owns the binary file and closes it
+        self._binary.flush()
+        os.fsync(self._binary.fileno())
+        if self._text is not None:
+            self._text.close()
+        else:
+            self._binary.close()
 
     def commit(self) -> None:
         """Finish the file and replace the output with it in one step."""
-        try:
-            self._finish()
-        except BaseException:
-            self._file.discard()
-            raise
-        self._file.commit()
+        self._close()
+        os.replace(self._tmp, self.path)
 
     def discard(self) -> None:
         """Drop the temporary file (the output is left as it was)."""
         try:
-            self._finish()
+            self._close()
         finally:
-            self._file.discard()
+            self._tmp.unlink(missing_ok=True)
+
+
+def _writable(value: Any) -> Any:
+    """A row value that UTF-8 can hold (a non-UTF-8 file name in a message is escaped)."""
+    return shown(value) if isinstance(value, str) else value
+
+
+def _new_file_mode() -> int:
+    """The mode a new file gets under the current umask (0666 less the umask)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def orphans(path: str | os.PathLike[str]) -> list[Path]:
+    """The temporary files of runs into ``path`` that were killed (no live run holds them)."""
+    target = Path(path)
+    found: list[Path] = []
+    try:
+        candidates = sorted(target.parent.glob(f".{_glob_escape(target.name)}.*.tmp"))
+    except OSError:
+        return []
+    for candidate in candidates:
+        try:
+            fd = os.open(candidate, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live run is writing it
+        finally:
+            os.close(fd)
+        found.append(candidate)
+    return found
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def read_partial(path: Path, fmt: str) -> list[Row]:
+    """The complete rows of a killed run's temporary file (the cut last line is left out)."""
+    if fmt == "parquet":
+        return []  # unreadable before it is closed
+    with open(path, "rb") as handle:
+        data = handle.read()
+    data = data[: data.rfind(b"\n") + 1]
+    text = data.decode("utf-8", errors="replace")
+    rows: list[Row] = []
+    if fmt == "jsonl":
+        for line in text.splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(row, dict) and isinstance(row.get("path"), str) and row.get("status"):
+                rows.append(row)
+        return rows
+    csv.field_size_limit(MAX_DOCUMENT_BYTES)
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        try:
+            rows.append({k: (_int_or_none(v) if k in INTEGER_FIELDS else (v or None))
+                         for k, v in row.items() if k is not None and v is not None})
+        except ValueError:
+            continue
+    return [r for r in rows if r.get("path") and r.get("status")]
 
 
 def _int_or_none(value: str) -> int | None:

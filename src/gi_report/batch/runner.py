@@ -7,25 +7,25 @@ held, as an index by path.
 
 from __future__ import annotations
 
-import itertools
+import ctypes
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 import attrs
 
-from gi_report.batch.discover import iter_files
-from gi_report.batch.output import ResultWriter, output_format, read_rows
-from gi_report.batch.process import STATUSES, Row, process_task
+from gi_report.batch.discover import Entry, discover_entries
+from gi_report.batch.output import ResultWriter, orphans, output_format, read_partial, read_rows
+from gi_report.batch.process import RESULT_FIELDS, STATUSES, Row, process_task
 from gi_report.batch.progress import Progress
 
-CHUNKSIZE = 64
-"""Files handed to a worker at a time (large, so the parent's cost per file stays small)."""
+CHUNKSIZE = 4
+"""Files handed to a worker at a time."""
 
-MAX_TASKS_PER_CHILD = 64
-"""Chunks a worker process handles before it is replaced (4,096 files: keeps worker memory
-bounded)."""
+MAX_TASKS_PER_CHILD = 1000
+"""Files a worker process handles before it is replaced (keeps worker memory bounded)."""
 
 
 def default_jobs() -> int:
@@ -67,30 +67,68 @@ class BatchSummary:
         return f"{self.files} file(s): {parts}{extra}; findings: {found}; -> {self.output}{state}"
 
 
-def _previous(out: str, resume: bool) -> dict[str, Row]:
-    if not resume or not os.path.exists(out):
+def _previous(out: str, resume: bool, killed: Sequence[Path]) -> dict[str, Row]:
+    """The rows a resumed run may keep: the output's, then those of killed runs (newer)."""
+    if not resume:
         return {}
-    return {str(row["path"]): row for row in read_rows(out)}
+    rows: dict[str, Row] = {}
+    if os.path.exists(out):
+        rows = {str(row["path"]): row for row in read_rows(out)}
+    fmt = output_format(out)
+    for partial in killed:
+        rows.update((str(row["path"]), row) for row in read_partial(partial, fmt))
+    return rows
 
 
-def _ignore_interrupt() -> None:
-    """Worker initialiser: Ctrl-C is the parent's to handle (it finishes the output), and
-    SIGTERM (how the pool stops its workers) ends a worker quietly."""
+_PR_SET_PDEATHSIG = 1
+
+
+def _ignore_interrupt(parent: int | None = None) -> None:
+    """Worker initialiser: Ctrl-C is the parent's to handle (it finishes the output), SIGTERM
+    (how the pool stops its workers) ends a worker quietly, and so does the parent's death
+    (Linux: the kernel sends SIGTERM), instead of a ``BrokenPipeError`` traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if parent is not None and os.getppid() != parent:  # died before prctl took effect
+        os._exit(0)
 
 
-def _results(tasks: Iterable[tuple[str, str | None]], jobs: int) -> Iterator[Row]:
-    tasks = iter(tasks)
-    first = list(itertools.islice(tasks, 2))  # one file: no pool
-    tasks = itertools.chain(first, tasks)
-    if jobs <= 1 or len(first) <= 1:
+def _results(tasks: Sequence[tuple[str, str | None]], jobs: int) -> Iterator[Row]:
+    if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield process_task(task)
         return
     with multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupt,
+                              initargs=(os.getpid(),),
                               maxtasksperchild=MAX_TASKS_PER_CHILD) as pool:
         yield from pool.imap(process_task, tasks, chunksize=CHUNKSIZE)
+
+
+def _problem_row(entry: Entry) -> Row:
+    """The row of an entry that cannot be read (a dangling link, a FIFO…), made without
+    opening it (opening a FIFO would wait for a writer for ever)."""
+    row: Row = dict.fromkeys(RESULT_FIELDS)
+    row.update(path=entry.name, status="error", message=entry.problem)
+    return row
+
+
+def _rows(entries: Sequence[Entry], previous: dict[str, Row], jobs: int) -> Iterator[Row]:
+    """One row per entry, in order: readable files through the workers, the others here."""
+    tasks = [(e.path, (previous.get(e.name) or {}).get("sha256"))
+             for e in entries if e.problem is None]
+    results = _results(tasks, jobs)
+    for entry in entries:
+        if entry.problem is not None:
+            yield _problem_row(entry)
+            continue
+        row = next(results)
+        row["path"] = entry.name  # shown as UTF-8, \xNN for the bytes of a non-UTF-8 name
+        yield row
 
 
 def run_batch(
@@ -103,27 +141,30 @@ def run_batch(
 ) -> BatchSummary:
     """Process every file the PATHS name and write one result row per file to ``out``.
 
-    ``out``'s extension picks the format (``.jsonl``, ``.csv``, ``.parquet``). A bad file never
-    stops the run: it gets a row with status ``error`` or ``not_a_report``. ``resume``: files
-    whose row is already in ``out`` with the same content hash (SHA-256) are not processed again
+    ``out``'s extension picks the format (``.jsonl``, ``.csv``, ``.parquet``). Every entry gets
+    one row: a bad file never stops the run (status ``error`` or ``not_a_report``), and an entry
+    that cannot be read — a dangling link, a FIFO, a socket, a PATH that matches nothing — gets
+    an ``error`` row saying why. ``resume``: files whose row is already in ``out`` (or in the
+    temporary file of a killed run) with the same content hash (SHA-256) are not processed again
     (their row is kept); rows of files outside this run are kept at the end. The output is
     replaced atomically when the run ends, also on Ctrl-C (then ``interrupted`` is set and the
-    rows not yet reached are carried over, so ``--resume`` continues where it stopped).
+    rows not yet reached are carried over, so ``--resume`` continues where it stopped). When the
+    PATHS name nothing at all, the output is left as it is (``files`` is 0).
     """
     target = os.fspath(out)
     output_format(target)  # refuse an unknown extension before any work
-    previous = _previous(target, resume)
-    summary = BatchSummary(output=target)
-    files = iter_files(paths, exclude=[target], unmatched=summary.unmatched)
-    tasks = ((f, (previous.get(f) or {}).get("sha256")) for f in files)
+    entries, unmatched = discover_entries(paths, exclude=[target])
+    summary = BatchSummary(files=0, unmatched=unmatched, output=target)
+    if not entries:
+        return summary  # nothing to do: never replace an output with an empty one
+    entries += [Entry(path, "no such file, directory or match") for path in unmatched]
+    summary.files = len(entries)
+    killed = orphans(target)
+    previous = _previous(target, resume, killed)
     writer = ResultWriter(target)
-    paths = list(paths)  # the PATHS (few); the files they name are streamed
-    # a bar shows the total: one counting pass first (the files are not kept)
-    total = sum(1 for _ in iter_files(paths, exclude=[target])) if progress else None
-    bar = Progress(total, enabled=progress)
+    bar = Progress(len(entries), enabled=progress)
     try:
-        for row in _results(tasks, jobs or default_jobs()):
-            summary.files += 1
+        for row in _rows(entries, previous, jobs or default_jobs()):
             if row.pop("_reused", False):
                 row = previous[row["path"]]
                 summary.reused += 1
@@ -142,4 +183,6 @@ def run_batch(
         writer.write(row)
         summary.kept += 1
     writer.commit()
+    for partial in killed:  # their rows are in the output now (or were not asked for)
+        partial.unlink(missing_ok=True)
     return summary

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
 
 from gi_report import __version__
-from gi_report.errors import OutputPathError
+from gi_report.errors import GIReportError, OutputPathError
 
 SUBCOMMANDS: tuple[str, ...] = (
     "show", "schema", "batch", "totals", "validate", "convert", "importing", "check",
@@ -40,6 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(exc: BaseException) -> str:
+    """An error as one line: its first line, the first problem it lists and how many more."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename if exc.filename is not None else ""
+        return f"{os.fsdecode(where)}: {exc.strerror}" if where != "" else exc.strerror
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    text = lines[0]
+    if len(lines) > 1:
+        text = f"{text.rstrip(':')}: {lines[1]}"
+    if len(lines) > 2:
+        text = f"{text} (and {len(lines) - 2} more)"
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
@@ -53,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         return EXIT_OK
+    except (GIReportError, OSError) as exc:
+        # Whatever a subcommand did not report itself (an unwritable -o path, a bad input met
+        # late): one line on stderr and exit 2, never a traceback.
+        print(f"gi-report: {one_line(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         sys.stdout.flush()
     except BrokenPipeError:

@@ -21,7 +21,9 @@ def register(subparsers: Any) -> None:
         "gi-report JSON and XML, and every document kind the importers read — and write one "
         "result row per file (path, status ok/error/not_a_report, template, agency, year, "
         "findings by severity, SHA-256, message) to OUT as JSON Lines (.jsonl), CSV (.csv) or "
-        "Parquet (.parquet). A bad file never stops the run; OUT is replaced atomically.",
+        "Parquet (.parquet). A bad file never stops the run; an entry that cannot be read (a "
+        "dangling link, a FIFO, a PATH matching nothing) gets a row saying why; OUT is "
+        "replaced atomically, and left as it was when the PATHS name nothing.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="files, directories (searched recursively) or glob patterns")
@@ -30,7 +32,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                         help="worker processes (default: the available cores)")
     parser.add_argument("--resume", action="store_true",
-                        help="skip files whose row in OUT has the same content hash")
+                        help="skip files whose row in OUT (or in the temporary file of a killed "
+                        "run) has the same content hash")
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="show a progress bar on stderr (default: when stderr is a tty)")
@@ -65,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
     for path in summary.unmatched:
         error(f"{path}: no such file, directory or match")
+    if summary.files == 0:
+        error(f"nothing to process; {args.out} left as it was")
+        return EXIT_USAGE
     print(f"gi-report batch: {summary.text()}", file=sys.stderr)
     if summary.interrupted:
         return 130
-    if summary.files == 0:
-        return EXIT_USAGE
     if args.fail_on == "never":
         return EXIT_OK
     if summary.statuses.get("error"):

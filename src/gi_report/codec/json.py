@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
+import reprlib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -19,7 +21,7 @@ import cattrs
 import jsonschema
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from gi_report.errors import CellError, DocumentError, Problem
+from gi_report.errors import MAX_PROBLEMS, CellError, DocumentError, Problem
 from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
 from gi_report.form import TABLE_IDS, TEMPLATES, get_template, per_registry
 from gi_report.form.spec import CellKind, TableSpec
@@ -34,6 +36,7 @@ from gi_report.model import (
     TableSections,
     text_problem,
 )
+from gi_report.numbers import MAX_SAFE_INTEGER, is_safe_integer
 from gi_report.schema import DECIMAL_PATTERN, FORMAT_VERSION, json_schema
 from gi_report.table import CellValue, Table, expected_for
 
@@ -45,13 +48,15 @@ JsonDict = dict[str, Any]
 
 def _strict_int(value: object, _: type) -> int:
     if type(value) is not int:
-        raise TypeError(f"expected a whole number, got {value!r}")
+        raise TypeError(f"expected a whole number, got {_short(value)}")
+    if not is_safe_integer(value):
+        raise ValueError(f"expected a whole number within ±{MAX_SAFE_INTEGER}")
     return value
 
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected a text, got {value!r}")
+        raise TypeError(f"expected a text, got {reprlib.repr(value)}")
     if reason := text_problem(value):
         raise ValueError(reason)
     return value
@@ -59,13 +64,13 @@ def _strict_str(value: object, _: type) -> str:
 
 def _decimal(value: object, _: type) -> Decimal:
     if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
-        raise ValueError(f"expected a decimal written as a string, got {value!r}")
+        raise ValueError(f"expected a decimal written as a string, got {reprlib.repr(value)}")
     return Decimal(value)
 
 
 def _date(value: object, _: type) -> datetime.date:
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"expected a date YYYY-MM-DD, got {reprlib.repr(value)}")
     return datetime.date.fromisoformat(value)
 
 
@@ -89,7 +94,7 @@ def make_converter() -> cattrs.Converter:
 
     def strict_subsections(value: object, cls: Any) -> tuple[Subsection, ...]:
         if type(value) is not list:
-            raise TypeError(f"expected a list of sub-sections, got {value!r}")
+            raise TypeError(f"expected a list of sub-sections, got {reprlib.repr(value)}")
         result: tuple[Subsection, ...] = subsections(value, cls)
         return result
 
@@ -174,7 +179,7 @@ def _short(value: object, limit: int = 60) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError, RecursionError):
-        text = repr(value)
+        text = reprlib.repr(value)  # bounded depth and length: never a RecursionError
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -248,6 +253,8 @@ def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[P
         expected = (
             f"{_PATTERN_WORDS[DECIMAL_PATTERN]}, or null for a blank cell"
             if kind is CellKind.AMOUNT
+            else f"a whole number within ±{MAX_SAFE_INTEGER}"
+            if keyword == "maximum" or (keyword == "minimum" and value < 0)
             else expected_for(kind)
         )
         yield Problem(pointer=here, expected=expected, got=_short(instance))
@@ -268,11 +275,17 @@ def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[P
         yield Problem(pointer=here, expected=expected, got=_short(instance))
     elif keyword == "format":
         yield Problem(pointer=here, expected=f"a valid {value}", got=_short(instance))
+    elif keyword in ("maxLength", "minLength"):
+        bound = "at most" if keyword == "maxLength" else "at least"
+        got = f"{len(instance):,} characters" if isinstance(instance, str) else None
+        yield Problem(pointer=here, expected=f"a text of {bound} {value:,} characters", got=got)
     elif keyword in ("minimum", "maximum"):
         sign = ">=" if keyword == "minimum" else "<="
         yield Problem(pointer=here, expected=f"a number {sign} {value}", got=_short(instance))
-    else:
-        yield Problem(pointer=here, expected=error.message, got=None)
+    else:  # the message may quote the value: keep it short
+        message = error.message
+        yield Problem(pointer=here, expected=message[:200] + ("…" if len(message) > 200 else ""),
+                      got=None)
 
 
 def _in_its_layout(
@@ -296,8 +309,9 @@ def _in_its_layout(
     return [error]
 
 
-def schema_problems(document: Any) -> list[Problem]:
-    """Every way ``document`` departs from the JSON Schema, as located problems (may be empty)."""
+def schema_problems(document: Any, *, limit: int | None = None) -> list[Problem]:
+    """Every way ``document`` departs from the JSON Schema, as located problems (may be empty);
+    with ``limit``, the search stops once that many are found (a bounded error list)."""
     problems: list[Problem] = []
     seen: set[Problem] = set()
     for error in _validator().iter_errors(document):
@@ -306,8 +320,60 @@ def schema_problems(document: Any) -> list[Problem]:
                 if problem not in seen:
                     seen.add(problem)
                     problems.append(problem)
+        if limit is not None and len(problems) >= limit:
+            break
     problems.sort(key=lambda p: p.pointer)
     return problems
+
+
+MAX_DEPTH = 64
+"""Deepest nesting of a document read (a report's is 4; as ``validate_document``'s)."""
+
+_JSON_SCALARS = (str, bool, type(None))
+
+
+def value_problems(document: Any) -> list[Problem]:
+    """What no JSON document can hold, or what is beyond the project's contract, located:
+    nesting deeper than :data:`MAX_DEPTH`, member names that are not texts, values that are
+    not JSON (a ``complex``, a ``set``…), integers beyond ±(2^53 − 1), NaN and infinities.
+
+    Iterative (no recursion on the document's depth) and capped at
+    :data:`~gi_report.errors.MAX_PROBLEMS` problems.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack and len(problems) < MAX_PROBLEMS:
+        value, here, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            problems.append(Problem(pointer=here, expected=f"nesting of at most {MAX_DEPTH} "
+                                    "levels", got="deeper nesting"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    stack.append((item, f"{here}/{_escape(key)}", depth + 1))
+                else:
+                    problems.append(Problem(pointer=f"{here}/{_escape(key)}",
+                                            expected="a member name that is a text",
+                                            got=type(key).__name__))
+        elif isinstance(value, list):
+            stack.extend((item, f"{here}/{i}", depth + 1) for i, item in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if not is_safe_integer(value):
+                problems.append(Problem(pointer=here, expected=f"a whole number within "
+                                        f"±{MAX_SAFE_INTEGER}", got=_short_int(value)))
+        elif isinstance(value, float | Decimal):
+            if not value.is_finite() if isinstance(value, Decimal) else not math.isfinite(value):
+                problems.append(Problem(pointer=here, expected="a finite number",
+                                        got=str(value)))
+        elif not isinstance(value, _JSON_SCALARS):
+            problems.append(Problem(pointer=here, expected="a JSON value (object, list, text, "
+                                    "number, true/false or null)", got=type(value).__name__))
+    return problems
+
+
+def _short_int(value: int) -> str:
+    digits = len(str(abs(value))) if value.bit_length() < 10_000 else None
+    return f"an integer of {digits} digits" if digits else "an integer of over 3,000 digits"
 
 
 def _amount(spec: TableSpec, row: str, column: str, value: object) -> Decimal:
@@ -327,11 +393,19 @@ def table_from_dict(spec: TableSpec, cells: Mapping[str, Mapping[str, Any]]) -> 
             c: (
                 _amount(spec, row.id, c, given[c])
                 if spec.column(c).kind is CellKind.AMOUNT and given[c] is not None
-                else given[c]
+                else _count(spec, row.id, c, given[c])
             )
             for c in row.columns
         }
     return Table.from_mapping(spec, rows)
+
+
+def _count(spec: TableSpec, row: str, column: str, value: Any) -> Any:
+    """A cell's value as given, unless it is a whole number beyond ±(2^53 − 1)."""
+    if type(value) is int and not is_safe_integer(value):
+        raise CellError(f"/{spec.id}/{row}/{column}",
+                        f"a whole number within ±{MAX_SAFE_INTEGER}", _short_int(value))
+    return value
 
 
 def _cattrs_problems(error: BaseException, path: tuple[Any, ...]) -> Iterator[Problem]:
@@ -357,8 +431,12 @@ def from_dict(document: Any, *, source: str | None = None) -> Report:
     report = _read_valid(document)
     if report is not None:
         return report
-    # Not a clean document: the JSON Schema says everything that is wrong, each at its pointer.
-    problems = schema_problems(document)
+    # Values no JSON holds (or too deep to check) first: the schema cannot judge them.
+    problems = value_problems(document)
+    if problems:
+        raise DocumentError(problems, source=source)
+    # Not a clean document: the JSON Schema says what is wrong, each at its pointer.
+    problems = schema_problems(document, limit=MAX_PROBLEMS)
     if problems:
         raise DocumentError(problems, source=source)
     return _structure(document, source=source)
@@ -457,11 +535,62 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+class _Repeated(dict[str, Any]):
+    """An object whose text names a member more than once (the names are in ``repeated``)."""
+
+    repeated: list[str]
+
+
+def _members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: a dict, marked when a member name is repeated (never last-wins)."""
+    members = dict(pairs)
+    if len(members) == len(pairs):
+        return members
+    marked = _Repeated(members)
+    seen: set[str] = set()
+    marked.repeated = []
+    for key, _ in pairs:
+        if key in seen:
+            marked.repeated.append(key)
+        seen.add(key)
+    return marked
+
+
+def _repeated_members(document: Any) -> list[Problem]:
+    """Every repeated member name in a parsed document, at its JSON Pointer (capped)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack and len(problems) < MAX_PROBLEMS:
+        value, here = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value, _Repeated):
+                problems += [Problem(pointer=f"{here}/{_escape(k)}",
+                                     expected="each member name once in an object",
+                                     got="the name again") for k in dict.fromkeys(value.repeated)]
+            stack.extend((v, f"{here}/{_escape(k)}") for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{here}/{i}") for i, v in enumerate(value))
+    return problems[:MAX_PROBLEMS]
+
+
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
-    """Parse JSON text exactly (decimals as ``Decimal``), or raise :class:`DocumentError`."""
+    """Parse JSON text exactly (decimals as ``Decimal``), or raise :class:`DocumentError`.
+
+    A member name repeated in one object is refused at its JSON Pointer (JSON leaves the
+    meaning of a repeated name open; Python would keep the last silently).
+    """
     check_size(source or "JSON document", text, MAX_DOCUMENT_BYTES)
+    repeated = False
+
+    def members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        out = _members(pairs)
+        repeated = repeated or isinstance(out, _Repeated)
+        return out
+
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
+                              object_pairs_hook=members)
     except json.JSONDecodeError as error:
         got = f"{error.msg} at line {error.lineno}, column {error.colno}"
         raise DocumentError(
@@ -478,6 +607,9 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
             ],
             source=source,
         ) from None
+    if repeated:
+        raise DocumentError(_repeated_members(document), source=source)
+    return document
 
 
 def from_json(text: str | bytes, *, source: str | None = None) -> Report:

@@ -25,6 +25,7 @@ from lxml import etree
 
 from gi_report.codec.json import from_dict, to_dict
 from gi_report.errors import (
+    MAX_PROBLEMS,
     DocumentError,
     Problem,
     UnsafeXMLError,
@@ -35,6 +36,7 @@ from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limi
 from gi_report.form import TEMPLATES, per_registry
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
+from gi_report.numbers import MAX_SAFE_INTEGER
 from gi_report.schema import FORMAT_VERSION
 from gi_report.table import expected_for
 from gi_report.xmlsafety import hardened_xml_parser
@@ -485,10 +487,12 @@ class _Reader:
         collapsed = raw.strip(_XML_SPACE)
         if kind is Kind.INTEGER:
             try:
+                if len(collapsed) > 20:  # longer than any whole number within ±(2^53 - 1)
+                    raise ValueError(collapsed)
                 return int(collapsed)
             except ValueError:
                 raise XMLDocumentError(
-                    [_problem_at(element, "a whole number of at most 4300 digits",
+                    [_problem_at(element, f"a whole number within ±{MAX_SAFE_INTEGER}",
                                  f"{len(collapsed)} characters")]
                 ) from None
         return collapsed
@@ -583,15 +587,42 @@ def _root_version(root: etree._Element, source: str | None) -> str:
     return version
 
 
+MAX_ATTRIBUTES = 10
+"""Most attributes one element may carry (gi-report XML uses at most three)."""
+
+MAX_ELEMENTS = 200_000
+"""Most elements one document may have (a report has about 1,500)."""
+
+
+def _check_size(root: etree._Element, source: str | None) -> None:
+    """Refuse, before XSD validation, a tree whose every excess libxml2 would report one by
+    one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes."""
+    problems: list[XMLProblem] = []
+    count = 0
+    for count, element in enumerate(root.iter(), 1):
+        if count > MAX_ELEMENTS:
+            problems.append(XMLProblem(pointer="", expected=f"at most {MAX_ELEMENTS:,} elements",
+                                       got="more"))
+            break
+        if len(element.attrib) > MAX_ATTRIBUTES:
+            problems.append(_problem_at(element, f"at most {MAX_ATTRIBUTES} attributes",
+                                        f"{len(element.attrib):,} attributes"))
+            if len(problems) >= MAX_PROBLEMS:
+                break
+    if problems:
+        raise XMLDocumentError(problems, source=source)
+
+
 def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, dict[str, etree._Element]]:
     root = parse_tree(data, source=source)
+    _check_size(root, source)
     version = _root_version(root, source)
     schema = compiled_schema(version)
     with _VALIDATING:  # one compiled XSD is shared, and its error log with it
         valid = schema.validate(root)
         entries = [] if valid else _entries(schema.error_log)
     if not valid:
-        problems = [_xsd_problem(root, entry) for entry in entries]
+        problems = [_xsd_problem(root, entry) for entry in entries[:MAX_PROBLEMS * 10]]
         problems.sort(key=lambda p: p.line or 0)
         raise XMLDocumentError(_unique(problems), source=source)
     reader = _Reader()

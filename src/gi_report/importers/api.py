@@ -21,8 +21,9 @@ from gi_report.errors import ReportImportError, UnrecognisedDocumentError, Unsup
 from gi_report.fileio import check_size, read_limited
 from gi_report.importers.assemble import assemble
 from gi_report.importers.blocks import Location, ParsedDocument
-from gi_report.importers.encoding import decode
+from gi_report.importers.encoding import by_bom, decode
 from gi_report.importers.html import parse_html
+from gi_report.importers.limits import check_document
 from gi_report.importers.markdown import parse_markdown
 from gi_report.importers.result import ImportResult, Notice, emit_warnings, notice
 from gi_report.importers.text import parse_text
@@ -63,6 +64,8 @@ def detect_kind(data: bytes, name: str | None = None) -> tuple[str, str]:
         if kind in ("html", "text", "markdown"):
             return kind, "extension"
     head = data[:8192]
+    if (marked := by_bom(head)) is not None:  # UTF-16/32: sniff the text, not its bytes
+        head = head[marked[2]:].decode(marked[0], errors="ignore").encode("utf-8")
     if _HTML_SNIFF.search(head):
         return "html", "content"
     try:
@@ -153,6 +156,7 @@ def read_document(
                     location=Location(file=name)))
             reader = {"html": parse_html, "text": parse_text, "markdown": parse_markdown}[kind]
             doc = reader(decoded.text, source=name, encoding=encoding)
+        check_document(doc)
         year_hint = None
         if name and (m := _YEAR_IN_NAME.search(os.path.basename(name))):
             year_hint = int(m.group(1))

@@ -16,7 +16,13 @@ backtracking search (pruned with partial sums, since counts are never negative):
   the candidates listed (``split.ambiguous``) — never presented as certain;
 * none (the document itself is inconsistent): each run is split by its own row alone where that
   is unique, else left blank with its candidates (``split.inconsistent``);
-* a search over its bound leaves the cells blank (``split.too_complex``).
+* a search over its bound leaves the cells blank (``split.too_complex``);
+* a run longer than :data:`MAX_RUN_DIGITS` digits, or than its cells can hold (15 digits a count),
+  is not searched at all: its cells are left blank (``split.too_long``).
+
+The work is bounded by the input: a piece is at most :data:`MAX_PIECE` characters long (longer
+numbers are more than the form holds), every piece tried counts as a step, and one table's runs
+share :data:`MAX_TABLE_NODES` steps in all (about 1.5 s).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import attrs
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.importers.blocks import Location
 from gi_report.importers.result import Notice, notice
+from gi_report.numbers import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, MAX_COUNT_DIGITS
 from gi_report.table import CellValue
 
 Cell = tuple[str, str]
@@ -38,8 +45,18 @@ Cell = tuple[str, str]
 
 MAX_CANDIDATES = 20_000
 """Most splits of one run that are kept; more makes the run ``split.too_complex``."""
-MAX_NODES = 400_000
+MAX_NODES = 300_000
 """Search steps allowed for one run's splits or one group of linked runs."""
+MAX_TABLE_NODES = 300_000
+"""Search steps allowed for all the runs of one table together."""
+MAX_RUN_DIGITS = 120
+"""Longest run searched (characters, digits and amount points); a longer one is left blank."""
+MAX_PIECE = {
+    CellKind.COUNT: MAX_COUNT_DIGITS,
+    CellKind.SIGNED_COUNT: MAX_COUNT_DIGITS,
+    CellKind.AMOUNT: MAX_AMOUNT_DIGITS + 1 + MAX_AMOUNT_DECIMALS,
+}
+"""Longest piece one cell of each kind is cut from (the form holds no longer number)."""
 MAX_SOLUTIONS = 512
 """Most consistent solutions collected for one group of linked runs."""
 LISTED_CANDIDATES = 30
@@ -75,11 +92,16 @@ class _Rel:
 
 
 class _Budget:
-    def __init__(self, nodes: int) -> None:
+    """Steps left for one search, and for the whole table (``shared``) it is part of."""
+
+    def __init__(self, nodes: int, shared: _Budget | None = None) -> None:
         self.left = nodes
+        self.shared = shared
 
     def spend(self) -> bool:
         self.left -= 1
+        if self.shared is not None and not self.shared.spend():
+            return False
         return self.left >= 0
 
 
@@ -157,8 +179,12 @@ def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | 
         kind = run.kinds[i]
         cell = run.cells[i]
         pattern = _PIECE[kind]
-        # the cells still to cut (i of them) need one digit each before this piece
-        for start in range(end - 1, max(0, i - before[seg]) - 1, -1):
+        # the cells still to cut (i of them) need one digit each before this piece; a piece is
+        # never longer than the form's numbers (no int() of a long run, bounded work per step)
+        lowest = max(0, i - before[seg], end - MAX_PIECE[kind])
+        for start in range(end - 1, lowest - 1, -1):
+            if not budget.spend():  # every piece tried is a step: time is bounded by steps
+                raise _TooComplex
             piece = text[start:end]
             if not pattern.fullmatch(piece):
                 continue
@@ -212,8 +238,16 @@ class _Solver:
         self.constants: dict[Cell, int | Decimal] = {
             c: v for c, v in constants.items() if isinstance(v, int | Decimal)}
         self.blank = {c for c, v in constants.items() if v is None}
-        self.runs = list(runs)
         self.describe = describe
+        self.values: dict[Cell, CellValue] = {}
+        self.notices: list[Notice] = []
+        self.budget = _Budget(MAX_TABLE_NODES)
+        self.runs = []
+        for run in runs:  # a run too long to search is left blank and constrains nothing
+            if self.fits(run):
+                self.runs.append(run)
+            else:
+                self.too_long(run)
         run_cells = {cell for run in runs for cell in run.cells}
         # A relation constrains the runs only if every cell is a stated number or a run's cell.
         self.relations = [
@@ -222,8 +256,6 @@ class _Solver:
             and all(c in self.constants or c in run_cells for c in rel.cells)
             and any(c in run_cells for c in rel.cells)
         ]
-        self.values: dict[Cell, CellValue] = {}
-        self.notices: list[Notice] = []
         # the relations each run meets alone: with stated cells, and within the run only
         owner = {cell: i for i, run in enumerate(self.runs) for cell in run.cells}
         self.with_constants: list[list[_Rel]] = [[] for _ in self.runs]
@@ -243,6 +275,14 @@ class _Solver:
         for group in self.groups():
             self.solve_group(group)
         return Solution(values=self.values, notices=tuple(self.notices))
+
+    @staticmethod
+    def fits(run: Run) -> bool:
+        """Whether a run is short enough to search: within :data:`MAX_RUN_DIGITS` and within
+        what its cells can hold together."""
+        length = sum(len(segment) for segment in run.segments)
+        room = sum(MAX_PIECE[kind] for kind in run.kinds)
+        return length <= min(MAX_RUN_DIGITS, room)
 
     def groups(self) -> list[list[int]]:
         """Indexes of runs linked (directly or not) by a relation, in document order."""
@@ -270,7 +310,7 @@ class _Solver:
 
     def solve_group(self, group: list[int]) -> None:
         runs = [self.runs[i] for i in group]
-        budget = _Budget(MAX_NODES)
+        budget = _Budget(MAX_NODES, self.budget)
         try:
             domains = [_splits(self.runs[i], self.local(i, constants=True), self.constants,
                                budget) for i in group]
@@ -290,7 +330,8 @@ class _Solver:
             return
         for i, run in zip(group, runs, strict=True):  # no consistent whole: inconsistent
             try:
-                own = _splits(run, self.local(i, constants=False), {}, _Budget(MAX_NODES))
+                own = _splits(run, self.local(i, constants=False), {},
+                              _Budget(MAX_NODES, self.budget))
             except _TooComplex:
                 self.too_complex(run)
                 continue
@@ -393,6 +434,18 @@ class _Solver:
         self.notices.append(notice(
             "split.too_complex",
             f"“{run.text.strip()}” 的拆分方式过多，超出搜索上限：{self.name(run.cells)} 留空",
+            location=run.location,
+            cells=[_pointer(self.spec.id, c) for c in run.cells],
+            found=run.text,
+        ))
+
+
+    def too_long(self, run: Run) -> None:
+        length = sum(len(segment) for segment in run.segments)
+        self.notices.append(notice(
+            "split.too_long",
+            f"“{run.text.strip()[:60]}”共 {length} 位，超过 {len(run.cells)} 个单元格所能容纳的"
+            f"位数（上限 {MAX_RUN_DIGITS} 位）：{self.name(run.cells)} 留空",
             location=run.location,
             cells=[_pointer(self.spec.id, c) for c in run.cells],
             found=run.text,

@@ -29,6 +29,8 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.limits import MAX_PARAGRAPHS, check_count
+from gi_report.importers.limits import MAX_TABLE_ROWS as MAX_DOCUMENT_ROWS
 from gi_report.xmlsafety import hardened_xml_parser
 
 MAX_DOCX_BYTES = 32 * 1024 * 1024
@@ -42,6 +44,9 @@ MAX_GRID_COLUMNS = 512
 
 MAX_TABLE_ROWS = 10_000
 """Most rows one table may have."""
+
+MAX_GRID_POSITIONS = 250_000
+"""Most positions (rows × grid columns) one table may have, as for an HTML table."""
 
 MAX_NESTING = 16
 """Deepest nesting of tables inside table cells or text boxes."""
@@ -183,6 +188,7 @@ class _Reader:
         self.source = source
         self.blocks: list[Block] = []
         self.paragraphs = 0  #: paragraphs met so far (1-based index of the last one)
+        self.table_rows = 0  #: table rows met so far, in every table
         self.tables = 0  #: table blocks emitted so far
 
     # --- block level -----------------------------------------------------------------------
@@ -210,6 +216,7 @@ class _Reader:
     def paragraph(self, p: _Element, *, depth: int) -> None:
         """One body paragraph: a text block when it holds visible text, then its text boxes."""
         self.paragraphs += 1
+        check_count("paragraphs", self.paragraphs, MAX_PARAGRAPHS, self.source)
         text, boxes = self.paragraph_text(p)
         if text.strip():
             self.blocks.append(
@@ -310,6 +317,8 @@ class _Reader:
                 where=f"table {self.tables}",
                 expected=f"at most {MAX_TABLE_ROWS:,} rows",
             )
+        self.table_rows += len(rows)
+        check_count("table rows", self.table_rows, MAX_DOCUMENT_ROWS, self.source)
         index = self.tables
         self.tables += 1
         grid_columns = tbl.find(f"{w}tblGrid")
@@ -337,6 +346,14 @@ class _Reader:
                 column += span
             after = _int(_prop(row, w, "trPr", "gridAfter"), 0)
             width = max(width, min(column + after, MAX_GRID_COLUMNS))
+            if len(rows) * width > MAX_GRID_POSITIONS:
+                raise UnsafeDocumentError(
+                    f"a table of {len(rows):,} rows × {width} grid columns, over the limit of "
+                    f"{MAX_GRID_POSITIONS:,} positions",
+                    source=self.source,
+                    where=f"table {index}, row {r}",
+                    expected=f"at most {MAX_GRID_POSITIONS:,} positions (rows × grid columns)",
+                )
         grid = tuple(
             tuple(
                 GridCell(
@@ -464,6 +481,8 @@ def _prop(element: _Element, w: str, container: str, name: str) -> str | None:
 def _int(value: str | None, default: int) -> int:
     if value is None:
         return default
+    if len(value) > 9:  # no int() of a long run; no count here needs 10 digits
+        return default if not value.strip().isdigit() else 10**9
     try:
         return max(0, int(value))
     except ValueError:

@@ -1,6 +1,7 @@
 """Telling the text encoding of a document's bytes, and saying how it was told.
 
-Order: a byte-order mark (UTF-8, UTF-16); strict UTF-8; the charset an HTML ``<meta>`` declares
+Order: a byte-order mark (UTF-8, UTF-32, UTF-16: UTF-32's little-endian mark begins with
+UTF-16's, so it is tested first); strict UTF-8; the charset an HTML ``<meta>`` declares
 (GBK and GB2312 are read as their superset GB18030); strict GB18030; and as a last resort UTF-8
 with the undecodable bytes replaced (reported). Bytes with NUL or many control characters are not
 text at all.
@@ -54,13 +55,30 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+"""Byte-order marks, longest first where one begins with another: (mark, codec, name shown)."""
+
+
+def by_bom(data: bytes) -> tuple[str, str, int] | None:
+    """The codec a byte-order mark at the start of ``data`` names, its shown name and the
+    mark's length; ``None`` without a mark."""
+    for bom, codec, shown in _BOMS:
+        if data.startswith(bom):
+            return codec, shown, len(bom)
+    return None
+
+
 def decode(data: bytes, *, source: str | None = None) -> Decoded:
     """The text of ``data``; :class:`UnrecognisedDocumentError` if it is binary, not text."""
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig", "bom")
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return Decoded(data[2:].decode(name, errors="replace"), "utf-16", "bom")
+    if (marked := by_bom(data)) is not None:
+        name, shown, length = marked
+        return Decoded(data[length:].decode(name, errors="replace"), shown, "bom")
     if _looks_binary(data):
         raise UnrecognisedDocumentError(
             "binary data, not a text document", source=source,

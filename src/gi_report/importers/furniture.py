@@ -43,9 +43,27 @@ _SHARE_RUN = re.compile(
     r"^(?:\s*(?:" + "|".join(re.escape(t) for t in sorted(_SHARE_TOKENS, key=len, reverse=True))
     + r")\s*)+$"
 )
-_TRAILING = re.compile(
-    r"(?:\s*(?:附件下载|相关附件|打印本页|关闭窗口|【打印】|【关闭】|扫一扫在手机打开当前页))+\s*$"
-)
+_TRAILING_TOKENS = ("附件下载", "相关附件", "打印本页", "关闭窗口", "【打印】", "【关闭】",
+                    "扫一扫在手机打开当前页")
+"""Links that end a page's text; a run of them (and whitespace) at the very end is removed."""
+
+
+def _trailing_start(text: str) -> int | None:
+    r"""Where a run of :data:`_TRAILING_TOKENS` (with the whitespace before it) ends ``text``,
+    or ``None``: peeled from the end, in linear time (a regex ``(?:\s*tok)+\s*$`` searched
+    over long whitespace takes quadratic time)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = None
+    while True:
+        token = next((t for t in _TRAILING_TOKENS if text.endswith(t, 0, end)), None)
+        if token is None:
+            return start
+        end -= len(token)
+        while end and text[end - 1].isspace():
+            end -= 1
+        start = end
 _BREADCRUMB_END_TOKENS = re.compile(
     r"(?:来源\s*[:：]\s*\S+|(?:发布)?时间\s*[:：]\s*[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|浏览次数\s*[:：]\s*[0-9]*|微信|微博|QQ空间|全真版|文字版"
@@ -110,10 +128,10 @@ def strip_inline(text: str) -> tuple[str, list[Removed]]:
             piece = text[m.start():end]
             removed.append(Removed(piece.strip(), "breadcrumb"))
             text = text[: m.start()] + text[end:]
-    t = _TRAILING.search(text)
-    if t and t.start() > 0:
-        removed.append(Removed(text[t.start():].strip(), "links"))
-        text = text[: t.start()]
+    start = _trailing_start(text)
+    if start:
+        removed.append(Removed(text[start:].strip(), "links"))
+        text = text[:start]
     return text, removed
 
 

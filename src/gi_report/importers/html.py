@@ -25,6 +25,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.limits import MAX_PARAGRAPHS, MAX_TAGS, check_count
 
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 1000
@@ -46,7 +47,7 @@ _BLOCK = frozenset({
 _TABLE_PARTS = frozenset({"table", "tr", "td", "th", "tbody", "thead", "tfoot"})
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = "\u2029"  # a line break the markup makes (<br>, <p>), kept apart from source newlines
-_SPAN = re.compile(r"\s*([0-9]+)")
+_SPAN = re.compile(r"\s*0*([0-9]{1,9})")  # at most 9 digits: int() never sees a long run
 
 
 _PARSER = lxml.etree.HTMLParser(
@@ -121,6 +122,7 @@ class _Reader:
         text, line = self.flow.take()
         if text:
             self.blocks.append(TextBlock(text=text, location=Location(file=self.source, line=line)))
+            check_count("paragraphs", len(self.blocks), MAX_PARAGRAPHS, self.source)
 
     def walk(self, el: Any, depth: int = 0) -> None:
         tag = _tag(el)
@@ -266,12 +268,19 @@ def parse_html(text: str, *, source: str | None = None, encoding: str | None = N
     if not text.strip():
         raise UnrecognisedDocumentError("an empty document", source=source,
                                         expected="an HTML page with the report")
+    check_count("tags", text.count("<"), MAX_TAGS, source)  # before lxml builds the tree
     try:
         root = lxml.etree.fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise UnrecognisedDocumentError(
             f"not readable as HTML ({exc})", source=source, expected="an HTML page"
         ) from None
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
+        # libxml2 stops at a text node over 10,000,000 bytes and, recovering, drops the rest
+        # of the page without a word: refuse instead of reading a report cut short
+        raise UnsafeDocumentError(
+            "a text or tag over libxml2's limit of 10,000,000 bytes: the page after it cannot "
+            "be read", source=source, expected="an HTML page whose every text is under 10 MB")
     if root is None:
         raise UnrecognisedDocumentError("no HTML content", source=source,
                                         expected="an HTML page with the report")

@@ -26,9 +26,12 @@ from gi_report.importers.blocks import (
     TextBlock,
 )
 from gi_report.importers.html import parse_html
+from gi_report.importers.limits import MAX_LINES, MAX_TABLE_ROWS, check_count
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Linear patterns: a lazy ``(.*?)\s*#*\s*$`` or adjacent ``\s*\|?\s*`` backtrack in quadratic
+# time on a long line of spaces (seconds for 8,000); the closing #s are stripped in code.
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _TABLE_LINE = re.compile(r"^\s*\|")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|`([^`]*)`")
@@ -57,6 +60,7 @@ class _Reader:
         self.source = source
         self.blocks: list[Block] = []
         self.tables = 0
+        self.table_rows = 0  #: rows of the tables read so far
         self.paragraph: list[str] = []
         self.paragraph_line = 0
 
@@ -102,7 +106,7 @@ class _Reader:
             heading = _HEADING.match(line)
             if heading:
                 self.flush()
-                text = _inline(heading.group(2)).strip()
+                text = _inline(heading.group(2).rstrip().rstrip("#").rstrip()).strip()
                 if text:
                     self.blocks.append(TextBlock(text=text, location=self.loc(i)))
                 i += 1
@@ -132,6 +136,8 @@ class _Reader:
             if not _RULE.match(self.lines[i]):
                 rows.append((i, _cells(self.lines[i])))
             i += 1
+        self.table_rows += len(rows)  # before the grid is built: its cost is per cell
+        check_count("table rows", self.table_rows, MAX_TABLE_ROWS, self.source)
         width = max((len(cells) for _, cells in rows), default=0)
         index = self.tables
         self.tables += 1
@@ -156,6 +162,7 @@ def parse_markdown(text: str, *, source: str | None = None, encoding: str | None
     if not text.strip():
         raise UnrecognisedDocumentError("an empty document", source=source,
                                         expected="a Markdown annual report")
+    check_count("lines", text.count("\n") + text.count("\r"), MAX_LINES, source)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks = _Reader(lines, source).run()
     return ParsedDocument(kind="markdown", blocks=tuple(blocks), source=source, encoding=encoding)

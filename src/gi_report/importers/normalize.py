@@ -19,16 +19,24 @@ CN_DIGITS = "一二三四五六七八九十"
 
 _QUOTES = str.maketrans({q: '"' for q in "“”„‟\"'‘’‚‛「」『』〝〞＂＇"})
 _WS = re.compile(r"\s+")
+_CN_NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+"""A well-formed numeral of 1 … 99 (一, 十, 十二, 二十, 二十三): what :func:`cn_number` reads."""
 _MARKER = re.compile(
-    r"^(?:\(([一二三四五六七八九十]{1,3})\)"  # （一）
-    r"|([一二三四五六七八九十]{1,3})[、.,]"  # 一、
+    rf"^(?:\(({_CN_NUMERAL})\)"  # （一）
+    rf"|({_CN_NUMERAL})[、.,]"  # 一、
     r"|\(([0-9]{1,2})\)"  # (1)
     r"|([0-9]{1,2})(?:[.、,](?![0-9])))"  # 1.  (not 24252.31)
 )
 
 
 def cn_number(text: str) -> int:
-    """The value of a small Chinese numeral (一 … 九十九)."""
+    """The value of a small Chinese numeral (一 … 九十九).
+
+    Raises ``ValueError`` naming the text if it is not a well-formed numeral (``一一``); labels
+    reach it only through the numbering-marker pattern, which admits well-formed numerals only.
+    """
+    if not re.fullmatch(_CN_NUMERAL, text):
+        raise ValueError(f"not a Chinese numeral of 1 to 99: {text!r}")
     if text == "十":
         return 10
     if "十" in text:

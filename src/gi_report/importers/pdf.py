@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from gi_report.errors import (
     UnsafeDocumentError,
 )
 from gi_report.fileio import check_size
+from gi_report.importers._pdf_inflate import bounded_content, bounded_inflation
 from gi_report.importers._pdf_text import (
     Line,
     furniture,
@@ -73,14 +75,18 @@ def parse_pdf(data: bytes, *, source: str | None = None) -> ParsedDocument:
     Raises (all ``ReportImportError``): :class:`~gi_report.errors.CorruptDocumentError` for a
     damaged, truncated or non-PDF file, :class:`~gi_report.errors.EncryptedDocumentError` for a
     password-protected one, :class:`~gi_report.errors.NoTextLayerError` for a scan,
-    :class:`~gi_report.errors.UnsafeDocumentError` past :data:`MAX_PDF_PAGES` or a page limit;
+    :class:`~gi_report.errors.UnsafeDocumentError` past :data:`MAX_PDF_PAGES`, a page limit or
+    :data:`~gi_report.importers._pdf_inflate.MAX_PDF_INFLATED` inflated bytes;
     :class:`~gi_report.errors.InputTooLargeError` above :data:`MAX_PDF_BYTES`, and
     :class:`~gi_report.errors.MissingExtraError` without pdfplumber.
     """
     check_size(source or "PDF document", data, MAX_PDF_BYTES)
     _check_envelope(data, source)
     pdfplumber = _load_pdfplumber()
-    with _pdfminer_complaints() as complaints:
+    from pdfminer import pdfinterp, pdftypes
+
+    with (_pdfminer_complaints() as complaints, bounded_inflation(pdftypes, source),
+          bounded_content(pdfinterp, source)):
         pages = _read_pages(pdfplumber, data, source)
     _check_text_layer(pages, source, complaints)
     _warn_about_gaps(pages, source, complaints)
@@ -178,6 +184,39 @@ def _encrypted(exc: BaseException) -> bool:
     return False
 
 
+_COORDINATES = ("x0", "x1", "top", "bottom")
+
+
+def _check_finite(page: Any, chars: Sequence[dict[str, Any]], number: int,
+                  source: str | None) -> None:
+    """Refuse a page whose characters or rulings sit at coordinates that are not numbers (NaN,
+    infinity: a damaged matrix), which no layout can place."""
+    for kind, objects in (("characters", chars), ("lines", page.lines), ("rectangles",
+                                                                           page.rects)):
+        for obj in objects:
+            if not all(math.isfinite(float(obj.get(k, 0.0))) for k in _COORDINATES):
+                raise CorruptDocumentError(
+                    f"{kind} at coordinates that are not numbers (NaN or infinity)",
+                    source=source, where=f"page {number}",
+                    expected="a PDF whose drawing positions are finite numbers")
+
+
+def _wrapped_refusal(exc: BaseException) -> BaseException | None:
+    """The :class:`UnsafeDocumentError` a limit raised inside pdfminer, if ``exc`` wraps one."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, UnsafeDocumentError):
+            return current
+        pending.extend(a for a in current.args if isinstance(a, BaseException))
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return None
+
+
 def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list[_Page]:
     """Every page's lines and table pieces, with pdfminer's failures turned into typed errors."""
     try:
@@ -203,6 +242,8 @@ def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list
     except ReportImportError:
         raise
     except Exception as exc:  # pdfminer raises many kinds on damaged input; none may escape
+        if isinstance(own := _wrapped_refusal(exc), UnsafeDocumentError):
+            raise own from None  # a limit of ours, wrapped by pdfplumber
         if _encrypted(exc):
             raise EncryptedDocumentError(
                 "the PDF is password-protected",
@@ -229,6 +270,7 @@ def _read_page(page: Any, number: int, source: str | None) -> _Page:
             where=f"page {number}",
             expected=f"at most {MAX_PAGE_CHARS:,} characters per page",
         )
+    _check_finite(page, chars, number, source)
     edges = ruling_edges(page.lines, page.rects, page.curves)
     try:
         pieces, used = find_pieces(edges, chars, number)

@@ -115,6 +115,9 @@ _CODES = (
     NoticeCode(code="split.too_complex", level=Level.ERROR,
                meaning="Run-together numbers with too many possible splits to search within "
                "the time bound: left blank."),
+    NoticeCode(code="split.too_long", level=Level.ERROR,
+               meaning="Run-together numbers longer than their cells can hold (15 digits a "
+               "count) or than 120 characters: not searched, left blank."),
     NoticeCode(code="table.missing", level=Level.ERROR,
                meaning="A fixed table of the form not found: all its cells are blank."),
     NoticeCode(code="table.moved", level=Level.INFO,
@@ -170,7 +173,7 @@ NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
 UNDETERMINED_CODES = frozenset(
     {"split.ambiguous", "split.inconsistent", "split.too_complex", "cell.unreadable",
      "row.missing", "row.cell_count", "table.missing", "column.missing", "cell.two_numbers",
-     "split.dropped"}
+     "split.dropped", "split.too_long"}
 )
 """Codes whose cells are blank in the report because the document could not be read there."""
 

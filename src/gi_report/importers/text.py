@@ -32,6 +32,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
     match_heading,
@@ -42,8 +43,10 @@ from gi_report.importers.values import run_segments
 
 _SECTIONS = next(iter(TEMPLATES.values())).sections
 _TABLE_SECTIONS = ("proactive", "applications", "review_litigation")
-_PIPE_ROW = re.compile(r"^\s*\|?(?:[^|]*\|){2,}[^|]*\|?\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# No two adjacent parts may match the same spaces (``\s*\|?\s*``): on a line of many spaces
+# that backtracks in quadratic time (8,000 spaces took 2 s). Same lines as the plain forms.
+_PIPE_ROW = re.compile(r"^(?:\s*\|)?(?:[^|]*\|){2,}[^|]*(?:\|\s*)?$")
+_PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 MIN_CRAWL_LINE = 200
 """Shortest line tried as a whole report on one line (it must also hold three section headings)."""
 MAX_LINE_TOKENS = 20_000
@@ -106,6 +109,8 @@ class _Lines:
         self.source = source
         self.blocks: list[Block] = []
         self.tables = 0
+        self.crawled = 0  #: characters of the lines read as crawler dumps so far
+        self.table_rows = 0  #: rows of the tables read so far
 
     def loc(self, i: int) -> Location:
         return Location(file=self.source, line=i + 1)
@@ -124,6 +129,10 @@ class _Lines:
                 i += 1
             else:
                 if line.strip():
+                    if len(line) > MIN_CRAWL_LINE:
+                        self.crawled += len(line)
+                        check_count("characters of crawler lines", self.crawled,
+                                    MAX_CRAWL_CHARS, self.source)
                     crawl = (_crawl_line(line, self.loc(i), self)
                              if len(line) > MIN_CRAWL_LINE else None)
                     if crawl is not None:
@@ -169,6 +178,8 @@ class _Lines:
             if not _PIPE_RULE.match(self.lines[i]):
                 rows.append([(c, i + 1) for c in _row_cells(self.lines[i])])
             i += 1
+        self.table_rows += len(rows)  # before the grid is built: its cost is per cell
+        check_count("table rows", self.table_rows, MAX_TABLE_ROWS, self.source)
         self.blocks.append(_grid(rows, self.tables, self.source, start + 1))
         self.tables += 1
         return i
@@ -426,6 +437,7 @@ def parse_text(text: str, *, source: str | None = None, encoding: str | None = N
     if not text.strip():
         raise UnrecognisedDocumentError("an empty document", source=source,
                                         expected="the text of an annual report")
+    check_count("lines", text.count("\n") + text.count("\r"), MAX_LINES, source)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     blocks = _Lines(text.split("\n"), source).run()
     return ParsedDocument(kind="text", blocks=tuple(blocks), source=source, encoding=encoding)

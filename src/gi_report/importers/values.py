@@ -11,6 +11,8 @@ The rules (documented in ``docs/importers.md``):
   (元, 万元, 亿元) which is returned apart (the 2019 template's 采购总金额 ``251000元``);
 * a cell holding two numbers apart (``12\n13``, ``93<br>3``, ``190.7787 7``: a lost border, a
   merged continuation cell) is unreadable, never the two numbers' digits joined.
+* a number longer than the form holds (:mod:`gi_report.numbers`: 15 digits for a count, 15 before
+  and 10 after the point for an amount) is not read (``TOO_LONG``: blank, with a notice).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import attrs
 
 from gi_report.form.spec import CellKind
 from gi_report.importers.normalize import fold
+from gi_report.numbers import amount_digits_fit, count_digits_fit
 from gi_report.table import CellValue
 
 DASHES = frozenset({"-", "--", "—", "——", "–", "―", "/", "\\", "无", "空", "\u2010", "\u2011",
@@ -53,6 +56,7 @@ class Status(enum.Enum):
     DASH = "dash"  #: a dash or 无: blank
     NUMBER = "number"  #: a value of the asked kind
     UNREADABLE = "unreadable"  #: text that is not a value of the asked kind
+    TOO_LONG = "too_long"  #: a number with more digits than the form holds: not read
 
 
 @attrs.frozen
@@ -67,6 +71,7 @@ class Parsed:
 BLANK = Parsed(None, Status.BLANK)
 DASH = Parsed(None, Status.DASH)
 UNREADABLE = Parsed(None, Status.UNREADABLE)
+TOO_LONG = Parsed(None, Status.TOO_LONG)
 
 
 def _strip_unit(text: str, units: tuple[str, ...]) -> tuple[str, str | None]:
@@ -92,14 +97,20 @@ def parse_value(text: str, kind: CellKind) -> Parsed:
         number, unit = _strip_unit(folded, AMOUNT_UNITS)
         if not _AMOUNT.fullmatch(number):
             return UNREADABLE
+        plain = number.replace(",", "")
+        if not amount_digits_fit(plain):
+            return TOO_LONG
         try:
-            return Parsed(Decimal(number.replace(",", "")), Status.NUMBER, unit)
+            return Parsed(Decimal(plain), Status.NUMBER, unit)
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
             return UNREADABLE
     number, unit = _strip_unit(folded, COUNT_UNITS)
     if not _COUNT.fullmatch(number):
         return UNREADABLE
-    value = int(number.replace(",", ""))
+    digits = number.replace(",", "")
+    if not count_digits_fit(digits.lstrip("+-")):
+        return TOO_LONG  # checked before int(): no 4,300-digit ValueError, no unsafe integer
+    value = int(digits)
     if kind is CellKind.COUNT and (value < 0 or number.startswith("-")):
         return UNREADABLE
     return Parsed(value, Status.NUMBER, unit)

@@ -11,8 +11,8 @@ as not evaluable. Claims the grammar cannot tie with certainty are not made, so 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 
 import attrs
 
@@ -20,6 +20,7 @@ import gi_report.claims as claims
 from gi_report.form.claims import UNIT_SCALE
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
+from gi_report.numbers import exact_number
 from gi_report.table import Number
 from gi_report.validation.findings import Finding, Operand, Severity, Status
 from gi_report.validation.labels import (
@@ -123,12 +124,25 @@ def patterns_for(applications: TableSpec, review: TableSpec, proactive: TableSpe
 def _number(text: str | None, *, amount: bool) -> Number:
     if text is None:
         return 0  # a negated claim: 无…, 未…, 均为0
-    digits = text.replace(",", "")
-    return Decimal(digits) if amount else int(digits)
+    return exact_number(text.replace(",", ""), amount=amount)  # no int-string limit
+
+
+MAX_SENTENCE = 2_000
+"""Longest sentence read for claims; longer ones, and those with a run of more than 30 digits
+(no count has that many), make no claim: the claim patterns' time grows with the square of a
+digit run's length (a 6,000-digit run took 4 s)."""
+_LONG_RUN = re.compile(r"[0-9]{31}")
+
+
+def _readable(sentence: str) -> bool:
+    """Whether a sentence is short enough, and free of digit runs long enough, to read claims."""
+    return len(sentence) <= MAX_SENTENCE and _LONG_RUN.search(sentence) is None
 
 
 def claims_in(sentence: str, grammar: Grammar, agency: str | None = None) -> list[Claim]:
     """Every claim a sentence makes about the agency as a whole, each (quantity, value) once."""
+    if not _readable(sentence):
+        return []
     return _valued(claims.claims_in(sentence, grammar.vocabulary, agency), grammar)
 
 
@@ -223,7 +237,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     blank_tables: set[str] | None = None
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
-        for sentence in claims.claim_sentences(text, grammar.vocabulary):
+        for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
             for claim in _valued(claims.read_claims(sentence, grammar.vocabulary, agency), grammar):
                 if any(_stated_sum(report, alt) == claim.value for alt in claim.alternatives):
                     continue  # the common case: the stated cells agree
