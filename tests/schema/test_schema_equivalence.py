@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import gi_report as g
 from tests.schema.mutations import (
     MUTATIONS_PER_DOCUMENT,
+    UNEXPLAINED,
     accepted_by_reader,
     as_parsed,
     clean_documents,
@@ -39,6 +40,7 @@ def schema_valid(document: Any) -> bool:
     return STRICT_INTEGERS.is_valid(document)  # type: ignore[no-any-return]
 
 
+@UNEXPLAINED
 @given(clean_documents(), st.data())
 def test_schema_valid_if_and_only_if_the_reader_accepts(
     clean: dict[str, Any], data: st.DataObject
