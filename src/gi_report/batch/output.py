@@ -77,6 +77,14 @@ class ResultWriter:
         self._parquet: Any = None
         self._buffer: list[Row] = []
         self.count = 0
+        try:
+            self._open_layer()
+        except BaseException:
+            self._file.discard()  # never leave a locked temporary file behind
+            raise
+
+    def _open_layer(self) -> None:
+        """The text (CSV header included) or Parquet writer over the atomic file's handle."""
         if self.format in ("jsonl", "csv"):
             self._text = io.TextIOWrapper(self._file.handle, encoding="utf-8", newline="")
         if self.format == "csv" and self._text is not None:
