@@ -50,11 +50,19 @@ class AtomicFile:
     block) removes the temporary file and leaves ``path`` as it was. A new file gets the mode the
     process's umask gives (``0o666 & ~umask``, as ``open`` would); a replaced file keeps its mode.
     A missing or unwritable directory raises :class:`~gi_report.errors.OutputPathError`.
+
+    For writers that stream (the batch output): :attr:`handle` is the open binary file, and
+    :attr:`temp` its name, ``.NAME.*.tmp`` beside ``path``. With ``lock=True`` the temporary file
+    carries an exclusive ``flock`` for as long as it is open, so another process can tell the
+    temporary file of a live writer (locked) from that of a killed one (not locked; see
+    :func:`is_locked`).
     """
 
-    def __init__(self, path: PathLike) -> None:
+    def __init__(self, path: PathLike, *, lock: bool = False) -> None:
         self.path = Path(path)
         fd, self.temp = _create_beside(self.path)
+        if lock:
+            _lock(fd, self.temp)
         self._handle: BinaryIO = os.fdopen(fd, "wb")
 
     @property
@@ -124,6 +132,42 @@ def _create_beside(path: Path) -> tuple[int, Path]:
         temp.unlink(missing_ok=True)
         raise
     return fd, temp
+
+
+def _lock(fd: int, temp: Path) -> None:
+    """Hold an exclusive lock on the new file ``fd`` (released when it is closed).
+
+    Blocking: the only other holder can be a momentary :func:`is_locked` check.
+    """
+    import fcntl  # POSIX only, and only needed by writers that ask for a lock
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def is_locked(path: PathLike) -> bool:
+    """Whether a live :class:`AtomicFile` (``lock=True``) holds ``path``.
+
+    A file that cannot be opened (gone, a symbolic link, unreadable) counts as held, so that a
+    caller looking for a killed writer's files leaves it alone.
+    """
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing also releases the probe's own lock at once
+    return False
 
 
 def _why(directory: Path, exc: OSError) -> str:

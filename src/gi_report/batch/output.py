@@ -1,9 +1,9 @@
 """Batch results as JSON Lines, CSV or Parquet (chosen by the file's extension), streamed.
 
 Rows are written to a temporary file beside the output as they come and the temporary file
-replaces the output in one ``os.replace`` when the run ends (also when it is interrupted), so the
-output is always either the previous complete file or the new complete one. It is created with
-the mode the umask gives (as any new file), not 0600.
+replaces the output in one rename when the run ends (also when it is interrupted), so the output
+is always either the previous complete file or the new complete one. The file is written by
+:class:`gi_report.fileio.AtomicFile`, the writer of every output (its mode, fsyncs and errors).
 
 A run killed outright (``kill -9``, a power cut) cannot rename its temporary file. Each JSON
 Lines or CSV row reaches the file as soon as it is written, and the writer holds a lock on it
@@ -16,11 +16,9 @@ orphans are only removed.)
 from __future__ import annotations
 
 import csv
-import fcntl
 import io
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,7 @@ from gi_report.analysis._optional import require
 from gi_report.batch.discover import shown
 from gi_report.batch.process import INTEGER_FIELDS, RESULT_FIELDS, Row
 from gi_report.errors import UnsupportedFormatError
-from gi_report.fileio import MAX_DOCUMENT_BYTES
+from gi_report.fileio import MAX_DOCUMENT_BYTES, AtomicFile, is_locked
 
 FORMATS: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                            ".parquet": "parquet"}
@@ -60,7 +58,12 @@ def _arrow_schema() -> Any:
 
 
 class ResultWriter:
-    """Streams result rows into a temporary file; :meth:`commit` puts it in place atomically."""
+    """Streams result rows into a temporary file; :meth:`commit` puts it in place atomically.
+
+    The file is a locked :class:`~gi_report.fileio.AtomicFile` (the one writer of every output):
+    its lock tells later runs this run is alive, and its temporary file is what ``--resume`` reads
+    if the run is killed.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -68,25 +71,38 @@ class ResultWriter:
         if self.format == "parquet":
             self._pq = require("pyarrow.parquet", "parquet", "writing batch results as Parquet")
             self._schema = _arrow_schema()
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                   dir=self.path.parent)
-        self._tmp = Path(tmp)
-        os.fchmod(fd, _new_file_mode())
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # "a live run writes this file"
-        self._binary = os.fdopen(fd, "wb")
+        self._file = AtomicFile(self.path, lock=True)  # "a live run writes this file"
         self._text: io.TextIOWrapper | None = None
         self._csv: Any = None
         self._parquet: Any = None
         self._buffer: list[Row] = []
         self.count = 0
+        try:
+            self._open_layer()
+        except BaseException:
+            self._file.discard()  # never leave a locked temporary file behind
+            raise
+
+    def _open_layer(self) -> None:
+        """The text (CSV header included) or Parquet writer over the atomic file's handle."""
         if self.format in ("jsonl", "csv"):
-            self._text = io.TextIOWrapper(self._binary, encoding="utf-8", newline="")
+            self._text = io.TextIOWrapper(self._file.handle, encoding="utf-8", newline="")
         if self.format == "csv" and self._text is not None:
             self._csv = csv.DictWriter(self._text, fieldnames=RESULT_FIELDS, lineterminator="\n")
             self._csv.writeheader()
         if self.format == "parquet":
-            self._binary.close()
-            self._parquet = self._pq.ParquetWriter(str(self._tmp), self._schema)
+            # pyarrow writes through the open handle (and leaves it open): the lock stays held.
+            self._parquet = self._pq.ParquetWriter(self._file.handle, self._schema)
+
+    @property
+    def temp(self) -> Path:
+        """The temporary file the rows go to until :meth:`commit`."""
+        return self._file.temp
+
+    @property
+    def _tmp(self) -> Path:
+        """The former name of :attr:`temp`."""
+        return self._file.temp
 
     def write(self, row: Row) -> None:
         """Add one result row (columns :data:`RESULT_FIELDS`)."""
@@ -111,36 +127,35 @@ class ResultWriter:
             self._parquet.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
             self._buffer = []
 
-    def _close(self) -> None:
-        if self.format == "parquet":
-            self._flush_parquet()
-            self._parquet.close()
-            fd = os.open(self._tmp, os.O_RDONLY)
+    def _finish(self) -> None:
+        """Hand every byte to the binary handle (the atomic file syncs and closes it)."""
+        if self._parquet is not None:
+            parquet = self._parquet
             try:
-                os.fsync(fd)
+                self._flush_parquet()
             finally:
-                os.close(fd)
-            return
+                self._parquet = None
+                parquet.close()  # writes the footer; never left to write into a closed handle
         if self._text is not None:
-            self._text.flush()
-        self._binary.flush()
-        os.fsync(self._binary.fileno())
-        if self._text is not None:
-            self._text.close()
-        else:
-            self._binary.close()
+            text, self._text = self._text, None
+            text.flush()
+            text.detach()  # the handle is the atomic file's to close
 
     def commit(self) -> None:
         """Finish the file and replace the output with it in one step."""
-        self._close()
-        os.replace(self._tmp, self.path)
+        try:
+            self._finish()
+        except BaseException:
+            self._file.discard()
+            raise
+        self._file.commit()
 
     def discard(self) -> None:
         """Drop the temporary file (the output is left as it was)."""
         try:
-            self._close()
+            self._finish()
         finally:
-            self._tmp.unlink(missing_ok=True)
+            self._file.discard()
 
 
 def _writable(value: Any) -> Any:
@@ -148,34 +163,14 @@ def _writable(value: Any) -> Any:
     return shown(value) if isinstance(value, str) else value
 
 
-def _new_file_mode() -> int:
-    """The mode a new file gets under the current umask (0666 less the umask)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def orphans(path: str | os.PathLike[str]) -> list[Path]:
     """The temporary files of runs into ``path`` that were killed (no live run holds them)."""
     target = Path(path)
-    found: list[Path] = []
     try:
         candidates = sorted(target.parent.glob(f".{_glob_escape(target.name)}.*.tmp"))
     except OSError:
         return []
-    for candidate in candidates:
-        try:
-            fd = os.open(candidate, os.O_RDONLY | os.O_NOFOLLOW)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            continue  # a live run is writing it
-        finally:
-            os.close(fd)
-        found.append(candidate)
-    return found
+    return [candidate for candidate in candidates if not is_locked(candidate)]
 
 
 def _glob_escape(name: str) -> str:
@@ -186,21 +181,35 @@ def read_partial(path: Path, fmt: str) -> list[Row]:
     """The complete rows of a killed run's temporary file (the cut last line is left out)."""
     if fmt == "parquet":
         return []  # unreadable before it is closed
+    text = _complete_lines(path)
+    return _partial_jsonl(text) if fmt == "jsonl" else _partial_csv(text)
+
+
+def _complete_lines(path: Path) -> str:
+    """The text of ``path`` up to its last newline (a killed writer may have cut the last line)."""
     with open(path, "rb") as handle:
         data = handle.read()
-    data = data[: data.rfind(b"\n") + 1]
-    text = data.decode("utf-8", errors="replace")
+    return data[: data.rfind(b"\n") + 1].decode("utf-8", errors="replace")
+
+
+def _partial_jsonl(text: str) -> list[Row]:
+    """The result rows among JSON Lines ``text``; a line that is not one is left out."""
     rows: list[Row] = []
-    if fmt == "jsonl":
-        for line in text.splitlines():
-            try:
-                row = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(row, dict) and isinstance(row.get("path"), str) and row.get("status"):
-                rows.append(row)
-        return rows
+    for line in text.splitlines():
+        try:
+            row = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(row, dict) and isinstance(row.get("path"), str) and row.get("status"):
+            rows.append(row)
+    return rows
+
+
+def _partial_csv(text: str) -> list[Row]:
+    """The result rows of CSV ``text``; a row with a non-integer count or no path or status is
+    left out, and so are the cells of a short or long row that have no column."""
     csv.field_size_limit(MAX_DOCUMENT_BYTES)
+    rows: list[Row] = []
     for row in csv.DictReader(io.StringIO(text, newline="")):
         try:
             rows.append({k: (_int_or_none(v) if k in INTEGER_FIELDS else (v or None))
