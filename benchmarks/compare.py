@@ -245,7 +245,7 @@ count, root = int(sys.argv[1]), sys.argv[2]
 
 def walk(directory):  # a simulated directory of `count` files (names only, nothing on disk)
     for i in range(count):
-        yield os.path.join(directory, f"d{i // 1000:04d}", f"r{i:07d}.json")
+        yield discover.Entry(os.path.join(directory, f"d{i // 1000:04d}", f"r{i:07d}.json"))
 
 def stub(task):  # a worker that does no work: the parent's own cost is what is measured
     return {**dict.fromkeys(RESULT_FIELDS), "path": task[0], "status": "error", "message": "x"}
