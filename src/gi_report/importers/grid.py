@@ -38,9 +38,10 @@ from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.digits import Run, solve
 from gi_report.importers.dropped import distrust
 from gi_report.importers.evidence import settle
-from gi_report.importers.place import Placer, two_numbers
+from gi_report.importers.place import Placer
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import Slot, read_rows, row_slots, value_text
+from gi_report.importers.values import two_numbers
 from gi_report.table import CellValue, Table
 
 __all__ = [

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Sequence
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
+from gi_report.importers.colorder import leaf_orders, settled
 from gi_report.importers.digits import Run
 from gi_report.importers.result import Level, Notice, notice
-from gi_report.importers.rows import DataRow
+from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import (
     AMOUNT_UNITS,
     Status,
@@ -255,10 +256,64 @@ class Placer:
                         "header.reordered", f"自“{self.name(dr, cells)}”一行起，列的顺序与表格"
                         "不同，数值按上方的列标题读取", location=dr.location))
                 return pairs
+            printed = self.by_printed_order(dr, cells)
+            if printed is not None:
+                return printed
             self.by_position_notice(dr, cells, agrees=False)
         else:
             self.by_position_notice(dr, cells, agrees=True)
         return [(c, s.text, s.location) for c, s in zip(cells, dr.values, strict=True)]
+
+    def printed_orders(self, dr: DataRow, cells: Sequence[Cell]
+                       ) -> list[tuple[Cell, ...]] | None:
+        """The orders of one row's cells its header's labels allow, as printed (a text dump
+        loses the merged cells' spans); ``None``: the header does not say they differ from the
+        form's order."""
+        if not dr.header.tokens or len({r for r, _ in cells}) != 1:
+            return None
+        row_id = cells[0][0]
+        orders = leaf_orders(self.spec, dr.header.tokens, [c for _, c in cells])
+        if orders is None:
+            return None
+        return [tuple((row_id, c) for c in order) for order in orders]
+
+    def by_printed_order(self, dr: DataRow, cells: list[Cell],
+                         values: Sequence[Slot] | None = None) -> list[Pair] | None:
+        """As many cells as the form row under a header whose grid does not stand over them:
+        by the order the header prints the columns in, the cells it cannot place blank."""
+        values = dr.values if values is None else values
+        orders = self.printed_orders(dr, cells)
+        if orders is None:
+            return None
+        if orders == [tuple(cells)]:
+            self.by_position_notice(dr, cells, agrees=False)
+        elif len(orders) == 1:
+            self.reordered_notice(dr, cells)
+        known = settled(orders)
+        pairs = [(known[i], s.text, s.location)
+                 for i, s in enumerate(values) if i in known]
+        self.unordered(dr, [c for c in cells if c not in {p[0] for p in pairs}])
+        return pairs
+
+    def reordered_notice(self, dr: DataRow, cells: Sequence[Cell]) -> None:
+        if not dr.header.reordered:
+            dr.header.reordered = True
+            self.notices.append(notice(
+                "header.reordered", f"自“{self.name(dr, cells)}”一行起，列的顺序与表格不同，"
+                "数值按列标题的顺序读取", location=dr.location))
+
+    def unordered(self, dr: DataRow, cells: Sequence[Cell]) -> None:
+        """Cells whose column the header names in an order that cannot be established: blank."""
+        if not cells:
+            return
+        for cell in cells:
+            self.values[cell] = None
+        self.notices.append(notice(
+            "header.unordered",
+            f"“{self.name(dr, cells)}”一行的列标题与表格的列顺序不同，且无法确定"
+            f"{describe(self.spec, cells)} 的位置：这些单元格留空",
+            location=dr.location, cells=[pointer(self.spec, c) for c in cells],
+            found=" | ".join(s.text for s in dr.values)))
 
     def by_position_notice(self, dr: DataRow, cells: list[Cell], *, agrees: bool) -> None:
         header = dr.header
@@ -296,11 +351,24 @@ class Placer:
         while len(trimmed) > len(cells) and trimmed[-1].empty:
             trimmed.pop()
         if len(trimmed) == len(cells):
+            printed = self.by_printed_order(dr, cells, trimmed)
+            if printed is not None:
+                return printed
             return [(c, s.text, s.location) for c, s in zip(cells, trimmed, strict=True)]
         return None
 
     def runs_or_fail(self, dr: DataRow, cells: list[Cell], unit: Cell | None) -> None:
-        """Digits run together: one run per cell, a :class:`Run` for the solver, or blank."""
+        """Digits run together: one run per cell, a :class:`Run` for the solver, or blank.
+
+        The cells stand in the order the header prints them; a row under a header whose order
+        cannot be established is blank."""
+        orders = self.printed_orders(dr, cells)
+        if orders is not None and len(orders) != 1:
+            self.unordered(dr, cells)
+            return
+        if orders is not None and list(orders[0]) != cells:
+            cells = list(orders[0])
+            self.reordered_notice(dr, cells)
         found = segments(dr)
         location = next((s.location for s in dr.values if not s.empty), dr.location)
         if found and unit is not None:

@@ -86,6 +86,10 @@ class Header:
     columns: dict[int, ColumnSpec] = attrs.field(factory=dict)
     rows: dict[int, RowSpec] = attrs.field(factory=dict)
     unknown: list[Slot] = attrs.field(factory=list)  #: header cells naming nothing of the form
+    tokens: list[tuple[int, ColumnSpec | str]] = attrs.field(factory=list)
+    """The columns and header words named, in printed order, with their header row (the
+    order a text dump's header prints: :mod:`~gi_report.importers.colorder`)."""
+    lines: int = 0  #: header rows read
     noted: bool = False  #: a notice about reading by position was given for this header
     reordered: bool = False  #: a notice about reading columns in another order was given
 
@@ -238,6 +242,7 @@ class _RowReader:
         for s in slots:
             if not s.empty:
                 self.header_cell(s)
+        self.header.lines += 1
 
     def header_cell(self, s: Slot) -> None:
         vocab = self.vocab
@@ -246,6 +251,8 @@ class _RowReader:
         column = vocab.column(s.text)
         if column is not None:
             self.stream.header_columns.add(column.item.id)
+            if len(column.items) == 1 and not s.above:
+                self.header.tokens.append((self.header.lines, column.item))
             for c in range(s.col0, s.col1 + 1):
                 self.header.columns[c] = column.item
             return
@@ -259,7 +266,10 @@ class _RowReader:
             if not s.above:
                 self.group = group.item.id
             return
-        if not s.above and not vocab.is_header_word(s.text):
+        word = vocab.headers.lookup(s.text)
+        if word is not None and not s.above:
+            self.header.tokens.append((self.header.lines, word.item))
+        elif not s.above:
             self.header.unknown.append(s)
 
 
