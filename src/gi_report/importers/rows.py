@@ -196,6 +196,7 @@ class _RowReader:
             self.header_row(slots)
             return
         self.after_data = True
+        values = self.outside_label_zone(values)
         hint = None
         if not labels and self.hint is not None:
             hint, self.hint = self.hint, None
@@ -203,6 +204,16 @@ class _RowReader:
             labels=labels, values=values, location=(labels or values)[0].location,
             header=self.header, groups=self.groups(labels), match=match, found=found, hint=hint,
         ))
+
+    def outside_label_zone(self, values: list[Slot]) -> list[Slot]:
+        """The value cells without the empty cells left of every column the header names: the
+        rest of a label's span (（七）总计 printed over two label columns), not a value."""
+        if not self.header.columns:
+            return values
+        start = min(self.header.columns)
+        first = next((i for i, s in enumerate(values) if not (s.empty and s.col1 < start)),
+                     len(values))
+        return values[first:]
 
     def is_header(self, labels: list[Slot], values: list[Slot],
                   match: Match[RowSpec] | None) -> bool:
