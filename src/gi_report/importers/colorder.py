@@ -44,11 +44,16 @@ def leaf_orders(spec: TableSpec, tokens: Sequence[Token], columns: Sequence[str]
     leaves = [t for _, t in tokens if isinstance(t, ColumnSpec) and t.id in wanted]
     if len({c.id for c in leaves}) < 2:
         return None
-    if Counter(c.id for c in leaves) != Counter(columns):
-        first = list(dict.fromkeys(c.id for c in leaves))
-        rank = {c: i for i, c in enumerate(columns)}
+    counts = Counter(c.id for c in leaves)
+    if counts == Counter(columns):
+        return _orders(spec, tokens, wanted)
+    rank = {c: i for i, c in enumerate(columns)}
+    if max(counts.values()) > 1:  # one header over several tables (section 四): as first named
+        first = list(counts)
         return None if first == sorted(first, key=rank.__getitem__) else []
-    return _orders(spec, tokens, wanted)
+    # some columns not named: the others must stand in the form's order
+    named = _orders(spec, tokens, set(counts))
+    return None if named == [tuple(sorted(counts, key=rank.__getitem__))] else []
 
 
 def _group_paths(spec: TableSpec, wanted: set[str]) -> dict[str, Path]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -135,6 +136,7 @@ def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None
 class _RowReader:
     def __init__(self, spec: TableSpec) -> None:
         self.vocab: Vocabulary = vocabulary(spec)
+        self.columns = {c.id for c in spec.columns}
         self.header = Header()
         self.after_data = False
         self.group: str | None = None
@@ -207,8 +209,12 @@ class _RowReader:
 
     def outside_label_zone(self, values: list[Slot]) -> list[Slot]:
         """The value cells without the empty cells left of every column the header names: the
-        rest of a label's span (（七）总计 printed over two label columns), not a value."""
-        if not self.header.columns:
+        rest of a label's span (（七）总计 printed over two label columns), not a value.
+
+        Only under a header that names every column of the table at a grid column of its own
+        (its spans kept): a text dump's header does not stand over the values."""
+        named = Counter(c.id for c in self.header.columns.values())
+        if set(named) != self.columns or max(named.values()) > 1:
             return values
         start = min(self.header.columns)
         first = next((i for i, s in enumerate(values) if not (s.empty and s.col1 < start)),
