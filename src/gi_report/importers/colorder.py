@@ -12,6 +12,7 @@ undetermined. Every label comes from the form (the header cells a
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -33,6 +34,14 @@ MAX_ORDERS = 64
 
 def leaf_orders(spec: TableSpec, tokens: Sequence[Token], columns: Sequence[str]
                 ) -> list[tuple[str, ...]] | None:
+    """Every order of ``columns`` the printed header allows (see :func:`_leaf_orders`)."""
+    found = _leaf_orders(spec, tuple(tokens), tuple(columns))
+    return None if found is None else list(found)
+
+
+@functools.lru_cache(maxsize=1024)
+def _leaf_orders(spec: TableSpec, tokens: tuple[Token, ...], columns: tuple[str, ...]
+                 ) -> tuple[tuple[str, ...], ...] | None:
     """Every order of ``columns`` the printed header allows.
 
     ``None``: the header does not say the columns stand in another order than the form's (it
@@ -46,14 +55,14 @@ def leaf_orders(spec: TableSpec, tokens: Sequence[Token], columns: Sequence[str]
         return None
     counts = Counter(c.id for c in leaves)
     if counts == Counter(columns):
-        return _orders(spec, tokens, wanted)
+        return tuple(_orders(spec, tokens, wanted))
     rank = {c: i for i, c in enumerate(columns)}
     if max(counts.values()) > 1:  # one header over several tables (section 四): as first named
         first = list(counts)
-        return None if first == sorted(first, key=rank.__getitem__) else []
+        return None if first == sorted(first, key=rank.__getitem__) else ()
     # some columns not named: the others must stand in the form's order
     named = _orders(spec, tokens, set(counts))
-    return None if named == [tuple(sorted(counts, key=rank.__getitem__))] else []
+    return None if named == [tuple(sorted(counts, key=rank.__getitem__))] else ()
 
 
 def _group_paths(spec: TableSpec, wanted: set[str]) -> dict[str, Path]:

@@ -162,6 +162,8 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+        self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
+        """The column orders each header's labels allow, per row's cells (see printed_orders)."""
 
     def name(self, dr: DataRow, cells: Sequence[Cell]) -> str:
         return dr.found or row_name(self.spec, self.spec.row(cells[0][0]))
@@ -261,6 +263,9 @@ class Placer:
                 return printed
             self.by_position_notice(dr, cells, agrees=False)
         else:
+            printed = None if dr.header.columns else self.by_printed_order(dr, cells)
+            if printed is not None:
+                return printed
             self.by_position_notice(dr, cells, agrees=True)
         return [(c, s.text, s.location) for c, s in zip(cells, dr.values, strict=True)]
 
@@ -271,11 +276,13 @@ class Placer:
         form's order."""
         if not dr.header.tokens or len({r for r, _ in cells}) != 1:
             return None
-        row_id = cells[0][0]
-        orders = leaf_orders(self.spec, dr.header.tokens, [c for _, c in cells])
-        if orders is None:
-            return None
-        return [tuple((row_id, c) for c in order) for order in orders]
+        key = (id(dr.header), tuple(cells))
+        if key not in self.orders:
+            row_id = cells[0][0]
+            orders = leaf_orders(self.spec, dr.header.tokens, [c for _, c in cells])
+            self.orders[key] = None if orders is None else [
+                tuple((row_id, c) for c in order) for order in orders]
+        return self.orders[key]
 
     def by_printed_order(self, dr: DataRow, cells: list[Cell],
                          values: Sequence[Slot] | None = None) -> list[Pair] | None:
@@ -285,10 +292,12 @@ class Placer:
         orders = self.printed_orders(dr, cells)
         if orders is None:
             return None
-        if orders == [tuple(cells)]:
-            self.by_position_notice(dr, cells, agrees=False)
-        elif len(orders) == 1:
-            self.reordered_notice(dr, cells)
+        if len(orders) == 1:
+            if orders[0] == tuple(cells):
+                self.by_position_notice(dr, cells, agrees=False)
+            else:
+                self.reordered_notice(dr, cells)
+            return [(c, s.text, s.location) for c, s in zip(orders[0], values, strict=True)]
         known = settled(orders)
         pairs = [(known[i], s.text, s.location)
                  for i, s in enumerate(values) if i in known]

@@ -137,6 +137,10 @@ class _RowReader:
     def __init__(self, spec: TableSpec) -> None:
         self.vocab: Vocabulary = vocabulary(spec)
         self.columns = {c.id for c in spec.columns}
+        self.carried: list[tuple[int, ColumnSpec | str]] = []
+        """The printed column order of the previous table's header."""
+        self.zone: tuple[Header | None, int | None] = (None, None)
+        """The header the label zone was found for, and the zone's first value column."""
         self.header = Header()
         self.after_data = False
         self.group: str | None = None
@@ -170,6 +174,7 @@ class _RowReader:
         stream = self.stream
         if stream.location is None:
             stream.location = block.location
+        self.carried = self.header.tokens
         self.header = Header()
         self.after_data = False
         before = (len(stream.rows), len(stream.header_columns), stream.header_hits)
@@ -198,6 +203,10 @@ class _RowReader:
             self.header_row(slots)
             return
         self.after_data = True
+        if not self.header.lines and not self.header.tokens:
+            # a table that starts with data continues the one above (a page break): the order
+            # its header printed the columns in still holds
+            self.header.tokens = list(self.carried)
         values = self.outside_label_zone(values)
         hint = None
         if not labels and self.hint is not None:
@@ -213,10 +222,13 @@ class _RowReader:
 
         Only under a header that names every column of the table at a grid column of its own
         (its spans kept): a text dump's header does not stand over the values."""
-        named = Counter(c.id for c in self.header.columns.values())
-        if set(named) != self.columns or max(named.values()) > 1:
+        if self.zone[0] is not self.header:
+            named = Counter(c.id for c in self.header.columns.values())
+            whole = set(named) == self.columns and max(named.values()) == 1
+            self.zone = (self.header, min(self.header.columns) if whole else None)
+        start = self.zone[1]
+        if start is None:
             return values
-        start = min(self.header.columns)
         first = next((i for i, s in enumerate(values) if not (s.empty and s.col1 < start)),
                      len(values))
         return values[first:]
