@@ -91,6 +91,10 @@ REPRODUCERS = [
     pytest.param(Case(2250465216, ("part_numbering", "extra_section", "cell_missing",
                                    "label_typo"), "markdown"), id="cell-missing-total-row"),
     pytest.param(Case(0, ("column_order",), "tab_rows"), id="column-order-tab-rows"),
+    pytest.param(Case(2914217218, ("column_order", "page_break_row_lost"), "pipe_rows"),
+                 id="column-order-page-break"),
+    pytest.param(Case(4280614261, ("column_order", "detached_labels"), "one_line"),
+                 id="column-order-detached-labels"),
 ]
 """One small case per defect found (see docs/fidelity.md); an open one is marked xfail."""
 

@@ -274,8 +274,11 @@ class Placer:
         """The orders of one row's cells its header's labels allow, as printed (a text dump
         loses the merged cells' spans); ``None``: the header does not say they differ from the
         form's order."""
-        if not dr.header.tokens or len({r for r, _ in cells}) != 1:
+        if not dr.header.tokens:
             return None
+        rows = list(dict.fromkeys(r for r, _ in cells))
+        if len(rows) > 1:  # the whole table in one row (labels printed apart): row by row
+            return self.rows_orders(dr, [[c for c in cells if c[0] == r] for r in rows])
         key = (id(dr.header), tuple(cells))
         if key not in self.orders:
             row_id = cells[0][0]
@@ -283,6 +286,17 @@ class Placer:
             self.orders[key] = None if orders is None else [
                 tuple((row_id, c) for c in order) for order in orders]
         return self.orders[key]
+
+    def rows_orders(self, dr: DataRow, rows: list[list[Cell]]) -> list[tuple[Cell, ...]] | None:
+        """The cells of several form rows, each row in the order the header prints; ``[]``
+        when a row's order cannot be established."""
+        found = [self.printed_orders(dr, cells) for cells in rows]
+        if all(f is None for f in found):
+            return None
+        if any(f is not None and len(f) != 1 for f in found):
+            return []
+        return [tuple(c for cells, f in zip(rows, found, strict=True)
+                      for c in (cells if f is None else f[0]))]
 
     def by_printed_order(self, dr: DataRow, cells: list[Cell],
                          values: Sequence[Slot] | None = None) -> list[Pair] | None:
