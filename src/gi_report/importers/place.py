@@ -5,6 +5,9 @@ A row's cells are read
 * **by the column headers above them** when the header names the form's columns in another
   order than the form's (``header.reordered``), or when the row has more or fewer cells than the
   form row (``header.aligned``);
+* **in the order the header prints its column labels** when its grid does not stand over the
+  values (a text dump loses the spans: :mod:`~gi_report.importers.colorder`); cells whose
+  position the labels leave open are blank (``header.unordered``);
 * **in the form's column order** when the counts match and the header agrees, names nothing of
   the form (``header.by_position``), or is absent;
 * otherwise as **run-together digits** for :mod:`~gi_report.importers.digits`, or not at all
