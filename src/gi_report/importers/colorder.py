@@ -77,43 +77,57 @@ def _group_paths(spec: TableSpec, wanted: set[str]) -> dict[str, Path]:
 
 def _orders(spec: TableSpec, tokens: Sequence[Token], wanted: set[str]
             ) -> list[tuple[str, ...]]:
+    items = _items(spec, tokens, wanted)
+    printed = {path for _, path in items if path[-1] not in wanted}
+    children = _children(items, printed)
+    if not _flat_where_unprinted(children, wanted):
+        return []
+    occurrences = Counter(path for _, path in items if path in printed)
+    keys = sorted(occurrences)
+    choices: list[list[list[list[Path]]]] = []
+    for key in keys:
+        parts = list(_compositions([p for _, p in children.get(key, [])], occurrences[key]))
+        if not parts:
+            return []
+        choices.append(parts)
+    orders: list[tuple[str, ...]] = []
+    top = [path for _, path in children.get((), [])]
+    for combo in itertools.product(*choices):
+        assigned = {key: [list(part) for part in parts]
+                    for key, parts in zip(keys, combo, strict=True)}
+        order = tuple(_expand(top, assigned))
+        if order not in orders:
+            orders.append(order)
+        if len(orders) > MAX_ORDERS:
+            return []
+    return orders
+
+
+def _items(spec: TableSpec, tokens: Sequence[Token], wanted: set[str]
+           ) -> list[tuple[int, Path]]:
+    """The header cells that name ``wanted`` columns or a header word above them, as nodes, in
+    printed order with their header row."""
     groups = _group_paths(spec, wanted)
-    items: list[tuple[int, Path]] = []  # (header row, node) in printed order
+    items: list[tuple[int, Path]] = []
     for row, t in tokens:
         if isinstance(t, ColumnSpec):
             if t.id in wanted:
                 items.append((row, (*t.header_path, t.id)))
         elif t in groups:
             items.append((row, groups[t]))
-    printed = {path for _, path in items if path[-1] not in wanted}
+    return items
 
+
+def _children(items: list[tuple[int, Path]], printed: set[Path]
+              ) -> dict[Path, list[tuple[int, Path]]]:
+    """Each printed group (``()``: the top) → the nodes it stands over, in printed order."""
     def parent(path: Path) -> Path:
         return next((path[:i] for i in range(len(path) - 1, 0, -1) if path[:i] in printed), ())
 
     children: dict[Path, list[tuple[int, Path]]] = {}
     for row, path in items:
         children.setdefault(parent(path), []).append((row, path))
-    if not _flat_where_unprinted(children, wanted):
-        return []
-    occurrences = Counter(path for _, path in items if path in printed)
-    choices: list[list[list[list[Path]]]] = []
-    keys = sorted(occurrences)
-    for key in keys:
-        kids = [path for _, path in children.get(key, [])]
-        parts = list(_compositions(kids, occurrences[key]))
-        if not parts:
-            return []
-        choices.append(parts)
-    orders: list[tuple[str, ...]] = []
-    for combo in itertools.product(*choices):
-        assigned = {key: [list(part) for part in parts] for key, parts in zip(keys, combo,
-                                                                              strict=True)}
-        order = tuple(_expand([path for _, path in children.get((), [])], assigned))
-        if order not in orders:
-            orders.append(order)
-        if len(orders) > MAX_ORDERS:
-            return []
-    return orders
+    return children
 
 
 def _flat_where_unprinted(children: dict[Path, list[tuple[int, Path]]], wanted: set[str]
