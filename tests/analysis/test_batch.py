@@ -243,3 +243,35 @@ def test_real_documents_through_the_importers(tmp_path: Path) -> None:
         row = rows[expected.parent.parent.relative_to(CORPUS) / data["file"]]
         assert row["status"] == "ok", (data["file"], row["message"])
         assert (row["agency"], row["year"]) == (data["agency"], data["year"])
+
+
+_MANY_FILES_CHILD = """
+import os, sys, tempfile
+import gi_report.batch.runner as runner
+discover = sys.modules["gi_report.batch.discover"]
+from gi_report.batch.process import RESULT_FIELDS
+
+def walk(directory):  # 20,000 simulated files: names only
+    for i in range(20_000):
+        yield discover.Entry(os.path.join(directory, f"r{i:07d}.json"))
+
+def stub(task):  # a worker that does no work
+    return {**dict.fromkeys(RESULT_FIELDS), "path": task[0], "status": "error", "message": "x"}
+
+discover._walk = walk
+runner.process_task = stub
+root = tempfile.mkdtemp()
+print(runner.run_batch([root], os.path.join(root, "out.csv"), jobs=2).files)
+"""
+
+
+def test_a_batch_of_many_files_ends() -> None:
+    """Regression: with workers replaced after 1,000 files, a replacement (started by the pool's
+    handler thread, with a parent-death signal bound to that thread) could die holding the task
+    queue's lock when the pool shut down, and a batch of 20,000 files hung at its end."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _MANY_FILES_CHILD], capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["20000"]

@@ -31,12 +31,7 @@ from gi_report.render.html import render_html
 from gi_report.synthetic import random_report
 from tests.conftest import share_of_profile
 
-KNOWN_DEFECTS: dict[str, str] = {
-    "column_order": "in a text dump (cells per line, TAB or | rows, one line) section 三 "
-                    "columns printed in another order under headers that name them are read in "
-                    "the form's order: the merged header cells are not expanded, so the "
-                    "header cannot be lined up with the values",
-}
+KNOWN_DEFECTS: dict[str, str] = {}
 """Damage kinds whose sample below meets a wrong number with today's importers, and why. Kinds
 that fail more rarely (cell_missing, two_numbers in one-line dumps, heading damage in one-line
 dumps) have a reproducer each in REPRODUCERS."""
@@ -93,15 +88,16 @@ REPRODUCERS = [
     pytest.param(Case(2, ("two_numbers",), "one_line"), id="two-numbers-one-line"),
     pytest.param(Case(0, ("detached_labels",), "html"), id="detached-labels-html"),
     pytest.param(Case(6, ("detached_labels",), "one_line"), id="detached-labels-one-line"),
-    # still open
-    pytest.param(Case(3221424142, ("cell_missing",), "markdown"), id="cell-missing-spanned-label",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "a row whose label spans two columns takes a cell really missing for the "
-                     "span, and its values shift one column although the row total then fails"))),
-    pytest.param(Case(0, ("column_order",), "tab_rows"), id="column-order-tab-rows",
-                 marks=pytest.mark.xfail(strict=True, reason=KNOWN_DEFECTS["column_order"])),
+    pytest.param(Case(3221424142, ("cell_missing",), "markdown"), id="cell-missing-spanned-label"),
+    pytest.param(Case(2250465216, ("part_numbering", "extra_section", "cell_missing",
+                                   "label_typo"), "markdown"), id="cell-missing-total-row"),
+    pytest.param(Case(0, ("column_order",), "tab_rows"), id="column-order-tab-rows"),
+    pytest.param(Case(2914217218, ("column_order", "page_break_row_lost"), "pipe_rows"),
+                 id="column-order-page-break"),
+    pytest.param(Case(4280614261, ("column_order", "detached_labels"), "one_line"),
+                 id="column-order-detached-labels"),
 ]
-"""One small case per defect found (see docs/fidelity.md); the open ones are marked."""
+"""One small case per defect found (see docs/fidelity.md); an open one is marked xfail."""
 
 
 @pytest.mark.parametrize("case", REPRODUCERS)

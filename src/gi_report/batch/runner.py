@@ -24,8 +24,11 @@ from gi_report.batch.progress import Progress
 CHUNKSIZE = 4
 """Files handed to a worker at a time."""
 
-MAX_TASKS_PER_CHILD = 1000
-"""Files a worker process handles before it is replaced (keeps worker memory bounded)."""
+# Workers are never replaced (no ``maxtasksperchild``): a worker asks the kernel for SIGTERM when
+# the thread that started it ends (PR_SET_PDEATHSIG), and a replacement is started by the pool's
+# worker-handler thread, which ends when the pool shuts down. Such a worker could then die holding
+# the task queue's lock and the pool's shutdown would wait for ever (seen: a batch of 20,000 files
+# hung at its end). Started by the main thread, every worker lives as long as the batch.
 
 
 def default_jobs() -> int:
@@ -104,8 +107,7 @@ def _results(tasks: Sequence[tuple[str, str | None]], jobs: int) -> Iterator[Row
             yield process_task(task)
         return
     with multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupt,
-                              initargs=(os.getpid(),),
-                              maxtasksperchild=MAX_TASKS_PER_CHILD) as pool:
+                              initargs=(os.getpid(),)) as pool:
         yield from pool.imap(process_task, tasks, chunksize=CHUNKSIZE)
 
 

@@ -5,6 +5,9 @@ A row's cells are read
 * **by the column headers above them** when the header names the form's columns in another
   order than the form's (``header.reordered``), or when the row has more or fewer cells than the
   form row (``header.aligned``);
+* **in the order the header prints its column labels** when its grid does not stand over the
+  values (a text dump loses the spans: :mod:`~gi_report.importers.colorder`); cells whose
+  position the labels leave open are blank (``header.unordered``);
 * **in the form's column order** when the counts match and the header agrees, names nothing of
   the form (``header.by_position``), or is absent;
 * otherwise as **run-together digits** for :mod:`~gi_report.importers.digits`, or not at all
@@ -25,9 +28,10 @@ from collections.abc import Iterable, Sequence
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
+from gi_report.importers.colorder import leaf_orders, settled
 from gi_report.importers.digits import Run
 from gi_report.importers.result import Level, Notice, notice
-from gi_report.importers.rows import DataRow
+from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import (
     AMOUNT_UNITS,
     Status,
@@ -161,6 +165,8 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+        self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
+        """The column orders each header's labels allow, per row's cells (see printed_orders)."""
 
     def name(self, dr: DataRow, cells: Sequence[Cell]) -> str:
         return dr.found or row_name(self.spec, self.spec.row(cells[0][0]))
@@ -255,10 +261,85 @@ class Placer:
                         "header.reordered", f"自“{self.name(dr, cells)}”一行起，列的顺序与表格"
                         "不同，数值按上方的列标题读取", location=dr.location))
                 return pairs
+            printed = self.by_printed_order(dr, cells)
+            if printed is not None:
+                return printed
             self.by_position_notice(dr, cells, agrees=False)
         else:
+            printed = None if dr.header.columns else self.by_printed_order(dr, cells)
+            if printed is not None:
+                return printed
             self.by_position_notice(dr, cells, agrees=True)
         return [(c, s.text, s.location) for c, s in zip(cells, dr.values, strict=True)]
+
+    def printed_orders(self, dr: DataRow, cells: Sequence[Cell]
+                       ) -> list[tuple[Cell, ...]] | None:
+        """The orders of one row's cells its header's labels allow, as printed (a text dump
+        loses the merged cells' spans); ``None``: the header does not say they differ from the
+        form's order."""
+        if not dr.header.tokens:
+            return None
+        rows = list(dict.fromkeys(r for r, _ in cells))
+        if len(rows) > 1:  # the whole table in one row (labels printed apart): row by row
+            return self.rows_orders(dr, [[c for c in cells if c[0] == r] for r in rows])
+        key = (id(dr.header), tuple(cells))
+        if key not in self.orders:
+            row_id = cells[0][0]
+            orders = leaf_orders(self.spec, dr.header.tokens, [c for _, c in cells])
+            self.orders[key] = None if orders is None else [
+                tuple((row_id, c) for c in order) for order in orders]
+        return self.orders[key]
+
+    def rows_orders(self, dr: DataRow, rows: list[list[Cell]]) -> list[tuple[Cell, ...]] | None:
+        """The cells of several form rows, each row in the order the header prints; ``[]``
+        when a row's order cannot be established."""
+        found = [self.printed_orders(dr, cells) for cells in rows]
+        if all(f is None for f in found):
+            return None
+        if any(f is not None and len(f) != 1 for f in found):
+            return []
+        return [tuple(c for cells, f in zip(rows, found, strict=True)
+                      for c in (cells if f is None else f[0]))]
+
+    def by_printed_order(self, dr: DataRow, cells: list[Cell],
+                         values: Sequence[Slot] | None = None) -> list[Pair] | None:
+        """As many cells as the form row under a header whose grid does not stand over them:
+        by the order the header prints the columns in, the cells it cannot place blank."""
+        values = dr.values if values is None else values
+        orders = self.printed_orders(dr, cells)
+        if orders is None:
+            return None
+        if len(orders) == 1:
+            if orders[0] == tuple(cells):
+                self.by_position_notice(dr, cells, agrees=False)
+            else:
+                self.reordered_notice(dr, cells)
+            return [(c, s.text, s.location) for c, s in zip(orders[0], values, strict=True)]
+        known = settled(orders)
+        pairs = [(known[i], s.text, s.location)
+                 for i, s in enumerate(values) if i in known]
+        self.unordered(dr, [c for c in cells if c not in {p[0] for p in pairs}])
+        return pairs
+
+    def reordered_notice(self, dr: DataRow, cells: Sequence[Cell]) -> None:
+        if not dr.header.reordered:
+            dr.header.reordered = True
+            self.notices.append(notice(
+                "header.reordered", f"自“{self.name(dr, cells)}”一行起，列的顺序与表格不同，"
+                "数值按列标题的顺序读取", location=dr.location))
+
+    def unordered(self, dr: DataRow, cells: Sequence[Cell]) -> None:
+        """Cells whose column the header names in an order that cannot be established: blank."""
+        if not cells:
+            return
+        for cell in cells:
+            self.values[cell] = None
+        self.notices.append(notice(
+            "header.unordered",
+            f"“{self.name(dr, cells)}”一行的列标题与表格的列顺序不同，且无法确定"
+            f"{describe(self.spec, cells)} 的位置：这些单元格留空",
+            location=dr.location, cells=[pointer(self.spec, c) for c in cells],
+            found=" | ".join(s.text for s in dr.values)))
 
     def by_position_notice(self, dr: DataRow, cells: list[Cell], *, agrees: bool) -> None:
         header = dr.header
@@ -296,11 +377,24 @@ class Placer:
         while len(trimmed) > len(cells) and trimmed[-1].empty:
             trimmed.pop()
         if len(trimmed) == len(cells):
+            printed = self.by_printed_order(dr, cells, trimmed)
+            if printed is not None:
+                return printed
             return [(c, s.text, s.location) for c, s in zip(cells, trimmed, strict=True)]
         return None
 
     def runs_or_fail(self, dr: DataRow, cells: list[Cell], unit: Cell | None) -> None:
-        """Digits run together: one run per cell, a :class:`Run` for the solver, or blank."""
+        """Digits run together: one run per cell, a :class:`Run` for the solver, or blank.
+
+        The cells stand in the order the header prints them; a row under a header whose order
+        cannot be established is blank."""
+        orders = self.printed_orders(dr, cells)
+        if orders is not None and len(orders) != 1:
+            self.unordered(dr, cells)
+            return
+        if orders is not None and list(orders[0]) != cells:
+            cells = list(orders[0])
+            self.reordered_notice(dr, cells)
         found = segments(dr)
         location = next((s.location for s in dr.values if not s.empty), dr.location)
         if found and unit is not None:

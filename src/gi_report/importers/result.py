@@ -162,6 +162,11 @@ _CODES = (
                meaning="A row whose cells are printed in another column order than the form's "
                "(the total column first, two applicant columns swapped): read by the column "
                "headers above it, not by position."),
+    NoticeCode(code="header.unordered", level=Level.ERROR,
+               meaning="A header that names the columns in another order than the form's, "
+               "printed without its merged cells' spans (a text dump), so that the position of "
+               "some columns cannot be established: those cells are blank, never read by "
+               "position."),
     NoticeCode(code="row.detached", level=Level.WARNING,
                meaning="A row printed without its label, taken as a form row by the order of "
                "the rows and checked by the form's arithmetic."),
@@ -173,7 +178,7 @@ NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
 UNDETERMINED_CODES = frozenset(
     {"split.ambiguous", "split.inconsistent", "split.too_complex", "cell.unreadable",
      "row.missing", "row.cell_count", "table.missing", "column.missing", "cell.two_numbers",
-     "split.dropped", "split.too_long"}
+     "split.dropped", "split.too_long", "header.unordered"}
 )
 """Codes whose cells are blank in the report because the document could not be read there."""
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -86,6 +87,10 @@ class Header:
     columns: dict[int, ColumnSpec] = attrs.field(factory=dict)
     rows: dict[int, RowSpec] = attrs.field(factory=dict)
     unknown: list[Slot] = attrs.field(factory=list)  #: header cells naming nothing of the form
+    tokens: list[tuple[int, ColumnSpec | str]] = attrs.field(factory=list)
+    """The columns and header words named, in printed order, with their header row (the
+    order a text dump's header prints: :mod:`~gi_report.importers.colorder`)."""
+    lines: int = 0  #: header rows read
     noted: bool = False  #: a notice about reading by position was given for this header
     reordered: bool = False  #: a notice about reading columns in another order was given
 
@@ -131,6 +136,11 @@ def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None
 class _RowReader:
     def __init__(self, spec: TableSpec) -> None:
         self.vocab: Vocabulary = vocabulary(spec)
+        self.columns = {c.id for c in spec.columns}
+        self.carried: list[tuple[int, ColumnSpec | str]] = []
+        """The printed column order of the previous table's header."""
+        self.zone: tuple[Header | None, int | None] = (None, None)
+        """The header the label zone was found for, and the zone's first value column."""
         self.header = Header()
         self.after_data = False
         self.group: str | None = None
@@ -164,6 +174,7 @@ class _RowReader:
         stream = self.stream
         if stream.location is None:
             stream.location = block.location
+        self.carried = self.header.tokens
         self.header = Header()
         self.after_data = False
         before = (len(stream.rows), len(stream.header_columns), stream.header_hits)
@@ -192,6 +203,11 @@ class _RowReader:
             self.header_row(slots)
             return
         self.after_data = True
+        if not self.header.lines and not self.header.tokens:
+            # a table that starts with data continues the one above (a page break): the order
+            # its header printed the columns in still holds
+            self.header.tokens = list(self.carried)
+        values = self.outside_label_zone(values)
         hint = None
         if not labels and self.hint is not None:
             hint, self.hint = self.hint, None
@@ -199,6 +215,23 @@ class _RowReader:
             labels=labels, values=values, location=(labels or values)[0].location,
             header=self.header, groups=self.groups(labels), match=match, found=found, hint=hint,
         ))
+
+    def outside_label_zone(self, values: list[Slot]) -> list[Slot]:
+        """The value cells without the empty cells left of every column the header names: the
+        rest of a label's span (（七）总计 printed over two label columns), not a value.
+
+        Only under a header that names every column of the table at a grid column of its own
+        (its spans kept): a text dump's header does not stand over the values."""
+        if self.zone[0] is not self.header:
+            named = Counter(c.id for c in self.header.columns.values())
+            whole = set(named) == self.columns and max(named.values()) == 1
+            self.zone = (self.header, min(self.header.columns) if whole else None)
+        start = self.zone[1]
+        if start is None:
+            return values
+        first = next((i for i, s in enumerate(values) if not (s.empty and s.col1 < start)),
+                     len(values))
+        return values[first:]
 
     def is_header(self, labels: list[Slot], values: list[Slot],
                   match: Match[RowSpec] | None) -> bool:
@@ -238,6 +271,7 @@ class _RowReader:
         for s in slots:
             if not s.empty:
                 self.header_cell(s)
+        self.header.lines += 1
 
     def header_cell(self, s: Slot) -> None:
         vocab = self.vocab
@@ -246,6 +280,8 @@ class _RowReader:
         column = vocab.column(s.text)
         if column is not None:
             self.stream.header_columns.add(column.item.id)
+            if len(column.items) == 1 and not s.above:
+                self.header.tokens.append((self.header.lines, column.item))
             for c in range(s.col0, s.col1 + 1):
                 self.header.columns[c] = column.item
             return
@@ -259,7 +295,10 @@ class _RowReader:
             if not s.above:
                 self.group = group.item.id
             return
-        if not s.above and not vocab.is_header_word(s.text):
+        word = vocab.headers.lookup(s.text)
+        if word is not None and not s.above:
+            self.header.tokens.append((self.header.lines, word.item))
+        elif not s.above:
             self.header.unknown.append(s)
 
 
