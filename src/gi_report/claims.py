@@ -319,14 +319,31 @@ def _compiled(table: dict[str, _Word], applications: str,
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
-_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def _unwrap(paragraph: str) -> str:
+    """The paragraph's lines joined, dropping each line break with the spaces and tabs around it
+    (and a CR before it). Done line by line: the regex ``[ \t]*\r?\n[ \t]*`` backtracks over a
+    long run of spaces in quadratic time (20,000 spaces took 12 s)."""
+    if "\n" not in paragraph:
+        return paragraph
+    lines = paragraph.split("\n")
+    last = len(lines) - 1
+    joined = []
+    for number, line in enumerate(lines):
+        if number < last:  # before a break: the spaces and tabs, and a CR right before it
+            line = line[:-1].rstrip(" \t") if line.endswith("\r") else line.rstrip(" \t")
+        if number > 0:  # after a break: the spaces and tabs
+            line = line.lstrip(" \t")
+        joined.append(line)
+    return "".join(joined)
 
 
 def sentences(text: str) -> Iterator[str]:
     """The sentences of a text: split at 。！？ and blank lines; single line breaks (wrapped
     lines of a PDF) are joined."""
     for paragraph in _PARAGRAPH.split(text):
-        for m in _SENTENCE.finditer(_WRAP.sub("", paragraph)):
+        for m in _SENTENCE.finditer(_unwrap(paragraph)):
             sentence = m.group(0).strip()
             if sentence:
                 yield sentence
@@ -392,7 +409,7 @@ def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
     """The sentences of a text between two sentence ends that may make a claim (a blank line
     cuts it; single line breaks are joined)."""
     for paragraph in _PARAGRAPH.split(chunk) if "\n" in chunk else (chunk,):
-        sentence = (_WRAP.sub("", paragraph) if "\n" in paragraph else paragraph).strip()
+        sentence = _unwrap(paragraph).strip()
         if sentence and vocabulary.may_claim(sentence):
             yield sentence
 

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gi_report import claims
 from gi_report.form import TEMPLATES
@@ -85,3 +87,11 @@ def test_named_units_are_those_of_a_lazy_scan() -> None:
     for subject in (*made_up, *_real_sentences()):
         expected = [(m.group(), m.group(1)) for m in lazy.finditer(subject)]
         assert list(claims._named_units(subject)) == expected, subject
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "字", " ", "\t", "\r", "\n", "\u3000"])))
+def test_unwrapping_lines_is_the_wrap_regex_in_linear_time(text: str) -> None:
+    """Joining wrapped lines drops each break with the spaces and tabs around it (and a CR
+    before it), exactly as ``[ \\t]*\\r?\\n[ \\t]*`` would, but line by line: that regex took
+    12 s over a run of 20,000 spaces."""
+    assert claims._unwrap(text) == re.sub(r"[ \t]*\r?\n[ \t]*", "", text)
