@@ -23,26 +23,14 @@ from gi_report.render.layout import flat_layout, format_cell
 from gi_report.render.markdown import render_markdown
 from gi_report.render.text import BLANK, render_report
 from gi_report.synthetic import random_report
-from gi_report.table import CellValue
 from tests.corpus import CORPUS, corpus_report, names
+from tests.render.helpers import cells as _cells
 
 RENDERERS: dict[str, tuple[Callable[[Report], str], str]] = {
     "text": (render_report, "text"),
     "markdown": (render_markdown, "markdown"),
     "html": (render_html, "html"),
 }
-
-
-def _cells(report: Report) -> dict[str, CellValue]:
-    out: dict[str, CellValue] = {}
-    for table_id, table in report.tables.items():
-        for row, column, value in table.cells():
-            out[f"/{table_id}/{row}/{column}"] = value
-    # a unit printed beside a blank amount cannot be printed at all
-    unit = "/proactive/centralized_procurement/unit"
-    if unit in out and out["/proactive/centralized_procurement/total_amount"] is None:
-        out[unit] = None
-    return out
 
 
 def _assert_reads_back(report: Report, renderer: str) -> None:

@@ -22,18 +22,7 @@ from gi_report.synthetic import random_report
 from gi_report.table import CellValue
 from tests.importers.dumps import cell_per_line, one_line, row_per_line
 from tests.importers.expected import assert_sections_present
-
-
-def _cells(report: Report) -> dict[str, CellValue]:
-    out: dict[str, CellValue] = {}
-    for table_id, table in report.tables.items():
-        for row, column, value in table.cells():
-            out[f"/{table_id}/{row}/{column}"] = value
-    # a unit printed beside a blank amount cannot be printed at all
-    unit = "/proactive/centralized_procurement/unit"
-    if unit in out and out["/proactive/centralized_procurement/total_amount"] is None:
-        out[unit] = None
-    return out
+from tests.render.helpers import cells as _cells
 
 
 def _same(a: CellValue, b: CellValue) -> bool:
