@@ -157,7 +157,7 @@ class Metadata:
 
 @attrs.frozen(kw_only=True)
 class Subsection:
-    """A numbered sub-section of section 一 (e.g. （一）主动公开): heading and text, verbatim."""
+    """A numbered sub-section of section 一 (e.g. proactive disclosure): heading, text verbatim."""
 
     heading: str = attrs.field(
         validator=_str, metadata=_doc("小标题", "The sub-heading as printed, verbatim.")
@@ -286,7 +286,7 @@ class Report:
 
     ``template`` is the template version the report follows (a key of ``TEMPLATES``). Each
     fixed table carries its own layout, which normally is the same template's; a report that
-    mixes layouts (e.g. a 2021 section 二 with the 2019 section 三) is held as stated, and
+    mixes layouts (e.g. one template's section 二 with another's section 三) is held as stated, and
     :attr:`table_templates` says which tables depart from ``template``.
     """
 
@@ -332,21 +332,21 @@ class Report:
     # --- derived values a notebook needs ------------------------------------------------------
 
     def applicant_sum(self, row_id: str, *, blank_as_zero: bool = False) -> Number | None:
-        """Section 三: the sum of the six applicant columns of a row (what 总计 should be)."""
+        """Section 三: the sum of the six applicant columns of a row (what ``total`` should be)."""
         return self.applications.computed(row_id, "total", blank_as_zero=blank_as_zero)
 
     def outcome_sum(self, column_id: str, *, blank_as_zero: bool = False) -> Number | None:
-        """Section 三: the sum of the outcome rows in a column (what （七）总计 should be)."""
+        """Section 三: the sum of the outcome rows in a column (``results_total``'s due value)."""
         return self.applications.computed("results_total", column_id, blank_as_zero=blank_as_zero)
 
     def subtotal(self, group_id: str, column_id: str = "total", *, blank_as_zero: bool = False
                  ) -> Number | None:
-        """Section 三: a group's subtotal, e.g. ``subtotal("denied")`` for （三）不予公开."""
+        """Section 三: a group's subtotal, e.g. ``subtotal("denied")`` over the ``denied`` rows."""
         return self.applications.subtotal(group_id, column_id, blank_as_zero=blank_as_zero)
 
     def review_litigation_sum(self, row_id: str, *, blank_as_zero: bool = False
                               ) -> Number | None:
-        """Section 四: the sum of the four outcomes of a group (what its 总计 should be)."""
+        """Section 四: the sum of the four outcomes of a group (what its ``total`` should be)."""
         return self.review_litigation.computed(row_id, "total", blank_as_zero=blank_as_zero)
 
     def with_table(self, table: Table) -> Report:

@@ -24,7 +24,7 @@ JsonDict = dict[str, Any]
 
 
 def shipped_file(name: str) -> bytes:
-    """The bytes of one published schema file (``report.schema.json``, ``gi-report-2021.xsd``…)
+    """The bytes of one published schema file (``report.schema.json``, an XSD…)
     as shipped inside the package."""
     return resources.files("gi_report").joinpath("schemas").joinpath(name).read_bytes()
 

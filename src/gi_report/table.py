@@ -170,7 +170,7 @@ class Table(Mapping[str, Mapping[str, CellValue]]):
         """A copy with a whole row replaced.
 
         ``values`` is either a sequence with one value per column of the row, in the form's order
-        (for section 三: the six applicant columns, then 总计), or a mapping of some of its cells.
+        (section 三: the six applicant columns, then ``total``), or a mapping of some of its cells.
         """
         row = self._row_spec(row_id)
         if isinstance(values, Mapping):
@@ -305,7 +305,7 @@ class Table(Mapping[str, Mapping[str, CellValue]]):
     def subtotal(
         self, group_id: str, column_id: str, *, blank_as_zero: bool = False
     ) -> Number | None:
-        """The sum of the rows of one group in one column (e.g. ``denied`` = （三）不予公开).
+        """The sum of the rows of one group in one column (e.g. the ``denied`` group of section 三).
 
         The form prints no subtotal rows: this is derived, never stored.
         """

@@ -1,6 +1,6 @@
 """Carry a report over to another template version, following the mapping table.
 
-``harmonise(report, to="2021")`` lays every table out on the target template and says which cells
+``harmonise(report, to=version)`` lays every table out on the target template and says which cells
 could not be carried over: target cells left blank because the source has nothing for them, and
 stated source cells that have no place in the target. Nothing is guessed: an ``approximate``
 mapping is used only when the caller asks for it, and then listed.
@@ -146,7 +146,7 @@ def harmonise(report: Report, to: str | None = None, *, approximate: bool = Fals
     Each table is carried over from its own layout (a mixed-layout report works too). Target cells
     with no source are left blank (``None``) and listed; stated source cells with no place in the
     target are listed with their values. ``approximate=True`` also carries the close-but-not-equal
-    quantities of the mapping table (e.g. 本年新制作数量 → 本年制发件数), listing them.
+    quantities of the mapping table (e.g. documents newly made → issued this year), listing them.
     """
     target = TEMPLATES.newest if to is None else get_template(to)
     tables: dict[str, Table] = {}

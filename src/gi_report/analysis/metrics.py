@@ -1,7 +1,7 @@
 """Named, versioned metric definitions researchers compute from the tables, as data.
 
 Every :class:`MetricDefinition` names its numerator and denominator cells (with weights, so a
-denominator may subtract: 总计 − 尚未审结), its formula in words and its version: when a definition
+denominator may subtract: total − pending), its formula in words and its version: when a definition
 changes, its version goes up and the old one stays citable. :func:`compute_metrics` evaluates
 them; a metric is NA (``value`` ``None``, with the reason) when its denominator is 0 or one of its
 cells is blank — never computed from a blank read as 0.
@@ -82,7 +82,7 @@ def _app(row: str, weight: int = 1) -> Term:
 
 
 def _group(group: str) -> tuple[Term, ...]:
-    """The 总计 cells of every row of a group of section 三 (e.g. （三）不予公开)."""
+    """The ``total`` cells of every row of a group of section 三 (e.g. ``denied``)."""
     return tuple(_app(r.id) for r in _APPS.rows_in_group(group))
 
 
@@ -102,7 +102,7 @@ _HANDLED_LABEL = _row_total("results_total")
 
 
 def _label(group: str) -> str:
-    """A group's label and the numbers of its rows, e.g. ``（四）无法提供 1–3``."""
+    """A group's label and the numbers of its rows, e.g. ``<label> 1–3``."""
     return f"{_APPS.group(group).label} 1–{len(_APPS.rows_in_group(group))}"
 
 

@@ -338,7 +338,7 @@ class _Assembler:
                 fit = {tid: _affinity(block, tid, enough=3) for tid in TABLE_IDS if tid != here}
                 best = max(fit, key=lambda tid: fit[tid])
                 if fit[best] < 3 or fit[best] <= own:
-                    continue  # a few shared words (总计) do not move it
+                    continue  # a few shared words (the total column's) do not move it
                 blocks.remove(block)
                 bodies.setdefault(best, []).append(block)
                 section = next(iter(TEMPLATES.values())).section(best)

@@ -16,14 +16,14 @@ def pointer(spec: TableSpec, cell: Cell) -> str:
 
 
 def row_name(spec: TableSpec, row: RowSpec) -> str:
-    """A row's official label, with its group for section 四 (行政诉讼·复议后起诉)."""
+    """A row's official label, with its group for section 四 (litigation · after review)."""
     if spec.id == "review_litigation" and row.group:
         return f"{spec.group(row.group).label}·{row.label}"
     return row.label
 
 
 def describe(spec: TableSpec, cells: Sequence[Cell]) -> str:
-    """Cells named with the official labels, grouped by row: 规章（本年制发件数、本年废止件数）."""
+    """Cells named with the official labels, grouped by row, columns in brackets."""
     by_row: dict[str, list[str]] = {}
     for row_id, column_id in cells:
         by_row.setdefault(row_id, []).append(spec.column(column_id).label)

@@ -16,7 +16,7 @@ them:
 5. **split digit runs** (:mod:`~gi_report.importers.digits`, settled by the report's own text
    where it states a number: :mod:`~gi_report.importers.evidence`), in :meth:`Reading.complete`.
 
-The layout (2019 or 2021) whose labels fit best is kept (:func:`best_reading`). Every step that
+The template layout whose labels fit best is kept (:func:`best_reading`). Every step that
 is not a plain exact reading leaves a :class:`~gi_report.importers.result.Notice`.
 """
 

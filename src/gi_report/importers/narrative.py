@@ -251,8 +251,8 @@ def find_inline_headings(text: str, sections: Sequence[SectionSpec]
     """Headings of ``sections`` inside one long line: ``(section, start, end)`` in order.
 
     A heading printed as the form prints it is taken first; else a numbered heading whose title
-    is close to the form's, before the next section's own heading (``四、…复议与行政诉讼情况``,
-    ``六、存在的主要问题和改进情况`` after an extra section).
+    is close to the form's, before the next section's own heading (section 四's heading abridged,
+    section 五's heading numbered 六 after an extra section).
     """
     position = 0
     for k, section in enumerate(sections):
@@ -421,7 +421,7 @@ class Title:
 
 
 def parse_title(text: str) -> Title | None:
-    """Agency and year from a title such as 平潭综合实验区2021年度政府信息公开工作年度报告."""
+    """Agency and year from a title such as ``<agency><year>年度<document name>``."""
     stripped = _strip_heading_markup(text)
     if len(stripped) > 120:
         return None

@@ -92,7 +92,7 @@ def whole_table(spec: TableSpec) -> tuple[Cell, ...]:
 
 
 def unit_cell(spec: TableSpec, row: RowSpec) -> Cell | None:
-    """The unit cell of ``row`` (the 2019 采购总金额's 单位), if it has one."""
+    """The unit cell of ``row`` (an older template's unit column), if it has one."""
     return next(((row.id, c) for c in row.columns if spec.column(c).kind is CellKind.TEXT), None)
 
 
@@ -194,7 +194,7 @@ class Placer:
             return
         printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
                    if g in dr.header.rows}
-        # a row named above its columns spans them all (行政复议 over its five columns); a row
+        # a row named above its columns spans them all (review over its five columns); a row
         # name over one column only is a header cut out of line (a crawl), not a layout
         spans = Counter(row.id for row in dr.header.rows.values())
         named = [cell for cell in whole if cell in printed

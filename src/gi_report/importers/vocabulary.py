@@ -88,7 +88,7 @@ class _Index(Generic[T]):
         if not entries and self.fuzzy:
             distance, entries = self._nearest(key.core)
         if entries and key.marker is not None:
-            # a printed marker rules out a label numbered otherwise (（六）其他 is not 3.其他)
+            # a printed marker rules out a label numbered otherwise (（六） is not 3.)
             entries = [e for e in entries if _compatible(e.marker, key.marker)]
         if not entries:
             return None
@@ -130,7 +130,7 @@ class Vocabulary:
         for row in spec.rows:
             for i, label in enumerate((row.label, *row.aliases)):
                 self.rows.add(row, label, alias=i > 0)
-                # the label printed with its enclosing groups, e.g. 行政诉讼（未经复议直接起诉）
+                # the label printed with its enclosing groups, a group's label, a row's in brackets
                 prefix = ""
                 for group_id in spec.group_chain(row.group):
                     prefix = core(spec.group(group_id).label) + prefix
@@ -179,7 +179,7 @@ class Vocabulary:
         return self.columns.lookup(text)
 
     def is_header_word(self, text: str) -> bool:
-        """Whether the text is a header cell above the columns (申请人情况, the corner note…)."""
+        """Whether the text is a header cell above the columns (applicants, corner note…)."""
         return self.headers.lookup(text) is not None
 
     def knows(self, text: str) -> bool:

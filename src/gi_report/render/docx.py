@@ -1,15 +1,15 @@
 """A report as a Word ``.docx`` file: the official blank template, filled in.
 
-The template shipped as package data (``render/data/template-2021-blank.docx``) gives the page
-set-up, the styles, the paragraph formatting of the title, headings and body text, and the look of
-each fixed table (borders, shading of the header cells, fonts, column widths, row heights). The
-body is rebuilt from the report: title, preamble, the six sections with their headings and
-paragraphs, each fixed table laid out by :func:`gi_report.render.layout.table_layout` (so a 2019
-table, or a table of another version than the report's, gets its own rows), and the closing.
-Each table cell copies the formatting of the template's cell at the same grid position (or, where
-the 2019 layout has no such cell, of a template cell of the same role; see
-:mod:`gi_report.render.docx_template`). Blank cells stay empty,
-amounts are written exactly as stated. Written with lxml on the package parts; no python-docx.
+The template shipped as package data (``render/data/``, the newest template's ``word_template``)
+gives the page set-up, the styles, the paragraph formatting of the title, headings and body text,
+and the look of each fixed table (borders, shading of the header cells, fonts, column widths, row
+heights). The body is rebuilt from the report: title, preamble, the six sections with their
+headings and paragraphs, each fixed table laid out by :func:`gi_report.render.layout.table_layout`
+(so a table of an older template, or of another version than the report's, gets its own rows), and
+the closing. Each table cell copies the formatting of the template's cell at the same grid position
+(or, where an older layout has no such cell, of a template cell of the same role; see
+:mod:`gi_report.render.docx_template`). Blank cells stay empty, amounts are written exactly as
+stated. Written with lxml on the package parts; no python-docx.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from gi_report.render.narrative import report_title, sections
 from gi_report.render.pointers import PlacedCell, place
 from gi_report.table import Table
 
-_ZIP_DATE = (2021, 9, 29, 0, 0, 0)  #: fixed member dates: the same report gives the same bytes
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)  #: fixed member dates: same report, same bytes
 
 _Element = etree._Element
 

@@ -1,9 +1,9 @@
 """The official blank Word template as a source of formatting for the Word writer.
 
-The template (``gi_report/render/data/template-2021-blank.docx``) is read once: its package
-parts, and from its main part the paragraphs to copy (title, heading, body text, empty line),
-the three tables indexed by grid position with the role of each cell (caption, column head, row
-label, value: the role of the 2021 layout's cell at the same place), and the document without
+The template (the newest template's ``word_template`` in ``gi_report/render/data/``) is read once:
+its package parts, and from its main part the paragraphs to copy (title, heading, body text, empty
+line), the three tables indexed by grid position with the role of each cell (caption, column head,
+row label, value: the role of the newest layout's cell at the same place), and the document without
 its body content, into which :mod:`gi_report.render.docx` writes a report.
 """
 
@@ -67,7 +67,7 @@ def roles(layout: Layout) -> dict[tuple[int, int], str]:
 class TemplateTable:
     """One table of the blank template, indexed by grid origin, as a source of formatting.
 
-    The template prints the 2021 form, so the role of each of its cells is that of the 2021
+    The template prints the newest form, so the role of each of its cells is that of the newest
     layout's cell at the same place.
     """
 

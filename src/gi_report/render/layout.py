@@ -1,7 +1,7 @@
 """The fixed tables as the official template lays them out, for every renderer.
 
 :func:`table_layout` serves the renderers that can merge cells (HTML, DOCX, and the text dumps
-tests produce): section 二 as stacked sub-tables (caption, header with 信息内容, rows); section 三
+tests produce): section 二 as stacked sub-tables (caption, header, rows); section 三
 with its corner note, the two-level applicant header and the merged group cells on the left;
 section 四 transposed, its form rows as column headers over one row of fifteen values.
 :func:`flat_layout` serves those that cannot (Markdown, plain text): one small table per section
@@ -41,12 +41,12 @@ class FlatTable:
     """One table (or section 二 sub-table) for a renderer that cannot merge cells.
 
     ``rows`` hold the label, then one printed value per header column; a row of a group label
-    (三、本年度办理结果, （三）不予公开 …) has empty values.
+    (the outcomes group, ``denied`` …) has empty values.
     """
 
-    caption: str | None  #: section 二's item (第二十条第（一）项), printed above the table
+    caption: str | None  #: section 二's item (Article 20 (1), (5) …), printed above the table
     note: str | None  #: section 三's corner note, printed above the table
-    header: tuple[str, ...]  #: the label column's header (信息内容 or empty), then the columns
+    header: tuple[str, ...]  #: the label column's header (or empty), then the columns
     rows: tuple[tuple[str, ...], ...]
 
 
@@ -106,7 +106,7 @@ def _value_cells(table: Table, row_id: str, blank: str = "") -> list[str]:
 
 
 def proactive_layout(table: Table) -> Layout:
-    """Section 二: per caption, a caption row, a header row (信息内容 …) and its rows."""
+    """Section 二: per caption, a caption row, a header row and its rows."""
     spec = table.spec
     widest = max(sum(1 for c in r.columns if spec.column(c).kind is not CellKind.TEXT)
                  for r in spec.rows)

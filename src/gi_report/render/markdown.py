@@ -2,8 +2,8 @@
 
 Markdown cannot merge cells, so the tables are printed as
 :func:`~gi_report.render.layout.flat_layout` flattens them: section 二 as one small table per
-第二十条 item, section 三 as one table whose group labels (三、本年度办理结果, （三）不予公开 …)
-are rows of their own, and section 四 with one row per form row (行政诉讼（复议后起诉）…). Blank
+第二十条 item, section 三 as one table whose group labels (the outcomes group, ``denied`` …)
+are rows of their own, and section 四 with one row per form row (litigation after review …). Blank
 cells are empty; ``|`` in a text is escaped. The text reads back with
 :func:`gi_report.read_document` to the same table values.
 """

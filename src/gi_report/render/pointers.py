@@ -48,7 +48,7 @@ def grid_width(layout: Layout) -> int:
 def value_pointers(table: Table) -> list[str]:
     """The JSON Pointer of each value cell of ``table_layout(table)``, in layout order.
 
-    A text column (section 二's 2019 unit, printed beside its amount) has no cell of its own.
+    A text column (an older template's unit beside its amount) has no cell of its own.
     """
     spec = table.spec
     if spec.id == "proactive":
