@@ -190,7 +190,7 @@ def _subsections(instance: Any, attribute: attrs.Attribute[Any], value: object) 
 
 @attrs.frozen(kw_only=True)
 class Overview:
-    """Section 一 总体情况: lead text, then numbered sub-sections, all verbatim."""
+    """Section 一 (the overview): lead text, then numbered sub-sections, all verbatim."""
 
     heading: str | None = attrs.field(
         default=None,
@@ -228,7 +228,7 @@ def _fee_field(field_id: str) -> Any:
 
 @attrs.frozen(kw_only=True)
 class OtherMatters:
-    """Section 六 其他需要报告的事项: verbatim text and the 信息处理费 figures it states."""
+    """Section 六 (other matters): verbatim text and the processing-fee figures it states."""
 
     heading: str | None = attrs.field(
         default=None,
