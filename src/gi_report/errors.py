@@ -244,6 +244,26 @@ class OutputPathError(GIReportError, OSError):
                 "(expected an existing, writable directory)")
 
 
+class DocumentNotFoundError(GIReportError, FileNotFoundError):
+    """A document named by a path (a ``str`` or ``os.PathLike``) that is not an existing file.
+
+    A ``str`` given for a document is always a path (as in pandas); document text comes as
+    ``bytes`` or a stream, and the message says so. ``path`` is the name given (shortened when
+    long: it may be a text passed by mistake).
+    """
+
+    def __init__(self, path: str) -> None:
+        shown = path if len(path) <= 120 else path[:119] + "…"
+        reason = ("no such file (a str is read as a path: pass bytes or a stream for "
+                  "document text)")
+        super().__init__(2, reason)  # FileNotFoundError's errno (ENOENT) and strerror
+        self.path = shown
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path!r}: {self.reason}"
+
+
 class UnknownSeverityError(GIReportError, ValueError):
     """A severity name other than ``error``, ``warning`` or ``info``."""
 
