@@ -125,23 +125,45 @@ def _typed(pd: Any, frame: Any, dtypes: dict[str, str]) -> Any:
 
 def _wide(reports: list[Report], only: str | None, labels: bool) -> Any:
     pd = _pandas()
-    table_ids = TABLE_IDS if only is None else (only,)
+    specs = _wide_specs(reports, TABLE_IDS if only is None else (only,))
+    names, kinds = _wide_names(specs, only, labels)
+    data: dict[str, list[Any]] = {name: [] for name in (*IDENTITY_COLUMNS, *names)}
+    for index, report in enumerate(reports):
+        for name, item in zip(IDENTITY_COLUMNS, _identity(index, report), strict=True):
+            data[name].append(item)
+        values = (value for table_id in specs for _, _, value in report.table(table_id).cells())
+        for name, value in zip(names, values, strict=True):
+            data[name].append(value)
+    frame = pd.DataFrame(data, columns=[*IDENTITY_COLUMNS, *names])
+    dtypes = {"year": "Int64", "report": "int64"}
+    for name, kind in zip(names, kinds, strict=True):
+        dtypes[name] = "Int64" if kind in _NUMBER_KINDS else "object"
+    return _typed(pd, frame, dtypes)
+
+
+def _wide_specs(reports: list[Report], table_ids: Iterable[str]) -> dict[str, TableSpec]:
+    """The one layout of each table the reports share (the newest template's when there are
+    none), or :class:`TemplateMismatchError` naming each report's layout."""
     specs: dict[str, TableSpec] = {}
     for table_id in table_ids:
-        layouts = {
-            f"#{i} {r.metadata.agency}": table_layout(r, table_id) for i, r in enumerate(reports)
-        }
         if len({id(r.table(table_id).spec) for r in reports}) > 1:
             raise TemplateMismatchError(
                 f"the wide layout needs one layout of table {table_id}; harmonise the reports "
                 "first (gi_report.analysis.harmonise) or use layout='long'",
                 field="template",
-                values=layouts,
+                values={f"#{i} {r.metadata.agency}": table_layout(r, table_id)
+                        for i, r in enumerate(reports)},
             )
         specs[table_id] = (
             reports[0].table(table_id).spec if reports
             else TEMPLATES.newest.table(table_id)
         )
+    return specs
+
+
+def _wide_names(specs: dict[str, TableSpec], only: str | None,
+                labels: bool) -> tuple[list[str], list[CellKind]]:
+    """The wide layout's cell column names (ids, or the Chinese labels) and their kinds."""
     names: list[str] = []
     kinds: list[CellKind] = []
     for table_id, spec in specs.items():
@@ -155,20 +177,7 @@ def _wide(reports: list[Report], only: str | None, labels: bool) -> Any:
             kinds.append(column.kind)
     if len(set(names)) != len(names):  # pragma: no cover - guarded by a test on the form
         raise ValueError("cell labels are not unique; use labels=False")
-    data: dict[str, list[Any]] = {name: [] for name in (*IDENTITY_COLUMNS, *names)}
-    for index, report in enumerate(reports):
-        for name, item in zip(IDENTITY_COLUMNS, _identity(index, report), strict=True):
-            data[name].append(item)
-        position = 0
-        for table_id in specs:
-            for _, _, value in report.table(table_id).cells():
-                data[names[position]].append(value)
-                position += 1
-    frame = pd.DataFrame(data, columns=[*IDENTITY_COLUMNS, *names])
-    dtypes = {"year": "Int64", "report": "int64"}
-    for name, kind in zip(names, kinds, strict=True):
-        dtypes[name] = "Int64" if kind in _NUMBER_KINDS else "object"
-    return _typed(pd, frame, dtypes)
+    return names, kinds
 
 
 def metrics_frame(reports: Report | Iterable[Report], metrics: Iterable[str] | None = None) -> Any:

@@ -431,40 +431,56 @@ def validate_document(
             raise DocumentNotFoundError(data)
         data = Path(data)
     if isinstance(data, os.PathLike) or is_stream(data):
-        name = source or (os.fspath(data) if isinstance(data, os.PathLike)
-                          else stream_name(data))
-        try:
-            raw = read_limited(data) if isinstance(data, os.PathLike) else read_stream(
-                data, name or "document")
-        except InputTooLargeError as error:
-            return _unreadable(TOO_LARGE, name, f"at most {error.limit:,} bytes",
-                               f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节",
-                               blank_as_zero)
-        except (OSError, ValueError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            return _unreadable(UNREADABLE, name, "a readable file", reason, "可读取的文件",
-                               blank_as_zero)
-        data, source = raw, name
-        if name is not None and os.fspath(name).endswith(".xml"):
-            return _validate_xml(raw, source=source, blank_as_zero=blank_as_zero,
-                                 max_findings=max_findings)
-    if isinstance(data, bytearray | memoryview):
-        data = bytes(data)
-    if isinstance(data, bytes):
-        if _is_xml(data):
-            return _validate_xml(data, source=source, blank_as_zero=blank_as_zero,
-                                 max_findings=max_findings)
-        try:
-            data = parse_json(data, source=source)
-        except InputTooLargeError as error:
-            return _unreadable(TOO_LARGE, source, f"at most {error.limit:,} bytes",
-                               f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节",
-                               blank_as_zero)
-        except DocumentError as error:
-            problem = error.problems[0]
-            return _unreadable(SYNTAX, source, problem.expected, problem.got,
-                               "格式正确的 JSON", blank_as_zero)
+        return _validate_file(data, source=source, blank_as_zero=blank_as_zero,
+                              max_findings=max_findings)
+    if isinstance(data, bytes | bytearray | memoryview):
+        return _validate_bytes(bytes(data), source=source, blank_as_zero=blank_as_zero,
+                               max_findings=max_findings)
     return _validate_value(data, blank_as_zero=blank_as_zero, source=source,
+                           max_findings=max_findings)
+
+
+def _too_large(name: str | None, error: InputTooLargeError,
+               blank_as_zero: bool) -> ValidationReport:
+    return _unreadable(TOO_LARGE, name, f"at most {error.limit:,} bytes",
+                       f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节", blank_as_zero)
+
+
+def _validate_file(data: Any, *, source: str | None, blank_as_zero: bool,
+                   max_findings: int) -> ValidationReport:
+    """A path or a stream: read under the size limit (a file named ``*.xml`` is XML)."""
+    path = isinstance(data, os.PathLike)
+    name = source or (os.fspath(data) if path else stream_name(data))
+    try:
+        raw = read_limited(data) if path else read_stream(data, name or "document")
+    except InputTooLargeError as error:
+        return _too_large(name, error, blank_as_zero)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return _unreadable(UNREADABLE, name, "a readable file", reason, "可读取的文件",
+                           blank_as_zero)
+    if name is not None and name.endswith(".xml"):
+        return _validate_xml(raw, source=name, blank_as_zero=blank_as_zero,
+                             max_findings=max_findings)
+    return _validate_bytes(raw, source=name, blank_as_zero=blank_as_zero,
+                           max_findings=max_findings)
+
+
+def _validate_bytes(data: bytes, *, source: str | None, blank_as_zero: bool,
+                    max_findings: int) -> ValidationReport:
+    """JSON or XML text (XML when it starts with ``<``)."""
+    if _is_xml(data):
+        return _validate_xml(data, source=source, blank_as_zero=blank_as_zero,
+                             max_findings=max_findings)
+    try:
+        document = parse_json(data, source=source)
+    except InputTooLargeError as error:
+        return _too_large(source, error, blank_as_zero)
+    except DocumentError as error:
+        problem = error.problems[0]
+        return _unreadable(SYNTAX, source, problem.expected, problem.got,
+                           "格式正确的 JSON", blank_as_zero)
+    return _validate_value(document, blank_as_zero=blank_as_zero, source=source,
                            max_findings=max_findings)
 
 
