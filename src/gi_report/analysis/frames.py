@@ -3,8 +3,10 @@
 ``to_frame(reports)`` gives one row per table cell of every report: the report's identity, the
 cell's ids (the keys), its Chinese labels (taken from :mod:`gi_report.form`), its value and a
 blank flag. Counts are a nullable integer column (``Int64``: a blank is ``<NA>``, never 0 and never
-a float); amounts are exact ``decimal.Decimal`` objects in their own column; the 2019 procurement
-unit is text in its own column.
+a float); amounts are exact ``decimal.Decimal`` objects in their own column, with their unit
+(yuan or 10,000 yuan) beside them in ``unit``: the one the template prints
+(:attr:`~gi_report.form.spec.ColumnSpec.unit`) or the one the report states in a text cell of the
+row (:attr:`~gi_report.form.spec.ColumnSpec.unit_column`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ IDENTITY_COLUMNS: tuple[str, ...] = (
 LONG_COLUMNS: tuple[str, ...] = (
     *IDENTITY_COLUMNS,
     "layout", "section", "section_label", "table", "group", "group_label", "row", "row_label",
-    "column", "column_label", "kind", "value", "amount", "text", "blank",
+    "column", "column_label", "kind", "value", "amount", "unit", "text", "blank",
 )
 """The columns of the long layout, in order."""
 
@@ -106,12 +108,15 @@ def _long(reports: Iterable[Report], only: str | None) -> Any:
                 columns["column_label"].append(column.label)
                 columns["kind"].append(column.kind.value)
                 columns["value"].append(value if column.kind in _NUMBER_KINDS else None)
-                columns["amount"].append(value if column.kind is CellKind.AMOUNT else None)
+                amount = column.kind is CellKind.AMOUNT
+                columns["amount"].append(value if amount else None)
+                columns["unit"].append(column.unit_of(table[row_id]) if amount else None)
                 columns["text"].append(value if column.kind is CellKind.TEXT else None)
                 columns["blank"].append(value is None)
     frame = pd.DataFrame(columns, columns=list(LONG_COLUMNS))
     return _typed(pd, frame, {"value": "Int64", "year": "Int64", "report": "int64",
-                              "blank": "bool", "amount": "object", "text": "object"})
+                              "blank": "bool", "amount": "object", "unit": "object",
+                              "text": "object"})
 
 
 def _typed(pd: Any, frame: Any, dtypes: dict[str, str]) -> Any:
