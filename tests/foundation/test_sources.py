@@ -33,27 +33,22 @@ from tests.validation.corpus import report_from_expected
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
-class Unnamed(io.RawIOBase):
-    """A binary stream with no ``name`` (like a pipe's ``sys.stdin.buffer`` after a wrap) that
-    counts the bytes handed out; endless when ``data`` is ``None``."""
+class Unnamed:
+    """A binary stream with no ``name`` (like a pipe) that counts the bytes handed out; endless
+    when ``data`` is ``None``."""
 
     def __init__(self, data: bytes | None) -> None:
         self.data = data
         self.given = 0
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
+    def read(self, size: int = -1) -> bytes:
         if self.data is None:
-            size = len(buffer)
-            buffer[:size] = b"x" * size
+            chunk = b"x" * (size if size >= 0 else 1 << 20)
         else:
-            chunk = self.data[self.given:self.given + len(buffer)]
-            size = len(chunk)
-            buffer[:size] = chunk
-        self.given += size
-        return size
+            end = len(self.data) if size < 0 else self.given + size
+            chunk = self.data[self.given:end]
+        self.given += len(chunk)
+        return chunk
 
 
 @pytest.fixture(scope="module")
