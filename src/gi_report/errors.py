@@ -7,6 +7,8 @@ expected.
 
 from __future__ import annotations
 
+import errno
+import os
 import reprlib
 from collections.abc import Iterable
 
@@ -254,11 +256,12 @@ class DocumentNotFoundError(GIReportError, FileNotFoundError):
 
     def __init__(self, path: str) -> None:
         shown = path if len(path) <= 120 else path[:119] + "…"
-        reason = ("no such file (a str is read as a path: pass bytes or a stream for "
-                  "document text)")
-        super().__init__(2, reason)  # FileNotFoundError's errno (ENOENT) and strerror
+        # errno and strerror as open() gives them (what a command line prints after the name);
+        # str() adds the rule, for a Python caller who passed text.
+        super().__init__(errno.ENOENT, os.strerror(errno.ENOENT), path)
         self.path = shown
-        self.reason = reason
+        self.reason = ("no such file (a str is read as a path: pass bytes or a stream for "
+                       "document text)")
 
     def __str__(self) -> str:
         return f"{self.path!r}: {self.reason}"
