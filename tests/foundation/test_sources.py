@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +151,23 @@ def test_a_named_stream_keeps_its_name_for_messages(tmp_path: Path) -> None:
     assert caught.value.source == str(path)
     with pytest.raises(TypeError, match=r"a path .* bytes or a file object"):
         read_source(3)  # type: ignore[arg-type]
+
+
+def test_a_pipe_on_standard_input_is_read_by_content(tmp_path: Path) -> None:
+    """``sys.stdin.buffer`` of a pipe (no extension, not seekable): the PDF is told by its
+    magic bytes and read to the hand-checked total; JSON is loaded by ``load``."""
+    import subprocess
+
+    expected = json.loads((CORPUS / "expected" / "2024-huaian-city.json").read_text("utf-8"))
+    script = ("import sys, gi_report; r = gi_report.read_document(sys.stdin.buffer, warn=False); "
+              "print(r.source, r.kind, r.report.applications['results_total', 'total'])")
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, check=True,
+                         input=(CORPUS / "2024-huaian-city.pdf").read_bytes(),
+                         capture_output=True)
+    total = expected["applications"]["results_total"]["total"]
+    assert run.stdout.decode().split() == ["<stdin>", "pdf", str(total)]
+    report = report_from_expected("2021-pingtan")
+    script = "import sys, gi_report; print(gi_report.load(sys.stdin.buffer).metadata.year)"
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, check=True,
+                         input=to_json(report).encode("utf-8"), capture_output=True)
+    assert run.stdout.decode().strip() == str(report.metadata.year)
