@@ -108,9 +108,13 @@ def test_a_str_that_names_no_file_is_a_typed_error(reader: Any) -> None:
 def test_validate_document_refuses_text_in_a_str_and_reads_it_from_a_stream(
     shanghai: gi_report.Report,
 ) -> None:
+    """It never raises on what it is given: text in a ``str`` is an unreadable file, with the
+    rule in the message, never validated as text."""
     text = to_json(shanghai)
-    with pytest.raises(DocumentNotFoundError):
-        validate_document(text)
+    refused = validate_document(text)
+    assert [f.code for f in refused.findings] == ["gi.schema.unreadable"]
+    assert not refused.readable and refused.source is not None and len(refused.source) <= 120
+    assert "pass bytes or a stream for document text" in refused.findings[0].message_en
     expected = gi_report.validate(shanghai).findings
     assert validate_document(io.StringIO(text)).findings == expected
     assert validate_document(Unnamed(text.encode("utf-8"))).findings == expected

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from gi_report import DocumentNotFoundError, to_dict
+from gi_report import to_dict
 from gi_report.validation import Severity, ValidationReport, validate, validate_document
 from gi_report.validation.document import MAX_DEPTH
 from tests.validation.corpus import report_from_expected
@@ -142,8 +142,10 @@ def test_a_file_that_is_missing_or_too_large(tmp_path: Path) -> None:
     missing = validate_document(tmp_path / "nowhere.json")
     assert _codes(missing) == [("gi.schema.unreadable", "")]
     assert not missing.readable and missing.source == str(tmp_path / "nowhere.json")
-    with pytest.raises(DocumentNotFoundError, match="pass bytes or a stream"):
-        validate_document(str(tmp_path / "nowhere.json"))  # a str is a path, never text
+    named = validate_document(str(tmp_path / "nowhere.json"))  # a str is a path, never text
+    assert _codes(named) == [("gi.schema.unreadable", "")] and not named.readable
+    assert named.source == str(tmp_path / "nowhere.json")
+    assert "pass bytes or a stream for document text" in named.findings[0].message_en
     big = tmp_path / "big.json"
     with open(big, "wb") as handle:
         handle.truncate(33 * 1024 * 1024)  # sparse: 33 MiB over the 32 MiB limit

@@ -416,11 +416,10 @@ def validate_document(
 
     Never raises on the document: every problem — unreadable file, malformed text, a value JSON
     cannot hold, a schema violation — is a finding with its JSON Pointer. A ``str`` is always a
-    path, as in :func:`~gi_report.read_document` and :func:`~gi_report.load`; a ``str`` that
-    names no file raises :class:`~gi_report.errors.DocumentNotFoundError` (a misuse of the
-    argument, not a finding on a document), while a missing :class:`pathlib.Path` is a
-    ``gi.schema.unreadable`` finding. Document text comes as ``bytes`` or a binary or text
-    stream (read up to the size limit; over it, a ``gi.schema.too_large`` finding). A file
+    path, as in :func:`~gi_report.read_document` and :func:`~gi_report.load` (where a ``str``
+    naming no file raises :class:`~gi_report.errors.DocumentNotFoundError`); here it is a
+    ``gi.schema.unreadable`` finding that says to pass document text as ``bytes`` or a stream.
+    A stream is read up to the size limit (over it, a ``gi.schema.too_large`` finding). A file
     named ``*.xml`` is read as XML, any other document as XML when it starts with ``<``.
     """
     if isinstance(data, Report):
@@ -428,7 +427,7 @@ def validate_document(
                         source=source)
     if isinstance(data, str):
         if not _exists(data):
-            raise DocumentNotFoundError(data)
+            return _no_such_file(data, source, blank_as_zero)
         data = Path(data)
     if isinstance(data, os.PathLike) or is_stream(data):
         return _validate_file(data, source=source, blank_as_zero=blank_as_zero,
@@ -438,6 +437,16 @@ def validate_document(
                                max_findings=max_findings)
     return _validate_value(data, blank_as_zero=blank_as_zero, source=source,
                            max_findings=max_findings)
+
+
+def _no_such_file(text: str, source: str | None, blank_as_zero: bool) -> ValidationReport:
+    """The finding for a ``str`` that names no file: perhaps document text passed as a ``str``."""
+    shown = DocumentNotFoundError(text).path  # shortened as that error shows it
+    return _unreadable(UNREADABLE, source or shown,
+                       "an existing file (a str is read as a path: pass bytes or a stream for "
+                       "document text)", "no such file",
+                       "存在的文件（字符串一律视为路径：文档文本请以 bytes 或流传入）",
+                       blank_as_zero)
 
 
 def _too_large(name: str | None, error: InputTooLargeError,
