@@ -7,6 +7,8 @@ expected.
 
 from __future__ import annotations
 
+import errno
+import os
 import reprlib
 from collections.abc import Iterable
 
@@ -242,6 +244,27 @@ class OutputPathError(GIReportError, OSError):
     def __str__(self) -> str:
         return (f"{self.path}: cannot write the file: {self.reason} "
                 "(expected an existing, writable directory)")
+
+
+class DocumentNotFoundError(GIReportError, FileNotFoundError):
+    """A document named by a path (a ``str`` or ``os.PathLike``) that is not an existing file.
+
+    A ``str`` given for a document is always a path (as in pandas); document text comes as
+    ``bytes`` or a stream, and the message says so. ``path`` is the name given (shortened when
+    long: it may be a text passed by mistake).
+    """
+
+    def __init__(self, path: str) -> None:
+        shown = path if len(path) <= 120 else path[:119] + "…"
+        # errno and strerror as open() gives them (what a command line prints after the name);
+        # str() adds the rule, for a Python caller who passed text.
+        super().__init__(errno.ENOENT, os.strerror(errno.ENOENT), path)
+        self.path = shown
+        self.reason = ("no such file (a str is read as a path: pass bytes or a stream for "
+                       "document text)")
+
+    def __str__(self) -> str:
+        return f"{self.path!r}: {self.reason}"
 
 
 class UnknownSeverityError(GIReportError, ValueError):

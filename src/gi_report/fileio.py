@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import IO, Any, BinaryIO
 
-from gi_report.errors import InputTooLargeError, OutputPathError
+from gi_report.errors import DocumentNotFoundError, InputTooLargeError, OutputPathError
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 """Default limit on a JSON or XML document gi-report reads (32 MiB; a report is ~30 KiB)."""
@@ -33,6 +34,98 @@ def read_limited(path: PathLike, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
             if total > limit:
                 raise InputTooLargeError(os.fspath(path), total, limit)
     return b"".join(chunks)
+
+
+Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str]
+"""What a public reader takes for a document: a path (``str`` or ``os.PathLike``; a ``str`` is
+always a path), the document's bytes, or a binary or text stream (anything with ``read``)."""
+
+Sink = PathLike | IO[bytes] | IO[str]
+"""Where a public writer writes: a path (written atomically), or a binary or text stream."""
+
+
+def is_stream(value: object) -> bool:
+    """Whether ``value`` is a file object to read (it has a callable ``read``)."""
+    return callable(getattr(value, "read", None))
+
+
+def stream_name(stream: object) -> str | None:
+    """The file name a stream carries (``open()``'s ``name``; ``<stdin>``), if it is a text."""
+    name = getattr(stream, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def read_stream(stream: IO[Any], what: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of a binary or text stream (text encoded as UTF-8), read up to ``limit`` + 1
+    bytes and then refused with :class:`InputTooLargeError` (a stream has no size up front).
+
+    A text stream is read ``_CHUNK`` characters at a time, so its last chunk may overshoot the
+    limit by up to 3 bytes a character before it is refused: still bounded."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(min(_CHUNK, limit + 1 - total)):
+        # A lone surrogate is kept as bytes no decoder accepts: the reader then says so.
+        data = chunk.encode("utf-8", "surrogatepass") if isinstance(chunk, str) else bytes(chunk)
+        chunks.append(data)
+        total += len(data)
+        if total > limit:
+            raise InputTooLargeError(what, total, limit)
+    return b"".join(chunks)
+
+
+def read_path(path: PathLike, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """:func:`read_limited`, with :class:`DocumentNotFoundError` for a name that is no file
+    (also a name no file can have: too long, or holding a NUL, as a text passed by mistake)."""
+    name = os.fspath(path)
+    try:
+        return read_limited(path, limit)
+    except FileNotFoundError:
+        raise DocumentNotFoundError(name) from None
+    except ValueError as error:  # "embedded null byte"
+        if isinstance(error, InputTooLargeError):
+            raise
+        raise DocumentNotFoundError(name) from None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise DocumentNotFoundError(name) from None
+        raise
+
+
+def read_source(source: Source, limit: int = MAX_DOCUMENT_BYTES,
+                what: str = "document") -> tuple[bytes, str | None]:
+    """The bytes of a document and its file name (``None`` for bytes and unnamed streams).
+
+    One rule for every public reader: a ``str`` or ``os.PathLike`` is a path
+    (:class:`DocumentNotFoundError` when it is not a file); ``bytes`` are the document; a stream
+    is read under the same ``limit`` as a file. Anything else is a ``TypeError``.
+    """
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        check_size(what, data, limit)
+        return data, None
+    if isinstance(source, str | os.PathLike):
+        return read_path(source, limit), os.fspath(source)
+    if is_stream(source):
+        name = stream_name(source)
+        return read_stream(source, name or what, limit), name
+    raise TypeError(f"expected a path (str or os.PathLike), bytes or a file object, "
+                    f"got {type(source).__name__}")
+
+
+def write_sink(sink: Sink, data: bytes, encoding: str = "utf-8") -> None:
+    """Write ``data`` to a path atomically, or to a binary or text stream as it is (a text
+    stream receives ``data`` decoded from ``encoding``)."""
+    if isinstance(sink, str | os.PathLike):
+        write_atomic(sink, data)
+        return
+    if not callable(getattr(sink, "write", None)):
+        raise TypeError(f"expected a path (str or os.PathLike) or a file object, "
+                        f"got {type(sink).__name__}")
+    stream: IO[Any] = sink
+    try:
+        stream.write(data)
+    except TypeError:  # a text stream refuses bytes before writing any
+        stream.write(data.decode(encoding))
 
 
 def check_size(what: str, data: str | bytes, limit: int = MAX_DOCUMENT_BYTES) -> None:

@@ -116,3 +116,37 @@ def test_bad_layout_name() -> None:
     """An unknown layout is a clear ValueError."""
     with pytest.raises(ValueError, match="layout"):
         to_frame([], "tall")
+
+
+def test_amounts_carry_their_unit_from_the_form_or_as_the_report_states_it() -> None:
+    """The fee amount's unit is the one its column prints (10,000 yuan); the procurement
+    amount's is the text the real report states beside it (yuan); other cells have none."""
+    reports = [corpus_report("2025-shuyang-county"), corpus_report("2019-shanghai-gov-office")]
+    frame = to_frame(reports)
+    amounts = frame[frame.kind == "amount"]
+    assert amounts["unit"].notna().all() and frame[frame.kind != "amount"]["unit"].isna().all()
+    fee_column = get_template(reports[0].template).table("proactive").column("amount_10k_yuan")
+    fee = amounts[amounts.column == "amount_10k_yuan"].iloc[0]
+    assert fee["unit"] == fee_column.unit and fee_column.unit in fee_column.label
+    procurement = amounts[amounts.column == "total_amount"].iloc[0]
+    stated = reports[1].proactive["centralized_procurement", "unit"]
+    assert procurement["amount"] == Decimal("251000") and procurement["unit"] == stated
+    assert stated is not None and stated != fee_column.unit  # yuan here, not 10,000 yuan
+
+
+def test_every_amount_column_says_where_its_unit_is() -> None:
+    """Every amount column of every template has a unit printed or a unit column in its rows."""
+    from gi_report.form import TEMPLATES
+
+    for template in TEMPLATES.values():
+        for table in template.tables:
+            for column in table.columns:
+                if column.kind.value != "amount":
+                    assert column.unit is None and column.unit_column is None
+                    continue
+                assert (column.unit is None) != (column.unit_column is None), column.id
+                if column.unit_column is not None:
+                    unit = table.column(column.unit_column)
+                    assert unit.kind.value == "text"
+                    rows = [r for r in table.rows if column.id in r.columns]
+                    assert all(unit.id in r.columns for r in rows)

@@ -117,3 +117,27 @@ def test_a_live_batch_writer_is_never_an_orphan(tmp_path: Path, suffix: str) -> 
         raise
     assert list(read_rows(out)) == [row]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["first.jsonl", out.name])
+
+
+def test_a_killed_runs_rows_are_read_line_by_line_under_the_line_limit(tmp_path: Path) -> None:
+    """read_partial never reads the file whole: an over-long line is skipped (no result row is
+    that long), the cut last line is left out, and the rows around them are kept."""
+    from gi_report.batch.output import MAX_LINE
+
+    previous = tmp_path / "first.jsonl"
+    run_batch([str(REPORT)], out=str(previous), jobs=1)
+    (row,) = read_rows(previous)
+    line = previous.read_bytes()
+    partial = tmp_path / ".r.jsonl.killed.tmp"
+    partial.write_bytes(line + b'{"path": "' + b"x" * (MAX_LINE + 10) + b'"}\n' + line
+                        + line[: len(line) // 2])
+    assert [r["path"] for r in read_partial(partial, "jsonl")] == [row["path"]] * 2
+    csv_out = tmp_path / "first.csv"
+    run_batch([str(REPORT)], out=str(csv_out), jobs=1)
+    text = csv_out.read_bytes()
+    header, first = text.split(b"\n", 1)
+    cut = tmp_path / ".r.csv.killed.tmp"
+    cut.write_bytes(header + b"\n" + first + b"x" * (MAX_LINE + 5) + b"\r\n" + first
+                    + first[:10])
+    rows = read_partial(cut, "csv")
+    assert [(r["path"], r["status"]) for r in rows] == [(row["path"], row["status"])] * 2

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from gi_report import read_document
+from gi_report import DocumentNotFoundError, read_document
 from gi_report.importers.encoding import decode
 from tests.importers.expected import CORPUS, assert_matches_expected
 
@@ -23,6 +25,15 @@ def test_gbk_page_declared_in_its_meta() -> None:
     assert result.encoding == "gb18030"
     assert "gbk" in _encoding_notice(result)
     assert_matches_expected(result.report, "2023-shuyang-drc")
+
+
+def test_a_str_is_always_a_path() -> None:
+    """Document text in a ``str`` is refused with the typed error, never guessed to be text."""
+    with pytest.raises(DocumentNotFoundError, match="pass bytes or a stream") as caught:
+        read_document(DRC, warn=False)
+    assert isinstance(caught.value, FileNotFoundError)
+    with pytest.raises(DocumentNotFoundError, match=r"nowhere\.html"):
+        read_document("nowhere.html", warn=False)
 
 
 def test_gb18030_text_without_any_declaration() -> None:
@@ -52,14 +63,19 @@ def test_undecodable_bytes_are_replaced_and_noted() -> None:
     assert_matches_expected(result.report, "2022-beijing-xicheng-cgzx")
 
 
-@pytest.mark.parametrize("as_type", ["path", "str-path", "bytes", "text"])
+@pytest.mark.parametrize("as_type", ["path", "str-path", "bytes", "text-stream", "binary-stream",
+                                     "open-file"])
 def test_a_path_bytes_or_text(as_type: str) -> None:
     path = CORPUS / "2023-shuyang-drc.html"
-    source: object = {
-        "path": path, "str-path": str(path), "bytes": path.read_bytes(), "text": DRC,
-    }[as_type]
-    result = read_document(source, warn=False)  # type: ignore[arg-type]
+    with open(path, "rb") as handle:
+        source: object = {
+            "path": path, "str-path": str(path), "bytes": path.read_bytes(),
+            "text-stream": io.StringIO(DRC), "binary-stream": io.BytesIO(path.read_bytes()),
+            "open-file": handle,
+        }[as_type]
+        result = read_document(source, warn=False)  # type: ignore[arg-type]
     assert result.kind == "html"
-    assert result.source == (str(path) if "path" in as_type else None)
+    named = as_type in ("path", "str-path", "open-file")
+    assert result.source == (str(path) if named else None)
     assert result.content_hash.startswith("sha256:") and len(result.content_hash) == 71
     assert_matches_expected(result.report, "2023-shuyang-drc")

@@ -86,7 +86,7 @@ def _honest(result: ImportResult, report: Report) -> None:
 def test_one_line_crawl_dumps_are_split_honestly(seed: int, scale: int) -> None:
     """Run-together digits: each cell is split right, or left blank with its candidates."""
     report = random_report(random.Random(seed), template="2021", scale=scale)
-    result = read_document(one_line(report), kind="text", warn=False)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
     _honest(result, report)
     # section 三 holds enough arithmetic that most of it is determined
     determined = sum(1 for p, v in _cells(result.report).items()
@@ -97,6 +97,6 @@ def test_one_line_crawl_dumps_are_split_honestly(seed: int, scale: int) -> None:
 def test_one_line_dump_of_a_small_report_is_fully_determined_in_sections_three_and_four(
 ) -> None:
     report = random_report(random.Random(3), template="2021", scale=30)
-    result = read_document(one_line(report), kind="text", warn=False)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
     assert all(p.startswith("/proactive/") for p in result.undetermined_cells)
     _honest(result, report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import sys
@@ -29,8 +30,8 @@ def _codes(report: ValidationReport) -> list[tuple[str, str]]:
 
 def test_a_valid_document_gets_every_rule(document: dict[str, Any]) -> None:
     expected = validate(report_from_expected("2021-pingtan"))
-    for data in (document, json.dumps(document, ensure_ascii=False),
-                 json.dumps(document).encode()):
+    for data in (document, io.StringIO(json.dumps(document, ensure_ascii=False)),
+                 json.dumps(document).encode(), io.BytesIO(json.dumps(document).encode())):
         got = validate_document(data)
         assert got.findings == expected.findings
         assert not got.partial and got.readable and got.template == "2021"
@@ -118,19 +119,19 @@ def test_deep_nesting_is_cut(depth: int) -> None:
 
 def test_deeply_nested_json_text_is_a_syntax_finding() -> None:
     text = "[" * 100_000 + "]" * 100_000
-    report = validate_document(text)
+    report = validate_document(text.encode())
     assert _codes(report) == [("gi.schema.syntax", "")]
     assert not report.readable
 
 
 @pytest.mark.parametrize("text", ['{"a": ', '{"x": NaN}', "{'single': 1}", "\ufeff{", b"\xff\xfe{"])
 def test_malformed_json_text(text: str | bytes) -> None:
-    report = validate_document(text)
+    report = validate_document(io.StringIO(text) if isinstance(text, str) else text)
     assert [c for c, _ in _codes(report)] == ["gi.schema.syntax"]
     assert not report.readable and report.partial
 
 
-@pytest.mark.parametrize("value", [None, 3, "null", "[]", [], True, "text", 1.5])
+@pytest.mark.parametrize("value", [None, 3, b"null", b"[]", [], True, b"text", 1.5])
 def test_any_json_value_that_is_not_a_report(value: Any) -> None:
     report = validate_document(value)
     assert report.findings and not report.valid
@@ -141,7 +142,10 @@ def test_a_file_that_is_missing_or_too_large(tmp_path: Path) -> None:
     missing = validate_document(tmp_path / "nowhere.json")
     assert _codes(missing) == [("gi.schema.unreadable", "")]
     assert not missing.readable and missing.source == str(tmp_path / "nowhere.json")
-    assert validate_document(str(tmp_path / "nowhere.json")).readable is False
+    named = validate_document(str(tmp_path / "nowhere.json"))  # a str is a path, never text
+    assert _codes(named) == [("gi.schema.unreadable", "")] and not named.readable
+    assert named.source == str(tmp_path / "nowhere.json")
+    assert "pass bytes or a stream for document text" in named.findings[0].message_en
     big = tmp_path / "big.json"
     with open(big, "wb") as handle:
         handle.truncate(33 * 1024 * 1024)  # sparse: 33 MiB over the 32 MiB limit
@@ -169,7 +173,7 @@ def test_xml_documents_go_through_the_xml_codec(tmp_path: Path) -> None:
     data = xml.to_xml(report)
     expected = validate(report).findings
     assert validate_document(data).findings == expected
-    assert validate_document(data.decode("utf-8")).findings == expected
+    assert validate_document(io.StringIO(data.decode("utf-8"))).findings == expected
     path = tmp_path / "shanghai.xml"
     path.write_bytes(data)
     assert validate_document(path).findings == expected
@@ -194,7 +198,8 @@ def test_an_xml_cell_out_of_range_is_located_by_line_and_label() -> None:
     data = xml.to_xml(report_from_expected("2021-pingtan")).decode("utf-8")
     marker = '<total label="总计">69</total>'
     assert data.count(marker) == 1  # （七）总计·总计
-    report = validate_document(data.replace(marker, '<total label="总计">-69</total>'))
+    report = validate_document(
+        data.replace(marker, '<total label="总计">-69</total>').encode("utf-8"))
     (finding,) = report.findings
     assert finding.code == "gi.schema.R7"
     assert finding.pointer == "/applications/results_total/total"
@@ -205,7 +210,7 @@ def test_an_xml_cell_out_of_range_is_located_by_line_and_label() -> None:
 
 def test_text_that_is_not_unicode(document: dict[str, Any]) -> None:
     document["preamble"] = "\ud800 a lone surrogate"
-    for data in (document, json.dumps(document)):
+    for data in (document, io.StringIO(json.dumps(document))):
         report = validate_document(data)
         assert _codes(report) == [("gi.schema.invalid", "/preamble")]
         assert "surrogate" in report.findings[0].message_en

@@ -3,8 +3,10 @@
 ``to_frame(reports)`` gives one row per table cell of every report: the report's identity, the
 cell's ids (the keys), its Chinese labels (taken from :mod:`gi_report.form`), its value and a
 blank flag. Counts are a nullable integer column (``Int64``: a blank is ``<NA>``, never 0 and never
-a float); amounts are exact ``decimal.Decimal`` objects in their own column; the 2019 procurement
-unit is text in its own column.
+a float); amounts are exact ``decimal.Decimal`` objects in their own column, with their unit
+(yuan or 10,000 yuan) beside them in ``unit``: the one the template prints
+(:attr:`~gi_report.form.spec.ColumnSpec.unit`) or the one the report states in a text cell of the
+row (:attr:`~gi_report.form.spec.ColumnSpec.unit_column`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ IDENTITY_COLUMNS: tuple[str, ...] = (
 LONG_COLUMNS: tuple[str, ...] = (
     *IDENTITY_COLUMNS,
     "layout", "section", "section_label", "table", "group", "group_label", "row", "row_label",
-    "column", "column_label", "kind", "value", "amount", "text", "blank",
+    "column", "column_label", "kind", "value", "amount", "unit", "text", "blank",
 )
 """The columns of the long layout, in order."""
 
@@ -106,12 +108,15 @@ def _long(reports: Iterable[Report], only: str | None) -> Any:
                 columns["column_label"].append(column.label)
                 columns["kind"].append(column.kind.value)
                 columns["value"].append(value if column.kind in _NUMBER_KINDS else None)
-                columns["amount"].append(value if column.kind is CellKind.AMOUNT else None)
+                amount = column.kind is CellKind.AMOUNT
+                columns["amount"].append(value if amount else None)
+                columns["unit"].append(column.unit_of(table[row_id]) if amount else None)
                 columns["text"].append(value if column.kind is CellKind.TEXT else None)
                 columns["blank"].append(value is None)
     frame = pd.DataFrame(columns, columns=list(LONG_COLUMNS))
     return _typed(pd, frame, {"value": "Int64", "year": "Int64", "report": "int64",
-                              "blank": "bool", "amount": "object", "text": "object"})
+                              "blank": "bool", "amount": "object", "unit": "object",
+                              "text": "object"})
 
 
 def _typed(pd: Any, frame: Any, dtypes: dict[str, str]) -> Any:
@@ -125,23 +130,45 @@ def _typed(pd: Any, frame: Any, dtypes: dict[str, str]) -> Any:
 
 def _wide(reports: list[Report], only: str | None, labels: bool) -> Any:
     pd = _pandas()
-    table_ids = TABLE_IDS if only is None else (only,)
+    specs = _wide_specs(reports, TABLE_IDS if only is None else (only,))
+    names, kinds = _wide_names(specs, only, labels)
+    data: dict[str, list[Any]] = {name: [] for name in (*IDENTITY_COLUMNS, *names)}
+    for index, report in enumerate(reports):
+        for name, item in zip(IDENTITY_COLUMNS, _identity(index, report), strict=True):
+            data[name].append(item)
+        values = (value for table_id in specs for _, _, value in report.table(table_id).cells())
+        for name, value in zip(names, values, strict=True):
+            data[name].append(value)
+    frame = pd.DataFrame(data, columns=[*IDENTITY_COLUMNS, *names])
+    dtypes = {"year": "Int64", "report": "int64"}
+    for name, kind in zip(names, kinds, strict=True):
+        dtypes[name] = "Int64" if kind in _NUMBER_KINDS else "object"
+    return _typed(pd, frame, dtypes)
+
+
+def _wide_specs(reports: list[Report], table_ids: Iterable[str]) -> dict[str, TableSpec]:
+    """The one layout of each table the reports share (the newest template's when there are
+    none), or :class:`TemplateMismatchError` naming each report's layout."""
     specs: dict[str, TableSpec] = {}
     for table_id in table_ids:
-        layouts = {
-            f"#{i} {r.metadata.agency}": table_layout(r, table_id) for i, r in enumerate(reports)
-        }
         if len({id(r.table(table_id).spec) for r in reports}) > 1:
             raise TemplateMismatchError(
                 f"the wide layout needs one layout of table {table_id}; harmonise the reports "
                 "first (gi_report.analysis.harmonise) or use layout='long'",
                 field="template",
-                values=layouts,
+                values={f"#{i} {r.metadata.agency}": table_layout(r, table_id)
+                        for i, r in enumerate(reports)},
             )
         specs[table_id] = (
             reports[0].table(table_id).spec if reports
             else TEMPLATES.newest.table(table_id)
         )
+    return specs
+
+
+def _wide_names(specs: dict[str, TableSpec], only: str | None,
+                labels: bool) -> tuple[list[str], list[CellKind]]:
+    """The wide layout's cell column names (ids, or the Chinese labels) and their kinds."""
     names: list[str] = []
     kinds: list[CellKind] = []
     for table_id, spec in specs.items():
@@ -155,20 +182,7 @@ def _wide(reports: list[Report], only: str | None, labels: bool) -> Any:
             kinds.append(column.kind)
     if len(set(names)) != len(names):  # pragma: no cover - guarded by a test on the form
         raise ValueError("cell labels are not unique; use labels=False")
-    data: dict[str, list[Any]] = {name: [] for name in (*IDENTITY_COLUMNS, *names)}
-    for index, report in enumerate(reports):
-        for name, item in zip(IDENTITY_COLUMNS, _identity(index, report), strict=True):
-            data[name].append(item)
-        position = 0
-        for table_id in specs:
-            for _, _, value in report.table(table_id).cells():
-                data[names[position]].append(value)
-                position += 1
-    frame = pd.DataFrame(data, columns=[*IDENTITY_COLUMNS, *names])
-    dtypes = {"year": "Int64", "report": "int64"}
-    for name, kind in zip(names, kinds, strict=True):
-        dtypes[name] = "Int64" if kind in _NUMBER_KINDS else "object"
-    return _typed(pd, frame, dtypes)
+    return names, kinds
 
 
 def metrics_frame(reports: Report | Iterable[Report], metrics: Iterable[str] | None = None) -> Any:

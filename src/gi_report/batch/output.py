@@ -178,24 +178,35 @@ def _glob_escape(name: str) -> str:
 
 
 def read_partial(path: Path, fmt: str) -> list[Row]:
-    """The complete rows of a killed run's temporary file (the cut last line is left out)."""
+    """The complete rows of a killed run's temporary file (the cut last line is left out).
+
+    Read line by line, each line at most :data:`MAX_LINE` bytes (a longer one is skipped, as no
+    result row is that long), never the whole file at once.
+    """
     if fmt == "parquet":
         return []  # unreadable before it is closed
-    text = _complete_lines(path)
-    return _partial_jsonl(text) if fmt == "jsonl" else _partial_csv(text)
+    lines = _complete_lines(path)
+    return _partial_jsonl(lines) if fmt == "jsonl" else _partial_csv(lines)
 
 
-def _complete_lines(path: Path) -> str:
-    """The text of ``path`` up to its last newline (a killed writer may have cut the last line)."""
+def _complete_lines(path: Path) -> Iterator[str]:
+    """The lines of ``path`` that end in a newline (a killed writer may have cut the last one),
+    each at most :data:`MAX_LINE` bytes: a longer line is skipped whole."""
     with open(path, "rb") as handle:
-        data = handle.read()
-    return data[: data.rfind(b"\n") + 1].decode("utf-8", errors="replace")
+        while line := handle.readline(MAX_LINE + 1):
+            if not line.endswith(b"\n"):
+                if len(line) <= MAX_LINE:
+                    return  # the cut last line
+                while (rest := handle.readline(MAX_LINE)) and not rest.endswith(b"\n"):
+                    pass  # the rest of an over-long line
+                continue
+            yield line.decode("utf-8", errors="replace")
 
 
-def _partial_jsonl(text: str) -> list[Row]:
-    """The result rows among JSON Lines ``text``; a line that is not one is left out."""
+def _partial_jsonl(lines: Iterator[str]) -> list[Row]:
+    """The result rows among JSON Lines; a line that is not one is left out."""
     rows: list[Row] = []
-    for line in text.splitlines():
+    for line in lines:
         try:
             row = json.loads(line)
         except ValueError:
@@ -205,12 +216,12 @@ def _partial_jsonl(text: str) -> list[Row]:
     return rows
 
 
-def _partial_csv(text: str) -> list[Row]:
-    """The result rows of CSV ``text``; a row with a non-integer count or no path or status is
+def _partial_csv(lines: Iterator[str]) -> list[Row]:
+    """The result rows of CSV lines; a row with a non-integer count or no path or status is
     left out, and so are the cells of a short or long row that have no column."""
     csv.field_size_limit(MAX_DOCUMENT_BYTES)
     rows: list[Row] = []
-    for row in csv.DictReader(io.StringIO(text, newline="")):
+    for row in csv.DictReader(lines):
         try:
             rows.append({k: (_int_or_none(v) if k in INTEGER_FIELDS else (v or None))
                          for k, v in row.items() if k is not None and v is not None})

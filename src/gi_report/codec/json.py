@@ -22,7 +22,14 @@ import jsonschema
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from gi_report.errors import MAX_PROBLEMS, CellError, DocumentError, Problem
-from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
+from gi_report.fileio import (
+    MAX_DOCUMENT_BYTES,
+    Sink,
+    Source,
+    check_size,
+    read_source,
+    write_sink,
+)
 from gi_report.form import TABLE_IDS, TEMPLATES, get_template, per_registry
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.model import (
@@ -146,9 +153,12 @@ def to_json(report: Report, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=indent) + "\n"
 
 
-def dump(report: Report, path: PathLike, *, indent: int | None = 2) -> None:
-    """Write the JSON form of ``report`` to ``path`` atomically, as UTF-8."""
-    write_atomic(path, to_json(report, indent=indent).encode("utf-8"))
+def dump(report: Report, path: Sink, *, indent: int | None = 2) -> None:
+    """Write the JSON form of ``report`` as UTF-8 to ``path``: a file path (``str`` or
+    ``os.PathLike``, written atomically) or a binary or text stream (written as it is, not
+    closed). A missing directory raises :class:`~gi_report.errors.OutputPathError`.
+    """
+    write_sink(path, to_json(report, indent=indent).encode("utf-8"))
 
 
 # --- dict -> model ---
@@ -617,9 +627,14 @@ def from_json(text: str | bytes, *, source: str | None = None) -> Report:
     return from_dict(parse_json(text, source=source), source=source)
 
 
-def load(path: PathLike) -> Report:
-    """A report from a JSON file (at most 32 MiB)."""
-    import os
+def load(path: Source) -> Report:
+    """A report from a JSON document of at most 32 MiB.
 
-    name = os.fspath(path)
-    return from_json(read_limited(path), source=name)
+    ``path`` is a file path (a ``str`` is always a path), the document's ``bytes``, or a binary
+    or text stream (``sys.stdin.buffer``, ``io.BytesIO``, an open file), read up to the limit.
+    Raises :class:`~gi_report.errors.DocumentNotFoundError` for a path that is not a file,
+    :class:`~gi_report.errors.InputTooLargeError` over the limit and
+    :class:`~gi_report.errors.DocumentError` for a document that is not a valid report.
+    """
+    data, name = read_source(path, MAX_DOCUMENT_BYTES, "JSON document")
+    return from_json(data, source=name)

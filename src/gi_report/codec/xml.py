@@ -15,7 +15,6 @@ Element names are the JSON keys; the vocabulary and the XSD come from :mod:`gi_r
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Iterator, Mapping
@@ -32,7 +31,14 @@ from gi_report.errors import (
     XMLDocumentError,
     XMLProblem,
 )
-from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
+from gi_report.fileio import (
+    MAX_DOCUMENT_BYTES,
+    Sink,
+    Source,
+    check_size,
+    read_source,
+    write_sink,
+)
 from gi_report.form import TEMPLATES, per_registry
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
@@ -209,9 +215,10 @@ def to_xml(report: Report, *, pretty: bool = True) -> bytes:
     return document_to_xml(to_dict(report), pretty=pretty)
 
 
-def dump_xml(report: Report, path: PathLike, *, pretty: bool = True) -> None:
-    """Write the XML form of ``report`` to ``path`` atomically."""
-    write_atomic(path, to_xml(report, pretty=pretty))
+def dump_xml(report: Report, path: Sink, *, pretty: bool = True) -> None:
+    """Write the XML form of ``report`` to ``path``: a file path (written atomically) or a
+    binary or text stream (written as it is, not closed), as :func:`~gi_report.dump` does."""
+    write_sink(path, to_xml(report, pretty=pretty))
 
 
 # --- the hardened parser --------------------------------------------------------------------------
@@ -682,6 +689,8 @@ def from_xml(data: str | bytes, *, source: str | None = None) -> Report:
                                source=source) from None
 
 
-def load_xml(path: PathLike) -> Report:
-    """A report from an XML file (at most 32 MiB)."""
-    return from_xml(read_limited(path), source=os.fspath(path))
+def load_xml(path: Source) -> Report:
+    """A report from an XML document of at most 32 MiB: a file path (a ``str`` is always a
+    path), the document's ``bytes``, or a binary or text stream, as :func:`~gi_report.load`."""
+    data, name = read_source(path, MAX_DOCUMENT_BYTES, "XML document")
+    return from_xml(data, source=name)

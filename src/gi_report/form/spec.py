@@ -7,7 +7,7 @@ the model, the codecs, the schemas, the importers and the validators all read th
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 
 import attrs
@@ -32,6 +32,17 @@ class ColumnSpec:
     kind: CellKind = CellKind.COUNT
     description: str  #: English: what the column counts
     aliases: tuple[str, ...] = ()  #: other spellings seen in published reports
+    unit: str | None = None  #: an amount column's unit, as the template prints it (万元)
+    unit_column: str | None = None  #: the column of the row that states an amount's unit
+
+    def unit_of(self, row: Mapping[str, object]) -> str | None:
+        """The unit of this column's amount in ``row`` (a row of its table, column id → value):
+        the template's, or the one the report states in :attr:`unit_column` (``None`` if blank
+        or not an amount)."""
+        if self.unit is not None or self.unit_column is None:
+            return self.unit
+        stated = row.get(self.unit_column)
+        return stated if isinstance(stated, str) else None
 
 
 @attrs.frozen(kw_only=True)

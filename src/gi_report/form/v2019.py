@@ -66,6 +66,7 @@ PROACTIVE_TABLE = TableSpec(
             label="采购总金额",
             kind=CellKind.AMOUNT,
             description="Total amount of centralised procurement, in the unit stated beside it.",
+            unit_column="unit",
         ),
         ColumnSpec(
             id="unit",

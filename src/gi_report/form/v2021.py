@@ -43,6 +43,7 @@ PROACTIVE_TABLE = TableSpec(
             kind=CellKind.AMOUNT,
             aliases=("本年收费金额",),
             description="Administrative fees collected this year, in units of 10,000 yuan (万元).",
+            unit="万元",
         ),
     ),
     groups=(common.ART20_1, common.ART20_5, common.ART20_6, common.ART20_8),

@@ -18,7 +18,7 @@ from pathlib import Path
 import lxml.etree
 
 from gi_report.errors import ReportImportError, UnrecognisedDocumentError, UnsupportedKindError
-from gi_report.fileio import check_size, read_limited
+from gi_report.fileio import Source, read_source
 from gi_report.importers.assemble import assemble
 from gi_report.importers.blocks import Location, ParsedDocument
 from gi_report.importers.encoding import by_bom, decode
@@ -45,7 +45,6 @@ _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|p|div|me
 _MARKDOWN_SNIFF = re.compile(r"^(?:#{1,6}\s+\S|\|?\s*:?-{3,}:?\s*\|)", re.MULTILINE)
 _YEAR_IN_NAME = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
-Source = str | bytes | os.PathLike[str]
 _HOW = {"given": "调用时指定", "content": "按内容判断", "extension": "按文件扩展名判断"}
 
 
@@ -88,23 +87,6 @@ def _binary_reader(kind: str) -> Callable[..., ParsedDocument]:
     return parse_pdf
 
 
-def _load(source: Source, max_bytes: int) -> tuple[bytes, str | None]:
-    if isinstance(source, bytes):
-        check_size("document", source, max_bytes)
-        return source, None
-    if isinstance(source, str) and ("\n" in source or "<" in source or len(source) > 1024):
-        data = source.encode("utf-8")
-        check_size("document", data, max_bytes)
-        return data, None
-    path = os.fspath(source)
-    if isinstance(source, str) and not os.path.exists(path) and Path(
-            path).suffix.lower() not in EXTENSIONS:
-        data = source.encode("utf-8")  # a short text, not a file name
-        check_size("document", data, max_bytes)
-        return data, None
-    return read_limited(path, max_bytes), path
-
-
 def read_document(
     source: Source,
     *,
@@ -114,13 +96,17 @@ def read_document(
 ) -> ImportResult:
     """Import a published annual report: the Report as stated, and located notices.
 
-    ``source`` is a path (``str`` or ``os.PathLike``), the document's ``bytes``, or its text as
-    a ``str`` (a ``str`` naming an existing file, or ending in a known extension, is a path).
-    ``kind`` forces the document kind (``html``, ``text``, ``markdown``, ``docx``, ``pdf``).
+    ``source`` is a path (``str`` or ``os.PathLike``: a ``str`` is always a path), the
+    document's ``bytes``, or a binary or text stream (an open file, ``sys.stdin.buffer``,
+    ``io.BytesIO``, ``io.StringIO``), read up to ``max_bytes``. ``kind`` forces the document
+    kind (``html``, ``text``, ``markdown``, ``docx``, ``pdf``); without it the kind comes from
+    the content's magic bytes, then the file name's extension (a path's, or an open file's
+    ``name``), then sniffing the text.
     Notices of level warning or error are also emitted as
     :class:`~gi_report.errors.ReportImportWarning` unless ``warn`` is false.
 
-    Raises :class:`~gi_report.errors.InputTooLargeError` over ``max_bytes``,
+    Raises :class:`~gi_report.errors.DocumentNotFoundError` for a path that is not a file,
+    :class:`~gi_report.errors.InputTooLargeError` over ``max_bytes``,
     :class:`~gi_report.errors.UnrecognisedDocumentError` for a document with no recognisable
     report (or binary junk), :class:`~gi_report.errors.UnsupportedKindError` for a kind that
     cannot be read here, other :class:`~gi_report.errors.ReportImportError` subclasses for
@@ -129,8 +115,7 @@ def read_document(
     if kind is not None and kind not in KINDS:
         raise UnsupportedKindError(f"unknown document kind {kind!r}",
                                    expected=f"one of {', '.join(KINDS)}")
-    data, path = _load(source, max_bytes)
-    name = path
+    data, name = read_source(source, max_bytes)
     if kind is None:
         kind, how = detect_kind(data, name)
     else:

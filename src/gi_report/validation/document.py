@@ -1,19 +1,19 @@
 """``validate_document(data)``: validate a raw document — never raises on what it is given.
 
 ``data`` may be a :class:`~gi_report.model.Report`, plain Python data (a dict from another
-system), JSON or XML text (``str`` or ``bytes``), or a path. The structure is checked first:
-values JSON cannot hold (NaN, infinities, non-text keys, integers beyond ±(2^53−1)), absurd
-nesting or size, then the JSON Schema; every problem is a ``gi.schema.*`` finding with its JSON
-Pointer. When the whole document is valid every rule runs; when only parts are broken the
-arithmetic and completeness rules still run on each fixed table whose own structure is valid, and
-the report says it is partial. XML goes through :mod:`gi_report.codec.xml` when it is installed.
+system), JSON or XML ``bytes``, a binary or text stream, or a path (a ``str`` is always a path).
+The structure is checked first: values JSON cannot hold (NaN, infinities, non-text keys,
+integers beyond ±(2^53−1)), absurd nesting or size, then the JSON Schema; every problem is a
+``gi.schema.*`` finding with its JSON Pointer. When the whole document is valid every rule
+runs; when only parts are broken the arithmetic and completeness rules still run on each fixed
+table whose own structure is valid, and the report says it is partial. XML goes through
+:mod:`gi_report.codec.xml` when it is installed.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -22,8 +22,20 @@ from typing import Any
 import attrs
 
 from gi_report.codec.json import from_dict, parse_json, schema_problems, table_from_dict
-from gi_report.errors import DocumentError, GIReportError, InputTooLargeError, Problem
-from gi_report.fileio import MAX_DOCUMENT_BYTES, read_limited
+from gi_report.errors import (
+    DocumentError,
+    DocumentNotFoundError,
+    GIReportError,
+    InputTooLargeError,
+    Problem,
+)
+from gi_report.fileio import (
+    MAX_DOCUMENT_BYTES,
+    is_stream,
+    read_limited,
+    read_stream,
+    stream_name,
+)
 from gi_report.findings import Location
 from gi_report.form import TABLE_IDS, TEMPLATES
 from gi_report.form.spec import CellKind
@@ -346,19 +358,6 @@ def _unreadable(spec: RuleSpec, source: str | None, expected: str, got: str | No
                         partial_reasons=("the document could not be read; no rule ran",))
 
 
-_JSON_SCALAR = re.compile(r"\s*(?:-?[0-9][0-9.eE+-]*|true|false|null)\s*")
-
-
-def _is_path(text: str) -> bool:
-    """Whether a ``str`` given to :func:`validate_document` names a file rather than holds text."""
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped[:1] in ("{", "[", "<", '"') or "\n" in text or len(text) >= 4096:
-        return False
-    if _is_file(text):
-        return True
-    return not _JSON_SCALAR.fullmatch(text) and text.strip() != ""
-
-
 def _validate_xml(data: bytes, *, source: str | None, blank_as_zero: bool,
                   max_findings: int) -> ValidationReport:
     from gi_report.codec.xml import from_xml, parse_xml  # imported here: XML is optional input
@@ -413,64 +412,91 @@ def validate_document(
     source: str | None = None,
     max_findings: int = MAX_FINDINGS,
 ) -> ValidationReport:
-    """Validate a raw document: a dict, JSON/XML ``str``/``bytes``, a path, or a Report.
+    """Validate a raw document: a dict, JSON/XML ``bytes``, a stream, a path, or a Report.
 
     Never raises on the document: every problem — unreadable file, malformed text, a value JSON
-    cannot hold, a schema violation — is a finding with its JSON Pointer. A ``str`` is read as
-    document text when it starts with ``{``, ``[`` or ``<``, as a path when it names a file (or
-    looks like one), else as JSON text; pass a :class:`pathlib.Path` to be explicit.
+    cannot hold, a schema violation — is a finding with its JSON Pointer. A ``str`` is always a
+    path, as in :func:`~gi_report.read_document` and :func:`~gi_report.load` (where a ``str``
+    naming no file raises :class:`~gi_report.errors.DocumentNotFoundError`); here it is a
+    ``gi.schema.unreadable`` finding that says to pass document text as ``bytes`` or a stream.
+    A stream is read up to the size limit (over it, a ``gi.schema.too_large`` finding). A file
+    named ``*.xml`` is read as XML, any other document as XML when it starts with ``<``.
     """
     if isinstance(data, Report):
         return validate(data, blank_as_zero=blank_as_zero, max_findings=max_findings,
                         source=source)
     if isinstance(data, str):
-        if _is_path(data):
-            data = Path(data)
-        else:
-            try:
-                data = data.encode("utf-8")
-            except UnicodeEncodeError as error:
-                return _unreadable(SYNTAX, source, "text that is valid Unicode", str(error),
-                                   "有效的 Unicode 文本", blank_as_zero)
-    if isinstance(data, os.PathLike):
-        name = source or os.fspath(data)
-        try:
-            raw = read_limited(data)
-        except InputTooLargeError as error:
-            return _unreadable(TOO_LARGE, name, f"at most {error.limit:,} bytes",
-                               f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节",
-                               blank_as_zero)
-        except (OSError, ValueError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            return _unreadable(UNREADABLE, name, "a readable file", reason, "可读取的文件",
-                               blank_as_zero)
-        data, source = raw, name
-        if os.fspath(name).endswith(".xml"):
-            return _validate_xml(raw, source=source, blank_as_zero=blank_as_zero,
-                                 max_findings=max_findings)
-    if isinstance(data, bytearray | memoryview):
-        data = bytes(data)
-    if isinstance(data, bytes):
-        if _is_xml(data):
-            return _validate_xml(data, source=source, blank_as_zero=blank_as_zero,
-                                 max_findings=max_findings)
-        try:
-            data = parse_json(data, source=source)
-        except InputTooLargeError as error:
-            return _unreadable(TOO_LARGE, source, f"at most {error.limit:,} bytes",
-                               f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节",
-                               blank_as_zero)
-        except DocumentError as error:
-            problem = error.problems[0]
-            return _unreadable(SYNTAX, source, problem.expected, problem.got,
-                               "格式正确的 JSON", blank_as_zero)
+        if not _exists(data):
+            return _no_such_file(data, source, blank_as_zero)
+        data = Path(data)
+    if isinstance(data, os.PathLike) or is_stream(data):
+        return _validate_file(data, source=source, blank_as_zero=blank_as_zero,
+                              max_findings=max_findings)
+    if isinstance(data, bytes | bytearray | memoryview):
+        return _validate_bytes(bytes(data), source=source, blank_as_zero=blank_as_zero,
+                               max_findings=max_findings)
     return _validate_value(data, blank_as_zero=blank_as_zero, source=source,
                            max_findings=max_findings)
 
 
-def _is_file(text: str) -> bool:
+def _no_such_file(text: str, source: str | None, blank_as_zero: bool) -> ValidationReport:
+    """The finding for a ``str`` that names no file: perhaps document text passed as a ``str``."""
+    shown = DocumentNotFoundError(text).path  # shortened as that error shows it
+    return _unreadable(UNREADABLE, source or shown,
+                       "an existing file (a str is read as a path: pass bytes or a stream for "
+                       "document text)", "no such file",
+                       "存在的文件（字符串一律视为路径：文档文本请以 bytes 或流传入）",
+                       blank_as_zero)
+
+
+def _too_large(name: str | None, error: InputTooLargeError,
+               blank_as_zero: bool) -> ValidationReport:
+    return _unreadable(TOO_LARGE, name, f"at most {error.limit:,} bytes",
+                       f"{error.size:,} bytes", f"不超过 {error.limit:,} 字节", blank_as_zero)
+
+
+def _validate_file(data: Any, *, source: str | None, blank_as_zero: bool,
+                   max_findings: int) -> ValidationReport:
+    """A path or a stream: read under the size limit (a file named ``*.xml`` is XML)."""
+    path = isinstance(data, os.PathLike)
+    name = source or (os.fspath(data) if path else stream_name(data))
     try:
-        return len(text) < 4096 and "\x00" not in text and os.path.isfile(text)
+        raw = read_limited(data) if path else read_stream(data, name or "document")
+    except InputTooLargeError as error:
+        return _too_large(name, error, blank_as_zero)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return _unreadable(UNREADABLE, name, "a readable file", reason, "可读取的文件",
+                           blank_as_zero)
+    if name is not None and name.endswith(".xml"):
+        return _validate_xml(raw, source=name, blank_as_zero=blank_as_zero,
+                             max_findings=max_findings)
+    return _validate_bytes(raw, source=name, blank_as_zero=blank_as_zero,
+                           max_findings=max_findings)
+
+
+def _validate_bytes(data: bytes, *, source: str | None, blank_as_zero: bool,
+                    max_findings: int) -> ValidationReport:
+    """JSON or XML text (XML when it starts with ``<``)."""
+    if _is_xml(data):
+        return _validate_xml(data, source=source, blank_as_zero=blank_as_zero,
+                             max_findings=max_findings)
+    try:
+        document = parse_json(data, source=source)
+    except InputTooLargeError as error:
+        return _too_large(source, error, blank_as_zero)
+    except DocumentError as error:
+        problem = error.problems[0]
+        return _unreadable(SYNTAX, source, problem.expected, problem.got,
+                           "格式正确的 JSON", blank_as_zero)
+    return _validate_value(document, blank_as_zero=blank_as_zero, source=source,
+                           max_findings=max_findings)
+
+
+def _exists(text: str) -> bool:
+    """Whether a ``str`` names something on disk (a text passed by mistake names nothing)."""
+    try:
+        return len(text) < 4096 and "\x00" not in text and os.path.exists(text)
     except (OSError, ValueError):
         return False
 
