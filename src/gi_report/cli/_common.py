@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from gi_report.cli.inputs import STDIN, STDIN_NAME
+from gi_report.cli.messages import describe, flagged
 from gi_report.codec.json import load
 from gi_report.codec.xml import load_xml
 from gi_report.errors import GIReportError
@@ -17,8 +19,15 @@ SEVERITY_NAMES: dict[Severity, str] = {
 
 
 def error(message: str) -> None:
-    """Print a diagnostic on stderr, prefixed with the program name."""
-    print(f"gi-report: {message}", file=sys.stderr)
+    """Print a diagnostic on stderr, prefixed with the program name, flags for API arguments."""
+    print(f"gi-report: {flagged(message)}", file=sys.stderr)
+
+
+def failed(name: str, exc: BaseException, *, verbose: bool = False) -> None:
+    """Say on stderr why the input ``name`` could not be read (its name first, once)."""
+    text = describe(exc, verbose=verbose)
+    shown = STDIN_NAME if name == STDIN else name
+    error(text if text.startswith(shown) else f"{shown}: {text}")
 
 
 def read_report(path: str) -> Report | None:
