@@ -27,8 +27,7 @@ HELP = "显示本帮助并退出 / show this help and exit"
 
 def add_command(subparsers: Any, name: str, *, help: str, description: str) -> Any:
     """A subcommand's parser whose own ``-h/--help`` is described in both languages."""
-    parser = subparsers.add_parser(name, help=help, description=description, add_help=False,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser(name, help=help, description=description, add_help=False)
     parser.add_argument("-h", "--help", action="help", help=HELP)
     return parser
 
@@ -48,11 +47,12 @@ class DeprecatedAlias(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
-def add_output(parser: argparse.ArgumentParser, help: str, *, required: bool = False,
-               old: Iterable[str] = (), default: str | None = None) -> None:
-    """``-o/--output OUT`` (``-`` or absent: standard output), and ``old`` spellings as aliases."""
-    parser.add_argument("-o", "--output", metavar="OUT", dest="output", required=required,
-                        default=default, help=help)
+def add_output(parser: argparse.ArgumentParser, help: str, *, old: Iterable[str] = (),
+               default: str | None = None) -> None:
+    """``-o/--output OUT`` (``-`` or absent: standard output), and ``old`` spellings as aliases
+    (a command that needs OUT checks it is there: argparse would not count an alias)."""
+    parser.add_argument("-o", "--output", metavar="OUT", dest="output", default=default,
+                        help=help)
     for spelling in old:
         parser.add_argument(spelling, dest="output", metavar="OUT", action=DeprecatedAlias,
                             replacement="-o/--output")
