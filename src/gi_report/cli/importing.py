@@ -123,19 +123,30 @@ class Plan:
     files: dict[str, Path] = attrs.field(factory=dict)
 
 
+def _is_directory(out: str | None) -> bool:
+    """Whether ``-o`` names a directory: an existing one, or a name ending in a separator."""
+    return out is not None and (os.path.isdir(out) or out.endswith(os.sep))
+
+
+def _as_lines(args: argparse.Namespace, out: str | None, count: int) -> bool:
+    """Whether the reports go out as JSON Lines: ``--jsonl``, several to stdout, or a
+    ``.jsonl`` OUT."""
+    if out is None:
+        return bool(args.jsonl) or count > 1
+    return bool(args.jsonl) or out.lower().endswith(".jsonl")
+
+
 def plan(args: argparse.Namespace, names: list[str]) -> Plan:
     """Decide where each report goes before importing any; raises
     :class:`~gi_report.cli.options.UsageError` or an output collision."""
     out: str | None = None if to_stdout(args.output) else args.output
-    if out is not None and (os.path.isdir(out) or out.endswith(os.sep)):
+    if out is not None and _is_directory(out):
         form = args.format or "json"
         return Plan("directory", out, form, targets(names, Path(out), f".{form}"))
-    lines = args.jsonl or (out is None and len(names) > 1) or (
-        out is not None and out.lower().endswith(".jsonl"))
-    if lines and args.format == "xml":
-        raise UsageError("--format xml: JSON Lines hold JSON; give -o DIR for one XML file "
-                         "per report / JSON Lines 只能是 JSON")
-    if lines:
+    if _as_lines(args, out, len(names)):
+        if args.format == "xml":
+            raise UsageError("--format xml: JSON Lines hold JSON; give -o DIR for one XML file "
+                             "per report / JSON Lines 只能是 JSON")
         return Plan("lines", out, "json")
     if len(names) > 1:
         raise UsageError(f"{out}: several files need -o DIR (an existing directory or a name "
