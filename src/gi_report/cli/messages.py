@@ -20,7 +20,7 @@ FLAGS = {
 }
 """Python keyword arguments of the API and the command-line flag that sets each."""
 
-_ARGUMENT = re.compile(r"\b(?P<name>[a-z_]+)=(?P<value>True|False)?(?![\w=])")
+_ARGUMENT = re.compile(r"\b(?P<name>[a-z_]+)=(?P<value>True\b|False\b)?")
 
 SHOWN_PROBLEMS = 10
 """Problems of one unreadable document printed before "… and N more" (``--verbose``: all)."""
@@ -30,7 +30,11 @@ def flagged(text: str) -> str:
     """``text`` with every Python keyword argument it names (``year=``) replaced by its flag."""
 
     def flag(match: re.Match[str]) -> str:
-        return FLAGS.get(match["name"], match[0])
+        if match["name"] not in FLAGS:
+            return match[0]
+        after = match.string[match.end():match.end() + 1]
+        spaced = not match["value"] and after.strip() != "" and after not in ".,;:)"
+        return FLAGS[match["name"]] + (" " if spaced else "")
 
     return _ARGUMENT.sub(flag, text)
 
