@@ -15,7 +15,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "2022-beijing-xiche
 
 
 def test_flagged_replaces_known_arguments_only() -> None:
-    assert flagged("pass harmonise=True to carry them over") == "pass --harmonise to carry them over"
+    assert flagged("pass harmonise=True to carry them") == "pass --harmonise to carry them"
     assert flagged("cannot be summed without year=") == "cannot be summed without --year"
     assert flagged("kind='pdf' or blank_as_zero=False") == "--kind 'pdf' or --blank-as-zero"
     assert flagged("a=b and key=value stay") == "a=b and key=value stay"
