@@ -110,3 +110,12 @@ def test_batch_dash_reads_paths_from_standard_input(
     assert main(["batch", "-", "-o", str(results), "--jobs", "1", "--no-progress"]) == 0
     rows = [json.loads(line) for line in results.read_text("utf-8").splitlines()]
     assert sorted(r["path"] for r in rows) == sorted([str(first), str(second)])
+
+
+def test_a_missing_file_is_reported_missing_not_read_as_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "report-without-extension"
+    for command in ("import", "check"):
+        assert main([command, str(missing)]) == 2
+        err = capsys.readouterr().err
+        assert f"{missing}: No such file or directory" in err, err

@@ -19,6 +19,8 @@ def test_flagged_replaces_known_arguments_only() -> None:
     assert flagged("cannot be summed without year=") == "cannot be summed without --year"
     assert flagged("kind='pdf' or blank_as_zero=False") == "--kind 'pdf' or --blank-as-zero"
     assert flagged("a=b and key=value stay") == "a=b and key=value stay"
+    assert flagged("in/year=2023/to=x.json: year=2023.json") == (
+        "in/year=2023/to=x.json: year=2023.json")
 
 
 def test_totals_messages_name_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

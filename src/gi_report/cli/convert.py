@@ -26,9 +26,6 @@ from gi_report.model import Report
 FORMATS = ("json", "xml")
 """The document forms ``convert`` reads and writes."""
 
-STDIO = "-"
-
-
 def register(subparsers: Any) -> None:
     """Add ``convert`` to the command line's subcommands."""
     parser = add_command(

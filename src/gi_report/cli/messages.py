@@ -20,7 +20,10 @@ FLAGS = {
 }
 """Python keyword arguments of the API and the command-line flag that sets each."""
 
-_ARGUMENT = re.compile(r"\b(?P<name>[a-z_]+)=(?P<value>True\b|False\b)?")
+_ARGUMENT = re.compile(
+    r"(?<![\w/\\.-])(?P<name>[a-z_]+)=(?:(?P<value>True|False)\b|(?=['\"]|[\s.,;:)]|$))")
+"""``name=True``, ``name=False``, ``name='…'`` or a bare ``name=``, not inside a path or a word
+(a file named ``year=2023.json`` keeps its name)."""
 
 SHOWN_PROBLEMS = 10
 """Problems of one unreadable document printed before "… and N more" (``--verbose``: all)."""
@@ -32,9 +35,9 @@ def flagged(text: str) -> str:
     def flag(match: re.Match[str]) -> str:
         if match["name"] not in FLAGS:
             return match[0]
-        after = match.string[match.end():match.end() + 1]
-        spaced = not match["value"] and after.strip() != "" and after not in ".,;:)"
-        return FLAGS[match["name"]] + (" " if spaced else "")
+        quoted = not match["value"] and match.string[match.end():match.end() + 1] in "'\""
+        return FLAGS[match["name"]] + (" " if quoted and match.end() < len(match.string)
+                                       else "")
 
     return _ARGUMENT.sub(flag, text)
 
