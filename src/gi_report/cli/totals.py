@@ -54,7 +54,7 @@ def register(subparsers: Any) -> None:
                         help="空白单元格按 0 计 / count a blank cell as 0 (coverage still "
                         "lists it)")
     parser.add_argument("--harmonise", action="store_true",
-                        help="先把其他版式的报告转换过来 / carry reports on another template "
+                        help="先把不同版式的报告转换过来 / carry reports on another template "
                         "over before summing")
     parser.add_argument("--template", choices=sorted(TEMPLATES), default=None,
                         help="汇总所用的版式 / layout of the totals (default: the reports' own)")
