@@ -28,13 +28,19 @@ EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from gi_report.cli.options import HELP
+
     parser = argparse.ArgumentParser(
-        prog="gi-report",
+        prog="gi-report", add_help=False,
         description="China's Government Information Disclosure Annual Reports "
-        "(政府信息公开工作年度报告) as typed, validated data.",
+        "(政府信息公开工作年度报告) as typed, validated data. `gi-report COMMAND -h` for a "
+        "command's options; docs/cli.md for all of them.",
     )
-    parser.add_argument("--version", action="version", version=f"gi-report {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument("-h", "--help", action="help", help=HELP)
+    parser.add_argument("--version", action="version", version=f"gi-report {__version__}",
+                        help="显示版本号并退出 / show the version and exit")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
+                                       title="命令 / commands")
     for name in SUBCOMMANDS:
         module = importlib.import_module(f"gi_report.cli.{name}")
         module.register(subparsers)
@@ -42,7 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def one_line(exc: BaseException) -> str:
-    """An error as one line: its first line, the first problem it lists and how many more."""
+    """An error as one line: its first line, the first problem it lists and how many more, with
+    the flag for any Python argument it names."""
+    from gi_report.cli.messages import flagged
+
+    return flagged(_one_line(exc))
+
+
+def _one_line(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         where = exc.filename if exc.filename is not None else ""
         return f"{os.fsdecode(where)}: {exc.strerror}" if where != "" else exc.strerror

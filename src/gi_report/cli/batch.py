@@ -9,39 +9,60 @@ from typing import Any
 
 from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from gi_report.cli._common import error
+from gi_report.cli.inputs import STDIN, read_stdin
+from gi_report.cli.options import UsageError, add_command, add_fail_on, add_output, fails
 
-_FAIL_ON = ("never", "error", "warning", "info")
+_LEVELS = ("error", "warning", "info")
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "batch",
-        help="read, validate and summarise many report files into one results file",
+    """Add the ``batch`` subcommand."""
+    parser = add_command(
+        subparsers, "batch",
+        help="读取、核查并汇总大量报告文件，写入一个结果文件 / read, validate and summarise many "
+        "report files into one results file",
         description="Process every file the PATHS name (files, directories, glob patterns) — "
         "gi-report JSON and XML, and every document kind the importers read — and write one "
         "result row per file (path, status ok/error/not_a_report, template, agency, year, "
         "findings by severity, SHA-256, message) to OUT as JSON Lines (.jsonl), CSV (.csv) or "
         "Parquet (.parquet). A bad file never stops the run; an entry that cannot be read (a "
         "dangling link, a FIFO, a PATH matching nothing) gets a row saying why; OUT is "
-        "replaced atomically, and left as it was when the PATHS name nothing.",
+        "replaced atomically, and left as it was when the PATHS name nothing. PATH - reads "
+        "more PATHS from standard input, one per line (e.g. from find).",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files, directories (searched recursively) or glob patterns")
-    parser.add_argument("--out", "-o", required=True, metavar="FILE",
-                        help="results file: .jsonl, .csv or .parquet")
+                        help="文件、目录（递归查找）、通配模式，或 -（从标准输入读取路径，"
+                        "每行一个）/ files, directories (searched recursively), glob patterns, "
+                        "or - to read paths from stdin, one per line")
+    add_output(parser, "结果文件（必需）：.jsonl、.csv 或 .parquet / results file (required): "
+               ".jsonl, .csv or .parquet", old=("--out",))
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help="worker processes (default: the available cores)")
+                        help="工作进程数（默认为可用核数）/ worker processes (default: the "
+                        "available cores)")
     parser.add_argument("--resume", action="store_true",
-                        help="skip files whose row in OUT (or in the temporary file of a killed "
-                        "run) has the same content hash")
+                        help="跳过内容未变的已处理文件 / skip files whose row in OUT (or in the "
+                        "temporary file of a killed run) has the same content hash")
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
-                          help="show a progress bar on stderr (default: when stderr is a tty)")
-    progress.add_argument("--no-progress", dest="progress", action="store_false")
-    parser.add_argument("--fail-on", choices=_FAIL_ON, default="never",
-                        help="exit 1 if a file has status error, or findings at or above this "
-                        "severity (default: never)")
+                          help="在 stderr 显示进度条 / show a progress bar on stderr (default: "
+                          "when stderr is a tty)")
+    progress.add_argument("--no-progress", dest="progress", action="store_false",
+                          help="不显示进度条 / no progress bar")
+    add_fail_on(parser, default="never",
+                what="a file has status error, or a finding")
     parser.set_defaults(run=run)
+
+
+def _paths(paths: list[str]) -> list[str]:
+    """The PATHS, with ``-`` replaced by the paths read from standard input (one per line)."""
+    out: list[str] = []
+    for path in paths:
+        if path != STDIN:
+            out.append(path)
+            continue
+        text = read_stdin().decode("utf-8", errors="surrogateescape")
+        out.extend(line.rstrip("\r") for line in text.split("\n") if line.strip())
+    return out
 
 
 def _stop(signum: int, frame: Any) -> None:
@@ -53,23 +74,25 @@ def run(args: argparse.Namespace) -> int:
     from gi_report.batch import run_batch
     from gi_report.errors import GIReportError
 
+    if args.output is None:
+        raise UsageError("-o/--output is required: the results file (.jsonl, .csv or .parquet)")
     if args.jobs is not None and args.jobs < 1:
         error("--jobs must be at least 1")
         return EXIT_USAGE
     show = sys.stderr.isatty() if args.progress is None else args.progress
     previous = signal.signal(signal.SIGTERM, _stop)  # finish the output as on Ctrl-C
     try:
-        summary = run_batch(args.paths, args.out, jobs=args.jobs, resume=args.resume,
+        summary = run_batch(_paths(args.paths), args.output, jobs=args.jobs, resume=args.resume,
                             progress=show)
     except (GIReportError, OSError, ValueError) as exc:
-        error(str(exc) if args.out in str(exc) else f"{args.out}: {exc}")
+        error(str(exc) if args.output in str(exc) else f"{args.output}: {exc}")
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
     for path in summary.unmatched:
         error(f"{path}: no such file, directory or match")
     if summary.files == 0:
-        error(f"nothing to process; {args.out} left as it was")
+        error(f"nothing to process; {args.output} left as it was")
         return EXIT_USAGE
     print(f"gi-report batch: {summary.text()}", file=sys.stderr)
     if summary.interrupted:
@@ -78,7 +101,5 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if summary.statuses.get("error"):
         return EXIT_FINDINGS
-    levels = _FAIL_ON[1 : _FAIL_ON.index(args.fail_on) + 1]
-    if any(summary.findings[level] for level in levels):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    found = [level for level in _LEVELS if summary.findings[level]]
+    return EXIT_FINDINGS if fails(found, args.fail_on) else EXIT_OK

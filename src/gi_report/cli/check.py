@@ -20,13 +20,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from gi_report.cli._common import SEVERITY_NAMES, error
+from gi_report.cli._common import SEVERITY_NAMES, error, failed
 from gi_report.cli.importing import describe_notice, place
+from gi_report.cli.inputs import PUBLISHED_SUFFIXES, STDIN, STDIN_NAME, expand, import_document
+from gi_report.cli.options import add_command, add_fail_on, add_output, add_verbose, fails
+from gi_report.cli.outputs import emit, to_stdout
 from gi_report.codec.json import to_dict
 from gi_report.errors import GIReportError
 from gi_report.fileio import write_atomic
 from gi_report.findings import Severity
-from gi_report.importers.api import KINDS, read_document
+from gi_report.importers.api import KINDS
 from gi_report.importers.blanks import blank_cells
 from gi_report.importers.result import ImportResult, Notice
 from gi_report.render.check_page import render_check_page
@@ -39,28 +42,37 @@ SHOWN_PER_CODE = 5
 
 def register(subparsers: Any) -> None:
     """Add the ``check`` subcommand."""
-    parser = subparsers.add_parser(
-        "check",
-        help="import a published report, check it, print its tables, notices and findings",
+    parser = add_command(
+        subparsers, "check",
+        help="导入、核查已发布的年报并显示表格、导入说明和核查结果 / import a published report, "
+        "check it, print its tables, notices and findings",
         description="Import 政府信息公开工作年度报告 as published (HTML, text, Markdown, DOCX, "
         "PDF), check them against the form's rules, and print the tables with the official "
         "labels, the import notices and the findings. Exit 0: nothing at or above --fail-on; "
         "1: something; 2: a document could not be read.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="documents to check")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="要核查的文件、目录或 -（标准输入）/ documents to check, "
+                        "directories, or - for stdin")
+    add_output(parser, "把结果写入文件（默认标准输出）/ write the output to this file "
+               "(default: stdout)")
     parser.add_argument("--kind", choices=KINDS,
-                        help="document kind (default: told from the content and extension)")
+                        help="文档类型（默认按内容和扩展名判断）/ document kind (default: told "
+                        "from the content and extension)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people (default), json: one object per document")
-    parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
-                        help="exit 1 when a notice or finding has this level or a higher one")
+                        help="text：供人阅读（默认）；json：每个文档一行 / text for people "
+                        "(default), json: one object per document")
+    add_fail_on(parser)
     parser.add_argument("--all", action="store_true", dest="everything",
-                        help="list every notice and finding, including info, none collapsed")
+                        help="列出全部导入说明和核查结果（含提示）/ list every notice and "
+                        "finding, including info, none collapsed")
     parser.add_argument("--blank-as-zero", action="store_true",
-                        help="let the rules count blank cells as 0")
+                        help="空白单元格按 0 计 / let the rules count blank cells as 0")
     parser.add_argument("--html", metavar="OUT", dest="html",
-                        help="also write the check page of the document (one FILE only): "
-                        "a self-contained HTML file with each finding shown on its cells")
+                        help="另写核查页（仅一个文件）/ also write the check page of the document "
+                        "(one FILE only): a self-contained HTML file with each finding shown on "
+                        "its cells")
+    add_verbose(parser)
     parser.set_defaults(run=run)
 
 
@@ -152,40 +164,51 @@ def _blank_lines(result: ImportResult) -> list[str]:
     return lines
 
 
+def _check_one(name: str, args: argparse.Namespace, out: list[str]) -> int:
+    """Import and check one document, print (or keep in ``out``) what it says; the exit code."""
+    try:
+        result = import_document(name, args.kind)
+    except (GIReportError, OSError) as exc:
+        failed(name, exc, verbose=args.verbose)
+        return EXIT_USAGE
+    shown = STDIN_NAME if name == STDIN else name
+    validation = validate(result.report, blank_as_zero=args.blank_as_zero,
+                          locations=result.locations, source=shown)
+    if args.html and not _write_check_page(args.html, shown, result, validation,
+                                           args.everything):
+        return EXIT_USAGE
+    lines = (_json_lines(shown, result, validation) if args.format == "json"
+             else _text_lines(shown, result, validation, args.everything))
+    if to_stdout(args.output):
+        for line in lines:
+            print(line)
+    else:
+        out.extend(lines)
+    severities = [n.severity for n in result.notices] + [f.severity for f in validation.findings]
+    return EXIT_FINDINGS if fails(severities, args.fail_on) else EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
     """Check every document; return the exit code."""
-    code = EXIT_OK
-    floor = Severity.parse(args.fail_on)
-    if args.html and len(args.files) != 1:
+    names = expand(args.files, PUBLISHED_SUFFIXES)
+    if args.html and len(names) != 1:
         error("--html writes the check page of one document: give exactly one FILE")
         return EXIT_USAGE
-    for name in args.files:
-        try:
-            result = read_document(name, kind=args.kind, warn=False)
-        except (GIReportError, OSError) as exc:
-            error(f"{name}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}")
-            code = EXIT_USAGE
-            continue
-        report = result.report
-        validation = validate(report, blank_as_zero=args.blank_as_zero,
-                              locations=result.locations, source=name)
-        failing = any(n.at_least(floor) for n in result.notices) or any(
-            f.at_least(floor) for f in validation.findings)
-        if failing and code == EXIT_OK:
-            code = EXIT_FINDINGS
-        if args.html and not _write_check_page(args.html, name, result, validation,
-                                               args.everything):
-            return EXIT_USAGE
-        if args.format == "json":
-            _print_json(name, result, validation)
-        else:
-            _print_text(name, result, validation, args.everything)
-    return code
+    codes = set()
+    out: list[str] = []
+    for name in names:
+        code = _check_one(name, args, out)
+        if code == EXIT_USAGE and args.html:
+            return code
+        codes.add(code)
+    if not to_stdout(args.output):
+        emit(args.output, "".join(f"{line}\n" for line in out).encode("utf-8"))
+    return EXIT_USAGE if EXIT_USAGE in codes else max(codes, default=EXIT_OK)
 
 
-def _print_json(name: str, result: ImportResult, validation: ValidationReport) -> None:
+def _json_lines(name: str, result: ImportResult, validation: ValidationReport) -> list[str]:
     """One document's report, import notices and findings as one JSON line."""
-    print(json.dumps({
+    return [json.dumps({
         "file": name,
         "report": to_dict(result.report),
         "import": result.to_dict(),
@@ -193,26 +216,22 @@ def _print_json(name: str, result: ImportResult, validation: ValidationReport) -
         "blank_cells": [{"pointer": b.pointer, "code": b.code,
                          "message": b.notice.message if b.notice else None}
                         for b in blank_cells(result)],
-    }, ensure_ascii=False))
+    }, ensure_ascii=False)]
 
 
-def _print_text(name: str, result: ImportResult, validation: ValidationReport,
-                everything: bool) -> None:
+def _text_lines(name: str, result: ImportResult, validation: ValidationReport,
+                everything: bool) -> list[str]:
     """One document's tables as the form lays them out, then its notices and findings."""
     report = result.report
     meta = report.metadata
-    print(f"== {name}（{result.kind}" + (f"，{result.encoding}" if result.encoding else "")
-          + f"）：{meta.agency or '（机关名称不详）'} {meta.year} 年度，"
-          f"按 {report.template} 年版格式")
-    print(render_report(report))
-    for line in _notice_lines(result, everything):
-        print(line)
-    for line in _finding_lines(validation, everything):
-        print(line)
-    for line in _blank_lines(result):
-        print(line)
+    heading = (f"== {name}（{result.kind}" + (f"，{result.encoding}" if result.encoding else "")
+               + f"）：{meta.agency or '（机关名称不详）'} {meta.year} 年度，"
+               f"按 {report.template} 年版格式")
+    lines = [heading, render_report(report), *_notice_lines(result, everything),
+             *_finding_lines(validation, everything), *_blank_lines(result)]
     undetermined = result.undetermined_cells
     if undetermined:
-        print(f"注意：{len(undetermined)} 个单元格无法从文档中确定，已留空（见上方“"
-              f"{SEVERITY_NAMES[Severity.ERROR]}”说明）")
-    print()
+        lines.append(f"注意：{len(undetermined)} 个单元格无法从文档中确定，已留空（见上方“"
+                     f"{SEVERITY_NAMES[Severity.ERROR]}”说明）")
+    lines.append("")
+    return lines

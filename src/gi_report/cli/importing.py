@@ -20,12 +20,22 @@ from typing import Any
 import attrs
 
 from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from gi_report.cli._common import SEVERITY_NAMES, error
-from gi_report.codec.json import to_dict, to_json
+from gi_report.cli._common import SEVERITY_NAMES, failed
+from gi_report.cli.inputs import PUBLISHED_SUFFIXES, STDIN, STDIN_NAME, expand, import_document
+from gi_report.cli.options import (
+    UsageError,
+    add_command,
+    add_fail_on,
+    add_output,
+    add_verbose,
+    fails,
+)
+from gi_report.cli.outputs import emit, json_line, targets, to_stdout
+from gi_report.codec.json import to_json
 from gi_report.errors import GIReportError
 from gi_report.fileio import write_atomic
 from gi_report.findings import Location, Severity
-from gi_report.importers.api import KINDS, read_document
+from gi_report.importers.api import KINDS
 from gi_report.importers.result import ImportResult, Notice
 from gi_report.model import Report
 
@@ -35,27 +45,37 @@ LEVEL_NAMES = SEVERITY_NAMES
 
 def register(subparsers: Any) -> None:
     """Add the ``import`` subcommand."""
-    parser = subparsers.add_parser(
-        "import",
-        help="import published reports (HTML, text, Markdown, DOCX, PDF) as gi-report JSON",
+    parser = add_command(
+        subparsers, "import",
+        help="导入已发布的年报（HTML、文本、Markdown、DOCX、PDF）/ import published reports as "
+        "gi-report JSON",
         description="Read 政府信息公开工作年度报告 as published (web pages, text dumps, Markdown, "
-        "Word, PDF) and write the gi-report JSON (or XML) form. Notices about what was inferred, "
-        "matched loosely or left blank go to stderr. Exit 0: no notice at or above --fail-on; "
-        "1: some; 2: a file could not be read.",
+        "Word, PDF) and write the gi-report JSON (or XML) form. One report goes to stdout as "
+        "indented JSON; several as JSON Lines (one report per line; --jsonl for one too). "
+        "Notices about what was inferred, matched loosely or left blank go to stderr. Exit 0: "
+        "no notice at or above --fail-on; 1: some; 2: a file could not be read.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="documents to import")
-    parser.add_argument("-o", "--output", metavar="OUT",
-                        help="output file (.json, .xml or .jsonl) or an existing directory")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="要导入的文件、目录或 -（标准输入）/ documents to import, "
+                        "directories, or - for stdin")
+    add_output(parser, "输出文件（.json、.xml、.jsonl）或目录 / output file (.json, .xml or "
+               ".jsonl) or a directory (an existing one, or a name ending in /)")
     parser.add_argument("--kind", choices=KINDS,
-                        help="document kind (default: told from the content and extension)")
+                        help="文档类型（默认按内容和扩展名判断）/ document kind (default: told "
+                        "from the content and extension)")
     parser.add_argument("--format", choices=("json", "xml"), default=None,
-                        help="output form when writing into a directory (default json)")
+                        help="输出格式（默认 json）/ output form (default json)")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="输出 JSON Lines，每行一份报告 / write JSON Lines (one report per "
+                        "line), also for one report")
     parser.add_argument("--notices", choices=("all", "warning", "error", "none"),
-                        default="warning", help="which notices to print on stderr")
+                        default="warning",
+                        help="在 stderr 显示哪些导入说明 / which notices to print on stderr")
     parser.add_argument("--notices-out", metavar="FILE",
-                        help="write every notice, as JSON Lines (one line per document)")
-    parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
-                        help="exit 1 when a notice has this level or a higher one")
+                        help="把全部导入说明写成 JSON Lines / write every notice, as JSON Lines "
+                        "(one line per document)")
+    add_fail_on(parser, what="a notice")
+    add_verbose(parser)
     parser.set_defaults(run=run)
 
 
@@ -92,51 +112,92 @@ def describe_notice(n: Notice) -> str:
     return f"[{SEVERITY_NAMES[n.severity]}] {n.code}: {n.message}{suffix}"
 
 
-def _form_for(path: str, default: str | None) -> str:
-    if path.endswith(".xml"):
-        return "xml"
-    return default or "json"
+@attrs.frozen
+class Plan:
+    """Where the imported reports go: ``document`` (one report, to stdout or a file), ``lines``
+    (JSON Lines, to stdout or a file) or ``directory`` (one file per input)."""
+
+    mode: str
+    output: str | None
+    form: str
+    files: dict[str, Path] = attrs.field(factory=dict)
+
+
+def _is_directory(out: str | None) -> bool:
+    """Whether ``-o`` names a directory: an existing one, or a name ending in a separator."""
+    return out is not None and (os.path.isdir(out) or out.endswith(os.sep))
+
+
+def _as_lines(args: argparse.Namespace, out: str | None, count: int) -> bool:
+    """Whether the reports go out as JSON Lines: ``--jsonl``, several to stdout, or a
+    ``.jsonl`` OUT."""
+    if out is None:
+        return bool(args.jsonl) or count > 1
+    return bool(args.jsonl) or out.lower().endswith(".jsonl")
+
+
+def plan(args: argparse.Namespace, names: list[str]) -> Plan:
+    """Decide where each report goes before importing any; raises
+    :class:`~gi_report.cli.options.UsageError` or an output collision."""
+    out: str | None = None if to_stdout(args.output) else args.output
+    if out is not None and _is_directory(out):
+        form = args.format or "json"
+        return Plan("directory", out, form, targets(names, Path(out), f".{form}"))
+    if _as_lines(args, out, len(names)):
+        if args.format == "xml":
+            raise UsageError("--format xml: JSON Lines hold JSON; give -o DIR for one XML file "
+                             "per report / JSON Lines 只能是 JSON")
+        return Plan("lines", out, "json")
+    if len(names) > 1:
+        raise UsageError(f"{out}: several files need -o DIR (an existing directory or a name "
+                         "ending in /) or a .jsonl file / 多个文件需要目录或 .jsonl 输出")
+    form = "xml" if out is not None and out.lower().endswith(".xml") else args.format or "json"
+    return Plan("document", out, form)
+
+
+def _import(name: str, args: argparse.Namespace) -> ImportResult | None:
+    """The import of one input, or ``None`` after saying on stderr why it failed."""
+    try:
+        return import_document(name, args.kind)
+    except (GIReportError, OSError) as exc:
+        failed(name, exc, verbose=args.verbose)
+        return None
+
+
+def _write(target: Plan, name: str, report: Report, lines: list[bytes]) -> None:
+    """Put one report where the plan says (JSON Lines to a file are collected in ``lines``)."""
+    if target.mode == "directory":
+        write_atomic(target.files[name], encode(report, target.form))
+    elif target.mode == "document":
+        emit(target.output, encode(report, target.form))
+    elif target.output is None:
+        emit(None, json_line(report))
+    else:
+        lines.append(json_line(report))
 
 
 def run(args: argparse.Namespace) -> int:
     """Import every file; write the reports; return the exit code."""
-    out: str | None = args.output
-    directory = out is not None and (os.path.isdir(out) or out.endswith(os.sep))
-    if out and not directory and len(args.files) > 1 and not out.endswith(".jsonl"):
-        error(f"{out}: several files need an existing directory or a .jsonl file for -o")
-        return EXIT_USAGE
-    if directory and out is not None:
-        os.makedirs(out, exist_ok=True)
-    code = EXIT_OK
-    lines: list[str] = []
+    names = expand(args.files, PUBLISHED_SUFFIXES)
+    target = plan(args, names)
+    if target.mode == "directory" and target.output is not None:
+        os.makedirs(target.output, exist_ok=True)
+    unreadable = failing = False
+    lines: list[bytes] = []
     notices: list[str] = []
-    for name in args.files:
-        try:
-            result = read_document(name, kind=args.kind, warn=False)
-        except (GIReportError, OSError) as exc:
-            error(f"{name}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}")
-            code = EXIT_USAGE
+    for name in names:
+        result = _import(name, args)
+        if result is None:
+            unreadable = True
             continue
-        print_notices(result, args.notices, name)
+        shown = STDIN_NAME if name == STDIN else name
+        print_notices(result, args.notices, shown)
         if args.notices_out:
-            notices.append(json.dumps({"file": name, **result.to_dict()}, ensure_ascii=False))
-        if args.fail_on != "never" and result.at_least(args.fail_on) and code == EXIT_OK:
-            code = EXIT_FINDINGS
-        report = result.report
-        if directory and out is not None:
-            form = args.format or "json"
-            target = Path(out) / f"{Path(name).stem}.{form}"
-            write_atomic(target, encode(report, form))
-        elif out and out.endswith(".jsonl"):
-            lines.append(json.dumps(to_dict(report), ensure_ascii=False))
-        elif out:
-            write_atomic(out, encode(report, _form_for(out, args.format)))
-        elif len(args.files) == 1:
-            sys.stdout.write(encode(report, args.format or "json").decode("utf-8"))
-        else:
-            print(json.dumps(to_dict(report), ensure_ascii=False))
-    if out and out.endswith(".jsonl") and lines:
-        write_atomic(out, ("\n".join(lines) + "\n").encode("utf-8"))
+            notices.append(json.dumps({"file": shown, **result.to_dict()}, ensure_ascii=False))
+        failing = failing or fails((n.severity for n in result.notices), args.fail_on)
+        _write(target, name, result.report, lines)
+    if target.mode == "lines" and target.output is not None and lines:
+        write_atomic(Path(target.output), b"".join(lines))
     if args.notices_out:
-        write_atomic(args.notices_out, ("\n".join(notices) + "\n").encode("utf-8"))
-    return code
+        write_atomic(Path(args.notices_out), ("\n".join(notices) + "\n").encode("utf-8"))
+    return EXIT_USAGE if unreadable else EXIT_FINDINGS if failing else EXIT_OK

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,86 +19,51 @@ import attrs
 
 from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from gi_report.cli._common import error
-from gi_report.fileio import MAX_DOCUMENT_BYTES
+from gi_report.cli.inputs import REPORT_SUFFIXES, Document, decode_report, documents, expand
+from gi_report.cli.options import add_command, add_fail_on, add_output, fails
+from gi_report.cli.outputs import emit, to_stdout
+from gi_report.errors import GIReportError
 from gi_report.model import Report
 from gi_report.render.text import display_width
 from gi_report.validation import (
-    Severity,
     ValidationReport,
     validate_document,
     validate_series,
 )
 
-SUFFIXES = (".json", ".jsonl", ".xml")
+SUFFIXES = REPORT_SUFFIXES
 
 
 def register(subparsers: Any) -> None:
     """Add the ``validate`` subcommand."""
-    parser = subparsers.add_parser(
-        "validate",
-        help="check reports against the form's rules (勾稽关系, completeness, text vs tables)",
+    parser = add_command(
+        subparsers, "validate",
+        help="按表格规则核查报告（勾稽关系、完整性、正文与表格）/ check reports against the "
+        "form's rules",
         description="Check gi-report JSON/XML documents against every rule of the form. Exit "
         "0: no finding at or above --fail-on; 1: some; 2: a document could not be read.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="JSON, JSON Lines or XML documents, directories, or - for stdin")
+                        help="JSON、JSON Lines 或 XML 文档、目录或 -（标准输入）/ JSON, JSON "
+                        "Lines or XML documents, directories, or - for stdin")
+    add_output(parser, "把结果写入文件（默认标准输出）/ write the results to this file "
+               "(default: stdout)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text: a readable table (default); json: one JSON report per line")
-    parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
-                        help="exit 1 when a finding has this severity or a higher one")
+                        help="text：可读表格（默认）；json：每行一份 JSON 结果 / text: a "
+                        "readable table (default); json: one JSON report per line")
+    add_fail_on(parser, what="a finding")
     parser.add_argument("--blank-as-zero", action="store_true",
-                        help="count blank cells as 0 (blanks are then reported as info)")
+                        help="空白单元格按 0 计 / count blank cells as 0 (blanks are then "
+                        "reported as info)")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help="language of the messages in the text output")
+                        help="文本输出的语言 / language of the messages in the text output")
     parser.add_argument("--summary", action="store_true",
-                        help="text output: one line per rule code instead of every finding")
+                        help="每条规则一行 / text output: one line per rule code instead of "
+                        "every finding")
     parser.add_argument("--series", action="store_true",
-                        help="also check consecutive years of each agency (R8, R13, R14)")
+                        help="同时核查同一机关的相邻年度 / also check consecutive years of each "
+                        "agency (R8, R13, R14)")
     parser.set_defaults(run=run)
-
-
-# --- inputs --------------------------------------------------------------------------------------
-
-
-def _expand(names: list[str]) -> Iterator[str]:
-    for name in names:
-        if name != "-" and os.path.isdir(name):
-            found = sorted(
-                str(p) for p in Path(name).rglob("*") if p.is_file() and p.suffix in SUFFIXES
-            )
-            if not found:
-                error(f"{name}: no {', '.join(SUFFIXES)} files in this directory")
-            yield from found
-        else:
-            yield name
-
-
-def _documents(name: str) -> Iterator[tuple[str, Any]]:
-    """(source, data) for each document a command-line name stands for."""
-    if name == "-":
-        data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
-        yield "<stdin>", data
-        return
-    if not name.endswith(".jsonl"):
-        yield name, Path(name)
-        return
-    try:
-        handle = open(name, "rb")  # noqa: SIM115 - closed below, lines streamed
-    except OSError:
-        yield name, Path(name)  # validate_document reports why it cannot be read
-        return
-    with handle:
-        number = 0
-        while True:
-            line = handle.readline(MAX_DOCUMENT_BYTES + 1)
-            if not line:
-                break
-            number += 1
-            if len(line) > MAX_DOCUMENT_BYTES and not line.endswith(b"\n"):
-                while (rest := handle.readline(MAX_DOCUMENT_BYTES)) and not rest.endswith(b"\n"):
-                    pass  # skip the rest of an over-long line; its start reports the size
-            if line.strip():
-                yield f"{name}:{number}", line
 
 
 # --- output ---------------------------------------------------------------------------------------
@@ -142,70 +105,85 @@ def _heading(report: ValidationReport) -> str:
             f"error(s), {counts['warning']} warning(s), {counts['info']} info")
 
 
-def _print(report: ValidationReport, args: argparse.Namespace) -> None:
+def _print(report: ValidationReport, args: argparse.Namespace, out: list[str]) -> None:
+    """One report's findings: printed, or kept in ``out`` when they go to ``-o FILE``."""
     if args.format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
-        return
-    if args.summary:
-        print(report.summary(lang=args.lang))
-        return
-    print(_heading(report))
-    for line in _table(report, args.lang):
-        print(line)
-    print()
+        lines = [json.dumps(report.to_dict(), ensure_ascii=False)]
+    elif args.summary:
+        lines = [report.summary(lang=args.lang)]
+    else:
+        lines = [_heading(report), *_table(report, args.lang), ""]
+    if to_stdout(args.output):
+        for line in lines:
+            print(line)
+    else:
+        out.extend(lines)
 
 
 # --- the command ----------------------------------------------------------------------------------
 
 
-def _load(data: Any, source: str) -> Report | None:
+def _load(data: Document, source: str) -> Report | None:
     """The report itself, for cross-year checks (``None`` if it does not load)."""
-    from gi_report.codec.json import from_json
-    from gi_report.errors import GIReportError
-
     try:
-        raw = data.read_bytes() if isinstance(data, Path) else data
-        if raw.lstrip()[:1] == b"<":
-            from gi_report.codec.xml import from_xml
-
-            return from_xml(raw, source=source)
-        return from_json(raw, source=source)
+        return decode_report(data, source)
     except (GIReportError, OSError, ValueError, ImportError):
         return None
 
 
+def _check(source: str, data: Document, args: argparse.Namespace,
+           out: list[str]) -> ValidationReport:
+    """Validate one document, print its findings and say on stderr if it was not read whole."""
+    report = validate_document(data, blank_as_zero=args.blank_as_zero, source=source)
+    _print(report, args, out)
+    if not report.readable:
+        error(f"{source}: could not be read")
+    elif report.partial:
+        error(f"{source}: partial check: {'; '.join(report.partial_reasons)}")
+    return report
+
+
+def _series(loaded: dict[str, list[Report]], args: argparse.Namespace, out: list[str]) -> bool:
+    """Check consecutive years of each agency; whether a finding reaches ``--fail-on``."""
+    failing = False
+    for reports in loaded.values():
+        if len(reports) < 2:
+            continue
+        result = _with_source(validate_series(reports, blank_as_zero=args.blank_as_zero),
+                              "series")
+        _print(result, args, out)
+        failing = failing or fails((f.severity for f in result.findings), args.fail_on)
+    return failing
+
+
 def run(args: argparse.Namespace) -> int:
     """Validate every document named on the command line; return the exit code."""
-    fail_on = Severity.parse(args.fail_on)
     unreadable = failing = False
     loaded: dict[str, list[Report]] = {}
-    for name in _expand(args.files):
-        for source, data in _documents(name):
-            report = validate_document(data, blank_as_zero=args.blank_as_zero, source=source)
-            _print(report, args)
-            if not report.readable:
-                unreadable = True
-                error(f"{source}: could not be read")
-            elif report.partial:
-                error(f"{source}: partial check: {'; '.join(report.partial_reasons)}")
-            if report.at_least(fail_on):
-                failing = True
-            if args.series and report.readable:
-                found = _load(data, source)
-                if found is not None:
-                    loaded.setdefault(found.metadata.agency, []).append(found)
+    out: list[str] = []
+    for name in expand(args.files, SUFFIXES):
+        for source, data in _named(name):
+            report = _check(source, data, args, out)
+            unreadable = unreadable or not report.readable
+            failing = failing or fails((f.severity for f in report.findings), args.fail_on)
+            if args.series and report.readable and (one := _load(data, source)) is not None:
+                loaded.setdefault(one.metadata.agency, []).append(one)
     if args.series:
-        for reports in loaded.values():
-            if len(reports) < 2:
-                continue
-            result = validate_series(reports, blank_as_zero=args.blank_as_zero)
-            result = _with_source(result, "series")
-            _print(result, args)
-            if result.at_least(fail_on):
-                failing = True
+        failing = _series(loaded, args, out) or failing
+    if not to_stdout(args.output):
+        emit(args.output, "".join(f"{line}\n" for line in out).encode("utf-8"))
     if unreadable:
         return EXIT_USAGE
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _named(name: str) -> Iterator[tuple[str, Document]]:
+    """The documents a name stands for; a ``.jsonl`` file that cannot be opened is passed on as
+    its path, so that its validation report says why."""
+    try:
+        yield from documents(name)
+    except OSError:
+        yield name, Path(name)
 
 
 def _with_source(report: ValidationReport, source: str) -> ValidationReport:
