@@ -21,6 +21,7 @@ import cattrs
 import jsonschema
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from gi_report.codec.plan import DECIMAL, read_clean
 from gi_report.errors import MAX_PROBLEMS, CellError, DocumentError, Problem
 from gi_report.fileio import MAX_DOCUMENT_BYTES, PathLike, check_size, read_limited, write_atomic
 from gi_report.form import TABLE_IDS, TEMPLATES, get_template, per_registry
@@ -74,7 +75,7 @@ def _date(value: object, _: type) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
-_DECIMAL = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
+_DECIMAL = DECIMAL
 
 
 def format_decimal(value: Decimal) -> str:
@@ -442,52 +443,13 @@ def from_dict(document: Any, *, source: str | None = None) -> Report:
     return _structure(document, source=source)
 
 
-_TOP_KEYS = frozenset(json_schema()["properties"])
-_REQUIRED_KEYS = frozenset(json_schema()["required"])
-
-
-def _shape_is_valid(document: Any) -> bool:
-    """Whether the document has exactly the form's members: what the schema checks and the
-    structuring below does not (it checks types, values and the sections' members itself)."""
-    if type(document) is not dict or not _REQUIRED_KEYS <= document.keys() <= _TOP_KEYS:
-        return False
-    template = document["template"]
-    if document["format_version"] != FORMAT_VERSION or type(template) is not str:
-        return False
-    if template not in TEMPLATES:
-        return False
-    layouts = document.get("table_templates", {})
-    if "table_templates" in document and not (
-        type(layouts) is dict
-        and layouts
-        and layouts.keys() <= set(TABLE_IDS)
-        and all(type(v) is str and v in TEMPLATES for v in layouts.values())
-    ):
-        return False
-    for table_id in TABLE_IDS:
-        spec = TEMPLATES[layouts.get(table_id, template)].table(table_id)
-        cells = document[table_id]
-        if type(cells) is not dict or cells.keys() != spec.row_ids:
-            return False
-        for row in spec.rows:
-            given = cells[row.id]
-            if type(given) is not dict or given.keys() != row.column_set:
-                return False
-    return True
-
-
 def _read_valid(document: Any) -> Report | None:
     """The report if ``document`` is valid, read without the (slow) schema check; else None.
 
-    As strict as the schema or stricter: anything it refuses goes the slow way, where the
-    schema lists every problem.
+    As strict as the schema or stricter (the precompiled plan of :mod:`gi_report.codec.plan`):
+    anything it refuses goes the slow way, where the schema lists every problem.
     """
-    if not _shape_is_valid(document):
-        return None
-    try:
-        return _structure(document, source=None)
-    except (DocumentError, TypeError, ValueError, KeyError, AttributeError):
-        return None
+    return read_clean(document)
 
 
 def _structure(document: Mapping[str, Any], *, source: str | None) -> Report:
@@ -580,13 +542,14 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
     meaning of a repeated name open; Python would keep the last silently).
     """
     check_size(source or "JSON document", text, MAX_DOCUMENT_BYTES)
-    repeated = False
+    repeated: list[bool] = []
 
     def members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        out = _members(pairs)
-        repeated = repeated or isinstance(out, _Repeated)
-        return out
+        out = dict(pairs)  # called once per object: kept to one call in the common case
+        if len(out) == len(pairs):
+            return out
+        repeated.append(True)
+        return _members(pairs)
 
     try:
         document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
