@@ -3,8 +3,8 @@
 The XSD has already checked the tree: each table's rows and cells are there, in the form's
 order, each value of its type. So the plan walks the tree in that order, comparing each element's
 full tag with the one the plan expects, and converts each value by its kind, without building a
-map of local names or remembering where each value came from. Anything unexpected (a comment
-between rows, a ``char`` element in a text, a tag out of place) raises :class:`Unplanned`, and
+map of local names or remembering where each value came from. Anything unexpected (a ``char``
+element in a text, a row or cell too many or too few) raises :class:`Unplanned`, and
 the caller reads the tree the thorough way (:class:`gi_report.codec.xml._Reader`), which also
 knows where every value came from for error messages. Both give the same data
 (``tests/xml/test_xml_plan.py``).
