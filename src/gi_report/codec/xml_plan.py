@@ -152,35 +152,41 @@ def _table(element: etree._Element, rows: _Rows) -> JsonDict:
     return out
 
 
+_Objects = dict[str, dict[str, Member]]
+
+
 @per_registry
-def _objects() -> dict[str, tuple[Member, ...]]:
-    """The members of every object type below the root, by type name (looked up once)."""
-    out: dict[str, tuple[Member, ...]] = {}
+def _objects() -> _Objects:
+    """The members of every object type below the root, by type name, each by element name
+    (looked up once per set of templates)."""
+    out: _Objects = {}
     todo = [m.target for m in report_members() if m.target is not None]
     while todo:
         target = todo.pop()
         if target not in out:
-            out[target] = object_members(target)
-            todo += [m.target for m in out[target] if m.target is not None]
+            out[target] = {m.name: m for m in object_members(target)}
+            todo += [m.target for m in out[target].values() if m.target is not None]
     return out
 
 
-def _members(element: etree._Element, members: tuple[Member, ...],
-             objects: dict[str, tuple[Member, ...]]) -> JsonDict:
-    children = {c.tag.rpartition("}")[2]: c for c in element if isinstance(c.tag, str)}
-    return {m.name: _member(children[m.name], m, objects) for m in members
-            if m.name in children}
+def _members(element: etree._Element, members: dict[str, Member], objects: _Objects
+             ) -> JsonDict:
+    # The XSD keeps the children in the members' order: read them in document order.
+    out: JsonDict = {}
+    for child in element:
+        member = members[child.tag.rpartition("}")[2]]
+        out[member.name] = _member(child, member, objects)
+    return out
 
 
-def _member(element: etree._Element, member: Member,
-            objects: dict[str, tuple[Member, ...]]) -> Any:
+def _member(element: etree._Element, member: Member, objects: _Objects) -> Any:
     if member.kind is Kind.OBJECT:
         if _is_nil(element):
             return None
         return _members(element, objects[str(member.target)], objects)
     if member.kind is Kind.LIST:
         items = objects[str(member.target)]
-        return [_members(item, items, objects) for item in element if isinstance(item.tag, str)]
+        return [_members(item, items, objects) for item in element]
     return _READERS[member.kind](element)
 
 
@@ -192,9 +198,7 @@ def read_tree(root: etree._Element, version: str) -> JsonDict:
     body: JsonDict = {}
     plan = _root_plan()
     objects = _objects()
-    for child in root:
-        if not isinstance(child.tag, str):
-            continue
+    for child in root:  # the hardened parser drops comments and processing instructions
         member, layout = plan[child.tag]
         if layout is None:
             body[member.name] = _member(child, member, objects)
