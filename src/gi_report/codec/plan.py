@@ -162,14 +162,15 @@ class TablePlan:
         ids = tuple(r.id for r in spec.rows)
         rows: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
             itemgetter(*ids) if len(ids) > 1 else lambda cells: (cells[ids[0]],))
-        return cls(spec, rows, tuple(len(r.columns) for r in spec.rows),
+        # Distinct names: a row of the JSON form has as many members as its distinct columns.
+        return cls(spec, rows, tuple(len(r.column_set) for r in spec.rows),
                    tuple(_tuple_of(r.columns) for r in spec.rows), amounts)
 
     def read(self, cells: object) -> Table:
         """The table; :class:`Unclean` (or the table's own error) if it is not a clean one."""
         # Every row and cell of the form is taken by name (a KeyError if one is missing), so
         # the right number of members means exactly the form's members.
-        if type(cells) is not dict or len(cells) != len(self.lengths):
+        if type(cells) is not dict or len(cells) != len(self.spec.row_ids):
             raise Unclean
         rows = self.rows(cells)
         if set(map(type, rows)) != _DICT or tuple(map(len, rows)) != self.lengths:
