@@ -113,3 +113,33 @@ def test_a_cell_value_is_refused_or_read_as_the_thorough_reader_does(text: str) 
         assert error.problems and all(p.line for p in error.problems)
         return
     assert report == from_dict(_thorough(edited))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ('<total label="总计"/>', "refused"),  # empty and not nil: the XSD refuses it
+        ('<total label="总计" xsi:nil="false"/>', "refused"),
+        ('<total label="总计" xsi:nil="true">  </total>', "refused"),
+        ('<total label="总计" xsi:nil="1"/>', None),
+        ('<total label="总计"> 190 </total>', 190),
+        ('<total label="总计">1<!--x-->90</total>', 190),  # the parser drops the comment
+        ('<total label="总计">1<?x y?>90</total>', 190),
+    ],
+)
+def test_a_count_cell_is_read_as_the_xsd_sees_it(cell: str, expected: object) -> None:
+    """The plan takes a count cell without text for a nil one: the XSD refuses an empty number
+    that is not nil, so no blank is ever read from a cell that states something."""
+    report = corpus_report(corpus_names()[-1])
+    report = report.with_table(report.applications.with_cell("new_this_year", "total", 190))
+    data = to_xml(report).decode("utf-8")
+    stated = '<total label="总计">190</total>'
+    assert stated in data
+    edited = data.replace(stated, cell, 1).encode("utf-8")
+    if expected == "refused":
+        with pytest.raises(XMLDocumentError) as error:
+            from_xml(edited)
+        assert error.value.problems[0].pointer == "/applications/new_this_year/total"
+        return
+    assert from_xml(edited).applications["new_this_year", "total"] == expected
+    _same_reading(edited)
