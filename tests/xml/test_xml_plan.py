@@ -110,21 +110,25 @@ def test_a_cell_value_is_refused_or_read_as_the_thorough_reader_does(text: str) 
     try:
         report = from_xml(edited)
     except XMLDocumentError as error:
-        assert error.problems and all(p.line for p in error.problems)
+        assert error.problems and all(getattr(p, "line", None) for p in error.problems)
         return
     assert report == from_dict(_thorough(edited))
+
+
+_CELL = '<total label="{label}"'
+"""The start of a ``total`` cell of section 三 as the writer writes it (label from the form)."""
 
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
-        ('<total label="总计"/>', "refused"),  # empty and not nil: the XSD refuses it
-        ('<total label="总计" xsi:nil="false"/>', "refused"),
-        ('<total label="总计" xsi:nil="true">  </total>', "refused"),
-        ('<total label="总计" xsi:nil="1"/>', None),
-        ('<total label="总计"> 190 </total>', 190),
-        ('<total label="总计">1<!--x-->90</total>', 190),  # the parser drops the comment
-        ('<total label="总计">1<?x y?>90</total>', 190),
+        ("{start}/>", "refused"),  # empty and not nil: the XSD refuses it
+        ('{start} xsi:nil="false"/>', "refused"),
+        ('{start} xsi:nil="true">  </total>', "refused"),
+        ('{start} xsi:nil="1"/>', None),
+        ("{start}> 190 </total>", 190),
+        ("{start}>1<!--x-->90</total>", 190),  # the parser drops the comment
+        ("{start}>1<?x y?>90</total>", 190),
     ],
 )
 def test_a_count_cell_is_read_as_the_xsd_sees_it(cell: str, expected: object) -> None:
@@ -132,10 +136,11 @@ def test_a_count_cell_is_read_as_the_xsd_sees_it(cell: str, expected: object) ->
     that is not nil, so no blank is ever read from a cell that states something."""
     report = corpus_report(corpus_names()[-1])
     report = report.with_table(report.applications.with_cell("new_this_year", "total", 190))
+    start = _CELL.format(label=report.applications.spec.column("total").label)
     data = to_xml(report).decode("utf-8")
-    stated = '<total label="总计">190</total>'
+    stated = f"{start}>190</total>"
     assert stated in data
-    edited = data.replace(stated, cell, 1).encode("utf-8")
+    edited = data.replace(stated, cell.format(start=start), 1).encode("utf-8")
     if expected == "refused":
         with pytest.raises(XMLDocumentError) as error:
             from_xml(edited)
