@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from gi_report.errors import CellError
-from gi_report.form import TABLE_IDS, TEMPLATES, get_template
+from gi_report.form import TABLE_IDS, TEMPLATES, get_template, per_registry
 from gi_report.form.spec import CellKind, TableSpec, TemplateSpec
 from gi_report.numbers import MAX_TEXT_CHARS
 from gi_report.table import Number, Table, expected_for, html_of, value_fits
@@ -45,7 +45,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
+    if value is not None and not _is_text(value):
         _str(instance, attribute, value)
 
 
@@ -62,7 +62,16 @@ def text_problem(value: str) -> str | None:
     return None
 
 
+def _is_text(value: object) -> bool:
+    """Whether ``value`` is report text: what :func:`text_problem` finds nothing in, tested
+    inline (a validator runs for every text of every report read)."""
+    return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS and (
+        value.isascii() or not _SURROGATE.search(value))
+
+
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if _is_text(value):
+        return
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a str, got {reprlib.repr(value)}")
     if reason := text_problem(value):
@@ -270,11 +279,17 @@ def _template(instance: Any, attribute: attrs.Attribute[Any], value: object) -> 
     get_template(value)  # type: ignore[arg-type]  # raises UnknownTemplateError
 
 
+@per_registry
+def _layouts(table_id: str) -> tuple[TableSpec, ...]:
+    """The layouts of a table in the templates in force (looked up once per registry)."""
+    return tuple(t.table(table_id) for t in TEMPLATES.values())
+
+
 def _table_of(table_id: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, Table) or value.spec.id != table_id:
             raise TypeError(f"{table_id} must be a Table of the form's {table_id} table")
-        if not any(t.table(table_id) is value.spec for t in TEMPLATES.values()):
+        if not any(spec is value.spec for spec in _layouts(table_id)):
             raise ValueError(f"{table_id}: the table's layout is not one of a known template")
 
     return check

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from decimal import Decimal
 from html import escape
+from itertools import chain
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, TypeAlias, overload
 
@@ -82,10 +84,81 @@ class RowValues(tuple[tuple[CellValue, ...], ...]):
         return ValuesView(self._table)
 
 
+def _picker(indexes: Sequence[int]) -> Callable[[Sequence[CellValue]], tuple[CellValue, ...]]:
+    """A function taking the values at ``indexes`` of a sequence, always as a tuple."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    if len(indexes) == 1:
+        index = indexes[0]
+        return lambda values: (values[index],)
+    return lambda values: ()
+
+
+_INT_OR_NONE = frozenset({int, type(None)})
+
+
+def _ints_within(values: tuple[CellValue, ...], low: int) -> bool:
+    """Whether every value is ``None`` or a whole number (never a bool) from ``low`` to
+    :data:`MAX_SAFE_INTEGER`: type and range tested over the whole tuple at C speed."""
+    if not set(map(type, values)) <= _INT_OR_NONE:
+        return False
+    stated: tuple[int, ...] = tuple(filter(None, values))  # type: ignore[arg-type]
+    return not stated or (min(stated) >= low and max(stated) <= MAX_SAFE_INTEGER)
+
+
+@attrs.frozen
+class _Layout:
+    """Where a table's cells of each kind sit in its values flattened row by row, worked out
+    once per layout, so that a table's values are checked in a few calls, not cell by cell."""
+
+    lengths: tuple[int, ...]
+    counts: Callable[[Sequence[CellValue]], tuple[CellValue, ...]] | None  #: None: every cell
+    signed: Callable[[Sequence[CellValue]], tuple[CellValue, ...]]
+    others: tuple[tuple[int, CellKind], ...]
+
+    @classmethod
+    def of(cls, spec: TableSpec) -> _Layout:
+        by_kind: dict[CellKind, list[int]] = {kind: [] for kind in CellKind}
+        for index, (_, column) in enumerate(spec.cells()):
+            by_kind[column.kind].append(index)
+        others = sorted((i, k) for k in (CellKind.AMOUNT, CellKind.TEXT) for i in by_kind[k])
+        counts = by_kind[CellKind.COUNT]
+        return cls(tuple(len(r.columns) for r in spec.rows),
+                   None if len(counts) == spec.cell_count else _picker(counts),
+                   _picker(by_kind[CellKind.SIGNED_COUNT]), tuple(others))
+
+    def fits(self, values: object) -> bool:
+        """Whether ``values`` has the layout's shape and every cell a value its kind allows
+        (``False`` also when unsure: the caller then looks cell by cell)."""
+        if type(values) is not tuple or set(map(type, values)) != {tuple}:
+            return False
+        if tuple(map(len, values)) != self.lengths:
+            return False
+        flat = tuple(chain.from_iterable(values))
+        if self.counts is None:  # a table of counts only (most are)
+            return _ints_within(flat, 0)
+        return (_ints_within(self.counts(flat), 0)
+                and _ints_within(self.signed(flat), -MAX_SAFE_INTEGER)
+                and all(value_fits(kind, flat[i]) for i, kind in self.others))
+
+
+_LAYOUTS: dict[TableSpec, _Layout] = {}
+
+
+def _layout(spec: TableSpec) -> _Layout:
+    layout = _LAYOUTS.get(spec)
+    if layout is None:
+        layout = _LAYOUTS.setdefault(spec, _Layout.of(spec))
+    return layout
+
+
 def _check_values(
     instance: Table, attribute: attrs.Attribute[Any], values: tuple[tuple[CellValue, ...], ...]
 ) -> None:
     spec = instance.spec
+    if _layout(spec).fits(values):
+        return
+    # Something is wrong (or unusual): look cell by cell, to say which cell and why.
     if type(values) is not tuple or len(values) != len(spec.rows):
         raise CellError(f"/{spec.id}", f"{len(spec.rows)} rows", values)
     for row, row_values in zip(spec.rows, values, strict=True):

@@ -131,6 +131,28 @@ def test_malformed_json_text(text: str | bytes) -> None:
     assert not report.readable and report.partial
 
 
+def test_a_repeated_member_is_located_at_the_object_that_holds_it(
+    document: dict[str, Any]
+) -> None:
+    """Issue 11: a member named twice in one object (JSON leaves its meaning open) is reported
+    at the object's pointer, naming the member, not at the whole document."""
+    text = json.dumps(document, ensure_ascii=False)
+    granted = json.dumps(document["applications"]["granted"], ensure_ascii=False)
+    twice = granted[:-1] + ', "total": 7}'
+    assert text.count(granted) == 1
+    text = text.replace(granted, twice)
+    text = text.replace('"template": "2021"', '"template": "2021", "template": "2019"', 1)
+    for data in (text.encode("utf-8"), io.BytesIO(text.encode("utf-8"))):
+        report = validate_document(data, source="twice.json")
+        assert _codes(report) == [("gi.schema.syntax", ""),
+                                  ("gi.schema.syntax", "/applications/granted")]
+        by_pointer = {f.pointer: f for f in report.findings}
+        assert '"total"' in by_pointer["/applications/granted"].message_en
+        assert '"template"' in by_pointer[""].message_en
+        assert by_pointer["/applications/granted"].section == "applications"
+        assert not report.readable and not report.valid
+
+
 @pytest.mark.parametrize("value", [None, 3, b"null", b"[]", [], True, b"text", 1.5])
 def test_any_json_value_that_is_not_a_report(value: Any) -> None:
     report = validate_document(value)

@@ -21,6 +21,7 @@ import cattrs
 import jsonschema
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from gi_report.codec.plan import DECIMAL, read_clean
 from gi_report.errors import MAX_PROBLEMS, CellError, DocumentError, Problem
 from gi_report.fileio import (
     MAX_DOCUMENT_BYTES,
@@ -81,7 +82,7 @@ def _date(value: object, _: type) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
-_DECIMAL = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
+_DECIMAL = DECIMAL
 
 
 def format_decimal(value: Decimal) -> str:
@@ -235,63 +236,92 @@ def _cell_kind(path: tuple[Any, ...], document: Any) -> CellKind | None:
     return spec.column(str(path[2])).kind
 
 
+def _member_problems(error: jsonschema.ValidationError, here: str) -> Iterator[Problem]:
+    """A ``required`` or ``additionalProperties`` error: one problem per member concerned."""
+    instance: Any = error.instance
+    required: Any = error.validator_value
+    if error.validator == "required":
+        for key in required:
+            if key not in instance:
+                yield Problem(pointer=f"{here}/{_escape(key)}", expected="this required member")
+        return
+    schema: Any = error.schema
+    allowed = list(schema.get("properties", {}))
+    listed = ", ".join(allowed[:8]) + (", …" if len(allowed) > 8 else "")
+    for key in instance:
+        if key not in allowed:
+            yield Problem(
+                pointer=f"{here}/{_escape(key)}",
+                expected=f"no such member (allowed here: {listed})",
+                got=_short(instance[key]),
+            )
+
+
+def _cell_problem(error: jsonschema.ValidationError, here: str, kind: CellKind) -> Problem:
+    """A table cell's problem, worded by what the cell's kind accepts."""
+    keyword: Any = error.validator
+    value: Any = error.validator_value
+    expected = (
+        f"{_PATTERN_WORDS[DECIMAL_PATTERN]}, or null for a blank cell"
+        if kind is CellKind.AMOUNT
+        else f"a whole number within ±{MAX_SAFE_INTEGER}"
+        if keyword == "maximum" or (keyword == "minimum" and value < 0)
+        else expected_for(kind)
+    )
+    return Problem(pointer=here, expected=expected, got=_short(error.instance))
+
+
+def _type_words(value: Any, instance: Any) -> tuple[str, str | None]:
+    kinds = [value] if isinstance(value, str) else list(value)
+    return " or ".join(_TYPE_WORDS.get(k, k) for k in kinds), _short(instance)
+
+
+def _choice_words(value: Any, instance: Any, keyword: str) -> tuple[str, str | None]:
+    options = value if keyword == "enum" else [value]
+    return "one of " + ", ".join(_short(o) for o in options), _short(instance)
+
+
+def _length_words(value: Any, instance: Any, keyword: str) -> tuple[str, str | None]:
+    bound = "at most" if keyword == "maxLength" else "at least"
+    got = f"{len(instance):,} characters" if isinstance(instance, str) else None
+    return f"a text of {bound} {value:,} characters", got
+
+
+def _bound_words(value: Any, instance: Any, keyword: str) -> tuple[str, str | None]:
+    sign = ">=" if keyword == "minimum" else "<="
+    return f"a number {sign} {value}", _short(instance)
+
+
+_KEYWORD_WORDS: dict[str, Any] = {
+    "type": lambda value, instance, keyword: _type_words(value, instance),
+    "enum": _choice_words,
+    "const": _choice_words,
+    "pattern": lambda value, instance, keyword: (
+        _PATTERN_WORDS.get(value, f"a text matching {value}"), _short(instance)),
+    "format": lambda value, instance, keyword: (f"a valid {value}", _short(instance)),
+    "maxLength": _length_words,
+    "minLength": _length_words,
+    "minimum": _bound_words,
+    "maximum": _bound_words,
+}
+"""What a schema keyword expects and how the value found is shown: (expected, got)."""
+
+
 def _problems_of(error: jsonschema.ValidationError, document: Any) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     here = pointer(path)
     keyword: Any = error.validator
-    value: Any = error.validator_value
-    instance: Any = error.instance
-    schema: Any = error.schema
-    if keyword == "required" and isinstance(instance, Mapping):
-        for key in value:
-            if key not in instance:
-                yield Problem(pointer=f"{here}/{_escape(key)}", expected="this required member")
-        return
-    if keyword == "additionalProperties" and isinstance(instance, Mapping):
-        allowed = list(schema.get("properties", {}))
-        listed = ", ".join(allowed[:8]) + (", …" if len(allowed) > 8 else "")
-        for key in instance:
-            if key not in allowed:
-                yield Problem(
-                    pointer=f"{here}/{_escape(key)}",
-                    expected=f"no such member (allowed here: {listed})",
-                    got=_short(instance[key]),
-                )
+    if keyword in ("required", "additionalProperties") and isinstance(error.instance, Mapping):
+        yield from _member_problems(error, here)
         return
     kind = _cell_kind(path, document)
     if kind is not None:
-        expected = (
-            f"{_PATTERN_WORDS[DECIMAL_PATTERN]}, or null for a blank cell"
-            if kind is CellKind.AMOUNT
-            else f"a whole number within ±{MAX_SAFE_INTEGER}"
-            if keyword == "maximum" or (keyword == "minimum" and value < 0)
-            else expected_for(kind)
-        )
-        yield Problem(pointer=here, expected=expected, got=_short(instance))
+        yield _cell_problem(error, here, kind)
         return
-    if keyword == "type":
-        kinds = [value] if isinstance(value, str) else list(value)
-        words = " or ".join(_TYPE_WORDS.get(k, k) for k in kinds)
-        yield Problem(pointer=here, expected=words, got=_short(instance))
-    elif keyword in ("enum", "const"):
-        options = value if keyword == "enum" else [value]
-        yield Problem(
-            pointer=here,
-            expected="one of " + ", ".join(_short(o) for o in options),
-            got=_short(instance),
-        )
-    elif keyword == "pattern":
-        expected = _PATTERN_WORDS.get(value, f"a text matching {value}")
-        yield Problem(pointer=here, expected=expected, got=_short(instance))
-    elif keyword == "format":
-        yield Problem(pointer=here, expected=f"a valid {value}", got=_short(instance))
-    elif keyword in ("maxLength", "minLength"):
-        bound = "at most" if keyword == "maxLength" else "at least"
-        got = f"{len(instance):,} characters" if isinstance(instance, str) else None
-        yield Problem(pointer=here, expected=f"a text of {bound} {value:,} characters", got=got)
-    elif keyword in ("minimum", "maximum"):
-        sign = ">=" if keyword == "minimum" else "<="
-        yield Problem(pointer=here, expected=f"a number {sign} {value}", got=_short(instance))
+    words = _KEYWORD_WORDS.get(keyword)
+    if words is not None:
+        expected, got = words(error.validator_value, error.instance, keyword)
+        yield Problem(pointer=here, expected=expected, got=got)
     else:  # the message may quote the value: keep it short
         message = error.message
         yield Problem(pointer=here, expected=message[:200] + ("…" if len(message) > 200 else ""),
@@ -342,6 +372,34 @@ MAX_DEPTH = 64
 _JSON_SCALARS = (str, bool, type(None))
 
 
+def _scalar_problem(value: Any, here: str) -> Problem | None:
+    """What is wrong with a scalar no JSON holds (or beyond the contract), or ``None``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if is_safe_integer(value):
+            return None
+        return Problem(pointer=here, expected=f"a whole number within ±{MAX_SAFE_INTEGER}",
+                       got=_short_int(value))
+    if isinstance(value, float | Decimal):
+        if value.is_finite() if isinstance(value, Decimal) else math.isfinite(value):
+            return None
+        return Problem(pointer=here, expected="a finite number", got=str(value))
+    if isinstance(value, _JSON_SCALARS):
+        return None
+    return Problem(pointer=here, expected="a JSON value (object, list, text, number, "
+                   "true/false or null)", got=type(value).__name__)
+
+
+def _members_to_check(value: dict[Any, Any], here: str, depth: int,
+                      stack: list[tuple[Any, str, int]], problems: list[Problem]) -> None:
+    for key, item in value.items():
+        if isinstance(key, str):
+            stack.append((item, f"{here}/{_escape(key)}", depth + 1))
+        else:
+            problems.append(Problem(pointer=f"{here}/{_escape(key)}",
+                                    expected="a member name that is a text",
+                                    got=type(key).__name__))
+
+
 def value_problems(document: Any) -> list[Problem]:
     """What no JSON document can hold, or what is beyond the project's contract, located:
     nesting deeper than :data:`MAX_DEPTH`, member names that are not texts, values that are
@@ -358,26 +416,11 @@ def value_problems(document: Any) -> list[Problem]:
             problems.append(Problem(pointer=here, expected=f"nesting of at most {MAX_DEPTH} "
                                     "levels", got="deeper nesting"))
         elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(key, str):
-                    stack.append((item, f"{here}/{_escape(key)}", depth + 1))
-                else:
-                    problems.append(Problem(pointer=f"{here}/{_escape(key)}",
-                                            expected="a member name that is a text",
-                                            got=type(key).__name__))
+            _members_to_check(value, here, depth, stack, problems)
         elif isinstance(value, list):
             stack.extend((item, f"{here}/{i}", depth + 1) for i, item in enumerate(value))
-        elif isinstance(value, int) and not isinstance(value, bool):
-            if not is_safe_integer(value):
-                problems.append(Problem(pointer=here, expected=f"a whole number within "
-                                        f"±{MAX_SAFE_INTEGER}", got=_short_int(value)))
-        elif isinstance(value, float | Decimal):
-            if not value.is_finite() if isinstance(value, Decimal) else not math.isfinite(value):
-                problems.append(Problem(pointer=here, expected="a finite number",
-                                        got=str(value)))
-        elif not isinstance(value, _JSON_SCALARS):
-            problems.append(Problem(pointer=here, expected="a JSON value (object, list, text, "
-                                    "number, true/false or null)", got=type(value).__name__))
+        elif (problem := _scalar_problem(value, here)) is not None:
+            problems.append(problem)
     return problems
 
 
@@ -452,52 +495,13 @@ def from_dict(document: Any, *, source: str | None = None) -> Report:
     return _structure(document, source=source)
 
 
-_TOP_KEYS = frozenset(json_schema()["properties"])
-_REQUIRED_KEYS = frozenset(json_schema()["required"])
-
-
-def _shape_is_valid(document: Any) -> bool:
-    """Whether the document has exactly the form's members: what the schema checks and the
-    structuring below does not (it checks types, values and the sections' members itself)."""
-    if type(document) is not dict or not _REQUIRED_KEYS <= document.keys() <= _TOP_KEYS:
-        return False
-    template = document["template"]
-    if document["format_version"] != FORMAT_VERSION or type(template) is not str:
-        return False
-    if template not in TEMPLATES:
-        return False
-    layouts = document.get("table_templates", {})
-    if "table_templates" in document and not (
-        type(layouts) is dict
-        and layouts
-        and layouts.keys() <= set(TABLE_IDS)
-        and all(type(v) is str and v in TEMPLATES for v in layouts.values())
-    ):
-        return False
-    for table_id in TABLE_IDS:
-        spec = TEMPLATES[layouts.get(table_id, template)].table(table_id)
-        cells = document[table_id]
-        if type(cells) is not dict or cells.keys() != spec.row_ids:
-            return False
-        for row in spec.rows:
-            given = cells[row.id]
-            if type(given) is not dict or given.keys() != row.column_set:
-                return False
-    return True
-
-
 def _read_valid(document: Any) -> Report | None:
     """The report if ``document`` is valid, read without the (slow) schema check; else None.
 
-    As strict as the schema or stricter: anything it refuses goes the slow way, where the
-    schema lists every problem.
+    As strict as the schema or stricter (the precompiled plan of :mod:`gi_report.codec.plan`):
+    anything it refuses goes the slow way, where the schema lists every problem.
     """
-    if not _shape_is_valid(document):
-        return None
-    try:
-        return _structure(document, source=None)
-    except (DocumentError, TypeError, ValueError, KeyError, AttributeError):
-        return None
+    return read_clean(document)
 
 
 def _structure(document: Mapping[str, Any], *, source: str | None) -> Report:
@@ -566,37 +570,55 @@ def _members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def _repeated_members(document: Any) -> list[Problem]:
-    """Every repeated member name in a parsed document, at its JSON Pointer (capped)."""
-    problems: list[Problem] = []
+REPEATED_MEMBER = "each member name once in an object"
+"""What a :class:`RepeatedMembersError` problem expects."""
+
+
+class RepeatedMembersError(DocumentError):
+    """JSON text that names a member more than once in one object (JSON leaves the meaning
+    open; Python would keep the last silently). Each problem is at the repeated member's JSON
+    Pointer; ``repeated`` lists each as (pointer of the object that holds it, member name)."""
+
+    def __init__(self, repeated: list[tuple[str, str]], *, source: str | None = None) -> None:
+        self.repeated = repeated
+        super().__init__(
+            [Problem(pointer=f"{holder}/{_escape(name)}", expected=REPEATED_MEMBER,
+                     got="the name again") for holder, name in repeated],
+            source=source,
+        )
+
+
+def _repeated_members(document: Any) -> list[tuple[str, str]]:
+    """Every repeated member name in a parsed document: (pointer of its object, name), capped."""
+    found: list[tuple[str, str]] = []
     stack: list[tuple[Any, str]] = [(document, "")]
-    while stack and len(problems) < MAX_PROBLEMS:
+    while stack and len(found) < MAX_PROBLEMS:
         value, here = stack.pop()
         if isinstance(value, dict):
             if isinstance(value, _Repeated):
-                problems += [Problem(pointer=f"{here}/{_escape(k)}",
-                                     expected="each member name once in an object",
-                                     got="the name again") for k in dict.fromkeys(value.repeated)]
+                found += [(here, k) for k in dict.fromkeys(value.repeated)]
             stack.extend((v, f"{here}/{_escape(k)}") for k, v in value.items())
         elif isinstance(value, list):
             stack.extend((v, f"{here}/{i}") for i, v in enumerate(value))
-    return problems[:MAX_PROBLEMS]
+    return found[:MAX_PROBLEMS]
 
 
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
     """Parse JSON text exactly (decimals as ``Decimal``), or raise :class:`DocumentError`.
 
-    A member name repeated in one object is refused at its JSON Pointer (JSON leaves the
-    meaning of a repeated name open; Python would keep the last silently).
+    A member name repeated in one object is refused at its JSON Pointer
+    (:class:`RepeatedMembersError`; JSON leaves the meaning of a repeated name open; Python
+    would keep the last silently).
     """
     check_size(source or "JSON document", text, MAX_DOCUMENT_BYTES)
-    repeated = False
+    repeated: list[bool] = []
 
     def members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        out = _members(pairs)
-        repeated = repeated or isinstance(out, _Repeated)
-        return out
+        out = dict(pairs)  # called once per object: kept to one call in the common case
+        if len(out) == len(pairs):
+            return out
+        repeated.append(True)
+        return _members(pairs)
 
     try:
         document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
@@ -618,7 +640,7 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
             source=source,
         ) from None
     if repeated:
-        raise DocumentError(_repeated_members(document), source=source)
+        raise RepeatedMembersError(_repeated_members(document), source=source)
     return document
 
 

@@ -23,6 +23,7 @@ from typing import Any, cast
 from lxml import etree
 
 from gi_report.codec.json import from_dict, to_dict
+from gi_report.codec.xml_plan import Unplanned, read_tree
 from gi_report.errors import (
     MAX_PROBLEMS,
     DocumentError,
@@ -620,7 +621,7 @@ def _check_size(root: etree._Element, source: str | None) -> None:
         raise XMLDocumentError(problems, source=source)
 
 
-def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, dict[str, etree._Element]]:
+def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, etree._Element]:
     root = parse_tree(data, source=source)
     _check_size(root, source)
     version = _root_version(root, source)
@@ -632,9 +633,19 @@ def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, dict[str, et
         problems = [_xsd_problem(root, entry) for entry in entries[:MAX_PROBLEMS * 10]]
         problems.sort(key=lambda p: p.line or 0)
         raise XMLDocumentError(_unique(problems), source=source)
+    try:
+        return read_tree(root, version), root
+    except (Unplanned, KeyError, ValueError, TypeError):
+        pass  # not as planned (a comment, a ``char``, a value to refuse): the thorough way
+    return _read_thoroughly(root, source)[0], root
+
+
+def _read_thoroughly(root: etree._Element, source: str | None
+                     ) -> tuple[JsonDict, dict[str, etree._Element]]:
+    """The JSON form of a valid tree, read element by element, and where each value is."""
     reader = _Reader()
     try:
-        document = reader.report(root, version)
+        document = reader.report(root, _root_version(root, source))
     except XMLDocumentError as error:
         raise XMLDocumentError(error.problems, source=source) from None
     return document, reader.where
@@ -681,10 +692,11 @@ def from_xml(data: str | bytes, *, source: str | None = None) -> Report:
     element path and JSON Pointer (:class:`~gi_report.errors.UnsafeXMLError` for a DOCTYPE,
     entities or XInclude).
     """
-    document, where = _read(data, source)
+    document, root = _read(data, source)
     try:
         return from_dict(document, source=source)
     except DocumentError as error:
+        where = _read_thoroughly(root, source)[1]  # only now: where each value came from
         raise XMLDocumentError([_locate(p, where) for p in error.problems],
                                source=source) from None
 

@@ -12,6 +12,7 @@ table whose own structure is valid, and the report says it is partial. XML goes 
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Mapping
@@ -21,7 +22,13 @@ from typing import Any
 
 import attrs
 
-from gi_report.codec.json import from_dict, parse_json, schema_problems, table_from_dict
+from gi_report.codec.json import (
+    RepeatedMembersError,
+    from_dict,
+    parse_json,
+    schema_problems,
+    table_from_dict,
+)
 from gi_report.errors import (
     DocumentError,
     DocumentNotFoundError,
@@ -163,6 +170,68 @@ def _short(value: object) -> str:
     return type(value).__name__
 
 
+def _refused(value: Any, pointer: str) -> Finding | None:
+    """Why JSON cannot hold the scalar ``value`` (a finding at ``pointer``), or ``None``."""
+    if value is None or isinstance(value, bool | str):
+        return None
+    if isinstance(value, int):
+        if abs(value) <= MAX_SAFE_INTEGER:
+            return None
+        return _finding(NOT_JSON, pointer, f"an integer within ±{MAX_SAFE_INTEGER}",
+                        _short(value), expected_zh=f"绝对值不超过 {MAX_SAFE_INTEGER} 的整数")
+    if isinstance(value, float | Decimal):
+        if value.is_finite() if isinstance(value, Decimal) else math.isfinite(value):
+            return None
+        return _finding(NOT_JSON, pointer, "a finite number (JSON has no NaN or Infinity)",
+                        str(value), expected_zh="有限的数（JSON 没有 NaN 或 Infinity）")
+    return _finding(NOT_JSON, pointer, "a JSON value (object, list, text, number, true/false, "
+                    "null)", _short(value),
+                    expected_zh="JSON 值（对象、列表、文字、数、true/false、null）")
+
+
+_Entry = tuple[Any, Any, Any, str, int]
+"""(value, container, key in the container, pointer, depth) of a value still to scan."""
+
+
+def _members_of(value: Mapping[Any, Any], pointer: str, depth: int,
+                findings: list[Finding]) -> tuple[dict[str, Any], list[_Entry]]:
+    """An object's copy (members to be filled in) and its members to scan, in order; a member
+    name that is not a text is a finding and left out."""
+    members: dict[str, Any] = {}
+    children: list[_Entry] = []
+    for k, v in value.items():
+        if not isinstance(k, str):
+            findings.append(_finding(NOT_JSON, f"{pointer}/{_escape(str(k))}",
+                                     "a member name that is a text", _short(k),
+                                     expected_zh="文字形式的成员名"))
+            continue
+        members[k] = None
+        children.append((v, members, k, f"{pointer}/{_escape(k)}", depth + 1))
+    return members, children
+
+
+def _scan_one(entry: _Entry, stack: list[_Entry], findings: list[Finding]) -> None:
+    """Copy one value into its container, pushing its members or items to scan."""
+    value, container, key, pointer, depth = entry
+    if depth > MAX_DEPTH:
+        findings.append(_finding(TOO_DEEP, pointer, f"nesting of at most {MAX_DEPTH} levels",
+                                 "deeper nesting", expected_zh=f"嵌套不超过 {MAX_DEPTH} 层"))
+        container[key] = _REFUSED
+    elif isinstance(value, Mapping):
+        container[key], children = _members_of(value, pointer, depth, findings)
+        stack.extend(reversed(children))
+    elif isinstance(value, list | tuple):
+        items: list[Any] = [None] * len(value)
+        container[key] = items
+        for i in range(len(value) - 1, -1, -1):
+            stack.append((value[i], items, i, f"{pointer}/{i}", depth + 1))
+    else:
+        refused = _refused(value, pointer)
+        if refused is not None:
+            findings.append(refused)
+        container[key] = value if refused is None else _REFUSED
+
+
 def prescan(document: Any) -> tuple[Any, list[Finding], bool]:
     """A copy of ``document`` JSON Schema can check, the findings, and whether the scan finished.
 
@@ -173,65 +242,14 @@ def prescan(document: Any) -> tuple[Any, list[Finding], bool]:
     findings: list[Finding] = []
     nodes = 0
     root: list[Any] = [None]
-    # stack of (value, container, key-in-container, pointer, depth)
-    stack: list[tuple[Any, Any, Any, str, int]] = [(document, root, 0, "", 0)]
+    stack: list[_Entry] = [(document, root, 0, "", 0)]
     while stack:
-        value, container, key, pointer, depth = stack.pop()
         nodes += 1
         if nodes > MAX_NODES:
             findings.append(_finding(TOO_LARGE, "", f"at most {MAX_NODES:,} values",
                                      "more", expected_zh=f"不超过 {MAX_NODES:,} 个值"))
             return root[0], findings, False
-        if depth > MAX_DEPTH:
-            findings.append(_finding(TOO_DEEP, pointer, f"nesting of at most {MAX_DEPTH} levels",
-                                     "deeper nesting", expected_zh=f"嵌套不超过 {MAX_DEPTH} 层"))
-            container[key] = _REFUSED
-            continue
-        if isinstance(value, Mapping):
-            members: dict[str, Any] = {}
-            container[key] = members
-            children = []
-            for k, v in value.items():
-                if not isinstance(k, str):
-                    findings.append(_finding(NOT_JSON, f"{pointer}/{_escape(str(k))}",
-                                             "a member name that is a text", _short(k),
-                                             expected_zh="文字形式的成员名"))
-                    continue
-                members[k] = None
-                children.append((v, members, k, f"{pointer}/{_escape(k)}", depth + 1))
-            stack.extend(reversed(children))
-            continue
-        if isinstance(value, list | tuple):
-            items: list[Any] = [None] * len(value)
-            container[key] = items
-            for i in range(len(value) - 1, -1, -1):
-                stack.append((value[i], items, i, f"{pointer}/{i}", depth + 1))
-            continue
-        if value is None or isinstance(value, bool | str):
-            container[key] = value
-        elif isinstance(value, int):
-            if abs(value) > MAX_SAFE_INTEGER:
-                findings.append(_finding(NOT_JSON, pointer,
-                                         f"an integer within ±{MAX_SAFE_INTEGER}", _short(value),
-                                         expected_zh=f"绝对值不超过 {MAX_SAFE_INTEGER} 的整数"))
-                container[key] = _REFUSED
-            else:
-                container[key] = value
-        elif isinstance(value, float | Decimal):
-            finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
-            if finite:
-                container[key] = value
-            else:
-                findings.append(_finding(NOT_JSON, pointer, "a finite number (JSON has no NaN "
-                                         "or Infinity)", str(value),
-                                         expected_zh="有限的数（JSON 没有 NaN 或 Infinity）"))
-                container[key] = _REFUSED
-        else:
-            findings.append(_finding(NOT_JSON, pointer, "a JSON value (object, list, text, "
-                                     "number, true/false, null)", _short(value),
-                                     expected_zh="JSON 值（对象、列表、文字、数、"
-                                     "true/false、null）"))
-            container[key] = _REFUSED
+        _scan_one(stack.pop(), stack, findings)
     return root[0], findings, True
 
 
@@ -485,12 +503,30 @@ def _validate_bytes(data: bytes, *, source: str | None, blank_as_zero: bool,
         document = parse_json(data, source=source)
     except InputTooLargeError as error:
         return _too_large(source, error, blank_as_zero)
+    except RepeatedMembersError as error:
+        return _repeated(error, source, blank_as_zero=blank_as_zero, max_findings=max_findings)
     except DocumentError as error:
         problem = error.problems[0]
         return _unreadable(SYNTAX, source, problem.expected, problem.got,
                            "格式正确的 JSON", blank_as_zero)
     return _validate_value(document, blank_as_zero=blank_as_zero, source=source,
                            max_findings=max_findings)
+
+
+def _repeated(error: RepeatedMembersError, source: str | None, *, blank_as_zero: bool,
+              max_findings: int) -> ValidationReport:
+    """A finding per member named twice, at the object that holds it, naming the member."""
+    findings = [
+        _finding(SYNTAX, holder, f"each member name once in an object (the member "
+                 f"{json.dumps(name, ensure_ascii=False)} is named again)", "the name again",
+                 expected_zh=f"对象中每个成员名只出现一次（成员 "
+                 f"{json.dumps(name, ensure_ascii=False)} 重复出现）")
+        for holder, name in error.repeated
+    ]
+    return build_report(findings, readable=False, source=source,
+                        blank_as_zero=blank_as_zero, max_findings=max_findings,
+                        partial_reasons=("the JSON text names a member twice in one object: "
+                                         "which value it means is unknown; no rule ran",))
 
 
 def _exists(text: str) -> bool:

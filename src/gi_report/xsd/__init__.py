@@ -140,38 +140,30 @@ def label_and_description(prop: dict[str, Any], default: str) -> tuple[str, str]
     return label, description.removeprefix(f"{label}: ")
 
 
-def _member(name: str, prop: dict[str, Any], required: bool) -> Member:
-    """The element for one JSON Schema property (of the model's parts)."""
-    label, description = label_and_description(prop, name)
-    doc = {"title": label, "description": description}
+def _types(prop: dict[str, Any]) -> list[str]:
     types = prop.get("type", [])
-    types = [types] if isinstance(types, str) else list(types)
-    nillable = "null" in types or any(
-        option.get("type") == "null" for option in prop.get("anyOf", [])
-    )
-    common: dict[str, Any] = {"name": name, "required": required, "nillable": nillable, **doc}
+    return [types] if isinstance(types, str) else list(types)
+
+
+def _ref(prop: dict[str, Any]) -> str | None:
+    """The object type a property refers to (directly, or in its ``anyOf``/``allOf``)."""
     refs = [prop.get("$ref")] + [
         o.get("$ref") for o in (*prop.get("anyOf", ()), *prop.get("allOf", ()))
     ]
-    ref = next((r for r in refs if r), None)
-    if ref is not None:
-        return Member(kind=Kind.OBJECT, target=_def_name(ref), **common)
-    if "array" in types:
-        target = _def_name(prop["items"]["$ref"])
-        return Member(kind=Kind.LIST, target=target, item=_item_name(target), **common)
-    fee = _fee_kinds().get(name)
-    if fee is not None:
-        kind, type_name = CELL_KINDS[fee]
-        return Member(kind=kind, type_name=type_name, **common)
-    if "integer" in types:
-        facets = [("pattern", INTEGER_PATTERN)]
-        if "minimum" in prop:
-            facets.append(("minInclusive", str(prop["minimum"])))
-        if "maximum" in prop:
-            facets.append(("maxInclusive", str(prop["maximum"])))
-        return Member(kind=Kind.INTEGER, base="xs:integer", facets=tuple(facets), **common)
-    if "string" not in types:
-        raise TypeError(f"no XML form for the JSON Schema property {name}: {prop}")
+    return next((r for r in refs if r), None)
+
+
+def _integer_member(prop: dict[str, Any], common: dict[str, Any]) -> Member:
+    facets = [("pattern", INTEGER_PATTERN)]
+    if "minimum" in prop:
+        facets.append(("minInclusive", str(prop["minimum"])))
+    if "maximum" in prop:
+        facets.append(("maxInclusive", str(prop["maximum"])))
+    return Member(kind=Kind.INTEGER, base="xs:integer", facets=tuple(facets), **common)
+
+
+def _string_member(prop: dict[str, Any], common: dict[str, Any]) -> Member:
+    """A text, a date, a codelist or a pattern-constrained string."""
     if prop.get("format") == "date":
         facets = [("pattern", xsd_regex(prop["pattern"]))] if "pattern" in prop else []
         return Member(kind=Kind.DATE, base="xs:date", facets=tuple(facets), **common)
@@ -184,6 +176,32 @@ def _member(name: str, prop: dict[str, Any], required: bool) -> Member:
             facets.append(("maxLength", str(prop["maxLength"])))
         return Member(kind=Kind.STRING, base="xs:string", facets=tuple(facets), **common)
     return Member(kind=Kind.TEXT, type_name="Text", **common)
+
+
+def _member(name: str, prop: dict[str, Any], required: bool) -> Member:
+    """The element for one JSON Schema property (of the model's parts)."""
+    label, description = label_and_description(prop, name)
+    types = _types(prop)
+    nillable = "null" in types or any(
+        option.get("type") == "null" for option in prop.get("anyOf", [])
+    )
+    common: dict[str, Any] = {"name": name, "required": required, "nillable": nillable,
+                              "title": label, "description": description}
+    ref = _ref(prop)
+    if ref is not None:
+        return Member(kind=Kind.OBJECT, target=_def_name(ref), **common)
+    if "array" in types:
+        target = _def_name(prop["items"]["$ref"])
+        return Member(kind=Kind.LIST, target=target, item=_item_name(target), **common)
+    fee = _fee_kinds().get(name)
+    if fee is not None:
+        kind, type_name = CELL_KINDS[fee]
+        return Member(kind=kind, type_name=type_name, **common)
+    if "integer" in types:
+        return _integer_member(prop, common)
+    if "string" not in types:
+        raise TypeError(f"no XML form for the JSON Schema property {name}: {prop}")
+    return _string_member(prop, common)
 
 
 @per_registry
