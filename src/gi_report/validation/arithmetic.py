@@ -76,8 +76,9 @@ class TablePlan:
     cells: tuple[tuple[str, str], ...]  #: (row, column) in flattened order
     rules_of_cell: dict[tuple[str, str], tuple[str, ...]]  #: rule ids a cell takes part in
     all_hold: Callable[[Sequence[CellValue]], bool]
-    """Whether every relation holds, for values with no blank: one compiled expression, so a
-    consistent table costs one call (any other table is checked relation by relation)."""
+    """Whether every relation holds: one compiled expression, so a consistent table costs one
+    call (any other table is checked relation by relation). A blank (``None``) in a relation
+    raises ``TypeError``; a blank in no relation changes nothing."""
 
 
 def _all_hold(relations: Sequence[Relation], position: dict[tuple[str, str], int]) -> Callable[
@@ -148,12 +149,18 @@ def flat_values(table: Table) -> tuple[CellValue, ...]:
 # --- evaluation ----------------------------------------------------------------------------------
 
 
-def check_table(table: Table, *, blank_as_zero: bool = False) -> list[Finding]:
-    """Findings for every relation of ``table`` that fails or cannot be evaluated."""
+def check_table(table: Table, *, blank_as_zero: bool = False,
+                values: tuple[CellValue, ...] | None = None) -> list[Finding]:
+    """Findings for every relation of ``table`` that fails or cannot be evaluated (``values``:
+    its :func:`flat_values`, if the caller has them)."""
     plan = plan_for(table.spec)
-    values = flat_values(table)
-    if None not in values and plan.all_hold(values):
-        return []
+    if values is None:
+        values = flat_values(table)
+    try:
+        if plan.all_hold(values):
+            return []  # a blank outside every relation changes no relation's outcome
+    except TypeError:
+        pass  # a blank cell (None) in some relation: each relation says what it can
     out: list[Finding] = []
     for compiled in plan.relations:
         got = compiled.fetch(values)

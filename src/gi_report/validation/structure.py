@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import re
+
 from gi_report.errors import UnknownTemplateError
 from gi_report.form import BUILTIN, TABLE_IDS, get_template, template_for_year
-from gi_report.form.spec import SectionSpec
+from gi_report.form.spec import SectionSpec, TemplateSpec, TopicSpec
 from gi_report.model import Report
 from gi_report.validation.findings import Finding, Severity
 from gi_report.validation.rulespec import RuleSpec
@@ -87,8 +89,9 @@ def _present(text: str | None) -> bool:
     return bool(text and text.strip())
 
 
-def check_template(report: Report) -> list[Finding]:
-    """Findings for a template that does not match the year, and for mixed layouts."""
+def check_template(report: Report, layouts: dict[str, str] | None = None) -> list[Finding]:
+    """Findings for a template that does not match the year, and for mixed layouts
+    (``layouts``: the report's ``table_templates`` when the caller has them already)."""
     out: list[Finding] = []
     used = report.template_spec
     year = report.metadata.year
@@ -114,7 +117,8 @@ def check_template(report: Report) -> list[Finding]:
                 },
             )
         )
-    layouts = report.table_templates
+    if layouts is None:
+        layouts = report.table_templates
     if layouts:
         tables = [t for t in TABLE_IDS if t in layouts]
         headings = [used.section(report.table(t).spec.section).heading for t in tables]
@@ -158,11 +162,15 @@ def missing_sections(report: Report) -> list[str]:
     return [s.id for s in report.template_spec.sections if not _section_present(report, s)]
 
 
-def check_sections(report: Report) -> list[Finding]:
-    """A finding per absent section."""
+def check_sections(report: Report, missing: list[str] | None = None) -> list[Finding]:
+    """A finding per absent section (``missing``: :func:`missing_sections`, if known)."""
+    if missing is None:
+        missing = missing_sections(report)
+    if not missing:
+        return []
     template = report.template_spec
     out: list[Finding] = []
-    for section_id in missing_sections(report):
+    for section_id in missing:
         section = template.section(section_id)
         out.append(
             SECTION_MISSING.finding(
@@ -178,6 +186,24 @@ def check_sections(report: Report) -> list[Finding]:
     return out
 
 
+_Topics = tuple[tuple[TopicSpec, re.Pattern[str]], ...]
+_TOPICS: dict[int, tuple[TemplateSpec, _Topics]] = {}
+"""The topic regexes by template identity (a template's value hash walks the whole form)."""
+
+
+def _topic_patterns(template: TemplateSpec) -> _Topics:
+    """Each topic of section 一 with one regex of its keywords (one scan of the text, where
+    ``any(keyword in text …)`` scanned once per keyword; no keyword: never found); computed
+    once per template."""
+    known = _TOPICS.get(id(template))
+    if known is not None and known[0] is template:
+        return known[1]
+    topics = tuple((topic, re.compile("|".join(re.escape(k) for k in topic.keywords) or "(?!)"))
+                   for topic in template.overview_topics)
+    _TOPICS[id(template)] = (template, topics)
+    return topics
+
+
 def overview_text(report: Report) -> str:
     """Everything section 一 says, headings included, as one text."""
     overview = report.overview
@@ -187,17 +213,21 @@ def overview_text(report: Report) -> str:
     return "\n".join(parts)
 
 
-def check_topics(report: Report) -> list[Finding]:
-    """A finding per topic of section 一 that no keyword shows (only if 一 is present)."""
+def check_topics(report: Report, missing: list[str] | None = None) -> list[Finding]:
+    """A finding per topic of section 一 that no keyword shows (only if 一 is present;
+    ``missing``: :func:`missing_sections`, if known)."""
     template = get_template(report.template)
-    if not _section_present(report, template.section("overview")):
+    if missing is not None:
+        if "overview" in missing:
+            return []
+    elif not _section_present(report, template.section("overview")):
         return []
     text = overview_text(report)
-    heading = template.section("overview").heading
     out: list[Finding] = []
-    for topic in template.overview_topics:
-        if any(keyword in text for keyword in topic.keywords):
+    for topic, keywords in _topic_patterns(template):
+        if keywords.search(text) is not None:
             continue
+        heading = template.section("overview").heading
         out.append(
             TOPIC_MISSING.finding(
                 pointer="/overview",
