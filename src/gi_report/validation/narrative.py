@@ -21,7 +21,7 @@ from gi_report.form.claims import UNIT_SCALE
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
 from gi_report.numbers import exact_number
-from gi_report.table import Number
+from gi_report.table import CellValue, Number
 from gi_report.validation.findings import Finding, Operand, Severity, Status
 from gi_report.validation.labels import (
     cell_label,
@@ -235,11 +235,12 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     )
     agency = report.metadata.agency
     blank_tables: set[str] | None = None
+    cells = _Cells(report)
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
             for claim in _valued(claims.read_claims(sentence, grammar.vocabulary, agency), grammar):
-                if any(_stated_sum(report, alt) == claim.value for alt in claim.alternatives):
+                if any(cells.stated_sum(alt) == claim.value for alt in claim.alternatives):
                     continue  # the common case: the stated cells agree
                 if blank_tables is None:
                     blank_tables = {t for t in report.tables if report.table(t).is_blank}
@@ -252,15 +253,47 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     return out
 
 
-def _stated_sum(report: Report, refs: Sequence[Ref]) -> Number | None:
-    """The sum of the cells ``refs`` when every one is stated (the common case, checked first)."""
-    total: Number = 0
-    for ref in refs:
-        value = _value(report, ref)
-        if value is None:
-            return None
-        total += value
-    return total
+@functools.cache
+def _positions(spec: TableSpec) -> dict[tuple[str, str], tuple[int, int]]:
+    """Where each cell of a layout is in its table's values: (row index, column index)."""
+    return {(row.id, column): (i, j) for i, row in enumerate(spec.rows)
+            for j, column in enumerate(row.columns)}
+
+
+class _Cells:
+    """The stated values the claims refer to, for one :func:`check` (each table's rows and its
+    layout's positions looked up once, not per cell)."""
+
+    __slots__ = ("_report", "_tables")
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        self._tables: dict[str, tuple[tuple[tuple[CellValue, ...], ...],
+                                      dict[tuple[str, str], tuple[int, int]]]] = {}
+
+    def value(self, ref: Ref) -> Number | None:
+        """As :func:`_value`: a cell or fee field, ``None`` when blank (or a text cell)."""
+        table_id, row_id, column_id = ref
+        if table_id == "other_matters":
+            return _value(self._report, ref)
+        known = self._tables.get(table_id)
+        if known is None:
+            table = self._report.table(table_id)
+            known = self._tables[table_id] = (table.values, _positions(table.spec))
+        i, j = known[1][row_id, column_id]
+        cell = known[0][i][j]
+        return None if isinstance(cell, str) else cell
+
+    def stated_sum(self, refs: Sequence[Ref]) -> Number | None:
+        """The sum of the cells ``refs`` when every one is stated (the common case, checked
+        first)."""
+        total: Number = 0
+        for ref in refs:
+            value = self.value(ref)
+            if value is None:
+                return None
+            total += value
+        return total
 
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
