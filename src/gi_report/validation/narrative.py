@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -298,14 +298,9 @@ class _Cells:
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
              blank_as_zero: bool) -> Finding | None:
-    bounds: list[Bound] = []
-    for alternative in claim.alternatives:
-        total = ZERO
-        for ref in alternative:
-            total = total + _bound(report, ref, blank_as_zero=blank_as_zero)
-        if total.exact and total.low == claim.value:
-            return None
-        bounds.append(total)
+    bounds = _bounds(report, claim, blank_as_zero=blank_as_zero)
+    if bounds is None:
+        return None
     first = claim.alternatives[0]
     cells = _refs_label(report, first)
     cells_en = " + ".join(_pointer(ref) for ref in first)
@@ -315,12 +310,7 @@ def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
         Operand(pointer=_pointer(ref), value=_value(report, ref), label=_label(report, ref))
         for ref in first
     )
-    quote = _quote(claim.sentence, claim.said)
-    computed_zh, computed_en = bounds[0].text()
-    for alternative, bound in zip(claim.alternatives[1:], bounds[1:], strict=True):
-        alt_zh, alt_en = bound.text()
-        computed_zh += f"（{_refs_label(report, alternative)} 为 {alt_zh}）"
-        computed_en += f" ({' + '.join(_pointer(r) for r in alternative)} = {alt_en})"
+    computed_zh, computed_en = _computed_text(report, claim, bounds)
     params = {
         "said": claim.said,
         "claimed": claim.value,
@@ -328,7 +318,7 @@ def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
         "cells_en": cells_en,
         "computed": computed_zh,
         "computed_en": computed_en,
-        "quote": quote,
+        "quote": _quote(claim.sentence, claim.said),
         "text_pointer": text_pointer,
     }
     common = {
@@ -341,22 +331,54 @@ def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
         "quote": claim.sentence,
     }
     if any(b.could_be(claim.value) for b in bounds):
-        missing = tuple(dict.fromkeys(p for b in bounds for p in b.missing))
-        return R15.finding(
-            status=Status.NOT_EVALUABLE,
-            missing=missing,
-            params={
-                **params,
-                "what": f"正文“{claim.said}”与 {cells}",
-                "what_en": f"the text “{claim.said}” [{text_pointer}] against {cells_en}",
-                "missing": listed([pointer_label(report, p) for p in missing]),
-                "missing_en": listed(list(missing), lang="en"),
-            },
-            **common,  # type: ignore[arg-type]
-        )
+        return _not_evaluable(report, claim, bounds, params, common)
     return R15.finding(
         computed=bounds[0].low,
         missing=bounds[0].missing,
         params=params,
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _bounds(report: Report, claim: Claim, *, blank_as_zero: bool) -> list[Bound] | None:
+    """What the tables give for each alternative of the claim; ``None`` when one of them is
+    known exactly and equals the claimed value."""
+    bounds: list[Bound] = []
+    for alternative in claim.alternatives:
+        total = ZERO
+        for ref in alternative:
+            total = total + _bound(report, ref, blank_as_zero=blank_as_zero)
+        if total.exact and total.low == claim.value:
+            return None
+        bounds.append(total)
+    return bounds
+
+
+def _computed_text(report: Report, claim: Claim, bounds: list[Bound]) -> tuple[str, str]:
+    """What the tables give, in Chinese and English: the first alternative, then the others
+    in brackets."""
+    computed_zh, computed_en = bounds[0].text()
+    for alternative, bound in zip(claim.alternatives[1:], bounds[1:], strict=True):
+        alt_zh, alt_en = bound.text()
+        computed_zh += f"（{_refs_label(report, alternative)} 为 {alt_zh}）"
+        computed_en += f" ({' + '.join(_pointer(r) for r in alternative)} = {alt_en})"
+    return computed_zh, computed_en
+
+
+def _not_evaluable(report: Report, claim: Claim, bounds: list[Bound],
+                   params: Mapping[str, object], common: Mapping[str, object]) -> Finding:
+    """The finding of a claim that blank cells keep from being checked."""
+    missing = tuple(dict.fromkeys(p for b in bounds for p in b.missing))
+    return R15.finding(
+        status=Status.NOT_EVALUABLE,
+        missing=missing,
+        params={
+            **params,
+            "what": f"正文“{claim.said}”与 {params['cells']}",
+            "what_en": f"the text “{claim.said}” [{params['text_pointer']}] against "
+            f"{params['cells_en']}",
+            "missing": listed([pointer_label(report, p) for p in missing]),
+            "missing_en": listed(list(missing), lang="en"),
+        },
         **common,  # type: ignore[arg-type]
     )
