@@ -9,11 +9,9 @@
 
 from __future__ import annotations
 
-import re
-
 from gi_report.errors import UnknownTemplateError
 from gi_report.form import BUILTIN, TABLE_IDS, get_template, template_for_year
-from gi_report.form.spec import SectionSpec, TemplateSpec, TopicSpec
+from gi_report.form.spec import SectionSpec, TemplateSpec
 from gi_report.model import Report
 from gi_report.validation.findings import Finding, Severity
 from gi_report.validation.rulespec import RuleSpec
@@ -186,22 +184,18 @@ def check_sections(report: Report, missing: list[str] | None = None) -> list[Fin
     return out
 
 
-_Topics = tuple[tuple[TopicSpec, re.Pattern[str]], ...]
-_TOPICS: dict[int, tuple[TemplateSpec, _Topics]] = {}
-"""The topic regexes by template identity (a template's value hash walks the whole form)."""
+_ONE_LINE: dict[int, tuple[TemplateSpec, bool]] = {}
+"""By template identity (a template's value hash walks the whole form): whether no keyword of
+its topics holds a line break."""
 
 
-def _topic_patterns(template: TemplateSpec) -> _Topics:
-    """Each topic of section 一 with one regex of its keywords (one scan of the text, where
-    ``any(keyword in text …)`` scanned once per keyword; no keyword: never found); computed
-    once per template."""
-    known = _TOPICS.get(id(template))
-    if known is not None and known[0] is template:
-        return known[1]
-    topics = tuple((topic, re.compile("|".join(re.escape(k) for k in topic.keywords) or "(?!)"))
-                   for topic in template.overview_topics)
-    _TOPICS[id(template)] = (template, topics)
-    return topics
+def _one_line_keywords(template: TemplateSpec) -> bool:
+    """Whether every topic keyword of ``template`` is on one line (worked out once)."""
+    known = _ONE_LINE.get(id(template))
+    if known is None or known[0] is not template:
+        known = (template, all("\n" not in k for t in template.overview_topics for k in t.keywords))
+        _ONE_LINE[id(template)] = known
+    return known[1]
 
 
 def overview_text(report: Report) -> str:
@@ -223,9 +217,14 @@ def check_topics(report: Report, missing: list[str] | None = None) -> list[Findi
     elif not _section_present(report, template.section("overview")):
         return []
     text = overview_text(report)
+    # The subsection headings first: short, and where the topics usually are named. A one-line
+    # keyword found in them is in the text too.
+    headings = "\n".join(s.heading for s in report.overview.subsections) \
+        if _one_line_keywords(template) else ""
     out: list[Finding] = []
-    for topic, keywords in _topic_patterns(template):
-        if keywords.search(text) is not None:
+    for topic in template.overview_topics:
+        keywords = topic.keywords
+        if any(k in headings for k in keywords) or any(k in text for k in keywords):
             continue
         heading = template.section("overview").heading
         out.append(
