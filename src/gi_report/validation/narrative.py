@@ -148,16 +148,22 @@ def claims_in(sentence: str, grammar: Grammar, agency: str | None = None) -> lis
 
 def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
     """The claims of the grammar with their value and the template's fee field ids."""
-    if not found:
-        return []
-    out: list[Claim] = []
-    for claim in found:
-        value = _number(claim.number, amount=claim.amount)
-        value *= UNIT_SCALE.get(claim.unit, 1)
-        alternatives = grammar.with_fee_ids(claim.alternatives)
-        out.append(Claim(said=claim.said, value=value, alternatives=alternatives,
-                         sentence=claim.sentence))
-    return out
+    return [_with_value(claim, grammar) for claim in found]
+
+
+def _value_of(claim: claims.Claim) -> Number:
+    """The number a claim states, scaled by its unit (万元 → yuan)."""
+    return _number(claim.number, amount=claim.amount) * UNIT_SCALE.get(claim.unit, 1)
+
+
+def _with_value(claim: claims.Claim, grammar: Grammar, value: Number | None = None,
+                alternatives: Alternatives | None = None) -> Claim:
+    """A claim of the grammar with its value and the template's fee field ids (given when the
+    caller has worked them out already)."""
+    return Claim(said=claim.said, value=_value_of(claim) if value is None else value,
+                 alternatives=grammar.with_fee_ids(claim.alternatives)
+                 if alternatives is None else alternatives,
+                 sentence=claim.sentence)
 
 
 def texts(report: Report) -> Iterator[tuple[str, str, str]]:
@@ -239,9 +245,12 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
-            for claim in _valued(claims.read_claims(sentence, grammar.vocabulary, agency), grammar):
-                if any(cells.stated_sum(alt) == claim.value for alt in claim.alternatives):
+            for found in claims.read_claims(sentence, grammar.vocabulary, agency):
+                value = _value_of(found)
+                alternatives = grammar.with_fee_ids(found.alternatives)
+                if any(cells.stated_sum(alt) == value for alt in alternatives):
                     continue  # the common case: the stated cells agree
+                claim = _with_value(found, grammar, value, alternatives)
                 if blank_tables is None:
                     blank_tables = {t for t in report.tables if report.table(t).is_blank}
                 if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
