@@ -26,7 +26,7 @@ from gi_report.validation.findings import Finding, Operand, Severity, Status
 from gi_report.validation.labels import (
     cell_label,
     listed,
-    pointer_label,
+    listed_pointers,
     refs_label,
 )
 from gi_report.validation.quantities import ZERO, Bound, sum_bound, value_bound
@@ -386,7 +386,7 @@ def _not_evaluable(report: Report, claim: Claim, bounds: list[Bound],
             "what": f"正文“{claim.said}”与 {params['cells']}",
             "what_en": f"the text “{claim.said}” [{params['text_pointer']}] against "
             f"{params['cells_en']}",
-            "missing": listed([pointer_label(report, p) for p in missing]),
+            "missing": listed_pointers(report, missing),
             "missing_en": listed(list(missing), lang="en"),
         },
         **common,  # type: ignore[arg-type]
