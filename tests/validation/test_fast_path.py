@@ -15,7 +15,7 @@ import random
 from typing import Any
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report import Narrative, Overview, Report, Subsection, Table
@@ -103,7 +103,6 @@ def _mutated(report: Report, rng: random.Random, how: str) -> Report:
     return report
 
 
-@settings(max_examples=60, deadline=None)
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1),
        template=st.sampled_from(["2019", "2021"]),
        consistent=st.booleans(),
@@ -119,7 +118,6 @@ def test_generated_and_mutated_reports_get_the_plain_findings(
     _assert_same(_mutated(report, rng, how))
 
 
-@settings(max_examples=40, deadline=None)
 @given(report=reports())
 def test_arbitrary_reports_get_the_plain_findings(report: Any) -> None:
     _assert_same(report)
