@@ -199,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> None:
               f"{took / TARGET_MICROSECONDS:.2f}x the {TARGET_MICROSECONDS:.0f} µs budget)")
     print(f"  mean {sum(times) / len(times):.1f} µs, max {max(times):.1f} µs per report "
           f"({max(times) / TARGET_MICROSECONDS:.2f}x the {TARGET_MICROSECONDS:.0f} µs budget)")
+    within = sum(1 for took in times if took <= TARGET_MICROSECONDS)
+    print(f"  {within} of {len(times)} reports at or under the {TARGET_MICROSECONDS:.0f} µs "
+          "budget")
 
 
 if __name__ == "__main__":

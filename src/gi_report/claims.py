@@ -485,6 +485,7 @@ class _Reader:
     topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
     verb: _Word | None = None  #: the section-二 verb of a list (主动公开规章13件，规范性文件60件)
     out: list[Claim] = attrs.Factory(list)
+    whole: bool = False  #: the sentence is one statement (no ；): every subject starts at 0
 
     @functools.cached_property
     def about_applications(self) -> bool:
@@ -502,6 +503,8 @@ class _Reader:
             alternatives=tuple(map(tuple, alternatives)), sentence=self.sentence))
 
     def _statement_start(self, at: int) -> int:
+        if self.whole:
+            return 0
         sentence = self.sentence
         return max(sentence.rfind(_WIDE_SEMICOLON, 0, at), sentence.rfind(_SEMICOLON, 0, at)) + 1
 
@@ -509,7 +512,7 @@ class _Reader:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
         sentence = self.sentence
-        whole = _STATEMENT_MARK.search(sentence) is None
+        whole = self.whole = _STATEMENT_MARK.search(sentence) is None
         for start, end in ((0, len(sentence)),) if whole else (
                 m.span() for m in _STATEMENT.finditer(sentence)):
             if not whole and not self.vocabulary.may_claim(sentence[start:end]):
@@ -520,7 +523,8 @@ class _Reader:
                 continue
             clause: list[_Token] = []
             breakdown = False
-            for token in [*tokens, _new(_Token, ("stop", end, end, None, "", ""))]:
+            tokens.append(_new(_Token, ("stop", end, end, None, "", "")))
+            for token in tokens:
                 if token.kind == "stop":
                     breakdown = self._clause(clause, breakdown)
                     clause = []

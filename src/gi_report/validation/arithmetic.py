@@ -76,8 +76,9 @@ class TablePlan:
     cells: tuple[tuple[str, str], ...]  #: (row, column) in flattened order
     rules_of_cell: dict[tuple[str, str], tuple[str, ...]]  #: rule ids a cell takes part in
     all_hold: Callable[[Sequence[CellValue]], bool]
-    """Whether every relation holds, for values with no blank: one compiled expression, so a
-    consistent table costs one call (any other table is checked relation by relation)."""
+    """Whether every relation holds: one compiled expression, so a consistent table costs one
+    call (any other table is checked relation by relation). A blank (``None``) in a relation
+    raises ``TypeError``; a blank in no relation changes nothing."""
 
 
 def _all_hold(relations: Sequence[Relation], position: dict[tuple[str, str], int]) -> Callable[
@@ -148,12 +149,18 @@ def flat_values(table: Table) -> tuple[CellValue, ...]:
 # --- evaluation ----------------------------------------------------------------------------------
 
 
-def check_table(table: Table, *, blank_as_zero: bool = False) -> list[Finding]:
-    """Findings for every relation of ``table`` that fails or cannot be evaluated."""
+def check_table(table: Table, *, blank_as_zero: bool = False,
+                values: tuple[CellValue, ...] | None = None) -> list[Finding]:
+    """Findings for every relation of ``table`` that fails or cannot be evaluated (``values``:
+    its :func:`flat_values`, if the caller has them)."""
     plan = plan_for(table.spec)
-    values = flat_values(table)
-    if None not in values and plan.all_hold(values):
-        return []
+    if values is None:
+        values = flat_values(table)
+    try:
+        if plan.all_hold(values):
+            return []  # a blank outside every relation changes no relation's outcome
+    except TypeError:
+        pass  # a blank cell (None) in some relation: each relation says what it can
     out: list[Finding] = []
     for compiled in plan.relations:
         got = compiled.fetch(values)
@@ -178,16 +185,19 @@ def _with_blanks(
         if sum(v or 0 for v in left) == sum(v or 0 for v in right):
             return None
         return _failure(table, compiled, got, blank_as_zero=True)
-    if compiled.bounded:
-        left_known = sum(v for v in left if v is not None)
-        right_known = sum(v for v in right if v is not None)
-        left_blank = None in left
-        right_blank = None in right
-        if (not left_blank and right_known > left_known) or (
-            not right_blank and left_known > right_known
-        ):
-            return _failure(table, compiled, got, blank_as_zero=False)
+    if compiled.bounded and _proved_wrong(left, right):
+        return _failure(table, compiled, got, blank_as_zero=False)
     return _not_evaluable(table, compiled, got)
+
+
+def _proved_wrong(left: Sequence[Any], right: Sequence[Any]) -> bool:
+    """Whether the stated cells already break ``sum(left) == sum(right)`` whatever the blanks
+    hold (counts are never negative): a side without a blank is below the other's stated sum."""
+    left_known = sum(v for v in left if v is not None)
+    right_known = sum(v for v in right if v is not None)
+    return (None not in left and right_known > left_known) or (
+        None not in right and left_known > right_known
+    )
 
 
 # --- messages ------------------------------------------------------------------------------------
@@ -215,6 +225,19 @@ _SHOW_ALL = 4  #: up to this many terms, zeros are listed too
 
 def terms(pairs: Sequence[tuple[str, Any]], *, blank_as_zero: bool) -> tuple[str, str]:
     """A sum written out in Chinese and English: ``予以公开 7 + 部分公开 6，其余 19 项为 0``."""
+    shown, zeros, blanks = _shown(pairs)
+    zh = " + ".join(f"{label} {value}" for label, value in shown)
+    en = zh
+    extra_zh, extra_en = _not_shown(zeros, blanks, blank_as_zero=blank_as_zero)
+    if extra_zh:
+        zh = f"{zh}，{'，'.join(extra_zh)}" if zh else "，".join(extra_zh)
+        en = f"{en}; {'; '.join(extra_en)}" if en else "; ".join(extra_en)
+    return zh or "无", en or "none"
+
+
+def _shown(pairs: Sequence[tuple[str, Any]]) -> tuple[list[tuple[str, Any]], int, int]:
+    """The terms a written-out sum lists (not the blanks; not the zeros of a long sum), how
+    many zeros it leaves out, how many blanks."""
     shown = [
         (label, value)
         for label, value in pairs
@@ -222,8 +245,12 @@ def terms(pairs: Sequence[tuple[str, Any]], *, blank_as_zero: bool) -> tuple[str
     ]
     zeros = sum(1 for _, v in pairs if v is not None and v == 0) if len(pairs) > _SHOW_ALL else 0
     blanks = sum(1 for _, v in pairs if v is None)
-    zh = " + ".join(f"{label} {value}" for label, value in shown)
-    en = zh
+    return shown, zeros, blanks
+
+
+def _not_shown(zeros: int, blanks: int, *, blank_as_zero: bool) -> tuple[list[str], list[str]]:
+    """What a written-out sum says of the terms it does not list: the zeros and the blanks
+    (in Chinese and in English)."""
     extra_zh: list[str] = []
     extra_en: list[str] = []
     if zeros:
@@ -236,10 +263,7 @@ def terms(pairs: Sequence[tuple[str, Any]], *, blank_as_zero: bool) -> tuple[str
         else:
             extra_zh.append(f"另有空白 {blanks} 项")
             extra_en.append(f"{blanks} more blank")
-    if extra_zh:
-        zh = f"{zh}，{'，'.join(extra_zh)}" if zh else "，".join(extra_zh)
-        en = f"{en}; {'; '.join(extra_en)}" if en else "; ".join(extra_en)
-    return zh or "无", en or "none"
+    return extra_zh, extra_en
 
 
 def _side_sum(values: Sequence[Any]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from gi_report.form import template_for_year
 from gi_report.form.spec import CellKind
 from gi_report.model import Report
-from gi_report.table import Table
+from gi_report.table import CellValue, Table
 from gi_report.validation.arithmetic import flat_values, plan_for
 from gi_report.validation.findings import Finding, Severity
 from gi_report.validation.labels import cell_label
@@ -71,12 +71,15 @@ FEES = RuleSpec(
 RULES = (BLANK, ALL_BLANK, FEES)
 
 
-def check_table(table: Table, heading: str, *, blank_as_zero: bool = False) -> list[Finding]:
-    """A finding per blank cell of ``table``, or one if the whole table is blank."""
-    spec = table.spec
-    values = flat_values(table)
+def check_table(table: Table, heading: str, *, blank_as_zero: bool = False,
+                values: tuple[CellValue, ...] | None = None) -> list[Finding]:
+    """A finding per blank cell of ``table``, or one if the whole table is blank (``values``:
+    its :func:`~gi_report.validation.arithmetic.flat_values`, if the caller has them)."""
+    if values is None:
+        values = flat_values(table)
     if None not in values:
         return []
+    spec = table.spec
     pointer = f"/{spec.id}"
     if all(v is None for v in values):
         return [

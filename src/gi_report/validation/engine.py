@@ -15,8 +15,9 @@ import attrs
 from gi_report.findings import Location
 from gi_report.form import TABLE_IDS
 from gi_report.model import Report
-from gi_report.table import Table
+from gi_report.table import CellValue, Table
 from gi_report.validation import arithmetic, completeness, fees, narrative, series, structure
+from gi_report.validation.arithmetic import flat_values
 from gi_report.validation.findings import Finding
 from gi_report.validation.report import ValidationReport
 from gi_report.validation.rulespec import RuleSpec
@@ -28,43 +29,109 @@ TABLE_RULES: tuple[str, ...] = ("gi.sum", "gi.completeness.blank", "gi.table")
 """Code prefixes of the rules that only read the fixed tables (``select=TABLE_RULES``)."""
 
 
+@attrs.define
+class _Run:
+    """One ``validate`` call: the report and what several families read, worked out once
+    (the tables' flattened values, the sections left out, the layouts of the tables)."""
+
+    report: Report
+    blank_as_zero: bool
+    values: dict[str, tuple[CellValue, ...]] = attrs.field(init=False)
+    _blanks: dict[str, int] = attrs.field(init=False, factory=dict)
+    _missing: list[str] | None = attrs.field(init=False, default=None)
+    _layouts: dict[str, str] | None = attrs.field(init=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        report = self.report
+        self.values = {t: flat_values(getattr(report, t)) for t in TABLE_IDS}
+
+    def blanks(self, table_id: str) -> int:
+        """How many cells of the table are blank (counted once: ``None in values`` compares
+        every cell with None, slow for ints)."""
+        count = self._blanks.get(table_id)
+        if count is None:
+            count = self._blanks[table_id] = self.values[table_id].count(None)
+        return count
+
+    def blank(self, table_id: str) -> bool:
+        """Whether every cell of the table is blank (``Table.is_blank``)."""
+        return self.blanks(table_id) == len(self.values[table_id])
+
+    @property
+    def missing(self) -> list[str]:
+        """The sections the report leaves out (``structure.missing_sections``)."""
+        if self._missing is None:
+            self._missing = structure.missing_sections(self.report)
+        return self._missing
+
+    @property
+    def layouts(self) -> dict[str, str]:
+        """The report's ``table_templates`` (none when every table has the template's own
+        layout, the common case, tested without building the mapping)."""
+        if self._layouts is None:
+            report = self.report
+            template = report.template_spec
+            same = all(template.table(t) is getattr(report, t).spec for t in TABLE_IDS)
+            self._layouts = {} if same else report.table_templates
+        return self._layouts
+
+
 @attrs.frozen
 class _Family:
     name: str
     rules: tuple[RuleSpec, ...]
-    run: Callable[[Report, bool], list[Finding]]
+    run: Callable[[_Run], list[Finding]]
 
 
-def _structure(report: Report, blank_as_zero: bool) -> list[Finding]:
+def _structure(run: _Run) -> list[Finding]:
+    report = run.report
     return (
-        structure.check_template(report)
-        + structure.check_sections(report)
-        + structure.check_topics(report)
+        structure.check_template(report, run.layouts)
+        + structure.check_sections(report, run.missing)
+        + structure.check_topics(report, run.missing)
     )
 
 
-def _completeness(report: Report, blank_as_zero: bool) -> list[Finding]:
-    absent = set(structure.missing_sections(report))
+def _completeness(run: _Run) -> list[Finding]:
+    report = run.report
+    absent = run.missing
+    template = report.template_spec
     out: list[Finding] = []
-    for table_id in TABLE_IDS:
-        if table_id in absent:
-            continue  # gi.section.missing says it once
+    for table_id, values in run.values.items():
+        if not run.blanks(table_id) or table_id in absent:
+            continue  # all filled; or gi.section.missing says it once
         table = report.table(table_id)
-        heading = report.template_spec.section(table.spec.section).heading
-        out += completeness.check_table(table, heading, blank_as_zero=blank_as_zero)
+        heading = template.section(table.spec.section).heading
+        out += completeness.check_table(table, heading, blank_as_zero=run.blank_as_zero,
+                                        values=values)
     return out + completeness.check_fees(report)
 
 
-def _arithmetic(report: Report, blank_as_zero: bool) -> list[Finding]:
-    return check_tables(report.tables, blank_as_zero=blank_as_zero, skip_blank=True)
+def _arithmetic(run: _Run) -> list[Finding]:
+    """R1–R6 on each table that is not entirely blank. A table whose relations all hold is
+    done in one call (it cannot be blank: its relations' cells are stated); a blank cell in a
+    relation makes the shortcut raise ``TypeError`` and the table is checked in full."""
+    report = run.report
+    out: list[Finding] = []
+    for table_id, values in run.values.items():
+        table = getattr(report, table_id)
+        try:
+            if arithmetic.plan_for(table.spec).all_hold(values):
+                continue
+        except TypeError:
+            if run.blank(table_id):
+                continue
+        out += arithmetic.check_table(table, blank_as_zero=run.blank_as_zero, values=values)
+    return out
 
 
 FAMILIES: tuple[_Family, ...] = (
     _Family("structure", structure.RULES, _structure),
     _Family("completeness", completeness.RULES, _completeness),
     _Family("arithmetic", arithmetic.RULES, _arithmetic),
-    _Family("fees", fees.RULES, lambda r, z: fees.check(r, blank_as_zero=z)),
-    _Family("narrative", narrative.RULES, lambda r, z: narrative.check(r, blank_as_zero=z)),
+    _Family("fees", fees.RULES, lambda r: fees.check(r.report, blank_as_zero=r.blank_as_zero)),
+    _Family("narrative", narrative.RULES,
+            lambda r: narrative.check(r.report, blank_as_zero=r.blank_as_zero)),
 )
 
 
@@ -88,6 +155,18 @@ def _selected(code: str, select: Collection[str] | None) -> bool:
 def _allowed(index: int, select: frozenset[str]) -> frozenset[str]:
     """The codes of ``FAMILIES[index]`` that ``select`` picks (computed once per selection)."""
     return frozenset(r.code for r in FAMILIES[index].rules if _selected(r.code, select))
+
+
+@functools.lru_cache(maxsize=64)
+def _selection(select: frozenset[str]) -> tuple[tuple[_Family, frozenset[str] | None], ...]:
+    """The families ``select`` runs, each with the codes to keep (``None``: all of its codes);
+    worked out once per selection."""
+    out = []
+    for index, family in enumerate(FAMILIES):
+        allowed = _allowed(index, select)
+        if allowed:
+            out.append((family, allowed if len(allowed) < len(family.rules) else None))
+    return tuple(out)
 
 
 def _locate(findings: list[Finding], locations: Mapping[str, Location] | None) -> list[Finding]:
@@ -150,23 +229,20 @@ def validate(
             f"validate() takes a gi_report.Report, got {type(report).__name__}; use "
             "validate_document() for a dict, JSON or XML text, or a file"
         )
+    run = _Run(report, blank_as_zero)
     findings: list[Finding] = []
-    for index, family in enumerate(FAMILIES):
-        if select is None:
-            findings += family.run(report, blank_as_zero)
-            continue
-        allowed = _allowed(index, frozenset(select))
-        if not allowed:
-            continue
-        found = family.run(report, blank_as_zero)
-        if len(allowed) < len(family.rules):
-            found = [f for f in found if f.code in allowed]
-        findings += found
+    if select is None:
+        for family in FAMILIES:
+            findings += family.run(run)
+    else:
+        for family, allowed in _selection(frozenset(select)):
+            found = family.run(run)
+            findings += found if allowed is None else [f for f in found if f.code in allowed]
     return build_report(
         _locate(findings, locations),
         max_findings=max_findings,
         template=report.template,
-        table_templates=tuple(report.table_templates.items()),
+        table_templates=tuple(run.layouts.items()),
         blank_as_zero=blank_as_zero,
         subject=subject_of(report),
         source=source or report.metadata.source,

@@ -101,10 +101,42 @@ def _money(value: Decimal | int | None) -> str:
     )
 
 
+_Values = dict[str, int | Decimal | None]
+
+
+class _Params:
+    """The messages' parameters (labels and values), built on first use: a report whose fee
+    figures agree needs none."""
+
+    __slots__ = ("_built", "_report", "_values")
+
+    def __init__(self, report: Report, values: _Values) -> None:
+        self._report = report
+        self._values = values
+        self._built: dict[str, str] | None = None
+
+    def __call__(self) -> dict[str, str]:
+        if self._built is None:
+            values = self._values
+            labels = {k: _field(self._report, k).label for k in values}
+            self._built = {
+                "count_label": labels[_COUNT],
+                "amount_label": labels[_AMOUNT],
+                "collected_label": labels[_COLLECTED],
+                "count_id": _COUNT,
+                "amount_id": _AMOUNT,
+                "collected_id": _COLLECTED,
+                "count": _money(values[_COUNT]),
+                "amount": _money(values[_AMOUNT]),
+                "collected": _money(values[_COLLECTED]),
+            }
+        return self._built
+
+
 def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     """Findings for R9–R12 on one report."""
     other = report.other_matters
-    values = {
+    values: _Values = {
         _COUNT: other.processing_fee_notices_count,
         _AMOUNT: other.processing_fee_notices_amount_yuan,
         _COLLECTED: other.processing_fee_collected_amount_yuan,
@@ -113,18 +145,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
         return []  # nothing stated: gi.completeness.fees says so where it is required
     if blank_as_zero:
         values = {k: (v if v is not None else 0) for k, v in values.items()}
-    labels = {k: _field(report, k).label for k in values}
-    params = {
-        "count_label": labels[_COUNT],
-        "amount_label": labels[_AMOUNT],
-        "collected_label": labels[_COLLECTED],
-        "count_id": _COUNT,
-        "amount_id": _AMOUNT,
-        "collected_id": _COLLECTED,
-        "count": _money(values[_COUNT]),
-        "amount": _money(values[_AMOUNT]),
-        "collected": _money(values[_COLLECTED]),
-    }
+    params = _Params(report, values)
     out: list[Finding] = []
     out += _r9(values, params)
     out += _r10(values, params)
@@ -151,20 +172,12 @@ def _not_evaluable(spec: RuleSpec, what: str, what_en: str, blanks: list[str],
     )
 
 
-def _r9(values: dict[str, int | Decimal | None], params: dict[str, str]) -> list[Finding]:
+def _r9(values: _Values, params: _Params) -> list[Finding]:
     count, amount = values[_COUNT], values[_AMOUNT]
-    if count is not None and count > 0:
-        return []
-    if count is None and amount is None:
-        return []  # neither stated: gi.completeness.fees says so
+    if (count is not None and count > 0) or (count is None and amount is None):
+        return []  # a notice was issued; or neither stated: gi.completeness.fees says so
     if count is None or amount is None:
-        if count is None and amount is not None and amount == 0:
-            return []  # holds whatever the count is
-        blanks = [k for k in (_COUNT, _AMOUNT) if values[k] is None]
-        return [_not_evaluable(R9, R9.title_zh, R9.title_en,
-                               [_pointer(k) for k in blanks],
-                               [str(params[f"{'count' if k == _COUNT else 'amount'}_label"])
-                                for k in blanks])]
+        return _r9_with_blank(values, params)
     if amount == 0:
         return []
     return [
@@ -175,15 +188,27 @@ def _r9(values: dict[str, int | Decimal | None], params: dict[str, str]) -> list
             stated=amount,
             computed=Decimal(0),
             operands=(
-                _operand(_COUNT, count, params["count_label"]),
-                _operand(_AMOUNT, amount, params["amount_label"]),
+                _operand(_COUNT, count, params()["count_label"]),
+                _operand(_AMOUNT, amount, params()["amount_label"]),
             ),
-            params=params,
+            params=params(),
         )
     ]
 
 
-def _r10(values: dict[str, int | Decimal | None], params: dict[str, str]) -> list[Finding]:
+def _r9_with_blank(values: _Values, params: _Params) -> list[Finding]:
+    """R9 with the count or the amount blank: holds if the amount is 0, else not evaluable."""
+    count, amount = values[_COUNT], values[_AMOUNT]
+    if count is None and amount is not None and amount == 0:
+        return []  # holds whatever the count is
+    blanks = [k for k in (_COUNT, _AMOUNT) if values[k] is None]
+    return [_not_evaluable(R9, R9.title_zh, R9.title_en,
+                           [_pointer(k) for k in blanks],
+                           [str(params()[f"{'count' if k == _COUNT else 'amount'}_label"])
+                            for k in blanks])]
+
+
+def _r10(values: _Values, params: _Params) -> list[Finding]:
     collected, amount = values[_COLLECTED], values[_AMOUNT]
     if collected is None or amount is None:
         if collected is not None and collected == 0:
@@ -191,7 +216,7 @@ def _r10(values: dict[str, int | Decimal | None], params: dict[str, str]) -> lis
         blanks = [k for k in (_COLLECTED, _AMOUNT) if values[k] is None]
         if len(blanks) == 2:
             return []
-        label = {_COLLECTED: params["collected_label"], _AMOUNT: params["amount_label"]}
+        label = {_COLLECTED: params()["collected_label"], _AMOUNT: params()["amount_label"]}
         return [_not_evaluable(R10, R10.title_zh, R10.title_en, [_pointer(k) for k in blanks],
                                [label[k] for k in blanks])]
     if collected <= amount:
@@ -204,25 +229,25 @@ def _r10(values: dict[str, int | Decimal | None], params: dict[str, str]) -> lis
             stated=collected,
             computed=amount,
             operands=(
-                _operand(_COLLECTED, collected, params["collected_label"]),
-                _operand(_AMOUNT, amount, params["amount_label"], -1),
+                _operand(_COLLECTED, collected, params()["collected_label"]),
+                _operand(_AMOUNT, amount, params()["amount_label"], -1),
             ),
-            params=params,
+            params=params(),
         )
     ]
 
 
-def _r11(report: Report, values: dict[str, int | Decimal | None], params: dict[str, str], *,
+def _r11(report: Report, values: _Values, params: _Params, *,
          blank_as_zero: bool) -> list[Finding]:
     table = report.applications
     if not table.spec.has_cell(_UNPAID_ROW, "total"):
         return []  # the 2019 layout has no such row
     count = values[_COUNT]
     unpaid = sum_bound(table, [(_UNPAID_ROW, "total")], blank_as_zero=blank_as_zero)
-    cell = cell_label(table.spec, _UNPAID_ROW, "total")
-    cell_pointer = f"/applications/{_UNPAID_ROW}/total"
     if count is not None and unpaid.low <= count:
         return []
+    cell = cell_label(table.spec, _UNPAID_ROW, "total")
+    cell_pointer = f"/applications/{_UNPAID_ROW}/total"
     if count is None or (not unpaid.exact and unpaid.low <= count):
         if count is None and unpaid.exact and unpaid.low == 0:
             return []
@@ -244,15 +269,15 @@ def _r11(report: Report, values: dict[str, int | Decimal | None], params: dict[s
             operands=(
                 Operand(pointer=cell_pointer, value=as_value(table[_UNPAID_ROW, "total"]),
                         label=cell),
-                _operand(_COUNT, count, params["count_label"], -1),
+                _operand(_COUNT, count, params()["count_label"], -1),
             ),
-            params={**params, "cell": cell, "cell_pointer": cell_pointer, "unpaid": text_zh,
+            params={**params(), "cell": cell, "cell_pointer": cell_pointer, "unpaid": text_zh,
                     "unpaid_en": text_en},
         )
     ]
 
 
-def _r12(report: Report, values: dict[str, int | Decimal | None], params: dict[str, str], *,
+def _r12(report: Report, values: _Values, params: _Params, *,
          blank_as_zero: bool) -> list[Finding]:
     count = values[_COUNT]
     if count is None or count == 0:
@@ -276,13 +301,13 @@ def _r12(report: Report, values: dict[str, int | Decimal | None], params: dict[s
             stated=count,
             computed=applications.low,
             operands=(
-                _operand(_COUNT, count, params["count_label"]),
+                _operand(_COUNT, count, params()["count_label"]),
                 *(
                     Operand(pointer=p, value=as_value(table[r, "total"]), weight=-1,
                             label=cell_label(table.spec, r, "total"))
                     for p, r in zip(pointers, _APPLICATION_ROWS, strict=True)
                 ),
             ),
-            params={**params, "applications": text_zh, "applications_en": text_en},
+            params={**params(), "applications": text_zh, "applications_en": text_en},
         )
     ]

@@ -64,6 +64,12 @@ class _Labels:
             (r.id, c): f"{self.rows[r.id]}{SEPARATOR}{self.columns[c]}"
             for r in spec.rows for c in r.columns
         }
+        # The label of the first group (not the top one) whose rows are these, in order.
+        self.groups: dict[tuple[str, ...], str] = {}
+        for group in spec.groups:
+            if group.parent is not None:
+                members = tuple(r.id for r in spec.rows_in_group(group.id))
+                self.groups.setdefault(members, group.label)
 
 
 @functools.cache
@@ -110,6 +116,13 @@ def listed(labels: Sequence[str], *, limit: int = 3, lang: str = "zh") -> str:
     return "、".join(labels[:limit]) + f" 等 {len(labels)} 项"
 
 
+def listed_pointers(report: Report, pointers: Sequence[str], *, limit: int = 3) -> str:
+    """``listed`` of the pointers' labels: only the ``limit`` shown are looked up, the rest
+    counted (a blank group total can stand for dozens of blank cells)."""
+    shown = [pointer_label(report, p) for p in pointers[:limit]]
+    return listed([*shown, *pointers[limit:]], limit=limit)
+
+
 def refs_label(spec: TableSpec, refs: list[tuple[str, str]]) -> str:
     """A sum of cells named as compactly as the form allows.
 
@@ -117,11 +130,9 @@ def refs_label(spec: TableSpec, refs: list[tuple[str, str]]) -> str:
     are written out with ``+``.
     """
     columns = {c for _, c in refs}
-    rows = [r for r, _ in refs]
     if len(refs) > 1 and len(columns) == 1:
         (column,) = columns
-        for group in spec.groups:
-            members = [r.id for r in spec.rows_in_group(group.id)]
-            if group.parent is not None and members == rows:
-                return f"{group.label}{SEPARATOR}{column_label(spec, column)}"
+        group = _labels(spec).groups.get(tuple(r for r, _ in refs))
+        if group is not None:
+            return f"{group}{SEPARATOR}{column_label(spec, column)}"
     return " + ".join(cell_label(spec, r, c) for r, c in refs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -21,12 +21,12 @@ from gi_report.form.claims import UNIT_SCALE
 from gi_report.form.spec import TableSpec
 from gi_report.model import Report
 from gi_report.numbers import exact_number
-from gi_report.table import Number
+from gi_report.table import CellValue, Number
 from gi_report.validation.findings import Finding, Operand, Severity, Status
 from gi_report.validation.labels import (
     cell_label,
     listed,
-    pointer_label,
+    listed_pointers,
     refs_label,
 )
 from gi_report.validation.quantities import ZERO, Bound, sum_bound, value_bound
@@ -148,16 +148,22 @@ def claims_in(sentence: str, grammar: Grammar, agency: str | None = None) -> lis
 
 def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
     """The claims of the grammar with their value and the template's fee field ids."""
-    if not found:
-        return []
-    out: list[Claim] = []
-    for claim in found:
-        value = _number(claim.number, amount=claim.amount)
-        value *= UNIT_SCALE.get(claim.unit, 1)
-        alternatives = grammar.with_fee_ids(claim.alternatives)
-        out.append(Claim(said=claim.said, value=value, alternatives=alternatives,
-                         sentence=claim.sentence))
-    return out
+    return [_with_value(claim, grammar) for claim in found]
+
+
+def _value_of(claim: claims.Claim) -> Number:
+    """The number a claim states, scaled by its unit (万元 → yuan)."""
+    return _number(claim.number, amount=claim.amount) * UNIT_SCALE.get(claim.unit, 1)
+
+
+def _with_value(claim: claims.Claim, grammar: Grammar, value: Number | None = None,
+                alternatives: Alternatives | None = None) -> Claim:
+    """A claim of the grammar with its value and the template's fee field ids (given when the
+    caller has worked them out already)."""
+    return Claim(said=claim.said, value=_value_of(claim) if value is None else value,
+                 alternatives=grammar.with_fee_ids(claim.alternatives)
+                 if alternatives is None else alternatives,
+                 sentence=claim.sentence)
 
 
 def texts(report: Report) -> Iterator[tuple[str, str, str]]:
@@ -235,12 +241,16 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     )
     agency = report.metadata.agency
     blank_tables: set[str] | None = None
+    cells = _Cells(report)
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
-            for claim in _valued(claims.read_claims(sentence, grammar.vocabulary, agency), grammar):
-                if any(_stated_sum(report, alt) == claim.value for alt in claim.alternatives):
+            for found in claims.read_claims(sentence, grammar.vocabulary, agency):
+                value = _value_of(found)
+                alternatives = grammar.with_fee_ids(found.alternatives)
+                if any(cells.stated_sum(alt) == value for alt in alternatives):
                     continue  # the common case: the stated cells agree
+                claim = _with_value(found, grammar, value, alternatives)
                 if blank_tables is None:
                     blank_tables = {t for t in report.tables if report.table(t).is_blank}
                 if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
@@ -252,27 +262,54 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     return out
 
 
-def _stated_sum(report: Report, refs: Sequence[Ref]) -> Number | None:
-    """The sum of the cells ``refs`` when every one is stated (the common case, checked first)."""
-    total: Number = 0
-    for ref in refs:
-        value = _value(report, ref)
-        if value is None:
-            return None
-        total += value
-    return total
+@functools.cache
+def _positions(spec: TableSpec) -> dict[tuple[str, str], tuple[int, int]]:
+    """Where each cell of a layout is in its table's values: (row index, column index)."""
+    return {(row.id, column): (i, j) for i, row in enumerate(spec.rows)
+            for j, column in enumerate(row.columns)}
+
+
+class _Cells:
+    """The stated values the claims refer to, for one :func:`check` (each table's rows and its
+    layout's positions looked up once, not per cell)."""
+
+    __slots__ = ("_report", "_tables")
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        self._tables: dict[str, tuple[tuple[tuple[CellValue, ...], ...],
+                                      dict[tuple[str, str], tuple[int, int]]]] = {}
+
+    def value(self, ref: Ref) -> Number | None:
+        """As :func:`_value`: a cell or fee field, ``None`` when blank (or a text cell)."""
+        table_id, row_id, column_id = ref
+        if table_id == "other_matters":
+            return _value(self._report, ref)
+        known = self._tables.get(table_id)
+        if known is None:
+            table = self._report.table(table_id)
+            known = self._tables[table_id] = (table.values, _positions(table.spec))
+        i, j = known[1][row_id, column_id]
+        cell = known[0][i][j]
+        return None if isinstance(cell, str) else cell
+
+    def stated_sum(self, refs: Sequence[Ref]) -> Number | None:
+        """The sum of the cells ``refs`` when every one is stated (the common case, checked
+        first)."""
+        total: Number = 0
+        for ref in refs:
+            value = self.value(ref)
+            if value is None:
+                return None
+            total += value
+        return total
 
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
              blank_as_zero: bool) -> Finding | None:
-    bounds: list[Bound] = []
-    for alternative in claim.alternatives:
-        total = ZERO
-        for ref in alternative:
-            total = total + _bound(report, ref, blank_as_zero=blank_as_zero)
-        if total.exact and total.low == claim.value:
-            return None
-        bounds.append(total)
+    bounds = _bounds(report, claim, blank_as_zero=blank_as_zero)
+    if bounds is None:
+        return None
     first = claim.alternatives[0]
     cells = _refs_label(report, first)
     cells_en = " + ".join(_pointer(ref) for ref in first)
@@ -282,12 +319,7 @@ def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
         Operand(pointer=_pointer(ref), value=_value(report, ref), label=_label(report, ref))
         for ref in first
     )
-    quote = _quote(claim.sentence, claim.said)
-    computed_zh, computed_en = bounds[0].text()
-    for alternative, bound in zip(claim.alternatives[1:], bounds[1:], strict=True):
-        alt_zh, alt_en = bound.text()
-        computed_zh += f"（{_refs_label(report, alternative)} 为 {alt_zh}）"
-        computed_en += f" ({' + '.join(_pointer(r) for r in alternative)} = {alt_en})"
+    computed_zh, computed_en = _computed_text(report, claim, bounds)
     params = {
         "said": claim.said,
         "claimed": claim.value,
@@ -295,7 +327,7 @@ def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
         "cells_en": cells_en,
         "computed": computed_zh,
         "computed_en": computed_en,
-        "quote": quote,
+        "quote": _quote(claim.sentence, claim.said),
         "text_pointer": text_pointer,
     }
     common = {
@@ -308,22 +340,54 @@ def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
         "quote": claim.sentence,
     }
     if any(b.could_be(claim.value) for b in bounds):
-        missing = tuple(dict.fromkeys(p for b in bounds for p in b.missing))
-        return R15.finding(
-            status=Status.NOT_EVALUABLE,
-            missing=missing,
-            params={
-                **params,
-                "what": f"正文“{claim.said}”与 {cells}",
-                "what_en": f"the text “{claim.said}” [{text_pointer}] against {cells_en}",
-                "missing": listed([pointer_label(report, p) for p in missing]),
-                "missing_en": listed(list(missing), lang="en"),
-            },
-            **common,  # type: ignore[arg-type]
-        )
+        return _not_evaluable(report, claim, bounds, params, common)
     return R15.finding(
         computed=bounds[0].low,
         missing=bounds[0].missing,
         params=params,
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _bounds(report: Report, claim: Claim, *, blank_as_zero: bool) -> list[Bound] | None:
+    """What the tables give for each alternative of the claim; ``None`` when one of them is
+    known exactly and equals the claimed value."""
+    bounds: list[Bound] = []
+    for alternative in claim.alternatives:
+        total = ZERO
+        for ref in alternative:
+            total = total + _bound(report, ref, blank_as_zero=blank_as_zero)
+        if total.exact and total.low == claim.value:
+            return None
+        bounds.append(total)
+    return bounds
+
+
+def _computed_text(report: Report, claim: Claim, bounds: list[Bound]) -> tuple[str, str]:
+    """What the tables give, in Chinese and English: the first alternative, then the others
+    in brackets."""
+    computed_zh, computed_en = bounds[0].text()
+    for alternative, bound in zip(claim.alternatives[1:], bounds[1:], strict=True):
+        alt_zh, alt_en = bound.text()
+        computed_zh += f"（{_refs_label(report, alternative)} 为 {alt_zh}）"
+        computed_en += f" ({' + '.join(_pointer(r) for r in alternative)} = {alt_en})"
+    return computed_zh, computed_en
+
+
+def _not_evaluable(report: Report, claim: Claim, bounds: list[Bound],
+                   params: Mapping[str, object], common: Mapping[str, object]) -> Finding:
+    """The finding of a claim that blank cells keep from being checked."""
+    missing = tuple(dict.fromkeys(p for b in bounds for p in b.missing))
+    return R15.finding(
+        status=Status.NOT_EVALUABLE,
+        missing=missing,
+        params={
+            **params,
+            "what": f"正文“{claim.said}”与 {params['cells']}",
+            "what_en": f"the text “{claim.said}” [{params['text_pointer']}] against "
+            f"{params['cells_en']}",
+            "missing": listed_pointers(report, missing),
+            "missing_en": listed(list(missing), lang="en"),
+        },
         **common,  # type: ignore[arg-type]
     )

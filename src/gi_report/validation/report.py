@@ -130,14 +130,7 @@ class ValidationReport:
 
     def summary(self, *, lang: str = "zh", first: int = 3) -> str:
         """A text summary: the verdict, then each code with its count and first locations."""
-        counts = self.counts
-        name = self.subject or self.source or "report"
-        verdict = "valid" if self.valid else "NOT VALID"
-        layout = f"template {self.template}" if self.template else "template unknown"
-        lines = [
-            f"{name} — {layout}, format {self.format_version}: {verdict}: "
-            f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
-        ]
+        lines = [self._verdict_line()]
         if self.partial:
             lines.append("  partial: " + "; ".join(self.partial_reasons))
         groups: dict[str, list[Finding]] = {}
@@ -145,13 +138,27 @@ class ValidationReport:
             groups.setdefault(finding.code, []).append(finding)
         order = sorted(groups, key=lambda code: -max(f.severity.rank for f in groups[code]))
         for code in order:
-            found = groups[code]
-            failed = sum(1 for f in found if f.status is Status.FAILED)
-            severity = max((f.severity for f in found), key=lambda s: s.rank).value
-            status = "" if failed == len(found) else f" ({len(found) - failed} not evaluable)"
-            where = ", ".join(f.pointer or "(document)" for f in found[:first])
-            more = f", … (+{len(found) - first})" if len(found) > first else ""
-            lines.append(f"  {severity:<7} {code:<28} {len(found):>4}{status}  {where}{more}")
-            example = found[0].message_en if lang == "en" else found[0].message_zh
-            lines.append(f"          {example}")
+            lines += _code_lines(code, groups[code], lang=lang, first=first)
         return "\n".join(lines)
+
+    def _verdict_line(self) -> str:
+        """The summary's first line: subject, template, format, verdict and counts."""
+        counts = self.counts
+        name = self.subject or self.source or "report"
+        verdict = "valid" if self.valid else "NOT VALID"
+        layout = f"template {self.template}" if self.template else "template unknown"
+        return (f"{name} — {layout}, format {self.format_version}: {verdict}: "
+                f"{counts['error']} error(s), {counts['warning']} warning(s), "
+                f"{counts['info']} info")
+
+
+def _code_lines(code: str, found: list[Finding], *, lang: str, first: int) -> list[str]:
+    """The summary's two lines for one code: severity, count, first locations; an example."""
+    failed = sum(1 for f in found if f.status is Status.FAILED)
+    severity = max((f.severity for f in found), key=lambda s: s.rank).value
+    status = "" if failed == len(found) else f" ({len(found) - failed} not evaluable)"
+    where = ", ".join(f.pointer or "(document)" for f in found[:first])
+    more = f", … (+{len(found) - first})" if len(found) > first else ""
+    example = found[0].message_en if lang == "en" else found[0].message_zh
+    return [f"  {severity:<7} {code:<28} {len(found):>4}{status}  {where}{more}",
+            f"          {example}"]

@@ -238,72 +238,81 @@ def _number(value: object, blank_as_zero: bool) -> Number | None:
 def _in_force(previous: Report, current: Report, *, blank_as_zero: bool) -> list[Finding]:
     out: list[Finding] = []
     before, now = previous.proactive, current.proactive
-    year, prev_year = current.metadata.year, previous.metadata.year
+    needed = (_VALID, _ISSUED, _REPEALED)
     for row in now.spec.rows:
-        needed = (_VALID, _ISSUED, _REPEALED)
         if not all(now.spec.has_cell(row.id, c) for c in needed) or not before.spec.has_cell(
             row.id, _VALID
         ):
             continue
-        valid = _number(now[row.id, _VALID], blank_as_zero)
-        issued = _number(now[row.id, _ISSUED], blank_as_zero)
-        repealed = _number(now[row.id, _REPEALED], blank_as_zero)
-        prev = _number(before[row.id, _VALID], blank_as_zero)
-        pointers = {c: f"/proactive/{row.id}/{c}" for c in needed}
-        prev_pointer = f"/proactive/{row.id}/{_VALID}"
-        labels = {c: cell_label(now.spec, row.id, c) for c in needed}
-        prev_label = cell_label(before.spec, row.id, _VALID)
-        operands = (
-            Operand(pointer=pointers[_VALID], value=as_value(now[row.id, _VALID]),
-                    label=labels[_VALID], year=year),
-            Operand(pointer=prev_pointer, value=as_value(before[row.id, _VALID]), weight=-1,
-                    label=prev_label, year=prev_year),
-            Operand(pointer=pointers[_ISSUED], value=as_value(now[row.id, _ISSUED]), weight=-1,
-                    label=labels[_ISSUED], year=year),
-            Operand(pointer=pointers[_REPEALED], value=as_value(now[row.id, _REPEALED]), weight=1,
-                    label=labels[_REPEALED], year=year),
-        )
-        all_pointers = (pointers[_VALID], prev_pointer, pointers[_ISSUED], pointers[_REPEALED])
-        params = {"year": year, "prev_year": prev_year, "prev": prev, "issued": issued,
-                  "repealed": repealed}
-        common = {"section": "proactive", "table": "proactive", "row": row.id,
-                  "subject": _subject(current), "operands": operands}
-        blanks = [
-            (p, text) for p, text, v in (
-                (pointers[_VALID], f"{year} 年 {labels[_VALID]}", valid),
-                (prev_pointer, f"{prev_year} 年 {prev_label}", prev),
-                (pointers[_ISSUED], f"{year} 年 {labels[_ISSUED]}", issued),
-                (pointers[_REPEALED], f"{year} 年 {labels[_REPEALED]}", repealed),
-            ) if v is None
-        ]
-        if blanks:
-            out.append(R13.finding(
-                status=Status.NOT_EVALUABLE, pointer=pointers[_VALID], pointers=all_pointers,
-                column=_VALID, missing=tuple(p for p, _ in blanks),
-                params={**params, "what": f"{year} 年 {labels[_VALID]} 的跨年度衔接",
-                        "what_en": f"{year} {pointers[_VALID]} against {prev_year}",
-                        "missing": listed([text for _, text in blanks]),
-                        "missing_en": listed([p for p, _ in blanks], lang="en")},
-                **common,  # type: ignore[arg-type]
-            ))
-            continue
-        assert valid is not None and issued is not None and repealed is not None
-        assert prev is not None
-        expected = prev + issued - repealed
-        if valid != expected:
-            out.append(R13.finding(
-                pointer=pointers[_VALID], pointers=all_pointers, column=_VALID,
-                stated=valid, computed=expected,
-                params={**params, "cell": labels[_VALID], "pointer": pointers[_VALID],
-                        "stated": valid, "computed": expected},
-                **common,  # type: ignore[arg-type]
-            ))
-        if repealed > prev + issued:
-            out.append(R14.finding(
-                pointer=pointers[_REPEALED], pointers=all_pointers[1:], column=_REPEALED,
-                stated=repealed, computed=prev + issued,
-                params={**params, "cell": labels[_REPEALED], "pointer": pointers[_REPEALED],
-                        "stated": repealed, "computed": prev + issued},
-                **common,  # type: ignore[arg-type]
-            ))
+        out += _in_force_row(previous, current, row.id, blank_as_zero=blank_as_zero)
+    return out
+
+
+def _in_force_row(previous: Report, current: Report, row_id: str, *,
+                  blank_as_zero: bool) -> list[Finding]:
+    """R13 and R14 for one row of section 二 that both years have."""
+    before, now = previous.proactive, current.proactive
+    year, prev_year = current.metadata.year, previous.metadata.year
+    needed = (_VALID, _ISSUED, _REPEALED)
+    valid = _number(now[row_id, _VALID], blank_as_zero)
+    issued = _number(now[row_id, _ISSUED], blank_as_zero)
+    repealed = _number(now[row_id, _REPEALED], blank_as_zero)
+    prev = _number(before[row_id, _VALID], blank_as_zero)
+    pointers = {c: f"/proactive/{row_id}/{c}" for c in needed}
+    prev_pointer = f"/proactive/{row_id}/{_VALID}"
+    labels = {c: cell_label(now.spec, row_id, c) for c in needed}
+    prev_label = cell_label(before.spec, row_id, _VALID)
+    operands = (
+        Operand(pointer=pointers[_VALID], value=as_value(now[row_id, _VALID]),
+                label=labels[_VALID], year=year),
+        Operand(pointer=prev_pointer, value=as_value(before[row_id, _VALID]), weight=-1,
+                label=prev_label, year=prev_year),
+        Operand(pointer=pointers[_ISSUED], value=as_value(now[row_id, _ISSUED]), weight=-1,
+                label=labels[_ISSUED], year=year),
+        Operand(pointer=pointers[_REPEALED], value=as_value(now[row_id, _REPEALED]), weight=1,
+                label=labels[_REPEALED], year=year),
+    )
+    all_pointers = (pointers[_VALID], prev_pointer, pointers[_ISSUED], pointers[_REPEALED])
+    params = {"year": year, "prev_year": prev_year, "prev": prev, "issued": issued,
+              "repealed": repealed}
+    common = {"section": "proactive", "table": "proactive", "row": row_id,
+              "subject": _subject(current), "operands": operands}
+    blanks = [
+        (p, text) for p, text, v in (
+            (pointers[_VALID], f"{year} 年 {labels[_VALID]}", valid),
+            (prev_pointer, f"{prev_year} 年 {prev_label}", prev),
+            (pointers[_ISSUED], f"{year} 年 {labels[_ISSUED]}", issued),
+            (pointers[_REPEALED], f"{year} 年 {labels[_REPEALED]}", repealed),
+        ) if v is None
+    ]
+    if blanks:
+        return [R13.finding(
+            status=Status.NOT_EVALUABLE, pointer=pointers[_VALID], pointers=all_pointers,
+            column=_VALID, missing=tuple(p for p, _ in blanks),
+            params={**params, "what": f"{year} 年 {labels[_VALID]} 的跨年度衔接",
+                    "what_en": f"{year} {pointers[_VALID]} against {prev_year}",
+                    "missing": listed([text for _, text in blanks]),
+                    "missing_en": listed([p for p, _ in blanks], lang="en")},
+            **common,  # type: ignore[arg-type]
+        )]
+    assert valid is not None and issued is not None and repealed is not None
+    assert prev is not None
+    out: list[Finding] = []
+    expected = prev + issued - repealed
+    if valid != expected:
+        out.append(R13.finding(
+            pointer=pointers[_VALID], pointers=all_pointers, column=_VALID,
+            stated=valid, computed=expected,
+            params={**params, "cell": labels[_VALID], "pointer": pointers[_VALID],
+                    "stated": valid, "computed": expected},
+            **common,  # type: ignore[arg-type]
+        ))
+    if repealed > prev + issued:
+        out.append(R14.finding(
+            pointer=pointers[_REPEALED], pointers=all_pointers[1:], column=_REPEALED,
+            stated=repealed, computed=prev + issued,
+            params={**params, "cell": labels[_REPEALED], "pointer": pointers[_REPEALED],
+                    "stated": repealed, "computed": prev + issued},
+            **common,  # type: ignore[arg-type]
+        ))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from gi_report.errors import UnknownTemplateError
 from gi_report.form import BUILTIN, TABLE_IDS, get_template, template_for_year
-from gi_report.form.spec import SectionSpec
+from gi_report.form.spec import SectionSpec, TemplateSpec
 from gi_report.model import Report
 from gi_report.validation.findings import Finding, Severity
 from gi_report.validation.rulespec import RuleSpec
@@ -87,8 +87,9 @@ def _present(text: str | None) -> bool:
     return bool(text and text.strip())
 
 
-def check_template(report: Report) -> list[Finding]:
-    """Findings for a template that does not match the year, and for mixed layouts."""
+def check_template(report: Report, layouts: dict[str, str] | None = None) -> list[Finding]:
+    """Findings for a template that does not match the year, and for mixed layouts
+    (``layouts``: the report's ``table_templates`` when the caller has them already)."""
     out: list[Finding] = []
     used = report.template_spec
     year = report.metadata.year
@@ -114,7 +115,8 @@ def check_template(report: Report) -> list[Finding]:
                 },
             )
         )
-    layouts = report.table_templates
+    if layouts is None:
+        layouts = report.table_templates
     if layouts:
         tables = [t for t in TABLE_IDS if t in layouts]
         headings = [used.section(report.table(t).spec.section).heading for t in tables]
@@ -158,11 +160,15 @@ def missing_sections(report: Report) -> list[str]:
     return [s.id for s in report.template_spec.sections if not _section_present(report, s)]
 
 
-def check_sections(report: Report) -> list[Finding]:
-    """A finding per absent section."""
+def check_sections(report: Report, missing: list[str] | None = None) -> list[Finding]:
+    """A finding per absent section (``missing``: :func:`missing_sections`, if known)."""
+    if missing is None:
+        missing = missing_sections(report)
+    if not missing:
+        return []
     template = report.template_spec
     out: list[Finding] = []
-    for section_id in missing_sections(report):
+    for section_id in missing:
         section = template.section(section_id)
         out.append(
             SECTION_MISSING.finding(
@@ -178,6 +184,20 @@ def check_sections(report: Report) -> list[Finding]:
     return out
 
 
+_ONE_LINE: dict[int, tuple[TemplateSpec, bool]] = {}
+"""By template identity (a template's value hash walks the whole form): whether no keyword of
+its topics holds a line break."""
+
+
+def _one_line_keywords(template: TemplateSpec) -> bool:
+    """Whether every topic keyword of ``template`` is on one line (worked out once)."""
+    known = _ONE_LINE.get(id(template))
+    if known is None or known[0] is not template:
+        known = (template, all("\n" not in k for t in template.overview_topics for k in t.keywords))
+        _ONE_LINE[id(template)] = known
+    return known[1]
+
+
 def overview_text(report: Report) -> str:
     """Everything section 一 says, headings included, as one text."""
     overview = report.overview
@@ -187,17 +207,26 @@ def overview_text(report: Report) -> str:
     return "\n".join(parts)
 
 
-def check_topics(report: Report) -> list[Finding]:
-    """A finding per topic of section 一 that no keyword shows (only if 一 is present)."""
+def check_topics(report: Report, missing: list[str] | None = None) -> list[Finding]:
+    """A finding per topic of section 一 that no keyword shows (only if 一 is present;
+    ``missing``: :func:`missing_sections`, if known)."""
     template = get_template(report.template)
-    if not _section_present(report, template.section("overview")):
+    if missing is not None:
+        if "overview" in missing:
+            return []
+    elif not _section_present(report, template.section("overview")):
         return []
     text = overview_text(report)
-    heading = template.section("overview").heading
+    # The subsection headings first: short, and where the topics usually are named. A one-line
+    # keyword found in them is in the text too.
+    headings = "\n".join(s.heading for s in report.overview.subsections) \
+        if _one_line_keywords(template) else ""
     out: list[Finding] = []
     for topic in template.overview_topics:
-        if any(keyword in text for keyword in topic.keywords):
+        keywords = topic.keywords
+        if any(k in headings for k in keywords) or any(k in text for k in keywords):
             continue
+        heading = template.section("overview").heading
         out.append(
             TOPIC_MISSING.finding(
                 pointer="/overview",
