@@ -51,7 +51,7 @@ def _as_list(reports: Report | Iterable[Report]) -> Iterable[Report]:
 
 
 def cell_label(spec: TableSpec, row_id: str, column_id: str) -> str:
-    """A cell's Chinese label: ``row label｜column label`` (e.g. ``（一）予以公开｜自然人``)."""
+    """A cell's Chinese label: ``row label｜column label`` (both the form's labels)."""
     return f"{spec.row(row_id).label}｜{spec.column(column_id).label}"
 
 

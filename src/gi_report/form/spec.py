@@ -350,6 +350,9 @@ class TemplateSpec:
     tables: tuple[TableSpec, ...]
     fee_fields: tuple[FieldSpec, ...]
     overview_topics: tuple[TopicSpec, ...]
+    fees_required: bool = False
+    """Whether section 六 must state the fee figures (the processing-fee measures,
+    国办函〔2020〕109号, took effect with this template's first report year)."""
     word_template: str | None = None
     """The file name, in ``gi_report/render/data/``, of the official blank Word template that
     prints this version's form (``None`` where none is shipped)."""

@@ -101,6 +101,7 @@ TEMPLATE = TemplateSpec(
         common.REVIEW_LITIGATION_TABLE,
     ),
     fee_fields=common.FEE_FIELDS,
+    fees_required=True,
     overview_topics=common.OVERVIEW_TOPICS,
     word_template="template-2021-blank.docx",
 )

@@ -2,7 +2,7 @@
 
 Only sentences that speak of the processing fee (信息处理费, 收费通知, 收费) are read:
 
-* “发出收费通知的件数和总金额以及实际收取的总金额均为0” → 0 notices, 0 yuan, 0 yuan;
+* “<the three fee figures' labels>均为0” → 0 notices, 0 yuan, 0 yuan;
 * “发出收费通知3件，总金额300元”, “实际收取（的总金额）200元”, “收取信息处理费共计380元”;
 * “未收取信息处理费”, “无收取信息处理费情况”, “未发生收费情况” → collected 0 (the other figures
   are not stated, so they stay blank).

@@ -434,7 +434,7 @@ def _basis(table: TableSpec, decl: Declaration) -> str:
 
 
 def _title(table: TableSpec, decl: Declaration, parts: str, rule: str) -> str:
-    """A title from the form's labels, e.g. ``行政复议·总计等于各结果之和``."""
+    """A title from the form's labels, e.g. ``<row>·<column>`` and the relation's wording."""
     if isinstance(decl, ColumnTotal) and decl.rows is not None and len(decl.rows) == 1:
         total = cell_label(table, decl.rows[0], decl.total)
         return f"{total}等于{parts}之和"

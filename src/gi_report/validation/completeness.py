@@ -1,13 +1,14 @@
 """R16 completeness: every cell of the fixed tables is filled; a blank is not 0.
 
 A blank cell is reported once, naming the arithmetic rules it keeps from being checked; a table
-with no value at all is one error instead of a blank per cell. From report year 2021 (the
-信息处理费 measures, 国办函〔2020〕109号) section 六 must state the three fee figures.
+with no value at all is one error instead of a blank per cell. From the first report year of
+the template that requires them (the processing-fee measures, 国办函〔2020〕109号), section 六
+must state the fee figures.
 """
 
 from __future__ import annotations
 
-from gi_report.form import template_for_year
+from gi_report.form import TEMPLATES, template_for_year
 from gi_report.form.spec import CellKind
 from gi_report.model import Report
 from gi_report.table import CellValue, Table
@@ -17,8 +18,9 @@ from gi_report.validation.labels import cell_label
 from gi_report.validation.rulespec import RuleSpec
 
 FAMILY = "completeness"
-FEE_DUTY_FROM = 2021
-"""First report year for which section 六 must state the 信息处理费 figures."""
+FEE_DUTY_FROM = min(t.first_year for t in TEMPLATES.values() if t.fees_required)
+"""First report year for which section 六 must state the fee figures: the first year of the
+first template that requires them (the form says which)."""
 
 BLANK = RuleSpec(
     code="gi.completeness.blank",
@@ -127,7 +129,7 @@ def check_table(table: Table, heading: str, *, blank_as_zero: bool = False,
 
 
 def check_fees(report: Report) -> list[Finding]:
-    """A finding if a report on 2021 or later leaves some 信息处理费 figure unstated."""
+    """A finding if a report of :data:`FEE_DUTY_FROM` or later leaves some fee figure unstated."""
     year = report.metadata.year
     if year < FEE_DUTY_FROM:
         return []

@@ -67,7 +67,7 @@ _WHAT = {"zh": "{where}：应为 {expected}{got}",
          "en": "{where_en}: expected {expected_en}{got_en}"}
 
 
-_SIGNED = "/".join(dict.fromkeys(  # the labels of the signed columns (本年增/减), from the form
+_SIGNED = "/".join(dict.fromkeys(  # the labels of the signed columns, from the form
     c.label for t in TEMPLATES.values() for table in t.tables for c in table.columns
     if c.kind is CellKind.SIGNED_COUNT))
 

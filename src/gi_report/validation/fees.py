@@ -2,8 +2,9 @@
 
 - R9 (error): no fee notice issued ⇒ no amount notified.
 - R10 (warning): the amount collected is not more than the amount notified (payment can lag).
-- R11 (warning): applications dropped for an unpaid fee (2021 row ``other_fee_unpaid``) are not
-  more than the fee notices issued (notices from the year before can lapse this year).
+- R11 (warning): applications dropped for an unpaid fee (the newest template's row
+  ``other_fee_unpaid``) are not more than the fee notices issued (notices from the year before
+  can lapse this year).
 - R12 (warning): fee notices are not more than the applications the agency had to handle
   (received this year plus carried over): each notice answers an application.
 """
@@ -241,7 +242,7 @@ def _r11(report: Report, values: _Values, params: _Params, *,
          blank_as_zero: bool) -> list[Finding]:
     table = report.applications
     if not table.spec.has_cell(_UNPAID_ROW, "total"):
-        return []  # the 2019 layout has no such row
+        return []  # an older layout has no such row
     count = values[_COUNT]
     unpaid = sum_bound(table, [(_UNPAID_ROW, "total")], blank_as_zero=blank_as_zero)
     if count is not None and unpaid.low <= count:

@@ -41,7 +41,7 @@ class Operand:
     pointer: str  #: JSON Pointer of the cell (in the report of ``year`` for cross-year rules)
     value: Value  #: the stated value; ``None`` if the cell is blank
     weight: int = 1  #: +1 or -1: the side of the relation the cell is on
-    label: str = ""  #: the cell's official Chinese label, e.g. ``（七）总计·自然人``
+    label: str = ""  #: the cell's official Chinese label, as ``row·column``
     year: int | None = None  #: for cross-year rules: the report year the cell belongs to
 
     def to_dict(self) -> dict[str, Any]:

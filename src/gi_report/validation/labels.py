@@ -1,7 +1,7 @@
 """Human-readable names of cells, rows and columns, taken from the form's official labels.
 
-Messages name cells the way the printed form does, e.g. ``（七）总计·自然人`` or
-``（三）不予公开·1.属于国家秘密·总计``. Nothing here lists a label: every text comes from
+Messages name cells the way the printed form does: ``row·column``, or ``group·row·column`` for
+a numbered row inside a group. Nothing here lists a label: every text comes from
 :mod:`gi_report.form`; only the joining rules live here.
 """
 
@@ -25,7 +25,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三
 def without_note(label: str) -> str:
     """A label without a trailing explanatory note in full-width parentheses.
 
-    ``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` → ``（二）部分公开``.
+    ``<label>（<counting note>）`` → ``<label>``.
     """
     match = _NOTE.match(label)
     if match and not _NUMBERING.fullmatch(match.group("head")):
@@ -34,7 +34,7 @@ def without_note(label: str) -> str:
 
 
 def without_numbering(label: str) -> str:
-    """A label without its item number, e.g. ``（三）不予公开`` → ``不予公开``."""
+    """A label without its item number, e.g. ``（三）<label>`` → ``<label>``."""
     return _NUMBERING.sub("", without_note(label), count=1)
 
 
@@ -88,7 +88,7 @@ def column_label(spec: TableSpec, column_id: str) -> str:
 
 
 def cell_label(spec: TableSpec, row_id: str, column_id: str) -> str:
-    """A cell as ``row·column``, e.g. ``（七）总计·自然人``."""
+    """A cell as ``row·column``, each the form's label."""
     return _labels(spec).cells[(row_id, column_id)]
 
 
@@ -126,7 +126,7 @@ def listed_pointers(report: Report, pointers: Sequence[str], *, limit: int = 3) 
 def refs_label(spec: TableSpec, refs: list[tuple[str, str]]) -> str:
     """A sum of cells named as compactly as the form allows.
 
-    The cells of every row of one group in one column read ``（三）不予公开·总计``; other sums
+    The cells of every row of one group in one column read ``<group>·<column>``; other sums
     are written out with ``+``.
     """
     columns = {c for _, c in refs}

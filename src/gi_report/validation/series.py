@@ -1,8 +1,9 @@
 """R8, R13, R14: one agency's reports of consecutive years agree with each other.
 
-- R8: what a year carries over (四、结转下年度继续办理) is what the next year takes over
-  (二、上年结转政府信息公开申请数量), column by column.
-- R13: documents in force (现行有效件数) = last year's + issued this year − repealed this year.
+- R8: what a year carries over (``carried_to_next_year``) is what the next year takes
+  over (``carried_from_last_year``), column by column.
+- R13: documents in force (``currently_valid``) = last year's + issued this year − repealed
+  this year.
 - R14: repealed this year ≤ last year's in force + issued this year.
 
 All are warnings: mergers, restructuring and counting of revisions break them legitimately.
@@ -33,7 +34,7 @@ _ISSUED = "issued_this_year"
 _REPEALED = "repealed_this_year"
 
 _PROACTIVE = TEMPLATES.newest.table("proactive")
-_ITEM = _PROACTIVE.group("art20_1").label  # 第二十条第（一）项
+_ITEM = _PROACTIVE.group("art20_1").label  # the caption of item (一) of Article 20
 _LABEL = {c: _PROACTIVE.column(c).label for c in (_VALID, _ISSUED, _REPEALED)}
 
 R8 = RuleSpec(

@@ -1,10 +1,11 @@
 """The report's shape: template of the year, one layout throughout, all six sections, 一's topics.
 
-- The template follows the report year (2019–2020: the 2019 试行 template; 2021 on: 2021).
+- The template follows the report year (each template's years are in the form's registry).
 - Every fixed table follows the report's template (mixed layouts are held, and reported).
 - Each of the six sections is present (a heading, text, or for 二–四 a filled table).
-- Section 一 covers the topics the 2021 notice lists (主动公开, 依申请公开, 政府信息管理,
-  平台建设, 监督保障), found by keywords from the form.
+- Section 一 covers the topics the newest template's notice lists (proactive disclosure,
+  disclosure on request, information management, platforms, oversight), found by keywords from
+  the form.
 """
 
 from __future__ import annotations

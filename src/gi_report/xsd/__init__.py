@@ -89,7 +89,7 @@ CELL_KINDS: dict[CellKind, tuple[Kind, str]] = {
 
 
 def namespace(version: str) -> str:
-    """The XML namespace of a template version, e.g. ``urn:gi-report:xml:2021:1.0``."""
+    """The XML namespace of a template version, ``urn:gi-report:xml:<version>:<format version>``."""
     return f"{NAMESPACE_BASE}:{version}:{FORMAT_VERSION}"
 
 
@@ -100,7 +100,7 @@ def namespaces() -> dict[str, str]:
 
 
 def xsd_filename(version: str) -> str:
-    """The file name of the XSD of a template version, e.g. ``gi-report-2021.xsd``."""
+    """The file name of the XSD of a template version, ``gi-report-<version>.xsd``."""
     return f"gi-report-{version}.xsd"
 
 
