@@ -104,7 +104,8 @@ def test_a_folder_that_cannot_be_listed_does_not_hide_its_files_named_later(
     def refusing(directory: str) -> tuple[list[str], dict[str, os.DirEntry[str]]]:
         if directory.endswith("locked"):
             raise PermissionError(13, "Permission denied")
-        return listing(directory)
+        found: tuple[list[str], dict[str, os.DirEntry[str]]] = listing(directory)
+        return found
 
     monkeypatch.setattr(discover, "_listing", refusing)
     got = list(iter_entries([str(root), str(root / "locked" / "x.json"), str(root / "y.json")]))
