@@ -38,6 +38,10 @@ class PreviousRows:
             self._db.execute("BEGIN")  # one transaction, never committed: the file is dropped
         return self._db
 
+    def __bool__(self) -> bool:
+        """Whether there is an index (the run resumes)."""
+        return self._db is not None
+
     def add(self, rows: Iterable[Row]) -> None:
         """Index ``rows`` (a row for a path already indexed replaces it, keeping its place)."""
         db = self._open()

@@ -150,29 +150,28 @@ def _chunks(tasks: Iterator[Task], jobs: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _pooled(tasks: Iterator[Task], jobs: int) -> Generator[Row, None, None]:
-    """The rows of ``tasks`` from ``jobs`` worker processes, in order; at most
-    :data:`IN_FLIGHT` chunks a worker are handed out and not yet written."""
+def _pooled(tasks: Iterator[Task], jobs: int) -> Generator[list[Row], None, None]:
+    """The rows of ``tasks`` from ``jobs`` worker processes, a chunk at a time, in order; at
+    most :data:`IN_FLIGHT` chunks a worker are handed out and not yet given back."""
     with multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupt,
                               initargs=(os.getpid(),)) as pool:
         pending: deque[AsyncResult[list[Row]]] = deque()
         for chunk in _chunks(tasks, jobs):
             pending.append(pool.apply_async(_work, (chunk,)))
-            while len(pending) >= IN_FLIGHT * jobs or pending[0].ready():
-                yield from pending.popleft().get()
-                if not pending:
-                    break
+            while pending and (len(pending) >= IN_FLIGHT * jobs or pending[0].ready()):
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
 
 
 def _rows(entries: Iterator[Entry], previous: PreviousRows, jobs: int
-          ) -> Generator[Row, None, None]:
-    """One row per entry, in order: through the workers (or here, for one job)."""
-    tasks = ((e.path, e.problem, previous.sha256(e.name) if e.problem is None else None)
-             for e in entries)
+          ) -> Generator[list[Row], None, None]:
+    """One row per entry, in order, a chunk at a time: through the workers (or here, one by
+    one, for one job)."""
+    tasks = ((e.path, e.problem, previous.sha256(e.name) if previous and e.problem is None
+              else None) for e in entries)
     if jobs <= 1:
-        return (_row(task) for task in tasks)
+        return ([_row(task)] for task in tasks)
     return _pooled(tasks, jobs)
 
 
@@ -231,32 +230,39 @@ def run_batch(
     return summary
 
 
+def _put(summary: BatchSummary, writer: ResultWriter, previous: PreviousRows, row: Row) -> None:
+    """Write one row of this run (the previous one if the worker found the file unchanged)."""
+    if row.pop("_reused", False):
+        row = previous.take(row["path"]) or row
+        summary.reused += 1
+    else:
+        previous.drop(row["path"])
+    writer.write(row, flush=False)
+    summary.files += 1
+    summary.add(row)
+
+
 def _write(summary: BatchSummary, entries: Iterator[Entry], previous: PreviousRows, target: str,
            jobs: int, bar: Progress) -> None:
     """Write a row for every entry, then the previous rows this run did not replace, into
     ``target`` in one atomic step (also on Ctrl-C: ``summary.interrupted`` is then set)."""
     writer = ResultWriter(target)
-    rows = _rows(entries, previous, jobs)
+    chunks = _rows(entries, previous, jobs)
     try:
-        for row in rows:
-            if row.pop("_reused", False):
-                row = previous.take(row["path"]) or row
-                summary.reused += 1
-            else:
-                previous.drop(row["path"])
-            writer.write(row)
-            summary.files += 1
-            summary.add(row)
-            bar.update(str(row.get("status")))
+        for rows in chunks:
+            for row in rows:
+                _put(summary, writer, previous, row)
+                bar.update(str(row.get("status")))
+            writer.flush()  # a chunk's rows are in the file before the next chunk is awaited
     except KeyboardInterrupt:
         summary.interrupted = True
     except BaseException:
         writer.discard()
         raise
     finally:
-        rows.close()  # stops the workers now, not when the generator is collected
+        chunks.close()  # stops the workers now, not when the generator is collected
         bar.close()
     for row in previous.rest():  # not reached (interrupted) or not part of this run
-        writer.write(row)
+        writer.write(row, flush=False)
         summary.kept += 1
     writer.commit()
