@@ -91,6 +91,25 @@ def test_streaming_discovery_gives_what_the_set_based_one_gave(tmp_path: Path, s
     assert got == _reference(paths, exclude)
 
 
+def test_many_folder_paths_nested_and_repeated(tmp_path: Path) -> None:
+    """A shell glob of folders (``reports/*/``) with their parent, a repeated folder and a file:
+    each file once, where it is first met."""
+    root = tmp_path / "in"
+    for i in range(30):
+        (root / f"d{i:02d}" / "sub").mkdir(parents=True)
+        (root / f"d{i:02d}" / "a.json").write_text("{}", "utf-8")
+        (root / f"d{i:02d}" / "sub" / "b.json").write_text("{}", "utf-8")
+    (root / "d03" / "link.json").symlink_to(root / "d29" / "a.json")
+    paths = [str(root / f"d{i:02d}" / "sub") for i in range(0, 30, 3)]
+    paths += [str(root / "d05"), str(root), str(root / "d05"), str(root / "d07" / "a.json")]
+    got = list(iter_entries(paths))
+    assert got == _reference(paths)
+    names = [os.path.relpath(e.path, root) for e in got]
+    assert len(got) == 60  # the link is met before its target, which is then left out
+    assert os.path.join("d03", "link.json") in names
+    assert os.path.join("d29", "a.json") not in names
+
+
 def test_a_folder_that_cannot_be_listed_does_not_hide_its_files_named_later(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A folder with execute but not read permission: the walk cannot list it, but a PATH that

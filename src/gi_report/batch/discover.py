@@ -164,14 +164,30 @@ class _Seen:
     def __init__(self, exclude: Iterable[str]) -> None:
         self._skip = {os.path.realpath(p) for p in exclude}
         self._kept: set[str] = set()  # keys of entries reached through a link, a file or a glob
-        self._trees: list[_Tree] = []  # directory PATHS walked before the current one
+        # directory PATHS walked before the current one, by real root and by absolute root
+        self._trees: tuple[dict[str, list[_Tree]], dict[str, list[_Tree]]] = ({}, {})
         self._current: _Tree | None = None
 
     def walking(self, tree: _Tree | None) -> None:
         """The walk of ``tree`` starts (``None``: a file or glob PATH); the previous one is over."""
         if self._current is not None:
-            self._trees.append(self._current)
+            done = self._current
+            self._trees[0].setdefault(done.real, []).append(done)
+            self._trees[1].setdefault(done.given, []).append(done)
         self._current = tree
+
+    def _met_earlier(self, key: str, good: bool) -> bool:
+        """Whether the walk of an earlier directory PATH met ``key`` (its roots are looked up
+        by each folder above ``key``: many PATHS cost no more than a few)."""
+        roots = self._trees[0] if good else self._trees[1]
+        if not roots:
+            return False
+        at = key.find(os.sep)
+        while at >= 0:
+            if any(t.place(key, good) is not None for t in roots.get(key[: at + 1], ())):
+                return True
+            at = key.find(os.sep, at + 1)
+        return False
 
     def first(self, entry: Entry) -> bool:
         """Whether ``entry`` is to be given: not excluded, and not given before."""
@@ -180,7 +196,7 @@ class _Seen:
         key = _key(entry, tree)
         if key in self._skip or key in self._kept:
             return False
-        if any(t.place(key, good) is not None for t in self._trees):
+        if self._met_earlier(key, good):
             return False
         if tree is not None and (not good or not entry.link):
             if not good and entry.problem and entry.problem.startswith("cannot list"):
