@@ -25,7 +25,6 @@ class PreviousRows:
 
     def __init__(self) -> None:
         self._db: sqlite3.Connection | None = None
-        self.count = 0  #: rows added (a path added twice counts twice)
 
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
@@ -49,12 +48,12 @@ class PreviousRows:
         for row in rows:
             batch.append((str(row["path"]), row.get("sha256"), json.dumps(row)))
             if len(batch) >= _BATCH:
-                self._insert(db, batch)
+                PreviousRows._insert(db, batch)
                 batch = []
-        self._insert(db, batch)
+        PreviousRows._insert(db, batch)
 
-    def _insert(self, db: sqlite3.Connection, batch: list[tuple[str, object, str]]) -> None:
-        self.count += len(batch)
+    @staticmethod
+    def _insert(db: sqlite3.Connection, batch: list[tuple[str, object, str]]) -> None:
         db.executemany("INSERT INTO rows (path, sha256, row) VALUES (?, ?, ?) ON CONFLICT(path)"
                        " DO UPDATE SET sha256 = excluded.sha256, row = excluded.row", batch)
 
