@@ -57,7 +57,7 @@ def default_jobs() -> int:
 class BatchSummary:
     """What a batch run did: files seen, rows by status, reused rows, and whether it finished."""
 
-    files: int = 0
+    files: int = 0  #: rows written for this run's entries (interrupted: the entries reached)
     statuses: dict[str, int] = attrs.field(factory=lambda: dict.fromkeys(STATUSES, 0))
     reused: int = 0  #: rows carried over from the previous output (``resume``), file unchanged
     kept: int = 0  #: previous rows for files not part of this run, kept in the output
