@@ -167,10 +167,12 @@ def _pooled(tasks: Iterator[Task], jobs: int) -> Generator[list[Row], None, None
 def _rows(entries: Iterator[Entry], previous: PreviousRows, jobs: int
           ) -> Generator[list[Row], None, None]:
     """One row per entry, in order, a chunk at a time: through the workers (or here, one by
-    one, for one job)."""
-    tasks = ((e.path, e.problem, previous.sha256(e.name) if previous and e.problem is None
-              else None) for e in entries)
-    if jobs <= 1:
+    one, for one job or a single entry)."""
+    tasks: Iterator[Task] = ((e.path, e.problem, previous.sha256(e.name)
+                              if previous and e.problem is None else None) for e in entries)
+    first = list(itertools.islice(tasks, 2))  # a single entry starts no pool
+    tasks = itertools.chain(first, tasks)
+    if jobs <= 1 or len(first) <= 1:
         return ([_row(task)] for task in tasks)
     return _pooled(tasks, jobs)
 
@@ -246,8 +248,8 @@ def _write(summary: BatchSummary, entries: Iterator[Entry], previous: PreviousRo
            jobs: int, bar: Progress) -> None:
     """Write a row for every entry, then the previous rows this run did not replace, into
     ``target`` in one atomic step (also on Ctrl-C: ``summary.interrupted`` is then set)."""
+    chunks = _rows(entries, previous, jobs)  # no pool yet: it starts when first iterated
     writer = ResultWriter(target)
-    chunks = _rows(entries, previous, jobs)
     try:
         for rows in chunks:
             for row in rows:
