@@ -118,6 +118,7 @@ def _walk(directory: str) -> Iterator[Entry]:
 
 
 def _parts(relative: str) -> tuple[str, ...]:
+    """A place below a walk's root as its names: tuples compare in the walk's order."""
     return tuple(relative.split(os.sep))
 
 
@@ -137,6 +138,7 @@ class _Tree:
 
     @classmethod
     def of(cls, path: str) -> _Tree:
+        """The walk of the directory PATH ``path``."""
         return cls(os.path.join(path, ""), os.path.join(os.path.abspath(path), ""),
                    os.path.join(os.path.realpath(path), ""))
 
@@ -221,6 +223,7 @@ def _key(entry: Entry, tree: _Tree | None) -> str:
 
 
 def _named(path: str) -> Iterable[Entry]:
+    """The entries one PATH names, in order (duplicates and the excluded file included)."""
     if os.path.isdir(path):
         return _walk(path)
     if os.path.lexists(path):
