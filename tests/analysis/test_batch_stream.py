@@ -255,3 +255,27 @@ def test_resume_reuses_rows_by_shown_name_for_a_non_utf8_file_name(tmp_path: Pat
     rows = list(read_rows(out))
     assert summary.reused == 1 and len(rows) == 1
     assert json.dumps(rows[0]["path"]).endswith('\\\\xd6\\\\xd0\\\\xce\\\\xc4.json"')
+
+
+def _discovery_peak(root: Path, folders: int) -> int:
+    """Traced peak memory (bytes) of discovering ``folders`` folders of 500 empty files each."""
+    for i in range(folders):
+        folder = root / f"d{i:02d}"
+        folder.mkdir(parents=True)
+        for j in range(500):
+            (folder / f"r{j:03d}.json").touch()
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in iter_entries([str(root)]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 500 * folders
+    return peak
+
+
+def test_discovering_real_folders_holds_one_folder_at_a_time(tmp_path: Path) -> None:
+    """Ten folders cost what one does: a set of the 5,000 real paths would add about 750 KB."""
+    one = _discovery_peak(tmp_path / "one", 1)
+    ten = _discovery_peak(tmp_path / "ten", 10)
+    assert ten - one < 100_000, (one, ten)
