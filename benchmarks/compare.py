@@ -241,7 +241,7 @@ import json, os, sys, time
 import gi_report.batch.runner as runner
 discover = sys.modules["gi_report.batch.discover"]
 from gi_report.batch.process import RESULT_FIELDS
-count, root = int(sys.argv[1]), sys.argv[2]
+count, root, resume = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "resume"
 
 def walk(directory):  # a simulated directory of `count` files (names only, nothing on disk)
     for i in range(count):
@@ -254,7 +254,7 @@ discover._walk = walk
 runner.process_task = stub
 base = peak_mib()
 w0 = time.perf_counter()
-summary = runner.run_batch([root], os.path.join(root, "out.csv"), jobs=2)
+summary = runner.run_batch([root], os.path.join(root, "out.csv"), jobs=2, resume=resume)
 print(json.dumps({"files": summary.files, "wall": time.perf_counter() - w0, "base_mib": base,
                   "rss_mib": peak_mib()}))
 """
@@ -304,21 +304,31 @@ def row_batch(files: int, rounds: int) -> None:
 
 def row_batch_memory(sizes: Sequence[int]) -> None:
     print("batch parent memory, simulated file list (workers do no work), 2 processes")
-    with tempfile.TemporaryDirectory(prefix="gi-report-compare-") as tmp:
-        got = {n: _child(_MEMORY_CHILD, str(n), tmp) for n in sizes}
-    for n, r in got.items():
-        print(f"    {n:>9,} files: parent peak RSS {r['rss_mib']:6.1f} MiB (at start "
-              f"{r['base_mib']:.1f} MiB), {r['wall']:.1f} s, {r['files']:,.0f} rows")
+    got: dict[tuple[int, str], dict[str, float]] = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="gi-report-compare-") as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            for mode in ("new", "resume"):  # then --resume over the output of the first run
+                got[n, mode] = _child(_MEMORY_CHILD, str(n), str(folder), mode)
+    for (n, mode), r in got.items():
+        what = "--resume over as many rows" if mode == "resume" else "new output"
+        print(f"    {n:>9,} files, {what:<27}: parent peak RSS {r['rss_mib']:6.1f} MiB (at "
+              f"start {r['base_mib']:.1f} MiB), {r['wall']:.1f} s, {r['files']:,.0f} rows")
     small, large = min(sizes), max(sizes)
-    per_file = (got[large]["rss_mib"] - got[small]["rss_mib"]) * 2**20 / (large - small)
-    print(f"    growth {per_file:.0f} bytes per file between {small:,} and {large:,}")
-    peak = got[large]["rss_mib"]
-    shown = f"{peak:.0f} MiB"
-    if large < 1_000_000:  # --quick: the growth per file carried on to 1M files
-        peak += per_file * (1_000_000 - large) / 2**20
-        shown = f"{peak:.0f} MiB (extrapolated from {large:,})"
-    target("batch memory", "parent <= 100 MB at 1,000,000 files", peak, shown,
-           peak * 2**20 <= 100e6)
+    for mode in ("new", "resume"):
+        per_file = ((got[large, mode]["rss_mib"] - got[small, mode]["rss_mib"]) * 2**20
+                    / (large - small))
+        print(f"    {mode}: growth {per_file:.0f} bytes per file between {small:,} and {large:,}")
+        peak = got[large, mode]["rss_mib"]
+        shown = f"{peak:.0f} MiB"
+        if large < 1_000_000:  # --quick: the growth per file carried on to 1M files
+            peak += max(per_file, 0) * (1_000_000 - large) / 2**20
+            shown = f"{peak:.0f} MiB (extrapolated from {large:,})"
+        wording = "parent <= 100 MB at 1,000,000 files" + (", --resume" if mode == "resume"
+                                                             else "")
+        target("batch memory" + (" (resume)" if mode == "resume" else ""), wording, peak, shown,
+               peak * 2**20 <= 100e6)
 
 
 # --- main ----------------------------------------------------------------------------------------

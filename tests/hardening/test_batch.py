@@ -17,6 +17,7 @@ import pytest
 
 from gi_report.batch import read_rows, run_batch
 from gi_report.batch.output import ResultWriter, orphans
+from gi_report.batch.runner import chunk_size
 from gi_report.cli import main
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -87,6 +88,33 @@ def test_outputs_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None
     assert (tmp_path / "r.jsonl").stat().st_mode & 0o777 == mode
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_replaced_output_keeps_its_mode(tmp_path: Path, suffix: str, resume: bool) -> None:
+    """The batch output follows the rule of every file gi-report writes (AtomicFile): a new file
+    gets the umask's mode, a replaced one keeps its own, also through a killed run's temporary
+    file and --resume."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.json").write_text("[]", "utf-8")
+    out = tmp_path / f"r{suffix}"
+    old = os.umask(0o022)
+    try:
+        run_batch([str(tmp_path / "in")], out, jobs=1)
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)
+        live = ResultWriter(out)  # the temporary file of a run, before it is killed
+        assert live.temp.stat().st_mode & 0o777 == 0o640
+        live.discard()
+        run_batch([str(tmp_path / "in")], out, jobs=1, resume=resume)
+        assert out.stat().st_mode & 0o777 == 0o640
+        out.chmod(0o600)
+        run_batch([str(tmp_path / "in")], out, jobs=2, resume=resume)
+        assert out.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_resume_continues_from_a_killed_runs_temporary_file(tmp_path: Path) -> None:
     """A killed run's rows are reused by --resume, then its temporary file is removed; the
     temporary file of a live run (locked) is left alone."""
@@ -128,26 +156,33 @@ def _rows_written(out: Path) -> int:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_kill_9_mid_run_then_resume_yields_every_row_exactly_once(
         tmp_path: Path, jobs: int) -> None:
+    """Killed with chunks of several files in flight (with 2 processes: the chunks have grown
+    past one file when the kill comes), then resumed: every file has one row."""
     folder = tmp_path / "in"
     folder.mkdir()
-    count = 40
+    count = 160
     for i in range(count):
-        (folder / f"r{i:02}.html").write_bytes(HTML.read_bytes())
+        (folder / f"r{i:03}.html").write_bytes(HTML.read_bytes())
     out = tmp_path / "r.jsonl"
+    # rows written before the kill: enough that the chunks handed out have grown past one file
+    wait = next(n for n in range(count) if chunk_size(n, jobs) > 1) + 8 if jobs > 1 else 4
     process = _start_batch(folder, out, jobs)
     deadline = time.monotonic() + 120
-    while _rows_written(out) < 4 and time.monotonic() < deadline and process.poll() is None:
+    while _rows_written(out) < wait and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
     assert process.poll() is None, "the run ended before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     _, err = process.communicate(timeout=60)  # returns once the workers let go of stderr
     assert b"Traceback" not in err, err.decode("utf-8", "replace")
     assert not out.exists()
-    assert _rows_written(out) >= 4
-    summary = run_batch([str(folder)], out, jobs=1, resume=True)
+    written = _rows_written(out)
+    assert wait <= written < count
+    if jobs > 1:
+        assert chunk_size(written, jobs) > 1  # killed while chunks of several files were out
+    summary = run_batch([str(folder)], out, jobs=jobs, resume=True)
     paths = [r["path"] for r in read_rows(out)]
     assert len(paths) == len(set(paths)) == count
-    assert summary.reused >= 4, "the killed run's rows were used"
+    assert summary.reused >= wait, "the killed run's rows were used"
     assert not list(tmp_path.glob(".r.jsonl.*.tmp"))
 
 

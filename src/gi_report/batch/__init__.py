@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gi_report.batch.discover import discover
+from gi_report.batch.discover import discover, iter_entries
 from gi_report.batch.output import FORMATS, ResultWriter, output_format, read_rows
 from gi_report.batch.process import RESULT_FIELDS, STATUSES, process_file
 from gi_report.batch.runner import BatchSummary, default_jobs, run_batch
@@ -15,6 +15,7 @@ __all__ = [
     "ResultWriter",
     "default_jobs",
     "discover",
+    "iter_entries",
     "output_format",
     "process_file",
     "read_rows",

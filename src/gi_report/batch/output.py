@@ -104,22 +104,28 @@ class ResultWriter:
         """The former name of :attr:`temp`."""
         return self._file.temp
 
-    def write(self, row: Row) -> None:
-        """Add one result row (columns :data:`RESULT_FIELDS`)."""
-        clean = {name: _writable(row.get(name)) for name in RESULT_FIELDS}
+    def write(self, row: Row, *, flush: bool = True) -> None:
+        """Add one result row (columns :data:`RESULT_FIELDS`); with ``flush``, put it in the file
+        at once (see :meth:`flush`)."""
         self.count += 1
         if self.format == "jsonl":
             assert self._text is not None
-            self._text.write(json.dumps(clean, ensure_ascii=False) + "\n")
-            self._text.flush()  # on disk if the run is killed: --resume continues from it
+            self._text.write(_json_line(row))
         elif self.format == "csv":
             assert self._text is not None
-            self._csv.writerow({k: "" if v is None else v for k, v in clean.items()})
-            self._text.flush()
+            self._csv.writerow({k: "" if v is None else v for k, v in _clean(row).items()})
         else:
-            self._buffer.append(clean)
+            self._buffer.append(_clean(row))
             if len(self._buffer) >= PARQUET_BATCH:
                 self._flush_parquet()
+        if flush:
+            self.flush()
+
+    def flush(self) -> None:
+        """Put the JSON Lines or CSV rows written so far in the file: a run killed after this
+        leaves them for ``--resume`` (a Parquet file is unreadable until it is closed)."""
+        if self._text is not None:
+            self._text.flush()
 
     def _flush_parquet(self) -> None:
         if self._buffer:
@@ -161,6 +167,22 @@ class ResultWriter:
 def _writable(value: Any) -> Any:
     """A row value that UTF-8 can hold (a non-UTF-8 file name in a message is escaped)."""
     return shown(value) if isinstance(value, str) else value
+
+
+def _clean(row: Row) -> Row:
+    """The row's columns, in order, each as UTF-8 can hold it."""
+    return {name: _writable(row.get(name)) for name in RESULT_FIELDS}
+
+
+def _json_line(row: Row) -> str:
+    """The row as one JSON line; escaped like :func:`_clean` only when a value needs it (one
+    check of the line instead of one per value)."""
+    line = json.dumps({name: row.get(name) for name in RESULT_FIELDS}, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(_clean(row), ensure_ascii=False)
+    return line + "\n"
 
 
 def orphans(path: str | os.PathLike[str]) -> list[Path]:

@@ -108,12 +108,8 @@ def _from_document(path: str, kind: str, row: Row) -> Report:
     return report
 
 
-def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
-    """The result row of one file (never raises for a bad file)."""
-    row: Row = dict.fromkeys(RESULT_FIELDS)
-    row["path"] = path
-    kind = os.path.splitext(path)[1].lower().lstrip(".") or None
-    row["kind"] = kind
+def _read(path: str, limit: int, row: Row) -> bytes | Row:
+    """The bytes of ``path`` (its hash and size put in ``row``), or the row saying why not."""
     try:
         data = read_limited(path, limit)
     except OSError as error:
@@ -123,14 +119,16 @@ def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
         return {**row, "status": "error", "message": _short(str(error))}
     row["sha256"] = hashlib.sha256(data).hexdigest()
     row["size"] = len(data)
+    return data
+
+
+def _report(path: str, kind: str | None, data: bytes | None, row: Row) -> Report | Row:
+    """The report in ``data`` (gi-report JSON or XML) or, when ``data`` is ``None``, in the
+    published document at ``path``; or the row saying why there is none (never raises)."""
     try:
-        if kind == "json":
-            report = _from_json(data, path)
-        elif kind == "xml":
-            report = _from_xml(data, path)
-        else:
-            del data
-            report = _from_document(path, kind or "", row)
+        if data is None:
+            return _from_document(path, kind or "", row)
+        return _from_json(data, path) if kind == "json" else _from_xml(data, path)
     except NotAReport as reason:
         return {**row, "status": "not_a_report", "message": _short(str(reason))}
     except (UnrecognisedDocumentError, UnsupportedKindError) as error:
@@ -142,6 +140,23 @@ def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
     except Exception as error:  # a bug or a library failure: record it, keep going
         return {**row, "status": "error",
                 "message": _short(f"unexpected {type(error).__name__}: {error}")}
+
+
+def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
+    """The result row of one file (never raises for a bad file)."""
+    row: Row = dict.fromkeys(RESULT_FIELDS)
+    row["path"] = path
+    kind = os.path.splitext(path)[1].lower().lstrip(".") or None
+    row["kind"] = kind
+    read = _read(path, limit, row)
+    if isinstance(read, dict):
+        return read
+    # the importers read the file themselves: its bytes are not held meanwhile
+    data, read = (read if kind in ("json", "xml") else None), b""
+    report = _report(path, kind, data, row)
+    del data
+    if isinstance(report, dict):
+        return report
     meta = report.metadata
     row.update(status="ok", template=report.template, agency=meta.agency, year=meta.year)
     try:

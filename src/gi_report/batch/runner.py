@@ -1,28 +1,42 @@
 """Running a batch: files through a process pool into one streamed, atomic, resumable output.
 
-Memory stays flat as the number of files grows: workers return one small row per file (never a
-report), rows are written as they arrive, and only the previous output's rows (when resuming) are
-held, as an index by path.
+Memory stays flat as the number of files grows: entries are discovered as they are needed (a
+generator), handed to the workers in chunks with a bounded number of chunks in flight, workers
+return one small row per entry (never a report), rows are written as they arrive, and the rows a
+resumed run may keep are indexed on disk (:mod:`gi_report.batch.resume`). The rows come in the
+order of discovery (see :mod:`gi_report.batch.discover`), then the PATHS that matched nothing,
+then (when resuming) the previous rows this run did not replace.
 """
 
 from __future__ import annotations
 
 import ctypes
+import itertools
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 import attrs
 
-from gi_report.batch.discover import Entry, discover_entries
+from gi_report.batch.discover import Entry, iter_entries, shown
 from gi_report.batch.output import ResultWriter, orphans, output_format, read_partial, read_rows
 from gi_report.batch.process import RESULT_FIELDS, STATUSES, Row, process_task
 from gi_report.batch.progress import Progress
+from gi_report.batch.resume import PreviousRows
 
-CHUNKSIZE = 4
-"""Files handed to a worker at a time."""
+CHUNKSIZE = 64
+"""Most entries handed to a worker at a time: large, so the parent's cost per file is small."""
+
+IN_FLIGHT = 4
+"""Chunks waiting for or in a worker, per worker (the parent's memory stays bounded)."""
+
+Task = tuple[str, str | None, str | None]
+"""An entry for a worker: its path, why it cannot be read (or ``None``), the previous row's
+content hash (or ``None``)."""
 
 # Workers are never replaced (no ``maxtasksperchild``): a worker asks the kernel for SIGTERM when
 # the thread that started it ends (PR_SET_PDEATHSIG), and a replacement is started by the pool's
@@ -43,7 +57,7 @@ def default_jobs() -> int:
 class BatchSummary:
     """What a batch run did: files seen, rows by status, reused rows, and whether it finished."""
 
-    files: int = 0
+    files: int = 0  #: rows written for this run's entries (interrupted: the entries reached)
     statuses: dict[str, int] = attrs.field(factory=lambda: dict.fromkeys(STATUSES, 0))
     reused: int = 0  #: rows carried over from the previous output (``resume``), file unchanged
     kept: int = 0  #: previous rows for files not part of this run, kept in the output
@@ -70,17 +84,17 @@ class BatchSummary:
         return f"{self.files} file(s): {parts}{extra}; findings: {found}; -> {self.output}{state}"
 
 
-def _previous(out: str, resume: bool, killed: Sequence[Path]) -> dict[str, Row]:
+def _previous(out: str, resume: bool, killed: Sequence[Path]) -> PreviousRows:
     """The rows a resumed run may keep: the output's, then those of killed runs (newer)."""
+    previous = PreviousRows()
     if not resume:
-        return {}
-    rows: dict[str, Row] = {}
+        return previous
     if os.path.exists(out):
-        rows = {str(row["path"]): row for row in read_rows(out)}
+        previous.add(read_rows(out))
     fmt = output_format(out)
     for partial in killed:
-        rows.update((str(row["path"]), row) for row in read_partial(partial, fmt))
-    return rows
+        previous.add(read_partial(partial, fmt))
+    return previous
 
 
 _PR_SET_PDEATHSIG = 1
@@ -101,36 +115,80 @@ def _ignore_interrupt(parent: int | None = None) -> None:
         os._exit(0)
 
 
-def _results(tasks: Sequence[tuple[str, str | None]], jobs: int) -> Iterator[Row]:
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield process_task(task)
-        return
-    with multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupt,
-                              initargs=(os.getpid(),)) as pool:
-        yield from pool.imap(process_task, tasks, chunksize=CHUNKSIZE)
-
-
-def _problem_row(entry: Entry) -> Row:
+def _problem_row(path: str, problem: str) -> Row:
     """The row of an entry that cannot be read (a dangling link, a FIFO…), made without
     opening it (opening a FIFO would wait for a writer for ever)."""
     row: Row = dict.fromkeys(RESULT_FIELDS)
-    row.update(path=entry.name, status="error", message=entry.problem)
+    row.update(path=path, status="error", message=problem)
     return row
 
 
-def _rows(entries: Sequence[Entry], previous: dict[str, Row], jobs: int) -> Iterator[Row]:
-    """One row per entry, in order: readable files through the workers, the others here."""
-    tasks = [(e.path, (previous.get(e.name) or {}).get("sha256"))
-             for e in entries if e.problem is None]
-    results = _results(tasks, jobs)
-    for entry in entries:
-        if entry.problem is not None:
-            yield _problem_row(entry)
-            continue
-        row = next(results)
-        row["path"] = entry.name  # shown as UTF-8, \xNN for the bytes of a non-UTF-8 name
-        yield row
+def _row(task: Task) -> Row:
+    """The row of one entry, its path shown as UTF-8 (``\\xNN`` for bytes that are not)."""
+    path, problem, previous = task
+    row = _problem_row(path, problem) if problem is not None else process_task((path, previous))
+    row["path"] = shown(path)
+    return row
+
+
+def _work(chunk: list[Task]) -> list[Row]:
+    """A pool task: the rows of a chunk of entries, in order."""
+    return [_row(task) for task in chunk]
+
+
+def chunk_size(handed: int, jobs: int) -> int:
+    """How many entries the next chunk holds, ``handed`` entries into the run: one at a time at
+    first (a small batch is shared out evenly, its first rows come at once), growing to
+    :data:`CHUNKSIZE` as the run shows it is long (the parent's cost per file falls)."""
+    return max(1, min(CHUNKSIZE, handed // (8 * jobs)))
+
+
+def _chunks(tasks: Iterator[Task], jobs: int) -> Iterator[list[Task]]:
+    handed = 0
+    while chunk := list(itertools.islice(tasks, chunk_size(handed, jobs))):
+        handed += len(chunk)
+        yield chunk
+
+
+def _pooled(tasks: Iterator[Task], jobs: int) -> Generator[list[Row], None, None]:
+    """The rows of ``tasks`` from ``jobs`` worker processes, a chunk at a time, in order; at
+    most :data:`IN_FLIGHT` chunks a worker are handed out and not yet given back."""
+    with multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupt,
+                              initargs=(os.getpid(),)) as pool:
+        pending: deque[AsyncResult[list[Row]]] = deque()
+        for chunk in _chunks(tasks, jobs):
+            pending.append(pool.apply_async(_work, (chunk,)))
+            while pending and (len(pending) >= IN_FLIGHT * jobs or pending[0].ready()):
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _rows(entries: Iterator[Entry], previous: PreviousRows, jobs: int
+          ) -> Generator[list[Row], None, None]:
+    """One row per entry, in order, a chunk at a time: through the workers (or here, one by
+    one, for one job or a single entry)."""
+    tasks: Iterator[Task] = ((e.path, e.problem, previous.sha256(e.name)
+                              if previous and e.problem is None else None) for e in entries)
+    first = list(itertools.islice(tasks, 2))  # a single entry starts no pool
+    tasks = itertools.chain(first, tasks)
+    if jobs <= 1 or len(first) <= 1:
+        return ([_row(task)] for task in tasks)
+    return _pooled(tasks, jobs)
+
+
+def _after(entries: Iterator[Entry], unmatched: list[str]) -> Iterator[Entry]:
+    """``entries``, then a row's entry for each PATH that matched nothing (known by then)."""
+    yield from entries
+    for path in unmatched:
+        yield Entry(path, "no such file, directory or match")
+
+
+def _total(paths: Sequence[str], target: str) -> int:
+    """The number of rows the PATHS will give (a counting pass, for a progress bar)."""
+    unmatched: list[str] = []
+    return sum(1 for _ in iter_entries(paths, exclude=[target], unmatched=unmatched)) + len(
+        unmatched)
 
 
 def run_batch(
@@ -155,36 +213,58 @@ def run_batch(
     """
     target = os.fspath(out)
     output_format(target)  # refuse an unknown extension before any work
-    entries, unmatched = discover_entries(paths, exclude=[target])
-    summary = BatchSummary(files=0, unmatched=unmatched, output=target)
-    if not entries:
+    paths = list(paths)  # the PATHS (few); the entries they name are streamed
+    summary = BatchSummary(files=0, output=target)
+    found = iter_entries(paths, exclude=[target], unmatched=summary.unmatched)
+    first = next(found, None)
+    if first is None:
         return summary  # nothing to do: never replace an output with an empty one
-    entries += [Entry(path, "no such file, directory or match") for path in unmatched]
-    summary.files = len(entries)
+    entries = _after(itertools.chain([first], found), summary.unmatched)
     killed = orphans(target)
     previous = _previous(target, resume, killed)
-    writer = ResultWriter(target)
-    bar = Progress(len(entries), enabled=progress)
     try:
-        for row in _rows(entries, previous, jobs or default_jobs()):
-            if row.pop("_reused", False):
-                row = previous[row["path"]]
-                summary.reused += 1
-            previous.pop(row["path"], None)
-            writer.write(row)
-            summary.add(row)
-            bar.update(str(row.get("status")))
-    except KeyboardInterrupt:
-        summary.interrupted = True
-    except BaseException:
-        bar.close()
-        writer.discard()
-        raise
-    bar.close()
-    for row in previous.values():  # not reached (interrupted) or not part of this run
-        writer.write(row)
-        summary.kept += 1
-    writer.commit()
+        _write(summary, entries, previous, target, jobs or default_jobs(),
+               Progress(_total(paths, target) if progress else None, enabled=progress))
+    finally:
+        previous.close()
     for partial in killed:  # their rows are in the output now (or were not asked for)
         partial.unlink(missing_ok=True)
     return summary
+
+
+def _put(summary: BatchSummary, writer: ResultWriter, previous: PreviousRows, row: Row) -> None:
+    """Write one row of this run (the previous one if the worker found the file unchanged)."""
+    if row.pop("_reused", False):
+        row = previous.take(row["path"]) or row
+        summary.reused += 1
+    else:
+        previous.drop(row["path"])
+    writer.write(row, flush=False)
+    summary.files += 1
+    summary.add(row)
+
+
+def _write(summary: BatchSummary, entries: Iterator[Entry], previous: PreviousRows, target: str,
+           jobs: int, bar: Progress) -> None:
+    """Write a row for every entry, then the previous rows this run did not replace, into
+    ``target`` in one atomic step (also on Ctrl-C: ``summary.interrupted`` is then set)."""
+    chunks = _rows(entries, previous, jobs)  # no pool yet: it starts when first iterated
+    writer = ResultWriter(target)
+    try:
+        for rows in chunks:
+            for row in rows:
+                _put(summary, writer, previous, row)
+                bar.update(str(row.get("status")))
+            writer.flush()  # a chunk's rows are in the file before the next chunk is awaited
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    except BaseException:
+        writer.discard()
+        raise
+    finally:
+        chunks.close()  # stops the workers now, not when the generator is collected
+        bar.close()
+    for row in previous.rest():  # not reached (interrupted) or not part of this run
+        writer.write(row, flush=False)
+        summary.kept += 1
+    writer.commit()

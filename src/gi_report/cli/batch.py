@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
     for path in summary.unmatched:
         error(f"{path}: no such file, directory or match")
-    if summary.files == 0:
+    if summary.files == 0 and not summary.interrupted:
         error(f"nothing to process; {args.output} left as it was")
         return EXIT_USAGE
     print(f"gi-report batch: {summary.text()}", file=sys.stderr)
