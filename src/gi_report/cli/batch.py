@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gi_report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from gi_report.cli._common import error
 from gi_report.cli.inputs import STDIN, read_stdin
 from gi_report.cli.options import UsageError, add_command, add_fail_on, add_output, fails
+
+if TYPE_CHECKING:
+    from gi_report.batch.runner import BatchSummary
 
 _LEVELS = ("error", "warning", "info")
 
@@ -89,6 +92,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
+    return _exit_code(summary, args)
+
+
+def _exit_code(summary: BatchSummary, args: argparse.Namespace) -> int:
+    """Report what the run did on standard error and say how the command ends."""
     for path in summary.unmatched:
         error(f"{path}: no such file, directory or match")
     if summary.files == 0 and not summary.interrupted:
