@@ -84,6 +84,7 @@ from gi_report.model import (
     empty_report,
 )
 from gi_report.render.api import render
+from gi_report.render.findings import render_validation_html as _render_validation_html
 from gi_report.render.html import render_html as _render_html
 from gi_report.render.html import render_table_html as _render_table_html
 from gi_report.schema import FORMAT_VERSION, SCHEMA_ID, json_schema
@@ -102,6 +103,7 @@ from gi_report.xsd import xsd_documents
 
 _register_html(Report, _render_html)
 _register_html(Table, _render_table_html)
+_register_html(ValidationReport, _render_validation_html)
 
 __version__ = "0.1.0.dev0"
 

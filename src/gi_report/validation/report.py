@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from gi_report.schema import FORMAT_VERSION, SCHEMA_ID
+from gi_report.table import html_of
 from gi_report.validation.findings import Finding, Severity, Status
 
 
@@ -140,6 +141,10 @@ class ValidationReport:
         for code in order:
             lines += _code_lines(code, groups[code], lang=lang, first=first)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """The verdict and the findings as an HTML table, for notebooks."""
+        return html_of(self)
 
     def _verdict_line(self) -> str:
         """The summary's first line: subject, template, format, verdict and counts."""
