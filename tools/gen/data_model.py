@@ -91,7 +91,8 @@ _PYTHON_API = [
     "the same layout with the same values, never a `dict` (compare `table.to_mapping()` for "
     "that). Tables are immutable: `with_cell`, `with_row` and `Report.with_table` return "
     "changed copies. In a notebook a `Table` or a `Report` shows itself in the official layout "
-    "(`_repr_html_`).",
+    "(`_repr_html_`). A `ValidationReport` shows its verdict and a table of its findings "
+    "(severity, code, JSON Pointer with the cell's label, the message in Chinese and English).",
     "",
 ]
 
