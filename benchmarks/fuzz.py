@@ -521,7 +521,9 @@ def _json_case(how: str, value: Any) -> None:
     except GIReportError as error:
         refusal = error
     accepted = refusal is None
-    checked = validate_document(value)
+    # a str is a path to validate_document: JSON text goes to it as its UTF-8 bytes
+    checked = validate_document(value.encode("utf-8", "surrogatepass")
+                                if how == "text" else value)
     schema_ok = not any(f.code.startswith("gi.schema") for f in checked.findings)
     if schema_ok != accepted:
         raise Disagreement(f"the JSON reader {'accepted' if accepted else 'refused'} but "
