@@ -395,6 +395,11 @@ class Placer:
         if orders is not None and list(orders[0]) != cells:
             cells = list(orders[0])
             self.reordered_notice(dr, cells)
+        if 2 <= sum(not s.empty for s in dr.values) < len(cells):
+            # cells printed apart but fewer than the row's: a cell is missing, and which one
+            # is not known; their digits are not run-together numbers to be split
+            self.cell_count(dr, cells, unit, None)
+            return
         found = segments(dr)
         location = next((s.location for s in dr.values if not s.empty), dr.location)
         if found and unit is not None:

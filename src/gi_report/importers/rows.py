@@ -139,6 +139,9 @@ class _RowReader:
         self.columns = {c.id for c in spec.columns}
         self.carried: list[tuple[int, ColumnSpec | str]] = []
         """The printed column order of the previous table's header."""
+        self.carried_start: int | None = None
+        """The previous table's first value column, if this table is as wide (see table)."""
+        self.width = 0  #: grid columns of the table being read
         self.zone: tuple[Header | None, int | None] = (None, None)
         """The header the label zone was found for, and the zone's first value column."""
         self.header = Header()
@@ -175,6 +178,12 @@ class _RowReader:
         if stream.location is None:
             stream.location = block.location
         self.carried = self.header.tokens
+        width = max((len(row) for row in block.rows), default=0)
+        # a continuation as wide as the table above keeps its label zone (the columns left of
+        # the values), so a label spanning two columns is not taken for a value there either
+        self.carried_start = (self.label_zone() if self.zone[0] is self.header
+                              and width == self.width else None)
+        self.width = width
         self.header = Header()
         self.after_data = False
         before = (len(stream.rows), len(stream.header_columns), stream.header_hits)
@@ -207,6 +216,7 @@ class _RowReader:
             # a table that starts with data continues the one above (a page break): the order
             # its header printed the columns in still holds
             self.header.tokens = list(self.carried)
+            self.zone = (self.header, self.carried_start)
         values = self.outside_label_zone(values)
         hint = None
         if not labels and self.hint is not None:
@@ -222,16 +232,21 @@ class _RowReader:
 
         Only under a header that names every column of the table at a grid column of its own
         (its spans kept): a text dump's header does not stand over the values."""
-        if self.zone[0] is not self.header:
-            named = Counter(c.id for c in self.header.columns.values())
-            whole = set(named) == self.columns and max(named.values()) == 1
-            self.zone = (self.header, min(self.header.columns) if whole else None)
-        start = self.zone[1]
+        start = self.label_zone()
         if start is None:
             return values
         first = next((i for i, s in enumerate(values) if not (s.empty and s.col1 < start)),
                      len(values))
         return values[first:]
+
+    def label_zone(self) -> int | None:
+        """The first value column under the current header, if it names every column at a grid
+        column of its own."""
+        if self.zone[0] is not self.header:
+            named = Counter(c.id for c in self.header.columns.values())
+            whole = set(named) == self.columns and max(named.values()) == 1
+            self.zone = (self.header, min(self.header.columns) if whole else None)
+        return self.zone[1]
 
     def is_header(self, labels: list[Slot], values: list[Slot],
                   match: Match[RowSpec] | None) -> bool:
