@@ -109,6 +109,13 @@ REPRODUCERS = [
     # a table continued after a page break keeps the label zone of the table above
     pytest.param(Case(790345572, ("page_break_row_lost",), "markdown"),
                  id="page-break-label-span"),
+    # a cell of two numbers in a one-line dump: its space is not a cut between two cells
+    *(pytest.param(Case(seed, ("two_numbers",), "one_line"), id=f"two-numbers-straddle-{seed}")
+      for seed in (414929427, 2227538757, 1239013486, 968677017, 3277420047)),
+    pytest.param(Case(3785185390, ("extra_section", "two_numbers"), "one_line"),
+                 id="two-numbers-straddle-total"),
+    pytest.param(Case(2198938533, ("two_numbers", "narrative_between"), "one_line"),
+                 id="two-numbers-straddle-signed"),
 ]
 """One small case per defect found (see docs/fidelity.md); an open one is marked xfail."""
 
