@@ -116,6 +116,17 @@ REPRODUCERS = [
                  id="two-numbers-straddle-total"),
     pytest.param(Case(2198938533, ("two_numbers", "narrative_between"), "one_line"),
                  id="two-numbers-straddle-signed"),
+    # labels printed apart, then several unlabelled number rows: none is the whole table
+    pytest.param(Case(1148591617, ("detached_labels", "label_variant", "cell_missing",
+                                   "heading_typo"), "one_line"), id="detached-not-whole-table"),
+    pytest.param(Case(3244240458, ("detached_labels", "label_variant", "title_broken",
+                                   "heading_variant"), "one_line"), id="detached-not-whole-2"),
+    # labels printed apart as paragraphs: the last of them is no heading naming the row below
+    pytest.param(Case(2503785637, ("unit_words", "header_broken", "detached_labels",
+                                   "page_break_row_lost"), "docx"), id="detached-labels-no-hint"),
+    # a table whose rows print their values apart: one cell left in a row is one number
+    pytest.param(Case(164143037, ("two_numbers", "label_typo", "detached_labels",
+                                  "cell_missing"), "docx"), id="cell-missing-one-cell-left"),
 ]
 """One small case per defect found (see docs/fidelity.md); an open one is marked xfail."""
 

@@ -40,7 +40,7 @@ from gi_report.importers.dropped import distrust
 from gi_report.importers.evidence import settle
 from gi_report.importers.place import Placer
 from gi_report.importers.result import Notice, notice
-from gi_report.importers.rows import Slot, read_rows, row_slots, value_text
+from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
 from gi_report.importers.values import two_numbers
 from gi_report.table import CellValue, Table
 
@@ -97,12 +97,21 @@ class Reading:
         return table, notices
 
 
+def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow]) -> Placer:
+    """The placer of one table, told how the table's rows print their values."""
+    placer = Placer(spec, location)
+    filled = [sum(not s.empty for s in dr.values) for dr in rows]
+    placer.value_rows = sum(n > 0 for n in filled)
+    placer.apart = any(n >= 2 for n in filled)
+    return placer
+
+
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     """One section's blocks (tables, and the text between them) read against ``spec``."""
     stream = read_rows(spec, blocks)
     rows = stream.rows
     alignment = align_labelled(spec, rows)
-    placer = Placer(spec, stream.location)
+    placer = _placer(spec, stream.location, rows)
     loose = loose_rows(rows)
     for dr in rows:
         if not any(dr is d for d in loose):

@@ -179,6 +179,8 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+        self.value_rows = 0  #: rows of the table with a value printed (see unlabelled)
+        self.apart = False  #: some row of the table prints two values in cells of their own
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
         """The column orders each header's labels allow, per row's cells (see printed_orders)."""
 
@@ -199,11 +201,11 @@ class Placer:
         self.take(dr, value_cells(spec, row), unit_cell(spec, row), how="row")
 
     def unlabelled(self, dr: DataRow) -> None:
-        """A row with no label: the whole table in one row (section 四's 15 numbers), else
-        the cells its header names, else unused."""
+        """A row with no label: the whole table in one row (section 四's 15 numbers) if it is
+        the table's only row with values, else the cells its header names, else unused."""
         spec = self.spec
         whole = list(whole_table(spec))
-        if fits(dr, len(whole)):
+        if fits(dr, len(whole)) and self.value_rows <= 1:
             self.take(dr, whole, None, how="whole")
             return
         printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
@@ -407,9 +409,11 @@ class Placer:
         if ordered is None:
             return
         cells = ordered
-        if 2 <= sum(not s.empty for s in dr.values) < len(cells):
-            # cells printed apart but fewer than the row's: a cell is missing, and which one
-            # is not known; their digits are not run-together numbers to be split
+        filled = sum(not s.empty for s in dr.values)
+        if (filled >= 2 or self.apart) and filled < len(cells):
+            # cells printed apart (in this row or in the table) but fewer than the row's: a
+            # cell is missing, and which one is not known; their digits are not run-together
+            # numbers to be split
             self.cell_count(dr, cells, unit, None)
             return
         found = spaced_segments(dr)

@@ -148,6 +148,7 @@ class _RowReader:
         self.after_data = False
         self.group: str | None = None
         self.hint: RowSpec | None = None
+        self.labels_apart = 0  #: row labels printed as text one after another just before
         self.stream = RowStream(rows=[], narrative=[], header_columns=set(), header_hits=0,
                                 ignored_tables=[], location=None)
 
@@ -163,8 +164,12 @@ class _RowReader:
             return
         row = self.vocab.row(text)
         if row is not None and len(row.items) == 1 and row.how != "fuzzy":
-            self.hint = row.item
+            # labels printed one after another are the table's labels printed apart, not a
+            # heading naming the one row below it
+            self.hint = row.item if not self.labels_apart else None
+            self.labels_apart += 1
             return
+        self.labels_apart = 0
         group = self.vocab.group(text)
         if group is not None:
             self.group = group.item.id
@@ -196,6 +201,7 @@ class _RowReader:
         if before == (len(stream.rows), len(stream.header_columns), stream.header_hits):
             stream.ignored_tables.append(block.location)
         self.hint = None
+        self.labels_apart = 0
 
     def grid_row(self, r: int, cells: Sequence[GridCell | None]) -> None:
         slots = row_slots(cells, r)
