@@ -22,6 +22,7 @@ is not a plain exact reading leaves a :class:`~gi_report.importers.result.Notice
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -98,10 +99,13 @@ class Reading:
 
 
 def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow]) -> Placer:
-    """The placer of one table, told how the table's rows print their values."""
+    """The placer of one table, told how the table's rows print their values (rows whose
+    label names no row of the table, another table's, are not counted)."""
     placer = Placer(spec, location)
-    filled = [sum(not s.empty for s in dr.values) for dr in rows]
-    placer.value_rows = sum(n > 0 for n in filled)
+    own = [dr for dr in rows if not dr.labels or dr.row is not None]
+    filled = [sum(not s.empty for s in dr.values) for dr in own]
+    placer.value_rows = Counter(dr.location.table for dr, n in zip(own, filled, strict=True)
+                                if n > 0)
     placer.apart = any(n >= 2 for n in filled)
     return placer
 

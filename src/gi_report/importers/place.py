@@ -179,7 +179,8 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
-        self.value_rows = 0  #: rows of the table with a value printed (see unlabelled)
+        self.value_rows: Counter[int | None] = Counter()
+        """Rows with a value printed, per printed table (see unlabelled)."""
         self.apart = False  #: some row of the table prints two values in cells of their own
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
         """The column orders each header's labels allow, per row's cells (see printed_orders)."""
@@ -202,10 +203,11 @@ class Placer:
 
     def unlabelled(self, dr: DataRow) -> None:
         """A row with no label: the whole table in one row (section 四's 15 numbers) if it is
-        the table's only row with values, else the cells its header names, else unused."""
+        the only row with values of the table it is printed in, else the cells its header
+        names, else unused."""
         spec = self.spec
         whole = list(whole_table(spec))
-        if fits(dr, len(whole)) and self.value_rows <= 1:
+        if fits(dr, len(whole)) and self.value_rows[dr.location.table] <= 1:
             self.take(dr, whole, None, how="whole")
             return
         printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
