@@ -32,6 +32,7 @@ from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     align_detached,
     align_labelled,
+    foreign_column,
     loose_rows,
 )
 from gi_report.importers.blocks import Block, Location, TextBlock
@@ -110,6 +111,12 @@ def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow])
     return placer
 
 
+def _foreign_columns(spec: TableSpec, rows: Sequence[DataRow]) -> int:
+    """Header labels over the rows that name a column only another layout has."""
+    headers = {id(dr.header): dr.header for dr in rows}.values()
+    return len({s.text for h in headers for s in h.unknown if foreign_column(spec, s.text)})
+
+
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     """One section's blocks (tables, and the text between them) read against ``spec``."""
     stream = read_rows(spec, blocks)
@@ -136,7 +143,8 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
             location=where))
     return Reading(
         spec=spec, values=placer.values, runs=placer.runs, notices=notices,
-        score=alignment.score + placer.score + len(stream.header_columns),
+        score=alignment.score + placer.score + len(stream.header_columns)
+        - FOREIGN_ROW_PENALTY * _foreign_columns(spec, rows),
         narrative=stream.narrative, location=stream.location or Location(),
         found=found, sources=placer.sources, short_rows=placer.short_rows)
 
