@@ -104,10 +104,13 @@ class _Budget:
         self.shared = shared
 
     def spend(self) -> bool:
-        self.left -= 1
-        if self.shared is not None and not self.shared.spend():
-            return False
-        return self.left >= 0
+        budget: _Budget | None = self
+        ok = True
+        while budget is not None:  # this search's steps, then the table's it is part of
+            budget.left -= 1
+            ok = ok and budget.left >= 0
+            budget = budget.shared
+        return ok
 
 
 class _TooComplex(Exception):
@@ -166,10 +169,13 @@ class _Cutter:
                      else (False,) * (len(run.segments) - 1))
         self.budget = budget
         self.nonneg = all(kind is not CellKind.SIGNED_COUNT for kind in run.kinds)
-        self.by_cell: dict[Cell, list[_Rel]] = {}
+        by_cell: dict[Cell, list[_Rel]] = {}
         for rel in relations:
             for cell in rel.cells:
-                self.by_cell.setdefault(cell, []).append(rel)
+                by_cell.setdefault(cell, []).append(rel)
+        self.rels = [by_cell.get(cell, []) for cell in run.cells]  #: each cell's relations
+        self.patterns = [_PIECE[kind].fullmatch for kind in run.kinds]
+        self.longest = [MAX_PIECE[kind] for kind in run.kinds]
         self.known: dict[Cell, int | Decimal] = dict(constants)
         self.values: list[CellValue] = [None] * len(run.cells)
         self.before = [0]  # digits in the segments before each segment
@@ -200,13 +206,15 @@ class _Cutter:
         if seg < 0 or i + 1 < self.fewest[seg] or self.before[seg] + end < i + 1:
             return  # fewer cells left than the segments need, or fewer digits than cells
         kind = self.run.kinds[i]
+        matches = self.patterns[i]
+        text = self.segments[seg]
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
-        lowest = max(0, i - self.before[seg], end - MAX_PIECE[kind])
+        lowest = max(0, i - self.before[seg], end - self.longest[i])
         for start in range(end - 1, lowest - 1, -1):
             self.spend()  # every piece tried is a step: time is bounded by steps
-            piece = self.segments[seg][start:end]
-            if not _PIECE[kind].fullmatch(piece):
+            piece = text[start:end]
+            if not matches(piece):
                 continue
             if start == 0:
                 self.place(i, _value(piece, kind), *self.before_segment(seg))
@@ -221,12 +229,12 @@ class _Cutter:
 
     def straddle(self, i: int, seg: int) -> None:
         """Cell ``i`` also holding the end of segment ``seg`` (two numbers in one cell)."""
-        kind = self.run.kinds[i]
+        matches = self.patterns[i]
         text = self.segments[seg]
-        lowest = max(0, i - self.before[seg], len(text) - MAX_PIECE[kind])
+        lowest = max(0, i - self.before[seg], len(text) - self.longest[i])
         for start in range(len(text) - 1, lowest - 1, -1):
             self.spend()
-            if not _PIECE[kind].fullmatch(text[start:]):
+            if not matches(text[start:]):
                 continue
             if start == 0:
                 self.place(i, None, *self.before_segment(seg))
@@ -239,7 +247,8 @@ class _Cutter:
         self.values[i] = value
         if value is not None:
             self.known[cell] = value
-        if all(_holds(rel, self.known, self.nonneg) for rel in self.by_cell.get(cell, ())):
+        known, nonneg = self.known, self.nonneg
+        if all(_holds(rel, known, nonneg) for rel in self.rels[i]):
             self.step(i - 1, seg, end)
         self.known.pop(cell, None)
         self.values[i] = None
