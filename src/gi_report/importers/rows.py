@@ -39,6 +39,11 @@ def value_text(text: str) -> bool:
     return looks_like_value(text) or _SIGNED_RUN.fullmatch(fold(text)) is not None
 
 
+@functools.lru_cache(maxsize=65536)
+def _empty(text: str) -> bool:
+    return not fold(text)
+
+
 class Slot(NamedTuple):
     """One distinct cell of a grid row (a merged cell spanning columns counts once)."""
 
@@ -51,7 +56,7 @@ class Slot(NamedTuple):
     @property
     def empty(self) -> bool:
         """Nothing printed (whitespace only)."""
-        return not fold(self.text)
+        return _empty(self.text)
 
     @property
     def is_value(self) -> bool:
