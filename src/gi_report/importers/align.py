@@ -47,6 +47,14 @@ def foreign_row(spec: TableSpec, label: str) -> bool:
                for t in TEMPLATES.values() if t.table(spec.id) is not spec)
 
 
+@functools.lru_cache(maxsize=4096)
+def foreign_column(spec: TableSpec, label: str) -> bool:
+    """Whether a header label names a column only another layout of this table has."""
+    return vocabulary(spec).column(label) is None and any(
+        vocabulary(t.table(spec.id)).column(label) is not None
+        for t in TEMPLATES.values() if t.table(spec.id) is not spec)
+
+
 def by_label(spec: TableSpec, rows: Sequence[DataRow]) -> None:
     """Rows with a matching label: the first matching form row after the previous one."""
     last = -1

@@ -2,11 +2,13 @@
 
 Crawler dumps print a row's cells with no separator: ``640020470`` is 64, 0, 0, 2, 0, 4, 70. A
 :class:`Run` is such a text together with the cells it must fill. Every way to cut it into one
-number per cell is a candidate (a number never starts with 0 unless it is 0; whitespace in the
-text is always a cut). The table's relations — :attr:`TableSpec.relations`: row total = sum of
-the applicant columns, 一+二 = （七）+四 per column, （七） = sum of the outcome rows, the
-review and litigation totals — are the constraints; the cells the document states plainly are
-constants.
+number per cell is a candidate (a number never starts with 0 unless it is 0; a sign or a
+cell border in the text is always a cut, and so is whitespace, except that a cell may hold two
+numbers apart, ``0 8``: such a cell straddles the whitespace and its value is not known, so a
+candidate where it does is blank there). The table's relations — :attr:`TableSpec.relations`:
+row total = sum of the applicant columns, 一+二 = （七）+四 per column, （七） = sum of the
+outcome rows, the review and litigation totals — are the constraints; the cells the document
+states plainly are constants.
 
 The runs linked by relations are solved together, as one constraint problem, by a bounded
 backtracking search (pruned with partial sums, since counts are never negative):
@@ -78,6 +80,9 @@ class Run:
     segments: tuple[str, ...]  #: the digit runs; a cut always falls between two segments
     text: str  #: as printed
     location: Location
+    soft: tuple[bool, ...] = ()
+    """Per boundary between two segments: whitespace, which a cell holding two numbers may
+    straddle (empty: no boundary is)."""
 
 
 @attrs.frozen
@@ -99,10 +104,13 @@ class _Budget:
         self.shared = shared
 
     def spend(self) -> bool:
-        self.left -= 1
-        if self.shared is not None and not self.shared.spend():
-            return False
-        return self.left >= 0
+        budget: _Budget | None = self
+        ok = True
+        while budget is not None:  # this search's steps, then the table's it is part of
+            budget.left -= 1
+            ok = ok and budget.left >= 0
+            budget = budget.shared
+        return ok
 
 
 class _TooComplex(Exception):
@@ -143,68 +151,114 @@ def _holds(rel: _Rel, known: dict[Cell, int | Decimal], nonnegative: bool) -> bo
     return True
 
 
-def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | Decimal],
-            budget: _Budget) -> list[tuple[CellValue, ...]]:
-    """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants)."""
-    k = len(run.cells)
-    segments = run.segments
-    nonneg = all(kind is not CellKind.SIGNED_COUNT for kind in run.kinds)
-    by_cell: dict[Cell, list[_Rel]] = {}
-    for rel in relations:
-        for cell in rel.cells:
-            by_cell.setdefault(cell, []).append(rel)
-    known: dict[Cell, int | Decimal] = dict(constants)
-    values: list[CellValue] = [None] * k
-    before = [0]  # digits in the segments before each segment
-    for segment in segments:
-        before.append(before[-1] + len(segment))
-    out: list[tuple[CellValue, ...]] = []
+class _Cutter:
+    """Every split of one run valid for its cells' kinds and the relations (given constants).
 
-    # Cells are cut from the right: the last cell first (a total is usually printed last, so
-    # the partial sums of its parts are bounded as soon as possible).
-    def step(i: int, seg: int, end: int) -> None:
-        if not budget.spend():
+    Cells are cut from the right: the last cell first (a total is usually printed last, so the
+    partial sums of its parts are bounded as soon as possible). Where whitespace parts two
+    segments (``run.soft``), a cell may also straddle it: a cell holding two numbers
+    (``12 3``), whose value is not known (``None``, constraining only as an unknown count).
+    """
+
+    def __init__(self, run: Run, relations: Sequence[_Rel],
+                 constants: Mapping[Cell, int | Decimal], budget: _Budget, *,
+                 straddle: bool = True) -> None:
+        self.run = run
+        self.segments = run.segments
+        self.soft = (run.soft if straddle and run.soft
+                     else (False,) * (len(run.segments) - 1))
+        self.budget = budget
+        self.nonneg = all(kind is not CellKind.SIGNED_COUNT for kind in run.kinds)
+        by_cell: dict[Cell, list[_Rel]] = {}
+        for rel in relations:
+            for cell in rel.cells:
+                by_cell.setdefault(cell, []).append(rel)
+        self.rels = [by_cell.get(cell, []) for cell in run.cells]  #: each cell's relations
+        self.patterns = [_PIECE[kind].fullmatch for kind in run.kinds]
+        self.longest = [MAX_PIECE[kind] for kind in run.kinds]
+        self.known: dict[Cell, int | Decimal] = dict(constants)
+        self.values: list[CellValue] = [None] * len(run.cells)
+        self.before = [0]  # digits in the segments before each segment
+        for segment in self.segments:
+            self.before.append(self.before[-1] + len(segment))
+        # the fewest cells segments 0..seg can fill: one each, less one per soft boundary
+        self.fewest = [seg + 1 - sum(self.soft[:seg]) for seg in range(len(self.segments))]
+        self.out: list[tuple[CellValue, ...]] = []
+
+    def splits(self) -> list[tuple[CellValue, ...]]:
+        last = len(self.segments) - 1
+        self.step(len(self.run.cells) - 1, last, len(self.segments[last]))
+        return self.out
+
+    def spend(self) -> None:
+        if not self.budget.spend():
             raise _TooComplex
+
+    def step(self, i: int, seg: int, end: int) -> None:
+        """Cut cell ``i`` (and those before it) from segment ``seg`` up to ``end``."""
+        self.spend()
         if i < 0:
             if seg < 0:
-                out.append(tuple(values))
-                if len(out) > MAX_CANDIDATES:
+                self.out.append(tuple(self.values))
+                if len(self.out) > MAX_CANDIDATES:
                     raise _TooComplex
             return
-        if seg < 0 or i + 1 < seg + 1:  # fewer cells left than segments left
-            return
-        text = segments[seg]
-        if before[seg] + end < i + 1:
-            return
-        kind = run.kinds[i]
-        cell = run.cells[i]
-        pattern = _PIECE[kind]
+        if seg < 0 or i + 1 < self.fewest[seg] or self.before[seg] + end < i + 1:
+            return  # fewer cells left than the segments need, or fewer digits than cells
+        kind = self.run.kinds[i]
+        matches = self.patterns[i]
+        text = self.segments[seg]
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
-        lowest = max(0, i - before[seg], end - MAX_PIECE[kind])
+        lowest = max(0, i - self.before[seg], end - self.longest[i])
         for start in range(end - 1, lowest - 1, -1):
-            if not budget.spend():  # every piece tried is a step: time is bounded by steps
-                raise _TooComplex
+            self.spend()  # every piece tried is a step: time is bounded by steps
             piece = text[start:end]
-            if not pattern.fullmatch(piece):
+            if not matches(piece):
                 continue
             if start == 0:
-                next_seg, next_end = seg - 1, (len(segments[seg - 1]) if seg > 0 else 0)
-            else:
-                next_seg, next_end = seg, start
-                if i == 0:
-                    continue  # digits would be left over
-            value = _value(piece, kind)
-            values[i] = value
-            known[cell] = value
-            if all(_holds(rel, known, nonneg) for rel in by_cell.get(cell, ())):
-                step(i - 1, next_seg, next_end)
-            del known[cell]
-        values[i] = None
+                self.place(i, _value(piece, kind), *self.before_segment(seg))
+                if seg > 0 and self.soft[seg - 1]:
+                    self.straddle(i, seg - 1)
+            elif i > 0:  # else digits would be left over
+                self.place(i, _value(piece, kind), seg, start)
 
-    last = len(segments) - 1
-    step(k - 1, last, len(segments[last]))
-    return out
+    def before_segment(self, seg: int) -> tuple[int, int]:
+        """Where cutting goes on once segment ``seg`` is used up: the end of the one before."""
+        return seg - 1, (len(self.segments[seg - 1]) if seg > 0 else 0)
+
+    def straddle(self, i: int, seg: int) -> None:
+        """Cell ``i`` also holding the end of segment ``seg`` (two numbers in one cell)."""
+        matches = self.patterns[i]
+        text = self.segments[seg]
+        lowest = max(0, i - self.before[seg], len(text) - self.longest[i])
+        for start in range(len(text) - 1, lowest - 1, -1):
+            self.spend()
+            if not matches(text[start:]):
+                continue
+            if start == 0:
+                self.place(i, None, *self.before_segment(seg))
+            elif i > 0:
+                self.place(i, None, seg, start)
+
+    def place(self, i: int, value: int | Decimal | None, seg: int, end: int) -> None:
+        """Cell ``i`` holds ``value`` (``None``: not known); go on if no relation breaks."""
+        cell = self.run.cells[i]
+        self.values[i] = value
+        if value is not None:
+            self.known[cell] = value
+        known, nonneg = self.known, self.nonneg
+        if all(_holds(rel, known, nonneg) for rel in self.rels[i]):
+            self.step(i - 1, seg, end)
+        self.known.pop(cell, None)
+        self.values[i] = None
+
+
+def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | Decimal],
+            budget: _Budget, *, straddle: bool = True) -> list[tuple[CellValue, ...]]:
+    """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants);
+    without ``straddle``, every whitespace is a cut."""
+    return _Cutter(run, relations, constants, budget, straddle=straddle).splits()
 
 
 @attrs.frozen(kw_only=True)
@@ -231,6 +285,13 @@ def _show(values: Iterable[CellValue]) -> str:
     return ", ".join("空" if v is None else str(v) for v in values)
 
 
+def _two_numbers_note(values: Iterable[CellValue]) -> str:
+    """What a blank (空) in a split means: the cell straddles whitespace, holding two numbers."""
+    if any(v is None for v in values):
+        return "（“空”：该单元格跨过空白、印有两个数，不合并其数字，留空）"
+    return ""
+
+
 class _Solver:
     def __init__(self, spec: TableSpec, constants: dict[Cell, CellValue], runs: Sequence[Run],
                  describe: Callable[[Sequence[Cell]], str]) -> None:
@@ -242,31 +303,39 @@ class _Solver:
         self.values: dict[Cell, CellValue] = {}
         self.notices: list[Notice] = []
         self.budget = _Budget(MAX_TABLE_NODES)
-        self.runs = []
+        self.runs: list[Run] = []
         for run in runs:  # a run too long to search is left blank and constrains nothing
             if self.fits(run):
                 self.runs.append(run)
             else:
                 self.too_long(run)
-        run_cells = {cell for run in runs for cell in run.cells}
-        # A relation constrains the runs only if every cell is a stated number or a run's cell.
-        self.relations = [
-            rel for rel in _relations(spec)
+        self.relations = self.constraining({cell for run in runs for cell in run.cells})
+        self.with_constants, self.within = self.local_relations()
+
+    def constraining(self, run_cells: set[Cell]) -> list[_Rel]:
+        """The relations that constrain the runs: every cell a stated number or a run's cell,
+        none printed blank, at least one a run's."""
+        return [
+            rel for rel in _relations(self.spec)
             if not any(c in self.blank for c in rel.cells)
             and all(c in self.constants or c in run_cells for c in rel.cells)
             and any(c in run_cells for c in rel.cells)
         ]
-        # the relations each run meets alone: with stated cells, and within the run only
+
+    def local_relations(self) -> tuple[list[list[_Rel]], list[list[_Rel]]]:
+        """The relations each run meets alone: with stated cells, and within the run only."""
         owner = {cell: i for i, run in enumerate(self.runs) for cell in run.cells}
-        self.with_constants: list[list[_Rel]] = [[] for _ in self.runs]
-        self.within: list[list[_Rel]] = [[] for _ in self.runs]
+        with_constants: list[list[_Rel]] = [[] for _ in self.runs]
+        within: list[list[_Rel]] = [[] for _ in self.runs]
         for rel in self.relations:
             runs_of = {owner[c] for c in rel.cells if c in owner}
-            if len(runs_of) == 1:
-                (i,) = runs_of
-                self.with_constants[i].append(rel)
-                if all(c in owner for c in rel.cells):
-                    self.within[i].append(rel)
+            if len(runs_of) != 1:
+                continue
+            (i,) = runs_of
+            with_constants[i].append(rel)
+            if all(c in owner for c in rel.cells):
+                within[i].append(rel)
+        return with_constants, within
 
     def name(self, cells: Sequence[Cell]) -> str:
         return self.describe(cells)
@@ -309,12 +378,18 @@ class _Solver:
         return self.with_constants[index] if constants else self.within[index]
 
     def solve_group(self, group: list[int]) -> None:
+        """Split a group of linked runs together (see the module's docstring).
+
+        Whitespace is a cut where the table's arithmetic confirms it: a cell holding two
+        numbers (straddling the whitespace) is considered at once for runs no relation checks,
+        and for checked runs only when no reading with every whitespace a cut is consistent.
+        """
         runs = [self.runs[i] for i in group]
-        budget = _Budget(MAX_NODES, self.budget)
+        checked = len(group) > 1 or bool(self.with_constants[group[0]])
         try:
-            domains = [_splits(self.runs[i], self.local(i, constants=True), self.constants,
-                               budget) for i in group]
-            solutions = self.search(runs, domains, budget)
+            solutions = self.consistent(group, straddle=not checked)
+            if not solutions and checked and any(any(run.soft) for run in runs):
+                solutions = self.consistent(group, straddle=True)
         except _TooComplex:
             for run in runs:
                 self.too_complex(run)
@@ -322,24 +397,37 @@ class _Solver:
         if len(solutions) == 1:
             for run, split in zip(runs, solutions[0], strict=True):
                 self.unique(run, split, note="")
-            return
-        if solutions:
+        elif solutions:
             for r, run in enumerate(runs):
                 options = list(dict.fromkeys(s[r] for s in solutions))
                 self.ambiguous(run, options, why="有多种拆分都满足表内全部勾稽关系")
+        else:
+            for i, run in zip(group, runs, strict=True):
+                self.by_own_row(i, run)
+
+    def consistent(self, group: list[int], *, straddle: bool
+                   ) -> list[tuple[tuple[CellValue, ...], ...]]:
+        """Every consistent split of the group's runs together (with ``straddle``: cells
+        holding two numbers across whitespace too)."""
+        budget = _Budget(MAX_NODES, self.budget)
+        domains = [_splits(self.runs[i], self.local(i, constants=True), self.constants,
+                           budget, straddle=straddle) for i in group]
+        return self.search([self.runs[i] for i in group], domains, budget)
+
+    def by_own_row(self, index: int, run: Run) -> None:
+        """No consistent whole (the document is inconsistent): a run split by its own row
+        alone, whitespace a cut (a cell of two numbers would explain nothing)."""
+        try:
+            own = _splits(run, self.local(index, constants=False), {},
+                          _Budget(MAX_NODES, self.budget), straddle=False)
+        except _TooComplex:
+            self.too_complex(run)
             return
-        for i, run in zip(group, runs, strict=True):  # no consistent whole: inconsistent
-            try:
-                own = _splits(run, self.local(i, constants=False), {},
-                              _Budget(MAX_NODES, self.budget))
-            except _TooComplex:
-                self.too_complex(run)
-                continue
-            if len(own) == 1:
-                self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
-            else:
-                self.ambiguous(run, own, why="没有一种拆分能同时满足表内全部勾稽关系",
-                               code="split.inconsistent")
+        if len(own) == 1:
+            self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
+        else:
+            self.ambiguous(run, own, why="没有一种拆分能同时满足表内全部勾稽关系",
+                           code="split.inconsistent")
 
     def search(self, runs: list[Run], domains: list[list[tuple[CellValue, ...]]],
                budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
@@ -369,13 +457,14 @@ class _Solver:
                 if not budget.spend():
                     raise _TooComplex
                 for cell, value in zip(run.cells, split, strict=True):
-                    known[cell] = cast("int | Decimal", value)  # a split holds numbers only
+                    if value is not None:  # None: a cell holding two numbers, not known
+                        known[cell] = cast("int | Decimal", value)
                 if all(_holds(rel, known, True) for rel in rels):
                     chosen[r] = split
                     step(depth + 1)
                     chosen[r] = None
                 for cell in run.cells:
-                    del known[cell]
+                    known.pop(cell, None)
 
         step(0)
         return out
@@ -388,7 +477,7 @@ class _Solver:
         self.notices.append(notice(
             "split.unique",
             f"连写的数字“{run.text.strip()}”只有一种拆分符合表格要求与勾稽关系："
-            f"{self.name(run.cells)} = {_show(split)}{note}",
+            f"{self.name(run.cells)} = {_show(split)}{note}{_two_numbers_note(split)}",
             location=run.location,
             cells=[_pointer(self.spec.id, c) for c in run.cells],
             candidates=[split],
@@ -397,23 +486,31 @@ class _Solver:
 
     def ambiguous(self, run: Run, options: list[tuple[CellValue, ...]], *, why: str,
                   code: str = "split.ambiguous") -> None:
-        fixed: list[int] = []
-        open_: list[int] = []
-        for i in range(len(run.cells)):
-            (fixed if options and len({o[i] for o in options}) == 1 else open_).append(i)
-        if fixed and options:
-            cells = [run.cells[i] for i in fixed]
-            for i in fixed:
-                self.values[run.cells[i]] = options[0][i]
-            self.notices.append(notice(
-                "split.unique",
-                f"“{run.text.strip()}” 有多种拆分，但 {self.name(cells)} 在各种拆分中都相同："
-                f"{_show(options[0][i] for i in fixed)}",
-                location=run.location, cells=[_pointer(self.spec.id, c) for c in cells],
-                candidates=[tuple(options[0][i] for i in fixed)], found=run.text,
-            ))
-        if not open_:
-            return
+        """Several splits (or none): the cells they agree on are used, the others blank with
+        the candidates listed."""
+        fixed = [i for i in range(len(run.cells))
+                 if options and len({o[i] for o in options}) == 1]
+        if fixed:
+            self.agreed(run, fixed, options[0])
+        open_ = [i for i in range(len(run.cells)) if i not in fixed]
+        if open_:
+            self.undecided(run, open_, options, why=why, code=code)
+
+    def agreed(self, run: Run, fixed: list[int], split: tuple[CellValue, ...]) -> None:
+        cells = [run.cells[i] for i in fixed]
+        values = [split[i] for i in fixed]
+        for cell, value in zip(cells, values, strict=True):
+            self.values[cell] = value
+        self.notices.append(notice(
+            "split.unique",
+            f"“{run.text.strip()}” 有多种拆分，但 {self.name(cells)} 在各种拆分中都相同："
+            f"{_show(values)}{_two_numbers_note(values)}",
+            location=run.location, cells=[_pointer(self.spec.id, c) for c in cells],
+            candidates=[tuple(values)], found=run.text,
+        ))
+
+    def undecided(self, run: Run, open_: list[int], options: list[tuple[CellValue, ...]], *,
+                  why: str, code: str) -> None:
         cells = [run.cells[i] for i in open_]
         listed = sorted(dict.fromkeys(tuple(o[i] for i in open_) for o in options),
                         key=lambda c: tuple(-1 if v is None else v for v in c))
@@ -423,7 +520,8 @@ class _Solver:
         self.notices.append(notice(
             code,
             f"“{run.text.strip()}” 无法确定如何拆分（{why}）：{self.name(cells)} 留空。"
-            f"可能的拆分：{shown or '无'}{tail}",
+            f"可能的拆分：{shown or '无'}{tail}"
+            f"{_two_numbers_note(v for c in listed for v in c)}",
             location=run.location,
             cells=[_pointer(self.spec.id, c) for c in cells],
             candidates=listed,

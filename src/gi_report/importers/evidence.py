@@ -41,8 +41,12 @@ class Statement:
     sentence: str
 
 
-def statements(text: str, terms: Sequence[str]) -> list[Statement]:
-    """The numbers printed right after one of ``terms`` (``规范性文件16件``, ``…文件类11条``)."""
+def statements(text: str, terms: Sequence[str], others: Sequence[str] = ()) -> list[Statement]:
+    """The numbers printed right after one of ``terms`` (``规范性文件16件``, ``…文件类11条``).
+
+    A number with one of ``others`` (other rows' labels) between it and the term is that
+    row's, not this one's (``…文件和规章3件``): it is not a statement of this row.
+    """
     if not terms:
         return []
     pattern = _statement(tuple(sorted(set(terms), key=len, reverse=True)))
@@ -51,7 +55,8 @@ def statements(text: str, terms: Sequence[str]) -> list[Statement]:
         if not any(term in sentence for term in terms):
             continue
         for m in pattern.finditer(sentence):
-            out.append(Statement(Decimal(m.group(1)), sentence.strip()))
+            if not any(other in m.group(2) for other in others):
+                out.append(Statement(Decimal(m.group(3)), sentence.strip()))
     return out
 
 
@@ -59,7 +64,7 @@ def statements(text: str, terms: Sequence[str]) -> list[Statement]:
 def _statement(terms: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(t) for t in terms)
     return re.compile(
-        rf"(?:{names})[^0-9０-９，,。；;、\s]{{0,4}}?([0-9]+(?:\.[0-9]+)?)\s*(?:{_UNITS})")
+        rf"({names})([^0-9０-９，,。；;、\s]{{0,4}}?)([0-9]+(?:\.[0-9]+)?)\s*(?:{_UNITS})")
 
 
 @functools.lru_cache(maxsize=8)
@@ -115,7 +120,10 @@ def _settled(spec: TableSpec, n: Notice, cells: Sequence[tuple[str, str]],
     if (n.code != "split.ambiguous" or len({c[0] for c in cells}) != 1 or not n.candidates
             or any(c in related for c in cells)):
         return None
-    chosen, used = _narrow(n.candidates, statements(text, _terms(spec, cells[0][0])))
+    own = _terms(spec, cells[0][0])
+    others = [t for r in spec.rows if r.id != cells[0][0] for t in _terms(spec, r.id)
+              if t not in own and not any(t in term for term in own)]
+    chosen, used = _narrow(n.candidates, statements(text, own, others))
     return None if chosen is None else (chosen, used)
 
 

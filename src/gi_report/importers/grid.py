@@ -22,6 +22,7 @@ is not a plain exact reading leaves a :class:`~gi_report.importers.result.Notice
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -31,6 +32,7 @@ from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     align_detached,
     align_labelled,
+    foreign_column,
     loose_rows,
 )
 from gi_report.importers.blocks import Block, Location, TextBlock
@@ -40,7 +42,7 @@ from gi_report.importers.dropped import distrust
 from gi_report.importers.evidence import settle
 from gi_report.importers.place import Placer
 from gi_report.importers.result import Notice, notice
-from gi_report.importers.rows import Slot, read_rows, row_slots, value_text
+from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
 from gi_report.importers.values import two_numbers
 from gi_report.table import CellValue, Table
 
@@ -97,12 +99,30 @@ class Reading:
         return table, notices
 
 
+def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow]) -> Placer:
+    """The placer of one table, told how the table's rows print their values (rows whose
+    label names no row of the table, another table's, are not counted)."""
+    placer = Placer(spec, location)
+    own = [dr for dr in rows if not dr.labels or dr.row is not None]
+    filled = [sum(not s.empty for s in dr.values) for dr in own]
+    placer.value_rows = Counter(dr.location.table for dr, n in zip(own, filled, strict=True)
+                                if n > 0)
+    placer.apart = any(n >= 2 for n in filled)
+    return placer
+
+
+def _foreign_columns(spec: TableSpec, rows: Sequence[DataRow]) -> int:
+    """Header labels over the rows that name a column only another layout has."""
+    headers = {id(dr.header): dr.header for dr in rows}.values()
+    return len({s.text for h in headers for s in h.unknown if foreign_column(spec, s.text)})
+
+
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     """One section's blocks (tables, and the text between them) read against ``spec``."""
     stream = read_rows(spec, blocks)
     rows = stream.rows
     alignment = align_labelled(spec, rows)
-    placer = Placer(spec, stream.location)
+    placer = _placer(spec, stream.location, rows)
     loose = loose_rows(rows)
     for dr in rows:
         if not any(dr is d for d in loose):
@@ -123,7 +143,8 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
             location=where))
     return Reading(
         spec=spec, values=placer.values, runs=placer.runs, notices=notices,
-        score=alignment.score + placer.score + len(stream.header_columns),
+        score=alignment.score + placer.score + len(stream.header_columns)
+        - FOREIGN_ROW_PENALTY * _foreign_columns(spec, rows),
         narrative=stream.narrative, location=stream.location or Location(),
         found=found, sources=placer.sources, short_rows=placer.short_rows)
 

@@ -51,26 +51,40 @@ _SIGNED_PIECES = re.compile(r"[+-]?[0-9][0-9.]*")
 def segments(dr: DataRow) -> list[str] | None:
     """The digit runs of a row's value cells, cut at whitespace and before a sign (``0-66`` is
     ``0``, ``-66``: the sign starts a signed count); ``None``: not all digits."""
+    found = spaced_segments(dr)
+    return None if found is None else found[0]
+
+
+def spaced_segments(dr: DataRow) -> tuple[list[str], tuple[bool, ...]] | None:
+    """:func:`segments`, and per boundary between two of them whether it is whitespace inside
+    one printed cell (which a cell holding two numbers may straddle) rather than a sign or a
+    cell border."""
     out: list[str] = []
+    soft: list[bool] = []
     for s in dr.values:
         if s.empty:
             continue
-        parts = run_segments(s.text)
-        if parts is None:
-            parts = _signed_segments(s.text)
+        parts = _signed_segments(s.text)
         if parts is None:
             return None
-        out.extend(parts)
-    return out
+        if out:
+            soft.append(False)
+        out.extend(p for p, _ in parts)
+        soft.extend(spaced for _, spaced in parts[1:])
+    return out, tuple(soft)
 
 
-def _signed_segments(text: str) -> list[str] | None:
-    out: list[str] = []
+def _signed_segments(text: str) -> list[tuple[str, bool]] | None:
+    """The digit runs of one cell, each with whether whitespace (not a sign) comes before it."""
+    plain = run_segments(text)
+    if plain is not None:
+        return [(p, i > 0) for i, p in enumerate(plain)]
+    out: list[tuple[str, bool]] = []
     for part in text.split():
         pieces = _SIGNED_PIECES.findall(part)
         if "".join(pieces) != part:
             return None
-        out.extend(pieces)
+        out.extend((p, bool(out) and i == 0) for i, p in enumerate(pieces))
     return out or None
 
 
@@ -165,6 +179,9 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+        self.value_rows: Counter[int | None] = Counter()
+        """Rows with a value printed, per printed table (see unlabelled)."""
+        self.apart = False  #: some row of the table prints two values in cells of their own
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
         """The column orders each header's labels allow, per row's cells (see printed_orders)."""
 
@@ -185,11 +202,12 @@ class Placer:
         self.take(dr, value_cells(spec, row), unit_cell(spec, row), how="row")
 
     def unlabelled(self, dr: DataRow) -> None:
-        """A row with no label: the whole table in one row (section 四's 15 numbers), else
-        the cells its header names, else unused."""
+        """A row with no label: the whole table in one row (section 四's 15 numbers) if it is
+        the only row with values of the table it is printed in, else the cells its header
+        names, else unused."""
         spec = self.spec
         whole = list(whole_table(spec))
-        if fits(dr, len(whole)):
+        if fits(dr, len(whole)) and self.value_rows[dr.location.table] <= 1:
             self.take(dr, whole, None, how="whole")
             return
         printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
@@ -387,25 +405,51 @@ class Placer:
         """Digits run together: one run per cell, a :class:`Run` for the solver, or blank.
 
         The cells stand in the order the header prints them; a row under a header whose order
-        cannot be established is blank."""
+        cannot be established is blank. Whitespace inside a cell is read as a cut between two
+        cells unless a cell holding two numbers could straddle it: then the solver decides."""
+        ordered = self.in_printed_order(dr, cells)
+        if ordered is None:
+            return
+        cells = ordered
+        filled = sum(not s.empty for s in dr.values)
+        if (filled >= 2 or self.apart) and filled < len(cells):
+            # cells printed apart (in this row or in the table) but fewer than the row's: a
+            # cell is missing, and which one is not known; their digits are not run-together
+            # numbers to be split
+            self.cell_count(dr, cells, unit, None)
+            return
+        found = spaced_segments(dr)
+        if found is None:
+            self.cell_count(dr, cells, unit, None)
+        else:
+            self.digits(dr, cells, unit, *found)
+
+    def digits(self, dr: DataRow, cells: list[Cell], unit: Cell | None, parts: list[str],
+               soft: tuple[bool, ...]) -> None:
+        """A row's digit runs: one per cell read as printed, else a :class:`Run`, else blank."""
+        location = next((s.location for s in dr.values if not s.empty), dr.location)
+        if parts and unit is not None:
+            self.strip_unit(parts, unit)
+        digits = sum(len(p.replace(".", "")) for p in parts)
+        if len(parts) == len(cells) and not (any(soft) and digits > len(cells)):
+            self.score += 2
+            self.read([(c, p, location) for c, p in zip(cells, parts, strict=True)], unit)
+        elif parts and len(parts) <= len(cells) <= digits:
+            self.add_run(dr, cells, parts, location, soft)
+        else:
+            self.cell_count(dr, cells, unit, parts)
+
+    def in_printed_order(self, dr: DataRow, cells: list[Cell]) -> list[Cell] | None:
+        """The row's cells in the order its header prints them; ``None`` (and the row blank)
+        when that order cannot be established."""
         orders = self.printed_orders(dr, cells)
         if orders is not None and len(orders) != 1:
             self.unordered(dr, cells)
-            return
+            return None
         if orders is not None and list(orders[0]) != cells:
             cells = list(orders[0])
             self.reordered_notice(dr, cells)
-        found = segments(dr)
-        location = next((s.location for s in dr.values if not s.empty), dr.location)
-        if found and unit is not None:
-            self.strip_unit(found, unit)
-        if found is not None and len(found) == len(cells):
-            self.score += 2
-            self.read([(c, s, location) for c, s in zip(cells, found, strict=True)], unit)
-        elif found and len(found) < len(cells) <= sum(len(s.replace(".", "")) for s in found):
-            self.add_run(dr, cells, found, location)
-        else:
-            self.cell_count(dr, cells, unit, found)
+        return cells
 
     def cell_count(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
                    found: list[str] | None) -> None:
@@ -421,8 +465,8 @@ class Placer:
             cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
             found=" | ".join(s.text for s in dr.values)))
 
-    def add_run(self, dr: DataRow, cells: list[Cell], found: list[str], location: Location
-                ) -> None:
+    def add_run(self, dr: DataRow, cells: list[Cell], found: list[str], location: Location,
+                soft: tuple[bool, ...] = ()) -> None:
         """Fewer runs than cells but enough digits: the solver splits them later."""
         self.score += 2
         self.sources.update(dict.fromkeys(cells, location))
@@ -430,7 +474,7 @@ class Placer:
         self.runs.append(Run(
             cells=tuple(cells), kinds=tuple(self.spec.column(c).kind for _, c in cells),
             segments=tuple(found), text=" ".join(s.text for s in dr.values if not s.empty),
-            location=location))
+            location=location, soft=soft))
 
     def strip_unit(self, found: list[str], unit: Cell) -> None:
         for suffix in AMOUNT_UNITS:

@@ -39,6 +39,11 @@ def value_text(text: str) -> bool:
     return looks_like_value(text) or _SIGNED_RUN.fullmatch(fold(text)) is not None
 
 
+@functools.lru_cache(maxsize=65536)
+def _empty(text: str) -> bool:
+    return not fold(text)
+
+
 class Slot(NamedTuple):
     """One distinct cell of a grid row (a merged cell spanning columns counts once)."""
 
@@ -51,7 +56,7 @@ class Slot(NamedTuple):
     @property
     def empty(self) -> bool:
         """Nothing printed (whitespace only)."""
-        return not fold(self.text)
+        return _empty(self.text)
 
     @property
     def is_value(self) -> bool:
@@ -139,12 +144,16 @@ class _RowReader:
         self.columns = {c.id for c in spec.columns}
         self.carried: list[tuple[int, ColumnSpec | str]] = []
         """The printed column order of the previous table's header."""
+        self.carried_start: int | None = None
+        """The previous table's first value column, if this table is as wide (see table)."""
+        self.width = 0  #: grid columns of the table being read
         self.zone: tuple[Header | None, int | None] = (None, None)
         """The header the label zone was found for, and the zone's first value column."""
         self.header = Header()
         self.after_data = False
         self.group: str | None = None
         self.hint: RowSpec | None = None
+        self.labels_apart = 0  #: row labels printed as text one after another just before
         self.stream = RowStream(rows=[], narrative=[], header_columns=set(), header_hits=0,
                                 ignored_tables=[], location=None)
 
@@ -160,8 +169,12 @@ class _RowReader:
             return
         row = self.vocab.row(text)
         if row is not None and len(row.items) == 1 and row.how != "fuzzy":
-            self.hint = row.item
+            # labels printed one after another are the table's labels printed apart, not a
+            # heading naming the one row below it
+            self.hint = row.item if not self.labels_apart else None
+            self.labels_apart += 1
             return
+        self.labels_apart = 0
         group = self.vocab.group(text)
         if group is not None:
             self.group = group.item.id
@@ -175,6 +188,12 @@ class _RowReader:
         if stream.location is None:
             stream.location = block.location
         self.carried = self.header.tokens
+        width = max((len(row) for row in block.rows), default=0)
+        # a continuation as wide as the table above keeps its label zone (the columns left of
+        # the values), so a label spanning two columns is not taken for a value there either
+        self.carried_start = (self.label_zone() if self.zone[0] is self.header
+                              and width == self.width else None)
+        self.width = width
         self.header = Header()
         self.after_data = False
         before = (len(stream.rows), len(stream.header_columns), stream.header_hits)
@@ -187,6 +206,7 @@ class _RowReader:
         if before == (len(stream.rows), len(stream.header_columns), stream.header_hits):
             stream.ignored_tables.append(block.location)
         self.hint = None
+        self.labels_apart = 0
 
     def grid_row(self, r: int, cells: Sequence[GridCell | None]) -> None:
         slots = row_slots(cells, r)
@@ -207,6 +227,7 @@ class _RowReader:
             # a table that starts with data continues the one above (a page break): the order
             # its header printed the columns in still holds
             self.header.tokens = list(self.carried)
+            self.zone = (self.header, self.carried_start)
         values = self.outside_label_zone(values)
         hint = None
         if not labels and self.hint is not None:
@@ -222,16 +243,21 @@ class _RowReader:
 
         Only under a header that names every column of the table at a grid column of its own
         (its spans kept): a text dump's header does not stand over the values."""
-        if self.zone[0] is not self.header:
-            named = Counter(c.id for c in self.header.columns.values())
-            whole = set(named) == self.columns and max(named.values()) == 1
-            self.zone = (self.header, min(self.header.columns) if whole else None)
-        start = self.zone[1]
+        start = self.label_zone()
         if start is None:
             return values
         first = next((i for i, s in enumerate(values) if not (s.empty and s.col1 < start)),
                      len(values))
         return values[first:]
+
+    def label_zone(self) -> int | None:
+        """The first value column under the current header, if it names every column at a grid
+        column of its own."""
+        if self.zone[0] is not self.header:
+            named = Counter(c.id for c in self.header.columns.values())
+            whole = set(named) == self.columns and max(named.values()) == 1
+            self.zone = (self.header, min(self.header.columns) if whole else None)
+        return self.zone[1]
 
     def is_header(self, labels: list[Slot], values: list[Slot],
                   match: Match[RowSpec] | None) -> bool:

@@ -16,6 +16,7 @@ Every other line is a paragraph of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -227,13 +228,24 @@ def _labels(table_id: str) -> dict[str, list[_Label]]:
     return by_first
 
 
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One character folded (nothing for whitespace)."""
+    return "" if ch.isspace() else fold(ch)
+
+
 def _folded_with_index(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        for c in fold(ch) if not ch.isspace() else "":
-            chars.append(c)
+        folded = _fold_char(ch)
+        if len(folded) == 1:
+            chars.append(folded)
             index.append(i)
+        else:
+            for c in folded:
+                chars.append(c)
+                index.append(i)
     return "".join(chars), index
 
 

@@ -1,0 +1,84 @@
+"""Whitespace inside a run of digits: a cut between two cells, or a cell holding two numbers.
+
+A crawler dump sometimes parts cells with a space (``230 000023``), and a cell holding two numbers
+(``0 8``: a lost border) prints the same. The digit solver reads whitespace as a cut where the
+table's arithmetic confirms it, and considers a cell straddling it (its value not known, blank)
+for rows no relation checks and where no reading with every whitespace a cut is consistent.
+"""
+
+from __future__ import annotations
+
+from gi_report.form import get_template
+from gi_report.form.spec import TableSpec
+from gi_report.importers.blocks import Location
+from gi_report.importers.digits import Cell, Run, solve
+from tests.importers.test_fidelity import Case, _imported
+
+OLD = get_template("2019")
+NEW = get_template("2021")
+
+
+def _run(spec: TableSpec, row_id: str, segments: tuple[str, ...], soft: tuple[bool, ...]
+         ) -> tuple[Run, list[Cell]]:
+    row = spec.row(row_id)
+    cells = [(row.id, c) for c in row.columns if spec.column(c).kind.name != "TEXT"]
+    run = Run(cells=tuple(cells), kinds=tuple(spec.column(c).kind for _, c in cells),
+              segments=segments, text=" ".join(segments), location=Location(), soft=soft)
+    return run, cells
+
+
+def test_a_row_no_relation_checks_is_blank_where_a_cell_may_hold_two_numbers() -> None:
+    """``0 8-110`` under (last year, change, decisions): 0, 8, -110 breaks the decisions count,
+    and ``0 8`` in one cell leaves -1, 10 or -11, 0: nothing is certain but the first cell's
+    two numbers."""
+    spec = OLD.table("proactive")
+    run, cells = _run(spec, "administrative_coercion", ("0", "8", "-110"), (True, False))
+    solution = solve(spec, {}, [run])
+    assert [solution.values.get(c) for c in cells] == [None, None, None]
+    [undecided] = [n for n in solution.notices if n.code == "split.ambiguous"]
+    assert set(undecided.candidates) == {(-1, 10), (-11, 0)}
+
+
+def test_whitespace_no_cell_can_straddle_is_a_cut() -> None:
+    """``1 2 3`` under three cells: a cell of two numbers would leave a cell with no digit."""
+    spec = OLD.table("proactive")
+    run, cells = _run(spec, "regulations", ("1", "2", "3"), (True, True))
+    solution = solve(spec, {}, [run])
+    assert [solution.values[c] for c in cells] == [1, 2, 3]
+
+
+def test_whitespace_the_row_total_confirms_as_a_cut_is_a_cut() -> None:
+    """``230 000023`` (a real crawl dump): 23, 0, 0, 0, 0, 0, 23 is the one reading whose row
+    total holds with every space a cut; a cell straddling a space is not considered."""
+    spec = NEW.table("applications")
+    run, cells = _run(spec, "new_this_year", ("230", "000023"), (True,))
+    solution = solve(spec, {}, [run])
+    assert [solution.values[c] for c in cells] == [23, 0, 0, 0, 0, 0, 23]
+    assert [n.code for n in solution.notices] == ["split.unique"]
+
+
+def test_a_cell_holding_two_numbers_explains_a_total_no_cut_can_meet() -> None:
+    """``1002 5003``: no split with the space a cut meets the row total; with the fourth cell
+    holding ``2 5`` (value not known) one does: 1, 0, 0, blank, 0, 0, 3."""
+    spec = NEW.table("applications")
+    run, cells = _run(spec, "new_this_year", ("1002", "5003"), (True,))
+    solution = solve(spec, {}, [run])
+    assert [solution.values[c] for c in cells] == [1, 0, 0, None, 0, 0, 3]
+    [unique] = solution.notices
+    assert unique.code == "split.unique" and "空" in unique.message
+    strict, _ = _run(spec, "new_this_year", ("1002", "5003"), ())
+    assert solve(spec, {}, [strict]).values == {}  # a space always a cut: inconsistent, blank
+
+
+def test_a_one_line_dump_with_a_cell_of_two_numbers_imports_blank_there() -> None:
+    """The crawl dump of ``Case(414929427, ("two_numbers",), "one_line")``: 行政强制 printed
+    ``0 8-110`` (its first cell holds 0 and 8) and （二）部分公开 ``0000 11011`` (its fourth
+    cell holds 0 and 1): those cells blank, the row total read right."""
+    truth, result = _imported(Case(414929427, ("two_numbers",), "one_line"))
+    proactive, applications = result.report.proactive, result.report.applications
+    assert proactive["administrative_coercion", "items_last_year"] is None
+    assert proactive["administrative_coercion", "change_this_year"] is None
+    assert truth["/proactive/administrative_coercion/change_this_year"] == -11
+    assert applications["partially_granted", "social_welfare_org"] is None
+    assert applications["partially_granted", "total"] == 1
+    assert truth["/applications/partially_granted/total"] == 1
