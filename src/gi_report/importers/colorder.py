@@ -1,13 +1,13 @@
 """The column order a header prints when its merged cells' spans are lost (text dumps).
 
-A text dump prints a header's cells row by row with no spans (申请人情况 / 总计 自然人
-法人或其他组织 / 商业企业 … 其他). The grid columns of such a header do not stand over the
-values, but the order of its labels still says which value is which: each group cell
-(法人或其他组织) stands for its own columns, printed in the next row in order.
-:func:`leaf_orders` lists every order of a row's columns that the printed labels allow; one
-order settles the row, several leave the columns whose position differs between them
-undetermined. Every label comes from the form (the header cells a
-:class:`~gi_report.importers.rows.Header` recognised).
+A text dump prints a header's cells row by row with no spans (the applicants' header / total,
+natural persons, the organisations' group / its five columns). The grid columns of such a header do
+not stand over the values, but the order of its labels still says which value is which: each group
+cell (the organisations' group) stands for its own columns, printed in the next row in order.
+:func:`leaf_orders` lists every order of a row's columns that the printed labels allow; one order
+settles the row, several leave the columns whose position differs between them undetermined. Every
+label comes from the form (the header cells a :class:`~gi_report.importers.rows.Header`
+recognised).
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def _flat_where_unprinted(children: dict[Path, list[tuple[int, Path]]], wanted: 
     """Columns of different depths under one printed parent must be printed in one row.
 
     When a group cell is not printed, its columns cannot be told from their neighbours unless
-    they all stand in one row (a flat header: 自然人 商业企业 … 总计).
+    they all stand in one row (a flat header: natural persons, each organisation column, … total).
     """
     for kids in children.values():
         leaves = [(row, path) for row, path in kids if path[-1] in wanted]

@@ -1,8 +1,8 @@
 """Settling an ambiguous digit run with the report's own text (``split.by_text``).
 
-Section 二 has no arithmetic, so ``5416`` under 行政规范性文件 splits as 5|4|16, 5|41|6 or 54|1|6.
-The report's narrative often states the numbers: ``制定规范性文件5件`` …
-``现行有效的规范性文件16件``.
+Section 二 has no arithmetic, so ``5416`` in the normative-documents row splits as 5|4|16, 5|41|6 or
+54|1|6. The report's narrative often states the numbers: the row's label, then ``5件`` …
+``16件``.
 A **statement** is a number with a unit printed right after the row's own label (or a variant of
 it the form lists). Each statement keeps the candidates that hold its number in one of the open
 cells; a statement that fits no candidate is about something else and is ignored. A split is
@@ -42,7 +42,7 @@ class Statement:
 
 
 def statements(text: str, terms: Sequence[str], others: Sequence[str] = ()) -> list[Statement]:
-    """The numbers printed right after one of ``terms`` (``规范性文件16件``, ``…文件类11条``).
+    """The numbers printed right after one of ``terms`` (``<label>16件``, ``…文件类11条``).
 
     A number with one of ``others`` (other rows' labels) between it and the term is that
     row's, not this one's (``…文件和规章3件``): it is not a statement of this row.

@@ -373,8 +373,8 @@ class _CrawlTable:
 def _lead_prose(text: str, table_id: str) -> int:
     """Where the section's opening sentences end (before its first column header), or 0.
 
-    ``2024年，没有政府信息公开行政复议及行政诉讼情况。行政复议…`` opens with a sentence that
-    names labels of the form; it is narrative, not rows.
+    A section that opens with a sentence naming labels of the form (``2024年，没有…情况。`` with
+    section 四's row labels in it) opens with narrative, not rows.
     """
     first = next((start for kind, _, start, _ in _tokens(text, table_id) if kind == "header"),
                  None)
