@@ -260,9 +260,11 @@ def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list
 
 def _read_page(page: Any, number: int, source: str | None) -> _Page:
     """One page: its ruled tables and the lines of text outside them."""
+    from gi_report.importers._pdf_dedupe import unique_chars
     from gi_report.importers._pdf_tables import TooManyRulingsError, find_pieces, ruling_edges
 
-    chars: list[dict[str, Any]] = page.dedupe_chars().chars
+    _check_finite(page, page.chars, number, source)
+    chars = unique_chars(page.chars)
     if len(chars) > MAX_PAGE_CHARS:
         raise UnsafeDocumentError(
             f"{len(chars):,} characters on one page, over the limit of {MAX_PAGE_CHARS:,}",
@@ -270,7 +272,6 @@ def _read_page(page: Any, number: int, source: str | None) -> _Page:
             where=f"page {number}",
             expected=f"at most {MAX_PAGE_CHARS:,} characters per page",
         )
-    _check_finite(page, chars, number, source)
     edges = ruling_edges(page.lines, page.rects, page.curves)
     try:
         pieces, used = find_pieces(edges, chars, number)
