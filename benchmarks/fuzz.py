@@ -104,10 +104,7 @@ def seeds(kind: str) -> tuple[bytes, ...]:
         out += [p.read_bytes() for p in files if p.suffix == ".docx"]
         out += [report_docx(r) for r in reports]
     elif kind == "pdf":
-        from tests.importers.test_pdf_generated import report_pdf
-
-        out += [report_pdf(r) for r in reports]
-        out += [p.read_bytes() for p in files if p.suffix == ".pdf"]
+        out += [d for group in pdf_seeds().values() for d in group]
     elif kind == "json":
         from gi_report.codec.json import to_json
 
@@ -119,6 +116,74 @@ def seeds(kind: str) -> tuple[bytes, ...]:
         out += [to_xml(r) for r in reports]
         out += [p.read_bytes() for p in sorted(ATTACKS.glob("*.xml"))]
     return tuple(out)
+
+
+PDF_WEIGHTS = {"small": 88, "table": 5, "report": 5, "corpus": 2}
+"""How often a PDF case starts from each group of :func:`pdf_seeds` (percent). Reading costs
+about 0.02–0.04 s for a small PDF, 0.12 s for a page of the applications table, 0.17 s for a
+generated 3-page report and 0.4 s for the 6-page corpus report (CPU, on this machine): mostly
+small ones, so 10,000 cases take minutes, while every group is still reached hundreds of times."""
+
+
+@cache
+def pdf_seeds() -> dict[str, tuple[bytes, ...]]:
+    """The PDF seeds by cost: ``small`` (one or two pages: a title, headings, one small table,
+    once split across a page break), ``table`` (the applications table on one page),
+    ``report`` (generated 3-page reports) and ``corpus`` (the real PDFs)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.importers.test_pdf_generated import report_pdf
+
+    reports = _synthetic(2)
+    files = sorted(CORPUS.glob("*")) + sorted((CORPUS / "wild").glob("*"))
+    small: list[bytes] = []
+    table: list[bytes] = []
+    for report in reports:
+        *pieces, applications = _small_pdfs(report)
+        small += pieces
+        table.append(applications)
+    return {
+        "small": tuple(small),
+        "table": tuple(table),
+        "report": tuple(report_pdf(r) for r in reports),
+        "corpus": tuple(p.read_bytes() for p in files if p.suffix == ".pdf"),
+    }
+
+
+def _small_pdfs(report: Any) -> list[bytes]:
+    """Short PDFs of parts of ``report``: the title with the first sections and the proactive
+    table; the review table with the problems; the proactive table broken across two pages
+    (stitching); last, the applications table on one page."""
+    from gi_report.render.narrative import report_title
+    from tests.importers.test_docx_layout import official_layout
+    from tests.importers.test_pdf_generated import LEFT, TOP, draw_rows
+    from tests.importers.test_pdf_writer import PageSpec, pdf_bytes
+
+    spec = report.template_spec
+    layouts = {t.id: official_layout(t, report.table(t.id)) for t in spec.tables}
+    title = report_title(report)
+    proactive, review = layouts["proactive"], layouts["review_litigation"]
+
+    def page(*headings: str) -> PageSpec:
+        out = PageSpec()
+        out.text(100, 30, title, 12)
+        for i, heading in enumerate(headings):
+            out.text(LEFT + 20, TOP + 20 * i, spec.section(heading).heading, 12)
+        return out
+
+    first = page("overview", "proactive")
+    first.text(LEFT, 110, report.preamble or "", 10)
+    draw_rows(first, proactive, 0, proactive.rows, 130)
+    second = page("review_litigation")
+    bottom = draw_rows(second, review, 0, review.rows, TOP + 20)
+    second.text(LEFT + 20, bottom + 20, spec.section("problems").heading, 12)
+    second.text(LEFT, bottom + 40, report.problems.text or "", 10)
+    top, rest = page("proactive"), PageSpec()
+    draw_rows(top, proactive, 0, proactive.rows // 2, TOP + 20, split_text=True)
+    draw_rows(rest, proactive, proactive.rows // 2, proactive.rows, TOP, split_text=True)
+    wide = page("applications")
+    draw_rows(wide, layouts["applications"], 0, layouts["applications"].rows, TOP + 20)
+    return [pdf_bytes([first]), pdf_bytes([second]), pdf_bytes([top, rest]), pdf_bytes([wide])]
 
 
 @cache
@@ -341,13 +406,21 @@ def _docx_case(rng: random.Random, seed: bytes) -> bytes:
 _STREAM = re.compile(rb"stream\r?\n")
 
 
+@cache
+def _bomb(mebibytes: int) -> bytes:
+    """``mebibytes`` MiB of spaces, deflated (made once, a MiB at a time: no big buffer)."""
+    deflater = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    return b"".join(deflater.compress(chunk) for _ in range(mebibytes)) + deflater.flush()
+
+
 def _pdf_case(rng: random.Random, seed: bytes) -> bytes:
     how = rng.random()
     if how < 0.6:
         return damage_bytes(rng, seed)
     starts = [m.end() for m in _STREAM.finditer(seed)]
     if not starts or how > 0.97:  # a bomb: one content stream inflating to gigabytes
-        body = zlib.compress(b" " * (rng.choice([60, 600]) * 1024 * 1024), 9)
+        body = _bomb(rng.choice([60, 600]))
         return seed.replace(b"%%EOF", b"", 1) + b"\n99 0 obj << /Length %d /Filter " \
             b"/FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream\nendobj\n%%EOF\n"
     start = rng.choice(starts)
@@ -480,8 +553,10 @@ def make_document(seed: int, kind: str, index: int) -> bytes:
     """The bytes of importer case ``index`` of ``kind``."""
     rng = case_rng(seed, kind, index)
     documents = seeds(kind)
-    if kind == "pdf" and rng.random() < 0.9:  # the real PDF takes 1.4 s a case: 10 % of them
-        documents = documents[:-1]
+    if kind == "pdf":
+        groups = pdf_seeds()
+        group = rng.choices(list(PDF_WEIGHTS), weights=list(PDF_WEIGHTS.values()))[0]
+        documents = groups[group] or documents
     source = rng.choice(documents)
     if kind == "docx":
         return _docx_case(rng, source)
@@ -620,6 +695,8 @@ def _worker(conn: Connection, seed: int, memory: int, limit: float) -> None:
     warnings.simplefilter("ignore")
     for kind in KINDS:  # load everything before the limit: it measures the cases, not imports
         seeds(kind)
+    for size in (60, 600):
+        _bomb(size)
     run_case(seed, "html", 0)
     run_case(seed, "pdf", 1)
     _limit_memory(memory)
