@@ -9,7 +9,10 @@ index)``, so any case can be replayed alone (``--replay KIND:INDEX``).
 
 Each case runs in a persistent worker process (one per core by default) under a memory limit
 (``resource.setrlimit(RLIMIT_AS)``: the worker's own size plus ``--memory``) and a per-case
-timeout (the worker is killed and replaced past it), and is classified:
+time limit: ``--timeout`` seconds of CPU time of the case's reading (the issue's budget is on
+one core; on a machine shared with other work, wall time says more about the load than about
+the case); a worker silent for :data:`HANG_FACTOR` times that in wall time is killed and
+replaced. Each case is classified:
 
 * ``clean`` — read (and, for an import, validated and written back to JSON and read again);
 * ``documented`` — refused with a :class:`~gi_report.errors.GIReportError` subclass;
@@ -17,7 +20,7 @@ timeout (the worker is killed and replaced past it), and is classified:
 * ``disagree`` — two readers disagreed on one value (the JSON reader accepted what
   ``validate_document`` calls schema-invalid or the reverse, or an accepted report did not come
   back equal from XML or JSON);
-* ``over_time`` / ``over_memory`` — past ``--timeout`` seconds or ``--memory`` bytes;
+* ``over_time`` / ``over_memory`` — past ``--timeout`` CPU seconds or ``--memory`` bytes;
 * ``not_made`` — the harness itself could not build the case (no input reached the library).
 
     PYTHONPATH=src:. python benchmarks/fuzz.py --quick
@@ -635,14 +638,14 @@ def make_case(seed: int, kind: str, index: int) -> Callable[[], None]:
 def run_case(seed: int, kind: str, index: int, timing: list[float] | None = None
              ) -> tuple[str, str]:
     """Run one case here (no timeout): its outcome and a one-line detail; ``timing`` receives
-    the seconds spent reading (the case's making is not counted)."""
+    the CPU seconds spent reading, then the wall seconds (the case's making is not counted)."""
     from gi_report.errors import GIReportError
 
     try:
         case = make_case(seed, kind, index)
     except Exception as error:  # a fault of the harness, not of the library: say so
         return "not_made", f"{NOT_MADE}: {type(error).__name__}: {error}"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         case()
     except MemoryError:
@@ -659,7 +662,7 @@ def run_case(seed: int, kind: str, index: int, timing: list[float] | None = None
                          f"({Path(where.filename).name}:{where.lineno})")
     finally:
         if timing is not None:
-            timing.append(time.perf_counter() - start)
+            timing += [time.process_time() - cpu, time.perf_counter() - start]
     return "clean", ""
 
 
@@ -711,9 +714,10 @@ def _worker(conn: Connection, seed: int, memory: int, limit: float) -> None:
         kind, index = task
         timing: list[float] = []
         outcome, detail = run_case(seed, kind, index, timing)
-        seconds = timing[0] if timing else 0.0
+        seconds, wall = timing if timing else (0.0, 0.0)
         if outcome in ("clean", "documented") and seconds > limit:
-            outcome, detail = "over_time", f"{seconds:.1f} s: {outcome} {detail}"[:300]
+            outcome, detail = "over_time", (f"{seconds:.1f} s CPU ({wall:.1f} s wall): "
+                                            f"{outcome} {detail}")[:300]
         conn.send((outcome, detail, seconds))
 
 
@@ -829,7 +833,7 @@ def read_log(path: Path) -> list[tuple[str, int, str, str, float]]:
 
 def table(results: list[tuple[str, int, str, str, float]]) -> str:
     """The campaign's table: per kind, cases by outcome and the slowest case's seconds."""
-    lines = ["| kind | cases | " + " | ".join(OUTCOMES) + " | slowest (s) |",
+    lines = ["| kind | cases | " + " | ".join(OUTCOMES) + " | slowest (CPU s) |",
              "|---|---:|" + "---:|" * len(OUTCOMES) + "---:|"]
     kinds = list(dict.fromkeys(r[0] for r in results))
     for kind in [*kinds, "all"]:
@@ -848,7 +852,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=int, default=0, help="first case index")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per case")
+    parser.add_argument("--timeout", type=float, default=10.0, help="CPU seconds per case")
     parser.add_argument("--memory", type=int, default=1024, help="MiB per case")
     parser.add_argument("--quick", action="store_true", help="60 cases per kind")
     parser.add_argument("--out", type=Path, help="write every non-clean case to this JSON file")
@@ -859,7 +863,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.replay:
         kind, index = args.replay.split(":")
-        print(run_case(args.seed, kind, int(index)))
+        timing: list[float] = []
+        print(run_case(args.seed, kind, int(index), timing))
+        if timing:
+            print(f"{timing[0]:.2f} s CPU, {timing[1]:.2f} s wall")
         return 0
     if args.summarize:
         results = [r for path in args.summarize for r in read_log(path)]
