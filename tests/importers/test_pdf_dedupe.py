@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from pdfplumber.utils import dedupe_chars
 
@@ -76,7 +76,6 @@ _CHAR = st.fixed_dictionaries({
 })
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(_CHAR, max_size=40))
 def test_unique_chars_is_pdfplumbers_dedupe(chars: list[dict[str, Any]]) -> None:
     assert unique_chars(chars) == dedupe_chars(chars)
