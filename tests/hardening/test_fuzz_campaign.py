@@ -33,3 +33,17 @@ def test_the_harness_classifies_an_undocumented_exception_as_a_crash(
     monkeypatch.setattr(fuzz, "_import_case", broken)
     outcome, detail = fuzz.run_case(SEED, "html", 0)
     assert outcome == "crash" and "KeyError" in detail
+
+
+def test_the_small_pdf_seeds_are_reports_that_import() -> None:
+    """Most PDF cases start from small PDFs (cheap enough for 10,000 cases): each must be a
+    report fragment the importer reads, so mutations reach the table and text readers, not only
+    the refusals."""
+    from gi_report import read_document
+
+    groups = fuzz.pdf_seeds()
+    assert all(groups[name] for name in fuzz.PDF_WEIGHTS)
+    for data in groups["small"]:
+        assert len(data) < 4096
+        result = read_document(data, kind="pdf", warn=False)
+        assert any(v is not None for t in result.report.tables.values() for *_, v in t.cells())

@@ -311,3 +311,25 @@ def test_a_damaged_stream_that_pdfminer_repairs_is_warned_about(
         parsed = parse_pdf(cut, source="cut.pdf")
     assert parsed.blocks, "what could be read is kept"
     assert "Data-loss" not in capsys.readouterr().err, "pdfminer's log does not reach stderr"
+
+
+def test_text_whose_position_overflows_to_infinity_is_a_located_documented_error(
+        tmp_path: Path) -> None:
+    """End to end (fuzz pdf:21339): a damaged content stream printed text at a font size of
+    1e308, so the second character's position is infinite and the third's NaN; pdfplumber's
+    layout then raised ``ValueError``. ``read_document`` refuses the page instead."""
+    import random
+
+    from gi_report import read_document
+    from gi_report.synthetic import random_report
+    from tests.importers.test_pdf_generated import report_pages
+
+    pages = report_pages(random_report(random.Random(3), template="2021"))
+    pages[1].text(100, 500, "一二三四", size=1e308)
+    path = tmp_path / "overflow.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    with pytest.raises(CorruptDocumentError, match="not numbers") as info:
+        read_document(path, kind="pdf", warn=False)
+    assert "page 2" in str(info.value) and "overflow.pdf" in str(info.value)
+    with pytest.raises(CorruptDocumentError, match="page 2"):
+        read_document(path.read_bytes(), kind="pdf", warn=False)

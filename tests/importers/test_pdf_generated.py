@@ -105,6 +105,12 @@ def draw_rows(
 
 def report_pdf(report: Report, *, break_at: int = 16, split_text: bool = True) -> bytes:
     """A PDF of ``report`` laid out like the template; section 三 breaks before row ``break_at``."""
+    return pdf_bytes(report_pages(report, break_at=break_at, split_text=split_text))
+
+
+def report_pages(report: Report, *, break_at: int = 16, split_text: bool = True
+                 ) -> list[PageSpec]:
+    """The pages of :func:`report_pdf`, to be changed before they are written."""
     spec = report.template_spec
     layouts = {t.id: official_layout(t, report.table(t.id)) for t in spec.tables}
     pages = [PageSpec(), PageSpec(), PageSpec()]
@@ -129,7 +135,7 @@ def report_pdf(report: Report, *, break_at: int = 16, split_text: bool = True) -
     third.text(LEFT, bottom + 80, report.other_matters.text or "", 10)
     for number, page in enumerate(pages, start=1):
         page.text(280, HEIGHT - 40, f"- {number} -", 10)
-    return pdf_bytes(pages)
+    return pages
 
 
 def tables(parsed: ParsedDocument) -> list[TableBlock]:

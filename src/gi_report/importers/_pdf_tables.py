@@ -141,44 +141,73 @@ def ruling_edges(
     """
     edges: list[dict[str, Any]] = []
     for line in lines:
-        if not _visible(line.get("stroking_color")):
-            continue
-        x0, x1, top, bottom = line["x0"], line["x1"], line["top"], line["bottom"]
-        if bottom - top <= 1.0 and x1 - x0 > 0:
-            middle = (top + bottom) / 2
-            edges.append(_edge("h", x0, x1, middle, middle))
-        elif x1 - x0 <= 1.0 and bottom - top > 0:
-            middle = (x0 + x1) / 2
-            edges.append(_edge("v", middle, middle, top, bottom))
+        edges += _line_edges(line)
     for rect in rects:
-        x0, x1, top, bottom = rect["x0"], rect["x1"], rect["top"], rect["bottom"]
-        width, height = x1 - x0, bottom - top
-        if rect.get("stroke") and _visible(rect.get("stroking_color")):
-            edges.append(_edge("h", x0, x1, top, top))
-            edges.append(_edge("h", x0, x1, bottom, bottom))
-            edges.append(_edge("v", x0, x0, top, bottom))
-            edges.append(_edge("v", x1, x1, top, bottom))
-        elif rect.get("fill") and _visible(rect.get("non_stroking_color")):
-            if height <= THIN and width > height:
-                middle = (top + bottom) / 2
-                edges.append(_edge("h", x0, x1, middle, middle))
-            elif width <= THIN and height > width:
-                middle = (x0 + x1) / 2
-                edges.append(_edge("v", middle, middle, top, bottom))
+        edges += _rect_edges(rect)
     for curve in curves:
-        if not curve.get("stroke") or not _visible(curve.get("stroking_color")):
-            continue
-        points = list(curve.get("pts") or [])
-        path = curve.get("path") or []
-        if points and path and path[-1][0] == "h":
-            points.append(points[0])  # the closing segment of a closed path
-        for (ax, ay), (bx, by) in itertools.pairwise(points):
-            if abs(ay - by) <= 1.0 and ax != bx:
-                middle = (ay + by) / 2
-                edges.append(_edge("h", min(ax, bx), max(ax, bx), middle, middle))
-            elif abs(ax - bx) <= 1.0 and ay != by:
-                middle = (ax + bx) / 2
-                edges.append(_edge("v", middle, middle, min(ay, by), max(ay, by)))
+        edges += _curve_edges(curve)
+    return edges
+
+
+def _segment(ax: float, ay: float, bx: float, by: float) -> list[dict[str, Any]]:
+    """The segment from (ax, ay) to (bx, by) as a border, if it is (nearly) horizontal or
+    vertical and not a point; ``[]`` otherwise."""
+    if abs(ay - by) <= 1.0 and ax != bx:
+        middle = (ay + by) / 2
+        return [_edge("h", min(ax, bx), max(ax, bx), middle, middle)]
+    if abs(ax - bx) <= 1.0 and ay != by:
+        middle = (ax + bx) / 2
+        return [_edge("v", middle, middle, min(ay, by), max(ay, by))]
+    return []
+
+
+def _line_edges(line: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A straight line in a visible colour, if axis-parallel (within a point)."""
+    if not _visible(line.get("stroking_color")):
+        return []
+    x0, x1, top, bottom = line["x0"], line["x1"], line["top"], line["bottom"]
+    if bottom - top <= 1.0 and x1 - x0 > 0:
+        middle = (top + bottom) / 2
+        return [_edge("h", x0, x1, middle, middle)]
+    if x1 - x0 <= 1.0 and bottom - top > 0:
+        middle = (x0 + x1) / 2
+        return [_edge("v", middle, middle, top, bottom)]
+    return []
+
+
+def _rect_edges(rect: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The four sides of a visibly stroked rectangle, or the rule a thin filled one draws."""
+    x0, x1, top, bottom = rect["x0"], rect["x1"], rect["top"], rect["bottom"]
+    width, height = x1 - x0, bottom - top
+    if rect.get("stroke") and _visible(rect.get("stroking_color")):
+        return [
+            _edge("h", x0, x1, top, top),
+            _edge("h", x0, x1, bottom, bottom),
+            _edge("v", x0, x0, top, bottom),
+            _edge("v", x1, x1, top, bottom),
+        ]
+    if not (rect.get("fill") and _visible(rect.get("non_stroking_color"))):
+        return []
+    if height <= THIN and width > height:
+        middle = (top + bottom) / 2
+        return [_edge("h", x0, x1, middle, middle)]
+    if width <= THIN and height > width:
+        middle = (x0 + x1) / 2
+        return [_edge("v", middle, middle, top, bottom)]
+    return []
+
+
+def _curve_edges(curve: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The axis-parallel segments of a visibly stroked path (a closed path's closing one too)."""
+    if not curve.get("stroke") or not _visible(curve.get("stroking_color")):
+        return []
+    points = list(curve.get("pts") or [])
+    path = curve.get("path") or []
+    if points and path and path[-1][0] == "h":
+        points.append(points[0])  # the closing segment of a closed path
+    edges: list[dict[str, Any]] = []
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        edges += _segment(ax, ay, bx, by)
     return edges
 
 
@@ -245,33 +274,9 @@ def _piece(
     ys = _cluster((v for b in boxes for v in (b[1], b[3])), 1.0)
     if len(xs) < 2 or len(ys) < 2 or len(xs) + len(ys) < 5:
         return None  # a single box around a paragraph is not a table
-    spans: list[tuple[int, int, int, int]] = []
-    owner: dict[tuple[int, int], int] = {}
-    for box in boxes:
-        c0, c1 = _nearest(xs, box[0]), _nearest(xs, box[2])
-        r0, r1 = _nearest(ys, box[1]), _nearest(ys, box[3])
-        if c1 <= c0 or r1 <= r0:
-            continue
-        index = len(spans)
-        spans.append((r0, r1, c0, c1))
-        for r in range(r0, r1):
-            for c in range(c0, c1):
-                owner.setdefault((r, c), index)
-    texts: list[list[Char]] = [[] for _ in spans]
-    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
-    for i, char in enumerate(chars):
-        if i in used:
-            continue
-        x = (char["x0"] + char["x1"]) / 2
-        y = (char["top"] + char["bottom"]) / 2
-        if not (left < x < right and top < y < bottom):
-            continue
-        c = bisect.bisect_right(xs, x) - 1
-        r = bisect.bisect_right(ys, y) - 1
-        index_of = owner.get((r, c))
-        if index_of is not None:
-            texts[index_of].append(char)
-            used.add(i)
+    spans, owner = _spans(boxes, xs, ys)
+    texts = _cell_chars(chars, used, xs, ys, owner, len(spans))
+    left, right, top = xs[0], xs[-1], ys[0]
     cells = [
         PieceCell(r0=r0, r1=r1, x0=xs[c0], x1=xs[c1], text=cell_text(texts[i]))
         for i, (r0, r1, c0, c1) in enumerate(spans)
@@ -286,6 +291,54 @@ def _piece(
         row_pages=[page] * (len(ys) - 1),
         cells=cells,
     )
+
+
+def _spans(
+    boxes: Sequence[tuple[float, float, float, float]], xs: Sequence[float], ys: Sequence[float]
+) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], int]]:
+    """Each box's grid rows and columns ``(r0, r1, c0, c1)`` (boxes that cover no grid cell
+    left out), and the span owning each grid position (the first box covering it)."""
+    spans: list[tuple[int, int, int, int]] = []
+    owner: dict[tuple[int, int], int] = {}
+    for box in boxes:
+        c0, c1 = _nearest(xs, box[0]), _nearest(xs, box[2])
+        r0, r1 = _nearest(ys, box[1]), _nearest(ys, box[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        index = len(spans)
+        spans.append((r0, r1, c0, c1))
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner.setdefault((r, c), index)
+    return spans, owner
+
+
+def _cell_chars(
+    chars: Sequence[Char],
+    used: set[int],
+    xs: Sequence[float],
+    ys: Sequence[float],
+    owner: Mapping[tuple[int, int], int],
+    count: int,
+) -> list[list[Char]]:
+    """The characters (not yet ``used``) whose centre falls in each of the ``count`` spans;
+    their indices are added to ``used``."""
+    texts: list[list[Char]] = [[] for _ in range(count)]
+    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+    for i, char in enumerate(chars):
+        if i in used:
+            continue
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        if not (left < x < right and top < y < bottom):
+            continue
+        c = bisect.bisect_right(xs, x) - 1
+        r = bisect.bisect_right(ys, y) - 1
+        index_of = owner.get((r, c))
+        if index_of is not None:
+            texts[index_of].append(char)
+            used.add(i)
+    return texts
 
 
 def _matches(smaller: Sequence[float], larger: Sequence[float]) -> bool:
@@ -326,13 +379,9 @@ def stitch(first: Piece, second: Piece) -> Piece | None:
     not start with a new item's number (``（五）``, ``2.``…); otherwise the cells stay apart.
     """
     shift = first.left - second.left
-    if abs((second.right + shift) - first.right) > EDGE_FIT:
+    if not _compatible(first, second, shift):
         return None
     shifted = [x + shift for x in second.boundaries]
-    inner_a, inner_b = first.boundaries[1:-1], shifted[1:-1]
-    small, large = sorted((inner_a, inner_b), key=len)
-    if not _matches(small, large):
-        return None
     borders = _cluster([*first.boundaries, *shifted], ALIGN)
     moved = Piece(
         page=second.page,
@@ -345,6 +394,35 @@ def stitch(first: Piece, second: Piece) -> Piece | None:
         cells=[attrs.evolve(c, x0=c.x0 + shift, x1=c.x1 + shift) for c in second.cells],
     )
     skip = _repeated_header(first, moved, borders)
+    return Piece(
+        page=first.page,
+        last_page=second.last_page,
+        top=first.top,
+        left=first.left,
+        right=first.right,
+        boundaries=borders,
+        row_pages=[*first.row_pages, *moved.row_pages[skip:]],
+        cells=_joined_cells(first, moved, skip, borders),
+    )
+
+
+def _compatible(first: Piece, second: Piece, shift: float) -> bool:
+    """Whether ``second`` moved by ``shift`` has ``first``'s width and all the inner column
+    borders of one of them are borders of the other."""
+    if abs((second.right + shift) - first.right) > EDGE_FIT:
+        return False
+    inner_a = first.boundaries[1:-1]
+    inner_b = [x + shift for x in second.boundaries[1:-1]]
+    small, large = sorted((inner_a, inner_b), key=len)
+    return _matches(small, large)
+
+
+def _joined_cells(
+    first: Piece, moved: Piece, skip: int, borders: Sequence[float]
+) -> list[PieceCell]:
+    """The cells of ``first`` then those of ``moved`` below them (its ``skip`` repeated header
+    rows left out), a cell of its first row continuing the cell above it where
+    :func:`_continues` says so."""
     count = first.rows
     cells = [attrs.evolve(c) for c in first.cells]
     bottom_cells = {
@@ -355,26 +433,19 @@ def stitch(first: Piece, second: Piece) -> Piece | None:
             continue
         r0, r1 = cell.r0 - skip, cell.r1 - skip
         above = bottom_cells.get((_nearest(borders, cell.x0), _nearest(borders, cell.x1)))
-        if (
-            r0 == 0
-            and above is not None
-            and (above.r1 - above.r0 > 1 or r1 - r0 > 1)
-            and not _MARKER.match(cell.text)
-        ):
+        if r0 == 0 and above is not None and _continues(above, cell, r1 - r0):
             above.r1 = count + r1
             above.text = "\n".join(t for t in (above.text, cell.text) if t)
             continue
         cells.append(attrs.evolve(cell, r0=count + r0, r1=count + r1))
-    return Piece(
-        page=first.page,
-        last_page=second.last_page,
-        top=first.top,
-        left=first.left,
-        right=first.right,
-        boundaries=borders,
-        row_pages=[*first.row_pages, *moved.row_pages[skip:]],
-        cells=cells,
-    )
+    return cells
+
+
+def _continues(above: PieceCell, cell: PieceCell, rows: int) -> bool:
+    """Whether ``cell`` (``rows`` high, first on its page) continues ``above`` (last on the
+    page before, same columns): one of them spans several rows and ``cell`` does not start
+    with a new item's number."""
+    return (above.r1 - above.r0 > 1 or rows > 1) and not _MARKER.match(cell.text)
 
 
 def to_block(piece: Piece, index: int, source: str | None) -> TableBlock:

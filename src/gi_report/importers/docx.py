@@ -300,60 +300,14 @@ class _Reader:
 
     def table(self, tbl: _Element, *, depth: int) -> None:
         """A table: a :class:`TableBlock`, then its nested tables; a 1×1 table is unwrapped."""
-        w = self.w
         rows = list(self._rows(tbl))
-        if not rows:
+        if not rows or self._unwrapped(rows, depth):
             return
-        if len(rows) == 1:
-            cells = list(self._cells(rows[0]))
-            if len(cells) == 1 and _int(_prop(rows[0], w, "trPr", "gridBefore"), 0) == 0:
-                # A one-cell table is a frame around content (a boxed note, a layout table).
-                self.block_content(cells[0], depth=self._deeper(depth))
-                return
-        if len(rows) > MAX_TABLE_ROWS:
-            raise UnsafeDocumentError(
-                f"a table has {len(rows):,} rows, over the limit of {MAX_TABLE_ROWS:,}",
-                source=self.source,
-                where=f"table {self.tables}",
-                expected=f"at most {MAX_TABLE_ROWS:,} rows",
-            )
-        self.table_rows += len(rows)
-        check_count("table rows", self.table_rows, MAX_DOCUMENT_ROWS, self.source)
+        self._count_rows(rows)
         index = self.tables
         self.tables += 1
-        grid_columns = tbl.find(f"{w}tblGrid")
-        declared = 0 if grid_columns is None else len(grid_columns.findall(f"{w}gridCol"))
-        positions: dict[tuple[int, int], _Span] = {}
         nested: list[_Element] = []
-        width = min(declared, MAX_GRID_COLUMNS)
-        for r, row in enumerate(rows):
-            column = _int(_prop(row, w, "trPr", "gridBefore"), 0)
-            for tc in self._cells(row):
-                span = max(1, _int(_prop(tc, w, "tcPr", "gridSpan"), 1))
-                if column + span > MAX_GRID_COLUMNS:
-                    raise UnsafeDocumentError(
-                        f"a table row is wider than {MAX_GRID_COLUMNS} grid columns",
-                        source=self.source,
-                        where=f"table {index}, row {r}",
-                        expected=f"at most {MAX_GRID_COLUMNS} grid columns",
-                    )
-                text = self._cell_text(tc, nested)
-                cell = self._merged_into(tc, positions, r, column, text)
-                if cell is None:
-                    cell = _Span((r, column), text)
-                for k in range(span):
-                    positions[(r, column + k)] = cell
-                column += span
-            after = _int(_prop(row, w, "trPr", "gridAfter"), 0)
-            width = max(width, min(column + after, MAX_GRID_COLUMNS))
-            if len(rows) * width > MAX_GRID_POSITIONS:
-                raise UnsafeDocumentError(
-                    f"a table of {len(rows):,} rows × {width} grid columns, over the limit of "
-                    f"{MAX_GRID_POSITIONS:,} positions",
-                    source=self.source,
-                    where=f"table {index}, row {r}",
-                    expected=f"at most {MAX_GRID_POSITIONS:,} positions (rows × grid columns)",
-                )
+        positions, width = self._positions(tbl, rows, index, nested)
         grid = tuple(
             tuple(
                 GridCell(
@@ -372,6 +326,81 @@ class _Reader:
         )
         for inner in nested:
             self.table(inner, depth=self._deeper(depth))
+
+    def _unwrapped(self, rows: list[_Element], depth: int) -> bool:
+        """Whether the table is one cell, read as the frame around its content (a boxed note,
+        a layout table): its content is then read as body content."""
+        if len(rows) != 1:
+            return False
+        cells = list(self._cells(rows[0]))
+        if len(cells) != 1 or _int(_prop(rows[0], self.w, "trPr", "gridBefore"), 0) != 0:
+            return False
+        self.block_content(cells[0], depth=self._deeper(depth))
+        return True
+
+    def _count_rows(self, rows: list[_Element]) -> None:
+        """Refuse a table, or a document, with more rows than the limits allow."""
+        if len(rows) > MAX_TABLE_ROWS:
+            raise UnsafeDocumentError(
+                f"a table has {len(rows):,} rows, over the limit of {MAX_TABLE_ROWS:,}",
+                source=self.source,
+                where=f"table {self.tables}",
+                expected=f"at most {MAX_TABLE_ROWS:,} rows",
+            )
+        self.table_rows += len(rows)
+        check_count("table rows", self.table_rows, MAX_DOCUMENT_ROWS, self.source)
+
+    def _positions(
+        self, tbl: _Element, rows: list[_Element], index: int, nested: list[_Element]
+    ) -> tuple[dict[tuple[int, int], _Span], int]:
+        """Every grid position a cell covers, and the grid's width (capped by the limits)."""
+        w = self.w
+        grid_columns = tbl.find(f"{w}tblGrid")
+        declared = 0 if grid_columns is None else len(grid_columns.findall(f"{w}gridCol"))
+        positions: dict[tuple[int, int], _Span] = {}
+        width = min(declared, MAX_GRID_COLUMNS)
+        for r, row in enumerate(rows):
+            column = self._row_positions(row, r, index, positions, nested)
+            after = _int(_prop(row, w, "trPr", "gridAfter"), 0)
+            width = max(width, min(column + after, MAX_GRID_COLUMNS))
+            if len(rows) * width > MAX_GRID_POSITIONS:
+                raise UnsafeDocumentError(
+                    f"a table of {len(rows):,} rows × {width} grid columns, over the limit of "
+                    f"{MAX_GRID_POSITIONS:,} positions",
+                    source=self.source,
+                    where=f"table {index}, row {r}",
+                    expected=f"at most {MAX_GRID_POSITIONS:,} positions (rows × grid columns)",
+                )
+        return positions, width
+
+    def _row_positions(
+        self,
+        row: _Element,
+        r: int,
+        index: int,
+        positions: dict[tuple[int, int], _Span],
+        nested: list[_Element],
+    ) -> int:
+        """Place the cells of row ``r`` in ``positions``; the grid column after its last cell."""
+        w = self.w
+        column = _int(_prop(row, w, "trPr", "gridBefore"), 0)
+        for tc in self._cells(row):
+            span = max(1, _int(_prop(tc, w, "tcPr", "gridSpan"), 1))
+            if column + span > MAX_GRID_COLUMNS:
+                raise UnsafeDocumentError(
+                    f"a table row is wider than {MAX_GRID_COLUMNS} grid columns",
+                    source=self.source,
+                    where=f"table {index}, row {r}",
+                    expected=f"at most {MAX_GRID_COLUMNS} grid columns",
+                )
+            text = self._cell_text(tc, nested)
+            cell = self._merged_into(tc, positions, r, column, text)
+            if cell is None:
+                cell = _Span((r, column), text)
+            for k in range(span):
+                positions[(r, column + k)] = cell
+            column += span
+        return column
 
     def _merged_into(
         self,

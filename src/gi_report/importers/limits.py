@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from gi_report.errors import UnsafeDocumentError
 from gi_report.importers.blocks import ParsedDocument, TableBlock
+from gi_report.numbers import MAX_TEXT_CHARS
 
 MAX_LINES = 50_000
 """Most lines of a text or Markdown document (a report has a few hundred; the corpus's longest
@@ -47,8 +48,9 @@ def check_count(what: str, count: int, limit: int, source: str | None) -> None:
 
 def check_document(doc: ParsedDocument) -> None:
     """Refuse a parsed document over the budgets of the shared stages: more than
-    :data:`MAX_PARAGRAPHS` text blocks, or tables of more than :data:`MAX_TABLE_POSITIONS`
-    positions or :data:`MAX_TABLE_ROWS` rows in all, whatever its kind."""
+    :data:`MAX_PARAGRAPHS` text blocks, tables of more than :data:`MAX_TABLE_POSITIONS`
+    positions or :data:`MAX_TABLE_ROWS` rows in all, or more characters than a text of the
+    model holds, whatever its kind."""
     positions = sum(len(b.rows) * max((len(r) for r in b.rows), default=0)
                     for b in doc.blocks if isinstance(b, TableBlock))
     check_count("table positions (rows × columns)", positions, MAX_TABLE_POSITIONS, doc.source)
@@ -56,3 +58,20 @@ def check_document(doc: ParsedDocument) -> None:
     check_count("table rows", rows, MAX_TABLE_ROWS, doc.source)
     paragraphs = sum(1 for b in doc.blocks if not isinstance(b, TableBlock))
     check_count("paragraphs", paragraphs, MAX_PARAGRAPHS, doc.source)
+    check_count("characters of text (paragraphs and table cells, a separator each)",
+                _characters(doc), MAX_TEXT_CHARS, doc.source)
+
+
+def _characters(doc: ParsedDocument) -> int:
+    """The characters of every paragraph and table position, with 1 for a paragraph's line
+    break and 3 for a cell's `` | ``: at most :data:`~gi_report.numbers.MAX_TEXT_CHARS`, so no
+    text assembled from the blocks (a section, a table set in a section) exceeds a text of the
+    model (a 13 MB Markdown of one repeated paragraph made a section of 4.6 million characters
+    and a ``ValueError``: fuzz markdown:105592)."""
+    total = 0
+    for block in doc.blocks:
+        if isinstance(block, TableBlock):
+            total += sum(len(c.text) + 3 for row in block.rows for c in row if c is not None)
+        else:
+            total += len(block.text) + 1
+    return total

@@ -260,9 +260,11 @@ def _read_pages(pdfplumber: ModuleType, data: bytes, source: str | None) -> list
 
 def _read_page(page: Any, number: int, source: str | None) -> _Page:
     """One page: its ruled tables and the lines of text outside them."""
+    from gi_report.importers._pdf_dedupe import unique_chars
     from gi_report.importers._pdf_tables import TooManyRulingsError, find_pieces, ruling_edges
 
-    chars: list[dict[str, Any]] = page.dedupe_chars().chars
+    _check_finite(page, page.chars, number, source)
+    chars = unique_chars(page.chars)
     if len(chars) > MAX_PAGE_CHARS:
         raise UnsafeDocumentError(
             f"{len(chars):,} characters on one page, over the limit of {MAX_PAGE_CHARS:,}",
@@ -270,7 +272,6 @@ def _read_page(page: Any, number: int, source: str | None) -> _Page:
             where=f"page {number}",
             expected=f"at most {MAX_PAGE_CHARS:,} characters per page",
         )
-    _check_finite(page, chars, number, source)
     edges = ruling_edges(page.lines, page.rects, page.curves)
     try:
         pieces, used = find_pieces(edges, chars, number)
@@ -324,14 +325,26 @@ def _check_text_layer(pages: Sequence[_Page], source: str | None, complaints: li
 
 def _blocks(pages: Sequence[_Page], source: str | None) -> list[Block]:
     """Text blocks and table blocks of the whole document, in reading order."""
-    from gi_report.importers._pdf_tables import stitch, to_block
-
     heights = {p.number: p.height for p in pages}
     all_lines = [line for p in pages for line in p.lines]
     dropped = furniture(all_lines, heights)
-    # Reading order: top to bottom on each page, pages in order.
-    items: list[Line | Piece] = []
-    edges: list[tuple[bool, bool]] = []  # (first on its page, last on its page)
+    body = [line for line in all_lines if (line.page, line.number) not in dropped]
+    builder = _BlockBuilder(source, _page_margins(body))
+    for item, first_on_page, last_on_page in _reading_order(pages, dropped):
+        if isinstance(item, Line):
+            builder.line(item)
+        else:
+            builder.piece(item, first_on_page, last_on_page)
+    builder.flush_paragraph()
+    builder.flush_table()
+    return builder.blocks
+
+
+def _reading_order(
+    pages: Sequence[_Page], dropped: set[tuple[int, int]]
+) -> Iterator[tuple[Line | Piece, bool, bool]]:
+    """Lines (page furniture left out) and table pieces, top to bottom on each page, pages in
+    order; each with whether it is the first and the last item on its page."""
     for page in pages:
         on_page: list[Line | Piece] = [
             *(line for line in page.lines if (line.page, line.number) not in dropped),
@@ -339,59 +352,70 @@ def _blocks(pages: Sequence[_Page], source: str | None) -> list[Block]:
         ]
         on_page.sort(key=lambda item: item.top)
         for i, item in enumerate(on_page):
-            items.append(item)
-            edges.append((i == 0, i == len(on_page) - 1))
-    body = [line for line in all_lines if (line.page, line.number) not in dropped]
-    page_margins = _page_margins(body)
-    blocks: list[Block] = []
-    tables = 0
-    paragraph: list[Line] = []
-    pending: Piece | None = None
-    pending_last = False
+            yield item, i == 0, i == len(on_page) - 1
 
-    def flush_paragraph() -> None:
-        if paragraph:
-            first = paragraph[0]
-            blocks.append(
-                TextBlock(
-                    text=join_wrapped([line.text for line in paragraph]),
-                    location=Location(file=source, page=first.page, line=first.number),
-                )
-            )
-            paragraph.clear()
 
-    def flush_table() -> None:
-        nonlocal pending, tables
-        if pending is not None:
-            blocks.append(to_block(pending, tables, source))
-            tables += 1
-            pending = None
+class _BlockBuilder:
+    """Groups lines into paragraphs and stitches a table ending a page to one starting the
+    next (with nothing but page furniture between them)."""
 
-    for item, (first_on_page, last_on_page) in zip(items, edges, strict=True):
-        if isinstance(item, Line):
-            flush_table()
-            if paragraph:
-                left, right = page_margins.get(item.page, (0.0, 0.0))
-                if starts_paragraph(paragraph[-1], item, left, right):
-                    flush_paragraph()
-            paragraph.append(item)
-            continue
-        flush_paragraph()
+    def __init__(self, source: str | None, margins: dict[int, tuple[float, float]]) -> None:
+        self.source = source
+        self.margins = margins
+        self.blocks: list[Block] = []
+        self.tables = 0
+        self.paragraph: list[Line] = []
+        self.pending: Piece | None = None  #: the table read last, not yet a block
+        self.pending_last = False  #: whether ``pending`` ends its page
+
+    def line(self, item: Line) -> None:
+        """A line of text: ends the pending table, continues or starts a paragraph."""
+        self.flush_table()
+        if self.paragraph:
+            left, right = self.margins.get(item.page, (0.0, 0.0))
+            if starts_paragraph(self.paragraph[-1], item, left, right):
+                self.flush_paragraph()
+        self.paragraph.append(item)
+
+    def piece(self, item: Piece, first_on_page: bool, last_on_page: bool) -> None:
+        """A table piece: stitched to the pending table when it continues it, else a new one."""
+        from gi_report.importers._pdf_tables import stitch
+
+        self.flush_paragraph()
+        pending = self.pending
         if (
             pending is not None
-            and pending_last
+            and self.pending_last
             and first_on_page
             and item.page == pending.last_page + 1
         ):
             joined = stitch(pending, item)
             if joined is not None:
-                pending, pending_last = joined, last_on_page
-                continue
-        flush_table()
-        pending, pending_last = item, last_on_page
-    flush_paragraph()
-    flush_table()
-    return blocks
+                self.pending, self.pending_last = joined, last_on_page
+                return
+        self.flush_table()
+        self.pending, self.pending_last = item, last_on_page
+
+    def flush_paragraph(self) -> None:
+        """The lines gathered so far as one text block."""
+        if self.paragraph:
+            first = self.paragraph[0]
+            self.blocks.append(
+                TextBlock(
+                    text=join_wrapped([line.text for line in self.paragraph]),
+                    location=Location(file=self.source, page=first.page, line=first.number),
+                )
+            )
+            self.paragraph = []
+
+    def flush_table(self) -> None:
+        """The pending table as a table block."""
+        from gi_report.importers._pdf_tables import to_block
+
+        if self.pending is not None:
+            self.blocks.append(to_block(self.pending, self.tables, self.source))
+            self.tables += 1
+            self.pending = None
 
 
 def _page_margins(lines: Sequence[Line]) -> dict[int, tuple[float, float]]:
