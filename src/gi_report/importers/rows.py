@@ -199,7 +199,8 @@ class _RowReader:
             # text between the row's label and its numbers is a value (an unreadable one)
             values = slots[slots.index(by) + 1:]
             labels = labels[: labels.index(by) + 1]
-        if first_value is None and self.is_header(labels, values, match):
+        if first_value is None and (self.is_header(labels, values, match)
+                                    or self.names_more(labels, by)):
             self.header_row(slots)
             return
         self.after_data = True
@@ -239,6 +240,14 @@ class _RowReader:
         columns = sum(
             1 for s in labels if self.vocab.column(s.text) or self.vocab.is_header_word(s.text))
         return match is None or not values or columns >= 2
+
+    def names_more(self, labels: list[Slot], by: Slot | None) -> bool:
+        """Whether known labels follow the one that names a row: a header row naming several
+        things side by side (行政复议 | 行政诉讼, a Markdown header whose merged cells are
+        written once, the positions they cover left empty), not a row of empty cells."""
+        if by is None or by is labels[-1]:
+            return False
+        return any(self.vocab.knows(s.text) for s in labels[labels.index(by) + 1:])
 
     def groups(self, labels: Iterable[Slot]) -> set[str]:
         groups = {m.item.id for s in labels if (m := self.vocab.group(s.text)) is not None}
