@@ -32,6 +32,9 @@ class ColumnSpec:
     kind: CellKind = CellKind.COUNT
     description: str  #: English: what the column counts
     aliases: tuple[str, ...] = ()  #: other spellings seen in published reports
+    unit: str | None = None
+    """The unit the column's amounts are stated in (万元), when the form fixes it: a cell
+    printing another unit is not read as this column's value."""
 
 
 @attrs.frozen(kw_only=True)

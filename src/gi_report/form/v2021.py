@@ -42,6 +42,7 @@ PROACTIVE_TABLE = TableSpec(
             label="本年收费金额（单位：万元）",
             kind=CellKind.AMOUNT,
             aliases=("本年收费金额",),
+            unit="万元",
             description="Administrative fees collected this year, in units of 10,000 yuan (万元).",
         ),
     ),

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
+from gi_report.form.units import COUNT_UNITS
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.colorder import leaf_orders, settled
@@ -45,7 +46,7 @@ from gi_report.table import CellValue
 Pair = tuple[Cell, str, Location]
 """A form cell, the text read for it, and where."""
 
-_SIGNED_PIECES = re.compile(r"[+-]?[0-9][0-9.]*")
+_SIGNED_PIECES = re.compile(rf"([+-]?[0-9][0-9.]*)(?:{'|'.join(COUNT_UNITS)})?")
 
 
 def segments(dr: DataRow) -> list[str] | None:
@@ -67,10 +68,10 @@ def segments(dr: DataRow) -> list[str] | None:
 def _signed_segments(text: str) -> list[str] | None:
     out: list[str] = []
     for part in text.split():
-        pieces = _SIGNED_PIECES.findall(part)
-        if "".join(pieces) != part:
+        found = list(_SIGNED_PIECES.finditer(part))
+        if "".join(m.group(0) for m in found) != part:
             return None
-        out.extend(pieces)
+        out.extend(m.group(1) for m in found)  # a counting word ends a number (+5件-3件)
     return out or None
 
 
@@ -460,6 +461,14 @@ class Placer:
         spec = self.spec
         kind = spec.column(cell[1]).kind
         parsed = parse_value(text, kind)
+        fixed = spec.column(cell[1]).unit
+        if parsed.status is Status.NUMBER and parsed.unit and fixed and parsed.unit != fixed:
+            self.values[cell] = None  # 3元 in a column of 万元: never read as 3万元
+            self.notices.append(notice(
+                "cell.unreadable",
+                f"{describe(spec, [cell])} 的内容“{text.strip()}”的单位不是该列的“{fixed}”，留空",
+                location=location, cells=[pointer(spec, cell)], found=text))
+            return
         if parsed.status is Status.NUMBER:
             self.values[cell] = parsed.value
             if parsed.unit and unit is not None and kind is CellKind.AMOUNT:

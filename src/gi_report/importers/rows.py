@@ -24,6 +24,7 @@ from typing import NamedTuple
 import attrs
 
 from gi_report.form.spec import ColumnSpec, RowSpec, TableSpec
+from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.normalize import fold
 from gi_report.importers.values import looks_like_value
@@ -31,12 +32,18 @@ from gi_report.importers.vocabulary import Match, Vocabulary, vocabulary
 
 _SIGNED_RUN = re.compile(r"[+-]?[0-9][0-9.]*(?:[+-][0-9][0-9.]*)+")
 """Signed numbers run together (``0-66``): a value cell, read only if it can be split."""
+_UNIT_RUN = re.compile(rf"(?>[+-]?[0-9][0-9.]*+{UNIT_PATTERN}?)+")
+"""Numbers run together, a unit word or a sign between them (``15条2个7``, ``1-2件0``): a
+value cell, read only if it can be split (possessive: no backtracking over a long run)."""
 
 
 @functools.lru_cache(maxsize=65536)
 def value_text(text: str) -> bool:
-    """Whether a cell's text is a value: a number, a dash, or signed numbers run together."""
-    return looks_like_value(text) or _SIGNED_RUN.fullmatch(fold(text)) is not None
+    """Whether a cell's text is a value: a number, a dash, or numbers run together (signed, or
+    apart by unit words)."""
+    folded = fold(text)
+    return (looks_like_value(text) or _SIGNED_RUN.fullmatch(folded) is not None
+            or _UNIT_RUN.fullmatch(folded) is not None)
 
 
 class Slot(NamedTuple):
