@@ -110,6 +110,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     align_detached(spec, rows, loose, placer.values)
     for dr in loose:
         placer.assign(dr)
+    placer.fill_gaps()
     placer.missing(rows)
     placer.unprinted_units()
     found = bool(rows) or len(stream.header_columns) >= 2

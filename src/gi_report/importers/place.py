@@ -27,14 +27,17 @@ from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS
+from gi_report.importers import gaps
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.colorder import leaf_orders, settled
 from gi_report.importers.digits import Run
+from gi_report.importers.normalize import fold
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import (
     AMOUNT_UNITS,
+    DASHES,
     Status,
     is_number,
     parse_value,
@@ -143,6 +146,16 @@ def by_header(dr: DataRow, cells: Sequence[Cell]) -> list[Pair] | None:
     return out
 
 
+def _whole(text: str) -> bool:
+    """A cell printed as one whole number (no leading zero: ``00`` is two cells run together),
+    a dash, or nothing."""
+    if not fold(text) or fold(text) in DASHES:
+        return True
+    digits = fold(text).lstrip("+-")
+    return (is_number(text) and not two_numbers(text)
+            and not (len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()))
+
+
 def fits(dr: DataRow, count: int) -> bool:
     """Whether the row's cells (or its digits) can fill ``count`` cells."""
     if len(dr.values) == count:
@@ -166,6 +179,8 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+        self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
+        self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
         """The column orders each header's labels allow, per row's cells (see printed_orders)."""
 
@@ -236,7 +251,7 @@ class Placer:
 
     def take(self, dr: DataRow, cells: list[Cell], unit: Cell | None, *, how: str) -> None:
         """Read the row's cells into ``cells`` by header, by position, or as digit runs."""
-        if any(c in self.values or c in self.run_cells for c in cells):
+        if any(c in self.values or c in self.run_cells or c in self.gap_cells for c in cells):
             self.notices.append(notice(
                 "row.duplicate",
                 f"“{row_name(self.spec, self.spec.row(cells[0][0]))}”在表中出现了不止一次，"
@@ -245,6 +260,8 @@ class Placer:
         pairs = (self.same_count(dr, cells) if len(dr.values) == len(cells)
                  else self.other_count(dr, cells))
         if pairs is None:
+            if unit is None and self.gapped(dr, cells):
+                return
             self.runs_or_fail(dr, cells, unit)
             return
         self.score += 3 if how == "row" else 3 * len({c[0] for c in cells})
@@ -384,6 +401,58 @@ class Placer:
             return [(c, s.text, s.location) for c, s in zip(cells, trimmed, strict=True)]
         return None
 
+    def gapped(self, dr: DataRow, cells: list[Cell]) -> bool:
+        """A row printing fewer whole cells than the form row (one or two lost): kept for the
+        form's arithmetic to place (:meth:`fill_gaps`), never split as digits."""
+        texts = [s.text for s in dr.values]
+        if not gaps.fits(texts, len(cells)) or not all(_whole(t) for t in texts):
+            return False
+        self.score += 2
+        self.gaps.append((gaps.Gap(tuple(cells), tuple(texts)), dr))
+        self.gap_cells.update(cells)
+        return True
+
+    def fill_gaps(self) -> None:
+        """Each gapped row's cells that the arithmetic settles read; the others blank."""
+        known = dict(self.values)
+        if not gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells}):
+            known = {}  # the document breaks its own arithmetic: it settles nothing
+        for gap, dr in self.gaps:
+            settled = gaps.settle(self.spec, known, gap) if known else gaps.Settled(
+                {}, gap.cells, ())
+            self.gap_notices(dr, gap, settled)
+            self.read([(c, t, dr.location) for c, t in settled.read.items()], None)
+            for cell in (*settled.open, *settled.missing):
+                self.values[cell] = None
+
+    def gap_notices(self, dr: DataRow, gap: gaps.Gap, settled: gaps.Settled) -> None:
+        spec = self.spec
+        name = self.name(dr, gap.cells)
+        shown = " | ".join(gap.texts)
+        lacking = len(gap.cells) - len(gap.texts)
+        if settled.read:
+            self.notices.append(notice(
+                "row.gap",
+                f"“{name}”一行少印了 {lacking} 个单元格（{shown}），按表内勾稽关系确定了"
+                f"{describe(spec, list(settled.read))} 的位置并读取",
+                location=dr.location, found=shown,
+                cells=[pointer(spec, c) for c in settled.read]))
+        if settled.missing:
+            self.notices.append(notice(
+                "column.missing",
+                f"“{name}”一行少印的单元格是 {describe(spec, list(settled.missing))}"
+                "（按表内勾稽关系确定），该单元格留空",
+                location=dr.location, found=shown,
+                cells=[pointer(spec, c) for c in settled.missing]))
+        if settled.open:
+            self.notices.append(notice(
+                "row.cell_count",
+                f"“{name}”一行有 {len(gap.texts)} 个数值单元格，而表格要求 {len(gap.cells)} 个，"
+                f"表内勾稽关系无法确定缺少的是哪一个：{describe(spec, list(settled.open))} 留空",
+                location=dr.location, found=shown,
+                cells=[pointer(spec, c) for c in settled.open],
+                candidates=settled.candidates))
+
     def runs_or_fail(self, dr: DataRow, cells: list[Cell], unit: Cell | None) -> None:
         """Digits run together: one run per cell, a :class:`Run` for the solver, or blank.
 
@@ -493,7 +562,8 @@ class Placer:
     # --- what was not found -----------------------------------------------------------------
 
     def read_rows(self) -> set[str]:
-        return {c[0] for c in self.values} | {c[0] for run in self.runs for c in run.cells}
+        return ({c[0] for c in self.values} | {c[0] for run in self.runs for c in run.cells}
+                | {c[0] for c in self.gap_cells})
 
     def unprinted_units(self) -> None:
         """A unit column of a row read, printed with no unit: blank."""
