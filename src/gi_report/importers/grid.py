@@ -104,6 +104,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     alignment = align_labelled(spec, rows)
     placer = Placer(spec, stream.location)
     loose = loose_rows(rows)
+    placer.lone = len(loose) <= 1
     for dr in rows:
         if not any(dr is d for d in loose):
             placer.assign(dr)

@@ -179,6 +179,9 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+        self.lone = True
+        """At most one row of the table has values and no label: only such a row may be the
+        whole table in one run (several are each a part of it)."""
         self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
@@ -205,7 +208,7 @@ class Placer:
         the cells its header names, else unused."""
         spec = self.spec
         whole = list(whole_table(spec))
-        if fits(dr, len(whole)):
+        if self.lone and fits(dr, len(whole)):
             self.take(dr, whole, None, how="whole")
             return
         printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()

@@ -215,7 +215,8 @@ class _RowReader:
             # a table that starts with data continues the one above (a page break): the order
             # its header printed the columns in still holds
             self.header.tokens = list(self.carried)
-        values = self.outside_label_zone(values)
+        if labels:  # a row printed without labels may be narrower than its header
+            values = self.outside_label_zone(values)
         hint = None
         if not labels and self.hint is not None:
             hint, self.hint = self.hint, None
