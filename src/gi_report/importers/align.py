@@ -144,6 +144,8 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
         span = _label_span(dr)
         while len(dr.values) > count and span:  # the rest of an empty label column
             dr.values, span = dr.values[1:], span - 1
+        while len(dr.values) > count and dr.values[-1].empty:
+            dr.values = dr.values[:-1]
         dr.row, dr.how = row, "detached"
 
 

@@ -63,13 +63,23 @@ def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str
     values: dict[Cell, CellValue] = {}
     for row, printed, span in zip(rows, texts, spans, strict=True):
         columns = value_columns(spec, row)
-        row_texts = printed[min(span, max(0, len(printed) - len(columns))):]
+        row_texts = trimmed(printed, span, len(columns))
         if len(columns) != len(row_texts):
             return None
         for column, text in zip(columns, row_texts, strict=True):
             parsed = parse_value(text, spec.column(column).kind)
             values[(row.id, column)] = parsed.value if parsed.status is Status.NUMBER else None
     return values
+
+
+def trimmed(texts: Sequence[str], span: int, count: int) -> Sequence[str]:
+    """A row's texts without the empty ones it has beyond ``count`` cells: first its leading
+    empty label columns (at most ``span``), then trailing empty cells (a row printed narrower
+    than its header, or a Markdown row padded to the table's width). No number is left out."""
+    out = list(texts[min(span, max(0, len(texts) - count)):])
+    while len(out) > count and not out[-1].strip():
+        out.pop()
+    return out
 
 
 def arithmetic_holds(spec: TableSpec, values: Mapping[Cell, CellValue], rows: set[str]) -> bool:

@@ -105,6 +105,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     placer = Placer(spec, stream.location)
     loose = loose_rows(rows)
     placer.lone = len(loose) <= 1
+    placer.apart = any(sum(1 for s in dr.values if not s.empty) > 1 for dr in rows)
     for dr in rows:
         if not any(dr is d for d in loose):
             placer.assign(dr)

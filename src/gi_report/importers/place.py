@@ -179,6 +179,9 @@ class Placer:
         self.dash: list[str] = []
         self.score = 0
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
+        self.apart = False
+        """The table prints a row's values in cells of their own: a whole number in one cell
+        is one value, never the digits of several run together (:meth:`runs_or_fail`)."""
         self.lone = True
         """At most one row of the table has values and no label: only such a row may be the
         whole table in one run (several are each a part of it)."""
@@ -469,6 +472,8 @@ class Placer:
             cells = list(orders[0])
             self.reordered_notice(dr, cells)
         found = segments(dr)
+        if self.apart and found and all(_whole(s.text) for s in dr.values):
+            found = None  # whole numbers in a table that prints cells apart: never a digit run
         location = next((s.location for s in dr.values if not s.empty), dr.location)
         if found and unit is not None:
             self.strip_unit(found, unit)
