@@ -140,13 +140,18 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
     if found is None:
         return
     for dr, row in zip(loose, found, strict=True):
-        count = _value_count(spec, row)
-        span = _label_span(dr)
-        while len(dr.values) > count and span:  # the rest of an empty label column
-            dr.values, span = dr.values[1:], span - 1
-        while len(dr.values) > count and dr.values[-1].empty:
-            dr.values = dr.values[:-1]
+        _trim(dr, _value_count(spec, row))
         dr.row, dr.how = row, "detached"
+
+
+def _trim(dr: DataRow, count: int) -> None:
+    """The row's cells beyond ``count`` left out: its empty label columns, then trailing empty
+    cells (as :func:`~gi_report.importers.detached.trimmed` does for the texts)."""
+    span = _label_span(dr)
+    while len(dr.values) > count and span:  # the rest of an empty label column
+        dr.values, span = dr.values[1:], span - 1
+    while len(dr.values) > count and dr.values[-1].empty:
+        dr.values = dr.values[:-1]
 
 
 def _label_span(dr: DataRow) -> int:

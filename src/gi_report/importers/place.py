@@ -471,9 +471,7 @@ class Placer:
         if orders is not None and list(orders[0]) != cells:
             cells = list(orders[0])
             self.reordered_notice(dr, cells)
-        found = segments(dr)
-        if self.apart and found and all(_whole(s.text) for s in dr.values):
-            found = None  # whole numbers in a table that prints cells apart: never a digit run
+        found = self.pieces(dr)
         location = next((s.location for s in dr.values if not s.empty), dr.location)
         if found and unit is not None:
             self.strip_unit(found, unit)
@@ -484,6 +482,14 @@ class Placer:
             self.add_run(dr, cells, found, location)
         else:
             self.cell_count(dr, cells, unit, found)
+
+    def pieces(self, dr: DataRow) -> list[str] | None:
+        """The row's digit runs (:func:`segments`); ``None`` for whole numbers in a table that
+        prints cells apart: each is one value, never the digits of several."""
+        found = segments(dr)
+        if self.apart and found and all(_whole(s.text) for s in dr.values):
+            return None
+        return found
 
     def cell_count(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
                    found: list[str] | None) -> None:

@@ -210,6 +210,11 @@ class _RowReader:
                                     or self.names_more(labels, by)):
             self.header_row(slots)
             return
+        self.data_row(labels, values, match, found)
+
+    def data_row(self, labels: list[Slot], values: list[Slot], match: Match[RowSpec] | None,
+                 found: str | None) -> None:
+        """A row with values (or a known label and empty cells) added to the stream."""
         self.after_data = True
         if not self.header.lines and not self.header.tokens:
             # a table that starts with data continues the one above (a page break): the order
