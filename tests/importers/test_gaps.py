@@ -4,13 +4,17 @@ cell stays blank; where the arithmetic cannot tell, the row stays blank with its
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
+from gi_report.cli import main
 from gi_report.form import TEMPLATES
+from gi_report.importers.blanks import UNEXPLAINED, blank_cells
 from gi_report.importers.gaps import Gap, placements, settle, trusted
 from gi_report.synthetic import random_report
 from gi_report.table import CellValue
@@ -100,3 +104,26 @@ def test_a_markdown_row_lacking_a_cell_is_read_where_the_arithmetic_places_the_g
     _, blank, wrong, codes = _tally(Case(1, ("cell_missing",), "markdown"))
     assert wrong == () and "row.gap" in codes and "column.missing" in codes
     assert blank == 0
+
+
+@pytest.mark.parametrize("case", [
+    Case(seed, (kind,), form) for seed in range(4)
+    for kind in ("cell_missing", "detached_labels", "unit_words")
+    for form in ("html", "markdown", "tab_rows", "one_line")])
+def test_every_blank_cell_has_a_reason(case: Case) -> None:
+    _, text, kind = build_case(case)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    result = read_document(data, kind=kind, warn=False)
+    blanks = blank_cells(result)
+    assert [b.pointer for b in blanks if b.code == UNEXPLAINED] == []
+
+
+def test_check_says_why_each_cell_of_a_gapped_row_is_blank(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, text, _ = build_case(Case(0, ("cell_missing",), "markdown"))
+    path = tmp_path / "report.md"
+    path.write_text(str(text), encoding="utf-8")
+    assert main(["check", str(path), "--format", "json"]) == 1
+    record = json.loads(capsys.readouterr().out)
+    codes = {b["code"] for b in record["blank_cells"]}
+    assert "cell.unexplained" not in codes and "row.cell_count" in codes
