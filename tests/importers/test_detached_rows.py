@@ -68,3 +68,13 @@ def test_a_whole_number_in_a_table_printing_cells_apart_is_not_a_digit_run() -> 
     # | 政府集中采购 | 14.6342万元 | (a cell dropped): read 1 and 4.6342 before
     _, _, wrong, codes = _tally(Case(529295469, ("cell_missing",), "markdown"))
     assert wrong == () and "row.cell_count" in codes
+
+
+def test_a_column_word_cut_from_a_label_is_not_a_new_header() -> None:
+    # （七）总总计 tokenised as （七）总 | 总计 below the data rows: taken for a new header, the
+    # order the header above printed its columns in was lost and the last row read in the
+    # form's order (商业企业 and 其他 swapped)
+    case = Case(328497183, ("extra_table", "column_order", "label_typo", "unit_words"),
+                "one_line")
+    _, _, wrong, _ = _tally(case)
+    assert wrong == ()

@@ -285,8 +285,15 @@ class _RowReader:
         return None, labels[-1].text, None
 
     def header_row(self, slots: list[Slot]) -> None:
-        names_columns = any(self.vocab.column(s.text) is not None for s in slots if not s.empty)
-        if self.after_data and names_columns:
+        printed = [s for s in slots if not s.empty]
+        columns = sum(1 for s in printed if self.vocab.column(s.text) is not None)
+        if self.after_data and columns:
+            if columns == 1 and any(self.vocab.column(s.text) is None
+                                    and not self.vocab.is_header_word(s.text) for s in printed):
+                # one column word beside other text below data rows (（七）总 | 总计, a label
+                # cut at a column's name): not a new header, which would lose the order the
+                # header above printed its columns in
+                return
             # a new header below data rows; a group row (三、本年度办理结果) keeps the header
             self.header = Header()
             self.after_data = False
