@@ -184,7 +184,8 @@ class Placer:
         is one value, never the digits of several run together (:meth:`runs_or_fail`)."""
         self.lone = True
         """At most one row of the table has values and no label: only such a row may be the
-        whole table in one run (several are each a part of it)."""
+        whole table as one digit run (several runs are each a part of it); a row printing one
+        cell per form cell is the whole table anyway."""
         self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
@@ -211,7 +212,7 @@ class Placer:
         the cells its header names, else unused."""
         spec = self.spec
         whole = list(whole_table(spec))
-        if self.lone and fits(dr, len(whole)):
+        if len(dr.values) == len(whole) or (self.lone and fits(dr, len(whole))):
             self.take(dr, whole, None, how="whole")
             return
         printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
