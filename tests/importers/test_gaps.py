@@ -127,3 +127,12 @@ def test_check_says_why_each_cell_of_a_gapped_row_is_blank(
     record = json.loads(capsys.readouterr().out)
     codes = {b["code"] for b in record["blank_cells"]}
     assert "cell.unexplained" not in codes and "row.cell_count" in codes
+
+
+@pytest.mark.parametrize("form", ["tab_rows", "html", "markdown", "pipe_rows"])
+def test_a_gapped_row_is_placed_in_the_order_its_header_prints(form: str) -> None:
+    # 总计 printed first: the gap was placed over the form's column order, two cells wrong
+    case = Case(340626988, ("column_order", "detached_labels", "label_variant", "cell_missing"),
+                form)
+    _, _, wrong, _ = _tally(case)
+    assert wrong == ()

@@ -4,9 +4,11 @@ A crawl or a converter can drop a value cell (an empty ``<td>`` lost, a Markdown
 early): the row then prints fewer cells than the form row has, each a whole number of its own.
 Which cell is missing is not said, so every placement of the gap (one or two cells) is tried:
 the printed values fill the other cells in order. A placement is **consistent** when every
-relation of the table (row totals, column sums, 一+二 = （七）+四) that it makes checkable holds
-with the values read elsewhere in the table. A cell is read only when every consistent placement
-gives it the same printed value; the others stay blank with their candidates. Nothing is read
+relation of the table (row totals, column sums, 一+二 = （七）+四) can hold with the values read
+elsewhere in the table: equal where every cell is stated; where blank cells (each some count
+≥ 0) stand on one side only, that side's stated cells must not already exceed the other side.
+A cell is read only when every consistent placement gives it the same printed value; the others
+stay blank with their candidates. Nothing is read
 
 * when no placement is consistent, or every placement is (no arithmetic to choose: section 二);
 * when a relation checkable without the gapped rows fails (the document does not hold to its
@@ -23,7 +25,7 @@ from itertools import combinations
 
 import attrs
 
-from gi_report.form.spec import Relation, TableSpec
+from gi_report.form.spec import CellKind, Relation, TableSpec
 from gi_report.importers.cellnames import Cell
 from gi_report.importers.values import Status, parse_value
 from gi_report.table import CellValue
@@ -91,6 +93,28 @@ def _holds(rel: Relation, values: Mapping[Cell, CellValue]) -> bool | None:
     return sum(v for v in left if v is not None) == sum(v for v in right if v is not None)
 
 
+def _possible(spec: TableSpec, rel: Relation, values: Mapping[Cell, CellValue]) -> bool:
+    """Whether the relation can hold: equal when every cell is stated; with blank cells only
+    on one side, all of them non-negative (counts, amounts), that side's stated cells must not
+    already exceed the other side (a blank stands for some number ≥ 0)."""
+    sides = []
+    for refs in (rel.left, rel.right):
+        stated = [_number(values.get((c.row, c.column))) for c in refs]
+        blank = [c for c, v in zip(refs, stated, strict=True) if v is None]
+        sides.append((sum(v for v in stated if v is not None), blank))
+    (left, left_blank), (right, right_blank) = sides
+    if left_blank and right_blank:
+        return True
+    if any(spec.column(c.column).kind is CellKind.SIGNED_COUNT
+           for c in (*left_blank, *right_blank)):
+        return True
+    if left_blank:
+        return left <= right
+    if right_blank:
+        return right <= left
+    return left == right
+
+
 def trusted(spec: TableSpec, known: Mapping[Cell, CellValue], gapped: set[str]) -> bool:
     """Whether every relation checkable without the gapped rows holds."""
     return all(_holds(rel, known) is not False for rel in spec.relations
@@ -104,7 +128,7 @@ def consistent(spec: TableSpec, known: Mapping[Cell, CellValue], gap: Gap
     touching = [rel for rel in spec.relations if any(c.row in rows for c in rel.cells)]
     every = placements(spec, gap)
     return [p for p in every if all(
-        _holds(rel, {**known, **{c: v for c, (_, v) in p.items()}}) is not False
+        _possible(spec, rel, {**known, **{c: v for c, (_, v) in p.items()}})
         for rel in touching)], len(every)
 
 

@@ -215,13 +215,9 @@ class Placer:
         if len(dr.values) == len(whole) or (self.lone and fits(dr, len(whole))):
             self.take(dr, whole, None, how="whole")
             return
-        printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
-                   if g in dr.header.rows}
-        # a row named above its columns spans them all (行政复议 over its five columns); a row
-        # name over one column only is a header cut out of line (a crawl), not a layout
-        spans = Counter(row.id for row in dr.header.rows.values())
-        named = [cell for cell in whole if cell in printed
-                 and spans[cell[0]] >= len(_value_cells(spec, cell[0]))]
+        if self.lone and self.gapped(dr, whole):
+            return  # the whole table in one row, a cell or two lost
+        named = self.named_cells(dr, whole)
         if named and by_header(dr, named) is not None:
             self.take(dr, named, None, how="whole")
             return
@@ -230,6 +226,16 @@ class Placer:
         self.notices.append(notice(
             "row.unlabelled", f"{spec.title}中一行没有行名（{shown}），无法确定是哪一行，未使用",
             location=dr.location, level=level, found=shown))
+
+    def named_cells(self, dr: DataRow, whole: Sequence[Cell]) -> list[Cell]:
+        """The cells the header above a label-less row names by row and column."""
+        printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
+                   if g in dr.header.rows}
+        # a row named above its columns spans them all (行政复议 over its five columns); a row
+        # name over one column only is a header cut out of line (a crawl), not a layout
+        spans = Counter(row.id for row in dr.header.rows.values())
+        return [cell for cell in whole if cell in printed
+                and spans[cell[0]] >= len(_value_cells(self.spec, cell[0]))]
 
     def how_notice(self, dr: DataRow, row: RowSpec) -> None:
         """The notice saying how a row was recognised, unless by its exact label."""
@@ -414,10 +420,32 @@ class Placer:
         texts = [s.text for s in dr.values]
         if not gaps.fits(texts, len(cells)) or not all(_whole(t) for t in texts):
             return False
+        order = self.gap_order(dr, cells)
+        if order is None:
+            return False
         self.score += 2
-        self.gaps.append((gaps.Gap(tuple(cells), tuple(texts)), dr))
+        self.gaps.append((gaps.Gap(tuple(order), tuple(texts)), dr))
         self.gap_cells.update(cells)
         return True
+
+    def gap_order(self, dr: DataRow, cells: list[Cell]) -> list[Cell] | None:
+        """The order the row prints its cells in: the header's printed order (a text dump) or
+        the order its grid names the columns in, when that is certain; ``None`` otherwise."""
+        orders = self.printed_orders(dr, cells)
+        if orders is not None and len(orders) != 1:
+            return None
+        order = list(orders[0]) if orders else list(cells)
+        rows = list(dict.fromkeys(r for r, _ in order))
+        for row in rows:  # each row's columns as the grid names them (the row above them)
+            named: dict[str, int] = {}
+            for g, column in sorted(dr.header.columns.items()):
+                over = dr.header.rows.get(g)
+                if len(rows) == 1 or (over is not None and over.id == row):
+                    named.setdefault(column.id, g)
+            columns = [c for r, c in order if r == row and c in named]
+            if columns != sorted(columns, key=lambda c: named[c]):
+                return None  # the grid names the columns in another order than the one read
+        return order
 
     def fill_gaps(self) -> None:
         """Each gapped row's cells that the arithmetic settles read; the others blank."""
