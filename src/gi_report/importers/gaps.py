@@ -7,10 +7,11 @@ the printed values fill the other cells in order. A placement is **consistent** 
 relation of the table (row totals, column sums, 一+二 = （七）+四) can hold with the values read
 elsewhere in the table: equal where every cell is stated; where blank cells (each some count
 ≥ 0) stand on one side only, that side's stated cells must not already exceed the other side.
-A cell is read only when every consistent placement gives it the same printed value; the others
-stay blank with their candidates. Nothing is read
+The row is read only when exactly one placement is consistent (several, even agreeing on some
+cells, leave the row blank with their candidates: a row printed against its header's order
+would make a wrong one look consistent). Nothing is read
 
-* when no placement is consistent, or every placement is (no arithmetic to choose: section 二);
+* when no placement is consistent, or more than one (no arithmetic to choose: section 二);
 * when a relation checkable without the gapped rows fails (the document does not hold to its
   own arithmetic, so it cannot settle anything).
 
@@ -143,9 +144,9 @@ def _agreed(cells: Sequence[Cell], found: Sequence[Placement]) -> dict[Cell, str
 
 
 def settle(spec: TableSpec, known: Mapping[Cell, CellValue], gap: Gap) -> Settled:
-    """The cells of ``gap`` that every consistent placement agrees on (see the module)."""
+    """The cells of ``gap`` read by its one consistent placement, if there is exactly one."""
     found, every = consistent(spec, known, gap)
-    if not found or len(found) == every:
+    if len(found) != 1 or every == 1:
         return Settled({}, gap.cells, tuple(tuple(p[c][1] for c in gap.cells) for p in found))
     agreed = _agreed(gap.cells, found)
     read = {cell: text for cell, text in agreed.items() if text is not None}
