@@ -78,3 +78,11 @@ def test_a_column_word_cut_from_a_label_is_not_a_new_header() -> None:
                 "one_line")
     _, _, wrong, _ = _tally(case)
     assert wrong == ()
+
+
+def test_a_row_with_empty_cells_at_both_ends_is_not_read_by_position() -> None:
+    # |  | （六）其他处理 |  | 0 |  |  | 1 | 0 | 0 |  | after a page break (no header above the
+    # continued table): the trailing empty cell was dropped, the label's span read as 自然人 and
+    # every value one column off (three wrong cells)
+    _, _, wrong, _ = _tally(Case(790345572, ("page_break_row_lost",), "markdown"))
+    assert wrong == ()

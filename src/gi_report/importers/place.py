@@ -407,6 +407,8 @@ class Placer:
         trimmed = list(dr.values)
         while len(trimmed) > len(cells) and trimmed[-1].empty:
             trimmed.pop()
+        if len(trimmed) < len(dr.values) and trimmed and trimmed[0].empty:
+            return None  # empty cells at both ends: the rest of a label's span, or a blank?
         if len(trimmed) == len(cells):
             printed = self.by_printed_order(dr, cells, trimmed)
             if printed is not None:
