@@ -136,3 +136,15 @@ def test_a_gapped_row_is_placed_in_the_order_its_header_prints(form: str) -> Non
                 form)
     _, _, wrong, _ = _tally(case)
     assert wrong == ()
+
+
+@pytest.mark.parametrize("case", [
+    Case(3979329727, ("cell_missing", "two_numbers", "title_broken", "extra_section"), "html"),
+    Case(898474206, ("cell_missing", "heading_typo", "extra_section", "two_numbers"), "tab_rows"),
+    Case(1596155043, ("two_numbers", "cell_missing", "page_break_row_lost"), "pipe_rows"),
+    Case(3896036132, ("two_numbers", "label_variant", "cell_missing"), "cell_per_line"),
+])
+def test_two_numbers_in_a_cell_of_a_row_lacking_one_are_not_two_of_its_cells(case: Case) -> None:
+    # 484 3 | 1 | 0 | 1 | 0 | 486 for seven cells: read as 484, 3, 1, 0, 1, 0, 486 (four wrong)
+    _, _, wrong, _ = _tally(case)
+    assert wrong == ()

@@ -515,11 +515,13 @@ class Placer:
             self.cell_count(dr, cells, unit, found)
 
     def pieces(self, dr: DataRow) -> list[str] | None:
-        """The row's digit runs (:func:`segments`); ``None`` for whole numbers in a table that
-        prints cells apart: each is one value, never the digits of several."""
+        """The row's digit runs (:func:`segments`); ``None`` in a table that prints cells apart
+        when they are whole numbers (each one value, never the digits of several) or a cell
+        holds two numbers (a lost border: which cells they are is not known)."""
         found = segments(dr)
-        if self.apart and found and all(_whole(s.text) for s in dr.values):
-            return None
+        if self.apart and found and (all(_whole(s.text) for s in dr.values)
+                                     or any(two_numbers(s.text) for s in dr.values)):
+            return None  # two numbers in one cell of such a table are not two of its cells
         return found
 
     def cell_count(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
