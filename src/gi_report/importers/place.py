@@ -451,6 +451,8 @@ class Placer:
 
     def fill_gaps(self) -> None:
         """Each gapped row's cells that the arithmetic settles read; the others blank."""
+        if not self.gaps:
+            return
         known = dict(self.values)
         if not gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells}):
             known = {}  # the document breaks its own arithmetic: it settles nothing
