@@ -364,10 +364,11 @@ def _reorder_applications(table: TableBlock, order: list[str]) -> None:
     corner.rowspan = len(headers)
     headers[0].insert(0, corner)
     table.rows[:header_count] = [Row(cells) for cells in headers]
-    for row in table.rows:
+    for row in table.rows:  # a row lacking a cell (cell_missing) keeps the others in order
         values = {c.ref[1]: c for c in row.cells if c.ref}
-        if len(values) == len(order):
-            row.cells = [c for c in row.cells if not c.ref] + [values[c] for c in order]
+        if values:
+            row.cells = [c for c in row.cells if not c.ref] + [
+                values[c] for c in order if c in values]
 
 
 def column_order(doc: Document, rng: random.Random) -> bool:

@@ -32,7 +32,9 @@ class ColumnSpec:
     kind: CellKind = CellKind.COUNT
     description: str  #: English: what the column counts
     aliases: tuple[str, ...] = ()  #: other spellings seen in published reports
-    unit: str | None = None  #: an amount column's unit, as the template prints it (万元)
+    unit: str | None = None
+    """The unit the column's amounts are stated in (万元), when the form fixes it: a cell
+    printing another unit is not read as this column's value."""
     unit_column: str | None = None  #: the column of the row that states an amount's unit
 
     def unit_of(self, row: Mapping[str, object]) -> str | None:

@@ -141,13 +141,32 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
     """Stage 3: number-only rows as the unclaimed form rows, in order, if the arithmetic holds."""
     if len(loose) < 2:
         return
-    for dr in loose:
-        while dr.values and dr.values[0].empty and dr.values[0].col0 not in dr.header.columns:
-            dr.values = dr.values[1:]
     order = [spec.row_position(dr.row.id) if dr.row is not None else None
              for dr in rows if dr.row is not None or any(dr is d for d in loose)]
-    found = align(spec, order, [[s.text for s in dr.values] for dr in loose], known)
+    found = align(spec, order, [[s.text for s in dr.values] for dr in loose], known,
+                  [_label_span(dr) for dr in loose])
     if found is None:
         return
     for dr, row in zip(loose, found, strict=True):
+        _trim(dr, _value_count(spec, row))
         dr.row, dr.how = row, "detached"
+
+
+def _trim(dr: DataRow, count: int) -> None:
+    """The row's cells beyond ``count`` left out: its empty label columns, then trailing empty
+    cells (as :func:`~gi_report.importers.detached.trimmed` does for the texts)."""
+    span = _label_span(dr)
+    while len(dr.values) > count and span:  # the rest of an empty label column
+        dr.values, span = dr.values[1:], span - 1
+    while len(dr.values) > count and dr.values[-1].empty:
+        dr.values = dr.values[:-1]
+
+
+def _label_span(dr: DataRow) -> int:
+    """How many empty cells start the row outside every column its header names: the empty
+    label columns of a table whose labels are printed apart (never a cell under a header)."""
+    n = 0
+    while (n < len(dr.values) and dr.values[n].empty
+           and dr.values[n].col0 not in dr.header.columns):
+        n += 1
+    return n

@@ -32,12 +32,14 @@ def value_columns(spec: TableSpec, row: RowSpec) -> list[str]:
 
 
 def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence[str]],
-          known: Mapping[Cell, CellValue]) -> list[RowSpec] | None:
+          known: Mapping[Cell, CellValue], spans: Sequence[int] | None = None
+          ) -> list[RowSpec] | None:
     """The form rows of the detached rows, or ``None`` if the alignment is not certain.
 
     ``order`` lists the document's data rows: the form position of a labelled row, ``None`` for
     a detached one; ``texts`` holds each detached row's value texts, in document order;
-    ``known`` the cells read from labelled rows.
+    ``known`` the cells read from labelled rows; ``spans`` how many empty cells start each
+    detached row outside every named column (left out where the row has too many cells).
     """
     claimed = {p for p in order if p is not None}
     free = [r for i, r in enumerate(spec.rows) if i not in claimed]
@@ -47,24 +49,37 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     sequence = [p if p is not None else next(positions) for p in order]
     if sequence != sorted(sequence):
         return None  # the labelled rows around them say another order
-    values = _read(spec, free, texts)
+    values = _read(spec, free, texts, spans or [0] * len(texts))
     if values is None:
         return None
     return free if arithmetic_holds(spec, {**known, **values}, {r.id for r in free}) else None
 
 
-def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str]]
-          ) -> dict[Cell, CellValue] | None:
-    """The detached rows' values as the form rows they would be (``None``: a count differs)."""
+def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str]],
+          spans: Sequence[int]) -> dict[Cell, CellValue] | None:
+    """The detached rows' values as the form rows they would be (``None``: a count differs);
+    a row's first ``spans`` texts (empty label columns) are left out where it has more texts
+    than its form row has cells."""
     values: dict[Cell, CellValue] = {}
-    for row, row_texts in zip(rows, texts, strict=True):
+    for row, printed, span in zip(rows, texts, spans, strict=True):
         columns = value_columns(spec, row)
+        row_texts = trimmed(printed, span, len(columns))
         if len(columns) != len(row_texts):
             return None
         for column, text in zip(columns, row_texts, strict=True):
             parsed = parse_value(text, spec.column(column).kind)
             values[(row.id, column)] = parsed.value if parsed.status is Status.NUMBER else None
     return values
+
+
+def trimmed(texts: Sequence[str], span: int, count: int) -> Sequence[str]:
+    """A row's texts without the empty ones it has beyond ``count`` cells: first its leading
+    empty label columns (at most ``span``), then trailing empty cells (a row printed narrower
+    than its header, or a Markdown row padded to the table's width). No number is left out."""
+    out = list(texts[min(span, max(0, len(texts) - count)):])
+    while len(out) > count and not out[-1].strip():
+        out.pop()
+    return out
 
 
 def arithmetic_holds(spec: TableSpec, values: Mapping[Cell, CellValue], rows: set[str]) -> bool:

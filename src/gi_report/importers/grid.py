@@ -124,12 +124,14 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     alignment = align_labelled(spec, rows)
     placer = _placer(spec, stream.location, rows)
     loose = loose_rows(rows)
+    placer.lone = len(loose) <= 1
     for dr in rows:
         if not any(dr is d for d in loose):
             placer.assign(dr)
     align_detached(spec, rows, loose, placer.values)
     for dr in loose:
         placer.assign(dr)
+    placer.fill_gaps()
     placer.missing(rows)
     placer.unprinted_units()
     found = bool(rows) or len(stream.header_columns) >= 2

@@ -109,6 +109,76 @@ class _Flow:
         return text, line
 
 
+def _only_child(el: Any, child: Any) -> bool:
+    """Whether ``child`` is a cell's whole content: no text around it, nothing inside it."""
+    return (not len(child) and not (el.text or "").strip() and not (child.tail or "").strip()
+            and _tag(child) not in _DROP)
+
+
+def _flat_part(c: Any) -> str:
+    """The text one childless element of a cell adds (a line break for ``<br>`` and blocks)."""
+    tag = _tag(c)
+    if tag == "br":
+        return _BREAK
+    if tag in _BLOCK:
+        return _BREAK + (c.text or "") + _BREAK
+    if tag is not None and tag not in _DROP:
+        return c.text or ""
+    return ""
+
+
+def _flat_text(el: Any, children: list[Any]) -> str:
+    """A cell whose children hold no elements: their texts, ``<br>`` and blocks as lines."""
+    parts = [el.text or ""]
+    for c in children:
+        parts.append(_flat_part(c))
+        parts.append(c.tail or "")
+    lines = (line.strip() for line in _SPACES.sub(" ", "".join(parts)).split(_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+def _walk_cell(flow: _Flow, node: Any, depth: int) -> None:
+    """Nested markup of a cell into ``flow``: blocks and rows as lines, inner cells apart."""
+    tag = _tag(node)
+    if tag is None or tag in _DROP:
+        return
+    if depth > MAX_DEPTH:
+        flow.add(" ".join(node.itertext()), None)
+        return
+    if tag == "br":
+        flow.newline()
+        return
+    block = tag in _BLOCK or tag in ("table", "tr")
+    if block:
+        flow.newline()
+    elif tag in ("td", "th") and depth > 0:
+        flow.add(" ", None)
+    flow.add(node.text, None)
+    for child in node:
+        _walk_cell(flow, child, depth + 1)
+        flow.add(child.tail, None)
+    if block:
+        flow.newline()
+
+
+def _nested_text(el: Any) -> str:
+    """A cell with nested markup (a table inside a cell): its lines, walked."""
+    flow = _Flow()
+    _walk_cell(flow, el, 0)
+    text, _ = flow.take()
+    return "\n".join(line for line in text.split("\n") if line)
+
+
+def _spread(grid: list[list[GridCell | None]], cell: GridCell, r: int, c: int, rowspan: int,
+            colspan: int) -> None:
+    """A cell written at every position its spans cover."""
+    end = c + colspan
+    for target in grid[r:r + rowspan]:
+        if len(target) < end:
+            target.extend([None] * (end - len(target)))
+        target[c:end] = [cell] * colspan
+
+
 class _Reader:
     def __init__(self, source: str | None) -> None:
         self.source = source
@@ -161,52 +231,16 @@ class _Reader:
     # --- tables ----------------------------------------------------------------------------------
 
     def cell_text(self, el: Any) -> str:
+        """A cell's text: plain, one wrapping element (``<td><p>13</p></td>``), flat inline
+        markup with ``<br>`` and paragraphs as line breaks, or nested markup walked."""
         if not len(el):
             return _SPACES.sub(" ", el.text or "").strip()
         children = list(el)
-        if len(children) == 1 and not len(children[0]) and not (el.text or "").strip() and not (
-                children[0].tail or "").strip() and _tag(children[0]) not in _DROP:
+        if len(children) == 1 and _only_child(el, children[0]):
             return _SPACES.sub(" ", children[0].text or "").strip()  # <td><p>13</p></td>
         if all(len(c) == 0 and _tag(c) not in _TABLE_PARTS for c in children):
-            parts = [el.text or ""]
-            for c in children:
-                tag = _tag(c)
-                if tag == "br":
-                    parts.append(_BREAK)
-                elif tag in _BLOCK:
-                    parts.append(_BREAK + (c.text or "") + _BREAK)
-                elif tag is not None and tag not in _DROP:
-                    parts.append(c.text or "")
-                parts.append(c.tail or "")
-            lines = (line.strip() for line in _SPACES.sub(" ", "".join(parts)).split(_BREAK))
-            return "\n".join(line for line in lines if line)
-        flow = _Flow()
-
-        def walk(node: Any, depth: int) -> None:
-            tag = _tag(node)
-            if tag is None or tag in _DROP:
-                return
-            if depth > MAX_DEPTH:
-                flow.add(" ".join(node.itertext()), None)
-                return
-            if tag == "br":
-                flow.newline()
-                return
-            block = tag in _BLOCK or tag in ("table", "tr")
-            if block:
-                flow.newline()
-            elif tag in ("td", "th") and depth > 0:
-                flow.add(" ", None)
-            flow.add(node.text, None)
-            for child in node:
-                walk(child, depth + 1)
-                flow.add(child.tail, None)
-            if block:
-                flow.newline()
-
-        walk(el, 0)
-        text, _ = flow.take()
-        return "\n".join(line for line in text.split("\n") if line)
+            return _flat_text(el, children)
+        return _nested_text(el)
 
     def table(self, el: Any) -> TableBlock:
         index = self.tables
@@ -243,12 +277,8 @@ class _Reader:
                     location=Location(file=source, line=td.sourceline, table=index, row=r,
                                       column=c),
                 )
-                end = c + colspan
-                for target in grid[r:r + rowspan]:
-                    if len(target) < end:
-                        target.extend([None] * (end - len(target)))
-                    target[c:end] = [cell] * colspan
-                c = end
+                _spread(grid, cell, r, c, rowspan, colspan)
+                c += colspan
         width = max((len(line) for line in grid), default=0)
         if n * width > MAX_GRID_CELLS:
             raise UnsafeDocumentError(

@@ -26,18 +26,22 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
+from gi_report.form.units import COUNT_UNITS
+from gi_report.importers import gaps
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.colorder import leaf_orders, settled
 from gi_report.importers.digits import Run
+from gi_report.importers.normalize import fold
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import (
     AMOUNT_UNITS,
+    DASHES,
     Status,
     is_number,
     parse_value,
-    run_segments,
+    spaced_run_segments,
     two_numbers,
 )
 from gi_report.table import CellValue
@@ -45,7 +49,7 @@ from gi_report.table import CellValue
 Pair = tuple[Cell, str, Location]
 """A form cell, the text read for it, and where."""
 
-_SIGNED_PIECES = re.compile(r"[+-]?[0-9][0-9.]*")
+_SIGNED_PIECES = re.compile(rf"([+-]?[0-9][0-9.]*)(?:{'|'.join(COUNT_UNITS)})?")
 
 
 def segments(dr: DataRow) -> list[str] | None:
@@ -76,15 +80,15 @@ def spaced_segments(dr: DataRow) -> tuple[list[str], tuple[bool, ...]] | None:
 
 def _signed_segments(text: str) -> list[tuple[str, bool]] | None:
     """The digit runs of one cell, each with whether whitespace (not a sign) comes before it."""
-    plain = run_segments(text)
+    plain = spaced_run_segments(text)
     if plain is not None:
-        return [(p, i > 0) for i, p in enumerate(plain)]
+        return plain
     out: list[tuple[str, bool]] = []
     for part in text.split():
-        pieces = _SIGNED_PIECES.findall(part)
-        if "".join(pieces) != part:
+        found = list(_SIGNED_PIECES.finditer(part))
+        if "".join(m.group(0) for m in found) != part:
             return None
-        out.extend((p, bool(out) and i == 0) for i, p in enumerate(pieces))
+        out.extend((m.group(1), bool(out) and i == 0) for i, m in enumerate(found))
     return out or None
 
 
@@ -156,6 +160,16 @@ def by_header(dr: DataRow, cells: Sequence[Cell]) -> list[Pair] | None:
     return out
 
 
+def _whole(text: str) -> bool:
+    """A cell printed as one whole number (no leading zero: ``00`` is two cells run together),
+    a dash, or nothing."""
+    if not fold(text) or fold(text) in DASHES:
+        return True
+    digits = fold(text).lstrip("+-")
+    return (is_number(text) and not two_numbers(text)
+            and not (len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()))
+
+
 def fits(dr: DataRow, count: int) -> bool:
     """Whether the row's cells (or its digits) can fill ``count`` cells."""
     if len(dr.values) == count:
@@ -181,7 +195,15 @@ class Placer:
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
         self.value_rows: Counter[int | None] = Counter()
         """Rows with a value printed, per printed table (see unlabelled)."""
-        self.apart = False  #: some row of the table prints two values in cells of their own
+        self.apart = False
+        """The table prints a row's values in cells of their own: a whole number in one cell
+        is one value, never the digits of several run together (:meth:`runs_or_fail`)."""
+        self.lone = True
+        """At most one row of the table has values and no label: only such a row may be the
+        whole table as one digit run (several runs are each a part of it); a row printing one
+        cell per form cell is the whole table anyway."""
+        self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
+        self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
         """The column orders each header's labels allow, per row's cells (see printed_orders)."""
 
@@ -207,16 +229,14 @@ class Placer:
         names, else unused."""
         spec = self.spec
         whole = list(whole_table(spec))
-        if fits(dr, len(whole)) and self.value_rows[dr.location.table] <= 1:
+        if len(dr.values) == len(whole) or (
+                self.lone and self.value_rows[dr.location.table] <= 1
+                and fits(dr, len(whole))):
             self.take(dr, whole, None, how="whole")
             return
-        printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
-                   if g in dr.header.rows}
-        # a row named above its columns spans them all (review over its five columns); a row
-        # name over one column only is a header cut out of line (a crawl), not a layout
-        spans = Counter(row.id for row in dr.header.rows.values())
-        named = [cell for cell in whole if cell in printed
-                 and spans[cell[0]] >= len(_value_cells(spec, cell[0]))]
+        if self.lone and self.gapped(dr, whole):
+            return  # the whole table in one row, a cell or two lost
+        named = self.named_cells(dr, whole)
         if named and by_header(dr, named) is not None:
             self.take(dr, named, None, how="whole")
             return
@@ -225,6 +245,16 @@ class Placer:
         self.notices.append(notice(
             "row.unlabelled", f"{spec.title}中一行没有行名（{shown}），无法确定是哪一行，未使用",
             location=dr.location, level=level, found=shown))
+
+    def named_cells(self, dr: DataRow, whole: Sequence[Cell]) -> list[Cell]:
+        """The cells the header above a label-less row names by row and column."""
+        printed = {(dr.header.rows[g].id, column.id) for g, column in dr.header.columns.items()
+                   if g in dr.header.rows}
+        # a row named above its columns spans them all (review over its five columns); a row
+        # name over one column only is a header cut out of line (a crawl), not a layout
+        spans = Counter(row.id for row in dr.header.rows.values())
+        return [cell for cell in whole if cell in printed
+                and spans[cell[0]] >= len(_value_cells(self.spec, cell[0]))]
 
     def how_notice(self, dr: DataRow, row: RowSpec) -> None:
         """The notice saying how a row was recognised, unless by its exact label."""
@@ -253,7 +283,7 @@ class Placer:
 
     def take(self, dr: DataRow, cells: list[Cell], unit: Cell | None, *, how: str) -> None:
         """Read the row's cells into ``cells`` by header, by position, or as digit runs."""
-        if any(c in self.values or c in self.run_cells for c in cells):
+        if any(c in self.values or c in self.run_cells or c in self.gap_cells for c in cells):
             self.notices.append(notice(
                 "row.duplicate",
                 f"“{row_name(self.spec, self.spec.row(cells[0][0]))}”在表中出现了不止一次，"
@@ -262,6 +292,8 @@ class Placer:
         pairs = (self.same_count(dr, cells) if len(dr.values) == len(cells)
                  else self.other_count(dr, cells))
         if pairs is None:
+            if unit is None and self.gapped(dr, cells):
+                return
             self.runs_or_fail(dr, cells, unit)
             return
         self.score += 3 if how == "row" else 3 * len({c[0] for c in cells})
@@ -394,12 +426,90 @@ class Placer:
         trimmed = list(dr.values)
         while len(trimmed) > len(cells) and trimmed[-1].empty:
             trimmed.pop()
+        if len(trimmed) < len(dr.values) and trimmed and trimmed[0].empty:
+            return None  # empty cells at both ends: the rest of a label's span, or a blank?
         if len(trimmed) == len(cells):
             printed = self.by_printed_order(dr, cells, trimmed)
             if printed is not None:
                 return printed
             return [(c, s.text, s.location) for c, s in zip(cells, trimmed, strict=True)]
         return None
+
+    def gapped(self, dr: DataRow, cells: list[Cell]) -> bool:
+        """A row printing fewer whole cells than the form row (one or two lost): kept for the
+        form's arithmetic to place (:meth:`fill_gaps`), never split as digits."""
+        texts = [s.text for s in dr.values]
+        if not gaps.fits(texts, len(cells)) or not all(_whole(t) for t in texts):
+            return False
+        order = self.gap_order(dr, cells)
+        if order is None:
+            return False
+        self.score += 2
+        self.gaps.append((gaps.Gap(tuple(order), tuple(texts)), dr))
+        self.gap_cells.update(cells)
+        return True
+
+    def gap_order(self, dr: DataRow, cells: list[Cell]) -> list[Cell] | None:
+        """The order the row prints its cells in: the header's printed order (a text dump) or
+        the order its grid names the columns in, when that is certain; ``None`` otherwise."""
+        orders = self.printed_orders(dr, cells)
+        if orders is not None and len(orders) != 1:
+            return None
+        order = list(orders[0]) if orders else list(cells)
+        rows = list(dict.fromkeys(r for r, _ in order))
+        for row in rows:  # each row's columns as the grid names them (the row above them)
+            named: dict[str, int] = {}
+            for g, column in sorted(dr.header.columns.items()):
+                over = dr.header.rows.get(g)
+                if len(rows) == 1 or (over is not None and over.id == row):
+                    named.setdefault(column.id, g)
+            columns = [c for r, c in order if r == row and c in named]
+            if columns != sorted(columns, key=lambda c: named[c]):
+                return None  # the grid names the columns in another order than the one read
+        return order
+
+    def fill_gaps(self) -> None:
+        """Each gapped row's cells that the arithmetic settles read; the others blank."""
+        if not self.gaps:
+            return
+        known = dict(self.values)
+        if not gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells}):
+            known = {}  # the document breaks its own arithmetic: it settles nothing
+        for gap, dr in self.gaps:
+            settled = gaps.settle(self.spec, known, gap) if known else gaps.Settled(
+                {}, gap.cells, ())
+            self.gap_notices(dr, gap, settled)
+            self.read([(c, t, dr.location) for c, t in settled.read.items()], None)
+            for cell in (*settled.open, *settled.missing):
+                self.values[cell] = None
+
+    def gap_notices(self, dr: DataRow, gap: gaps.Gap, settled: gaps.Settled) -> None:
+        spec = self.spec
+        name = self.name(dr, gap.cells)
+        shown = " | ".join(gap.texts)
+        lacking = len(gap.cells) - len(gap.texts)
+        if settled.read:
+            self.notices.append(notice(
+                "row.gap",
+                f"“{name}”一行少印了 {lacking} 个单元格（{shown}），按表内勾稽关系确定了"
+                f"{describe(spec, list(settled.read))} 的位置并读取",
+                location=dr.location, found=shown,
+                cells=[pointer(spec, c) for c in settled.read]))
+        if settled.missing:
+            self.notices.append(notice(
+                "column.missing",
+                f"“{name}”一行少印的单元格是 {describe(spec, list(settled.missing))}"
+                "（按表内勾稽关系确定），该单元格留空",
+                location=dr.location, found=shown,
+                cells=[pointer(spec, c) for c in settled.missing]))
+        if settled.open:
+            self.notices.append(notice(
+                "row.cell_count",
+                f"“{name}”一行有 {len(gap.texts)} 个数值单元格，而表格要求 {len(gap.cells)} 个，"
+                f"表内勾稽关系无法确定缺少的是哪一个：{describe(spec, list(settled.open))} 留空",
+                location=dr.location, found=shown,
+                cells=[pointer(spec, c) for c in settled.open],
+                candidates=settled.candidates))
 
     def runs_or_fail(self, dr: DataRow, cells: list[Cell], unit: Cell | None) -> None:
         """Digits run together: one run per cell, a :class:`Run` for the solver, or blank.
@@ -419,7 +529,7 @@ class Placer:
             self.cell_count(dr, cells, unit, None)
             return
         found = spaced_segments(dr)
-        if found is None:
+        if found is None or self.printed_apart(dr, found[0]):
             self.cell_count(dr, cells, unit, None)
         else:
             self.digits(dr, cells, unit, *found)
@@ -450,6 +560,14 @@ class Placer:
             cells = list(orders[0])
             self.reordered_notice(dr, cells)
         return cells
+
+    def printed_apart(self, dr: DataRow, found: list[str]) -> bool:
+        """Whether the row's digit runs ``found`` must not be split as run-together digits: in
+        a table that prints cells apart, whole numbers are each one value (never the digits of
+        several), and a cell holding two numbers is a lost border (which cells they are is not
+        known)."""
+        return bool(self.apart and found and (all(_whole(s.text) for s in dr.values)
+                                              or any(two_numbers(s.text) for s in dr.values)))
 
     def cell_count(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
                    found: list[str] | None) -> None:
@@ -504,6 +622,14 @@ class Placer:
         spec = self.spec
         kind = spec.column(cell[1]).kind
         parsed = parse_value(text, kind)
+        fixed = spec.column(cell[1]).unit
+        if parsed.status is Status.NUMBER and parsed.unit and fixed and parsed.unit != fixed:
+            self.values[cell] = None  # 3元 in a column of 万元: never read as 3万元
+            self.notices.append(notice(
+                "cell.unreadable",
+                f"{describe(spec, [cell])} 的内容“{text.strip()}”的单位不是该列的“{fixed}”，留空",
+                location=location, cells=[pointer(spec, cell)], found=text))
+            return
         if parsed.status is Status.NUMBER:
             self.values[cell] = parsed.value
             if parsed.unit and unit is not None and kind is CellKind.AMOUNT:
@@ -528,7 +654,8 @@ class Placer:
     # --- what was not found -----------------------------------------------------------------
 
     def read_rows(self) -> set[str]:
-        return {c[0] for c in self.values} | {c[0] for run in self.runs for c in run.cells}
+        return ({c[0] for c in self.values} | {c[0] for run in self.runs for c in run.cells}
+                | {c[0] for c in self.gap_cells})
 
     def unprinted_units(self) -> None:
         """A unit column of a row read, printed with no unit: blank."""

@@ -170,6 +170,10 @@ _CODES = (
     NoticeCode(code="row.detached", level=Level.WARNING,
                meaning="A row printed without its label, taken as a form row by the order of "
                "the rows and checked by the form's arithmetic."),
+    NoticeCode(code="row.gap", level=Level.WARNING,
+               meaning="A row printing fewer cells than the form's (a cell lost): the form's "
+               "arithmetic settles which cell is missing, the printed values are read into the "
+               "others; the missing cell is blank."),
 )
 
 NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
@@ -183,7 +187,7 @@ UNDETERMINED_CODES = frozenset(
 """Codes whose cells are blank in the report because the document could not be read there."""
 
 INFERRED_CODES = frozenset({"split.unique", "label.fuzzy", "label.by_position", "split.by_text",
-                            "row.detached"})
+                            "row.detached", "row.gap"})
 """Codes whose cells hold a value the importer inferred rather than read plainly."""
 
 

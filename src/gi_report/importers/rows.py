@@ -24,6 +24,7 @@ from typing import NamedTuple
 import attrs
 
 from gi_report.form.spec import ColumnSpec, RowSpec, TableSpec
+from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.normalize import fold
 from gi_report.importers.values import looks_like_value
@@ -31,12 +32,18 @@ from gi_report.importers.vocabulary import Match, Vocabulary, vocabulary
 
 _SIGNED_RUN = re.compile(r"[+-]?[0-9][0-9.]*(?:[+-][0-9][0-9.]*)+")
 """Signed numbers run together (``0-66``): a value cell, read only if it can be split."""
+_UNIT_RUN = re.compile(rf"(?>[+-]?[0-9][0-9.]*+{UNIT_PATTERN}?)+")
+"""Numbers run together, a unit word or a sign between them (``15条2个7``, ``1-2件0``): a
+value cell, read only if it can be split (possessive: no backtracking over a long run)."""
 
 
 @functools.lru_cache(maxsize=65536)
 def value_text(text: str) -> bool:
-    """Whether a cell's text is a value: a number, a dash, or signed numbers run together."""
-    return looks_like_value(text) or _SIGNED_RUN.fullmatch(fold(text)) is not None
+    """Whether a cell's text is a value: a number, a dash, or numbers run together (signed, or
+    apart by unit words)."""
+    folded = fold(text)
+    return (looks_like_value(text) or _SIGNED_RUN.fullmatch(folded) is not None
+            or _UNIT_RUN.fullmatch(folded) is not None)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -219,16 +226,23 @@ class _RowReader:
             # text between the row's label and its numbers is a value (an unreadable one)
             values = slots[slots.index(by) + 1:]
             labels = labels[: labels.index(by) + 1]
-        if first_value is None and self.is_header(labels, values, match):
+        if first_value is None and (self.is_header(labels, values, match)
+                                    or self.names_more(labels, by)):
             self.header_row(slots)
             return
+        self.data_row(labels, values, match, found)
+
+    def data_row(self, labels: list[Slot], values: list[Slot], match: Match[RowSpec] | None,
+                 found: str | None) -> None:
+        """A row with values (or a known label and empty cells) added to the stream."""
         self.after_data = True
         if not self.header.lines and not self.header.tokens:
             # a table that starts with data continues the one above (a page break): the order
             # its header printed the columns in still holds
             self.header.tokens = list(self.carried)
             self.zone = (self.header, self.carried_start)
-        values = self.outside_label_zone(values)
+        if labels:  # a row printed without labels may be narrower than its header
+            values = self.outside_label_zone(values)
         hint = None
         if not labels and self.hint is not None:
             hint, self.hint = self.hint, None
@@ -266,6 +280,14 @@ class _RowReader:
             1 for s in labels if self.vocab.column(s.text) or self.vocab.is_header_word(s.text))
         return match is None or not values or columns >= 2
 
+    def names_more(self, labels: list[Slot], by: Slot | None) -> bool:
+        """Whether known labels follow the one that names a row: a header row naming several
+        things side by side (行政复议 | 行政诉讼, a Markdown header whose merged cells are
+        written once, the positions they cover left empty), not a row of empty cells."""
+        if by is None or by is labels[-1]:
+            return False
+        return any(self.vocab.knows(s.text) for s in labels[labels.index(by) + 1:])
+
     def groups(self, labels: Iterable[Slot]) -> set[str]:
         groups = {m.item.id for s in labels if (m := self.vocab.group(s.text)) is not None}
         if self.group:
@@ -289,8 +311,15 @@ class _RowReader:
         return None, labels[-1].text, None
 
     def header_row(self, slots: list[Slot]) -> None:
-        names_columns = any(self.vocab.column(s.text) is not None for s in slots if not s.empty)
-        if self.after_data and names_columns:
+        printed = [s for s in slots if not s.empty]
+        columns = sum(1 for s in printed if self.vocab.column(s.text) is not None)
+        if self.after_data and columns:
+            if columns == 1 and any(self.vocab.column(s.text) is None
+                                    and not self.vocab.is_header_word(s.text) for s in printed):
+                # one column word beside other text below data rows (（七）总 | 总计, a label
+                # cut at a column's name): not a new header, which would lose the order the
+                # header above printed its columns in
+                return
             # a new header below data rows; a group row (三、本年度办理结果) keeps the header
             self.header = Header()
             self.after_data = False

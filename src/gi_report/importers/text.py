@@ -25,6 +25,7 @@ import attrs
 
 from gi_report.errors import UnrecognisedDocumentError
 from gi_report.form import TEMPLATES, per_registry
+from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import (
     Block,
     GridCell,
@@ -52,10 +53,12 @@ MIN_CRAWL_LINE = 200
 """Shortest line tried as a whole report on one line (it must also hold three section headings)."""
 MAX_LINE_TOKENS = 20_000
 """Most label tokens one crawler line may be cut into."""
+_NUMBERS = r"(?>(?:\s*(?:[0-9０-９](?:[0-9０-９]|[.,](?=[0-9]))*|[—\-－/／]+))+)"
 _VALUE_PREFIX = re.compile(
-    r"^(?:\s*(?:[0-9０-９](?:[0-9０-９]|[.,](?=[0-9]))*|[—\-－/／]+))+"
-    r"(?:\s*(?:亿元|万元|元|件|个|项|条))?")
-"""The numbers (and dashes) at the start of a crawl text: a value cell ends where text begins."""
+    rf"^{_NUMBERS}(?:\s*{UNIT_PATTERN}(?:{_NUMBERS}(?=\s*{UNIT_PATTERN}|\s*$))?)*")
+"""The numbers (and dashes) at the start of a crawl text: a value cell ends where text begins.
+A unit word after a number (``15条2个7个``) does not end the cell; numbers after a unit belong
+to it only up to the next unit or the end of the text (``31条2023年…`` ends after 条)."""
 _NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]|第[一二三四五六]部分")
 _PROSE = re.compile(r"[。，；：！？]|^[一二三四五六七八九十]{1,2}[、.．]")
 """Text that is a sentence or a numbered heading, not a label: kept as narrative."""

@@ -26,6 +26,9 @@ from functools import lru_cache
 import attrs
 
 from gi_report.form.spec import CellKind
+from gi_report.form.units import AMOUNT_UNITS as AMOUNT_UNITS  # re-exported: the old path
+from gi_report.form.units import COUNT_UNITS as COUNT_UNITS
+from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.normalize import fold
 from gi_report.numbers import amount_digits_fit, count_digits_fit
 from gi_report.table import CellValue
@@ -34,12 +37,10 @@ DASHES = frozenset({"-", "--", "—", "——", "–", "―", "/", "\\", "无", 
                     "\u2012", "\u2212", "－－"})
 """Cell texts (after folding) that mean "nothing here": read as blank."""
 
-AMOUNT_UNITS = ("亿元", "万元", "元")
-COUNT_UNITS = ("件", "个", "项", "条", "次", "人")
-
 _COUNT = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 _AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _RUN = re.compile(r"[0-9][0-9.]*")
+_UNIT_PIECE = re.compile(rf"([0-9][0-9.]*)({UNIT_PATTERN})?")
 _TWO_NUMBERS = re.compile(r"[0-9][0-9.,]*\s+[+-]?[0-9]")
 
 
@@ -117,7 +118,7 @@ def parse_value(text: str, kind: CellKind) -> Parsed:
 
 
 _VALUE_LIKE = re.compile(
-    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:亿元|万元|元|件|个|项|条|次|人|%)?"
+    rf"[+-]?(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?(?:{UNIT_PATTERN}|%)?"
 )
 
 
@@ -136,16 +137,44 @@ def is_number(text: str) -> bool:
 
 
 def run_segments(text: str) -> list[str] | None:
-    """The whitespace-separated digit runs of a cell, or ``None`` if it holds anything else.
+    """The digit runs of a cell, cut at whitespace and after each unit word, or ``None`` if it
+    holds anything else.
 
-    ``"230 000023"`` → ``["230", "000023"]``; a final amount unit stays on its run
+    ``"230 000023"`` → ``["230", "000023"]``; a unit word ends the number before it and is
+    dropped (``"15条2个70"`` → ``["15", "2", "70"]``: a crawl that runs cells together keeps
+    the units apart), except a final amount unit, which stays on its run
     (``"13575394432.52元"``).
     """
-    out: list[str] = []
+    spaced = spaced_run_segments(text)
+    return None if spaced is None else [piece for piece, _ in spaced]
+
+
+def spaced_run_segments(text: str) -> list[tuple[str, bool]] | None:
+    """:func:`run_segments`, each run with whether whitespace comes before it (a cell holding
+    two numbers may straddle whitespace; a unit word always ends a number)."""
+    out: list[tuple[str, bool]] = []
     for part in text.split():
-        folded = fold(part)
-        number, _ = _strip_unit(folded, AMOUNT_UNITS)
-        if not _RUN.fullmatch(number):
+        pieces = _unit_pieces(fold(part))
+        if pieces is None:
             return None
-        out.append(folded)
+        out.extend((piece, bool(out) and i == 0) for i, piece in enumerate(pieces))
     return out or None
+
+
+def _unit_pieces(folded: str) -> list[str] | None:
+    """One whitespace-free part cut after its unit words; ``None``: not digits and units."""
+    number, unit = _strip_unit(folded, AMOUNT_UNITS)
+    if _RUN.fullmatch(number):
+        return [folded]
+    pieces: list[str] = []
+    at = 0
+    for m in _UNIT_PIECE.finditer(number):
+        if m.start() != at or (m.group(2) in AMOUNT_UNITS):
+            return None  # text between the numbers, or an amount unit inside the run
+        pieces.append(m.group(1))
+        at = m.end()
+    if at != len(number) or not pieces:
+        return None
+    if unit is not None:
+        pieces[-1] += unit
+    return pieces
