@@ -45,7 +45,7 @@ def statements(text: str, terms: Sequence[str], others: Sequence[str] = ()) -> l
     """The numbers printed right after one of ``terms`` (``<label>16件``, ``…文件类11条``).
 
     A number with one of ``others`` (other rows' labels) between it and the term is that
-    row's, not this one's (``…文件和规章3件``): it is not a statement of this row.
+    row's, not this one's (``…<label>和<other label>3件``): it is not a statement of this row.
     """
     if not terms:
         return []

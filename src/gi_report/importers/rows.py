@@ -1,12 +1,12 @@
 """Stage *read rows*: a table section's blocks as one stream of header rows and data rows.
 
-* a row with no number is a **header row**: its cells name columns (本年制发件数, 自然人 …), header
-  cells above them (申请人情况), sub-table captions (第二十条第（一）项) or, in section 四's
-  transposed layout, the form's rows (行政复议, 未经复议直接起诉);
+* a row with no number is a **header row**: its cells name columns (the form's column labels),
+  header cells above them (the applicants' header), sub-table captions (section 二's Article 20
+  items) or, in section 四's transposed layout, the form's rows (review, litigation …);
 * a row with numbers (or a recognised row label and empty cells) is a **data row**: its leading
   text cells are labels — the innermost names the form row, the outer ones its groups — and the
   cells after them are its values, one per distinct cell (a merged cell counts once);
-* a heading between tables that names a row (### 行政复议) names the next table's unlabelled row,
+* a heading between tables that names a row (``### <label>``) names the next table's unlabelled row,
   if it has just one; other text between tables is the section's narrative.
 
 Labels are looked up in :mod:`~gi_report.importers.vocabulary` (derived from the form only); no
@@ -253,7 +253,7 @@ class _RowReader:
 
     def outside_label_zone(self, values: list[Slot]) -> list[Slot]:
         """The value cells without the empty cells left of every column the header names: the
-        rest of a label's span (（七）总计 printed over two label columns), not a value.
+        rest of a label's span (a total's label over two label columns), not a value.
 
         Only under a header that names every column of the table at a grid column of its own
         (its spans kept): a text dump's header does not stand over the values."""
@@ -282,7 +282,7 @@ class _RowReader:
 
     def names_more(self, labels: list[Slot], by: Slot | None) -> bool:
         """Whether known labels follow the one that names a row: a header row naming several
-        things side by side (行政复议 | 行政诉讼, a Markdown header whose merged cells are
+        things side by side (review | litigation, a Markdown header whose merged cells are
         written once, the positions they cover left empty), not a row of empty cells."""
         if by is None or by is labels[-1]:
             return False
@@ -316,11 +316,11 @@ class _RowReader:
         if self.after_data and columns:
             if columns == 1 and any(self.vocab.column(s.text) is None
                                     and not self.vocab.is_header_word(s.text) for s in printed):
-                # one column word beside other text below data rows (（七）总 | 总计, a label
-                # cut at a column's name): not a new header, which would lose the order the
+                # one column word beside other text below data rows (a label cut at a column's
+                # name, then the column's name): not a new header, which would lose the order the
                 # header above printed its columns in
                 return
-            # a new header below data rows; a group row (三、本年度办理结果) keeps the header
+            # a new header below data rows; a group row (the outcomes group) keeps the header
             self.header = Header()
             self.after_data = False
         for s in slots:

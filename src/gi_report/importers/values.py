@@ -6,9 +6,9 @@ The rules (documented in ``docs/importers.md``):
 * an empty cell is blank (``None``); a cell printed as a dash or 无 (``—``, ``-``, ``－``, ``/``,
   ``无``…) is blank too — never 0: only a printed 0 is 0;
 * counts are whole numbers, optionally with thousands separators (``1,234``) and a unit
-  (件, 个, 项, 条); signed counts (本年增/减) may carry ``+``/``-``;
+  (件, 个, 项, 条); signed counts (the change columns) may carry ``+``/``-``;
 * amounts are exact ``Decimal`` as printed (``0.35``, ``24252.311082``), optionally with a unit
-  (元, 万元, 亿元) which is returned apart (the 2019 template's 采购总金额 ``251000元``);
+  (元, 万元, 亿元) which is returned apart (an older template's procurement amount, ``251000元``);
 * a cell holding two numbers apart (``12\n13``, ``93<br>3``, ``190.7787 7``: a lost border, a
   merged continuation cell) is unreadable, never the two numbers' digits joined.
 * a number longer than the form holds (:mod:`gi_report.numbers`: 15 digits for a count, 15 before
