@@ -53,6 +53,18 @@ class _Word:
     refs: tuple[Ref, ...] = ()
 
 
+class Found(NamedTuple):
+    """A claim as the reader finds it: what :class:`Claim` holds, with its words as a span of
+    the sentence (cut out only when a :class:`Claim` is made)."""
+
+    alternatives: Alternatives
+    number: str | None  #: the digits as written (``None``: a negation, i.e. 0)
+    unit: str
+    amount: bool
+    start: int  #: where the claim's words start in the sentence
+    end: int
+
+
 class _Token(NamedTuple):
     kind: str
     start: int
@@ -484,7 +496,7 @@ class _Reader:
     fee_topic: bool = False
     topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
     verb: _Word | None = None  #: the section-二 verb of a list (主动公开规章13件，规范性文件60件)
-    out: list[Claim] = attrs.Factory(list)
+    out: list[Found] = attrs.Factory(list)
     whole: bool = False  #: the sentence is one statement (no ；): every subject starts at 0
 
     @functools.cached_property
@@ -496,11 +508,9 @@ class _Reader:
         subject = self.sentence[self._statement_start(start):start]
         if not whole_agency(subject, self.agency):
             return
-        said = self.sentence[start:end].strip("，、, ")
-        self.out.append(Claim(
-            said=said, number=number.number if number else None,
-            unit=number.unit if number else "", amount=amount,
-            alternatives=tuple(map(tuple, alternatives)), sentence=self.sentence))
+        self.out.append(_new(Found, (
+            tuple(map(tuple, alternatives)), number.number if number else None,
+            number.unit if number else "", amount, start, end)))
 
     def _statement_start(self, at: int) -> int:
         if self.whole:
@@ -508,7 +518,7 @@ class _Reader:
         sentence = self.sentence
         return max(sentence.rfind(_WIDE_SEMICOLON, 0, at), sentence.rfind(_SEMICOLON, 0, at)) + 1
 
-    def read(self) -> list[Claim]:
+    def read(self) -> list[Found]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
         sentence = self.sentence
@@ -854,7 +864,15 @@ def claims_in(sentence: str, vocabulary: Vocabulary, agency: str | None = None) 
 def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Claim]:
     """:func:`claims_in` of a sentence known to pass :meth:`Vocabulary.may_claim` (one that
     :func:`claim_sentences` gave), without testing it again."""
+    return [made(sentence, found) for found in read_found(sentence, vocabulary, agency)]
+
+
+def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Found]:
+    """:func:`read_claims` as bare :class:`Found` tuples (no :class:`Claim` objects, no words
+    cut out): what R15 compares with the cells before it needs a claim's words."""
     found = _Reader(vocabulary, sentence, agency).read()
+    if len(found) < 2:
+        return found
     seen: set[tuple[Alternatives, str | None]] = set()
     out = []
     for claim in found:
@@ -863,3 +881,10 @@ def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None
             seen.add(key)
             out.append(claim)
     return out
+
+
+def made(sentence: str, found: Found) -> Claim:
+    """The :class:`Claim` of a claim :func:`read_found` found in ``sentence``."""
+    return Claim(said=sentence[found.start:found.end].strip("，、, "), number=found.number,
+                 unit=found.unit, amount=found.amount, alternatives=found.alternatives,
+                 sentence=sentence)

@@ -151,7 +151,7 @@ def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
     return [_with_value(claim, grammar) for claim in found]
 
 
-def _value_of(claim: claims.Claim) -> Number:
+def _value_of(claim: claims.Claim | claims.Found) -> Number:
     """The number a claim states, scaled by its unit (万元 → yuan)."""
     return _number(claim.number, amount=claim.amount) * UNIT_SCALE.get(claim.unit, 1)
 
@@ -245,12 +245,14 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
-            for found in claims.read_claims(sentence, grammar.vocabulary, agency):
+            for found in claims.read_found(sentence, grammar.vocabulary, agency):
                 value = _value_of(found)
-                alternatives = grammar.with_fee_ids(found.alternatives)
+                alternatives = found.alternatives
+                if alternatives and alternatives[0] and alternatives[0][0][0] == "other_matters":
+                    alternatives = grammar.with_fee_ids(alternatives)  # a fee claim's refs
                 if any(cells.stated_sum(alt) == value for alt in alternatives):
                     continue  # the common case: the stated cells agree
-                claim = _with_value(found, grammar, value, alternatives)
+                claim = _with_value(claims.made(sentence, found), grammar, value, alternatives)
                 if blank_tables is None:
                     blank_tables = {t for t in report.tables if report.table(t).is_blank}
                 if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
