@@ -497,6 +497,9 @@ class _Reader:
     topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
     verb: _Word | None = None  #: the section-二 verb of a list (主动公开规章13件，规范性文件60件)
     out: list[Found] = attrs.Factory(list)
+    subjects: dict[int, bool] = attrs.Factory(dict)
+    """Whether the subject before a claim's start is the agency (a sentence's claims often
+    share a start: 未产生…行政复议、行政诉讼, 收费通知…均为0)."""
     whole: bool = False  #: the sentence is one statement (no ；): every subject starts at 0
 
     @functools.cached_property
@@ -505,8 +508,11 @@ class _Reader:
 
     def claim(self, start: int, end: int, number: _Token | None, amount: bool,
               *alternatives: Sequence[Ref]) -> None:
-        subject = self.sentence[self._statement_start(start):start]
-        if not whole_agency(subject, self.agency):
+        whole = self.subjects.get(start)
+        if whole is None:  # the subject is the words before ``start`` in its statement
+            subject = self.sentence[self._statement_start(start):start]
+            whole = self.subjects[start] = whole_agency(subject, self.agency)
+        if not whole:
             return
         self.out.append(_new(Found, (
             tuple(map(tuple, alternatives)), number.number if number else None,
