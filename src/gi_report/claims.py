@@ -173,21 +173,38 @@ _new = tuple.__new__
 def _trie(texts: Iterable[str]) -> str:
     """One regex matching any of ``texts``, longest first, with shared prefixes factored out
     (``收(?:费通知|费|取|到)``): the regex engine tries each first character once."""
+    return _below(_root(texts))
+
+
+def _trie_branches(texts: Iterable[str]) -> list[str]:
+    """The alternatives of :func:`_trie`, one per first character, to be joined with others at
+    the top of a regex: each starts with a literal, so the regex engine skips the characters no
+    alternative starts with (a group among them makes it try the regex at every character)."""
+    return _branches(_root(texts))
+
+
+def _root(texts: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The trie of ``texts``: a node per character, ``""`` marking the end of a text."""
     root: dict[str, dict[str, Any]] = {}
     for text in texts:
         node = root
         for char in text:
             node = node.setdefault(char, {})
         node[""] = {}
+    return root
 
-    def build(node: dict[str, dict[str, Any]]) -> str:
-        branches = [re.escape(c) + build(sub) for c, sub in node.items() if c]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
 
-    return build(root)
+def _branches(node: dict[str, dict[str, Any]]) -> list[str]:
+    """The alternatives below a node of a trie, longest first at each step."""
+    return [re.escape(c) + _below(sub) for c, sub in node.items() if c]
+
+
+def _below(node: dict[str, dict[str, Any]]) -> str:
+    branches = _branches(node)
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 def _add(table: dict[str, _Word], text: str, word: _Word) -> None:
@@ -427,7 +444,7 @@ def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
 
 
 _PART = re.compile("|".join((
-    _trie(words.NOT_WHOLE_SUBJECTS),
+    *_trie_branches(words.NOT_WHOLE_SUBJECTS),
     *(f"{re.escape(u)}(?<![{''.join(words.WHOLE_AGENCY)}]{re.escape(u)})"
       for u in words.UNIT_SUFFIXES if u not in words.NOT_WHOLE_SUBJECTS))))
 """A quick test: the words that may make a subject a part (我局, 本局 are the agency). Each
