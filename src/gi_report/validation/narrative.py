@@ -247,9 +247,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
         for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
             for found in claims.read_found(sentence, grammar.vocabulary, agency):
                 value = _value_of(found)
-                alternatives = found.alternatives
-                if alternatives and alternatives[0] and alternatives[0][0][0] == "other_matters":
-                    alternatives = grammar.with_fee_ids(alternatives)  # a fee claim's refs
+                alternatives = _with_fee_ids(found.alternatives, grammar)
                 if any(cells.stated_sum(alt) == value for alt in alternatives):
                     continue  # the common case: the stated cells agree
                 claim = _with_value(claims.made(sentence, found), grammar, value, alternatives)
@@ -262,6 +260,14 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
                 if finding is not None:
                     out.append(finding)
     return out
+
+
+def _with_fee_ids(alternatives: Alternatives, grammar: Grammar) -> Alternatives:
+    """A claim's refs with the template's fee field ids: only a fee claim (whose one ref is a
+    fee role) has any to change, so the others are not looked up."""
+    if alternatives and alternatives[0] and alternatives[0][0][0] == "other_matters":
+        return grammar.with_fee_ids(alternatives)
+    return alternatives
 
 
 @functools.cache
