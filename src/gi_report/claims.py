@@ -12,6 +12,7 @@ importer reads the section-六 fees from the same claims (:mod:`gi_report.import
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -588,7 +589,8 @@ class _Reader:
             if token.kind != "number" or not token.unit or token.unit in "%％":
                 segment.append(token)
                 continue
-            nxt = next((j for j in numbers if j > i), len(clause))
+            later = bisect.bisect_right(numbers, i)  # the next number after this one
+            nxt = numbers[later] if later < len(numbers) else len(clause)
             self._number(segment, token, clause[i + 1: nxt], breakdown)
             segment = []
 
@@ -622,9 +624,9 @@ class _Reader:
         if n.unit not in words.CLAIM_UNITS["count"]:
             return False
         app = self.vocabulary.applications
-        forward = next((t for t in (*seg, *after) if t.kind == "fwd"), None)
+        forward = _first_of("fwd", seg) if "fwd" in kinds else _first_of("fwd", after)
         if forward is not None:
-            first = forward.start if forward in seg else n.start
+            first = forward.start if "fwd" in kinds else n.start
             self.claim(first, max(n.end, forward.end), n, False,
                        [(app, "carried_to_next_year", "total")])
             return True
@@ -858,6 +860,14 @@ class _Reader:
         for head in heads:
             if head.word is not None:
                 self.claim(neg.start, heads[-1].end, None, False, head.word.refs)
+
+
+def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
+    """The first token of a kind (``None``: none)."""
+    for token in tokens:
+        if token.kind == kind:
+            return token
+    return None
 
 
 def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
