@@ -248,7 +248,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
             for found in claims.read_found(sentence, grammar.vocabulary, agency):
                 value = _value_of(found)
                 alternatives = _with_fee_ids(found.alternatives, grammar)
-                if any(cells.stated_sum(alt) == value for alt in alternatives):
+                if cells.agrees(alternatives, value):
                     continue  # the common case: the stated cells agree
                 claim = _with_value(claims.made(sentence, found), grammar, value, alternatives)
                 if blank_tables is None:
@@ -305,12 +305,23 @@ class _Cells:
         """The sum of the cells ``refs`` when every one is stated (the common case, checked
         first)."""
         total: Number = 0
+        tables = self._tables
         for ref in refs:
-            value = self.value(ref)
+            known = tables.get(ref[0])
+            if known is None:  # a fee field, or the first cell of a table
+                value = self.value(ref)
+            else:  # as value(), inline: this runs for every cell of every claim
+                i, j = known[1][ref[1], ref[2]]
+                cell = known[0][i][j]
+                value = None if isinstance(cell, str) else cell
             if value is None:
                 return None
             total += value
         return total
+
+    def agrees(self, alternatives: Alternatives, value: Number) -> bool:
+        """Whether one of the alternatives sums to ``value`` with every cell stated."""
+        return value in map(self.stated_sum, alternatives)  # lazy: stops at the first
 
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
