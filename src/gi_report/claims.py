@@ -515,9 +515,9 @@ class _Reader:
     topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
     verb: _Word | None = None  #: the section-二 verb of a list (主动公开规章13件，规范性文件60件)
     out: list[Found] = attrs.Factory(list)
+    #: whether the subject before a claim's start is the agency (a sentence's claims often
+    #: share a start: a negation of two kinds of cases, the three fees all 0)
     subjects: dict[int, bool] = attrs.Factory(dict)
-    """Whether the subject before a claim's start is the agency (a sentence's claims often
-    share a start: 未产生…行政复议、行政诉讼, 收费通知…均为0)."""
     whole: bool = False  #: the sentence is one statement (no ；): every subject starts at 0
 
     @functools.cached_property
