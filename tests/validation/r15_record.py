@@ -1,10 +1,11 @@
 """R15 on every real corpus report, as recorded from the claims reader before its rewrite.
 
 ``tests/data/r15/recorded.json`` holds, for each real report of ``tests/data/corpus`` (and
-``wild/``) as the importers read it, the findings of R15 (with and without ``blank_as_zero``) and
-the claims of every sentence of its narrative (with the agency known and unknown). The test
-compares the current code with it; ``python -m tests.validation.r15_record`` records it again
-(only when a change of R15's findings is intended).
+``wild/``): the report as the importers read it (in the JSON format), the findings of R15 on it
+(with and without ``blank_as_zero``) and the claims of every sentence of its narrative (with the
+agency known and unknown). The test runs the current code on the recorded reports and compares;
+``python -m tests.validation.r15_record`` records it again (only when a change of R15's findings
+is intended).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from gi_report import Report
 from gi_report import claims as reader
+from gi_report.codec.json import from_dict, to_dict
 from gi_report.validation import narrative
 from tests.corpus import CORPUS
 
@@ -68,6 +70,7 @@ def record_of(report: Report) -> dict[str, Any]:
                 sentences.append({"pointer": pointer, "sentence": sentence,
                                   "claims": with_agency, "claims_without_agency": without})
     return {
+        "report": to_dict(report),
         "findings": [f.to_dict() for f in narrative.check(report)],
         "findings_blank_as_zero": [f.to_dict()
                                    for f in narrative.check(report, blank_as_zero=True)],
@@ -80,9 +83,15 @@ def current() -> dict[str, Any]:
     return {p.relative_to(CORPUS).as_posix(): record_of(imported(p)) for p in report_paths()}
 
 
+def recorded_report(record: dict[str, Any]) -> Report:
+    """The report of a record as it was imported when recorded (so that a later change of an
+    importer does not change what R15 is compared on)."""
+    return from_dict(record["report"])
+
+
 def main() -> None:
     """Record R15 on the corpus (overwrites :data:`RECORDED`)."""
-    RECORDED.write_text(json.dumps(current(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+    RECORDED.write_text(json.dumps(current(), ensure_ascii=False, sort_keys=True) + "\n",
                         encoding="utf-8")
 
 
