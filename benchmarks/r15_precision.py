@@ -9,7 +9,8 @@ document and its ``expected/`` cells. This script reads every sentence with R15 
 * warnings: of R15's warnings, how many are on a claim labelled as contradicting the tables —
   precision; of those claims, how many R15 warns about — recall;
 * the CPU time of R15 on each real report imported from the corpus (µs per report, best of
-  rounds; CPU time so that the other processes of a shared machine weigh less).
+  rounds; CPU time so that the other processes of a shared machine weigh less), and with
+  ``--stages`` how it divides: finding the candidate sentences, reading them, the rest.
 
     PYTHONPATH=src python benchmarks/r15_precision.py
 """
@@ -20,13 +21,13 @@ import argparse
 import json
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from gi_report import Metadata, Overview, Report, Subsection
+from gi_report import Metadata, Overview, Report, Subsection, claims
 from gi_report.codec.json import table_from_dict
 from gi_report.form import TABLE_IDS, get_template
 from gi_report.validation import Status, narrative
@@ -171,11 +172,44 @@ def r15_microseconds(reports: Sequence[Report], rounds: int, repeat: int = 20) -
     return best
 
 
+def _best(run: Callable[[], object], rounds: int, repeat: int = 20) -> float:
+    """Best CPU time of ``run`` in µs over ``rounds`` passes of ``repeat`` calls."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(repeat):
+            run()
+        best = min(best, (time.process_time() - start) / repeat * 1e6)
+    return best
+
+
+def r15_stages(report: Report, rounds: int) -> tuple[int, int, float, float]:
+    """(sentences read, claims found, µs finding the candidate sentences, µs reading them) of
+    R15 on a report: the first two of its three stages (the third compares the claims with
+    the cells and makes the findings)."""
+    spec = report.template_spec
+    grammar = narrative.patterns_for(
+        report.applications.spec, report.review_litigation.spec, report.proactive.spec,
+        (spec.fee_fields[0].id, spec.fee_fields[1].id, spec.fee_fields[2].id))
+    vocabulary, agency = grammar.vocabulary, report.metadata.agency
+
+    def candidates() -> list[str]:
+        return [s for _, _, text in narrative.texts(report)
+                for s in claims.claim_sentences(text, vocabulary)]
+
+    found = candidates()
+    claimed = sum(len(claims.read_found(s, vocabulary, agency)) for s in found)
+    reading = _best(lambda: [claims.read_found(s, vocabulary, agency) for s in found], rounds)
+    return len(found), claimed, _best(candidates, rounds), reading
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Print precision and recall of claims and warnings, the set's size, and R15's cost."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--verbose", action="store_true", help="list the misses")
+    parser.add_argument("--stages", action="store_true",
+                        help="also print where R15's time goes on each report")
     args = parser.parse_args(argv)
     claims, warned, sentences = score()
     print(f"labelled set: {len(labelled_sets())} reports, {sentences} sentences, "
@@ -202,6 +236,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     within = sum(1 for took in times if took <= TARGET_MICROSECONDS)
     print(f"  {within} of {len(times)} reports at or under the {TARGET_MICROSECONDS:.0f} µs "
           "budget")
+    if args.stages:
+        print("R15's stages (µs): candidate sentences, reading them, the rest (comparing the "
+              "claims with the cells, findings):")
+        for (name, report), took in zip(named, times, strict=True):
+            read, found, finding, reading = r15_stages(report, args.rounds)
+            print(f"  {name:28} {finding:7.1f} {reading:7.1f} ({read} sentences, {found:2} "
+                  f"claims, {reading / max(read, 1):5.1f} per sentence) "
+                  f"{max(took - finding - reading, 0.0):7.1f}")
 
 
 if __name__ == "__main__":

@@ -7,13 +7,14 @@ still fail on a lower bound ("at least 275") while a blank keeps it from passing
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
 
 from gi_report.exact import plain
-from gi_report.form.spec import ColumnTotal, RowTotal
-from gi_report.table import Number, Table
+from gi_report.form.spec import ColumnTotal, RowTotal, TableSpec
+from gi_report.table import CellValue, Number, Table
 
 
 @attrs.frozen
@@ -43,15 +44,81 @@ class Bound:
 ZERO = Bound(0, True)
 
 
-def _parts(table: Table, row_id: str, column_id: str) -> list[tuple[str, str]] | None:
-    for decl in table.spec.declarations:
+class _Plan:
+    """Where each cell of a layout is in a table's values, and the parts of each total, worked
+    out once per layout (a blank total's parts were looked for in the declarations per cell)."""
+
+    __slots__ = ("_parts", "positions", "spec")
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec
+        self.positions = {(row.id, column): (i, j) for i, row in enumerate(spec.rows)
+                          for j, column in enumerate(row.columns)}
+        self._parts: dict[tuple[str, str], tuple[tuple[str, str], ...] | None] = {}
+
+    def parts(self, row_id: str, column_id: str) -> tuple[tuple[str, str], ...] | None:
+        """The cells a total is the sum of, as the form declares it (``None``: not a total)."""
+        key = (row_id, column_id)
+        try:
+            return self._parts[key]
+        except KeyError:
+            found = self._parts[key] = _declared_parts(self.spec, row_id, column_id)
+            return found
+
+
+def _declared_parts(spec: TableSpec, row_id: str,
+                    column_id: str) -> tuple[tuple[str, str], ...] | None:
+    for decl in spec.declarations:
         if isinstance(decl, ColumnTotal) and decl.total == column_id and (
             decl.rows is None or row_id in decl.rows
         ):
-            return [(row_id, c) for c in decl.parts]
+            return tuple((row_id, c) for c in decl.parts)
         if isinstance(decl, RowTotal) and decl.total == row_id:
-            return [(r, column_id) for r in decl.parts if table.spec.has_cell(r, column_id)]
+            return tuple((r, column_id) for r in decl.parts if spec.has_cell(r, column_id))
     return None
+
+
+@functools.cache
+def _plan(spec: TableSpec) -> _Plan:
+    return _Plan(spec)
+
+
+_Sum = tuple[Number, bool, tuple[str, ...]]
+"""A bound as plain values while it is summed: (low, exact, missing)."""
+
+
+def _cell(table: Table, values: tuple[tuple[CellValue, ...], ...], plan: _Plan, row_id: str,
+          column_id: str, blank_as_zero: bool, seen: frozenset[tuple[str, str]]) -> _Sum:
+    """:func:`cell_bound` as plain values (no :class:`Bound` per part of a blank total)."""
+    at = plan.positions.get((row_id, column_id))
+    value = table[row_id, column_id] if at is None else values[at[0]][at[1]]  # KeyError: none
+    if isinstance(value, str):  # a text cell: not a number
+        return 0, False, ()
+    if value is not None:
+        return value, True, ()
+    pointer = f"/{plan.spec.id}/{row_id}/{column_id}"
+    parts = plan.parts(row_id, column_id)
+    if parts is None or (row_id, column_id) in seen:
+        return (0, True, ()) if blank_as_zero else (0, False, (pointer,))
+    low, exact, missing = _sum(table, values, plan, parts, blank_as_zero,
+                               seen | {(row_id, column_id)})
+    return low, exact, () if exact else (pointer, *missing)
+
+
+def _sum(table: Table, values: tuple[tuple[CellValue, ...], ...], plan: _Plan,
+         cells: Iterable[tuple[str, str]], blank_as_zero: bool,
+         seen: frozenset[tuple[str, str]]) -> _Sum:
+    """:func:`sum_bound` as plain values, added in the same order as :meth:`Bound.__add__`."""
+    low: Number = 0
+    exact = True
+    missing: tuple[str, ...] = ()
+    for row_id, column_id in cells:
+        part_low, part_exact, part_missing = _cell(table, values, plan, row_id, column_id,
+                                                   blank_as_zero, seen)
+        low = low + part_low
+        exact = exact and part_exact
+        missing = missing + part_missing
+    return low, exact, missing
 
 
 def cell_bound(
@@ -60,18 +127,8 @@ def cell_bound(
 ) -> Bound:
     """The value of a cell; a blank total is its parts' sum (or bounded by it), another blank
     is unknown (0 with ``blank_as_zero``)."""
-    value = table[row_id, column_id]
-    if isinstance(value, str):  # a text cell: not a number
-        return Bound(0, False)
-    if value is not None:
-        return Bound(value, True)
-    pointer = f"/{table.spec.id}/{row_id}/{column_id}"
-    parts = _parts(table, row_id, column_id)
-    if parts is None or (row_id, column_id) in _seen:
-        return ZERO if blank_as_zero else Bound(0, False, (pointer,))
-    seen = _seen | {(row_id, column_id)}
-    total = sum_bound(table, parts, blank_as_zero=blank_as_zero, _seen=seen)
-    return Bound(total.low, total.exact, () if total.exact else (pointer, *total.missing))
+    return Bound(*_cell(table, table.values, _plan(table.spec), row_id, column_id,
+                        blank_as_zero, _seen))
 
 
 def sum_bound(
@@ -79,11 +136,7 @@ def sum_bound(
     _seen: frozenset[tuple[str, str]] = frozenset(),
 ) -> Bound:
     """The sum of several cells, each as :func:`cell_bound` gives it."""
-    total = ZERO
-    for row_id, column_id in cells:
-        total = total + cell_bound(table, row_id, column_id, blank_as_zero=blank_as_zero,
-                                   _seen=_seen)
-    return total
+    return Bound(*_sum(table, table.values, _plan(table.spec), cells, blank_as_zero, _seen))
 
 
 def value_bound(value: Number | None, pointer: str, *, blank_as_zero: bool = False) -> Bound:

@@ -12,6 +12,7 @@ importer reads the section-六 fees from the same claims (:mod:`gi_report.import
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -51,6 +52,18 @@ class _Word:
     key: str = ""  #: row, group or column id
     group: str = ""  #: for an outcome row: its group
     refs: tuple[Ref, ...] = ()
+
+
+class Found(NamedTuple):
+    """A claim as the reader finds it: what :class:`Claim` holds, with its words as a span of
+    the sentence (cut out only when a :class:`Claim` is made)."""
+
+    alternatives: Alternatives
+    number: str | None  #: the digits as written (``None``: a negation, i.e. 0)
+    unit: str
+    amount: bool
+    start: int  #: where the claim's words start in the sentence
+    end: int
 
 
 class _Token(NamedTuple):
@@ -161,21 +174,38 @@ _new = tuple.__new__
 def _trie(texts: Iterable[str]) -> str:
     """One regex matching any of ``texts``, longest first, with shared prefixes factored out
     (``收(?:费通知|费|取|到)``): the regex engine tries each first character once."""
+    return _below(_root(texts))
+
+
+def _trie_branches(texts: Iterable[str]) -> list[str]:
+    """The alternatives of :func:`_trie`, one per first character, to be joined with others at
+    the top of a regex: each starts with a literal, so the regex engine skips the characters no
+    alternative starts with (a group among them makes it try the regex at every character)."""
+    return _branches(_root(texts))
+
+
+def _root(texts: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The trie of ``texts``: a node per character, ``""`` marking the end of a text."""
     root: dict[str, dict[str, Any]] = {}
     for text in texts:
         node = root
         for char in text:
             node = node.setdefault(char, {})
         node[""] = {}
+    return root
 
-    def build(node: dict[str, dict[str, Any]]) -> str:
-        branches = [re.escape(c) + build(sub) for c, sub in node.items() if c]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
 
-    return build(root)
+def _branches(node: dict[str, dict[str, Any]]) -> list[str]:
+    """The alternatives below a node of a trie, longest first at each step."""
+    return [re.escape(c) + _below(sub) for c, sub in node.items() if c]
+
+
+def _below(node: dict[str, dict[str, Any]]) -> str:
+    branches = _branches(node)
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 def _add(table: dict[str, _Word], text: str, word: _Word) -> None:
@@ -415,7 +445,7 @@ def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
 
 
 _PART = re.compile("|".join((
-    _trie(words.NOT_WHOLE_SUBJECTS),
+    *_trie_branches(words.NOT_WHOLE_SUBJECTS),
     *(f"{re.escape(u)}(?<![{''.join(words.WHOLE_AGENCY)}]{re.escape(u)})"
       for u in words.UNIT_SUFFIXES if u not in words.NOT_WHOLE_SUBJECTS))))
 """A quick test: the words that may make a subject a part (我局, 本局 are the agency). Each
@@ -484,7 +514,10 @@ class _Reader:
     fee_topic: bool = False
     topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
     verb: _Word | None = None  #: the section-二 verb of a list (主动公开规章13件，规范性文件60件)
-    out: list[Claim] = attrs.Factory(list)
+    out: list[Found] = attrs.Factory(list)
+    #: whether the subject before a claim's start is the agency (a sentence's claims often
+    #: share a start: a negation of two kinds of cases, the three fees all 0)
+    subjects: dict[int, bool] = attrs.Factory(dict)
     whole: bool = False  #: the sentence is one statement (no ；): every subject starts at 0
 
     @functools.cached_property
@@ -493,14 +526,15 @@ class _Reader:
 
     def claim(self, start: int, end: int, number: _Token | None, amount: bool,
               *alternatives: Sequence[Ref]) -> None:
-        subject = self.sentence[self._statement_start(start):start]
-        if not whole_agency(subject, self.agency):
+        whole = self.subjects.get(start)
+        if whole is None:  # the subject is the words before ``start`` in its statement
+            subject = self.sentence[self._statement_start(start):start]
+            whole = self.subjects[start] = whole_agency(subject, self.agency)
+        if not whole:
             return
-        said = self.sentence[start:end].strip("，、, ")
-        self.out.append(Claim(
-            said=said, number=number.number if number else None,
-            unit=number.unit if number else "", amount=amount,
-            alternatives=tuple(map(tuple, alternatives)), sentence=self.sentence))
+        self.out.append(_new(Found, (
+            tuple(map(tuple, alternatives)), number.number if number else None,
+            number.unit if number else "", amount, start, end)))
 
     def _statement_start(self, at: int) -> int:
         if self.whole:
@@ -508,7 +542,7 @@ class _Reader:
         sentence = self.sentence
         return max(sentence.rfind(_WIDE_SEMICOLON, 0, at), sentence.rfind(_SEMICOLON, 0, at)) + 1
 
-    def read(self) -> list[Claim]:
+    def read(self) -> list[Found]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
         sentence = self.sentence
@@ -555,7 +589,8 @@ class _Reader:
             if token.kind != "number" or not token.unit or token.unit in "%％":
                 segment.append(token)
                 continue
-            nxt = next((j for j in numbers if j > i), len(clause))
+            later = bisect.bisect_right(numbers, i)  # the next number after this one
+            nxt = numbers[later] if later < len(numbers) else len(clause)
             self._number(segment, token, clause[i + 1: nxt], breakdown)
             segment = []
 
@@ -589,9 +624,9 @@ class _Reader:
         if n.unit not in words.CLAIM_UNITS["count"]:
             return False
         app = self.vocabulary.applications
-        forward = next((t for t in (*seg, *after) if t.kind == "fwd"), None)
+        forward = _first_of("fwd", seg) if "fwd" in kinds else _first_of("fwd", after)
         if forward is not None:
-            first = forward.start if forward in seg else n.start
+            first = forward.start if "fwd" in kinds else n.start
             self.claim(first, max(n.end, forward.end), n, False,
                        [(app, "carried_to_next_year", "total")])
             return True
@@ -827,6 +862,14 @@ class _Reader:
                 self.claim(neg.start, heads[-1].end, None, False, head.word.refs)
 
 
+def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
+    """The first token of a kind (``None``: none)."""
+    for token in tokens:
+        if token.kind == kind:
+            return token
+    return None
+
+
 def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
     """发出收费通知的件数和总金额以及实际收取的总金额均为0: the three fee fields are 0."""
     kinds = [t.kind for t in tokens]
@@ -854,7 +897,15 @@ def claims_in(sentence: str, vocabulary: Vocabulary, agency: str | None = None) 
 def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Claim]:
     """:func:`claims_in` of a sentence known to pass :meth:`Vocabulary.may_claim` (one that
     :func:`claim_sentences` gave), without testing it again."""
+    return [made(sentence, found) for found in read_found(sentence, vocabulary, agency)]
+
+
+def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Found]:
+    """:func:`read_claims` as bare :class:`Found` tuples (no :class:`Claim` objects, no words
+    cut out): what R15 compares with the cells before it needs a claim's words."""
     found = _Reader(vocabulary, sentence, agency).read()
+    if len(found) < 2:
+        return found
     seen: set[tuple[Alternatives, str | None]] = set()
     out = []
     for claim in found:
@@ -863,3 +914,10 @@ def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None
             seen.add(key)
             out.append(claim)
     return out
+
+
+def made(sentence: str, found: Found) -> Claim:
+    """The :class:`Claim` of a claim :func:`read_found` found in ``sentence``."""
+    return Claim(said=sentence[found.start:found.end].strip("，、, "), number=found.number,
+                 unit=found.unit, amount=found.amount, alternatives=found.alternatives,
+                 sentence=sentence)

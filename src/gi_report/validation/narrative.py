@@ -131,7 +131,7 @@ MAX_SENTENCE = 2_000
 """Longest sentence read for claims; longer ones, and those with a run of more than 30 digits
 (no count has that many), make no claim: the claim patterns' time grows with the square of a
 digit run's length (a 6,000-digit run took 4 s)."""
-_LONG_RUN = re.compile(r"[0-9]{31}")
+_LONG_RUN = re.compile(r"[0-9][0-9]{30}")  # a first character to skip to: fast
 
 
 def _readable(sentence: str) -> bool:
@@ -151,7 +151,7 @@ def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
     return [_with_value(claim, grammar) for claim in found]
 
 
-def _value_of(claim: claims.Claim) -> Number:
+def _value_of(claim: claims.Claim | claims.Found) -> Number:
     """The number a claim states, scaled by its unit (万元 → yuan)."""
     return _number(claim.number, amount=claim.amount) * UNIT_SCALE.get(claim.unit, 1)
 
@@ -245,12 +245,12 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
         for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
-            for found in claims.read_claims(sentence, grammar.vocabulary, agency):
+            for found in claims.read_found(sentence, grammar.vocabulary, agency):
                 value = _value_of(found)
-                alternatives = grammar.with_fee_ids(found.alternatives)
-                if any(cells.stated_sum(alt) == value for alt in alternatives):
+                alternatives = _with_fee_ids(found.alternatives, grammar)
+                if cells.agrees(alternatives, value):
                     continue  # the common case: the stated cells agree
-                claim = _with_value(found, grammar, value, alternatives)
+                claim = _with_value(claims.made(sentence, found), grammar, value, alternatives)
                 if blank_tables is None:
                     blank_tables = {t for t in report.tables if report.table(t).is_blank}
                 if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
@@ -260,6 +260,14 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
                 if finding is not None:
                     out.append(finding)
     return out
+
+
+def _with_fee_ids(alternatives: Alternatives, grammar: Grammar) -> Alternatives:
+    """A claim's refs with the template's fee field ids: only a fee claim (whose one ref is a
+    fee role) has any to change, so the others are not looked up."""
+    if alternatives and alternatives[0] and alternatives[0][0][0] == "other_matters":
+        return grammar.with_fee_ids(alternatives)
+    return alternatives
 
 
 @functools.cache
@@ -297,12 +305,23 @@ class _Cells:
         """The sum of the cells ``refs`` when every one is stated (the common case, checked
         first)."""
         total: Number = 0
+        tables = self._tables
         for ref in refs:
-            value = self.value(ref)
+            known = tables.get(ref[0])
+            if known is None:  # a fee field, or the first cell of a table
+                value = self.value(ref)
+            else:  # as value(), inline: this runs for every cell of every claim
+                i, j = known[1][ref[1], ref[2]]
+                cell = known[0][i][j]
+                value = None if isinstance(cell, str) else cell
             if value is None:
                 return None
             total += value
         return total
+
+    def agrees(self, alternatives: Alternatives, value: Number) -> bool:
+        """Whether one of the alternatives sums to ``value`` with every cell stated."""
+        return value in map(self.stated_sum, alternatives)  # lazy: stops at the first
 
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,

@@ -1,0 +1,870 @@
+"""The claims reader as it was before it was made faster: the reference the tests compare it with.
+
+A verbatim copy of ``gi_report.claims`` at the commit that recorded ``tests/data/r15/``; do not
+change it (except to follow a rename of the form's words). Its own description follows.
+
+The claims grammar: a narrative sentence read as (subject, category, number) claims.
+
+One regex, built once per layout from the form's labels and :mod:`gi_report.form.claims`, cuts a
+sentence into tokens (category words, verbs, joins, 等, 其中, negations, numbers with units,
+clause marks). A small interpreter then ties each number to the category before it in its clause:
+a list joined by 及/和/、 is a claim about the sum, "X等Y" is the group Y, a 其中 breakdown is read
+only for its parts, a negation (未收到申请) states 0. A claim whose subject is not the agency as a
+whole (an office, a sub-unit, a period, a channel) or whose category is not certain is dropped,
+never guessed. R15 (:mod:`gi_report.validation.narrative`) compares the claims with the tables; the
+importer reads the section-六 fees from the same claims (:mod:`gi_report.importers.fees`).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import operator
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
+
+import attrs
+
+from gi_report.form import claims as words
+from gi_report.form.spec import ColumnSpec, RowTotal, TableSpec
+
+Ref = tuple[str, str, str]
+"""A value a claim refers to: (table id, row id, column id), or ("other_matters", role, "")."""
+Alternatives = tuple[tuple[Ref, ...], ...]
+"""Ways the tables can express a claimed number: each a sum of refs; one of them must match."""
+
+FEE_ROLES = ("count", "amount", "collected")
+"""The section-六 fee fields, in the template's order (notices count, notices amount, collected)."""
+
+
+@attrs.frozen
+class Claim:
+    """A number the text states about a quantity, and the ways the tables can express it."""
+
+    said: str  #: the words of the claim, as written
+    number: str | None  #: the digits as written (``None``: a negation, i.e. 0)
+    unit: str  #: the unit word as written (件, 元, 万元…; empty for a negation)
+    amount: bool  #: the number is an amount (decimal), not a count
+    alternatives: Alternatives
+    sentence: str
+
+
+@attrs.frozen
+class _Word:
+    kind: str
+    key: str = ""  #: row, group or column id
+    group: str = ""  #: for an outcome row: its group
+    refs: tuple[Ref, ...] = ()
+
+
+class _Token(NamedTuple):
+    kind: str
+    start: int
+    end: int
+    word: _Word | None = None
+    number: str = ""
+    unit: str = ""
+
+
+_CATEGORY = frozenset({"outcome", "applicant", "review", "litig", "rcol", "prow", "fwd", "from",
+                       "fee_notice", "fee_amount", "fee_collect", "fee_word", "anaphor"})
+_CASE_KINDS = frozenset({"review", "litig"})
+_FEE_KINDS = frozenset({"fee_notice", "fee_amount", "fee_collect"})
+_CLAUSE_END = "，,；;：:（）()"
+_STATEMENT_END = "；;"
+_WIDE_SEMICOLON, _SEMICOLON = _STATEMENT_END[0], _STATEMENT_END[1]
+_UNITS = sorted({u for units in words.CLAIM_UNITS.values() for u in units} | {"%", "％"},
+                key=len, reverse=True)
+_UNIT = "|".join(re.escape(u) for u in _UNITS)
+_NUMBER = re.compile(rf"([0-9][0-9,]*(?:\.[0-9]+)?)\s*({_UNIT}|)")
+_ITEM_UNITS = frozenset(words.CLAIM_UNITS["application"]) - frozenset(
+    u for kind, units in words.CLAIM_UNITS.items() if kind != "application" for u in units)
+_NUMBER_WITH_UNIT = re.compile(
+    "[0-9]\\s*(?:" + "|".join(sorted({u for us in words.CLAIM_UNITS.values() for u in us
+                                       if u not in _ITEM_UNITS}, key=len, reverse=True)) + ")")
+_NUMBER_OF_ITEMS = re.compile("[0-9]\\s*(?:" + "|".join(sorted(_ITEM_UNITS)) + ")")
+_NEGATION = re.compile("|".join((*words.NEGATIONS, *words.FEE_ALL_ZERO)))
+_QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>|（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
+_MARK = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', ''))}]")
+_LAST_NUMBER_OR_NEGATION = re.compile(
+    "(?s).*[0-9" + "".join(sorted({w[0] for w in words.NEGATIONS})) + "]")
+"""Matches up to the last digit or first character of a negation."""
+_CUT = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', '').replace(',', ''))}]")
+"""The clause marks a reading may stop at (not an ASCII comma, which may be inside a number)."""
+_STATEMENT_MARK = re.compile(f"[{_STATEMENT_END}]")
+_ALL_ZERO_WORD = re.compile("|".join(re.escape(w) for w in words.FEE_ALL_ZERO))
+_STATEMENT = re.compile(f"[^{_STATEMENT_END}]+")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．])")
+
+
+def without_numbering(label: str) -> str:
+    """A label without its item number, as narratives write it: （三）不予公开 → 不予公开."""
+    return _NUMBERING.sub("", label, count=1)
+
+
+@attrs.frozen(eq=False)
+class Vocabulary:
+    """The tokenizer and the form's categories of one combination of table layouts."""
+
+    regex: re.Pattern[str]  #: the words, longest first at each position
+    anchors: re.Pattern[str]  #: the category words: a sentence without one makes no claim
+    applications_words: re.Pattern[str]  #: the words that make a sentence about applications
+    words: dict[str, _Word]
+    applications: str  #: the applications table id
+    all_applicant_columns: frozenset[str]
+    read_whole: re.Pattern[str]
+    """The words that keep a statement from being cut: those holding a clause mark (a long
+    label), and 均为 (…均为0 speaks of the whole statement)."""
+
+    def tokens(self, sentence: str, start: int = 0, end: int | None = None) -> list[_Token]:
+        """The tokens of ``sentence[start:end]``, left to right (longest word first at each
+        position), with positions in the sentence."""
+        end = len(sentence) if end is None else end
+        words_of = self.words
+        out = []
+        for m in self.regex.finditer(sentence, start, end):
+            word = words_of[m.group()]
+            out.append(_new(_Token, (word.kind, m.start(), m.end(), word, "", "")))
+        out += [_new(_Token, ("number", m.start(), m.end(), None, m.group(1), m.group(2)))
+                for m in _NUMBER.finditer(sentence, start, end)]
+        out += [_new(_Token, ("stop", m.start(), m.end(), None, "", ""))
+                for m in _MARK.finditer(sentence, start, end)]
+        out.sort(key=_start)
+        return out
+
+    def reading_end(self, sentence: str, start: int, end: int) -> int:
+        """Where reading ``sentence[start:end]`` may stop: the end of the clause of its last
+        digit or negation (the clauses after it state no number, so they change no claim).
+        The whole statement when it may say all fees are 0, or when a word of the vocabulary
+        holds a clause mark (the cut could split it); a cut is never an ASCII comma (1,234)."""
+        last = _LAST_NUMBER_OR_NEGATION.match(sentence, start, end)
+        if last is None:
+            return end
+        cut = _CUT.search(sentence, last.end(), end)
+        if cut is None or self.read_whole.search(sentence) is not None:
+            return end
+        return cut.start()
+
+    def may_claim(self, text: str) -> bool:
+        """Whether a text can make a claim: a category word and a number with a claim unit, or
+        a negation (a cheap test before the tokens; 条 counts only beside 申请)."""
+        if self.anchors.search(text) is None:
+            return False
+        return (_NUMBER_WITH_UNIT.search(text) is not None
+                or _NEGATION.search(text) is not None
+                or (_NUMBER_OF_ITEMS.search(text) is not None
+                    and self.applications_words.search(text) is not None))
+
+
+_start = operator.itemgetter(1)
+"""A token's start (C-level, for sorting)."""
+_new = tuple.__new__
+"""Makes a token from its fields without the Python-level ``NamedTuple.__new__``."""
+
+
+def _trie(texts: Iterable[str]) -> str:
+    """One regex matching any of ``texts``, longest first, with shared prefixes factored out
+    (``收(?:费通知|费|取|到)``): the regex engine tries each first character once."""
+    root: dict[str, dict[str, Any]] = {}
+    for text in texts:
+        node = root
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(c) + build(sub) for c, sub in node.items() if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+def _add(table: dict[str, _Word], text: str, word: _Word) -> None:
+    if text and text not in table:
+        table[text] = word
+
+
+@functools.cache
+def vocabulary(applications: TableSpec, review: TableSpec, proactive: TableSpec) -> Vocabulary:
+    """The vocabulary of one combination of layouts (cached: layouts are hashable)."""
+    table: dict[str, _Word] = {}
+    _add_outcome_rows(table, applications)
+    _add_outcome_groups(table, applications)
+    columns = _add_applicants(table, applications)
+    _add_review_litigation(table, review)
+    _add_proactive(table, proactive)
+    _add_grammar_words(table)
+    return _compiled(table, applications.id, columns)
+
+
+def _add_outcome_rows(table: dict[str, _Word], applications: TableSpec) -> None:
+    """The outcome rows of section 三 (the parts of the results total): their labels (4
+    characters or more, without numbering), then their short words."""
+    results = next(d for d in applications.declarations if isinstance(d, RowTotal))
+    parts = set(results.parts)
+    for row in applications.rows:
+        if row.id not in parts:
+            continue
+        word = _Word("outcome", key=row.id, group=row.group or "",
+                     refs=((applications.id, row.id, "total"),))
+        for label in (row.label, *row.aliases):
+            text = without_numbering(label)
+            if len(text) >= 4:
+                _add(table, text, word)
+        for text in (*words.OUTCOME_ALIASES.get(row.id, ()), *words.ROW_WORDS.get(row.id, ())):
+            _add(table, text, word)
+
+
+def _add_outcome_groups(table: dict[str, _Word], applications: TableSpec) -> None:
+    """The outcome groups of section 三 (a claim about a group is about its rows' sum)."""
+    parts = set(next(d for d in applications.declarations if isinstance(d, RowTotal)).parts)
+    for group in applications.groups:
+        group_refs = tuple((applications.id, r.id, "total")
+                           for r in applications.rows_in_group(group.id) if r.id in parts)
+        if group.parent is None or not group_refs:
+            continue
+        word = _Word("outcome", key=group.id, refs=group_refs)
+        for label in (group.label, *group.aliases):
+            _add(table, without_numbering(label), word)
+        for text in words.GROUP_ALIASES.get(group.id, ()):
+            _add(table, text, word)
+
+
+def _add_applicants(table: dict[str, _Word], applications: TableSpec) -> list[ColumnSpec]:
+    """The applicant columns, singly or by their shared header (法人或其他组织); returns them."""
+    by_header: dict[str, list[str]] = {}
+    columns = [c for c in applications.columns if c.id != "total"]
+    for column in columns:
+        if len(column.label) >= 3:
+            _add(table, column.label, _Word("applicant", key=column.id))
+        for alias in words.APPLICANT_ALIASES.get(column.id, ()):
+            _add(table, alias, _Word("applicant", key=column.id))
+        if len(column.header_path) >= 2:
+            by_header.setdefault(column.header_path[-1], []).append(column.id)
+    for header, ids in by_header.items():
+        for text in (header, *words.APPLICANT_HEADER_ALIASES):
+            _add(table, text, _Word("applicant", key=",".join(ids)))
+    return columns
+
+
+def _add_review_litigation(table: dict[str, _Word], review: TableSpec) -> None:
+    """Administrative review (the row without a group), litigation (the rows of its group),
+    and their result columns."""
+    review_row = next(r for r in review.rows if r.group is None)
+    litigation_rows = tuple(r for r in review.rows if r.group is not None)
+    litigation = review.group(litigation_rows[0].group or "")
+    _add(table, review_row.label, _Word("review", refs=((review.id, review_row.id, "total"),)))
+    litigation_refs = tuple((review.id, r.id, "total") for r in litigation_rows)
+    for text in (litigation.label, *litigation.aliases, *words.LITIGATION_SHORT):
+        _add(table, text, _Word("litig", refs=litigation_refs))
+    for column in review.columns:
+        if column.id == "total":
+            continue
+        for text in (column.label, *column.aliases, *words.REVIEW_RESULT_WORDS.get(column.id, ())):
+            _add(table, text, _Word("rcol", key=column.id))
+
+
+def _add_proactive(table: dict[str, _Word], proactive: TableSpec) -> None:
+    """Section 二: the rows of article 20(1), and the verbs of the columns they fill."""
+    documents = [r for r in proactive.rows if r.group == "art20_1"]
+    for document in documents:
+        for text in (document.label, *document.aliases):
+            _add(table, text, _Word("prow", key=document.id))
+    proactive_columns = [c for c in proactive.columns
+                         if any(c.id in r.columns for r in documents)]
+    for key, verbs in words.PROACTIVE_VERBS:
+        column_id = next((c.id for c in proactive_columns if key in c.label), None)
+        for verb in verbs if column_id is not None else ():
+            _add(table, verb, _Word("pverb", key=column_id or ""))
+
+
+_GRAMMAR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("fwd", words.CARRIED_FORWARD), ("from", words.CARRIED_FROM_LAST_YEAR),
+    ("fee_notice", words.FEE_NOTICE), ("fee_amount", words.FEE_AMOUNT),
+    ("fee_collect", words.FEE_COLLECTED), ("fee_word", words.FEE_WORDS),
+    ("rate", words.FEE_RATE_WORDS), ("allzero", words.FEE_ALL_ZERO),
+    ("anaphor", words.ANAPHORS), ("hint", words.REVIEW_OUTCOME_HINTS),
+    ("shun", words.SHUN), ("recv", words.RECEIVED), ("done", words.HANDLED),
+    ("app", words.APPLICATION), ("breakdown", words.BREAKDOWN), ("etc", words.ETC),
+    ("join", words.JOINS), ("neg", words.NEGATIONS), ("negverb", words.NEGATION_VERBS),
+)
+"""The words that are not the form's: verbs, fee words, grammar words, by kind."""
+
+
+def _add_grammar_words(table: dict[str, _Word]) -> None:
+    """Everything else: verbs, fee words, grammar words (after the form's, which win)."""
+    for kind, texts in _GRAMMAR_WORDS:
+        for text in texts:
+            _add(table, text, _Word(kind))
+
+
+def _compiled(table: dict[str, _Word], applications: str,
+              columns: Sequence[ColumnSpec]) -> Vocabulary:
+    """The vocabulary's regexes: every word; the category words (anchors) that contain no
+    other; the words of applications."""
+    regex = re.compile(_trie(table))
+    category = [t for t in table if table[t].kind in _CATEGORY or table[t].kind == "app"]
+    anchors = [t for t in category if not any(a != t and a in t for a in category)]
+    anchor_regex = re.compile(_trie(anchors))
+    applications_words = re.compile(
+        _trie(t for t in table if table[t].kind in ("app", "applicant")))
+    return Vocabulary(regex=regex, anchors=anchor_regex, applications_words=applications_words,
+                      words=table, applications=applications,
+                      all_applicant_columns=frozenset(c.id for c in columns),
+                      read_whole=re.compile(_trie((*(t for t in table if _MARK.search(t)),
+                                                   *words.FEE_ALL_ZERO))))
+
+
+# --- reading one sentence -------------------------------------------------------------------------
+
+
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _unwrap(paragraph: str) -> str:
+    """The paragraph's lines joined, dropping each line break with the spaces and tabs around it
+    (and a CR before it). Done line by line: the regex ``[ \t]*\r?\n[ \t]*`` backtracks over a
+    long run of spaces in quadratic time (20,000 spaces took 12 s)."""
+    if "\n" not in paragraph:
+        return paragraph
+    lines = paragraph.split("\n")
+    last = len(lines) - 1
+    joined = []
+    for number, line in enumerate(lines):
+        if number < last:  # before a break: the spaces and tabs, and a CR right before it
+            line = line[:-1].rstrip(" \t") if line.endswith("\r") else line.rstrip(" \t")
+        if number > 0:  # after a break: the spaces and tabs
+            line = line.lstrip(" \t")
+        joined.append(line)
+    return "".join(joined)
+
+
+def sentences(text: str) -> Iterator[str]:
+    """The sentences of a text: split at 。！？ and blank lines; single line breaks (wrapped
+    lines of a PDF) are joined."""
+    for paragraph in _PARAGRAPH.split(text):
+        for m in _SENTENCE.finditer(_unwrap(paragraph)):
+            sentence = m.group(0).strip()
+            if sentence:
+                yield sentence
+
+
+_ENDS = "。！？!?"
+_END = re.compile(f"[{_ENDS}]")
+_LAST_END = re.compile(f"(?s).*[{_ENDS}]")
+"""Matches up to the last sentence end (greedy, in one call)."""
+
+
+def _candidate_pattern() -> re.Pattern[str]:
+    """Where a claim may be: a claim unit right after a digit, a claim unit after a space (the
+    empty group tells, and :func:`_after_digit` checks the digit), or a negation. Every branch
+    starts with a literal character, so the regex engine skips the rest in one fast loop."""
+    units = [re.escape(u) for u in sorted({u for us in words.CLAIM_UNITS.values() for u in us},
+                                          key=len, reverse=True)]
+    after_digit = [f"{u}(?<=[0-9]{u})" for u in units]
+    after_space = [f"{u}(?<=\\s{u})()" for u in units]
+    return re.compile("|".join((*after_digit, *after_space, *words.NEGATIONS,
+                                *words.FEE_ALL_ZERO)))
+
+
+_CANDIDATE = _candidate_pattern()
+
+
+def _after_digit(text: str, at: int) -> bool:
+    """Whether the spaces ending at ``at`` follow a digit (a unit written ``3 件``)."""
+    before = text[:at].rstrip()
+    return before != "" and before[-1] in "0123456789"
+
+
+def _next_candidate(text: str, pos: int) -> int:
+    """Where the next number with a claim unit or negation of ``text`` at or after ``pos`` is
+    (``-1``: none)."""
+    while (m := _CANDIDATE.search(text, pos)) is not None:
+        if m.lastindex is None or _after_digit(text, m.start()):
+            return m.start()
+        pos = m.end()
+    return -1
+
+
+def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
+    """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
+    from the numbers and negations of the text rather than by reading every sentence: from
+    each candidate, its sentence is read and the search goes on after it."""
+    done = 0
+    while (at := _next_candidate(text, done)) != -1:
+        last_end = _LAST_END.match(text, done, at)
+        start = last_end.end() if last_end is not None else done
+        end = _END.search(text, at)
+        done = end.end() if end is not None else len(text)
+        chunk = text[start:done]
+        if "\n" in chunk:
+            yield from _may_claim(chunk, vocabulary)
+            continue
+        sentence = chunk.strip()  # the common case: one sentence, no line break
+        if sentence and vocabulary.may_claim(sentence):
+            yield sentence
+
+
+def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
+    """The sentences of a text between two sentence ends that may make a claim (a blank line
+    cuts it; single line breaks are joined)."""
+    for paragraph in _PARAGRAPH.split(chunk) if "\n" in chunk else (chunk,):
+        sentence = _unwrap(paragraph).strip()
+        if sentence and vocabulary.may_claim(sentence):
+            yield sentence
+
+
+_PART = re.compile("|".join((
+    _trie(words.NOT_WHOLE_SUBJECTS),
+    *(f"{re.escape(u)}(?<![{''.join(words.WHOLE_AGENCY)}]{re.escape(u)})"
+      for u in words.UNIT_SUFFIXES if u not in words.NOT_WHOLE_SUBJECTS))))
+"""A quick test: the words that may make a subject a part (我局, 本局 are the agency). Each
+branch starts with a literal (the word before a suffix is checked behind it), so the regex
+engine skips the other characters fast."""
+_NOT_WHOLE = re.compile(
+    _trie(w for w in words.NOT_WHOLE_SUBJECTS if w not in words.UNIT_SUFFIXES))
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+_UNIT_SUFFIX = re.compile(_trie(words.UNIT_SUFFIXES))
+
+
+def _named_units(subject: str) -> Iterator[tuple[str, str]]:
+    """(name, suffix) of each unit a subject names: the Chinese characters from the start of a
+    run (or the end of the previous name) to the first unit suffix after them (民政局, 局办公室),
+    found in one pass over each run."""
+    for run in _CJK_RUN.finditer(subject):
+        start, end = run.span()
+        while (m := _UNIT_SUFFIX.search(subject, start, end)) is not None:
+            yield subject[start:m.end()], m.group()
+            start = m.end()
+
+
+_LAST_WHOLE_AGENCY_WORD = re.compile(
+    "(?s).*(" + "|".join(re.escape(w) for w in words.WHOLE_AGENCY) + ")")
+"""Its group 1 is the last word of a unit name that makes it the agency itself (本局 → 本)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _agency_names(agency: str | None) -> tuple[str, ...]:
+    """The agency's name as written and abbreviated (人民政府 → 政府); none when unknown."""
+    if not agency:
+        return ()
+    short = agency
+    for long, abbreviation in words.AGENCY_ABBREVIATIONS:
+        short = short.replace(long, abbreviation)
+    return agency, short
+
+
+def whole_agency(subject: str, agency: str | None) -> bool:
+    """Whether the words before a claim leave the reporting agency as a whole as its subject:
+    no office, sub-unit, period or channel, unless it is the agency's own name. With the agency
+    unknown, an office is a part and any other named unit is taken for the agency."""
+    if _PART.search(subject) is None:
+        return True
+    subject = _QUOTED.sub("", subject)  # titles, notes and quotations name no subject
+    names = _agency_names(agency)
+    for name, suffix in _named_units(subject):
+        last = _LAST_WHOLE_AGENCY_WORD.match(name)
+        name = name[last.start(1) + 1:] if last is not None else name
+        office = suffix in words.NOT_WHOLE_SUBJECTS
+        if names and (office or len(name) > len(suffix)) \
+                and not any(n.endswith(name) for n in names):
+            return False
+        if not names and office:
+            return False
+    return _NOT_WHOLE.search(subject) is None
+
+
+@attrs.define
+class _Reader:
+    """The interpreter of one sentence's tokens (state: the topic of the last claim)."""
+
+    vocabulary: Vocabulary
+    sentence: str
+    agency: str | None
+    fee_topic: bool = False
+    topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
+    verb: _Word | None = None  #: the section-二 verb of a list (主动公开规章13件，规范性文件60件)
+    out: list[Claim] = attrs.Factory(list)
+    whole: bool = False  #: the sentence is one statement (no ；): every subject starts at 0
+
+    @functools.cached_property
+    def about_applications(self) -> bool:
+        return self.vocabulary.applications_words.search(self.sentence) is not None
+
+    def claim(self, start: int, end: int, number: _Token | None, amount: bool,
+              *alternatives: Sequence[Ref]) -> None:
+        subject = self.sentence[self._statement_start(start):start]
+        if not whole_agency(subject, self.agency):
+            return
+        said = self.sentence[start:end].strip("，、, ")
+        self.out.append(Claim(
+            said=said, number=number.number if number else None,
+            unit=number.unit if number else "", amount=amount,
+            alternatives=tuple(map(tuple, alternatives)), sentence=self.sentence))
+
+    def _statement_start(self, at: int) -> int:
+        if self.whole:
+            return 0
+        sentence = self.sentence
+        return max(sentence.rfind(_WIDE_SEMICOLON, 0, at), sentence.rfind(_SEMICOLON, 0, at)) + 1
+
+    def read(self) -> list[Claim]:
+        """The claims of each statement (between ；) that may make one; 其中, the topic and a
+        list's verb end with the statement."""
+        sentence = self.sentence
+        whole = self.whole = _STATEMENT_MARK.search(sentence) is None
+        for start, end in ((0, len(sentence)),) if whole else (
+                m.span() for m in _STATEMENT.finditer(sentence)):
+            if not whole and not self.vocabulary.may_claim(sentence[start:end]):
+                continue
+            end = self.vocabulary.reading_end(sentence, start, end)
+            tokens = self.vocabulary.tokens(sentence, start, end)
+            if _ALL_ZERO_WORD.search(sentence, start, end) and _all_zero(self, tokens):
+                continue
+            clause: list[_Token] = []
+            breakdown = False
+            tokens.append(_new(_Token, ("stop", end, end, None, "", "")))
+            for token in tokens:
+                if token.kind == "stop":
+                    breakdown = self._clause(clause, breakdown)
+                    clause = []
+                else:
+                    clause.append(token)
+            self.topic, self.fee_topic, self.verb = None, False, None
+        return self.out
+
+    def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
+        """Read one clause; returns whether a 其中 breakdown goes on after it."""
+        if clause and clause[0].kind == "breakdown":
+            breakdown = True
+        numbers = [i for i, t in enumerate(clause) if t.kind == "number"]
+        self._numbers_and_negations(clause, numbers, breakdown)
+        cases = [t for t in clause if t.kind in _CASE_KINDS]
+        if cases and not numbers:
+            self.topic = ("case", self._joined_cases(cases))
+        return breakdown
+
+    def _numbers_and_negations(self, clause: list[_Token], numbers: list[int],
+                               breakdown: bool) -> None:
+        """Each negation with the words after it; each number with a unit (not a percentage)
+        with the words since the previous one and those up to the next."""
+        segment: list[_Token] = []
+        for i, token in enumerate(clause):
+            if token.kind == "neg":
+                self._negation(clause[i + 1:], token)
+            if token.kind != "number" or not token.unit or token.unit in "%％":
+                segment.append(token)
+                continue
+            nxt = next((j for j in numbers if j > i), len(clause))
+            self._number(segment, token, clause[i + 1: nxt], breakdown)
+            segment = []
+
+    def _joined_cases(self, heads: list[_Token]) -> tuple[Ref, ...]:
+        """The refs of the last review/litigation named, with those joined to it (复议、诉讼)."""
+        group = [heads[-1]]
+        for t in reversed(heads[:-1]):
+            if self.sentence[t.end:group[0].start] in words.JOINS:
+                group.insert(0, t)
+            else:
+                break
+        return tuple(r for t in group if t.word for r in t.word.refs)
+
+    # --- a number and the words before it ---------------------------------------------------
+
+    def _number(self, seg: list[_Token], n: _Token, after: list[_Token], breakdown: bool) -> None:
+        """What a number with its unit claims, from the words before it (``seg``) and after it
+        in its clause: the first reading that applies, in this order."""
+        kinds = {t.kind for t in seg}
+        if breakdown:
+            self._breakdown(seg, n, kinds)
+        elif "shun" not in kinds and not (
+                self._carried(seg, n, after, kinds)
+                or self._row_or_case(seg, n, kinds)
+                or self._party_document_or_fee(seg, n, kinds)):
+            self._applications_total(seg, n, after, kinds)
+
+    def _carried(self, seg: list[_Token], n: _Token, after: list[_Token],
+                 kinds: set[str]) -> bool:
+        """结转下年 N 件 (the words may follow the number) or 上年结转 N 件; whether it was."""
+        if n.unit not in words.CLAIM_UNITS["count"]:
+            return False
+        app = self.vocabulary.applications
+        forward = next((t for t in (*seg, *after) if t.kind == "fwd"), None)
+        if forward is not None:
+            first = forward.start if forward in seg else n.start
+            self.claim(first, max(n.end, forward.end), n, False,
+                       [(app, "carried_to_next_year", "total")])
+            return True
+        if "from" in kinds:
+            start = seg[0].start if seg else n.start
+            self.claim(start, n.end, n, False, [(app, "carried_from_last_year", "total")])
+            return True
+        return False
+
+    def _row_or_case(self, seg: list[_Token], n: _Token, kinds: set[str]) -> bool:
+        """An outcome row or group, a review or litigation, or 相关案件 after one; whether the
+        number is one of these."""
+        cases = not kinds.isdisjoint(_CASE_KINDS)
+        if "outcome" in kinds and not cases:
+            self._outcome(seg, n)
+        elif cases:
+            self._review(seg, n)
+        elif "anaphor" in kinds and self.topic is not None and self.topic[0] == "case":
+            if n.unit in words.CLAIM_UNITS["case"]:
+                self.claim(seg[0].start, n.end, n, False, self.topic[1])
+        else:
+            return False
+        return True
+
+    def _party_document_or_fee(self, seg: list[_Token], n: _Token, kinds: set[str]) -> bool:
+        """An applicant type, a section-二 document, or a fee figure; whether the number is
+        one of these."""
+        if "applicant" in kinds and self.about_applications:
+            self._applicant(seg, n)
+        elif "prow" in kinds or (self.verb is not None and seg and seg[0].kind == "prow"):
+            self._proactive(seg, n)
+        elif not kinds.isdisjoint(_FEE_KINDS) or (self.fee_topic and "fee_amount" in kinds):
+            self._fee(seg, n)
+        else:
+            return False
+        return True
+
+    def _applications_total(self, seg: list[_Token], n: _Token, after: list[_Token],
+                            kinds: set[str]) -> None:
+        """Applications received (new this year, or with those carried over) or handled (the
+        results total)."""
+        app = self.vocabulary.applications
+        received = "recv" in kinds and ("app" in kinds or any(t.kind == "app" for t in after))
+        if received and n.unit in words.CLAIM_UNITS["application"]:
+            self.topic = ("received", ())
+            verb = next(t for t in seg if t.kind == "recv")
+            self.claim(verb.start, n.end, n, False, [(app, "new_this_year", "total")],
+                       [(app, "new_this_year", "total"), (app, "carried_from_last_year", "total")])
+        elif "done" in kinds and "recv" not in kinds and self.about_applications \
+                and n.unit in words.CLAIM_UNITS["count"]:
+            done = next(t for t in seg if t.kind == "done")
+            self.claim(done.start, n.end, n, False, [(app, "results_total", "total")])
+
+    def _breakdown(self, seg: list[_Token], n: _Token, kinds: set[str]) -> None:
+        """Parts after 其中: applicant types, and the result columns of a review/litigation."""
+        start = seg[0].start if seg else n.start
+        if "applicant" in kinds and self.about_applications and "shun" not in kinds:
+            self._applicant(seg, n)
+        elif "rcol" in kinds and self.topic is not None and self.topic[0] == "case" \
+                and len(self.topic[1]) >= 1 and n.unit in words.CLAIM_UNITS["case"]:
+            column = next(t for t in seg if t.kind == "rcol").word
+            assert column is not None
+            refs = [(t, r, column.key) for t, r, _ in self.topic[1]]
+            self.claim(start, n.end, n, False, refs)
+
+    def _outcome(self, seg: list[_Token], n: _Token) -> None:
+        """予以公开及部分公开 N 件 (a sum); 信访举报、重复申请等情形不予处理 N 件 (the group)."""
+        if n.unit not in words.CLAIM_UNITS["count"]:
+            return
+        etc = [i for i, t in enumerate(seg) if t.kind == "etc"]
+        if etc:
+            self._group_by_example(seg, etc[-1], n)
+        else:
+            self._outcome_list([t for t in seg if t.kind == "outcome"], n)
+
+    def _group_by_example(self, seg: list[_Token], etc: int, n: _Token) -> None:
+        """X等Y N 件: the group Y, when every item X listed before 等 is one of its rows."""
+        head = next((t for t in seg[etc:] if t.kind == "outcome"), None)
+        members = [t.word for t in seg[:etc] if t.kind == "outcome" and t.word]
+        if head is None or head.word is None or not members:
+            return
+        if any(m.group != head.word.key and m is not head.word for m in members):
+            return  # the items listed are not all parts of the group named: not certain
+        self.claim(seg[0].start, n.end, n, False, head.word.refs)
+
+    def _outcome_list(self, items: list[_Token], n: _Token) -> None:
+        """A list: every two items joined by 及/和/、 and nothing else between them (the sum)."""
+        for a, b in itertools.pairwise(items):
+            if self.sentence[a.end:b.start].strip() not in words.JOINS:
+                return
+        words_of = [t.word for t in items if t.word is not None]
+        refs = tuple(dict.fromkeys(r for w in words_of for r in w.refs))
+        self.claim(items[0].start, n.end, n, False, refs)
+
+    def _review(self, seg: list[_Token], n: _Token) -> None:
+        """行政复议 N 件; 行政诉讼 N 起; 复议、诉讼 N 件 (the sum); 行政复议结果维持 N 件."""
+        if n.unit not in words.CLAIM_UNITS["case"]:
+            return
+        heads = [t for t in seg if t.kind in _CASE_KINDS]
+        tail = [t for t in seg if t.start >= heads[-1].end]
+        if any(t.kind == "hint" for t in tail):
+            return
+        refs = self._joined_cases(heads)
+        first = next(t for t in heads if t.word and t.word.refs[0] == refs[0])
+        column = next((t.word for t in tail if t.kind == "rcol"), None)
+        if column is not None:
+            self.claim(first.start, n.end, n, False, [(t, r, column.key) for t, r, _ in refs])
+            return
+        self.topic = ("case", refs)
+        self.claim(first.start, n.end, n, False, refs)
+
+    def _applicant(self, seg: list[_Token], n: _Token) -> None:
+        """自然人申请 N 件; 法人或其他组织 N 件; 公民、法人和其他组织…申请 N 件 (all)."""
+        if n.unit not in words.CLAIM_UNITS["count"] or {t.kind for t in seg} & {"review", "litig"}:
+            return
+        items = [t for t in seg if t.kind == "applicant"]
+        columns = tuple(dict.fromkeys(c for t in items if t.word for c in t.word.key.split(",")))
+        app = self.vocabulary.applications
+        if set(columns) == self.vocabulary.all_applicant_columns:
+            columns = ("total",)
+        this_year = [(app, "new_this_year", c) for c in columns]
+        carried = [(app, "carried_from_last_year", c) for c in columns]
+        self.claim(items[0].start, n.end, n, False, this_year, this_year + carried)
+
+    def _proactive(self, seg: list[_Token], n: _Token) -> None:
+        """制定规范性文件 N 件; 主动公开规章 N 件，行政规范性文件 N 件 (the verb carries on)."""
+        if n.unit not in words.CLAIM_UNITS["count"]:
+            return
+        verbs = [t for t in seg if t.kind == "pverb"]
+        verb = verbs[-1].word if verbs else self.verb
+        rows = [t for t in seg if t.kind == "prow"]
+        if verb is None or len(rows) != 1 or (verbs and verbs[-1].start > rows[0].start):
+            return
+        row = rows[0].word
+        if row is None or not self._verb_reaches_row(verbs, rows[0], n):
+            return
+        self.verb = verb
+        start = verbs[-1].start if verbs else rows[0].start
+        self.claim(start, n.end, n, False, [("proactive", row.key, verb.key)])
+
+    def _verb_reaches_row(self, verbs: list[_Token], row: _Token, n: _Token) -> bool:
+        """The verb (or the list's start) is at most 10 characters before the row, and only a
+        filler (共) stands between the row and its number unless a verb was named."""
+        gap = self.sentence[(verbs[-1].end if verbs else row.start):row.start]
+        if len(gap) > 10:
+            return False
+        return bool(verbs) or self.sentence[row.end:n.start].strip() in ("", *words.FILLERS)
+
+    def _fee(self, seg: list[_Token], n: _Token) -> None:
+        """收费通知 N 件 / 总金额 N 元 / 实际收取 N 元 (not a rate: 每件, 标准)."""
+        kinds = [t.kind for t in seg]
+        if "fee_notice" in kinds:
+            self.fee_topic = True
+        if "rate" in kinds or self.sentence[n.end:n.end + 1] in words.FEE_RATE_SUFFIXES:
+            return
+        if n.unit in words.CLAIM_UNITS["amount"]:
+            self._fee_amount(seg, n, kinds)
+        elif "fee_notice" in kinds and n.unit in words.CLAIM_UNITS["count"]:
+            start = seg[0].start if seg else n.start
+            self.claim(start, n.end, n, False, [("other_matters", "count", "")])
+
+    def _fee_amount(self, seg: list[_Token], n: _Token, kinds: list[str]) -> None:
+        """总金额 N 元 after 收费通知 (unless 收取 came first: then it is collected), or
+        实际收取 N 元."""
+        if "fee_amount" in kinds and (self.fee_topic or "fee_notice" in kinds) \
+                and "fee_collect" not in kinds[: kinds.index("fee_amount")]:
+            at = next(t for t in seg if t.kind in ("fee_notice", "fee_amount"))
+            self.claim(at.start, n.end, n, True, [("other_matters", "amount", "")])
+        elif "fee_collect" in kinds:
+            at = next(t for t in seg if t.kind == "fee_collect")
+            self.claim(at.start, n.end, n, True, [("other_matters", "collected", "")])
+
+    # --- negations: 未收到申请, 未制定规章、规范性文件, 无收取信息处理费情况 -------------------
+
+    def _negation(self, rest: list[_Token], neg: _Token) -> None:
+        """The first category a negation governs (within 20 characters, before any number)."""
+        ahead: list[_Token] = []
+        for t in rest:
+            if t.kind == "number" or t.start - neg.end > 20:
+                break
+            ahead.append(t)
+        app = self.vocabulary.applications
+        before: set[str] = set()
+        for i, t in enumerate(ahead):
+            if i:
+                before.add(ahead[i - 1].kind)
+            if t.kind == "app":
+                if before <= {"negverb", "recv"}:
+                    self.claim(neg.start, t.end, None, False, [(app, "new_this_year", "total")],
+                               [(app, "new_this_year", "total"),
+                                (app, "carried_from_last_year", "total")])
+                return
+            if t.kind == "pverb" and self._no_documents(neg, t, ahead[i + 1:]):
+                return
+            if t.kind in ("review", "litig"):
+                self._no_cases(neg, ahead[i:])
+                return
+            if t.kind in ("fee_collect", "fee_word"):
+                if t.start - neg.end <= 8 and not before & {"join", "etc"}:
+                    self.claim(neg.start, t.end, None, True, [("other_matters", "collected", "")])
+                return
+            if t.kind in _CATEGORY:
+                return
+
+    def _no_documents(self, neg: _Token, verb: _Token, rest: list[_Token]) -> bool:
+        """未制定新规章、规范性文件: each row named is 0 in the verb's column."""
+        rows: list[_Token] = []
+        for t in rest:
+            if t.kind == "prow":
+                rows.append(t)
+            elif t.kind != "join":
+                break
+        if not rows or verb.word is None or len(self.sentence[verb.end:rows[0].start]) > 3:
+            return False
+        for row in rows:
+            if row.word is not None:
+                self.claim(neg.start, rows[-1].end, None, False,
+                           [("proactive", row.word.key, verb.word.key)])
+        return True
+
+    def _no_cases(self, neg: _Token, rest: list[_Token]) -> None:
+        """未产生…行政复议、行政诉讼案件: each is 0 (not when a result follows: 未被纠正)."""
+        heads: list[_Token] = []
+        for t in rest:
+            if t.kind in ("review", "litig"):
+                heads.append(t)
+            elif t.kind in ("hint", "rcol"):
+                return
+            elif t.kind != "join":
+                break
+        for head in heads:
+            if head.word is not None:
+                self.claim(neg.start, heads[-1].end, None, False, head.word.refs)
+
+
+def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
+    """发出收费通知的件数和总金额以及实际收取的总金额均为0: the three fee fields are 0."""
+    kinds = [t.kind for t in tokens]
+    if "allzero" not in kinds or "fee_notice" not in kinds:
+        return False
+    at = tokens[kinds.index("allzero")]
+    rest = reader.sentence[at.end:].lstrip()
+    if not (rest.startswith(words.ZERO_WORDS) and (len(rest) == 1 or not rest[1].isdigit())
+            and rest[1:2] != "."):
+        return False
+    notice = tokens[kinds.index("fee_notice")]
+    for role in FEE_ROLES:
+        reader.claim(notice.start, at.end + 1, None, role != "count",
+                     [("other_matters", role, "")])
+    return True
+
+
+def claims_in(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Claim]:
+    """Every claim a sentence makes, each (quantity, number) once, in the order written."""
+    if not vocabulary.may_claim(sentence):
+        return []
+    return read_claims(sentence, vocabulary, agency)
+
+
+def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Claim]:
+    """:func:`claims_in` of a sentence known to pass :meth:`Vocabulary.may_claim` (one that
+    :func:`claim_sentences` gave), without testing it again."""
+    found = _Reader(vocabulary, sentence, agency).read()
+    seen: set[tuple[Alternatives, str | None]] = set()
+    out = []
+    for claim in found:
+        key = (claim.alternatives, claim.number)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
