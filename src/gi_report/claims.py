@@ -107,7 +107,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三
 
 
 def without_numbering(label: str) -> str:
-    """A label without its item number, as narratives write it: （三）不予公开 → 不予公开."""
+    """A label without its item number, as narratives write it: ``（三）<label>`` → ``<label>``."""
     return _NUMBERING.sub("", label, count=1)
 
 
@@ -260,7 +260,7 @@ def _add_outcome_groups(table: dict[str, _Word], applications: TableSpec) -> Non
 
 
 def _add_applicants(table: dict[str, _Word], applications: TableSpec) -> list[ColumnSpec]:
-    """The applicant columns, singly or by their shared header (法人或其他组织); returns them."""
+    """The applicant columns, singly or by their shared header (the organisations)."""
     by_header: dict[str, list[str]] = {}
     columns = [c for c in applications.columns if c.id != "total"]
     for column in columns:
@@ -513,7 +513,7 @@ class _Reader:
     agency: str | None
     fee_topic: bool = False
     topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
-    verb: _Word | None = None  #: the section-二 verb of a list (主动公开规章13件，规范性文件60件)
+    verb: _Word | None = None  #: the section-二 verb of a list (<verb><row>13件，<row>60件)
     out: list[Found] = attrs.Factory(list)
     #: whether the subject before a claim's start is the agency (a sentence's claims often
     #: share a start: a negation of two kinds of cases, the three fees all 0)
@@ -722,7 +722,7 @@ class _Reader:
         self.claim(items[0].start, n.end, n, False, refs)
 
     def _review(self, seg: list[_Token], n: _Token) -> None:
-        """行政复议 N 件; 行政诉讼 N 起; 复议、诉讼 N 件 (the sum); 行政复议结果维持 N 件."""
+        """<review> N 件; <litigation> N 起; both N 件 (the sum); <review> with an outcome N 件."""
         if n.unit not in words.CLAIM_UNITS["case"]:
             return
         heads = [t for t in seg if t.kind in _CASE_KINDS]
@@ -739,7 +739,7 @@ class _Reader:
         self.claim(first.start, n.end, n, False, refs)
 
     def _applicant(self, seg: list[_Token], n: _Token) -> None:
-        """自然人申请 N 件; 法人或其他组织 N 件; 公民、法人和其他组织…申请 N 件 (all)."""
+        """<applicant column>申请 N 件; <the organisations> N 件; all applicants …申请 N 件."""
         if n.unit not in words.CLAIM_UNITS["count"] or {t.kind for t in seg} & {"review", "litig"}:
             return
         items = [t for t in seg if t.kind == "applicant"]
@@ -752,7 +752,7 @@ class _Reader:
         self.claim(items[0].start, n.end, n, False, this_year, this_year + carried)
 
     def _proactive(self, seg: list[_Token], n: _Token) -> None:
-        """制定规范性文件 N 件; 主动公开规章 N 件，行政规范性文件 N 件 (the verb carries on)."""
+        """<verb><row> N 件; <verb><row> N 件，<row> N 件 (the verb carries on)."""
         if n.unit not in words.CLAIM_UNITS["count"]:
             return
         verbs = [t for t in seg if t.kind == "pverb"]
@@ -799,7 +799,7 @@ class _Reader:
             at = next(t for t in seg if t.kind == "fee_collect")
             self.claim(at.start, n.end, n, True, [("other_matters", "collected", "")])
 
-    # --- negations: 未收到申请, 未制定规章、规范性文件, 无收取信息处理费情况 -------------------
+    # --- negations: no application received, no document made, no fee collected --------------
 
     def _negation(self, rest: list[_Token], neg: _Token) -> None:
         """The first category a negation governs (within 20 characters, before any number)."""
@@ -832,7 +832,7 @@ class _Reader:
                 return
 
     def _no_documents(self, neg: _Token, verb: _Token, rest: list[_Token]) -> bool:
-        """未制定新规章、规范性文件: each row named is 0 in the verb's column."""
+        """未制定<row>、<row>: each row named is 0 in the verb's column."""
         rows: list[_Token] = []
         for t in rest:
             if t.kind == "prow":
@@ -848,7 +848,7 @@ class _Reader:
         return True
 
     def _no_cases(self, neg: _Token, rest: list[_Token]) -> None:
-        """未产生…行政复议、行政诉讼案件: each is 0 (not when a result follows: 未被纠正)."""
+        """未产生…<review>、<litigation>案件: each is 0 (not when a result follows: 未被纠正)."""
         heads: list[_Token] = []
         for t in rest:
             if t.kind in ("review", "litig"):
@@ -871,7 +871,7 @@ def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
 
 
 def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
-    """发出收费通知的件数和总金额以及实际收取的总金额均为0: the three fee fields are 0."""
+    """<the three fee figures' labels>均为0: the three fee fields are 0."""
     kinds = [t.kind for t in tokens]
     if "allzero" not in kinds or "fee_notice" not in kinds:
         return False

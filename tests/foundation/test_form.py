@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -148,6 +150,55 @@ def _literals_outside_form() -> list[tuple[str, str]]:
         if "form" not in path.relative_to(SRC).parts
         for literal in _string_literals(path)
     ]
+
+
+def _prose(path: Path) -> list[str]:
+    """A module's comments and docstrings: the prose a maintainer reads beside the code."""
+    source = path.read_text(encoding="utf-8")
+    comments = [tok.string for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+                if tok.type == tokenize.COMMENT]
+    docstrings = [
+        node.body[0].value.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+        and isinstance(node.body[0].value.value, str)
+    ]
+    return comments + docstrings
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")  # the form's own words (English wording reads as prose)
+
+
+def _prose_outside_form() -> list[tuple[str, str]]:
+    return [
+        (str(path.relative_to(SRC)), text)
+        for path in sorted(SRC.rglob("*.py"))
+        if "form" not in path.relative_to(SRC).parts
+        for text in _prose(path)
+    ]
+
+
+def test_prose_outside_form_names_no_label_version_or_rule_wording() -> None:
+    """Comments and docstrings outside form/ name rows by id or role: the form's labels, its
+    template versions and its rules' wording are written in form/ only, even as examples."""
+    facts = {t for t in _official_labels() | _rule_wording() if _CJK.search(t)}
+    versions = re.compile("|".join(rf"(?<!\d){re.escape(v)}(?!\d)" for v in TEMPLATES))
+    offenders = [f"{path}: {fact} in {text[:60]!r}" for path, text in _prose_outside_form()
+                 for fact in facts if fact in text]
+    offenders += [f"{path}: {text[:60]!r}" for path, text in _prose_outside_form()
+                  if versions.search(text)]
+    assert offenders == []
+
+
+def test_the_prose_guard_sees_comments_and_docstrings(tmp_path: Path) -> None:
+    """The prose scanner is not vacuous: it returns a comment and every kind of docstring."""
+    module = tmp_path / "planted.py"
+    module.write_text('"""总计"""\nX = 1  # 其他\ndef f() -> None:\n    """2021"""\n',
+                      encoding="utf-8")
+    assert sorted(_prose(module)) == ["# 其他", "2021", "总计"]
 
 
 def test_labels_are_written_only_in_the_form_description() -> None:

@@ -1,5 +1,5 @@
-"""R15: numbers the narrative states (收到申请…件, 行政复议…件, 结转…件, 主动公开规章…件…) equal
-the tables.
+"""R15: numbers the narrative states (applications received, review cases, carried over,
+documents issued …) equal the tables.
 
 Sentences of section 一, of the text beside the tables and of section 六 are read as claims by the
 claims grammar (:mod:`gi_report.claims`, whose words come from the form): each claim ties a number
