@@ -24,7 +24,15 @@ from gi_report.analysis.metrics import MetricDefinition, Term
 from gi_report.batch import BatchSummary, run_batch
 from gi_report.bounds import Bound
 from gi_report.carryover import CarryCheck, CarryStatus, carry_over
-from gi_report.codec.json import dump, from_dict, from_json, load, to_dict, to_json
+from gi_report.codec.json import (
+    RepeatedMembersError,
+    dump,
+    from_dict,
+    from_json,
+    load,
+    to_dict,
+    to_json,
+)
 from gi_report.codec.xml import dump_xml, from_xml, load_xml, to_xml
 from gi_report.errors import (
     CellError,
@@ -38,6 +46,7 @@ from gi_report.errors import (
     InputTooLargeError,
     MissingExtraError,
     NoTextLayerError,
+    OutputPathError,
     Problem,
     ReportImportError,
     ReportImportWarning,
@@ -151,10 +160,12 @@ __all__ = [
     "Notice",
     "Operand",
     "OtherMatters",
+    "OutputPathError",
     "Overview",
     "Problem",
     "Relation",
     "Remark",
+    "RepeatedMembersError",
     "Report",
     "ReportImportError",
     "ReportImportWarning",

@@ -70,3 +70,21 @@ def test_all_lists_exactly_the_public_names() -> None:
     assert g.get_template("2021").table("applications") is g.empty_report(
         agency="某局", year=2022).applications.spec
     assert isinstance(g.get_template("2021"), g.TemplateSpec)
+
+
+def test_every_exception_the_package_defines_is_exported() -> None:
+    """Errors and warnings are raised, not annotated, so the signature walk above cannot see
+    them: every exception class defined in a gi_report module is importable from gi_report."""
+    import pkgutil
+
+    missing = []
+    for info in pkgutil.walk_packages(g.__path__, "gi_report."):
+        if info.name.startswith("gi_report.cli") or info.name.endswith("__main__"):
+            continue  # the command line (its usage errors are not library API; __main__ runs it)
+        module = __import__(info.name, fromlist=["_"])
+        for name, obj in vars(module).items():
+            if (isinstance(obj, type) and issubclass(obj, (g.GIReportError, g.GIReportWarning))
+                    and obj.__module__ == info.name and not name.startswith("_")
+                    and getattr(g, name, None) is not obj):
+                missing.append(f"{info.name}.{name}")
+    assert missing == []
