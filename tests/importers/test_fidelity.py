@@ -206,3 +206,40 @@ def test_a_table_cell_with_two_numbers_imports_blank_with_a_notice() -> None:
     assert result.report.applications["granted", "natural_person"] is None
     [two] = result.with_code("cell.two_numbers")
     assert two.cells == ("/applications/granted/natural_person",)
+
+
+# --- the pdf form: damaged documents as born-digital PDFs ------------------------------------
+
+PDF_REPRODUCERS = [
+    # a row label printed apart as the last line before a table of number-only rows was taken
+    # for a heading naming the table's first row: section 三's first row read as its last
+    pytest.param(Case(2879341616, ("detached_labels",), "pdf"), id="detached-labels-pdf"),
+]
+"""One small case per defect the pdf form found (see docs/fidelity.md)."""
+
+
+@pytest.mark.parametrize("case", PDF_REPRODUCERS)
+def test_pdf_defect_reproducer_imports_no_wrong_number(case: Case) -> None:
+    assert _wrong(case) == []
+
+
+def test_the_pdf_form_breaks_tables_across_pages_and_they_are_stitched_back() -> None:
+    """The pdf form prints ruled tables that cross page breaks, with page numbers; the reader
+    stitches each form table whole (as many grid rows as the document prints)."""
+    from benchmarks.fidelity_harness.document import TableBlock as Printed
+    from gi_report.importers.blocks import TableBlock, TextBlock
+    from gi_report.importers.pdf import parse_pdf
+
+    crossing = 0
+    for seed in range(4):
+        doc, data, kind = build_case(Case(seed, (), "pdf"))
+        assert kind == "pdf" and isinstance(data, bytes)
+        parsed = parse_pdf(data)
+        tables = [b for b in parsed.blocks if isinstance(b, TableBlock)]
+        assert [len(t.rows) for t in tables] == [
+            len(b.rows) for b in doc.blocks if isinstance(b, Printed)], seed
+        crossing += sum(len({c.location.page for row in t.rows for c in row if c}) > 1
+                        for t in tables)
+        texts = [b.text for b in parsed.blocks if isinstance(b, TextBlock)]
+        assert not any(re.fullmatch(r"\W*\d+\W*", t) for t in texts), "page numbers left out"
+    assert crossing >= 4
