@@ -150,11 +150,17 @@ def _grid(table: TableBlock, widths: list[float] | None) -> _Grid:
             break
     else:
         widths = widths or [(RIGHT - LEFT) / columns] * columns
-    header_rows = 0
-    while header_rows < len(table.rows) and all(c.header for c in table.rows[header_rows].cells):
-        header_rows += 1
     rows = len(table.rows)
-    return _Grid(placed, rows, widths, _heights(placed, rows, widths, size), size, header_rows)
+    return _Grid(placed, rows, widths, _heights(placed, rows, widths, size), size,
+                 _header_rows(table))
+
+
+def _header_rows(table: TableBlock) -> int:
+    """How many leading rows hold header cells only."""
+    count = 0
+    while count < len(table.rows) and all(c.header for c in table.rows[count].cells):
+        count += 1
+    return count
 
 
 def _draw_part(page: PageSpec, grid: _Grid, tops: dict[int, float], split_text: bool) -> None:
@@ -186,8 +192,7 @@ def _table(pages: _Pages, table: TableBlock, style: _Style, rng: random.Random,
     """Print a ruled table, breaking it across pages; return its column widths (a part after
     page furniture is printed with the widths of the part before it)."""
     if header is not None and style.repeat_header:
-        table = TableBlock(header.rows[:_grid(header, widths).header_rows] + table.rows,
-                           table.spec)
+        table = TableBlock(header.rows[:_header_rows(header)] + table.rows, table.spec)
     grid = _grid(table, widths)
     forced = None
     if table.spec is not None and grid.rows - grid.header_rows > 2 \
