@@ -38,7 +38,7 @@ from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.digits import Run, solve
 from gi_report.importers.dropped import distrust
 from gi_report.importers.evidence import settle
-from gi_report.importers.place import Placer
+from gi_report.importers.place import Placer, delimits_cells
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import Slot, read_rows, row_slots, value_text
 from gi_report.importers.values import two_numbers
@@ -103,6 +103,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     rows = stream.rows
     alignment = align_labelled(spec, rows)
     placer = Placer(spec, stream.location)
+    placer.delimited = delimits_cells(spec, rows)
     loose = loose_rows(rows)
     for dr in rows:
         if not any(dr is d for d in loose):

@@ -142,6 +142,40 @@ def by_header(dr: DataRow, cells: Sequence[Cell]) -> list[Pair] | None:
     return out
 
 
+def lacks_a_cell(dr: DataRow, cells: Sequence[Cell]) -> bool:
+    """Whether the header stands over the row's cells and one of them has nothing under it:
+    each printed value under exactly one column of the row, some column with no value. Such a
+    row lacks a cell (a table drawing its cells apart); its digits are not several cells'
+    digits run together, whose one value would stand under one column and spread over others."""
+    if not dr.header.columns:
+        return False
+    several_rows = len({r for r, _ in cells}) > 1
+    filled = {i for i, s in enumerate(dr.values) if not s.empty}
+    claimed: list[set[int]] = []
+    for cell in cells:
+        under = _under(dr, cell, several_rows)
+        if under is None:
+            return False
+        claimed.append(set(under) & filled)
+    counts = Counter(i for c in claimed for i in c)
+    return (set(counts) == filled and max(counts.values(), default=0) == 1
+            and any(not c for c in claimed))
+
+
+def delimits_cells(spec: TableSpec, rows: Sequence[DataRow]) -> bool:
+    """Whether a section's tables print each value in a cell of its own: more of its rows that
+    need several values (or have no label) print them in several cells than in one (a crawl's
+    run)."""
+    apart = together = 0
+    for dr in rows:
+        if dr.row is not None and len(value_cells(spec, dr.row)) < 2:
+            continue
+        filled = sum(1 for s in dr.values if not s.empty)
+        apart += filled >= 2
+        together += filled == 1
+    return apart > together
+
+
 def fits(dr: DataRow, count: int) -> bool:
     """Whether the row's cells (or its digits) can fill ``count`` cells."""
     if len(dr.values) == count:
@@ -167,6 +201,9 @@ class Placer:
         self.short_rows: list[str] = []  #: rows with fewer digits than cells (blanks dropped)
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
         """The column orders each header's labels allow, per row's cells (see printed_orders)."""
+        self.delimited = False
+        """The section prints each value in a cell of its own (:func:`delimits_cells`): a short
+        row under a header that stands over it lacks a cell, its digits are not a run."""
 
     def name(self, dr: DataRow, cells: Sequence[Cell]) -> str:
         return dr.found or row_name(self.spec, self.spec.row(cells[0][0]))
@@ -395,7 +432,7 @@ class Placer:
         if orders is not None and list(orders[0]) != cells:
             cells = list(orders[0])
             self.reordered_notice(dr, cells)
-        found = segments(dr)
+        found = self.digit_runs(dr, cells)
         location = next((s.location for s in dr.values if not s.empty), dr.location)
         if found and unit is not None:
             self.strip_unit(found, unit)
@@ -406,6 +443,15 @@ class Placer:
             self.add_run(dr, cells, found, location)
         else:
             self.cell_count(dr, cells, unit, found)
+
+    def digit_runs(self, dr: DataRow, cells: list[Cell]) -> list[str] | None:
+        """The row's digit runs (:func:`segments`); ``None`` for a short row of a section that
+        prints its cells apart, where a cell is missing or holds two numbers: neither is digits
+        run together (the row is blank, ``row.cell_count``)."""
+        if self.delimited and (lacks_a_cell(dr, cells)
+                               or any(two_numbers(s.text) for s in dr.values)):
+            return None
+        return segments(dr)
 
     def cell_count(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
                    found: list[str] | None) -> None:
