@@ -5,8 +5,8 @@ written once and the positions they cover left empty), and the text dumps in the
 crawls have: ``cell_per_line`` (one TAB-indented cell per line, a blank line between rows),
 ``tab_rows`` and ``pipe_rows`` (one line per table row), ``one_line`` (the whole page on one
 line, value cells run together with no separator, as the 平潭 crawl stores it); and ``docx``, a
-Word document with merged cells written as OOXML. PDF is not written: the PDF importer reads
-ruled tables, and a ruled-table writer is more than this harness should carry.
+Word document with merged cells written as OOXML; and ``pdf``, a born-digital PDF with ruled
+tables broken across pages (:mod:`.pdfform`).
 """
 
 from __future__ import annotations
@@ -233,6 +233,13 @@ def word(doc: Document, rng: random.Random) -> tuple[bytes, str]:
     return data.getvalue(), "docx"
 
 
+def pdf(doc: Document, rng: random.Random) -> tuple[bytes, str]:
+    """A born-digital PDF with ruled tables (:mod:`.pdfform`, imported when first used)."""
+    from benchmarks.fidelity_harness.pdfform import pdf as render
+
+    return render(doc, rng)
+
+
 Renderer = Callable[[Document, random.Random], tuple[str | bytes, str]]
 
 FORMS: dict[str, Renderer] = {
@@ -243,5 +250,6 @@ FORMS: dict[str, Renderer] = {
     "pipe_rows": _rows("|"),
     "one_line": one_line,
     "docx": word,
+    "pdf": pdf,
 }
 """Each form's renderer: the document text and the kind ``read_document`` is told."""

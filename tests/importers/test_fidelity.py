@@ -277,3 +277,66 @@ def test_a_table_continued_after_a_page_break_keeps_the_label_span_of_the_one_ab
     row = spec.row("other_handling")
     got = [result.report.applications[row.id, c] for c in row.columns]
     assert got == [truth[f"/applications/other_handling/{c}"] for c in row.columns]
+# --- the pdf form: damaged documents as born-digital PDFs ------------------------------------
+
+PDF_REPRODUCERS = [
+    # a row label printed apart as the last line before a table of number-only rows was taken
+    # for a heading naming the table's first row: section 三's first row read as its last
+    pytest.param(Case(2879341616, ("detached_labels",), "pdf"), id="detached-labels-pdf"),
+    # a row lacking a cell in a table that draws its cells apart: its one value cell ("23") was
+    # split as run-together digits over the row's two cells
+    pytest.param(Case(377958277, ("cell_missing",), "pdf"), id="cell-missing-pdf"),
+    pytest.param(Case(377958277, ("cell_missing",), "html"), id="cell-missing-html"),
+    pytest.param(Case(3138379697, ("cell_missing",), "markdown"), id="cell-missing-markdown-2"),
+    # a short row whose last cell holds two numbers ("2 5"): read as the two missing cells
+    pytest.param(Case(4191792167, ("two_numbers", "cell_missing"), "pdf"),
+                 id="two-numbers-short-row-pdf"),
+    pytest.param(Case(4191792167, ("two_numbers", "cell_missing"), "tab_rows"),
+                 id="two-numbers-short-row-tab-rows"),
+]
+"""One small case per defect the pdf form found (see docs/fidelity.md)."""
+
+
+@pytest.mark.parametrize("case", PDF_REPRODUCERS)
+def test_pdf_defect_reproducer_imports_no_wrong_number(case: Case) -> None:
+    assert _wrong(case) == []
+
+
+def test_the_pdf_form_breaks_tables_across_pages_and_they_are_stitched_back() -> None:
+    """The pdf form prints ruled tables that cross page breaks, with page numbers; the reader
+    stitches each form table whole (as many grid rows as the document prints)."""
+    from benchmarks.fidelity_harness.document import TableBlock as Printed
+    from gi_report.importers.blocks import TableBlock, TextBlock
+    from gi_report.importers.pdf import parse_pdf
+
+    crossing = 0
+    for seed in range(4):
+        doc, data, kind = build_case(Case(seed, (), "pdf"))
+        assert kind == "pdf" and isinstance(data, bytes)
+        parsed = parse_pdf(data)
+        tables = [b for b in parsed.blocks if isinstance(b, TableBlock)]
+        assert [len(t.rows) for t in tables] == [
+            len(b.rows) for b in doc.blocks if isinstance(b, Printed)], seed
+        crossing += sum(len({c.location.page for row in t.rows for c in row if c}) > 1
+                        for t in tables)
+        texts = [b.text for b in parsed.blocks if isinstance(b, TextBlock)]
+        assert not any(re.fullmatch(r"\W*\d+\W*", t) for t in texts), "page numbers left out"
+    assert crossing >= 4
+
+
+@pytest.mark.parametrize("form", ["pdf", "html", "docx", "markdown", "tab_rows"])
+def test_a_short_row_in_a_table_of_separate_cells_is_blank_not_split(form: str) -> None:
+    """A row printed with a cell fewer in a table whose cells are apart: its values are not
+    spread over the row's cells as run-together digits; the row is blank with a notice."""
+    case = Case(377958277, ("cell_missing",), form)
+    doc, text, kind = build_case(case)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    result = read_document(data, kind=kind, warn=False)
+    fees = ("/proactive/administrative_fees/items_last_year",
+            "/proactive/administrative_fees/change_this_year")
+    assert [doc.truth[p] for p in fees] == [None, 23]
+    assert result.report.proactive["administrative_fees", "change_this_year"] is None
+    assert result.report.proactive["administrative_fees", "items_last_year"] is None
+    assert not result.with_code("split.unique")
+    [short] = [n for n in result.with_code("row.cell_count") if fees[1] in n.cells]
+    assert short.found == "23"

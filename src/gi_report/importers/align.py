@@ -131,9 +131,19 @@ def align_labelled(spec: TableSpec, rows: Sequence[DataRow]) -> Alignment:
 
 
 def loose_rows(rows: Sequence[DataRow]) -> list[DataRow]:
-    """Rows with values but no label, no heading naming them and no form row yet."""
-    return [dr for dr in rows if dr.row is None and not dr.labels and dr.hint is None
-            and any(s.is_value for s in dr.values)]
+    """Rows with values but no label, no heading naming them and no form row yet.
+
+    A line naming a row above a table (``dr.hint``) is trusted only while no other row of the
+    section is loose: beside number-only rows it is one of their labels printed apart (the
+    last line of the list), so every unlabelled row is aligned as detached, by the arithmetic.
+    """
+    unlabelled = [dr for dr in rows if dr.row is None and not dr.labels
+                  and any(s.is_value for s in dr.values)]
+    if all(dr.hint is not None for dr in unlabelled):
+        return []
+    for dr in unlabelled:
+        dr.hint = None
+    return unlabelled
 
 
 def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow],
