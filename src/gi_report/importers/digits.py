@@ -51,7 +51,7 @@ MAX_NODES = 300_000
 """Search steps allowed for one run's splits or one group of linked runs."""
 MAX_TABLE_NODES = 300_000
 """Search steps allowed for all the runs of one table together."""
-MAX_RUN_DIGITS = 120
+MAX_RUN_DIGITS = 1_000
 """Longest run searched (characters, digits and amount points); a longer one is left blank."""
 MAX_PIECE = {
     CellKind.COUNT: MAX_COUNT_DIGITS,

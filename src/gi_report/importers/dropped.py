@@ -4,21 +4,27 @@ A crawl dump prints nothing for a blank cell, so ``189`` under three cells may b
 blank, 89. When some row of the document is printed with fewer digits than its cells, the
 document is known to drop blank cells, and a split is kept only where no dropped cell could
 change it: a run of zeros with one digit per cell (``0000000``; a dropped cell would leave a
-digit over, and no number starts with 0). Every other split's cells are blank, with a notice
-that names the short row and lists the split that would hold if nothing were dropped.
+digit over, and no number starts with 0), or a run the table's arithmetic checks twice over
+(:func:`checked`: each of its cells in two relations or more, every relation it takes part in
+stated in full and holding; a run lacking a cell would have to meet its row total and its
+column sums by chance). Every other split's cells are blank, with a notice that names the
+short row and lists the split that would hold if nothing were dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
-from gi_report.form.spec import TableSpec
+from gi_report.form.spec import Relation, TableSpec
 from gi_report.importers.cellnames import Cell, describe, pointer
 from gi_report.importers.digits import Run
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
 
 _SPLITS = frozenset({"split.unique", "split.by_text"})
+_CHECKS = 2
+"""Relations each cell of a run must be checked by for its split to stand in such a document."""
 
 
 def safe(run: Run) -> bool:
@@ -27,11 +33,44 @@ def safe(run: Run) -> bool:
     return set(digits) == {"0"} and len(digits) == len(run.cells)
 
 
+def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
+            chosen: frozenset[Cell] = frozenset()) -> bool:
+    """Whether the table's arithmetic confirms the run's split twice over: every cell read (not
+    chosen by the narrative, ``chosen``) and in :data:`_CHECKS` relations or more, and every
+    relation touching the run stated in full in ``values`` and holding."""
+    cells = set(run.cells)
+    if cells & chosen:
+        return False
+    touching = [rel for rel in spec.relations if any((c.row, c.column) in cells for c in rel.cells)]
+    if not all(_stated_and_holds(rel, values) for rel in touching):
+        return False
+    uses = [(c.row, c.column) for rel in touching for c in rel.cells]
+    return all(uses.count(cell) >= _CHECKS for cell in cells)
+
+
+def _stated_and_holds(rel: Relation, values: Mapping[Cell, CellValue]) -> bool:
+    """Whether every cell of ``rel`` holds a number in ``values`` and its sides are equal."""
+    left = [_number(values.get((c.row, c.column))) for c in rel.left]
+    right = [_number(values.get((c.row, c.column))) for c in rel.right]
+    if any(v is None for v in (*left, *right)):
+        return False
+    return sum(v for v in left if v is not None) == sum(v for v in right if v is not None)
+
+
+def _number(value: CellValue) -> Decimal | None:
+    return Decimal(value) if isinstance(value, int | Decimal) and not isinstance(
+        value, bool) else None
+
+
 def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellValue],
              notices: Sequence[Notice], short_row: str
              ) -> tuple[dict[Cell, CellValue], list[Notice]]:
     """The split values and notices, with every split a dropped cell could change undone."""
-    unsafe = {cell for run in runs if not safe(run) for cell in run.cells}
+    chosen = frozenset(
+        (p.split("/")[2], p.split("/")[3])
+        for n in notices if n.code == "split.by_text" for p in n.cells)
+    unsafe = {cell for run in runs
+              if not safe(run) and not checked(spec, run, values, chosen) for cell in run.cells}
     kept = {cell: v for cell, v in values.items() if cell not in unsafe}
     out: list[Notice] = []
     for n in notices:

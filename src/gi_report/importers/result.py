@@ -117,7 +117,7 @@ _CODES = (
                "the time bound: left blank."),
     NoticeCode(code="split.too_long", level=Level.ERROR,
                meaning="Run-together numbers longer than their cells can hold (15 digits a "
-               "count) or than 120 characters: not searched, left blank."),
+               "count) or than 1,000 characters: not searched, left blank."),
     NoticeCode(code="table.missing", level=Level.ERROR,
                meaning="A fixed table of the form not found: all its cells are blank."),
     NoticeCode(code="table.moved", level=Level.INFO,

@@ -1,0 +1,57 @@
+"""Splits kept in a document that drops blank cells where the form's arithmetic checks them twice
+over (issue 10: ``cell_missing`` in one-line crawl dumps)."""
+
+from __future__ import annotations
+
+from benchmarks.fidelity_harness import Case, build_case, compare
+from gi_report import read_document
+from gi_report.form import TEMPLATES
+from gi_report.importers.digits import Location, Run
+from gi_report.importers.dropped import checked, distrust
+
+
+def test_rows_checked_by_their_total_and_a_column_sum_are_kept() -> None:
+    # before: every split of the document blank (split.dropped) once two rows of section 三
+    # were printed short; 一, 二 and 四 meet their row totals and 一+二 = （七）+四 in full
+    case = Case(2, ("cell_missing",), "one_line")
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    applications = result.report.table("applications")
+    assert applications.cell("new_this_year", "total") == 31
+    assert applications.cell("carried_to_next_year", "natural_person") == 3
+    dropped = [n for n in result.notices if n.code == "split.dropped"]
+    assert dropped  # the outcome rows' column sums take in a short row: still blank
+    assert all("/applications/new_this_year/total" not in n.cells for n in dropped)
+
+
+def _run(cells: tuple[tuple[str, str], ...], digits: str) -> Run:
+    spec = TEMPLATES["2021"].table("applications")
+    return Run(cells=cells, kinds=tuple(spec.column(c).kind for _, c in cells),
+               segments=(digits,), text=digits, location=Location())
+
+
+def test_a_split_checked_once_or_by_a_relation_not_stated_in_full_is_not_checked() -> None:
+    spec = TEMPLATES["2021"].table("applications")
+    columns = [c.id for c in spec.columns]
+    rows = {r.id: r for r in spec.rows}
+    assert "new_this_year" in rows
+    values = {(r.id, c): 0 for r in spec.rows for c in columns}
+    run = _run(tuple(("new_this_year", c) for c in columns), "0000000")
+    assert checked(spec, run, values)
+    partial = {k: v for k, v in values.items() if k != ("carried_to_next_year", "total")}
+    assert not checked(spec, run, partial)  # 一+二 = （七）+四 of the total column not stated
+    broken = {**values, ("carried_to_next_year", "total"): 1}
+    assert not checked(spec, run, broken)
+    assert not checked(spec, run, values, frozenset({("new_this_year", "total")}))
+
+
+def test_a_split_no_relation_checks_stays_blank_in_such_a_document() -> None:
+    spec = TEMPLATES["2021"].table("proactive")
+    row = spec.rows[0]
+    cells = tuple((row.id, c) for c in row.columns)
+    run = Run(cells=cells, kinds=tuple(spec.column(c).kind for _, c in cells),
+              segments=("123",), text="123", location=Location())
+    kept, _ = distrust(spec, [run], dict(zip(cells, (1, 2, 3), strict=True)), [], "x")
+    assert kept == {}  # section 二 has no arithmetic: nothing checks the split
