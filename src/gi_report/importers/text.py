@@ -34,6 +34,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.glued import marker_digits
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
@@ -296,6 +297,7 @@ def _value_cut(piece: str, after_label: bool) -> int:
 
 
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
+_LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 
 
 class _CrawlTable:
@@ -307,7 +309,9 @@ class _CrawlTable:
     and numbered headings of the report's own (an extra section) are narrative.
     """
 
-    def __init__(self, narrative: list[str]) -> None:
+    def __init__(self, narrative: list[str], table_id: str) -> None:
+        self.table_id = table_id
+        self.pending: tuple[str, int] | None = None  #: a glued label's start, before its token
         self.rows: list[list[tuple[str, int]]] = []
         self.current: list[tuple[str, int]] = []
         self.data = False  #: the current row is a labelled data row
@@ -325,12 +329,15 @@ class _CrawlTable:
             self.rows.append(self.groups)
             self.groups = []
 
-    def text(self, piece: str, at: int) -> None:
+    def text(self, piece: str, at: int, following: str = "") -> None:
+        """A text between labels; ``following`` is the row label token right after it, if any."""
         stripped = piece.strip()
         if not stripped:
             return
         cut = _value_cut(piece, self.data and not self.valued)
         if cut:
+            if self.data and not self.valued and self.glued(piece, cut, at, following):
+                return
             self.text(piece[:cut], at)
             self.text(piece[cut:], at + cut)
             return
@@ -351,9 +358,40 @@ class _CrawlTable:
             self.flush_groups()
             self.current.append((stripped, at))
 
+    def glued(self, piece: str, cut: int, at: int, following: str) -> bool:
+        """Read a row's value followed by a numbered label the tokens missed (a typo): the
+        marker's digits go back to the label (:mod:`glued`); if they cannot be told apart the
+        value is kept with the mark, unreadable as a number, so the cell stays blank."""
+        rest = piece[cut:]
+        label = _LABEL_TEXT.match(rest).group()  # type: ignore[union-attr]  # matches ""
+        ends = not rest[len(label):].strip()
+        digits = marker_digits(piece[:cut].rstrip(), label.rstrip() + following * ends,
+                               self.table_id)
+        if digits == 0:
+            return False
+        if digits is None:
+            self.current.append((piece[: cut + 1].strip(), at))
+            self.valued = True
+            self.text(rest[1:], at + cut + 1)
+            return True
+        value = piece[:cut].rstrip()
+        start = len(value) - digits
+        if value[:start].strip():
+            self.current.append((value[:start].strip(), at))
+        self.valued = True
+        if ends and following:
+            self.pending = (piece[start:].rstrip(), at + start)
+        else:
+            self.label("row", piece[start: cut + len(label)].rstrip(), at + start)
+            self.text(rest[len(label):], at + cut + len(label))
+        return True
+
     def label(self, kind: str, piece: str, at: int) -> None:
         if kind == "row":
             self.close()
+            if self.pending is not None:
+                piece, at = self.pending[0] + piece, self.pending[1]
+                self.pending = None
             self.current = [*self.groups, (piece, at)]
             self.groups = []
             self.data = True
@@ -391,10 +429,13 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
     lead = _lead_prose(text, table_id)
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
-    reader = _CrawlTable(narrative)
-    for kind, piece, start, _ in _tokens(text[lead:], table_id):
+    reader = _CrawlTable(narrative, table_id)
+    tokens = list(_tokens(text[lead:], table_id))
+    for n, (kind, piece, start, _) in enumerate(tokens):
         if kind == "text":
-            reader.text(piece, base + lead + start)
+            after = tokens[n + 1] if n + 1 < len(tokens) else None
+            reader.text(piece, base + lead + start,
+                        after[1] if after is not None and after[0] == "row" else "")
         else:
             reader.label(kind, piece, base + lead + start)
     rows = reader.finish()
