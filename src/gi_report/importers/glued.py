@@ -21,18 +21,22 @@ GLUED = re.compile(r"[.．、](?![0-9０-９\s])")
 MAX_MARKER_DIGITS = 2
 
 
-def _row_numbered(label: str, table_id: str) -> bool:
+def row_numbered(label: str, table_id: str) -> bool:
     """Whether ``label`` names exactly one row, numbered as printed, in some template's table."""
+    return label_key(label).marker is not None and names_one_row(label, table_id)
+
+
+def names_one_row(label: str, table_id: str) -> bool:
+    """Whether ``label`` names exactly one row of the table (by the form's labels, aliases and
+    edit distance, in every template); a printed number must be the row's own."""
     number = label_key(label).marker
-    if number is None:
-        return False
     found = set()
     for template in TEMPLATES.values():
         match = vocabulary(template.table(table_id)).row(label)
         if match is None or len(match.items) != 1:
             continue
         official = label_key(match.label).marker
-        if official is not None and official[1] == number[1]:
+        if number is None or (official is not None and official[1] == number[1]):
             found.add(match.item.id)
     return len(found) == 1
 
@@ -46,6 +50,6 @@ def marker_digits(value: str, label: str, table_id: str) -> int | None:
     fits = [
         k for k in range(1, MAX_MARKER_DIGITS + 1)
         if len(value) >= k and value[-k:].isascii() and value[-k:].isdigit()
-        and value[-k] != "0" and _row_numbered(value[-k:] + label, table_id)
+        and value[-k] != "0" and row_numbered(value[-k:] + label, table_id)
     ]
     return fits[0] if len(fits) == 1 else None

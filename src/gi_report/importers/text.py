@@ -34,7 +34,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
-from gi_report.importers.glued import marker_digits
+from gi_report.importers.glued import marker_digits, names_one_row
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
@@ -205,7 +205,7 @@ def _labels(table_id: str) -> dict[str, list[_Label]]:
     found: dict[str, str] = {}
 
     def add(text: str, kind: str) -> None:
-        folded = fold(text)
+        folded = fold(text).translate(_SAME)
         if folded and folded not in found:
             found[folded] = kind
         # the label without its numbering, for dumps that drop it
@@ -232,10 +232,14 @@ def _labels(table_id: str) -> dict[str, list[_Label]]:
     return by_first
 
 
+_SAME = str.maketrans(",", "、")  # after fold: ，is ,
+"""Marks a label is printed with either of (``逾期不补正，行政机关…``): one to the tokens."""
+
+
 @functools.lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     """One character folded (nothing for whitespace)."""
-    return "" if ch.isspace() else fold(ch)
+    return "" if ch.isspace() else fold(ch).translate(_SAME)
 
 
 def _folded_with_index(text: str) -> tuple[str, list[int]]:
@@ -281,6 +285,42 @@ def _tokens(text: str, table_id: str) -> Iterator[tuple[str, str, int, int]]:
         yield "text", text[last_end:], last_end, len(text)
 
 
+_CN = "一二三四五六七八九十"
+_TAIL = re.compile(rf"(?:[（(](?:[0-9]{{1,2}}|[{_CN}]{{1,2}})[）)]|(?<![0-9.])[0-9]{{1,2}}[.．、]"
+                   rf"|[{_CN}]{{1,2}}[、.．])?[^\s0-9０-９。，；：]*$")
+"""The label text ending a crawl text, with its numbering mark (``… 2.其他``)."""
+_HEAD = re.compile(r"^[^\s0-9０-９。，；：]*")
+"""The label text starting a crawl text (``他法律…`` before its numbers)."""
+Token = tuple[str, str, int, int]
+
+
+def _header_in_label(tokens: list[Token], table_id: str) -> list[Token]:
+    """A column word inside a row label the tokens missed (``（3）其他``, ``2.其他他法律…``, a
+    typo next to the word): the text glued to the word on either side, with the word, is a row
+    label when it names exactly one row of the form (:func:`glued.names_one_row`)."""
+    out: list[Token] = []
+    for n, (kind, piece, start, end) in enumerate(tokens):
+        before = out[-1] if out and out[-1][0] == "text" else None
+        after = tokens[n + 1] if n + 1 < len(tokens) and tokens[n + 1][0] == "text" else None
+        tail = _TAIL.search(before[1]).group() if before else ""  # type: ignore[union-attr]
+        head = _HEAD.match(after[1]).group() if after else ""  # type: ignore[union-attr]
+        if kind != "header" or not (tail or head) or not names_one_row(
+                tail.strip() + piece + head, table_id):
+            out.append((kind, piece, start, end))
+            continue
+        label_start = start - len(tail)
+        if before is not None:
+            out.pop()
+            if before[1][: len(before[1]) - len(tail)].strip():
+                out.append(("text", before[1][: len(before[1]) - len(tail)], before[2],
+                            label_start))
+        out.append(("row", tail.lstrip() + piece + head, label_start + len(tail) - len(
+            tail.lstrip()), end + len(head)))
+        if after is not None:
+            tokens[n + 1] = ("text", after[1][len(head):], after[2] + len(head), after[3])
+    return out
+
+
 def _value_cut(piece: str, after_label: bool) -> int:
     """Where the numbers at the start of a crawl text end, if the text is to be cut there.
 
@@ -298,6 +338,9 @@ def _value_cut(piece: str, after_label: bool) -> int:
 
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
+_LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
+"""A word or two right after a row label and before its numbers (``总计数量5913…``, a label
+printed with a word added or its last character twice): the label's, not the value's."""
 
 
 class _CrawlTable:
@@ -333,6 +376,12 @@ class _CrawlTable:
         """A text between labels; ``following`` is the row label token right after it, if any."""
         stripped = piece.strip()
         if not stripped:
+            return
+        tail = _LABEL_TAIL.match(piece) if self.data and not self.valued else None
+        if tail is not None:
+            label, start = self.current[-1]
+            self.current[-1] = (label + tail.group(), start)
+            self.text(piece[tail.end():], at + tail.end(), following)
             return
         cut = _value_cut(piece, self.data and not self.valued)
         if cut:
@@ -430,7 +479,7 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
     reader = _CrawlTable(narrative, table_id)
-    tokens = list(_tokens(text[lead:], table_id))
+    tokens = _header_in_label(list(_tokens(text[lead:], table_id)), table_id)
     for n, (kind, piece, start, _) in enumerate(tokens):
         if kind == "text":
             after = tokens[n + 1] if n + 1 < len(tokens) else None
