@@ -1,4 +1,4 @@
-"""A numbered row label glued onto the digits before it in a crawl line (``…0182.没有公成…``).
+"""A numbered row label glued onto the digits before it in a crawl line (``…0182.<label>…``).
 
 The crawler cuts a one-line dump at the form's labels, matched exactly; a label printed with a
 typo is not found, so its numbering marker (``2.``) reads as the last digit of the value before
@@ -43,7 +43,7 @@ def names_one_row(label: str, table_id: str) -> bool:
 
 def marker_digits(value: str, label: str, table_id: str) -> int | None:
     """How many trailing digits of ``value`` are the number of the glued ``label`` (which starts
-    with its numbering mark, ``.没有公成信息…``): 1 or 2, 0 if ``label`` has no mark, ``None``
+    with its numbering mark, ``.<label with a typo>``): 1 or 2, 0 if ``label`` has no mark, ``None``
     if no count, or more than one, makes a label of the form."""
     if not GLUED.match(label):
         return 0

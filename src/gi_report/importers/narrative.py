@@ -126,8 +126,8 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
 
 
 def _unmarked_heading(text: str, section: SectionSpec) -> Heading | None:
-    """The heading printed with its own numeral but no mark after it (``三收到…``, ``六 其他…``):
-    taken only with the whole title (or a variant) after the numeral, reported as fuzzy."""
+    """The heading printed with its own numeral but no mark after it (``三<title>``,
+    ``六 <title>``): taken only with the whole title (or a variant) after it, as fuzzy."""
     stripped = _strip_heading_markup(text)
     m = re.match(r"\s*" + re.escape(section.number) + r"\s*", stripped)
     if m is None:
@@ -194,8 +194,8 @@ printed as it is)."""
 @functools.cache
 def _inline_patterns(section: SectionSpec) -> tuple[re.Pattern[str], ...]:
     """The section's heading as printed, numeral and title (or a variant), spaces allowed; the
-    mark after the numeral may be left out (``三收到…``, ``六 其他…``), not the numeral's own
-    brackets or 第 (``（二）…`` is a subsection)."""
+    mark after the numeral may be left out (``三<title>``, ``六 <title>``), not the numeral's own
+    brackets or 第 (``（二）<title>`` is a subsection)."""
     return tuple(
         re.compile(r"(?<![（(第])" + re.escape(section.number) + r"\s*[、.．]?\s*"
                    + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace()))

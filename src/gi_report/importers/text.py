@@ -233,7 +233,7 @@ def _labels(table_id: str) -> dict[str, list[_Label]]:
 
 
 _SAME = str.maketrans(",", "、")  # after fold: ，is ,
-"""Marks a label is printed with either of (``逾期不补正，行政机关…``): one to the tokens."""
+"""A label printed with ，where the form has 、 (or the reverse): one mark to the tokens."""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -288,16 +288,17 @@ def _tokens(text: str, table_id: str) -> Iterator[tuple[str, str, int, int]]:
 _CN = "一二三四五六七八九十"
 _TAIL = re.compile(rf"(?:[（(](?:[0-9]{{1,2}}|[{_CN}]{{1,2}})[）)]|(?<![0-9.])[0-9]{{1,2}}[.．、]"
                    rf"|[{_CN}]{{1,2}}[、.．])?[^\s0-9０-９。，；：]*$")
-"""The label text ending a crawl text, with its numbering mark (``… 2.其他``)."""
+"""The label text ending a crawl text, with its numbering mark (``… 2.<word>``)."""
 _HEAD = re.compile(r"^[^\s0-9０-９。，；：]*")
-"""The label text starting a crawl text (``他法律…`` before its numbers)."""
+"""The label text starting a crawl text (the rest of a label, before its numbers)."""
 Token = tuple[str, str, int, int]
 
 
 def _header_in_label(tokens: list[Token], table_id: str) -> list[Token]:
-    """A column word inside a row label the tokens missed (``（3）其他``, ``2.其他他法律…``, a
-    typo next to the word): the text glued to the word on either side, with the word, is a row
-    label when it names exactly one row of the form (:func:`glued.names_one_row`)."""
+    """A column word inside a row label the tokens missed (``（3）<column word>``,
+    ``2.<column word><rest>``, a typo next to the word): the text glued to the word on either
+    side, with the word, is a row label when it names exactly one row of the form
+    (:func:`glued.names_one_row`)."""
     out: list[Token] = []
     for n, (kind, piece, start, end) in enumerate(tokens):
         before = out[-1] if out and out[-1][0] == "text" else None
@@ -339,7 +340,7 @@ def _value_cut(piece: str, after_label: bool) -> int:
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
-"""A word or two right after a row label and before its numbers (``总计数量5913…``, a label
+"""A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
 printed with a word added or its last character twice): the label's, not the value's."""
 
 
@@ -390,6 +391,10 @@ class _CrawlTable:
             self.text(piece[:cut], at)
             self.text(piece[cut:], at + cut)
             return
+        self.cell(stripped, at)
+
+    def cell(self, stripped: str, at: int) -> None:
+        """One text with nothing to cut: a row's value, a row of numbers, narrative or a cell."""
         if self.data and not self.valued:
             self.current.append((stripped, at))
             self.valued = True

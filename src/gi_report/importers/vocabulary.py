@@ -100,8 +100,8 @@ class _Index(Generic[T]):
         return Match(items=items, how=how, label=first.label, distance=distance)
 
     def _undoubled(self, printed: str) -> list[_Entry[T]]:
-        """The labels ``printed`` is with one character printed twice (``总总计``): a printing
-        fault real reports show, allowed in labels too short for an edit distance."""
+        """The labels ``printed`` is with one character printed twice (``<a><a><b>`` for
+        ``<a><b>``): a printing fault of real reports, allowed even where edit distance is not."""
         found = {printed[:i] + printed[i + 1:] for i in range(len(printed) - 1)
                  if printed[i] == printed[i + 1]}
         return [e for core_ in sorted(found) for e in self.entries.get(core_, ()) if e.fuzzy]
