@@ -13,7 +13,7 @@ from benchmarks.fidelity_harness import Case, build_case, compare
 from benchmarks.fidelity_harness.compare import imported_cells
 from gi_report import read_document
 from gi_report.form import TEMPLATES
-from gi_report.importers.narrative import match_heading
+from gi_report.importers.narrative import find_inline_headings, match_heading
 from gi_report.importers.normalize import split_marker
 from gi_report.importers.vocabulary import vocabulary
 
@@ -69,3 +69,11 @@ def test_a_heading_without_the_mark_after_its_numeral_is_found() -> None:
 def test_a_bracketed_numeral_is_no_section_heading() -> None:
     section = SECTIONS[1]
     assert match_heading(f"（{section.number}）{section.title}", section) is None
+
+
+def test_an_inline_heading_may_leave_out_its_mark_but_not_be_bracketed() -> None:
+    """In a one-line dump: ``二<title>`` is section 二's heading, ``（二）<title>`` is not."""
+    section = SECTIONS[1]
+    found = find_inline_headings(f"x{section.number}{section.title}y", [section])
+    assert [(s.id, start) for s, start, _ in found] == [(section.id, 1)]
+    assert list(find_inline_headings(f"x（{section.number}）{section.title}y", [section])) == []

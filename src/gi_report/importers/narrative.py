@@ -128,6 +128,8 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
 def _unmarked_heading(text: str, section: SectionSpec) -> Heading | None:
     """The heading printed with its own numeral but no mark after it (``三<title>``,
     ``六 <title>``): taken only with the whole title (or a variant) after it, as fuzzy."""
+    if section.number not in text[:12]:
+        return None
     stripped = _strip_heading_markup(text)
     m = re.match(r"\s*" + re.escape(section.number) + r"\s*", stripped)
     if m is None:
@@ -197,7 +199,9 @@ def _inline_patterns(section: SectionSpec) -> tuple[re.Pattern[str], ...]:
     mark after the numeral may be left out (``三<title>``, ``六 <title>``), not the numeral's own
     brackets or 第 (``（二）<title>`` is a subsection)."""
     return tuple(
-        re.compile(r"(?<![（(第])" + re.escape(section.number) + r"\s*[、.．]?\s*"
+        # the numeral first (a literal prefix keeps the search fast), then what stands before it
+        re.compile(re.escape(section.number) + rf"(?<![（(第]{re.escape(section.number)})"
+                   + r"\s*[、.．]?\s*"
                    + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace()))
         for title in (section.title, *section.aliases))
 

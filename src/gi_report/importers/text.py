@@ -292,6 +292,8 @@ _TAIL = re.compile(rf"(?:[（(](?:[0-9]{{1,2}}|[{_CN}]{{1,2}})[）)]|(?<![0-9.])
 _HEAD = re.compile(r"^[^\s0-9０-９。，；：]*")
 """The label text starting a crawl text (the rest of a label, before its numbers)."""
 Token = tuple[str, str, int, int]
+MAX_LABEL = 60
+"""Longest label text looked for around a column word (the form's longest label is shorter)."""
 
 
 def _header_in_label(tokens: list[Token], table_id: str) -> list[Token]:
@@ -301,11 +303,15 @@ def _header_in_label(tokens: list[Token], table_id: str) -> list[Token]:
     (:func:`glued.names_one_row`)."""
     out: list[Token] = []
     for n, (kind, piece, start, end) in enumerate(tokens):
+        if kind != "header":
+            out.append((kind, piece, start, end))
+            continue
         before = out[-1] if out and out[-1][0] == "text" else None
         after = tokens[n + 1] if n + 1 < len(tokens) and tokens[n + 1][0] == "text" else None
-        tail = _TAIL.search(before[1]).group() if before else ""  # type: ignore[union-attr]
+        # the end of the text only: an end-anchored search from every start is quadratic
+        tail = _TAIL.search(before[1][-MAX_LABEL:]).group() if before else ""  # type: ignore[union-attr]
         head = _HEAD.match(after[1]).group() if after else ""  # type: ignore[union-attr]
-        if kind != "header" or not (tail or head) or not names_one_row(
+        if not (tail or head) or not names_one_row(
                 tail.strip() + piece + head, table_id):
             out.append((kind, piece, start, end))
             continue
