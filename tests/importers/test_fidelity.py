@@ -129,6 +129,12 @@ REPRODUCERS = [
                                   "cell_missing"), "docx"), id="cell-missing-one-cell-left"),
     # a header naming the columns of the other layout: that layout, not the report year's
     pytest.param(Case(172708340, ("label_variant",), "markdown"), id="foreign-columns"),
+    # a typo'd numbered label glued onto the digits before it: its number is no digit of the
+    # value (``…0182.没有公成…`` read 0, 0, 10, 1, 70, 1, 82 for 0, 0, 1, 0, 17, 0, 18)
+    *(pytest.param(Case(seed, damages, "one_line"), id=f"glued-marker-{seed}")
+      for seed, damages in ((2830286816, ("label_typo",)), (1565482767, ("label_typo",)),
+                            (3558719378, ("label_typo",)),
+                            (2700071850, ("label_variant", "label_typo")))),
     # open (harness seed 2027): a one-line dump whose dropped cell leaves as many digits as
     # cells — nothing in the document says a cell is missing
     pytest.param(Case(1653143873, ("cell_missing",), "one_line"), id="dropped-cell-no-short-row",

@@ -25,6 +25,7 @@ from gi_report.importers.cellnames import Cell
 from gi_report.importers.detached import align
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow
+from gi_report.importers.values import run_segments
 from gi_report.importers.vocabulary import vocabulary
 from gi_report.table import CellValue
 
@@ -85,7 +86,17 @@ def _gap(spec: TableSpec, rows: Sequence[DataRow], i: int, j: int, taken: set[st
 def _fits(spec: TableSpec, run: Sequence[DataRow], gap: Sequence[RowSpec]) -> bool:
     if len(gap) != len(run) or any(dr.found and foreign_row(spec, dr.found) for dr in run):
         return False
-    return all(len(dr.values) == _value_count(spec, r) for dr, r in zip(run, gap, strict=True))
+    return all(_fills(spec, dr, r) for dr, r in zip(run, gap, strict=True))
+
+
+def _fills(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:
+    """Whether a row's value cells can be the form row's: one per cell, or one digit run with
+    a digit for each cell (a crawl that ran them together; the row's arithmetic splits it)."""
+    count = _value_count(spec, row)
+    if len(dr.values) == count:
+        return True
+    runs = run_segments(dr.values[0].text) if len(dr.values) == 1 and count > 1 else None
+    return runs is not None and len(runs) == 1 and sum(c.isdigit() for c in runs[0]) >= count
 
 
 def _unmatched(spec: TableSpec, run: Sequence[DataRow], out: Alignment) -> None:

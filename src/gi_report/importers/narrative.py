@@ -101,7 +101,7 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
     """
     found = _numeral(text, section.number, renumbered)
     if found is None:
-        return None
+        return None if renumbered else _unmarked_heading(text, section)
     numeral, marker_end = found
     stripped = _strip_heading_markup(text)
     body = stripped[marker_end:]
@@ -122,6 +122,25 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
                 return Heading(section, stripped, "", fuzzy=True)
         if not moved and shares_words(body_core, title_core):
             return Heading(section, stripped, "", fuzzy=True)
+    return None
+
+
+def _unmarked_heading(text: str, section: SectionSpec) -> Heading | None:
+    """The heading printed with its own numeral but no mark after it (``三<title>``,
+    ``六 <title>``): taken only with the whole title (or a variant) after it, as fuzzy."""
+    if section.number not in text[:12]:
+        return None
+    stripped = _strip_heading_markup(text)
+    m = re.match(r"\s*" + re.escape(section.number) + r"\s*", stripped)
+    if m is None:
+        return None
+    body = stripped[m.end():]
+    body_core = core(body[:120])
+    for title in (section.title, *section.aliases):
+        title_core = core(title)
+        if body_core.startswith(title_core):
+            end = m.end() + _consume(body, len(title_core))
+            return Heading(section, stripped[:end].strip(), stripped[end:].strip(), fuzzy=True)
     return None
 
 
@@ -176,9 +195,13 @@ printed as it is)."""
 
 @functools.cache
 def _inline_patterns(section: SectionSpec) -> tuple[re.Pattern[str], ...]:
-    """The section's heading as printed, numeral and title (or a variant), spaces allowed."""
+    """The section's heading as printed, numeral and title (or a variant), spaces allowed; the
+    mark after the numeral may be left out (``三<title>``, ``六 <title>``), not the numeral's own
+    brackets or 第 (``（二）<title>`` is a subsection)."""
     return tuple(
-        re.compile(re.escape(section.number) + r"\s*[、.．]\s*"
+        # the numeral first (a literal prefix keeps the search fast), then what stands before it
+        re.compile(re.escape(section.number) + rf"(?<![（(第]{re.escape(section.number)})"
+                   + r"\s*[、.．]?\s*"
                    + r"\s*".join(re.escape(ch) for ch in title if not ch.isspace()))
         for title in (section.title, *section.aliases))
 

@@ -34,6 +34,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.glued import marker_digits, names_one_row
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
@@ -204,7 +205,7 @@ def _labels(table_id: str) -> dict[str, list[_Label]]:
     found: dict[str, str] = {}
 
     def add(text: str, kind: str) -> None:
-        folded = fold(text)
+        folded = fold(text).translate(_SAME)
         if folded and folded not in found:
             found[folded] = kind
         # the label without its numbering, for dumps that drop it
@@ -231,10 +232,14 @@ def _labels(table_id: str) -> dict[str, list[_Label]]:
     return by_first
 
 
+_SAME = str.maketrans(",", "、")  # after fold: ，is ,
+"""A label printed with ，where the form has 、 (or the reverse): one mark to the tokens."""
+
+
 @functools.lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     """One character folded (nothing for whitespace)."""
-    return "" if ch.isspace() else fold(ch)
+    return "" if ch.isspace() else fold(ch).translate(_SAME)
 
 
 def _folded_with_index(text: str) -> tuple[str, list[int]]:
@@ -280,6 +285,49 @@ def _tokens(text: str, table_id: str) -> Iterator[tuple[str, str, int, int]]:
         yield "text", text[last_end:], last_end, len(text)
 
 
+_CN = "一二三四五六七八九十"
+_TAIL = re.compile(rf"(?:[（(](?:[0-9]{{1,2}}|[{_CN}]{{1,2}})[）)]|(?<![0-9.])[0-9]{{1,2}}[.．、]"
+                   rf"|[{_CN}]{{1,2}}[、.．])?[^\s0-9０-９。，；：]*$")
+"""The label text ending a crawl text, with its numbering mark (``… 2.<word>``)."""
+_HEAD = re.compile(r"^[^\s0-9０-９。，；：]*")
+"""The label text starting a crawl text (the rest of a label, before its numbers)."""
+Token = tuple[str, str, int, int]
+MAX_LABEL = 60
+"""Longest label text looked for around a column word (the form's longest label is shorter)."""
+
+
+def _header_in_label(tokens: list[Token], table_id: str) -> list[Token]:
+    """A column word inside a row label the tokens missed (``（3）<column word>``,
+    ``2.<column word><rest>``, a typo next to the word): the text glued to the word on either
+    side, with the word, is a row label when it names exactly one row of the form
+    (:func:`glued.names_one_row`)."""
+    out: list[Token] = []
+    for n, (kind, piece, start, end) in enumerate(tokens):
+        if kind != "header":
+            out.append((kind, piece, start, end))
+            continue
+        before = out[-1] if out and out[-1][0] == "text" else None
+        after = tokens[n + 1] if n + 1 < len(tokens) and tokens[n + 1][0] == "text" else None
+        # the end of the text only: an end-anchored search from every start is quadratic
+        tail = _TAIL.search(before[1][-MAX_LABEL:]).group() if before else ""  # type: ignore[union-attr]
+        head = _HEAD.match(after[1]).group() if after else ""  # type: ignore[union-attr]
+        if not (tail or head) or not names_one_row(
+                tail.strip() + piece + head, table_id):
+            out.append((kind, piece, start, end))
+            continue
+        label_start = start - len(tail)
+        if before is not None:
+            out.pop()
+            if before[1][: len(before[1]) - len(tail)].strip():
+                out.append(("text", before[1][: len(before[1]) - len(tail)], before[2],
+                            label_start))
+        out.append(("row", tail.lstrip() + piece + head, label_start + len(tail) - len(
+            tail.lstrip()), end + len(head)))
+        if after is not None:
+            tokens[n + 1] = ("text", after[1][len(head):], after[2] + len(head), after[3])
+    return out
+
+
 def _value_cut(piece: str, after_label: bool) -> int:
     """Where the numbers at the start of a crawl text end, if the text is to be cut there.
 
@@ -296,6 +344,10 @@ def _value_cut(piece: str, after_label: bool) -> int:
 
 
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
+_LABEL_TEXT = re.compile(r"[^0-9０-９]*")
+_LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
+"""A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
+printed with a word added or its last character twice): the label's, not the value's."""
 
 
 class _CrawlTable:
@@ -307,7 +359,9 @@ class _CrawlTable:
     and numbered headings of the report's own (an extra section) are narrative.
     """
 
-    def __init__(self, narrative: list[str]) -> None:
+    def __init__(self, narrative: list[str], table_id: str) -> None:
+        self.table_id = table_id
+        self.pending: tuple[str, int] | None = None  #: a glued label's start, before its token
         self.rows: list[list[tuple[str, int]]] = []
         self.current: list[tuple[str, int]] = []
         self.data = False  #: the current row is a labelled data row
@@ -325,15 +379,28 @@ class _CrawlTable:
             self.rows.append(self.groups)
             self.groups = []
 
-    def text(self, piece: str, at: int) -> None:
+    def text(self, piece: str, at: int, following: str = "") -> None:
+        """A text between labels; ``following`` is the row label token right after it, if any."""
         stripped = piece.strip()
         if not stripped:
             return
+        tail = _LABEL_TAIL.match(piece) if self.data and not self.valued else None
+        if tail is not None:
+            label, start = self.current[-1]
+            self.current[-1] = (label + tail.group(), start)
+            self.text(piece[tail.end():], at + tail.end(), following)
+            return
         cut = _value_cut(piece, self.data and not self.valued)
         if cut:
+            if self.data and not self.valued and self.glued(piece, cut, at, following):
+                return
             self.text(piece[:cut], at)
             self.text(piece[cut:], at + cut)
             return
+        self.cell(stripped, at)
+
+    def cell(self, stripped: str, at: int) -> None:
+        """One text with nothing to cut: a row's value, a row of numbers, narrative or a cell."""
         if self.data and not self.valued:
             self.current.append((stripped, at))
             self.valued = True
@@ -351,9 +418,40 @@ class _CrawlTable:
             self.flush_groups()
             self.current.append((stripped, at))
 
+    def glued(self, piece: str, cut: int, at: int, following: str) -> bool:
+        """Read a row's value followed by a numbered label the tokens missed (a typo): the
+        marker's digits go back to the label (:mod:`glued`); if they cannot be told apart the
+        value is kept with the mark, unreadable as a number, so the cell stays blank."""
+        rest = piece[cut:]
+        label = _LABEL_TEXT.match(rest).group()  # type: ignore[union-attr]  # matches ""
+        ends = not rest[len(label):].strip()
+        digits = marker_digits(piece[:cut].rstrip(), label.rstrip() + following * ends,
+                               self.table_id)
+        if digits == 0:
+            return False
+        if digits is None:
+            self.current.append((piece[: cut + 1].strip(), at))
+            self.valued = True
+            self.text(rest[1:], at + cut + 1)
+            return True
+        value = piece[:cut].rstrip()
+        start = len(value) - digits
+        if value[:start].strip():
+            self.current.append((value[:start].strip(), at))
+        self.valued = True
+        if ends and following:
+            self.pending = (piece[start:].rstrip(), at + start)
+        else:
+            self.label("row", piece[start: cut + len(label)].rstrip(), at + start)
+            self.text(rest[len(label):], at + cut + len(label))
+        return True
+
     def label(self, kind: str, piece: str, at: int) -> None:
         if kind == "row":
             self.close()
+            if self.pending is not None:
+                piece, at = self.pending[0] + piece, self.pending[1]
+                self.pending = None
             self.current = [*self.groups, (piece, at)]
             self.groups = []
             self.data = True
@@ -391,10 +489,13 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
     lead = _lead_prose(text, table_id)
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
-    reader = _CrawlTable(narrative)
-    for kind, piece, start, _ in _tokens(text[lead:], table_id):
+    reader = _CrawlTable(narrative, table_id)
+    tokens = _header_in_label(list(_tokens(text[lead:], table_id)), table_id)
+    for n, (kind, piece, start, _) in enumerate(tokens):
         if kind == "text":
-            reader.text(piece, base + lead + start)
+            after = tokens[n + 1] if n + 1 < len(tokens) else None
+            reader.text(piece, base + lead + start,
+                        after[1] if after is not None and after[0] == "row" else "")
         else:
             reader.label(kind, piece, base + lead + start)
     rows = reader.finish()

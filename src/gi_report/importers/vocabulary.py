@@ -87,6 +87,8 @@ class _Index(Generic[T]):
         distance = 0
         if not entries and self.fuzzy:
             distance, entries = self._nearest(key.core)
+        if not entries and self.fuzzy:
+            distance, entries = 1, self._undoubled(key.core)
         if entries and key.marker is not None:
             # a printed marker rules out a label numbered otherwise (（六） is not 3.)
             entries = [e for e in entries if _compatible(e.marker, key.marker)]
@@ -96,6 +98,13 @@ class _Index(Generic[T]):
         first = entries[0]
         how = "fuzzy" if distance else ("alias" if all(e.alias for e in entries) else "exact")
         return Match(items=items, how=how, label=first.label, distance=distance)
+
+    def _undoubled(self, printed: str) -> list[_Entry[T]]:
+        """The labels ``printed`` is with one character printed twice (``<a><a><b>`` for
+        ``<a><b>``): a printing fault of real reports, allowed even where edit distance is not."""
+        found = {printed[:i] + printed[i + 1:] for i in range(len(printed) - 1)
+                 if printed[i] == printed[i + 1]}
+        return [e for core_ in sorted(found) for e in self.entries.get(core_, ()) if e.fuzzy]
 
     def _nearest(self, printed: str) -> tuple[int, list[_Entry[T]]]:
         """The labels within the fuzzy limit of ``printed``, the closest ones, and how close."""
