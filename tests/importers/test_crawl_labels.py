@@ -77,3 +77,15 @@ def test_an_inline_heading_may_leave_out_its_mark_but_not_be_bracketed() -> None
     found = find_inline_headings(f"x{section.number}{section.title}y", [section])
     assert [(s.id, start) for s, start, _ in found] == [(section.id, 1)]
     assert list(find_inline_headings(f"x（{section.number}）{section.title}y", [section])) == []
+
+
+def test_a_long_text_of_doubled_characters_is_no_label_and_builds_no_candidates() -> None:
+    """The fuzz campaign's ``docx:606072`` (seed 16): a 40 KB document whose long lines were each
+    tried as every label with one doubled character removed (length² work, 7 s). Only a text one
+    character longer than some label can be a label with a character twice."""
+    index = vocabulary(SPEC).rows
+    longest = max(len(core_) for core_ in index.entries)
+    long_text = "公公开开" * 2000
+    assert len(long_text) - 1 > longest
+    assert index._undoubled(long_text) == []
+    assert vocabulary(SPEC).row(long_text) is None
