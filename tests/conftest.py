@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -38,3 +39,27 @@ def share_of_profile(share: float) -> settings:
     imported): that share of the profile's example count, at least one, so ``thorough`` still
     scales it up."""
     return settings(max_examples=max(1, round(settings.default.max_examples * share)))
+
+
+SEARCH_BUDGET = 20_000
+"""The digit splitter's per-table step budget while :func:`search_steps` counts (small: the same
+bound, reached sooner)."""
+
+
+@pytest.fixture
+def search_steps(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Count the digit splitter's search steps (``["n"]``) against a per-table budget of
+    :data:`SEARCH_BUDGET`: a test then checks the work stays within tables × budget."""
+    from gi_report.importers import digits
+
+    steps = {"n": 0}
+    spend = digits._Budget.spend
+
+    def counted(self: digits._Budget) -> bool:
+        if self.shared is None:
+            steps["n"] += 1
+        return spend(self)
+
+    monkeypatch.setattr(digits._Budget, "spend", counted)
+    monkeypatch.setattr(digits, "MAX_TABLE_NODES", SEARCH_BUDGET)
+    return steps
