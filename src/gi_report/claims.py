@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
@@ -78,6 +77,8 @@ class _Token(NamedTuple):
 _CATEGORY = frozenset({"outcome", "applicant", "review", "litig", "rcol", "prow", "fwd", "from",
                        "fee_notice", "fee_amount", "fee_collect", "fee_word", "anaphor"})
 _CASE_KINDS = frozenset({"review", "litig"})
+_ACTIVE_KINDS = frozenset({"number", "neg", "review", "litig"})
+"""The tokens that make a clause one a reading acts on (besides a 其中 starting it)."""
 _FEE_KINDS = frozenset({"fee_notice", "fee_amount", "fee_collect"})
 _CLAUSE_END = "，,；;：:（）()"
 _STATEMENT_END = "；;"
@@ -85,7 +86,9 @@ _WIDE_SEMICOLON, _SEMICOLON = _STATEMENT_END[0], _STATEMENT_END[1]
 _UNITS = sorted({u for units in words.CLAIM_UNITS.values() for u in units} | {"%", "％"},
                 key=len, reverse=True)
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
-_NUMBER = re.compile(rf"([0-9][0-9,]*(?:\.[0-9]+)?)\s*({_UNIT}|)")
+_NUMBER_REST = rf"[0-9,]*(?:\.[0-9]+)?)\s*({_UNIT}|)"
+"""A number after its first digit: the rest of its digits (group 1 ends), then its unit."""
+_NUMBER = re.compile(rf"([0-9]{_NUMBER_REST}")
 _ITEM_UNITS = frozenset(words.CLAIM_UNITS["application"]) - frozenset(
     u for kind, units in words.CLAIM_UNITS.items() if kind != "application" for u in units)
 _NUMBER_WITH_UNIT = re.compile(
@@ -94,7 +97,8 @@ _NUMBER_WITH_UNIT = re.compile(
 _NUMBER_OF_ITEMS = re.compile("[0-9]\\s*(?:" + "|".join(sorted(_ITEM_UNITS)) + ")")
 _NEGATION = re.compile("|".join((*words.NEGATIONS, *words.FEE_ALL_ZERO)))
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>|（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
-_MARK = re.compile(f"[{re.escape(_CLAUSE_END.replace('；', '').replace(';', ''))}]")
+_MARK_CHARS = _CLAUSE_END.replace("；", "").replace(";", "")
+_MARK = re.compile(f"[{re.escape(_MARK_CHARS)}]")
 _LAST_NUMBER_OR_NEGATION = re.compile(
     "(?s).*[0-9" + "".join(sorted({w[0] for w in words.NEGATIONS})) + "]")
 """Matches up to the last digit or first character of a negation."""
@@ -124,21 +128,77 @@ class Vocabulary:
     read_whole: re.Pattern[str]
     """The words that keep a statement from being cut: those holding a clause mark (a long
     label), and 均为 (…均为0 speaks of the whole statement)."""
+    scan: re.Pattern[str]
+    """Words, numbers and clause marks in one pass (no word starts where a number or a mark
+    may be, so one leftmost scan finds what three separate scans would). The marks and digits
+    come first: the regex engine tries the alternatives in order, and they are the commonest."""
+    inner_stops: dict[str, tuple[int, ...]]
+    """Where the clause marks are inside a word that holds some (a long label)."""
+    seen: dict[str, tuple[str, _Word, bool, bool]] = attrs.field(init=False)
+    """Each word with its kind, whether it holds a clause mark, and whether it makes its
+    clause one a reading acts on (for :meth:`clauses`)."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "seen", {
+            text: (word.kind, word, text in self.inner_stops, word.kind in _ACTIVE_KINDS)
+            for text, word in self.words.items()})
 
     def tokens(self, sentence: str, start: int = 0, end: int | None = None) -> list[_Token]:
         """The tokens of ``sentence[start:end]``, left to right (longest word first at each
-        position), with positions in the sentence."""
+        position), with positions in the sentence. A clause mark inside a word or a number
+        (``1,234``) is a stop of its own too, right after it."""
         end = len(sentence) if end is None else end
-        words_of = self.words
-        out = []
-        for m in self.regex.finditer(sentence, start, end):
-            word = words_of[m.group()]
-            out.append(_new(_Token, (word.kind, m.start(), m.end(), word, "", "")))
-        out += [_new(_Token, ("number", m.start(), m.end(), None, m.group(1), m.group(2)))
-                for m in _NUMBER.finditer(sentence, start, end)]
-        out += [_new(_Token, ("stop", m.start(), m.end(), None, "", ""))
-                for m in _MARK.finditer(sentence, start, end)]
-        out.sort(key=_start)
+        words_of, inner_stops = self.words, self.inner_stops
+        out: list[_Token] = []
+        append = out.append
+        for m in self.scan.finditer(sentence, start, end):
+            text = m.group()
+            at, after = m.span()
+            word = words_of.get(text)
+            if word is not None:
+                append(_new(_Token, (word.kind, at, after, word, "", "")))
+                if text in inner_stops:
+                    out += [_new(_Token, ("stop", at + i, at + i + 1, None, "", ""))
+                            for i in inner_stops[text]]
+            elif text[0] in _DIGITS:
+                number = _NUMBER.match(sentence, at, end)
+                assert number is not None  # the same pattern matched here
+                digits, unit = number.group(1, 2)
+                append(_new(_Token, ("number", at, after, None, digits, unit)))
+                if "," in digits:
+                    out += [_new(_Token, ("stop", at + i, at + i + 1, None, "", ""))
+                            for i, c in enumerate(digits) if c == ","]
+            else:
+                append(_new(_Token, ("stop", at, after, None, "", "")))
+        return out
+
+    def clauses(self, sentence: str, start: int, end: int) -> list[list[_Token]]:
+        """The clauses of ``sentence[start:end]`` (the tokens between clause marks, as
+        :meth:`tokens` finds them, without the stops) that a reading acts on: those with a
+        number, a negation or a review/litigation word, or that start with 其中. The others
+        change no claim and no state of the reading, so they are left out."""
+        seen = self.seen
+        out: list[list[_Token]] = []
+        clause: list[_Token] = []
+        active = False
+        for m in self.scan.finditer(sentence, start, end):
+            known = seen.get(m.group())
+            if known is not None:  # a word: its kind, whether it holds a mark, or acts
+                kind, word, closes, acts = known
+                clause.append(_new(_Token, (kind, m.start(), m.end(), word, "", "")))
+                active = active or acts
+            elif m.group()[0] in _DIGITS:
+                digits, unit = _NUMBER.match(sentence, m.start(), end).group(1, 2)  # type: ignore[union-attr]
+                clause.append(_new(_Token, ("number", m.start(), m.end(), None, digits, unit)))
+                closes, active = "," in digits, True
+            else:
+                closes = True
+            if closes:
+                if active or (clause and clause[0][0] == "breakdown"):
+                    out.append(clause)
+                clause, active = [], False
+        if active or (clause and clause[0][0] == "breakdown"):
+            out.append(clause)
         return out
 
     def reading_end(self, sentence: str, start: int, end: int) -> int:
@@ -157,16 +217,18 @@ class Vocabulary:
     def may_claim(self, text: str) -> bool:
         """Whether a text can make a claim: a category word and a number with a claim unit, or
         a negation (a cheap test before the tokens; 条 counts only beside 申请)."""
-        if self.anchors.search(text) is None:
+        return self.may_claim_in(text, 0, len(text))
+
+    def may_claim_in(self, text: str, start: int, end: int) -> bool:
+        """:meth:`may_claim` of ``text[start:end]``, without cutting it out."""
+        if self.anchors.search(text, start, end) is None:
             return False
-        return (_NUMBER_WITH_UNIT.search(text) is not None
-                or _NEGATION.search(text) is not None
-                or (_NUMBER_OF_ITEMS.search(text) is not None
-                    and self.applications_words.search(text) is not None))
+        return (_NUMBER_WITH_UNIT.search(text, start, end) is not None
+                or _NEGATION.search(text, start, end) is not None
+                or (_NUMBER_OF_ITEMS.search(text, start, end) is not None
+                    and self.applications_words.search(text, start, end) is not None))
 
 
-_start = operator.itemgetter(1)
-"""A token's start (C-level, for sorting)."""
 _new = tuple.__new__
 """Makes a token from its fields without the Python-level ``NamedTuple.__new__``."""
 
@@ -341,7 +403,29 @@ def _compiled(table: dict[str, _Word], applications: str,
                       words=table, applications=applications,
                       all_applicant_columns=frozenset(c.id for c in columns),
                       read_whole=re.compile(_trie((*(t for t in table if _MARK.search(t)),
-                                                   *words.FEE_ALL_ZERO))))
+                                                   *words.FEE_ALL_ZERO))),
+                      scan=_scan(table), inner_stops=_inner_stops(table))
+
+
+def _inner_stops(table: dict[str, _Word]) -> dict[str, tuple[int, ...]]:
+    """Where the clause marks are in each word that holds some."""
+    return {t: tuple(m.start() for m in _MARK.finditer(t)) for t in table if _MARK.search(t)}
+
+
+_DIGITS = "0123456789"
+_NUMBER_STARTS = re.compile(rf"[0-9,.\s{re.escape(''.join(_UNITS))}]|{_MARK.pattern}")
+"""The characters a number or a clause mark may hold: no word may start with one."""
+
+
+def _scan(table: dict[str, _Word]) -> re.Pattern[str]:
+    """The one regex of :meth:`Vocabulary.tokens`: the words (longest first), a number with
+    its unit, or a clause mark."""
+    starting = sorted(t for t in table if _NUMBER_STARTS.match(t))
+    if starting:  # a word there could start inside a number: one scan would miss it
+        raise ValueError(f"claims vocabulary words start inside a number or mark: {starting}")
+    number = "(?:" + _NUMBER_REST.replace(f"({_UNIT}|)", f"(?:{_UNIT}|)")
+    return re.compile("|".join((*(re.escape(c) for c in _MARK_CHARS),
+                                *(d + number for d in _DIGITS), *_trie_branches(table))))
 
 
 # --- reading one sentence -------------------------------------------------------------------------
@@ -426,13 +510,10 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         start = last_end.end() if last_end is not None else done
         end = _END.search(text, at)
         done = end.end() if end is not None else len(text)
-        chunk = text[start:done]
-        if "\n" in chunk:
-            yield from _may_claim(chunk, vocabulary)
-            continue
-        sentence = chunk.strip()  # the common case: one sentence, no line break
-        if sentence and vocabulary.may_claim(sentence):
-            yield sentence
+        if text.find("\n", start, done) != -1:
+            yield from _may_claim(text[start:done], vocabulary)
+        elif vocabulary.may_claim_in(text, start, done):  # the common case: one sentence
+            yield text[start:done].strip()  # (the spaces around it change no test)
 
 
 def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
@@ -504,25 +585,36 @@ def whole_agency(subject: str, agency: str | None) -> bool:
     return _NOT_WHOLE.search(subject) is None
 
 
-@attrs.define
 class _Reader:
     """The interpreter of one sentence's tokens (state: the topic of the last claim)."""
 
-    vocabulary: Vocabulary
-    sentence: str
-    agency: str | None
-    fee_topic: bool = False
-    topic: tuple[str, tuple[Ref, ...]] | None = None  #: kind and refs of the last claim
-    verb: _Word | None = None  #: the section-二 verb of a list (<verb><row>13件，<row>60件)
-    out: list[Found] = attrs.Factory(list)
-    #: whether the subject before a claim's start is the agency (a sentence's claims often
-    #: share a start: a negation of two kinds of cases, the three fees all 0)
-    subjects: dict[int, bool] = attrs.Factory(dict)
-    whole: bool = False  #: the sentence is one statement (no ；): every subject starts at 0
+    __slots__ = ("_about_applications", "agency", "fee_topic", "out", "sentence", "subjects",
+                 "topic", "verb", "vocabulary", "whole")
 
-    @functools.cached_property
+    def __init__(self, vocabulary: Vocabulary, sentence: str, agency: str | None) -> None:
+        self.vocabulary = vocabulary
+        self.sentence = sentence
+        self.agency = agency
+        self.fee_topic = False
+        #: kind and refs of the last claim
+        self.topic: tuple[str, tuple[Ref, ...]] | None = None
+        #: the section-二 verb of a list (<verb><row>13件，<row>60件)
+        self.verb: _Word | None = None
+        self.out: list[Found] = []
+        #: whether the subject before a claim's start is the agency (a sentence's claims often
+        #: share a start: a negation of two kinds of cases, the three fees all 0)
+        self.subjects: dict[int, bool] = {}
+        self.whole = False  #: the sentence is one statement (no ；): every subject starts at 0
+        self._about_applications: bool | None = None
+
+    @property
     def about_applications(self) -> bool:
-        return self.vocabulary.applications_words.search(self.sentence) is not None
+        """Whether the sentence names applications or an applicant (worked out once)."""
+        about = self._about_applications
+        if about is None:
+            about = self._about_applications = \
+                self.vocabulary.applications_words.search(self.sentence) is not None
+        return about
 
     def claim(self, start: int, end: int, number: _Token | None, amount: bool,
               *alternatives: Sequence[Ref]) -> None:
@@ -552,18 +644,12 @@ class _Reader:
             if not whole and not self.vocabulary.may_claim(sentence[start:end]):
                 continue
             end = self.vocabulary.reading_end(sentence, start, end)
-            tokens = self.vocabulary.tokens(sentence, start, end)
-            if _ALL_ZERO_WORD.search(sentence, start, end) and _all_zero(self, tokens):
+            if _ALL_ZERO_WORD.search(sentence, start, end) and _all_zero(
+                    self, self.vocabulary.tokens(sentence, start, end)):
                 continue
-            clause: list[_Token] = []
             breakdown = False
-            tokens.append(_new(_Token, ("stop", end, end, None, "", "")))
-            for token in tokens:
-                if token.kind == "stop":
-                    breakdown = self._clause(clause, breakdown)
-                    clause = []
-                else:
-                    clause.append(token)
+            for clause in self.vocabulary.clauses(sentence, start, end):
+                breakdown = self._clause(clause, breakdown)
             self.topic, self.fee_topic, self.verb = None, False, None
         return self.out
 
@@ -903,6 +989,8 @@ def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None
 def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Found]:
     """:func:`read_claims` as bare :class:`Found` tuples (no :class:`Claim` objects, no words
     cut out): what R15 compares with the cells before it needs a claim's words."""
+    if _items_without_receipt(sentence):
+        return []
     found = _Reader(vocabulary, sentence, agency).read()
     if len(found) < 2:
         return found
@@ -914,6 +1002,20 @@ def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None)
             seen.add(key)
             out.append(claim)
     return out
+
+
+_RECEIVED = re.compile(_trie(words.RECEIVED))
+
+
+def _items_without_receipt(sentence: str) -> bool:
+    """Whether the only numbers of a sentence that could make a claim count items (条, 项),
+    with no receiving verb and no negation: it makes none (reading it would find none, so it is
+    not read). A number of items is a claim only as applications received (<recv>…申请 N 条),
+    every other claim needs a count, a case or an amount, and a negation claims without one.
+    Each test is of a substring, so a word the tokens read otherwise leaves it read."""
+    return (_NUMBER_WITH_UNIT.search(sentence) is None
+            and _NEGATION.search(sentence) is None
+            and _RECEIVED.search(sentence) is None)
 
 
 def made(sentence: str, found: Found) -> Claim:

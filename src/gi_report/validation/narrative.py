@@ -18,9 +18,9 @@ import attrs
 
 import gi_report.claims as claims
 from gi_report.form.claims import UNIT_SCALE
-from gi_report.form.spec import TableSpec
+from gi_report.form.spec import TableSpec, TemplateSpec
 from gi_report.model import Report
-from gi_report.numbers import exact_number
+from gi_report.numbers import MAX_COUNT_DIGITS, exact_number
 from gi_report.table import CellValue, Number
 from gi_report.validation.findings import Finding, Operand, Severity, Status
 from gi_report.validation.labels import (
@@ -92,6 +92,8 @@ class Grammar:
 
     _with_ids: dict[Alternatives, Alternatives] = attrs.field(
         init=False, eq=False, hash=False, factory=dict)
+    _plans: dict[Alternatives, Plan] = attrs.field(
+        init=False, eq=False, hash=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fee_roles",
@@ -112,6 +114,31 @@ class Grammar:
             )
             self._with_ids[alternatives] = found
         return found
+
+
+    def plan(self, alternatives: Alternatives, applications: TableSpec, review: TableSpec,
+             proactive: TableSpec) -> Plan:
+        """Where the cells of a claim's ``alternatives`` (as the grammar gives them, with fee
+        roles) are: per alternative, (table id, row index, column index) of each cell, or
+        (fee field id, -1, -1) for a fee field (remembered, as :meth:`with_fee_ids`; the
+        layouts are the grammar's own, so the positions are always the same)."""
+        found = self._plans.get(alternatives)
+        if found is None:
+            if len(self._plans) >= _REMEMBERED:
+                self._plans.clear()
+            layouts = {applications.id: applications, review.id: review, proactive.id: proactive}
+            found = tuple(
+                tuple((row, -1, -1) if table == "other_matters" else
+                      (table, *_positions(layouts[table])[row, column])
+                      for table, row, column in alternative)
+                for alternative in self.with_fee_ids(alternatives))
+            self._plans[alternatives] = found
+        return found
+
+
+Plan = tuple[tuple[tuple[str, int, int], ...], ...]
+"""A claim's alternatives as positions: (table id, row index, column index) of each cell, or
+(fee field id, -1, -1) for a fee field."""
 
 
 @functools.cache
@@ -153,7 +180,11 @@ def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
 
 def _value_of(claim: claims.Claim | claims.Found) -> Number:
     """The number a claim states, scaled by its unit (万元 → yuan)."""
-    return _number(claim.number, amount=claim.amount) * UNIT_SCALE.get(claim.unit, 1)
+    text = claim.number
+    if text is not None and not claim.amount and len(text) <= MAX_COUNT_DIGITS \
+            and text.isdigit():  # the common case: a count of plain digits
+        return int(text) * UNIT_SCALE.get(claim.unit, 1)
+    return _number(text, amount=claim.amount) * UNIT_SCALE.get(claim.unit, 1)
 
 
 def _with_value(claim: claims.Claim, grammar: Grammar, value: Number | None = None,
@@ -232,34 +263,41 @@ def _quote(sentence: str, said: str) -> str:
 
 def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     """Findings for every claim of the narrative that the tables contradict or cannot confirm."""
-    count, amount, collected = (f.id for f in report.template_spec.fee_fields)
-    grammar = patterns_for(
-        report.applications.spec,
-        report.review_litigation.spec,
-        report.proactive.spec,
-        (count, amount, collected),
-    )
+    layouts = report.applications.spec, report.review_litigation.spec, report.proactive.spec
+    grammar = patterns_for(*layouts, _fee_ids(report.template_spec))
+    vocabulary = grammar.vocabulary
     agency = report.metadata.agency
-    blank_tables: set[str] | None = None
     cells = _Cells(report)
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
-        for sentence in filter(_readable, claims.claim_sentences(text, grammar.vocabulary)):
-            for found in claims.read_found(sentence, grammar.vocabulary, agency):
+        for sentence in filter(_readable, claims.claim_sentences(text, vocabulary)):
+            for found in claims.read_found(sentence, vocabulary, agency):
                 value = _value_of(found)
-                alternatives = _with_fee_ids(found.alternatives, grammar)
-                if cells.agrees(alternatives, value):
+                if cells.agrees(grammar.plan(found.alternatives, *layouts), value):
                     continue  # the common case: the stated cells agree
-                claim = _with_value(claims.made(sentence, found), grammar, value, alternatives)
-                if blank_tables is None:
-                    blank_tables = {t for t in report.tables if report.table(t).is_blank}
-                if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
-                    continue  # an empty table is reported once, as such
-                finding = _compare(report, claim, text_pointer, section,
-                                   blank_as_zero=blank_as_zero)
-                if finding is not None:
-                    out.append(finding)
+                out += _disagreeing(report, cells, grammar, sentence, found, value,
+                                    text_pointer, section, blank_as_zero=blank_as_zero)
     return out
+
+
+def _fee_ids(template: TemplateSpec) -> tuple[str, str, str]:
+    """The template's fee field ids: notices count, notices amount, collected."""
+    count, amount, collected = (f.id for f in template.fee_fields)
+    return count, amount, collected
+
+
+def _disagreeing(report: Report, cells: _Cells, grammar: Grammar, sentence: str,
+                 found: claims.Found, value: Number, text_pointer: str, section: str, *,
+                 blank_as_zero: bool) -> list[Finding]:
+    """The finding of a claim the stated cells do not confirm (none when a table it names is
+    blank: an empty table is reported once, as such)."""
+    alternatives = _with_fee_ids(found.alternatives, grammar)
+    claim = _with_value(claims.made(sentence, found), grammar, value, alternatives)
+    blank_tables = cells.blank_tables()
+    if any(ref[0] in blank_tables for alt in claim.alternatives for ref in alt):
+        return []
+    finding = _compare(report, claim, text_pointer, section, blank_as_zero=blank_as_zero)
+    return [] if finding is None else [finding]
 
 
 def _with_fee_ids(alternatives: Alternatives, grammar: Grammar) -> Alternatives:
@@ -278,50 +316,49 @@ def _positions(spec: TableSpec) -> dict[tuple[str, str], tuple[int, int]]:
 
 
 class _Cells:
-    """The stated values the claims refer to, for one :func:`check` (each table's rows and its
-    layout's positions looked up once, not per cell)."""
+    """The stated values the claims refer to, for one :func:`check` (each table's rows looked
+    up once, not per cell)."""
 
-    __slots__ = ("_report", "_tables")
+    __slots__ = ("_blank_tables", "_report", "_rows")
 
     def __init__(self, report: Report) -> None:
         self._report = report
-        self._tables: dict[str, tuple[tuple[tuple[CellValue, ...], ...],
-                                      dict[tuple[str, str], tuple[int, int]]]] = {}
+        self._rows: dict[str, tuple[tuple[CellValue, ...], ...]] = {}
+        self._blank_tables: set[str] | None = None
 
-    def value(self, ref: Ref) -> Number | None:
-        """As :func:`_value`: a cell or fee field, ``None`` when blank (or a text cell)."""
-        table_id, row_id, column_id = ref
-        if table_id == "other_matters":
-            return _value(self._report, ref)
-        known = self._tables.get(table_id)
-        if known is None:
-            table = self._report.table(table_id)
-            known = self._tables[table_id] = (table.values, _positions(table.spec))
-        i, j = known[1][row_id, column_id]
-        cell = known[0][i][j]
-        return None if isinstance(cell, str) else cell
+    def _cell(self, table_id: str, i: int, j: int) -> CellValue | Number:
+        """A cell by its position, or a fee field (``i`` < 0: ``table_id`` is its id)."""
+        if i < 0:
+            value: Number | None = getattr(self._report.other_matters, table_id)
+            return value
+        rows = self._rows.get(table_id)
+        if rows is None:
+            rows = self._rows[table_id] = self._report.table(table_id).values
+        return rows[i][j]
 
-    def stated_sum(self, refs: Sequence[Ref]) -> Number | None:
-        """The sum of the cells ``refs`` when every one is stated (the common case, checked
-        first)."""
-        total: Number = 0
-        tables = self._tables
-        for ref in refs:
-            known = tables.get(ref[0])
-            if known is None:  # a fee field, or the first cell of a table
-                value = self.value(ref)
-            else:  # as value(), inline: this runs for every cell of every claim
-                i, j = known[1][ref[1], ref[2]]
-                cell = known[0][i][j]
-                value = None if isinstance(cell, str) else cell
-            if value is None:
-                return None
-            total += value
-        return total
+    def agrees(self, plan: Plan, value: Number) -> bool:
+        """Whether one of the alternatives sums to ``value`` with every cell stated (a blank
+        or text cell: that alternative does not agree)."""
+        rows_of = self._rows
+        for alternative in plan:
+            total: Number = 0
+            for table_id, i, j in alternative:
+                rows = rows_of.get(table_id)
+                cell = rows[i][j] if rows is not None and i >= 0 else self._cell(table_id, i, j)
+                if cell is None or isinstance(cell, str):
+                    break
+                total += cell
+            else:
+                if total == value:
+                    return True
+        return False
 
-    def agrees(self, alternatives: Alternatives, value: Number) -> bool:
-        """Whether one of the alternatives sums to ``value`` with every cell stated."""
-        return value in map(self.stated_sum, alternatives)  # lazy: stops at the first
+    def blank_tables(self) -> set[str]:
+        """The tables whose every cell is blank (worked out once, when a claim disagrees)."""
+        if self._blank_tables is None:
+            report = self._report
+            self._blank_tables = {t for t in report.tables if report.table(t).is_blank}
+        return self._blank_tables
 
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
