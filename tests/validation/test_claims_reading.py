@@ -95,3 +95,102 @@ def test_unwrapping_lines_is_the_wrap_regex_in_linear_time(text: str) -> None:
     before it), exactly as ``[ \\t]*\\r?\\n[ \\t]*`` would, but line by line: that regex took
     12 s over a run of 20,000 spaces."""
     assert claims._unwrap(text) == re.sub(r"[ \t]*\r?\n[ \t]*", "", text)
+
+
+def _three_scans(vocabulary: claims.Vocabulary, sentence: str) -> list[tuple[object, ...]]:
+    """The tokens as the grammar found them before its one scan: words, numbers and clause
+    marks each by a regex of its own, sorted by where they start."""
+    found: list[tuple[object, ...]] = [
+        (vocabulary.words[m.group()].kind, m.start(), m.end(), vocabulary.words[m.group()], "",
+         "") for m in vocabulary.regex.finditer(sentence)]
+    found += [("number", m.start(), m.end(), None, m.group(1), m.group(2))
+              for m in claims._NUMBER.finditer(sentence)]
+    found += [("stop", m.start(), m.end(), None, "", "") for m in claims._MARK.finditer(sentence)]
+    return sorted(found, key=lambda token: token[1])  # type: ignore[return-value]
+
+
+_TOKEN_TEXT = st.lists(st.sampled_from(
+    [*"0123456789,.，：:（）() \u3000件条项起元万%", "部分公开", "区分处理的", "申请", "不予",
+     "行政复议", "收费", "其中", "未"]), max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("version", sorted(TEMPLATES))
+def test_one_scan_finds_the_tokens_of_three(version: str) -> None:
+    """Words, numbers (``1,234`` with a stop at its comma) and clause marks (also inside a
+    long label that holds some) in one scan, as three scans found them, on the real
+    sentences."""
+    vocabulary = _vocabulary(version)
+    label = next(w for w in vocabulary.words if claims._MARK.search(w))  # a label with marks
+    for sentence in (*_real_sentences(), f"{label}1,234件，其中5 件", "共1,2,3件（2）"):
+        assert [tuple(t) for t in vocabulary.tokens(sentence)] == \
+            _three_scans(vocabulary, sentence), sentence
+
+
+@given(_TOKEN_TEXT)
+def test_one_scan_finds_the_tokens_of_three_on_made_up_text(text: str) -> None:
+    vocabulary = _vocabulary()
+    assert [tuple(t) for t in vocabulary.tokens(text)] == _three_scans(vocabulary, text)
+
+
+def test_no_word_starts_where_a_number_or_a_mark_may_be() -> None:
+    """What the one scan relies on, for every layout; a vocabulary that breaks it fails."""
+    for version in TEMPLATES:
+        _vocabulary(version)  # built: its words pass
+    with pytest.raises(ValueError, match="start inside a number"):
+        claims._scan({"件数": claims._Word("outcome")})
+
+
+@pytest.mark.parametrize("version", sorted(TEMPLATES))
+def test_clauses_left_out_change_no_claim(
+        version: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading only the clauses with a number, a negation, a review/litigation word or a
+    leading 其中 makes the claims of reading every clause, on every real sentence."""
+    vocabulary = _vocabulary(version)
+    sentences = _real_sentences()
+    agencies = (None, "沭阳县发展和改革局")
+    kept = [claims.claims_in(s, vocabulary, a) for s in sentences for a in agencies]
+
+    def every_clause(self: claims.Vocabulary, sentence: str, start: int,
+                     end: int) -> list[list[object]]:
+        out: list[list[object]] = [[]]
+        for token in self.tokens(sentence, start, end):
+            if token.kind == "stop":
+                out.append([])
+            else:
+                out[-1].append(token)
+        return out
+
+    monkeypatch.setattr(claims.Vocabulary, "clauses", every_clause)
+    every = [claims.claims_in(s, vocabulary, a) for s in sentences for a in agencies]
+    assert sum(map(len, every)) > 50
+    assert kept == every
+
+
+_ITEMS_TEXT = st.lists(st.sampled_from([
+    "全年公开", "申请", "依申请公开", "收到", "受理", "政府信息", "规范性文件", "，", "；", "、",
+    "未", "无", "均为", "其中", "不予公开", "行政复议", "收费通知", "实际收取", "我局", "办公室",
+    "7条", "12项", "3件", "5起", "100元", "2万元", "0", "43%",
+]), max_size=14).map("".join)
+
+
+@pytest.mark.parametrize("version", sorted(TEMPLATES))
+def test_a_sentence_counting_only_items_without_receipt_makes_no_claim(version: str) -> None:
+    """The sentences read_found leaves unread (their only claim numbers count items, with no
+    receiving verb and no negation) are those a full reading finds no claim in: every real
+    sentence."""
+    vocabulary = _vocabulary(version)
+    skipped = 0
+    for sentence in _real_sentences():
+        if claims._items_without_receipt(sentence):
+            skipped += 1
+            for agency in (None, "沭阳县发展和改革局"):
+                assert claims._Reader(vocabulary, sentence, agency).read() == [], sentence
+    assert skipped > 5  # the shortcut is taken on real sentences
+
+
+@given(_ITEMS_TEXT)
+def test_a_made_up_sentence_counting_only_items_without_receipt_makes_no_claim(
+        sentence: str) -> None:
+    vocabulary = _vocabulary()
+    if claims._items_without_receipt(sentence):
+        assert claims._Reader(vocabulary, sentence, None).read() == []
