@@ -1014,6 +1014,10 @@ def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None)
 
 
 _RECEIVED = re.compile(_trie(words.RECEIVED))
+_CLAIM_NUMBER_OR_NEGATION = re.compile("|".join((
+    *(d + _NUMBER_WITH_UNIT.pattern[len("[0-9]"):] for d in _DIGITS), _NEGATION.pattern)))
+""":data:`_NUMBER_WITH_UNIT` or :data:`_NEGATION` in one search (each branch starts with a
+literal, so the regex engine skips the characters none starts with)."""
 
 
 def _items_without_receipt(sentence: str) -> bool:
@@ -1022,8 +1026,7 @@ def _items_without_receipt(sentence: str) -> bool:
     not read). A number of items is a claim only as applications received (<recv>…申请 N 条),
     every other claim needs a count, a case or an amount, and a negation claims without one.
     Each test is of a substring, so a word the tokens read otherwise leaves it read."""
-    return (_NUMBER_WITH_UNIT.search(sentence) is None
-            and _NEGATION.search(sentence) is None
+    return (_CLAIM_NUMBER_OR_NEGATION.search(sentence) is None
             and _RECEIVED.search(sentence) is None)
 
 
