@@ -65,13 +65,10 @@ class Found(NamedTuple):
     end: int
 
 
-class _Token(NamedTuple):
-    kind: str
-    start: int
-    end: int
-    word: _Word | None = None
-    number: str = ""
-    unit: str = ""
+_Token = tuple[str, int, int, "_Word | None", str, str]
+"""A token: (kind, start, end, word, digits, unit) — a plain tuple (made and read faster than
+a named one; a sentence has a few dozen): the word for a word of the vocabulary, the digits
+and unit word for a number (kind ``number``), ``None`` and empty strings otherwise."""
 
 
 _CATEGORY = frozenset({"outcome", "applicant", "review", "litig", "rcol", "prow", "fwd", "from",
@@ -165,20 +162,20 @@ class Vocabulary:
             at, after = m.span()
             word = words_of.get(text)
             if word is not None:
-                append(_new(_Token, (word.kind, at, after, word, "", "")))
+                append((word.kind, at, after, word, "", ""))
                 if text in inner_stops:
-                    out += [_new(_Token, ("stop", at + i, at + i + 1, None, "", ""))
+                    out += [("stop", at + i, at + i + 1, None, "", "")
                             for i in inner_stops[text]]
             elif text[0] in _DIGITS:
                 number = _NUMBER.match(sentence, at, end)
                 assert number is not None  # the same pattern matched here
                 digits, unit = number.group(1, 2)
-                append(_new(_Token, ("number", at, after, None, digits, unit)))
+                append(("number", at, after, None, digits, unit))
                 if "," in digits:
-                    out += [_new(_Token, ("stop", at + i, at + i + 1, None, "", ""))
+                    out += [("stop", at + i, at + i + 1, None, "", "")
                             for i, c in enumerate(digits) if c == ","]
             else:
-                append(_new(_Token, ("stop", at, after, None, "", "")))
+                append(("stop", at, after, None, "", ""))
         return out
 
     def clauses(self, sentence: str, start: int, end: int) -> list[list[_Token]]:
@@ -194,11 +191,11 @@ class Vocabulary:
             known = seen.get(m.group())
             if known is not None:  # a word: its kind, whether it holds a mark, or acts
                 kind, word, closes, acts = known
-                clause.append(_new(_Token, (kind, m.start(), m.end(), word, "", "")))
+                clause.append((kind, m.start(), m.end(), word, "", ""))
                 active = active or acts
             elif m.group()[0] in _DIGITS:
                 digits, unit = _NUMBER.match(sentence, m.start(), end).group(1, 2)  # type: ignore[union-attr]
-                clause.append(_new(_Token, ("number", m.start(), m.end(), None, digits, unit)))
+                clause.append(("number", m.start(), m.end(), None, digits, unit))
                 closes, active = "," in digits, True
             else:
                 closes = True
@@ -634,8 +631,8 @@ class _Reader:
         if not whole:
             return
         self.out.append(_new(Found, (
-            tuple(map(tuple, alternatives)), number.number if number else None,
-            number.unit if number else "", amount, start, end)))
+            tuple(map(tuple, alternatives)), number[4] if number else None,
+            number[5] if number else "", amount, start, end)))
 
     def _statement_start(self, at: int) -> int:
         if self.whole:
@@ -664,11 +661,11 @@ class _Reader:
 
     def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
         """Read one clause; returns whether a 其中 breakdown goes on after it."""
-        if clause and clause[0].kind == "breakdown":
+        if clause and clause[0][0] == "breakdown":
             breakdown = True
-        numbers = [i for i, t in enumerate(clause) if t.kind == "number"]
+        numbers = [i for i, t in enumerate(clause) if t[0] == "number"]
         self._numbers_and_negations(clause, numbers, breakdown)
-        cases = [t for t in clause if t.kind in _CASE_KINDS]
+        cases = [t for t in clause if t[0] in _CASE_KINDS]
         if cases and not numbers:
             self.topic = ("case", self._joined_cases(cases))
         return breakdown
@@ -679,9 +676,9 @@ class _Reader:
         with the words since the previous one and those up to the next."""
         segment: list[_Token] = []
         for i, token in enumerate(clause):
-            if token.kind == "neg":
+            if token[0] == "neg":
                 self._negation(clause[i + 1:], token)
-            if token.kind != "number" or not token.unit or token.unit in "%％":
+            if token[0] != "number" or not token[5] or token[5] in "%％":
                 segment.append(token)
                 continue
             later = bisect.bisect_right(numbers, i)  # the next number after this one
@@ -693,18 +690,18 @@ class _Reader:
         """The refs of the last review/litigation named, with those joined to it (复议、诉讼)."""
         group = [heads[-1]]
         for t in reversed(heads[:-1]):
-            if self.sentence[t.end:group[0].start] in words.JOINS:
+            if self.sentence[t[2]:group[0][1]] in words.JOINS:
                 group.insert(0, t)
             else:
                 break
-        return tuple(r for t in group if t.word for r in t.word.refs)
+        return tuple(r for t in group if t[3] for r in t[3].refs)
 
     # --- a number and the words before it ---------------------------------------------------
 
     def _number(self, seg: list[_Token], n: _Token, after: list[_Token], breakdown: bool) -> None:
         """What a number with its unit claims, from the words before it (``seg``) and after it
         in its clause: the first reading that applies, in this order."""
-        kinds = {t.kind for t in seg}
+        kinds = {t[0] for t in seg}
         if breakdown:
             self._breakdown(seg, n, kinds)
         elif "shun" not in kinds and not (
@@ -716,18 +713,18 @@ class _Reader:
     def _carried(self, seg: list[_Token], n: _Token, after: list[_Token],
                  kinds: set[str]) -> bool:
         """结转下年 N 件 (the words may follow the number) or 上年结转 N 件; whether it was."""
-        if n.unit not in words.CLAIM_UNITS["count"]:
+        if n[5] not in words.CLAIM_UNITS["count"]:
             return False
         app = self.vocabulary.applications
         forward = _first_of("fwd", seg) if "fwd" in kinds else _first_of("fwd", after)
         if forward is not None:
-            first = forward.start if "fwd" in kinds else n.start
-            self.claim(first, max(n.end, forward.end), n, False,
+            first = forward[1] if "fwd" in kinds else n[1]
+            self.claim(first, max(n[2], forward[2]), n, False,
                        [(app, "carried_to_next_year", "total")])
             return True
         if "from" in kinds:
-            start = seg[0].start if seg else n.start
-            self.claim(start, n.end, n, False, [(app, "carried_from_last_year", "total")])
+            start = seg[0][1] if seg else n[1]
+            self.claim(start, n[2], n, False, [(app, "carried_from_last_year", "total")])
             return True
         return False
 
@@ -740,8 +737,8 @@ class _Reader:
         elif cases:
             self._review(seg, n)
         elif "anaphor" in kinds and self.topic is not None and self.topic[0] == "case":
-            if n.unit in words.CLAIM_UNITS["case"]:
-                self.claim(seg[0].start, n.end, n, False, self.topic[1])
+            if n[5] in words.CLAIM_UNITS["case"]:
+                self.claim(seg[0][1], n[2], n, False, self.topic[1])
         else:
             return False
         return True
@@ -751,7 +748,7 @@ class _Reader:
         one of these."""
         if "applicant" in kinds and self.about_applications:
             self._applicant(seg, n)
-        elif "prow" in kinds or (self.verb is not None and seg and seg[0].kind == "prow"):
+        elif "prow" in kinds or (self.verb is not None and seg and seg[0][0] == "prow"):
             self._proactive(seg, n)
         elif not kinds.isdisjoint(_FEE_KINDS) or (self.fee_topic and "fee_amount" in kinds):
             self._fee(seg, n)
@@ -764,135 +761,135 @@ class _Reader:
         """Applications received (new this year, or with those carried over) or handled (the
         results total)."""
         app = self.vocabulary.applications
-        received = "recv" in kinds and ("app" in kinds or any(t.kind == "app" for t in after))
-        if received and n.unit in words.CLAIM_UNITS["application"]:
+        received = "recv" in kinds and ("app" in kinds or any(t[0] == "app" for t in after))
+        if received and n[5] in words.CLAIM_UNITS["application"]:
             self.topic = ("received", ())
-            verb = next(t for t in seg if t.kind == "recv")
-            self.claim(verb.start, n.end, n, False, [(app, "new_this_year", "total")],
+            verb = next(t for t in seg if t[0] == "recv")
+            self.claim(verb[1], n[2], n, False, [(app, "new_this_year", "total")],
                        [(app, "new_this_year", "total"), (app, "carried_from_last_year", "total")])
         elif "done" in kinds and "recv" not in kinds and self.about_applications \
-                and n.unit in words.CLAIM_UNITS["count"]:
-            done = next(t for t in seg if t.kind == "done")
-            self.claim(done.start, n.end, n, False, [(app, "results_total", "total")])
+                and n[5] in words.CLAIM_UNITS["count"]:
+            done = next(t for t in seg if t[0] == "done")
+            self.claim(done[1], n[2], n, False, [(app, "results_total", "total")])
 
     def _breakdown(self, seg: list[_Token], n: _Token, kinds: set[str]) -> None:
         """Parts after 其中: applicant types, and the result columns of a review/litigation."""
-        start = seg[0].start if seg else n.start
+        start = seg[0][1] if seg else n[1]
         if "applicant" in kinds and self.about_applications and "shun" not in kinds:
             self._applicant(seg, n)
         elif "rcol" in kinds and self.topic is not None and self.topic[0] == "case" \
-                and len(self.topic[1]) >= 1 and n.unit in words.CLAIM_UNITS["case"]:
-            column = next(t for t in seg if t.kind == "rcol").word
+                and len(self.topic[1]) >= 1 and n[5] in words.CLAIM_UNITS["case"]:
+            column = next(t for t in seg if t[0] == "rcol")[3]
             assert column is not None
             refs = [(t, r, column.key) for t, r, _ in self.topic[1]]
-            self.claim(start, n.end, n, False, refs)
+            self.claim(start, n[2], n, False, refs)
 
     def _outcome(self, seg: list[_Token], n: _Token) -> None:
         """予以公开及部分公开 N 件 (a sum); 信访举报、重复申请等情形不予处理 N 件 (the group)."""
-        if n.unit not in words.CLAIM_UNITS["count"]:
+        if n[5] not in words.CLAIM_UNITS["count"]:
             return
-        etc = [i for i, t in enumerate(seg) if t.kind == "etc"]
+        etc = [i for i, t in enumerate(seg) if t[0] == "etc"]
         if etc:
             self._group_by_example(seg, etc[-1], n)
         else:
-            self._outcome_list([t for t in seg if t.kind == "outcome"], n)
+            self._outcome_list([t for t in seg if t[0] == "outcome"], n)
 
     def _group_by_example(self, seg: list[_Token], etc: int, n: _Token) -> None:
         """X等Y N 件: the group Y, when every item X listed before 等 is one of its rows."""
-        head = next((t for t in seg[etc:] if t.kind == "outcome"), None)
-        members = [t.word for t in seg[:etc] if t.kind == "outcome" and t.word]
-        if head is None or head.word is None or not members:
+        head = next((t for t in seg[etc:] if t[0] == "outcome"), None)
+        members = [t[3] for t in seg[:etc] if t[0] == "outcome" and t[3]]
+        if head is None or head[3] is None or not members:
             return
-        if any(m.group != head.word.key and m is not head.word for m in members):
+        if any(m.group != head[3].key and m is not head[3] for m in members):
             return  # the items listed are not all parts of the group named: not certain
-        self.claim(seg[0].start, n.end, n, False, head.word.refs)
+        self.claim(seg[0][1], n[2], n, False, head[3].refs)
 
     def _outcome_list(self, items: list[_Token], n: _Token) -> None:
         """A list: every two items joined by 及/和/、 and nothing else between them (the sum)."""
         for a, b in itertools.pairwise(items):
-            if self.sentence[a.end:b.start].strip() not in words.JOINS:
+            if self.sentence[a[2]:b[1]].strip() not in words.JOINS:
                 return
-        words_of = [t.word for t in items if t.word is not None]
+        words_of = [t[3] for t in items if t[3] is not None]
         refs = tuple(dict.fromkeys(r for w in words_of for r in w.refs))
-        self.claim(items[0].start, n.end, n, False, refs)
+        self.claim(items[0][1], n[2], n, False, refs)
 
     def _review(self, seg: list[_Token], n: _Token) -> None:
         """<review> N 件; <litigation> N 起; both N 件 (the sum); <review> with an outcome N 件."""
-        if n.unit not in words.CLAIM_UNITS["case"]:
+        if n[5] not in words.CLAIM_UNITS["case"]:
             return
-        heads = [t for t in seg if t.kind in _CASE_KINDS]
-        tail = [t for t in seg if t.start >= heads[-1].end]
-        if any(t.kind == "hint" for t in tail):
+        heads = [t for t in seg if t[0] in _CASE_KINDS]
+        tail = [t for t in seg if t[1] >= heads[-1][2]]
+        if any(t[0] == "hint" for t in tail):
             return
         refs = self._joined_cases(heads)
-        first = next(t for t in heads if t.word and t.word.refs[0] == refs[0])
-        column = next((t.word for t in tail if t.kind == "rcol"), None)
+        first = next(t for t in heads if t[3] and t[3].refs[0] == refs[0])
+        column = next((t[3] for t in tail if t[0] == "rcol"), None)
         if column is not None:
-            self.claim(first.start, n.end, n, False, [(t, r, column.key) for t, r, _ in refs])
+            self.claim(first[1], n[2], n, False, [(t, r, column.key) for t, r, _ in refs])
             return
         self.topic = ("case", refs)
-        self.claim(first.start, n.end, n, False, refs)
+        self.claim(first[1], n[2], n, False, refs)
 
     def _applicant(self, seg: list[_Token], n: _Token) -> None:
         """<applicant column>申请 N 件; <the organisations> N 件; all applicants …申请 N 件."""
-        if n.unit not in words.CLAIM_UNITS["count"] or {t.kind for t in seg} & {"review", "litig"}:
+        if n[5] not in words.CLAIM_UNITS["count"] or {t[0] for t in seg} & {"review", "litig"}:
             return
-        items = [t for t in seg if t.kind == "applicant"]
-        columns = tuple(dict.fromkeys(c for t in items if t.word for c in t.word.key.split(",")))
+        items = [t for t in seg if t[0] == "applicant"]
+        columns = tuple(dict.fromkeys(c for t in items if t[3] for c in t[3].key.split(",")))
         app = self.vocabulary.applications
         if set(columns) == self.vocabulary.all_applicant_columns:
             columns = ("total",)
         this_year = [(app, "new_this_year", c) for c in columns]
         carried = [(app, "carried_from_last_year", c) for c in columns]
-        self.claim(items[0].start, n.end, n, False, this_year, this_year + carried)
+        self.claim(items[0][1], n[2], n, False, this_year, this_year + carried)
 
     def _proactive(self, seg: list[_Token], n: _Token) -> None:
         """<verb><row> N 件; <verb><row> N 件，<row> N 件 (the verb carries on)."""
-        if n.unit not in words.CLAIM_UNITS["count"]:
+        if n[5] not in words.CLAIM_UNITS["count"]:
             return
-        verbs = [t for t in seg if t.kind == "pverb"]
-        verb = verbs[-1].word if verbs else self.verb
-        rows = [t for t in seg if t.kind == "prow"]
-        if verb is None or len(rows) != 1 or (verbs and verbs[-1].start > rows[0].start):
+        verbs = [t for t in seg if t[0] == "pverb"]
+        verb = verbs[-1][3] if verbs else self.verb
+        rows = [t for t in seg if t[0] == "prow"]
+        if verb is None or len(rows) != 1 or (verbs and verbs[-1][1] > rows[0][1]):
             return
-        row = rows[0].word
+        row = rows[0][3]
         if row is None or not self._verb_reaches_row(verbs, rows[0], n):
             return
         self.verb = verb
-        start = verbs[-1].start if verbs else rows[0].start
-        self.claim(start, n.end, n, False, [("proactive", row.key, verb.key)])
+        start = verbs[-1][1] if verbs else rows[0][1]
+        self.claim(start, n[2], n, False, [("proactive", row.key, verb.key)])
 
     def _verb_reaches_row(self, verbs: list[_Token], row: _Token, n: _Token) -> bool:
         """The verb (or the list's start) is at most 10 characters before the row, and only a
         filler (共) stands between the row and its number unless a verb was named."""
-        gap = self.sentence[(verbs[-1].end if verbs else row.start):row.start]
+        gap = self.sentence[(verbs[-1][2] if verbs else row[1]):row[1]]
         if len(gap) > 10:
             return False
-        return bool(verbs) or self.sentence[row.end:n.start].strip() in ("", *words.FILLERS)
+        return bool(verbs) or self.sentence[row[2]:n[1]].strip() in ("", *words.FILLERS)
 
     def _fee(self, seg: list[_Token], n: _Token) -> None:
         """收费通知 N 件 / 总金额 N 元 / 实际收取 N 元 (not a rate: 每件, 标准)."""
-        kinds = [t.kind for t in seg]
+        kinds = [t[0] for t in seg]
         if "fee_notice" in kinds:
             self.fee_topic = True
-        if "rate" in kinds or self.sentence[n.end:n.end + 1] in words.FEE_RATE_SUFFIXES:
+        if "rate" in kinds or self.sentence[n[2]:n[2] + 1] in words.FEE_RATE_SUFFIXES:
             return
-        if n.unit in words.CLAIM_UNITS["amount"]:
+        if n[5] in words.CLAIM_UNITS["amount"]:
             self._fee_amount(seg, n, kinds)
-        elif "fee_notice" in kinds and n.unit in words.CLAIM_UNITS["count"]:
-            start = seg[0].start if seg else n.start
-            self.claim(start, n.end, n, False, [("other_matters", "count", "")])
+        elif "fee_notice" in kinds and n[5] in words.CLAIM_UNITS["count"]:
+            start = seg[0][1] if seg else n[1]
+            self.claim(start, n[2], n, False, [("other_matters", "count", "")])
 
     def _fee_amount(self, seg: list[_Token], n: _Token, kinds: list[str]) -> None:
         """总金额 N 元 after 收费通知 (unless 收取 came first: then it is collected), or
         实际收取 N 元."""
         if "fee_amount" in kinds and (self.fee_topic or "fee_notice" in kinds) \
                 and "fee_collect" not in kinds[: kinds.index("fee_amount")]:
-            at = next(t for t in seg if t.kind in ("fee_notice", "fee_amount"))
-            self.claim(at.start, n.end, n, True, [("other_matters", "amount", "")])
+            at = next(t for t in seg if t[0] in ("fee_notice", "fee_amount"))
+            self.claim(at[1], n[2], n, True, [("other_matters", "amount", "")])
         elif "fee_collect" in kinds:
-            at = next(t for t in seg if t.kind == "fee_collect")
-            self.claim(at.start, n.end, n, True, [("other_matters", "collected", "")])
+            at = next(t for t in seg if t[0] == "fee_collect")
+            self.claim(at[1], n[2], n, True, [("other_matters", "collected", "")])
 
     # --- negations: no application received, no document made, no fee collected --------------
 
@@ -900,84 +897,84 @@ class _Reader:
         """The first category a negation governs (within 20 characters, before any number)."""
         ahead: list[_Token] = []
         for t in rest:
-            if t.kind == "number" or t.start - neg.end > 20:
+            if t[0] == "number" or t[1] - neg[2] > 20:
                 break
             ahead.append(t)
         app = self.vocabulary.applications
         before: set[str] = set()
         for i, t in enumerate(ahead):
             if i:
-                before.add(ahead[i - 1].kind)
-            if t.kind == "app":
+                before.add(ahead[i - 1][0])
+            if t[0] == "app":
                 if before <= {"negverb", "recv"}:
-                    self.claim(neg.start, t.end, None, False, [(app, "new_this_year", "total")],
+                    self.claim(neg[1], t[2], None, False, [(app, "new_this_year", "total")],
                                [(app, "new_this_year", "total"),
                                 (app, "carried_from_last_year", "total")])
                 return
-            if t.kind == "pverb" and self._no_documents(neg, t, ahead[i + 1:]):
+            if t[0] == "pverb" and self._no_documents(neg, t, ahead[i + 1:]):
                 return
-            if t.kind in ("review", "litig"):
+            if t[0] in ("review", "litig"):
                 self._no_cases(neg, ahead[i:])
                 return
-            if t.kind in ("fee_collect", "fee_word"):
-                if t.start - neg.end <= 8 and not before & {"join", "etc"}:
-                    self.claim(neg.start, t.end, None, True, [("other_matters", "collected", "")])
+            if t[0] in ("fee_collect", "fee_word"):
+                if t[1] - neg[2] <= 8 and not before & {"join", "etc"}:
+                    self.claim(neg[1], t[2], None, True, [("other_matters", "collected", "")])
                 return
-            if t.kind in _CATEGORY:
+            if t[0] in _CATEGORY:
                 return
 
     def _no_documents(self, neg: _Token, verb: _Token, rest: list[_Token]) -> bool:
         """未制定<row>、<row>: each row named is 0 in the verb's column."""
         rows: list[_Token] = []
         for t in rest:
-            if t.kind == "prow":
+            if t[0] == "prow":
                 rows.append(t)
-            elif t.kind != "join":
+            elif t[0] != "join":
                 break
-        if not rows or verb.word is None or len(self.sentence[verb.end:rows[0].start]) > 3:
+        if not rows or verb[3] is None or len(self.sentence[verb[2]:rows[0][1]]) > 3:
             return False
         for row in rows:
-            if row.word is not None:
-                self.claim(neg.start, rows[-1].end, None, False,
-                           [("proactive", row.word.key, verb.word.key)])
+            if row[3] is not None:
+                self.claim(neg[1], rows[-1][2], None, False,
+                           [("proactive", row[3].key, verb[3].key)])
         return True
 
     def _no_cases(self, neg: _Token, rest: list[_Token]) -> None:
         """未产生…<review>、<litigation>案件: each is 0 (not when a result follows: 未被纠正)."""
         heads: list[_Token] = []
         for t in rest:
-            if t.kind in ("review", "litig"):
+            if t[0] in ("review", "litig"):
                 heads.append(t)
-            elif t.kind in ("hint", "rcol"):
+            elif t[0] in ("hint", "rcol"):
                 return
-            elif t.kind != "join":
+            elif t[0] != "join":
                 break
         for head in heads:
-            if head.word is not None:
-                self.claim(neg.start, heads[-1].end, None, False, head.word.refs)
+            if head[3] is not None:
+                self.claim(neg[1], heads[-1][2], None, False, head[3].refs)
 
 
 def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
     """The first token of a kind (``None``: none)."""
     for token in tokens:
-        if token.kind == kind:
+        if token[0] == kind:
             return token
     return None
 
 
 def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
     """<the three fee figures' labels>均为0: the three fee fields are 0."""
-    kinds = [t.kind for t in tokens]
+    kinds = [t[0] for t in tokens]
     if "allzero" not in kinds or "fee_notice" not in kinds:
         return False
     at = tokens[kinds.index("allzero")]
-    rest = reader.sentence[at.end:].lstrip()
+    rest = reader.sentence[at[2]:].lstrip()
     if not (rest.startswith(words.ZERO_WORDS) and (len(rest) == 1 or not rest[1].isdigit())
             and rest[1:2] != "."):
         return False
     notice = tokens[kinds.index("fee_notice")]
     for role in FEE_ROLES:
-        reader.claim(notice.start, at.end + 1, None, role != "count",
+        reader.claim(notice[1], at[2] + 1, None, role != "count",
                      [("other_matters", role, "")])
     return True
 

@@ -154,7 +154,7 @@ def test_clauses_left_out_change_no_claim(
                      end: int) -> list[list[object]]:
         out: list[list[object]] = [[]]
         for token in self.tokens(sentence, start, end):
-            if token.kind == "stop":
+            if token[0] == "stop":
                 out.append([])
             else:
                 out[-1].append(token)
