@@ -93,6 +93,12 @@ _NUMBER_WITH_UNIT = re.compile(
                                        if u not in _ITEM_UNITS}, key=len, reverse=True)) + ")")
 _NUMBER_OF_ITEMS = re.compile("[0-9]\\s*(?:" + "|".join(sorted(_ITEM_UNITS)) + ")")
 _NEGATION = re.compile("|".join((*words.NEGATIONS, *words.FEE_ALL_ZERO)))
+_DIGITS = "0123456789"
+_CLAIM_NUMBER_OR_NEGATION_BRANCHES = (
+    *(d + _NUMBER_WITH_UNIT.pattern[len("[0-9]"):] for d in _DIGITS), _NEGATION.pattern)
+_CLAIM_NUMBER_OR_NEGATION = re.compile("|".join(_CLAIM_NUMBER_OR_NEGATION_BRANCHES))
+""":data:`_NUMBER_WITH_UNIT` or :data:`_NEGATION` in one search (each branch starts with a
+literal, so the regex engine skips the characters none starts with)."""
 _QUOTED = re.compile(r"《[^》]*》|〈[^〉]*〉|<[^>]*>|（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"")
 _MARK_CHARS = _CLAUSE_END.replace("；", "").replace(";", "")
 _MARK = re.compile(f"[{re.escape(_MARK_CHARS)}]")
@@ -134,6 +140,9 @@ class Vocabulary:
     read_whole: re.Pattern[str]
     """The words that keep a statement from being cut: those holding a clause mark (a long
     label), and 均为 (…均为0 speaks of the whole statement)."""
+    hint: re.Pattern[str]
+    """A claim number, a negation or a word of applications: a text without one cannot make a
+    claim (one search rejects most texts :meth:`may_claim` rejects)."""
     scan: re.Pattern[str]
     """Words, numbers and clause marks in one pass (no word starts where a number or a mark
     may be, so one leftmost scan finds what three separate scans would). The marks and digits
@@ -226,8 +235,11 @@ class Vocabulary:
         return self.may_claim_in(text, 0, len(text))
 
     def may_claim_in(self, text: str, start: int, end: int) -> bool:
-        """:meth:`may_claim` of ``text[start:end]``, without cutting it out."""
-        if self.anchors.search(text, start, end) is None:
+        """:meth:`may_claim` of ``text[start:end]``, without cutting it out. A text with no
+        claim number, negation or word of applications fails the tests below whatever its
+        category words: one search (:attr:`hint`) tells most such texts first."""
+        if self.hint.search(text, start, end) is None \
+                or self.anchors.search(text, start, end) is None:
             return False
         return (_NUMBER_WITH_UNIT.search(text, start, end) is not None
                 or _NEGATION.search(text, start, end) is not None
@@ -403,14 +415,16 @@ def _compiled(table: dict[str, _Word], applications: str,
     category = [t for t in table if table[t].kind in _CATEGORY or table[t].kind == "app"]
     anchors = [t for t in category if not any(a != t and a in t for a in category)]
     anchor_regex = re.compile(_trie(anchors))
-    applications_words = re.compile(
-        _trie(t for t in table if table[t].kind in ("app", "applicant")))
+    application_texts = [t for t in table if table[t].kind in ("app", "applicant")]
+    applications_words = re.compile(_trie(application_texts))
+    hint = re.compile("|".join((*_CLAIM_NUMBER_OR_NEGATION_BRANCHES,
+                                *_trie_branches(application_texts))))
     return Vocabulary(regex=regex, anchors=anchor_regex, applications_words=applications_words,
                       words=table, applications=applications,
                       all_applicant_columns=frozenset(c.id for c in columns),
                       read_whole=re.compile(_trie((*(t for t in table if _MARK.search(t)),
                                                    *words.FEE_ALL_ZERO))),
-                      scan=_scan(table), inner_stops=_inner_stops(table))
+                      hint=hint, scan=_scan(table), inner_stops=_inner_stops(table))
 
 
 def _inner_stops(table: dict[str, _Word]) -> dict[str, tuple[int, ...]]:
@@ -418,7 +432,6 @@ def _inner_stops(table: dict[str, _Word]) -> dict[str, tuple[int, ...]]:
     return {t: tuple(m.start() for m in _MARK.finditer(t)) for t in table if _MARK.search(t)}
 
 
-_DIGITS = "0123456789"
 _NUMBER_STARTS = re.compile(rf"[0-9,.\s{re.escape(''.join(_UNITS))}]|{_MARK.pattern}")
 """The characters a number or a clause mark may hold: no word may start with one."""
 
@@ -1011,10 +1024,6 @@ def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None)
 
 
 _RECEIVED = re.compile(_trie(words.RECEIVED))
-_CLAIM_NUMBER_OR_NEGATION = re.compile("|".join((
-    *(d + _NUMBER_WITH_UNIT.pattern[len("[0-9]"):] for d in _DIGITS), _NEGATION.pattern)))
-""":data:`_NUMBER_WITH_UNIT` or :data:`_NEGATION` in one search (each branch starts with a
-literal, so the regex engine skips the characters none starts with)."""
 
 
 def _items_without_receipt(sentence: str) -> bool:

@@ -194,3 +194,30 @@ def test_a_made_up_sentence_counting_only_items_without_receipt_makes_no_claim(
     vocabulary = _vocabulary()
     if claims._items_without_receipt(sentence):
         assert claims._Reader(vocabulary, sentence, None).read() == []
+
+
+def _may_claim_by_definition(vocabulary: claims.Vocabulary, text: str) -> bool:
+    """A category word, and a claim number or a negation, or a number of items beside a word of
+    applications (what ``may_claim`` tested before its one-search hint)."""
+    return vocabulary.anchors.search(text) is not None and (
+        claims._NUMBER_WITH_UNIT.search(text) is not None
+        or claims._NEGATION.search(text) is not None
+        or (claims._NUMBER_OF_ITEMS.search(text) is not None
+            and vocabulary.applications_words.search(text) is not None))
+
+
+@pytest.mark.parametrize("version", sorted(TEMPLATES))
+def test_the_hint_rejects_only_what_may_claim_rejects(version: str) -> None:
+    vocabulary = _vocabulary(version)
+    kept = 0
+    for sentence in _real_sentences():
+        expected = _may_claim_by_definition(vocabulary, sentence)
+        assert vocabulary.may_claim(sentence) == expected, sentence
+        kept += expected
+    assert kept > 50
+
+
+@given(_ITEMS_TEXT)
+def test_the_hint_rejects_only_what_may_claim_rejects_on_made_up_text(text: str) -> None:
+    vocabulary = _vocabulary()
+    assert vocabulary.may_claim(text) == _may_claim_by_definition(vocabulary, text)
