@@ -603,12 +603,16 @@ MAX_ELEMENTS = 200_000
 """Most elements one document may have (a report has about 1,500)."""
 
 
+_WITHIN_LIMITS = etree.XPath(
+    f"count(//*) <= {MAX_ELEMENTS} and not(//@*[{MAX_ATTRIBUTES + 1}])")
+"""Whether a tree is within both limits (compiled once; lxml serialises its evaluations)."""
+
+
 def _check_size(root: etree._Element, source: str | None) -> None:
     """Refuse, before XSD validation, a tree whose every excess libxml2 would report one by
     one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes."""
-    if (root.xpath("count(//*)") <= MAX_ELEMENTS
-            and not root.xpath(f"boolean(//@*[{MAX_ATTRIBUTES + 1}])")):
-        return  # (two XPath counts at C speed: no element is visited from Python)
+    if _WITHIN_LIMITS(root):
+        return  # (counted by XPath at C speed: no element is visited from Python)
     problems: list[XMLProblem] = []
     count = 0
     for count, element in enumerate(root.iter(), 1):

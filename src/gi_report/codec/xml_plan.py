@@ -204,8 +204,9 @@ class TableLayout:
         rows = self.rows(elements)
         if rows != tuple(table) or tuple(map(len, rows)) != self.lengths:
             raise Unplanned
-        values = (_whole_numbers(self.cells(list(map(_TEXT, elements)))) if self.readers is None
-                  else list(map(call, self.readers, self.cells(elements))))
+        cells = self.cells(elements)
+        values = (_whole_numbers(tuple(map(_TEXT, cells))) if self.readers is None
+                  else list(map(call, self.readers, cells)))
         return [tuple(values[a:b]) for a, b in self.spans]
 
 
@@ -261,6 +262,54 @@ def _member(element: etree._Element, member: Member, objects: _Objects) -> Any:
     return _READERS[member.kind](element)
 
 
+_Members = dict[str, tuple[str, _Read]]
+"""How an object's children are read: by full tag, (member name, reader)."""
+
+
+def _object_reader(members: _Members) -> _Read:
+    def read(element: etree._Element) -> JsonDict:
+        out: JsonDict = {}
+        for child in element:  # the XSD keeps the children in the members' order
+            name, read_child = members[child.tag]
+            out[name] = read_child(child)
+        return out
+
+    return read
+
+
+def _nillable(read_object: _Read) -> _Read:
+    return lambda element: None if _is_nil(element) else read_object(element)
+
+
+def _list_of(read_item: _Read) -> _Read:
+    return lambda element: list(map(read_item, element))
+
+
+@per_registry
+def _readers() -> dict[str, _Read]:
+    """How each member below the root is read, by its element's full tag (in every template's
+    namespace): compiled once from :func:`_objects`, so reading an element is a dictionary
+    look-up and a call."""
+    objects = _objects()
+    members: dict[str, _Members] = {target: {} for target in objects}
+    readers = {target: _object_reader(members[target]) for target in objects}
+    prefixes = [f"{{{namespace(version)}}}" for version in TEMPLATES]
+
+    def reader(member: Member) -> _Read:
+        if member.kind is Kind.OBJECT:
+            return _nillable(readers[str(member.target)])
+        if member.kind is Kind.LIST:
+            return _list_of(readers[str(member.target)])
+        return _READERS[member.kind]
+
+    for target, by_name in objects.items():
+        for member in by_name.values():
+            read = reader(member)
+            members[target].update((p + member.name, (member.name, read)) for p in prefixes)
+    return {p + m.name: reader(m) for m in report_members() if m.kind is not Kind.TABLE
+            for p in prefixes}
+
+
 def read_report(root: etree._Element, version: str) -> Report:
     """The report of an XSD-valid tree whose root is of template ``version``, its tables read
     straight into :class:`~gi_report.table.Table` values and every value checked as the JSON
@@ -269,12 +318,12 @@ def read_report(root: etree._Element, version: str) -> Report:
     document: JsonDict = {"format_version": root.get("format_version"), "template": version}
     layouts: dict[str, str] = {}
     plan = _root_plan()
-    objects = _objects()
+    readers = _readers()
     tables = read_plan().tables
     for child in root:
         member, layout = plan[child.tag]
         if layout is None:
-            document[member.name] = _member(child, member, objects)
+            document[member.name] = readers[child.tag](child)
             continue
         if layout != version:
             layouts[member.name] = layout
