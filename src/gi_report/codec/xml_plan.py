@@ -182,7 +182,9 @@ class TableLayout:
     @classmethod
     def of(cls, version: str, table_id: str) -> TableLayout:
         plan = _table_plan(version, table_id)
-        rows, cells, spans = [], [], []
+        rows: list[int] = []
+        cells: list[int] = []
+        spans: list[tuple[int, int]] = []
         for _, columns, _ in plan:
             rows.append(1 + len(rows) + len(cells))
             spans.append((len(cells), len(cells) + len(columns)))
