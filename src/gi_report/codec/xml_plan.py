@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from gi_report.codec.plan import read_plan
+from gi_report.codec.plan import ReadPlan, read_plan
 from gi_report.form import TEMPLATES, per_registry
 from gi_report.model import Report
 from gi_report.xsd import XSI, Kind, Member, cell_kind, namespace, object_members, report_members
@@ -312,6 +312,28 @@ def _readers() -> dict[str, _Read]:
             for p in prefixes}
 
 
+_Step = tuple[str, _Read, str | None]
+"""How a child of the root is read: (member name, reader, layout version of a table)."""
+
+
+def _table_reader(version: str, table_id: str) -> _Read:
+    values = table_layout(version, table_id).values
+    table = read_plan().tables[version, table_id].table
+    return lambda element: table(values(element))
+
+
+@per_registry
+def _report_plan() -> tuple[dict[str, _Step], ReadPlan]:
+    """How each child of the root is read, by full tag, and the JSON form's plan that checks
+    the whole (worked out once per set of templates)."""
+    readers = _readers()
+    steps: dict[str, _Step] = {}
+    for tag, (member, layout) in _root_plan().items():
+        read = readers[tag] if layout is None else _table_reader(layout, member.name)
+        steps[tag] = (member.name, read, layout)
+    return steps, read_plan()
+
+
 def read_report(root: etree._Element, version: str) -> Report:
     """The report of an XSD-valid tree whose root is of template ``version``, its tables read
     straight into :class:`~gi_report.table.Table` values and every value checked as the JSON
@@ -319,21 +341,15 @@ def read_report(root: etree._Element, version: str) -> Report:
     :class:`~gi_report.codec.plan.Unclean` or a model error when it is not a clean one."""
     document: JsonDict = {"format_version": root.get("format_version"), "template": version}
     layouts: dict[str, str] = {}
-    plan = _root_plan()
-    readers = _readers()
-    tables = read_plan().tables
+    steps, plan = _report_plan()
     for child in root:
-        member, layout = plan[child.tag]
-        if layout is None:
-            document[member.name] = readers[child.tag](child)
-            continue
-        if layout != version:
-            layouts[member.name] = layout
-        document[member.name] = tables[layout, member.name].table(
-            table_layout(layout, member.name).values(child))
+        name, read, layout = steps[child.tag]
+        document[name] = read(child)
+        if layout is not None and layout != version:
+            layouts[name] = layout
     if layouts:
         document["table_templates"] = layouts
-    return read_plan().read_with_tables(document)
+    return plan.read_with_tables(document)
 
 
 def read_tree(root: etree._Element, version: str) -> JsonDict:
