@@ -603,16 +603,19 @@ MAX_ELEMENTS = 200_000
 """Most elements one document may have (a report has about 1,500)."""
 
 
-_WITHIN_LIMITS = etree.XPath(
-    f"count(//*) <= {MAX_ELEMENTS} and not(//@*[{MAX_ATTRIBUTES + 1}])")
-"""Whether a tree is within both limits (compiled once; lxml serialises its evaluations)."""
+_FEW_ATTRIBUTES = etree.XPath(f"not(//@*[{MAX_ATTRIBUTES + 1}])")
+_FEW_ELEMENTS = etree.XPath(f"count(//*) <= {MAX_ELEMENTS}")
+"""Whether a tree is within each limit (compiled once; lxml serialises their evaluations)."""
 
 
-def _check_size(root: etree._Element, source: str | None) -> None:
+def _check_size(root: etree._Element, source: str | None, tags: int | None = None) -> None:
     """Refuse, before XSD validation, a tree whose every excess libxml2 would report one by
-    one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes."""
-    if _WITHIN_LIMITS(root):
-        return  # (counted by XPath at C speed: no element is visited from Python)
+    one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes.
+    ``tags``: the number of ``<`` in the document, if known (each element has one: no entity
+    is expanded), which bounds the number of elements without counting them."""
+    few = tags <= MAX_ELEMENTS if tags is not None else _FEW_ELEMENTS(root)
+    if few and _FEW_ATTRIBUTES(root):
+        return  # (counted at C speed: no element is visited from Python)
     problems: list[XMLProblem] = []
     count = 0
     for count, element in enumerate(root.iter(), 1):
@@ -633,7 +636,7 @@ def _valid_tree(data: str | bytes, source: str | None) -> tuple[etree._Element, 
     """The root of a document parsed safely and valid against its template's XSD, and the
     template's version; :class:`XMLDocumentError` listing every problem otherwise."""
     root = parse_tree(data, source=source)
-    _check_size(root, source)
+    _check_size(root, source, data.count(b"<") if isinstance(data, bytes) else data.count("<"))
     version = _root_version(root, source)
     schema = compiled_schema(version)
     with _VALIDATING:  # one compiled XSD is shared, and its error log with it
