@@ -718,7 +718,7 @@ def from_xml(data: str | bytes, *, source: str | None = None) -> Report:
     root, version = _valid_tree(data, source)
     try:
         return read_report(root, version)
-    except (Unplanned, Unclean, TypeError, ValueError, KeyError, AttributeError,
+    except (Unplanned, Unclean, TypeError, ValueError, LookupError, AttributeError,
             ArithmeticError):
         pass  # not as planned or not clean: through the JSON form, which says what is wrong
     document = _document(root, version, source)
