@@ -64,9 +64,17 @@ def text_problem(value: str) -> str | None:
 
 def _is_text(value: object) -> bool:
     """Whether ``value`` is report text: what :func:`text_problem` finds nothing in, tested
-    inline (a validator runs for every text of every report read)."""
-    return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS and (
-        value.isascii() or not _SURROGATE.search(value))
+    inline (a validator runs for every text of every report read). Strict UTF-8 encoding
+    refuses exactly the surrogate code points, at C speed (faster than the regex search)."""
+    if not isinstance(value, str) or len(value) > MAX_TEXT_CHARS:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

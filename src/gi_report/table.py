@@ -234,6 +234,18 @@ class Table(Mapping[str, Mapping[str, CellValue]]):
             rows.append(tuple(given[c] for c in row.columns))
         return cls(spec=spec, values=tuple(rows))
 
+    @classmethod
+    def of_rows(cls, spec: TableSpec, values: tuple[tuple[CellValue, ...], ...]) -> Table:
+        """A table from its values row by row, as :attr:`values` holds them, checked once by
+        the layout's few calls over the whole table (the readers' fast paths: no second check).
+        Values that do not fit go to the constructor, which raises its located CellError."""
+        if not _layout(spec).fits(values):
+            return cls(spec=spec, values=values)
+        table = object.__new__(cls)
+        object.__setattr__(table, "spec", spec)
+        object.__setattr__(table, "_values", values)
+        return table
+
     def with_cell(self, row_id: str, column_id: str, value: CellValue) -> Table:
         """A copy with one cell changed."""
         index = self._index(row_id, column_id)

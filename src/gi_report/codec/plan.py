@@ -175,14 +175,18 @@ class TablePlan:
         rows = self.rows(cells)
         if set(map(type, rows)) != _DICT or tuple(map(len, rows)) != self.lengths:
             raise Unclean
-        values = list(map(call, self.cells, rows))
+        return self.table(list(map(call, self.cells, rows)))
+
+    def table(self, values: list[tuple[Any, ...]]) -> Table:
+        """The table of values laid out row by row in the form's order, as read from a document
+        (amounts as written, converted here); each value checked once (:meth:`Table.of_rows`)."""
         for r, columns in self.amounts:
             row = list(values[r])
             for c in columns:
                 if row[c] is not None:
                     row[c] = amount(row[c])
             values[r] = tuple(row)
-        return Table(spec=self.spec, values=tuple(values))
+        return Table.of_rows(self.spec, tuple(values))
 
 
 # --- the whole document ---------------------------------------------------------------------------
@@ -219,14 +223,33 @@ class ReadPlan:
             raise Unclean
         return {t: layouts.get(t, template) for t in TABLE_IDS}
 
-    def read(self, document: object) -> Report:
-        """The report; :class:`Unclean` (or a model error) if the document is not clean."""
+    def check(self, document: object) -> dict[str, Any]:
+        """``document`` if its members are the form's and its format version this one's."""
         if (type(document) is not dict or not self.required_keys <= document.keys()
                 or not document.keys() <= self.top_keys
                 or document["format_version"] != FORMAT_VERSION):
             raise Unclean
-        parts: dict[str, Any] = {
-            t: self.tables[v, t].read(document[t]) for t, v in self.layouts(document).items()}
+        return document
+
+    def read(self, document: object) -> Report:
+        """The report; :class:`Unclean` (or a model error) if the document is not clean."""
+        document = self.check(document)
+        return self.assemble(document, {
+            t: self.tables[v, t].read(document[t]) for t, v in self.layouts(document).items()})
+
+    def read_with_tables(self, document: object) -> Report:
+        """The report from a document whose tables are already :class:`Table` objects (the XML
+        reader's fast path), each checked to be of the layout the document says."""
+        document = self.check(document)
+        tables = {t: document[t] for t in TABLE_IDS}
+        for t, v in self.layouts(document).items():
+            if type(tables[t]) is not Table or tables[t].spec is not self.tables[v, t].spec:
+                raise Unclean
+        return self.assemble(document, tables)
+
+    def assemble(self, document: dict[str, Any], tables: dict[str, Table]) -> Report:
+        """The report from a checked document's narrative members and its tables."""
+        parts: dict[str, Any] = tables
         for key, structure in self.sections:
             if key in document:
                 parts[key] = structure(document[key])

@@ -23,7 +23,8 @@ from typing import Any, cast
 from lxml import etree
 
 from gi_report.codec.json import from_dict, to_dict
-from gi_report.codec.xml_plan import Unplanned, read_tree
+from gi_report.codec.plan import Unclean
+from gi_report.codec.xml_plan import Unplanned, read_report, read_tree
 from gi_report.errors import (
     MAX_PROBLEMS,
     DocumentError,
@@ -602,9 +603,19 @@ MAX_ELEMENTS = 200_000
 """Most elements one document may have (a report has about 1,500)."""
 
 
-def _check_size(root: etree._Element, source: str | None) -> None:
+_FEW_ATTRIBUTES = etree.XPath(f"not(//@*[{MAX_ATTRIBUTES + 1}])")
+_FEW_ELEMENTS = etree.XPath(f"count(//*) <= {MAX_ELEMENTS}")
+"""Whether a tree is within each limit (compiled once; lxml serialises their evaluations)."""
+
+
+def _check_size(root: etree._Element, source: str | None, tags: int | None = None) -> None:
     """Refuse, before XSD validation, a tree whose every excess libxml2 would report one by
-    one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes."""
+    one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes.
+    ``tags``: the number of ``<`` in the document, if known (each element has one: no entity
+    is expanded), which bounds the number of elements without counting them."""
+    few = tags <= MAX_ELEMENTS if tags is not None else _FEW_ELEMENTS(root)
+    if few and _FEW_ATTRIBUTES(root):
+        return  # (counted at C speed: no element is visited from Python)
     problems: list[XMLProblem] = []
     count = 0
     for count, element in enumerate(root.iter(), 1):
@@ -621,9 +632,11 @@ def _check_size(root: etree._Element, source: str | None) -> None:
         raise XMLDocumentError(problems, source=source)
 
 
-def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, etree._Element]:
+def _valid_tree(data: str | bytes, source: str | None) -> tuple[etree._Element, str]:
+    """The root of a document parsed safely and valid against its template's XSD, and the
+    template's version; :class:`XMLDocumentError` listing every problem otherwise."""
     root = parse_tree(data, source=source)
-    _check_size(root, source)
+    _check_size(root, source, data.count(b"<") if isinstance(data, bytes) else data.count("<"))
     version = _root_version(root, source)
     schema = compiled_schema(version)
     with _VALIDATING:  # one compiled XSD is shared, and its error log with it
@@ -633,11 +646,21 @@ def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, etree._Eleme
         problems = [_xsd_problem(root, entry) for entry in entries[:MAX_PROBLEMS * 10]]
         problems.sort(key=lambda p: p.line or 0)
         raise XMLDocumentError(_unique(problems), source=source)
+    return root, version
+
+
+def _document(root: etree._Element, version: str, source: str | None) -> JsonDict:
+    """The JSON form of a valid tree: by the plan, else the thorough way."""
     try:
-        return read_tree(root, version), root
+        return read_tree(root, version)
     except (Unplanned, KeyError, ValueError, TypeError):
         pass  # not as planned (a comment, a ``char``, a value to refuse): the thorough way
-    return _read_thoroughly(root, source)[0], root
+    return _read_thoroughly(root, source)[0]
+
+
+def _read(data: str | bytes, source: str | None) -> tuple[JsonDict, etree._Element]:
+    root, version = _valid_tree(data, source)
+    return _document(root, version, source), root
 
 
 def _read_thoroughly(root: etree._Element, source: str | None
@@ -692,7 +715,13 @@ def from_xml(data: str | bytes, *, source: str | None = None) -> Report:
     element path and JSON Pointer (:class:`~gi_report.errors.UnsafeXMLError` for a DOCTYPE,
     entities or XInclude).
     """
-    document, root = _read(data, source)
+    root, version = _valid_tree(data, source)
+    try:
+        return read_report(root, version)
+    except (Unplanned, Unclean, TypeError, ValueError, LookupError, AttributeError,
+            ArithmeticError):
+        pass  # not as planned or not clean: through the JSON form, which says what is wrong
+    document = _document(root, version, source)
     try:
         return from_dict(document, source=source)
     except DocumentError as error:
