@@ -24,6 +24,8 @@ from gi_report.importers.blocks import (
     ParsedDocument,
     TableBlock,
     TextBlock,
+    cell_location,
+    grid_cell,
 )
 from gi_report.importers.limits import MAX_PARAGRAPHS, MAX_TAGS, check_count
 
@@ -315,12 +317,8 @@ class _Reader:
                     source=source, where=f"table {where[0]}, line {where[1]}",
                     expected="a table of the size of the report's tables",
                 )
-            cell = GridCell(
-                text=self.cell_text(td),
-                origin=(r, c),
-                location=Location(file=source, line=td.sourceline, table=where[0], row=r,
-                                  column=c),
-            )
+            cell = grid_cell(self.cell_text(td), (r, c),
+                             cell_location(source, td.sourceline, where[0], r, c))
             if rowspan == 1 and colspan == 1 and len(line) == c:
                 line.append(cell)  # the common cell: one position, at the row's end
             else:

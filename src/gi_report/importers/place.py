@@ -111,14 +111,31 @@ def whole_table(spec: TableSpec) -> tuple[Cell, ...]:
 
 def unit_cell(spec: TableSpec, row: RowSpec) -> Cell | None:
     """The unit cell of ``row`` (an older template's unit column), if it has one."""
-    return next(((row.id, c) for c in row.columns if spec.column(c).kind is CellKind.TEXT), None)
+    return _unit_cell(spec, row.id)
+
+
+@functools.cache
+def _unit_cell(spec: TableSpec, row_id: str) -> Cell | None:
+    return next(((row_id, c) for c in spec.row(row_id).columns
+                 if spec.column(c).kind is CellKind.TEXT), None)
+
+
+@functools.cache
+def _columns(spec: TableSpec) -> dict[str, tuple[CellKind, str | None]]:
+    """Each column's kind and fixed unit, by column id (looked up once per cell read)."""
+    return {c.id: (c.kind, c.unit) for c in spec.columns}
 
 
 def header_agrees(dr: DataRow, cells: Sequence[Cell]) -> bool:
     """Whether every value cell stands under a header naming its form column (or none)."""
+    header = dr.header.columns
     for (_, column), slot in zip(cells, dr.values, strict=True):
-        named = {dr.header.columns[c].id for c in range(slot.col0, slot.col1 + 1)
-                 if c in dr.header.columns}
+        if slot.col0 == slot.col1:  # one grid column (the common case): one look-up
+            over = header.get(slot.col0)
+            if over is not None and over.id != column:
+                return False
+            continue
+        named = {header[c].id for c in range(slot.col0, slot.col1 + 1) if c in header}
         if named and column not in named:
             return False
     return True
@@ -393,10 +410,10 @@ class Placer:
 
     def by_position_notice(self, dr: DataRow, cells: list[Cell], *, agrees: bool) -> None:
         header = dr.header
-        over = [u.text.strip() for u in header.unknown
-                if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
         if header.noted:
             return
+        over = [u.text.strip() for u in header.unknown
+                if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
         if not header.columns and not over and len(cells) > 1:
             header.noted = True
             self.notices.append(notice(
@@ -605,9 +622,10 @@ class Placer:
 
     def read(self, pairs: Iterable[Pair], unit: Cell | None) -> None:
         """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank)."""
+        columns = _columns(self.spec)
         for cell, text, location in pairs:
             self.sources[cell] = location
-            kind = self.spec.column(cell[1]).kind
+            kind = columns[cell[1]][0]
             if kind is not CellKind.TEXT and two_numbers(text):
                 self.values[cell] = None
                 self.notices.append(notice(
@@ -620,9 +638,8 @@ class Placer:
 
     def read_one(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
         spec = self.spec
-        kind = spec.column(cell[1]).kind
+        kind, fixed = _columns(spec)[cell[1]]
         parsed = parse_value(text, kind)
-        fixed = spec.column(cell[1]).unit
         if parsed.status is Status.NUMBER and parsed.unit and fixed and parsed.unit != fixed:
             self.values[cell] = None  # 3元 in a column of 万元: never read as 3万元
             self.notices.append(notice(

@@ -51,6 +51,18 @@ def _empty(text: str) -> bool:
     return not fold(text)
 
 
+_EMPTY, _VALUE, _TEXT = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=65536)
+def _kind(text: str) -> int:
+    """What a cell's text is, in one look-up: nothing printed, a value, or a label (the
+    :class:`Slot` properties, computed once per text)."""
+    if _empty(text):
+        return _EMPTY
+    return _VALUE if value_text(text) else _TEXT
+
+
 class Slot(NamedTuple):
     """One distinct cell of a grid row (a merged cell spanning columns counts once)."""
 
@@ -79,16 +91,19 @@ class Slot(NamedTuple):
 def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
     """The distinct cells of grid row ``r``, left to right."""
     out: list[Slot] = []
-    last: GridCell | None = None
-    for c, cell in enumerate(cells):
+    n = len(cells)
+    c = 0
+    while c < n:
+        cell = cells[c]
         if cell is None:
-            last = None
+            c += 1
             continue
-        if last is not None and cell.origin == last.origin:
-            out[-1] = out[-1]._replace(col1=c)
-            continue
-        out.append(Slot(cell.text, c, c, cell.location, cell.origin[0] < r))
-        last = cell
+        origin = cell.origin
+        end = c + 1  # the positions after it that its span covers
+        while end < n and (other := cells[end]) is not None and other.origin == origin:
+            end += 1
+        out.append(Slot(cell.text, c, end - 1, cell.location, origin[0] < r))
+        c = end
     return out
 
 
@@ -138,10 +153,11 @@ class RowStream:
 
 def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None]:
     """A row's label cells, the cells after them, and the index of its first value cell."""
-    first_value = next((i for i, s in enumerate(slots) if s.is_value), None)
-    zone = slots if first_value is None else slots[:first_value]
-    last_text = max((i for i, s in enumerate(zone) if s.is_text), default=-1)
-    labels = [s for s in zone[: last_text + 1] if s.is_text]
+    kinds = [_kind(s.text) for s in slots]
+    first_value = kinds.index(_VALUE) if _VALUE in kinds else None
+    zone = kinds if first_value is None else kinds[:first_value]
+    last_text = len(zone) - 1 - zone[::-1].index(_TEXT) if _TEXT in zone else -1
+    labels = [s for i, s in enumerate(slots[: last_text + 1]) if kinds[i] == _TEXT]
     return labels, slots[last_text + 1:], first_value
 
 

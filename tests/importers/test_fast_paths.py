@@ -1,0 +1,70 @@
+"""The importers' fast paths build and read exactly what the plain code does: the direct
+builders of grid cells and locations, and the row reader's slots of merged cells."""
+
+from __future__ import annotations
+
+import pickle
+
+import attrs
+import pytest
+
+from gi_report.importers import blocks
+from gi_report.importers.blocks import GridCell, Location, cell_location, grid_cell
+from gi_report.importers.rows import row_slots
+
+
+def test_builders_are_in_use() -> None:
+    # the fast path is on for the classes as they are (else the builders only call the class)
+    assert len(blocks._CELL) == len(attrs.fields(GridCell))
+    assert len(blocks._LOCATION) == len(attrs.fields(Location))
+
+
+def test_location_built_directly_is_the_same_location() -> None:
+    built = cell_location("page.html", 12, 3, 4, 5)
+    plain = Location(file="page.html", line=12, table=3, row=4, column=5)
+    assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)
+    assert attrs.asdict(built) == attrs.asdict(plain)
+    assert built.to_dict() == plain.to_dict() and str(built) == str(plain)
+    assert pickle.loads(pickle.dumps(built)) == plain
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.row = 7  # type: ignore[misc]
+    assert cell_location(None, None, 0, 0, 0) == Location(table=0, row=0, column=0)
+
+
+def test_grid_cell_built_directly_is_the_same_cell() -> None:
+    where = Location(file="x.html", line=2, table=0, row=1, column=2)
+    built = grid_cell("13", (1, 2), where)
+    plain = GridCell(text="13", origin=(1, 2), location=where)
+    assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)
+    assert built.is_origin(1, 2) and not built.is_origin(0, 2)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.text = "14"  # type: ignore[misc]
+
+
+def test_a_class_with_a_validator_or_other_fields_is_built_by_its_constructor() -> None:
+    @attrs.frozen
+    class Checked:
+        a: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    @attrs.frozen
+    class Plain:
+        a: int
+
+    assert blocks._slot_setters(Checked, ("a",)) == ()
+    assert blocks._slot_setters(Plain, ("b",)) == ()
+    assert len(blocks._slot_setters(Plain, ("a",))) == 1
+
+
+def _cell(text: str, r: int, c: int) -> GridCell:
+    return GridCell(text=text, origin=(r, c), location=Location(row=r, column=c))
+
+
+def test_slots_of_merged_and_missing_cells() -> None:
+    label = _cell("label", 0, 0)  # spans columns 0-1 and rows 0-1: one object (HTML's grid)
+    # a span of two cell objects with one origin (as other readers build their grids)
+    row = [label, label, _cell("5", 1, 2), _cell("5", 1, 2), None, _cell("6", 1, 5)]
+    slots = row_slots(row, 1)
+    assert [(s.text, s.col0, s.col1, s.above) for s in slots] == [
+        ("label", 0, 1, True), ("5", 2, 3, False), ("6", 5, 5, False)]
+    assert row_slots([None, None], 0) == []
+    assert [(s.col0, s.col1) for s in row_slots([label, None, label], 0)] == [(0, 0), (2, 2)]
