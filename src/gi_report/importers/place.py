@@ -38,6 +38,7 @@ from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import (
     AMOUNT_UNITS,
     DASHES,
+    Parsed,
     Status,
     is_number,
     parse_value,
@@ -120,10 +121,16 @@ def _unit_cell(spec: TableSpec, row_id: str) -> Cell | None:
                  if spec.column(c).kind is CellKind.TEXT), None)
 
 
+_PARSED: dict[str, dict[str, Parsed]] = {kind.name: {} for kind in CellKind}
+"""Each kind's cell texts as parsed (:func:`parse_value` is a pure function of them; a dict per
+kind is looked up without hashing the kind)."""
+_PARSED_LIMIT = 65536
+
+
 @functools.cache
-def _columns(spec: TableSpec) -> dict[str, tuple[CellKind, str | None]]:
-    """Each column's kind and fixed unit, by column id (looked up once per cell read)."""
-    return {c.id: (c.kind, c.unit) for c in spec.columns}
+def _columns(spec: TableSpec) -> dict[str, tuple[CellKind, str | None, dict[str, Parsed]]]:
+    """Each column's kind, fixed unit and parsed texts, by column id (one look-up a cell)."""
+    return {c.id: (c.kind, c.unit, _PARSED[c.kind.name]) for c in spec.columns}
 
 
 def header_agrees(dr: DataRow, cells: Sequence[Cell]) -> bool:
@@ -195,11 +202,16 @@ def fits(dr: DataRow, count: int) -> bool:
     return found is not None and sum(len(s) for s in found) >= count and len(found) <= count
 
 
+_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "detached"})
+"""The ways of recognising a row that :meth:`Placer.how_notice` reports."""
+
+
 class Placer:
     """The values read so far for one table, and the notices about them."""
 
     def __init__(self, spec: TableSpec, location: Location | None) -> None:
         self.spec = spec
+        self.columns = _columns(spec)
         self.location = location
         self.values: dict[Cell, CellValue] = {}
         self.sources: dict[Cell, Location] = {}
@@ -275,6 +287,8 @@ class Placer:
 
     def how_notice(self, dr: DataRow, row: RowSpec) -> None:
         """The notice saying how a row was recognised, unless by its exact label."""
+        if dr.how not in _NOTED_HOW:
+            return  # by its exact label (most rows): nothing to say
         spec = self.spec
         name = row_name(spec, row)
         cells = [pointer(spec, (row.id, c)) for c in row.columns]
@@ -300,7 +314,8 @@ class Placer:
 
     def take(self, dr: DataRow, cells: list[Cell], unit: Cell | None, *, how: str) -> None:
         """Read the row's cells into ``cells`` by header, by position, or as digit runs."""
-        if any(c in self.values or c in self.run_cells or c in self.gap_cells for c in cells):
+        if (not self.values.keys().isdisjoint(cells) or not self.run_cells.isdisjoint(cells)
+                or not self.gap_cells.isdisjoint(cells)):
             self.notices.append(notice(
                 "row.duplicate",
                 f"“{row_name(self.spec, self.spec.row(cells[0][0]))}”在表中出现了不止一次，"
@@ -622,7 +637,7 @@ class Placer:
 
     def read(self, pairs: Iterable[Pair], unit: Cell | None) -> None:
         """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank)."""
-        columns = _columns(self.spec)
+        columns = self.columns
         for cell, text, location in pairs:
             self.sources[cell] = location
             kind = columns[cell[1]][0]
@@ -638,8 +653,12 @@ class Placer:
 
     def read_one(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
         spec = self.spec
-        kind, fixed = _columns(spec)[cell[1]]
-        parsed = parse_value(text, kind)
+        kind, fixed, known = self.columns[cell[1]]
+        parsed = known.get(text)
+        if parsed is None:
+            parsed = parse_value(text, kind)
+            if len(known) < _PARSED_LIMIT:
+                known[text] = parsed
         if parsed.status is Status.NUMBER and parsed.unit and fixed and parsed.unit != fixed:
             self.values[cell] = None  # 3元 in a column of 万元: never read as 3万元
             self.notices.append(notice(
