@@ -68,3 +68,11 @@ def test_slots_of_merged_and_missing_cells() -> None:
         ("label", 0, 1, True), ("5", 2, 3, False), ("6", 5, 5, False)]
     assert row_slots([None, None], 0) == []
     assert [(s.col0, s.col1) for s in row_slots([label, None, label], 0)] == [(0, 0), (2, 2)]
+
+
+def test_text_block_built_directly_is_the_same_block() -> None:
+    where = blocks.cell_location("a.html", 3)
+    assert where == Location(file="a.html", line=3)
+    built = blocks.text_block("一、总体情况", where)
+    plain = blocks.TextBlock(text="一、总体情况", location=Location(file="a.html", line=3))
+    assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)

@@ -98,6 +98,7 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any
 
 
 _CELL = _slot_setters(GridCell, ("text", "origin", "location"))
+_TEXT = _slot_setters(TextBlock, ("text", "location"))
 _LOCATION = (_slot_setters(Location, ("file", "page", "line", "table", "row", "column", "offset"))
              if all(f.default is None for f in attrs.fields(Location)) else ())
 """Location's setters, if its fields default to ``None`` (the parts a cell does not give)."""
@@ -115,8 +116,19 @@ def grid_cell(text: str, origin: tuple[int, int], location: Location) -> GridCel
     return cell
 
 
-def cell_location(file: str | None, line: int | None, table: int, row: int, column: int
-                  ) -> Location:
+def text_block(text: str, location: Location) -> TextBlock:
+    """``TextBlock(text=text, location=location)``, built faster."""
+    if not _TEXT:
+        return TextBlock(text=text, location=location)
+    block = _new(TextBlock)
+    set_text, set_location = _TEXT
+    set_text(block, text)
+    set_location(block, location)
+    return block
+
+
+def cell_location(file: str | None, line: int | None, table: int | None = None,
+                  row: int | None = None, column: int | None = None) -> Location:
     """``Location(file=file, line=line, table=table, row=row, column=column)``, built faster."""
     if not _LOCATION:
         return Location(file=file, line=line, table=table, row=row, column=column)

@@ -23,9 +23,9 @@ from gi_report.importers.blocks import (
     Location,
     ParsedDocument,
     TableBlock,
-    TextBlock,
     cell_location,
     grid_cell,
+    text_block,
 )
 from gi_report.importers.limits import MAX_PARAGRAPHS, MAX_TAGS, check_count
 
@@ -75,8 +75,12 @@ def _is_layout(table: Any) -> bool:
     """
     if next(table.iterdescendants("table"), None) is not None:
         return True
-    cells = [td for tr in _rows(table) for td in tr if td.tag == "td"]
-    return 0 < len(cells) <= 4 and any(len("".join(td.itertext())) > 300 for td in cells)
+    cells: list[Any] = []
+    for tr in _rows(table):
+        cells.extend(td for td in tr if td.tag == "td")
+        if len(cells) > 4:
+            return False  # more cells than a layout's: not looked at further
+    return bool(cells) and any(len("".join(td.itertext())) > 300 for td in cells)
 
 
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
@@ -217,7 +221,7 @@ class _Reader:
     def flush(self) -> None:
         text, line = self.flow.take()
         if text:
-            self.blocks.append(TextBlock(text=text, location=Location(file=self.source, line=line)))
+            self.blocks.append(text_block(text, cell_location(self.source, line)))
             check_count("paragraphs", len(self.blocks), MAX_PARAGRAPHS, self.source)
 
     def walk(self, el: Any, depth: int = 0) -> None:
@@ -260,7 +264,12 @@ class _Reader:
         """A cell's text: plain, one wrapping element (``<td><p>13</p></td>``), flat inline
         markup with ``<br>`` and paragraphs as line breaks, or nested markup walked."""
         if not len(el):
-            return _SPACES.sub(" ", el.text or "").strip()
+            text = el.text
+            if text is None:
+                return ""
+            if text.isalnum():  # a plain number or word: no space to fold or strip
+                return text  # type: ignore[no-any-return]
+            return _SPACES.sub(" ", text).strip()
         children = list(el)
         if len(children) == 1 and _only_child(el, children[0]):
             return _SPACES.sub(" ", children[0].text or "").strip()  # <td><p>13</p></td>

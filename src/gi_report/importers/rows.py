@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -159,6 +159,18 @@ def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None
     last_text = len(zone) - 1 - zone[::-1].index(_TEXT) if _TEXT in zone else -1
     labels = [s for i, s in enumerate(slots[: last_text + 1]) if kinds[i] == _TEXT]
     return labels, slots[last_text + 1:], first_value
+
+
+def _tries(labels: list[Slot]) -> Iterator[tuple[str, Slot]]:
+    """The texts that may name a row, in the order tried, with the label slot each ends at:
+    the innermost label, the last two and three joined, then each outer label (built only as
+    far as tried: the innermost label names most rows)."""
+    yield labels[-1].text, labels[-1]
+    for n in range(2, min(3, len(labels)) + 1):
+        yield "".join(s.text for s in labels[-n:]), labels[-1]
+    for s in reversed(labels[:-1]):
+        if not s.above:
+            yield s.text, s
 
 
 class _RowReader:
@@ -316,11 +328,7 @@ class _RowReader:
         if not labels:
             return None, None, None
         groups = self.groups(labels)
-        tries: list[tuple[str, Slot]] = [(labels[-1].text, labels[-1])]
-        for n in range(2, min(3, len(labels)) + 1):
-            tries.append(("".join(s.text for s in labels[-n:]), labels[-1]))
-        tries.extend((s.text, s) for s in reversed(labels[:-1]) if not s.above)
-        for text, slot in tries:
+        for text, slot in _tries(labels):
             match = self.vocab.row(text, groups)
             if match is not None:
                 return match, text, slot
