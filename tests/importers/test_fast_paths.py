@@ -10,7 +10,7 @@ import pytest
 
 from gi_report.importers import blocks
 from gi_report.importers.blocks import GridCell, Location, cell_location, grid_cell
-from gi_report.importers.rows import row_slots
+from gi_report.importers.rows import _split_labels, row_slots
 
 
 def test_builders_are_in_use() -> None:
@@ -76,3 +76,20 @@ def test_text_block_built_directly_is_the_same_block() -> None:
     built = blocks.text_block("一、总体情况", where)
     plain = blocks.TextBlock(text="一、总体情况", location=Location(file="a.html", line=3))
     assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)
+
+
+def test_labels_split_by_one_classification_as_by_the_slot_properties() -> None:
+    texts = ["", " ", "\u3000", "13", "１３", "0-66", "15条2个7", "—", "/", "无", "12.5万元",
+             "收到申请数", "（一）予以公开", "5个", "190.7787 7", "abc", "2023年"]
+    for text in texts:
+        slot = row_slots([_cell(text, 0, 0)], 0)[0]
+        assert [slot.empty, slot.is_value, slot.is_text].count(True) == 1, text
+    for i in range(len(texts) ** 2):
+        row = [_cell(texts[i % len(texts)], 0, 0), _cell(texts[i // len(texts)], 0, 1),
+               _cell(texts[(i * 7) % len(texts)], 0, 2)]
+        slots = row_slots(row, 0)
+        first = next((k for k, s in enumerate(slots) if s.is_value), None)
+        zone = slots if first is None else slots[:first]
+        last = max((k for k, s in enumerate(zone) if s.is_text), default=-1)
+        assert _split_labels(slots) == (
+            [s for s in zone[: last + 1] if s.is_text], slots[last + 1:], first)

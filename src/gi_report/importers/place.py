@@ -128,6 +128,13 @@ _PARSED_LIMIT = 65536
 
 
 @functools.cache
+def _row_cells(spec: TableSpec) -> dict[str, tuple[tuple[Cell, ...], Cell | None]]:
+    """Each row's value cells and unit cell, by row id (one look-up a row, not a hash of the
+    layout per cache)."""
+    return {r.id: (tuple(value_cells(spec, r)), unit_cell(spec, r)) for r in spec.rows}
+
+
+@functools.cache
 def _columns(spec: TableSpec) -> dict[str, tuple[CellKind, str | None, dict[str, Parsed]]]:
     """Each column's kind, fixed unit and parsed texts, by column id (one look-up a cell)."""
     return {c.id: (c.kind, c.unit, _PARSED[c.kind.name]) for c in spec.columns}
@@ -212,6 +219,7 @@ class Placer:
     def __init__(self, spec: TableSpec, location: Location | None) -> None:
         self.spec = spec
         self.columns = _columns(spec)
+        self.row_cells = _row_cells(spec)
         self.location = location
         self.values: dict[Cell, CellValue] = {}
         self.sources: dict[Cell, Location] = {}
@@ -243,14 +251,14 @@ class Placer:
 
     def assign(self, dr: DataRow) -> None:
         """Place one data row's values (or report why they are not used)."""
-        spec = self.spec
         row = dr.row or dr.hint
         if row is None:
             if not dr.labels:
                 self.unlabelled(dr)
             return  # an unmatched label was reported when aligning
         self.how_notice(dr, row)
-        self.take(dr, value_cells(spec, row), unit_cell(spec, row), how="row")
+        cells, unit = self.row_cells[row.id]
+        self.take(dr, list(cells), unit, how="row")
 
     def unlabelled(self, dr: DataRow) -> None:
         """A row with no label: the whole table in one row (section 四's 15 numbers) if it is
@@ -697,7 +705,7 @@ class Placer:
         """A unit column of a row read, printed with no unit: blank."""
         read = self.read_rows()
         for row in self.spec.rows:
-            cell = unit_cell(self.spec, row)
+            cell = self.row_cells[row.id][1]
             if cell is not None and row.id in read and cell not in self.values:
                 self.blank.append(pointer(self.spec, cell))
 
@@ -725,7 +733,7 @@ class Placer:
         for row in spec.rows:
             if row.id not in found:
                 continue
-            cells = [c for c in value_cells(spec, row) if c not in read]
+            cells = [c for c in self.row_cells[row.id][0] if c not in read]
             if len(cells) < len(row.columns):
                 for cell in cells:
                     lost.setdefault(cell[1], []).append(cell)
