@@ -11,6 +11,7 @@ hostile page cannot make the importer allocate without bound.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -99,6 +100,7 @@ def _rows(table: Any) -> list[Any]:
     return rows
 
 
+@functools.lru_cache(maxsize=1024)
 def _span(value: str | None, limit: int) -> int:
     if not value:
         return 1
@@ -133,7 +135,10 @@ class _Flow:
 
     def take(self) -> tuple[str, int | None]:
         text = "".join(self.parts)
-        text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        if "\n" in text:
+            text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        else:  # one line (most paragraphs): the same, without splitting
+            text = text.strip()
         line = self.line
         self.parts, self.line = [], None
         return text, line
