@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import attrs
 
-from gi_report.form.spec import ColumnSpec, RowSpec, TableSpec
+from gi_report.form.spec import ColumnSpec, GroupSpec, RowSpec, TableSpec
 from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.normalize import fold
@@ -176,6 +176,7 @@ def _tries(labels: list[Slot]) -> Iterator[tuple[str, Slot]]:
 class _RowReader:
     def __init__(self, spec: TableSpec) -> None:
         self.vocab: Vocabulary = vocabulary(spec)
+        self.names = _header_names(self.vocab)
         self.columns = {c.id for c in spec.columns}
         self.carried: list[tuple[int, ColumnSpec | str]] = []
         """The printed column order of the previous table's header."""
@@ -353,10 +354,9 @@ class _RowReader:
         self.header.lines += 1
 
     def header_cell(self, s: Slot) -> None:
-        vocab = self.vocab
-        if vocab.knows(s.text):
+        known, column, row, group, word = self.name_header(s.text)
+        if known:
             self.stream.header_hits += 1
-        column = vocab.column(s.text)
         if column is not None:
             self.stream.header_columns.add(column.item.id)
             if len(column.items) == 1 and not s.above:
@@ -364,21 +364,49 @@ class _RowReader:
             for c in range(s.col0, s.col1 + 1):
                 self.header.columns[c] = column.item
             return
-        row = vocab.row(s.text)
         if row is not None and len(row.items) == 1:
             for c in range(s.col0, s.col1 + 1):
                 self.header.rows[c] = row.item
             return
-        group = vocab.group(s.text)
         if group is not None:
             if not s.above:
                 self.group = group.item.id
             return
-        word = vocab.headers.lookup(s.text)
         if word is not None and not s.above:
             self.header.tokens.append((self.header.lines, word.item))
         elif not s.above:
             self.header.unknown.append(s)
+
+    def name_header(self, text: str) -> _HeaderName:
+        """What a header cell's text names in this layout (every look-up :meth:`header_cell`
+        may need, made once per text: ``knows`` makes all of the index look-ups anyway)."""
+        found = self.names.get(text)
+        if found is None:
+            vocab = self.vocab
+            found = _HeaderName(vocab.knows(text), vocab.column(text), vocab.row(text),
+                                vocab.group(text), vocab.headers.lookup(text))
+            if len(self.names) < _NAMES_LIMIT:
+                self.names[text] = found
+        return found
+
+
+class _HeaderName(NamedTuple):
+    """A header cell's text looked up in one layout's vocabulary."""
+
+    known: bool  #: any label of the table
+    column: Match[ColumnSpec] | None
+    row: Match[RowSpec] | None
+    group: Match[GroupSpec] | None
+    word: Match[str] | None  #: a header word above the columns
+
+
+_NAMES_LIMIT = 4096
+
+
+@functools.cache
+def _header_names(vocab: Vocabulary) -> dict[str, _HeaderName]:
+    """The header texts looked up so far in ``vocab`` (one dict per layout, kept)."""
+    return {}
 
 
 def read_rows(spec: TableSpec, blocks: Iterable[Block]) -> RowStream:
