@@ -306,7 +306,8 @@ class _RowReader:
                   match: Match[RowSpec] | None) -> bool:
         """A row with no number names columns, unless it is a known row with empty cells."""
         columns = sum(
-            1 for s in labels if self.vocab.column(s.text) or self.vocab.is_header_word(s.text))
+            1 for s in labels if (name := self.name_header(s.text)).column is not None
+            or name.word is not None)
         return match is None or not values or columns >= 2
 
     def names_more(self, labels: list[Slot], by: Slot | None) -> bool:
@@ -337,10 +338,11 @@ class _RowReader:
 
     def header_row(self, slots: list[Slot]) -> None:
         printed = [s for s in slots if not s.empty]
-        columns = sum(1 for s in printed if self.vocab.column(s.text) is not None)
+        names = [self.name_header(s.text) for s in printed]
+        columns = sum(1 for name in names if name.column is not None)
         if self.after_data and columns:
-            if columns == 1 and any(self.vocab.column(s.text) is None
-                                    and not self.vocab.is_header_word(s.text) for s in printed):
+            if columns == 1 and any(name.column is None and name.word is None
+                                    for name in names):
                 # one column word beside other text below data rows (a label cut at a column's
                 # name, then the column's name): not a new header, which would lose the order the
                 # header above printed its columns in
