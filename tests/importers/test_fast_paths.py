@@ -4,13 +4,17 @@ builders of grid cells and locations, and the row reader's slots of merged cells
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import attrs
+import lxml.etree
 import pytest
 
-from gi_report.importers import blocks
+from gi_report.importers import blocks, html
 from gi_report.importers.blocks import GridCell, Location, cell_location, grid_cell
 from gi_report.importers.rows import _split_labels, row_slots
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
 def test_builders_are_in_use() -> None:
@@ -93,3 +97,26 @@ def test_labels_split_by_one_classification_as_by_the_slot_properties() -> None:
         last = max((k for k, s in enumerate(zone) if s.is_text), default=-1)
         assert _split_labels(slots) == (
             [s for s in zone[: last + 1] if s.is_text], slots[last + 1:], first)
+
+
+def _tree(root: lxml.etree._Element) -> tuple[str, list[object]]:
+    return lxml.etree.tostring(root, encoding="unicode"), [el.sourceline for el in root.iter()]
+
+
+@pytest.mark.parametrize("text", [
+    *(p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.html"))[:4]),
+    "<p>一、总体情况</p>\r\n<table><tr><td rowspan=2>a</td><td>1</td></tr></table>",
+    "<p>\ud800 a lone surrogate</p>",  # not encodable as UTF-8: read as the string
+    "<?xml version='1.0' encoding='gbk'?><p>中</p>",  # lxml refuses a declaration in a string
+])
+def test_page_read_from_utf8_bytes_is_the_tree_read_from_the_string(text: str) -> None:
+    try:
+        expected: object = _tree(lxml.etree.fromstring(text, parser=html._PARSER))
+    except ValueError as exc:
+        expected = ("refused", str(exc))
+    try:
+        root, _ = html._parse(text)
+        found: object = _tree(root)
+    except ValueError as exc:
+        found = ("refused", str(exc))
+    assert found == expected
