@@ -11,6 +11,7 @@ hostile page cannot make the importer allocate without bound.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -23,7 +24,9 @@ from gi_report.importers.blocks import (
     Location,
     ParsedDocument,
     TableBlock,
-    TextBlock,
+    cell_location,
+    grid_cell,
+    text_block,
 )
 from gi_report.importers.limits import MAX_PARAGRAPHS, MAX_TAGS, check_count
 
@@ -56,6 +59,14 @@ _PARSER = lxml.etree.HTMLParser(
 """lxml's HTML parser without network access, comments, processing instructions or huge trees
 (plain elements: no per-element Python class lookup)."""
 
+_UTF8_PARSER = lxml.etree.HTMLParser(
+    no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False,
+    encoding="utf-8",
+)
+"""The same parser for the page's text encoded as UTF-8 (libxml2 reads UTF-8 bytes about half
+again as fast as a Python string, which it converts to UTF-8 first); a declared charset is
+ignored, as it is for a string."""
+
 
 def _is_layout(table: Any) -> bool:
     """Whether a table lays out a page (holds tables, or a few cells of long text).
@@ -63,12 +74,33 @@ def _is_layout(table: Any) -> bool:
     The report's own tables hold no tables and short cells; pages of older sites put the whole
     report, its tables included, into one cell of a layout table.
     """
-    if table.find(".//table") is not None:
+    if next(table.iterdescendants("table"), None) is not None:
         return True
-    cells = table.xpath("./tr/td|./tbody/tr/td|./thead/tr/td|./tfoot/tr/td")
-    return 0 < len(cells) <= 4 and any(len("".join(td.itertext())) > 300 for td in cells)
+    cells: list[Any] = []
+    for tr in _rows(table):
+        cells.extend(td for td in tr if td.tag == "td")
+        if len(cells) > 4:
+            return False  # more cells than a layout's: not looked at further
+    return bool(cells) and any(len("".join(td.itertext())) > 300 for td in cells)
 
 
+_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+
+
+def _rows(table: Any) -> list[Any]:
+    """The table's own rows in document order: its ``<tr>`` children and those of its
+    ``<thead>``/``<tbody>``/``<tfoot>`` (not a nested table's)."""
+    rows: list[Any] = []
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            rows.append(child)
+        elif tag in _SECTIONS:
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
+
+
+@functools.lru_cache(maxsize=1024)
 def _span(value: str | None, limit: int) -> int:
     if not value:
         return 1
@@ -103,7 +135,10 @@ class _Flow:
 
     def take(self) -> tuple[str, int | None]:
         text = "".join(self.parts)
-        text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        if "\n" in text:
+            text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        else:  # one line (most paragraphs): the same, without splitting
+            text = text.strip()
         line = self.line
         self.parts, self.line = [], None
         return text, line
@@ -191,7 +226,7 @@ class _Reader:
     def flush(self) -> None:
         text, line = self.flow.take()
         if text:
-            self.blocks.append(TextBlock(text=text, location=Location(file=self.source, line=line)))
+            self.blocks.append(text_block(text, cell_location(self.source, line)))
             check_count("paragraphs", len(self.blocks), MAX_PARAGRAPHS, self.source)
 
     def walk(self, el: Any, depth: int = 0) -> None:
@@ -234,7 +269,12 @@ class _Reader:
         """A cell's text: plain, one wrapping element (``<td><p>13</p></td>``), flat inline
         markup with ``<br>`` and paragraphs as line breaks, or nested markup walked."""
         if not len(el):
-            return _SPACES.sub(" ", el.text or "").strip()
+            text = el.text
+            if text is None:
+                return ""
+            if text.isalnum():  # a plain number or word: no space to fold or strip
+                return text  # type: ignore[no-any-return]
+            return _SPACES.sub(" ", text).strip()
         children = list(el)
         if len(children) == 1 and _only_child(el, children[0]):
             return _SPACES.sub(" ", children[0].text or "").strip()  # <td><p>13</p></td>
@@ -245,51 +285,74 @@ class _Reader:
     def table(self, el: Any) -> TableBlock:
         index = self.tables
         self.tables += 1
-        rows = el.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-        n = len(rows)
-        grid: list[list[GridCell | None]] = [[] for _ in range(n)]
+        rows = _rows(el)
+        grid: list[list[GridCell | None]] = [[] for _ in rows]
         positions = 0
-        source = self.source
         for r, tr in enumerate(rows):
-            line = grid[r]
-            c = 0
-            for td in tr:
-                tag = td.tag
-                if tag != "td" and tag != "th":
-                    continue
-                while c < len(line) and line[c] is not None:
-                    c += 1
-                rowspan_attr = td.get("rowspan")
-                colspan_attr = td.get("colspan")
-                rowspan = min(_span(rowspan_attr, MAX_ROWSPAN), n - r) if rowspan_attr else 1
-                colspan = _span(colspan_attr, MAX_COLSPAN) if colspan_attr else 1
-                positions += rowspan * colspan
-                if positions > MAX_GRID_CELLS:
-                    raise UnsafeDocumentError(
-                        f"a table of more than {MAX_GRID_CELLS:,} cells once its spans are "
-                        "expanded",
-                        source=source, where=f"table {index}, line {el.sourceline}",
-                        expected="a table of the size of the report's tables",
-                    )
-                cell = GridCell(
-                    text=self.cell_text(td),
-                    origin=(r, c),
-                    location=Location(file=source, line=td.sourceline, table=index, row=r,
-                                      column=c),
-                )
-                _spread(grid, cell, r, c, rowspan, colspan)
-                c += colspan
+            positions = self.grid_row(grid, r, tr, positions, (index, el.sourceline))
+        n = len(grid)
         width = max((len(line) for line in grid), default=0)
         if n * width > MAX_GRID_CELLS:
             raise UnsafeDocumentError(
-                f"a table of {n} rows × {width} columns", source=source,
+                f"a table of {n} rows × {width} columns", source=self.source,
                 where=f"table {index}, line {el.sourceline}",
                 expected=f"at most {MAX_GRID_CELLS:,} positions",
             )
         return TableBlock(
             rows=tuple(tuple(line) + (None,) * (width - len(line)) for line in grid),
-            location=Location(file=source, line=el.sourceline, table=index),
+            location=Location(file=self.source, line=el.sourceline, table=index),
         )
+
+    def grid_row(self, grid: list[list[GridCell | None]], r: int, tr: Any, positions: int,
+                 where: tuple[int, int | None]) -> int:
+        """Row ``r``'s cells written into ``grid`` at every position their spans cover; the
+        positions written so far in the table, this row's added (``where``: the table's index
+        and line, for the error over the limit)."""
+        line = grid[r]
+        n = len(grid)
+        source = self.source
+        c = 0
+        for td in tr:
+            tag = td.tag
+            if tag != "td" and tag != "th":
+                continue
+            while c < len(line) and line[c] is not None:
+                c += 1
+            rowspan = colspan = 1
+            names = td.keys()  # one call; ``get`` costs more each, and most cells have no span
+            if "rowspan" in names:
+                rowspan = min(_span(td.get("rowspan"), MAX_ROWSPAN), n - r)
+            if "colspan" in names:
+                colspan = _span(td.get("colspan"), MAX_COLSPAN)
+            positions += rowspan * colspan
+            if positions > MAX_GRID_CELLS:
+                raise UnsafeDocumentError(
+                    f"a table of more than {MAX_GRID_CELLS:,} cells once its spans are expanded",
+                    source=source, where=f"table {where[0]}, line {where[1]}",
+                    expected="a table of the size of the report's tables",
+                )
+            cell = grid_cell(self.cell_text(td), (r, c),
+                             cell_location(source, td.sourceline, where[0], r, c))
+            if rowspan == 1 and colspan == 1 and len(line) == c:
+                line.append(cell)  # the common cell: one position, at the row's end
+            else:
+                _spread(grid, cell, r, c, rowspan, colspan)
+            c += colspan
+        return positions
+
+
+def _parse(text: str) -> tuple[Any, Any]:
+    """The page's tree and the parser that read it: the text as UTF-8 bytes (the faster input),
+    else the string itself (a lone surrogate; or an XML declaration, which lxml refuses in a
+    string and would obey in bytes)."""
+    if not text.startswith("<?xml"):
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            pass
+        else:
+            return lxml.etree.fromstring(data, parser=_UTF8_PARSER), _UTF8_PARSER
+    return lxml.etree.fromstring(text, parser=_PARSER), _PARSER
 
 
 def parse_html(text: str, *, source: str | None = None, encoding: str | None = None
@@ -300,12 +363,12 @@ def parse_html(text: str, *, source: str | None = None, encoding: str | None = N
                                         expected="an HTML page with the report")
     check_count("tags", text.count("<"), MAX_TAGS, source)  # before lxml builds the tree
     try:
-        root = lxml.etree.fromstring(text, parser=_PARSER)
+        root, parser = _parse(text)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise UnrecognisedDocumentError(
             f"not readable as HTML ({exc})", source=source, expected="an HTML page"
         ) from None
-    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
         # libxml2 stops at a text node over 10,000,000 bytes and, recovering, drops the rest
         # of the page without a word: refuse instead of reading a report cut short
         raise UnsafeDocumentError(

@@ -38,6 +38,7 @@ from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import (
     AMOUNT_UNITS,
     DASHES,
+    Parsed,
     Status,
     is_number,
     parse_value,
@@ -111,14 +112,44 @@ def whole_table(spec: TableSpec) -> tuple[Cell, ...]:
 
 def unit_cell(spec: TableSpec, row: RowSpec) -> Cell | None:
     """The unit cell of ``row`` (an older template's unit column), if it has one."""
-    return next(((row.id, c) for c in row.columns if spec.column(c).kind is CellKind.TEXT), None)
+    return _unit_cell(spec, row.id)
+
+
+@functools.cache
+def _unit_cell(spec: TableSpec, row_id: str) -> Cell | None:
+    return next(((row_id, c) for c in spec.row(row_id).columns
+                 if spec.column(c).kind is CellKind.TEXT), None)
+
+
+_PARSED: dict[str, dict[str, Parsed]] = {kind.name: {} for kind in CellKind}
+"""Each kind's cell texts as parsed (:func:`parse_value` is a pure function of them; a dict per
+kind is looked up without hashing the kind)."""
+_PARSED_LIMIT = 65536
+
+
+@functools.cache
+def _row_cells(spec: TableSpec) -> dict[str, tuple[tuple[Cell, ...], Cell | None]]:
+    """Each row's value cells and unit cell, by row id (one look-up a row, not a hash of the
+    layout per cache)."""
+    return {r.id: (tuple(value_cells(spec, r)), unit_cell(spec, r)) for r in spec.rows}
+
+
+@functools.cache
+def _columns(spec: TableSpec) -> dict[str, tuple[CellKind, str | None, dict[str, Parsed]]]:
+    """Each column's kind, fixed unit and parsed texts, by column id (one look-up a cell)."""
+    return {c.id: (c.kind, c.unit, _PARSED[c.kind.name]) for c in spec.columns}
 
 
 def header_agrees(dr: DataRow, cells: Sequence[Cell]) -> bool:
     """Whether every value cell stands under a header naming its form column (or none)."""
+    header = dr.header.columns
     for (_, column), slot in zip(cells, dr.values, strict=True):
-        named = {dr.header.columns[c].id for c in range(slot.col0, slot.col1 + 1)
-                 if c in dr.header.columns}
+        if slot.col0 == slot.col1:  # one grid column (the common case): one look-up
+            over = header.get(slot.col0)
+            if over is not None and over.id != column:
+                return False
+            continue
+        named = {header[c].id for c in range(slot.col0, slot.col1 + 1) if c in header}
         if named and column not in named:
             return False
     return True
@@ -178,11 +209,17 @@ def fits(dr: DataRow, count: int) -> bool:
     return found is not None and sum(len(s) for s in found) >= count and len(found) <= count
 
 
+_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "detached"})
+"""The ways of recognising a row that :meth:`Placer.how_notice` reports."""
+
+
 class Placer:
     """The values read so far for one table, and the notices about them."""
 
     def __init__(self, spec: TableSpec, location: Location | None) -> None:
         self.spec = spec
+        self.columns = _columns(spec)
+        self.row_cells = _row_cells(spec)
         self.location = location
         self.values: dict[Cell, CellValue] = {}
         self.sources: dict[Cell, Location] = {}
@@ -214,14 +251,14 @@ class Placer:
 
     def assign(self, dr: DataRow) -> None:
         """Place one data row's values (or report why they are not used)."""
-        spec = self.spec
         row = dr.row or dr.hint
         if row is None:
             if not dr.labels:
                 self.unlabelled(dr)
             return  # an unmatched label was reported when aligning
         self.how_notice(dr, row)
-        self.take(dr, value_cells(spec, row), unit_cell(spec, row), how="row")
+        cells, unit = self.row_cells[row.id]
+        self.take(dr, list(cells), unit, how="row")
 
     def unlabelled(self, dr: DataRow) -> None:
         """A row with no label: the whole table in one row (section 四's 15 numbers) if it is
@@ -258,6 +295,8 @@ class Placer:
 
     def how_notice(self, dr: DataRow, row: RowSpec) -> None:
         """The notice saying how a row was recognised, unless by its exact label."""
+        if dr.how not in _NOTED_HOW:
+            return  # by its exact label (most rows): nothing to say
         spec = self.spec
         name = row_name(spec, row)
         cells = [pointer(spec, (row.id, c)) for c in row.columns]
@@ -283,7 +322,8 @@ class Placer:
 
     def take(self, dr: DataRow, cells: list[Cell], unit: Cell | None, *, how: str) -> None:
         """Read the row's cells into ``cells`` by header, by position, or as digit runs."""
-        if any(c in self.values or c in self.run_cells or c in self.gap_cells for c in cells):
+        if (not self.values.keys().isdisjoint(cells) or not self.run_cells.isdisjoint(cells)
+                or not self.gap_cells.isdisjoint(cells)):
             self.notices.append(notice(
                 "row.duplicate",
                 f"“{row_name(self.spec, self.spec.row(cells[0][0]))}”在表中出现了不止一次，"
@@ -393,10 +433,10 @@ class Placer:
 
     def by_position_notice(self, dr: DataRow, cells: list[Cell], *, agrees: bool) -> None:
         header = dr.header
-        over = [u.text.strip() for u in header.unknown
-                if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
         if header.noted:
             return
+        over = [u.text.strip() for u in header.unknown
+                if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
         if not header.columns and not over and len(cells) > 1:
             header.noted = True
             self.notices.append(notice(
@@ -605,9 +645,10 @@ class Placer:
 
     def read(self, pairs: Iterable[Pair], unit: Cell | None) -> None:
         """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank)."""
+        columns = self.columns
         for cell, text, location in pairs:
             self.sources[cell] = location
-            kind = self.spec.column(cell[1]).kind
+            kind = columns[cell[1]][0]
             if kind is not CellKind.TEXT and two_numbers(text):
                 self.values[cell] = None
                 self.notices.append(notice(
@@ -620,9 +661,12 @@ class Placer:
 
     def read_one(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
         spec = self.spec
-        kind = spec.column(cell[1]).kind
-        parsed = parse_value(text, kind)
-        fixed = spec.column(cell[1]).unit
+        kind, fixed, known = self.columns[cell[1]]
+        parsed = known.get(text)
+        if parsed is None:
+            parsed = parse_value(text, kind)
+            if len(known) < _PARSED_LIMIT:
+                known[text] = parsed
         if parsed.status is Status.NUMBER and parsed.unit and fixed and parsed.unit != fixed:
             self.values[cell] = None  # 3元 in a column of 万元: never read as 3万元
             self.notices.append(notice(
@@ -661,7 +705,7 @@ class Placer:
         """A unit column of a row read, printed with no unit: blank."""
         read = self.read_rows()
         for row in self.spec.rows:
-            cell = unit_cell(self.spec, row)
+            cell = self.row_cells[row.id][1]
             if cell is not None and row.id in read and cell not in self.values:
                 self.blank.append(pointer(self.spec, cell))
 
@@ -689,7 +733,7 @@ class Placer:
         for row in spec.rows:
             if row.id not in found:
                 continue
-            cells = [c for c in value_cells(spec, row) if c not in read]
+            cells = [c for c in self.row_cells[row.id][0] if c not in read]
             if len(cells) < len(row.columns):
                 for cell in cells:
                     lost.setdefault(cell[1], []).append(cell)

@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
 
-from gi_report.form.spec import ColumnSpec, RowSpec, TableSpec
+from gi_report.form.spec import ColumnSpec, GroupSpec, RowSpec, TableSpec
 from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.normalize import fold
@@ -49,6 +49,18 @@ def value_text(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _empty(text: str) -> bool:
     return not fold(text)
+
+
+_EMPTY, _VALUE, _TEXT = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=65536)
+def _kind(text: str) -> int:
+    """What a cell's text is, in one look-up: nothing printed, a value, or a label (the
+    :class:`Slot` properties, computed once per text)."""
+    if _empty(text):
+        return _EMPTY
+    return _VALUE if value_text(text) else _TEXT
 
 
 class Slot(NamedTuple):
@@ -79,16 +91,19 @@ class Slot(NamedTuple):
 def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
     """The distinct cells of grid row ``r``, left to right."""
     out: list[Slot] = []
-    last: GridCell | None = None
-    for c, cell in enumerate(cells):
+    n = len(cells)
+    c = 0
+    while c < n:
+        cell = cells[c]
         if cell is None:
-            last = None
+            c += 1
             continue
-        if last is not None and cell.origin == last.origin:
-            out[-1] = out[-1]._replace(col1=c)
-            continue
-        out.append(Slot(cell.text, c, c, cell.location, cell.origin[0] < r))
-        last = cell
+        origin = cell.origin
+        end = c + 1  # the positions after it that its span covers
+        while end < n and (other := cells[end]) is not None and other.origin == origin:
+            end += 1
+        out.append(Slot(cell.text, c, end - 1, cell.location, origin[0] < r))
+        c = end
     return out
 
 
@@ -138,16 +153,30 @@ class RowStream:
 
 def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None]:
     """A row's label cells, the cells after them, and the index of its first value cell."""
-    first_value = next((i for i, s in enumerate(slots) if s.is_value), None)
-    zone = slots if first_value is None else slots[:first_value]
-    last_text = max((i for i, s in enumerate(zone) if s.is_text), default=-1)
-    labels = [s for s in zone[: last_text + 1] if s.is_text]
+    kinds = [_kind(s.text) for s in slots]
+    first_value = kinds.index(_VALUE) if _VALUE in kinds else None
+    zone = kinds if first_value is None else kinds[:first_value]
+    last_text = len(zone) - 1 - zone[::-1].index(_TEXT) if _TEXT in zone else -1
+    labels = [s for i, s in enumerate(slots[: last_text + 1]) if kinds[i] == _TEXT]
     return labels, slots[last_text + 1:], first_value
+
+
+def _tries(labels: list[Slot]) -> Iterator[tuple[str, Slot]]:
+    """The texts that may name a row, in the order tried, with the label slot each ends at:
+    the innermost label, the last two and three joined, then each outer label (built only as
+    far as tried: the innermost label names most rows)."""
+    yield labels[-1].text, labels[-1]
+    for n in range(2, min(3, len(labels)) + 1):
+        yield "".join(s.text for s in labels[-n:]), labels[-1]
+    for s in reversed(labels[:-1]):
+        if not s.above:
+            yield s.text, s
 
 
 class _RowReader:
     def __init__(self, spec: TableSpec) -> None:
         self.vocab: Vocabulary = vocabulary(spec)
+        self.names = _header_names(self.vocab)
         self.columns = {c.id for c in spec.columns}
         self.carried: list[tuple[int, ColumnSpec | str]] = []
         """The printed column order of the previous table's header."""
@@ -277,7 +306,8 @@ class _RowReader:
                   match: Match[RowSpec] | None) -> bool:
         """A row with no number names columns, unless it is a known row with empty cells."""
         columns = sum(
-            1 for s in labels if self.vocab.column(s.text) or self.vocab.is_header_word(s.text))
+            1 for s in labels if (name := self.name_header(s.text)).column is not None
+            or name.word is not None)
         return match is None or not values or columns >= 2
 
     def names_more(self, labels: list[Slot], by: Slot | None) -> bool:
@@ -300,11 +330,7 @@ class _RowReader:
         if not labels:
             return None, None, None
         groups = self.groups(labels)
-        tries: list[tuple[str, Slot]] = [(labels[-1].text, labels[-1])]
-        for n in range(2, min(3, len(labels)) + 1):
-            tries.append(("".join(s.text for s in labels[-n:]), labels[-1]))
-        tries.extend((s.text, s) for s in reversed(labels[:-1]) if not s.above)
-        for text, slot in tries:
+        for text, slot in _tries(labels):
             match = self.vocab.row(text, groups)
             if match is not None:
                 return match, text, slot
@@ -312,10 +338,11 @@ class _RowReader:
 
     def header_row(self, slots: list[Slot]) -> None:
         printed = [s for s in slots if not s.empty]
-        columns = sum(1 for s in printed if self.vocab.column(s.text) is not None)
+        names = [self.name_header(s.text) for s in printed]
+        columns = sum(1 for name in names if name.column is not None)
         if self.after_data and columns:
-            if columns == 1 and any(self.vocab.column(s.text) is None
-                                    and not self.vocab.is_header_word(s.text) for s in printed):
+            if columns == 1 and any(name.column is None and name.word is None
+                                    for name in names):
                 # one column word beside other text below data rows (a label cut at a column's
                 # name, then the column's name): not a new header, which would lose the order the
                 # header above printed its columns in
@@ -329,10 +356,9 @@ class _RowReader:
         self.header.lines += 1
 
     def header_cell(self, s: Slot) -> None:
-        vocab = self.vocab
-        if vocab.knows(s.text):
+        known, column, row, group, word = self.name_header(s.text)
+        if known:
             self.stream.header_hits += 1
-        column = vocab.column(s.text)
         if column is not None:
             self.stream.header_columns.add(column.item.id)
             if len(column.items) == 1 and not s.above:
@@ -340,21 +366,49 @@ class _RowReader:
             for c in range(s.col0, s.col1 + 1):
                 self.header.columns[c] = column.item
             return
-        row = vocab.row(s.text)
         if row is not None and len(row.items) == 1:
             for c in range(s.col0, s.col1 + 1):
                 self.header.rows[c] = row.item
             return
-        group = vocab.group(s.text)
         if group is not None:
             if not s.above:
                 self.group = group.item.id
             return
-        word = vocab.headers.lookup(s.text)
         if word is not None and not s.above:
             self.header.tokens.append((self.header.lines, word.item))
         elif not s.above:
             self.header.unknown.append(s)
+
+    def name_header(self, text: str) -> _HeaderName:
+        """What a header cell's text names in this layout (every look-up :meth:`header_cell`
+        may need, made once per text: ``knows`` makes all of the index look-ups anyway)."""
+        found = self.names.get(text)
+        if found is None:
+            vocab = self.vocab
+            found = _HeaderName(vocab.knows(text), vocab.column(text), vocab.row(text),
+                                vocab.group(text), vocab.headers.lookup(text))
+            if len(self.names) < _NAMES_LIMIT:
+                self.names[text] = found
+        return found
+
+
+class _HeaderName(NamedTuple):
+    """A header cell's text looked up in one layout's vocabulary."""
+
+    known: bool  #: any label of the table
+    column: Match[ColumnSpec] | None
+    row: Match[RowSpec] | None
+    group: Match[GroupSpec] | None
+    word: Match[str] | None  #: a header word above the columns
+
+
+_NAMES_LIMIT = 4096
+
+
+@functools.cache
+def _header_names(vocab: Vocabulary) -> dict[str, _HeaderName]:
+    """The header texts looked up so far in ``vocab`` (one dict per layout, kept)."""
+    return {}
 
 
 def read_rows(spec: TableSpec, blocks: Iterable[Block]) -> RowStream:
