@@ -79,3 +79,15 @@ def test_a_path_bytes_or_text(as_type: str) -> None:
     assert result.source == (str(path) if named else None)
     assert result.content_hash.startswith("sha256:") and len(result.content_hash) == 71
     assert_matches_expected(result.report, "2023-shuyang-drc")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_an_xhtml_page_with_an_xml_declaration_is_read(encoding: str) -> None:
+    """An XHTML page opening with ``<?xml … encoding=…?>`` (lxml refuses a string declaring an
+    encoding) is read like the same page without it, in the encoding the declaration names."""
+    page = DRC.replace('<meta charset="utf-8" />', "")
+    declared = f'<?xml version="1.0" encoding="{encoding}"?>\n' + page
+    got = read_document(declared.encode(encoding), kind="html", warn=False)
+    assert decode(declared.encode(encoding)).encoding == encoding
+    assert got.report == read_document(page.encode("utf-8"), kind="html", warn=False).report
+    assert_matches_expected(got.report, "2023-shuyang-drc")

@@ -19,6 +19,9 @@ from gi_report.errors import UnrecognisedDocumentError
 _META = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
+_XML_DECLARATION = re.compile(
+    rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
             "gb_2312-80": "gb18030", "euc-cn": "gb18030", "utf8": "utf-8"}
 
@@ -34,8 +37,9 @@ class Decoded:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML ``<meta charset>`` or ``http-equiv`` declares in the first 4 KiB."""
-    m = _META.search(data[:4096])
+    """The charset an HTML ``<meta charset>`` or ``http-equiv`` declares in the first 4 KiB, else
+    the encoding an XHTML page's XML declaration names."""
+    m = _META.search(data[:4096]) or _XML_DECLARATION.match(data[:4096])
     return m.group(1).decode("ascii").lower() if m else None
 
 

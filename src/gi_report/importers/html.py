@@ -50,6 +50,7 @@ _BLOCK = frozenset({
 _TABLE_PARTS = frozenset({"table", "tr", "td", "th", "tbody", "thead", "tfoot"})
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = "\u2029"  # a line break the markup makes (<br>, <p>), kept apart from source newlines
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]{0,200}?\?>")  # bounded: no long backtrack
 _SPAN = re.compile(r"\s*0*([0-9]{1,9})")  # at most 9 digits: int() never sees a long run
 
 
@@ -341,18 +342,22 @@ class _Reader:
         return positions
 
 
+def _without_declaration(text: str) -> str:
+    """An XHTML page's XML declaration blanked out (as many spaces, so lines and columns stay):
+    the text is already decoded, and lxml refuses a string that declares an encoding."""
+    m = _XML_DECLARATION.match(text)
+    return text if m is None else " " * m.end() + text[m.end():]
+
+
 def _parse(text: str) -> tuple[Any, Any]:
     """The page's tree and the parser that read it: the text as UTF-8 bytes (the faster input),
-    else the string itself (a lone surrogate; or an XML declaration, which lxml refuses in a
-    string and would obey in bytes)."""
-    if not text.startswith("<?xml"):
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            pass
-        else:
-            return lxml.etree.fromstring(data, parser=_UTF8_PARSER), _UTF8_PARSER
-    return lxml.etree.fromstring(text, parser=_PARSER), _PARSER
+    else the string itself (a lone surrogate)."""
+    text = _without_declaration(text)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return lxml.etree.fromstring(text, parser=_PARSER), _PARSER
+    return lxml.etree.fromstring(data, parser=_UTF8_PARSER), _UTF8_PARSER
 
 
 def parse_html(text: str, *, source: str | None = None, encoding: str | None = None
