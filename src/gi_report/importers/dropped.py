@@ -13,16 +13,18 @@ short row and lists the split that would hold if nothing were dropped.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from gi_report.form.spec import Relation, TableSpec
+from gi_report.importers import gaps
 from gi_report.importers.cellnames import Cell, describe, pointer
 from gi_report.importers.digits import Run
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
 
-_SPLITS = frozenset({"split.unique", "split.by_text"})
+_SPLITS = frozenset({"split.unique", "split.by_text", "row.gap"})
 _CHECKS = 2
 """Relations each cell of a run must be checked by for its split to stand in such a document."""
 
@@ -36,16 +38,22 @@ def safe(run: Run) -> bool:
 def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
             chosen: frozenset[Cell] = frozenset()) -> bool:
     """Whether the table's arithmetic confirms the run's split twice over: every cell read (not
-    chosen by the narrative, ``chosen``) and in :data:`_CHECKS` relations or more, and every
-    relation touching the run stated in full in ``values`` and holding."""
+    chosen by the narrative, ``chosen``), no relation touching the run broken (a blank cell
+    some count ≥ 0), every cell in a relation stated in full in ``values`` and holding, and
+    all cells but at most one in :data:`_CHECKS` such relations (the one left is then settled
+    by the others through a relation it is checked by: a run lacking a cell would have to
+    meet every one of them by chance)."""
     cells = set(run.cells)
     if cells & chosen:
         return False
     touching = [rel for rel in spec.relations if any((c.row, c.column) in cells for c in rel.cells)]
-    if not all(_stated_and_holds(rel, values) for rel in touching):
+    if not all(gaps.possible(spec, rel, values) for rel in touching):
         return False
-    uses = [(c.row, c.column) for rel in touching for c in rel.cells]
-    return all(uses.count(cell) >= _CHECKS for cell in cells)
+    full = [rel for rel in touching if _stated_and_holds(rel, values)]
+    uses = Counter((c.row, c.column) for rel in full for c in rel.cells)
+    if run.lacking:  # placed as the one consistent reading: each cell read checked once more
+        return all(uses[cell] >= 1 for cell in cells if values.get(cell) is not None)
+    return all(uses[cell] >= 1 for cell in cells) and len(full) >= _CHECKS
 
 
 def _stated_and_holds(rel: Relation, values: Mapping[Cell, CellValue]) -> bool:

@@ -159,3 +159,7 @@ def settle(spec: TableSpec, known: Mapping[Cell, CellValue], gap: Gap) -> Settle
 def fits(texts: Sequence[str], cells: int) -> bool:
     """Whether a row of ``texts`` (whole cells, fewer than ``cells``) can be a gapped row."""
     return 2 <= len(texts) < cells <= len(texts) + MAX_MISSING
+
+
+possible = _possible
+"""Whether a relation can hold with the values given (blank cells: some count ≥ 0)."""
