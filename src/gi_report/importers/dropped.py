@@ -5,9 +5,9 @@ blank, 89. When some row of the document is printed with fewer digits than its c
 document is known to drop blank cells, and a split is kept only where no dropped cell could
 change it: a run of zeros with one digit per cell (``0000000``; a dropped cell would leave a
 digit over, and no number starts with 0), or a run the table's arithmetic checks twice over
-(:func:`checked`: each of its cells in two relations or more, every relation it takes part in
-stated in full and holding; a run lacking a cell would have to meet its row total and its
-column sums by chance). Every other split's cells are blank, with a notice that names the
+(:func:`checked`: two relations or more stated in full and holding, each of its cells in one
+of them, none broken; a run lacking a cell would have to meet its row total and its column
+sums by chance). Every other split's cells are blank, with a notice that names the
 short row and lists the split that would hold if nothing were dropped.
 """
 
@@ -26,7 +26,8 @@ from gi_report.table import CellValue
 
 _SPLITS = frozenset({"split.unique", "split.by_text", "row.gap"})
 _CHECKS = 2
-"""Relations each cell of a run must be checked by for its split to stand in such a document."""
+"""Relations (stated in full and holding) a run must be checked by to stand in such a
+document; each of its cells in one of them at least."""
 
 
 def safe(run: Run) -> bool:
@@ -37,12 +38,12 @@ def safe(run: Run) -> bool:
 
 def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
             chosen: frozenset[Cell] = frozenset()) -> bool:
-    """Whether the table's arithmetic confirms the run's split twice over: every cell read (not
-    chosen by the narrative, ``chosen``), no relation touching the run broken (a blank cell
-    some count ≥ 0), every cell in a relation stated in full in ``values`` and holding, and
-    all cells but at most one in :data:`_CHECKS` such relations (the one left is then settled
-    by the others through a relation it is checked by: a run lacking a cell would have to
-    meet every one of them by chance)."""
+    """Whether the table's arithmetic confirms the run's split twice over: no cell chosen by
+    the narrative (``chosen``), no relation touching the run broken (a blank cell some count
+    ≥ 0), every cell in a relation stated in full in ``values`` and holding, and the run in
+    :data:`_CHECKS` such relations or more (a run lacking a cell would have to meet every one
+    of them by chance: cutting a printed number lowers its row's sum). A run read as lacking
+    cells (its one consistent reading) needs each cell it reads checked once more."""
     cells = set(run.cells)
     if cells & chosen:
         return False
