@@ -6,6 +6,7 @@ from __future__ import annotations
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import TEMPLATES
+from gi_report.importers import gaps
 from gi_report.importers.digits import Location, Run, solve
 from gi_report.importers.shortrow import eligible, readings
 from gi_report.table import CellValue
@@ -92,3 +93,25 @@ def test_a_crawl_with_a_row_printed_short_reads_section_three_in_full() -> None:
         assert value == doc.truth[f"/applications/{row}/{column}"]
     gap = next(n for n in result.notices if n.code == "row.gap")
     assert gap.found == "010003"
+
+
+def test_a_row_printed_apart_lacking_a_cell_reads_the_cells_every_placement_agrees_on() -> None:
+    # granted is 46, 0, 0, 0, 0, 0, 46; printed apart without one of its zeros: the two
+    # 46 stand where every consistent placement puts them, the zeros' cells stay blank
+    truth = (46, 0, 0, 0, 0, 0, 46)
+    values = _table({"new_this_year": truth, "granted": truth, "results_total": truth})
+    known = {k: v for k, v in values.items() if k[0] != "granted"}
+    cells = tuple(("granted", c) for c in COLUMNS)
+    settled = gaps.settle(SPEC, known, gaps.Gap(cells, ("46", "0", "0", "0", "0", "46")))
+    assert settled.read == {cells[0]: "46", cells[6]: "46"}
+    assert settled.open == cells[1:6]
+    assert len(settled.candidates) == 5  # the missing zero at any of five cells
+    assert all(c.count(None) == 1 for c in settled.candidates)
+
+
+def test_a_row_lacking_a_cell_no_arithmetic_checks_is_not_read() -> None:
+    spec = TEMPLATES["2021"].table("proactive")
+    row = spec.rows[0]
+    cells = tuple((row.id, c) for c in row.columns)
+    settled = gaps.settle(spec, {}, gaps.Gap(cells, ("5", "5")))
+    assert settled.read == {} and settled.open == cells  # every placement holds: none chosen
