@@ -115,3 +115,20 @@ def test_a_row_lacking_a_cell_no_arithmetic_checks_is_not_read() -> None:
     cells = tuple((row.id, c) for c in row.columns)
     settled = gaps.settle(spec, {}, gaps.Gap(cells, ("5", "5")))
     assert settled.read == {} and settled.open == cells  # every placement holds: none chosen
+
+
+def test_section_four_as_one_row_lacking_a_cell_is_settled_by_its_own_row_totals() -> None:
+    # section 四 printed as one row of fourteen cells (one lost, some printed empty), the only
+    # values of its table: before, nothing settled it (no other values to check against);
+    # the review row's five cells stand where every consistent placement puts them
+    case = Case(2618202240, ("cell_missing",), "html")
+    doc, text, kind = build_case(case)
+    result = read_document(text if isinstance(text, bytes) else text.encode(), kind=kind,
+                           warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    table = result.report.table("review_litigation")
+    assert [table.cell("administrative_review", c) for c in
+            ("upheld", "corrected", "other", "pending", "total")] == [237, 0, 0, 0, 237]
+    gap = next(n for n in result.notices if n.code == "row.gap")
+    assert "/review_litigation/administrative_review/total" in gap.cells
+    assert table.cell("litigation_direct", "total") is None  # where the lost cell is: not known

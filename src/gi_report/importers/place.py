@@ -473,10 +473,11 @@ class Placer:
         if not self.gaps:
             return
         known = dict(self.values)
-        if not gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells}):
-            known = {}  # the document breaks its own arithmetic: it settles nothing
+        # a document that breaks its own arithmetic settles nothing; one whose only values are
+        # the gapped rows is settled by their own relations (section 四 as one row)
+        trusted = gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells})
         for gap, dr in self.gaps:
-            settled = gaps.settle(self.spec, known, gap) if known else gaps.Settled(
+            settled = gaps.settle(self.spec, known, gap) if trusted else gaps.Settled(
                 {}, gap.cells, ())
             self.gap_notices(dr, gap, settled)
             self.read([(c, t, dr.location) for c, t in settled.read.items()], None)
