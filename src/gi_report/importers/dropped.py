@@ -47,14 +47,23 @@ def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
     cells = set(run.cells)
     if cells & chosen:
         return False
-    touching = [rel for rel in spec.relations if any((c.row, c.column) in cells for c in rel.cells)]
-    if not all(gaps.possible(spec, rel, values) for rel in touching):
+    full = _full_relations(spec, cells, values)
+    if full is None:
         return False
-    full = [rel for rel in touching if _stated_and_holds(rel, values)]
     uses = Counter((c.row, c.column) for rel in full for c in rel.cells)
     if run.lacking:  # placed as the one consistent reading: each cell read checked once more
         return all(uses[cell] >= 1 for cell in cells if values.get(cell) is not None)
     return all(uses[cell] >= 1 for cell in cells) and len(full) >= _CHECKS
+
+
+def _full_relations(spec: TableSpec, cells: set[Cell], values: Mapping[Cell, CellValue]
+                    ) -> list[Relation] | None:
+    """The relations touching ``cells`` stated in full and holding; ``None`` if one of the
+    relations touching them is broken."""
+    touching = [rel for rel in spec.relations if any((c.row, c.column) in cells for c in rel.cells)]
+    if not all(gaps.possible(spec, rel, values) for rel in touching):
+        return None
+    return [rel for rel in touching if _stated_and_holds(rel, values)]
 
 
 def _stated_and_holds(rel: Relation, values: Mapping[Cell, CellValue]) -> bool:
