@@ -29,3 +29,8 @@ def test_section_four_numbers_followed_by_a_sentence_are_read_not_kept_as_narrat
     blank = {p for n in result.notices if n.code == "split.ambiguous" for p in n.cells}
     assert "/review_litigation/administrative_review/other" in blank  # 4, 40 or 44, 0
     assert not any(n.code == "cell.blank" for n in result.notices)
+
+
+def test_a_page_number_inside_a_long_run_is_no_sentence_to_cut_off() -> None:
+    # section 三 printed as one run apart from its labels, broken by a page number
+    assert _value_cut("369601300433168124692341945001000102第6页3201000339600", False) == 0

@@ -87,8 +87,10 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
     chosen = frozenset(
         (p.split("/")[2], p.split("/")[3])
         for n in notices if n.code == "split.by_text" for p in n.cells)
+    checking = {**values, **lacking_once(runs, notices)}
     unsafe = {cell for run in runs
-              if not safe(run) and not checked(spec, run, values, chosen) for cell in run.cells}
+              if not safe(run) and not checked(spec, run, checking, chosen)
+              for cell in run.cells}
     kept = {cell: v for cell, v in values.items() if cell not in unsafe}
     out: list[Notice] = []
     for n in notices:
@@ -98,6 +100,42 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
             continue
         out.append(_notice(spec, n, cells, short_row))
     return kept, out
+
+
+def lacking_once(runs: Sequence[Run], notices: Sequence[Notice]) -> dict[Cell, CellValue]:
+    """The values a run lacking one cell prints, where its readings disagree only on which of
+    the cells printing the same value is the lacking one (``000000`` under seven cells).
+
+    Only for checking the other runs: exactly one of these cells is lacking (some count ≥ 0)
+    and every other holds its value, so each relation through them holds as stated except in
+    the lacking cell's one column; a run checked by its row total and its column sums can then
+    be misread in one column at most, which its row total refuses."""
+    lacking = {(run.text, run.cells) for run in runs if run.lacking}
+    out: dict[Cell, CellValue] = {}
+    for n in notices:
+        if n.code != "split.ambiguous" or not n.candidates:
+            continue
+        cells = [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
+        if not any(n.found == text and set(cells) <= set(run_cells)
+                   for text, run_cells in lacking):
+            continue
+        out.update(_printed(cells, n.candidates))
+    return out
+
+
+def _printed(cells: Sequence[Cell], candidates: Sequence[Sequence[CellValue]]
+             ) -> dict[Cell, CellValue]:
+    """Each cell's one printed value, if every candidate leaves exactly one cell out and gives
+    the others the value it gives them everywhere else; otherwise nothing."""
+    if any(sum(v is None for v in c) != 1 for c in candidates):
+        return {}
+    out: dict[Cell, CellValue] = {}
+    for i, cell in enumerate(cells):
+        printed = {c[i] for c in candidates if c[i] is not None}
+        if len(printed) != 1:
+            return {}
+        out[cell] = printed.pop()
+    return out
 
 
 def _notice(spec: TableSpec, n: Notice, cells: Sequence[Cell], short_row: str) -> Notice:
