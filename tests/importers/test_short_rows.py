@@ -3,11 +3,15 @@ arithmetic where exactly one reading holds (issue 10: ``cell_missing`` in one-li
 
 from __future__ import annotations
 
+import attrs
+
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import TEMPLATES
 from gi_report.importers import gaps
 from gi_report.importers.digits import Location, Run, solve
+from gi_report.importers.dropped import lacking_once
+from gi_report.importers.result import notice
 from gi_report.importers.shortrow import eligible, readings
 from gi_report.table import CellValue
 
@@ -132,3 +136,31 @@ def test_section_four_as_one_row_lacking_a_cell_is_settled_by_its_own_row_totals
     gap = next(n for n in result.notices if n.code == "row.gap")
     assert "/review_litigation/administrative_review/total" in gap.cells
     assert table.cell("litigation_direct", "total") is None  # where the lost cell is: not known
+
+
+def test_an_all_zero_row_lacking_one_cell_checks_the_others_with_its_zeros() -> None:
+    run = _lacking("granted", "000000")
+    candidates = [tuple(None if i == j else 0 for i in range(7)) for j in range(7)]
+    ambiguous = notice("split.ambiguous", "…", cells=[f"/applications/granted/{c}"
+                                                     for c in COLUMNS],
+                       candidates=candidates, found="000000")
+    assert lacking_once([run], [ambiguous]) == {("granted", c): 0 for c in COLUMNS}
+    # a cell of two numbers (not a lacking one) is no printed value to check with
+    plain = attrs.evolve(run, lacking=False)
+    assert lacking_once([plain], [ambiguous]) == {}
+    # readings that differ in more than where the lacking cell is: nothing
+    other = notice("split.ambiguous", "…", cells=ambiguous.cells,
+                   candidates=[*candidates, (1, None, 0, 0, 0, 0, 0)], found="000000")
+    assert lacking_once([run], [other]) == {}
+
+
+def test_the_other_rows_of_a_crawl_with_an_all_zero_row_printed_short_are_kept() -> None:
+    # before: the short row 000000 (a zero dropped) left every column with an unknown cell,
+    # and every outcome row of section 三 blank (split.dropped)
+    case = Case(1958577400, ("cell_missing",), "one_line")
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    dropped = {p for n in result.notices if n.code == "split.dropped" for p in n.cells}
+    assert not any(p.startswith("/applications/") for p in dropped)
