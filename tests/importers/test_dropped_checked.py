@@ -40,8 +40,14 @@ def test_a_split_checked_once_or_by_a_relation_not_stated_in_full_is_not_checked
     values = {(r.id, c): 0 for r in spec.rows for c in columns}
     run = _run(tuple(("new_this_year", c) for c in columns), "0000000")
     assert checked(spec, run, values)
+    # a relation not stated in full checks nothing, and one cell in no full relation is enough
+    # to refuse: without 四's total, the total column's 一+二 = （七）+四 is not stated (the total
+    # cell is still checked by its row total); without the run's first cell as well, the row
+    # total is not stated either and the total cell is in no full relation
     partial = {k: v for k, v in values.items() if k != ("carried_to_next_year", "total")}
-    assert not checked(spec, run, partial)  # 一+二 = （七）+四 of the total column not stated
+    assert checked(spec, run, partial)  # the total still in its row's full relation
+    unchecked = {k: v for k, v in partial.items() if k != ("new_this_year", "natural_person")}
+    assert not checked(spec, run, unchecked)
     broken = {**values, ("carried_to_next_year", "total"): 1}
     assert not checked(spec, run, broken)
     assert not checked(spec, run, values, frozenset({("new_this_year", "total")}))

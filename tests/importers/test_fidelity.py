@@ -135,6 +135,17 @@ REPRODUCERS = [
       for seed, damages in ((2830286816, ("label_typo",)), (1565482767, ("label_typo",)),
                             (3558719378, ("label_typo",)),
                             (2700071850, ("label_variant", "label_typo")))),
+    # cells the arithmetic settles, read since (blank before; values asserted in
+    # test_short_rows.py and test_crawl_narrative.py): a one-line row printed with fewer digits
+    # than cells, placed by the column sums, the other rows checked by two full relations
+    pytest.param(Case(579225719, ("cell_missing",), "one_line"), id="short-row-one-line"),
+    # a row printed apart lacking a cell: the cells every consistent placement agrees on
+    pytest.param(Case(2390402793, ("cell_missing",), "html"), id="gap-agreed-cells"),
+    # section 四 as one row lacking a cell, the only values of its table
+    pytest.param(Case(2618202240, ("cell_missing",), "html"), id="gap-section-4-alone"),
+    # a one-line dump: section 四's numbers followed right away by a sentence
+    pytest.param(Case(1424694943, ("narrative_between",), "one_line"),
+                 id="table-run-then-sentence"),
     # open (harness seed 2027): a one-line dump whose dropped cell leaves as many digits as
     # cells — nothing in the document says a cell is missing
     pytest.param(Case(1653143873, ("cell_missing",), "one_line"), id="dropped-cell-no-short-row",

@@ -37,6 +37,7 @@ from typing import cast
 import attrs
 
 from gi_report.form.spec import CellKind, TableSpec
+from gi_report.importers import shortrow
 from gi_report.importers.blocks import Location
 from gi_report.importers.result import Notice, notice
 from gi_report.numbers import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, MAX_COUNT_DIGITS
@@ -83,6 +84,9 @@ class Run:
     soft: tuple[bool, ...] = ()
     """Per boundary between two segments: whitespace, which a cell holding two numbers may
     straddle (empty: no boundary is)."""
+    lacking: bool = False
+    """Fewer digits than cells: the run lacks one or two cells (a crawl dropped them), read
+    by :func:`~gi_report.importers.shortrow.readings`, a lacking cell blank."""
 
 
 @attrs.frozen
@@ -257,8 +261,29 @@ class _Cutter:
 def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | Decimal],
             budget: _Budget, *, straddle: bool = True) -> list[tuple[CellValue, ...]]:
     """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants);
-    without ``straddle``, every whitespace is a cut."""
+    without ``straddle``, every whitespace is a cut. A run lacking cells: every reading with
+    one or two cells blank (:mod:`~gi_report.importers.shortrow`) that no relation breaks."""
+    if run.lacking:
+        return _lacking_splits(run, relations, constants, budget)
     return _Cutter(run, relations, constants, budget, straddle=straddle).splits()
+
+
+def _lacking_splits(run: Run, relations: Sequence[_Rel],
+                    constants: Mapping[Cell, int | Decimal], budget: _Budget
+                    ) -> list[tuple[CellValue, ...]]:
+    """The readings of a run lacking cells that break no relation (a lacking cell: some
+    count ≥ 0)."""
+    out: list[tuple[CellValue, ...]] = []
+    for reading in shortrow.readings(run.segments, len(run.cells)):
+        if not budget.spend():
+            raise _TooComplex
+        known = dict(constants)
+        known.update((c, v) for c, v in zip(run.cells, reading, strict=True) if v is not None)
+        if all(_holds(rel, known, True) for rel in relations):
+            out.append(reading)
+            if len(out) > MAX_CANDIDATES:
+                raise _TooComplex
+    return out
 
 
 @attrs.frozen(kw_only=True)
@@ -290,6 +315,13 @@ def _two_numbers_note(values: Iterable[CellValue]) -> str:
     if any(v is None for v in values):
         return "（“空”：该单元格跨过空白、印有两个数，不合并其数字，留空）"
     return ""
+
+
+def _blank_note(run: Run, values: Iterable[CellValue]) -> str:
+    """What a blank (空) in a split means: a lacking cell, or a cell holding two numbers."""
+    if run.lacking:
+        return "（“空”：该单元格未印出）" if any(v is None for v in values) else ""
+    return _two_numbers_note(values)
 
 
 class _Solver:
@@ -474,6 +506,9 @@ class _Solver:
     def unique(self, run: Run, split: tuple[CellValue, ...], *, note: str) -> None:
         for cell, value in zip(run.cells, split, strict=True):
             self.values[cell] = value
+        if run.lacking:
+            self.placed(run, split, note=note)
+            return
         self.notices.append(notice(
             "split.unique",
             f"连写的数字“{run.text.strip()}”只有一种拆分符合表格要求与勾稽关系："
@@ -483,6 +518,29 @@ class _Solver:
             candidates=[split],
             found=run.text,
         ))
+
+    def placed(self, run: Run, split: tuple[CellValue, ...], *, note: str) -> None:
+        """A run lacking cells read by its one consistent reading: the cells read, and the
+        lacking ones blank."""
+        read = [(c, v) for c, v in zip(run.cells, split, strict=True) if v is not None]
+        text = run.text.strip()
+        self.notices.append(notice(
+            "row.gap",
+            f"连写的数字“{text}”少于 {len(run.cells)} 个单元格（空白单元格未印出），按表内勾稽"
+            f"关系只有一种拆分与缺位符合：{self.name(run.cells)} = {_show(split)}{note}",
+            location=run.location, cells=[_pointer(self.spec.id, c) for c, _ in read],
+            candidates=[tuple(v for _, v in read)], found=run.text))
+        self.lacking([c for c, v in zip(run.cells, split, strict=True) if v is None], run)
+
+    def lacking(self, cells: Sequence[Cell], run: Run) -> None:
+        """The cells every consistent reading of a run lacking cells leaves out: blank."""
+        if not cells:
+            return
+        self.notices.append(notice(
+            "column.missing",
+            f"连写的数字“{run.text.strip()}”少印的单元格是 {self.name(cells)}"
+            "（按表内勾稽关系确定），该单元格留空", location=run.location,
+            cells=[_pointer(self.spec.id, c) for c in cells], found=run.text))
 
     def ambiguous(self, run: Run, options: list[tuple[CellValue, ...]], *, why: str,
                   code: str = "split.ambiguous") -> None:
@@ -497,6 +555,11 @@ class _Solver:
             self.undecided(run, open_, options, why=why, code=code)
 
     def agreed(self, run: Run, fixed: list[int], split: tuple[CellValue, ...]) -> None:
+        if run.lacking:  # a cell every reading leaves out is lacking, not read
+            self.lacking([run.cells[i] for i in fixed if split[i] is None], run)
+            fixed = [i for i in fixed if split[i] is not None]
+            if not fixed:
+                return
         cells = [run.cells[i] for i in fixed]
         values = [split[i] for i in fixed]
         for cell, value in zip(cells, values, strict=True):
@@ -504,7 +567,7 @@ class _Solver:
         self.notices.append(notice(
             "split.unique",
             f"“{run.text.strip()}” 有多种拆分，但 {self.name(cells)} 在各种拆分中都相同："
-            f"{_show(values)}{_two_numbers_note(values)}",
+            f"{_show(values)}{_blank_note(run, values)}",
             location=run.location, cells=[_pointer(self.spec.id, c) for c in cells],
             candidates=[tuple(values)], found=run.text,
         ))
@@ -521,7 +584,7 @@ class _Solver:
             code,
             f"“{run.text.strip()}” 无法确定如何拆分（{why}）：{self.name(cells)} 留空。"
             f"可能的拆分：{shown or '无'}{tail}"
-            f"{_two_numbers_note(v for c in listed for v in c)}",
+            f"{_blank_note(run, (v for c in listed for v in c))}",
             location=run.location,
             cells=[_pointer(self.spec.id, c) for c in cells],
             candidates=listed,

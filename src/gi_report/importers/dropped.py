@@ -5,26 +5,29 @@ blank, 89. When some row of the document is printed with fewer digits than its c
 document is known to drop blank cells, and a split is kept only where no dropped cell could
 change it: a run of zeros with one digit per cell (``0000000``; a dropped cell would leave a
 digit over, and no number starts with 0), or a run the table's arithmetic checks twice over
-(:func:`checked`: each of its cells in two relations or more, every relation it takes part in
-stated in full and holding; a run lacking a cell would have to meet its row total and its
-column sums by chance). Every other split's cells are blank, with a notice that names the
+(:func:`checked`: two relations or more stated in full and holding, each of its cells in one
+of them, none broken; a run lacking a cell would have to meet its row total and its column
+sums by chance). Every other split's cells are blank, with a notice that names the
 short row and lists the split that would hold if nothing were dropped.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from gi_report.form.spec import Relation, TableSpec
+from gi_report.importers import gaps
 from gi_report.importers.cellnames import Cell, describe, pointer
 from gi_report.importers.digits import Run
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
 
-_SPLITS = frozenset({"split.unique", "split.by_text"})
+_SPLITS = frozenset({"split.unique", "split.by_text", "row.gap"})
 _CHECKS = 2
-"""Relations each cell of a run must be checked by for its split to stand in such a document."""
+"""Relations (stated in full and holding) a run must be checked by to stand in such a
+document; each of its cells in one of them at least."""
 
 
 def safe(run: Run) -> bool:
@@ -35,17 +38,32 @@ def safe(run: Run) -> bool:
 
 def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
             chosen: frozenset[Cell] = frozenset()) -> bool:
-    """Whether the table's arithmetic confirms the run's split twice over: every cell read (not
-    chosen by the narrative, ``chosen``) and in :data:`_CHECKS` relations or more, and every
-    relation touching the run stated in full in ``values`` and holding."""
+    """Whether the table's arithmetic confirms the run's split twice over: no cell chosen by
+    the narrative (``chosen``), no relation touching the run broken (a blank cell some count
+    ≥ 0), every cell in a relation stated in full in ``values`` and holding, and the run in
+    :data:`_CHECKS` such relations or more (a run lacking a cell would have to meet every one
+    of them by chance: cutting a printed number lowers its row's sum). A run read as lacking
+    cells (its one consistent reading) needs each cell it reads checked once more."""
     cells = set(run.cells)
     if cells & chosen:
         return False
-    touching = [rel for rel in spec.relations if any((c.row, c.column) in cells for c in rel.cells)]
-    if not all(_stated_and_holds(rel, values) for rel in touching):
+    full = _full_relations(spec, cells, values)
+    if full is None:
         return False
-    uses = [(c.row, c.column) for rel in touching for c in rel.cells]
-    return all(uses.count(cell) >= _CHECKS for cell in cells)
+    uses = Counter((c.row, c.column) for rel in full for c in rel.cells)
+    if run.lacking:  # placed as the one consistent reading: each cell read checked once more
+        return all(uses[cell] >= 1 for cell in cells if values.get(cell) is not None)
+    return all(uses[cell] >= 1 for cell in cells) and len(full) >= _CHECKS
+
+
+def _full_relations(spec: TableSpec, cells: set[Cell], values: Mapping[Cell, CellValue]
+                    ) -> list[Relation] | None:
+    """The relations touching ``cells`` stated in full and holding; ``None`` if one of the
+    relations touching them is broken."""
+    touching = [rel for rel in spec.relations if any((c.row, c.column) in cells for c in rel.cells)]
+    if not all(gaps.possible(spec, rel, values) for rel in touching):
+        return None
+    return [rel for rel in touching if _stated_and_holds(rel, values)]
 
 
 def _stated_and_holds(rel: Relation, values: Mapping[Cell, CellValue]) -> bool:
@@ -69,8 +87,10 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
     chosen = frozenset(
         (p.split("/")[2], p.split("/")[3])
         for n in notices if n.code == "split.by_text" for p in n.cells)
+    checking = {**values, **lacking_once(runs, notices)}
     unsafe = {cell for run in runs
-              if not safe(run) and not checked(spec, run, values, chosen) for cell in run.cells}
+              if not safe(run) and not checked(spec, run, checking, chosen)
+              for cell in run.cells}
     kept = {cell: v for cell, v in values.items() if cell not in unsafe}
     out: list[Notice] = []
     for n in notices:
@@ -80,6 +100,42 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
             continue
         out.append(_notice(spec, n, cells, short_row))
     return kept, out
+
+
+def lacking_once(runs: Sequence[Run], notices: Sequence[Notice]) -> dict[Cell, CellValue]:
+    """The values a run lacking one cell prints, where its readings disagree only on which of
+    the cells printing the same value is the lacking one (``000000`` under seven cells).
+
+    Only for checking the other runs: exactly one of these cells is lacking (some count ≥ 0)
+    and every other holds its value, so each relation through them holds as stated except in
+    the lacking cell's one column; a run checked by its row total and its column sums can then
+    be misread in one column at most, which its row total refuses."""
+    lacking = {(run.text, run.cells) for run in runs if run.lacking}
+    out: dict[Cell, CellValue] = {}
+    for n in notices:
+        if n.code != "split.ambiguous" or not n.candidates:
+            continue
+        cells = [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
+        if not any(n.found == text and set(cells) <= set(run_cells)
+                   for text, run_cells in lacking):
+            continue
+        out.update(_printed(cells, n.candidates))
+    return out
+
+
+def _printed(cells: Sequence[Cell], candidates: Sequence[Sequence[CellValue]]
+             ) -> dict[Cell, CellValue]:
+    """Each cell's one printed value, if every candidate leaves exactly one cell out and gives
+    the others the value it gives them everywhere else; otherwise nothing."""
+    if any(sum(v is None for v in c) != 1 for c in candidates):
+        return {}
+    out: dict[Cell, CellValue] = {}
+    for i, cell in enumerate(cells):
+        printed = {c[i] for c in candidates if c[i] is not None}
+        if len(printed) != 1:
+            return {}
+        out[cell] = printed.pop()
+    return out
 
 
 def _notice(spec: TableSpec, n: Notice, cells: Sequence[Cell], short_row: str) -> Notice:

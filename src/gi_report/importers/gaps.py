@@ -7,11 +7,11 @@ the printed values fill the other cells in order. A placement is **consistent** 
 relation of the table (row totals, column sums, 一+二 = （七）+四) can hold with the values read
 elsewhere in the table: equal where every cell is stated; where blank cells (each some count
 ≥ 0) stand on one side only, that side's stated cells must not already exceed the other side.
-The row is read only when exactly one placement is consistent (several, even agreeing on some
-cells, leave the row blank with their candidates: a row printed against its header's order
-would make a wrong one look consistent). Nothing is read
+A cell is read when every consistent placement gives it the same printed value (a gap among
+equal values, ``46 0 0 0 0 46`` for seven cells: the two 46 are read, the zeros stay blank with
+the candidates, since one of their cells is the missing one). Nothing is read
 
-* when no placement is consistent, or more than one (no arithmetic to choose: section 二);
+* when no placement is consistent, or every one is (no arithmetic to choose: section 二);
 * when a relation checkable without the gapped rows fails (the document does not hold to its
   own arithmetic, so it cannot settle anything).
 
@@ -144,9 +144,10 @@ def _agreed(cells: Sequence[Cell], found: Sequence[Placement]) -> dict[Cell, str
 
 
 def settle(spec: TableSpec, known: Mapping[Cell, CellValue], gap: Gap) -> Settled:
-    """The cells of ``gap`` read by its one consistent placement, if there is exactly one."""
+    """The cells of ``gap`` every consistent placement gives the same printed value (see the
+    module)."""
     found, every = consistent(spec, known, gap)
-    if len(found) != 1 or every == 1:
+    if not found or every == 1 or len(found) == every:
         return Settled({}, gap.cells, tuple(tuple(p[c][1] for c in gap.cells) for p in found))
     agreed = _agreed(gap.cells, found)
     read = {cell: text for cell, text in agreed.items() if text is not None}
@@ -159,3 +160,7 @@ def settle(spec: TableSpec, known: Mapping[Cell, CellValue], gap: Gap) -> Settle
 def fits(texts: Sequence[str], cells: int) -> bool:
     """Whether a row of ``texts`` (whole cells, fewer than ``cells``) can be a gapped row."""
     return 2 <= len(texts) < cells <= len(texts) + MAX_MISSING
+
+
+possible = _possible
+"""Whether a relation can hold with the values given (blank cells: some count ≥ 0)."""

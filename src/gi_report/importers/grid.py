@@ -86,8 +86,8 @@ class Reading:
             chosen, split_notices = settle(self.spec, solution.notices, text)
             found = {**solution.values, **chosen}
             if dropped:
-                found, split_notices = distrust(self.spec, self.runs, found, split_notices,
-                                                dropped)
+                found, split_notices = distrust(self.spec, self.runs, {**values, **found},
+                                                split_notices, dropped)
             values.update(found)
             notices.extend(split_notices)
         table = Table(

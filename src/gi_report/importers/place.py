@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS
-from gi_report.importers import gaps
+from gi_report.importers import gaps, shortrow
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.colorder import leaf_orders, settled
@@ -513,10 +513,11 @@ class Placer:
         if not self.gaps:
             return
         known = dict(self.values)
-        if not gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells}):
-            known = {}  # the document breaks its own arithmetic: it settles nothing
+        # a document that breaks its own arithmetic settles nothing; one whose only values are
+        # the gapped rows is settled by their own relations (section 四 as one row)
+        trusted = gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells})
         for gap, dr in self.gaps:
-            settled = gaps.settle(self.spec, known, gap) if known else gaps.Settled(
+            settled = gaps.settle(self.spec, known, gap) if trusted else gaps.Settled(
                 {}, gap.cells, ())
             self.gap_notices(dr, gap, settled)
             self.read([(c, t, dr.location) for c, t in settled.read.items()], None)
@@ -586,6 +587,9 @@ class Placer:
             self.read([(c, p, location) for c, p in zip(cells, parts, strict=True)], unit)
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
+        elif parts and self.lacks_cells(cells, parts, soft):
+            self.short_rows.append(self.name(dr, cells))
+            self.add_run(dr, cells, parts, location, lacking=True)
         else:
             self.cell_count(dr, cells, unit, parts)
 
@@ -623,8 +627,17 @@ class Placer:
             cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
             found=" | ".join(s.text for s in dr.values)))
 
+    def lacks_cells(self, cells: list[Cell], parts: list[str], soft: tuple[bool, ...]) -> bool:
+        """Whether a row's digits are a run lacking one or two cells that the table's
+        arithmetic may place (:mod:`~gi_report.importers.shortrow`): counts, no whitespace a
+        cell holding two numbers could straddle, cells some relation checks."""
+        rows = {r for r, _ in cells}
+        return (not any(soft) and shortrow.eligible(parts, len(cells))
+                and all(self.spec.column(c).kind is CellKind.COUNT for _, c in cells)
+                and any(c.row in rows for rel in self.spec.relations for c in rel.cells))
+
     def add_run(self, dr: DataRow, cells: list[Cell], found: list[str], location: Location,
-                soft: tuple[bool, ...] = ()) -> None:
+                soft: tuple[bool, ...] = (), *, lacking: bool = False) -> None:
         """Fewer runs than cells but enough digits: the solver splits them later."""
         self.score += 2
         self.sources.update(dict.fromkeys(cells, location))
@@ -632,7 +645,7 @@ class Placer:
         self.runs.append(Run(
             cells=tuple(cells), kinds=tuple(self.spec.column(c).kind for _, c in cells),
             segments=tuple(found), text=" ".join(s.text for s in dr.values if not s.empty),
-            location=location, soft=soft))
+            location=location, soft=soft, lacking=lacking))
 
     def strip_unit(self, found: list[str], unit: Cell) -> None:
         for suffix in AMOUNT_UNITS:

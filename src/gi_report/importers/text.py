@@ -333,17 +333,25 @@ def _value_cut(piece: str, after_label: bool) -> int:
 
     Right after a row label the numbers are the row's value cell and whatever follows is other
     text; elsewhere the text is cut only before a numbered heading or a bracket (``0000…五、信息
-    处理费…``), so a sentence such as ``2024年，…`` stays whole.
+    处理费…``), or before a sentence after fifteen digits or more (:data:`_TABLE_RUN`), so a
+    sentence such as ``2024年，…`` stays whole.
     """
     m = _VALUE_PREFIX.match(piece)
     if m is None or not piece[m.end():].strip():
         return 0
-    if after_label or _AFTER_NUMBERS.match(piece[m.end():]):
+    rest = piece[m.end():]
+    if after_label or _AFTER_NUMBERS.match(rest) or (
+            _TABLE_RUN.match(piece) and _PROSE.search(rest)):
         return m.end()
     return 0
 
 
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
+_TABLE_RUN = re.compile(r"\s*[0-9]{15,}(?![0-9.,]|\s*[0-9]|\s*" + UNIT_PATTERN + ")")
+"""Fifteen digits or more run together, then a sentence: the numbers of a table (section 四's
+fifteen cells under its header, ``2243644030400430…``), not a number a sentence starts with, so
+the sentence printed right after them (``…042本年度共收到…件，…``) is cut off as narrative (page
+furniture between two parts of a run, ``…0048第6页3201…``, is no sentence: not cut)."""
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
 """A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
