@@ -176,9 +176,7 @@ class Vocabulary:
                     out += [("stop", at + i, at + i + 1, None, "", "")
                             for i in inner_stops[text]]
             elif text[0] in _DIGITS:
-                number = _NUMBER.match(sentence, at, end)
-                assert number is not None  # the same pattern matched here
-                digits, unit = number.group(1, 2)
+                digits, unit = _number_parts(text)
                 append(("number", at, after, None, digits, unit))
                 if "," in digits:
                     out += [("stop", at + i, at + i + 1, None, "", "")
@@ -197,14 +195,17 @@ class Vocabulary:
         clause: list[_Token] = []
         active = False
         for m in self.scan.finditer(sentence, start, end):
-            known = seen.get(m.group())
+            text = m[0]
+            known = seen.get(text)
             if known is not None:  # a word: its kind, whether it holds a mark, or acts
                 kind, word, closes, acts = known
-                clause.append((kind, m.start(), m.end(), word, "", ""))
+                at, after = m.span()
+                clause.append((kind, at, after, word, "", ""))
                 active = active or acts
-            elif m.group()[0] in _DIGITS:
-                digits, unit = _NUMBER.match(sentence, m.start(), end).group(1, 2)  # type: ignore[union-attr]
-                clause.append(("number", m.start(), m.end(), None, digits, unit))
+            elif text[0] in _DIGITS:
+                digits, unit = _number_parts(text)
+                at, after = m.span()
+                clause.append(("number", at, after, None, digits, unit))
                 closes, active = "," in digits, True
             else:
                 closes = True
@@ -245,6 +246,17 @@ class Vocabulary:
                 or _NEGATION.search(text, start, end) is not None
                 or (_NUMBER_OF_ITEMS.search(text, start, end) is not None
                     and self.applications_words.search(text, start, end) is not None))
+
+
+_NUMBER_CHARS = "0123456789,."
+
+
+def _number_parts(text: str) -> tuple[str, str]:
+    """The digits and unit word of a number the scan matched (digits, spaces, unit): the
+    digits hold only digits, commas and a point, the unit none of them, so string strips cut
+    them apart (no second regex match)."""
+    rest = text.lstrip(_NUMBER_CHARS)
+    return text[:len(text) - len(rest)], rest.lstrip()
 
 
 _new = tuple.__new__
