@@ -92,8 +92,8 @@ class Grammar:
 
     _with_ids: dict[Alternatives, Alternatives] = attrs.field(
         init=False, eq=False, hash=False, factory=dict)
-    _plans: dict[Alternatives, Plan] = attrs.field(
-        init=False, eq=False, hash=False, factory=dict)
+    plans: dict[Alternatives, Plan] = attrs.field(init=False, eq=False, hash=False, factory=dict)
+    """The plans :meth:`plan` has worked out, by alternatives (looked up first by callers)."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fee_roles",
@@ -122,17 +122,17 @@ class Grammar:
         roles) are: per alternative, (table id, row index, column index) of each cell, or
         (fee field id, -1, -1) for a fee field (remembered, as :meth:`with_fee_ids`; the
         layouts are the grammar's own, so the positions are always the same)."""
-        found = self._plans.get(alternatives)
+        found = self.plans.get(alternatives)
         if found is None:
-            if len(self._plans) >= _REMEMBERED:
-                self._plans.clear()
+            if len(self.plans) >= _REMEMBERED:
+                self.plans.clear()
             layouts = {applications.id: applications, review.id: review, proactive.id: proactive}
             found = tuple(
                 tuple((row, -1, -1) if table == "other_matters" else
                       (table, *_positions(layouts[table])[row, column])
                       for table, row, column in alternative)
                 for alternative in self.with_fee_ids(alternatives))
-            self._plans[alternatives] = found
+            self.plans[alternatives] = found
         return found
 
 
@@ -264,8 +264,8 @@ def _quote(sentence: str, said: str) -> str:
 def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     """Findings for every claim of the narrative that the tables contradict or cannot confirm."""
     layouts = report.applications.spec, report.review_litigation.spec, report.proactive.spec
-    grammar = patterns_for(*layouts, _fee_ids(report.template_spec))
-    vocabulary = grammar.vocabulary
+    grammar = _grammar_of(report, layouts)
+    vocabulary, plans = grammar.vocabulary, grammar.plans
     agency = report.metadata.agency
     cells = _Cells(report)
     out: list[Finding] = []
@@ -273,11 +273,28 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
         for sentence in filter(_readable, claims.claim_sentences(text, vocabulary)):
             for found in claims.read_found(sentence, vocabulary, agency):
                 value = _value_of(found)
-                if cells.agrees(grammar.plan(found.alternatives, *layouts), value):
+                plan = plans.get(found.alternatives) or grammar.plan(found.alternatives, *layouts)
+                if cells.agrees(plan, value):
                     continue  # the common case: the stated cells agree
                 out += _disagreeing(report, cells, grammar, sentence, found, value,
                                     text_pointer, section, blank_as_zero=blank_as_zero)
     return out
+
+
+_GRAMMARS: dict[tuple[object, ...], Grammar] = {}
+"""The grammar of each template and combination of layouts :func:`check` has met (a few: the
+layouts are the form's), so it is not looked up by hashing the fee fields each call."""
+
+
+def _grammar_of(report: Report, layouts: tuple[TableSpec, TableSpec, TableSpec]) -> Grammar:
+    """The claims grammar of a report's template and layouts."""
+    key = (report.template, *layouts)
+    grammar = _GRAMMARS.get(key)
+    if grammar is None:
+        if len(_GRAMMARS) >= _REMEMBERED:
+            _GRAMMARS.clear()
+        grammar = _GRAMMARS[key] = patterns_for(*layouts, _fee_ids(report.template_spec))
+    return grammar
 
 
 def _fee_ids(template: TemplateSpec) -> tuple[str, str, str]:
