@@ -167,7 +167,7 @@ class Vocabulary:
         out: list[_Token] = []
         append = out.append
         for m in self.scan.finditer(sentence, start, end):
-            text = m.group()
+            text = m[0]
             at, after = m.span()
             word = words_of.get(text)
             if word is not None:
@@ -708,9 +708,14 @@ class _Reader:
         if clause and clause[0][0] == "breakdown":
             breakdown = True
         numbers = [i for i, t in enumerate(clause) if t[0] == "number"]
-        self._numbers_and_negations(clause, numbers, breakdown)
+        if numbers:
+            self._numbers_and_negations(clause, numbers, breakdown)
+            return breakdown
+        for i, token in enumerate(clause):  # no number: only its negations and cases claim
+            if token[0] == "neg":
+                self._negation(clause[i + 1:], token)
         cases = [t for t in clause if t[0] in _CASE_KINDS]
-        if cases and not numbers:
+        if cases:
             self.topic = ("case", self._joined_cases(cases))
         return breakdown
 
