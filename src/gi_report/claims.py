@@ -540,29 +540,36 @@ def _after_digit(text: str, at: int) -> bool:
     return before != "" and before[-1] in "0123456789"
 
 
-def _next_candidate(text: str, pos: int) -> int:
+def _next_candidate(text: str, pos: int) -> tuple[int, bool]:
     """Where the next number with a claim unit or negation of ``text`` at or after ``pos`` is
-    (``-1``: none)."""
+    (``-1``: none), and whether it is a claim number (not one of items) or a negation: then its
+    sentence holds what :meth:`Vocabulary.may_claim_in` searches for besides a category word."""
     while (m := _CANDIDATE.search(text, pos)) is not None:
         if m.lastindex is None or _after_digit(text, m.start()):
-            return m.start()
+            return m.start(), m[0] not in _ITEM_UNITS
         pos = m.end()
-    return -1
+    return -1, False
 
 
 def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
     from the numbers and negations of the text rather than by reading every sentence: from
-    each candidate, its sentence is read and the search goes on after it."""
+    each candidate, its sentence is read and the search goes on after it. A sentence found by
+    a claim number or a negation passes :meth:`Vocabulary.may_claim_in` when it holds a
+    category word (the other tests are of what the candidate is), so only that is searched."""
     done = 0
-    while (at := _next_candidate(text, done)) != -1:
+    while True:
+        at, claims_number = _next_candidate(text, done)
+        if at == -1:
+            return
         last_end = _LAST_END.match(text, done, at)
         start = last_end.end() if last_end is not None else done
         end = _END.search(text, at)
         done = end.end() if end is not None else len(text)
         if text.find("\n", start, done) != -1:
             yield from _may_claim(text[start:done], vocabulary)
-        elif vocabulary.may_claim_in(text, start, done):  # the common case: one sentence
+        elif vocabulary.anchors.search(text, start, done) is not None if claims_number \
+                else vocabulary.may_claim_in(text, start, done):  # the common case
             yield text[start:done].strip()  # (the spaces around it change no test)
 
 
