@@ -270,7 +270,9 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     cells = _Cells(report)
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
-        for sentence in filter(_readable, claims.claim_sentences(text, vocabulary)):
+        for sentence in claims.claim_sentences(text, vocabulary):
+            if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
+                continue  # not _readable (inlined: a call per sentence)
             for found in claims.read_found(sentence, vocabulary, agency):
                 value = _value_of(found)
                 plan = plans.get(found.alternatives) or grammar.plan(found.alternatives, *layouts)
