@@ -549,9 +549,10 @@ def _next_candidate(text: str, pos: int) -> tuple[int, bool]:
 def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
     from the numbers and negations of the text rather than by reading every sentence: from
-    each candidate, its sentence is read and the search goes on after it. A sentence found by
-    a claim number or a negation passes :meth:`Vocabulary.may_claim_in` when it holds a
-    category word (the other tests are of what the candidate is), so only that is searched."""
+    each candidate, its sentence is read and the search goes on after it. Of the tests of
+    :meth:`Vocabulary.may_claim_in`, what the candidate is passes some: a sentence found by a
+    claim number or a negation needs only a category word; one found by a number of items
+    (which is itself the last test's number of items) needs the hint and a category word."""
     done = 0
     while True:
         at, claims_number = _next_candidate(text, done)
@@ -563,8 +564,8 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         done = end.end() if end is not None else len(text)
         if text.find("\n", start, done) != -1:
             yield from _may_claim(text[start:done], vocabulary)
-        elif vocabulary.anchors.search(text, start, done) is not None if claims_number \
-                else vocabulary.may_claim_in(text, start, done):  # the common case
+        elif (claims_number or vocabulary.hint.search(text, start, done) is not None) \
+                and vocabulary.anchors.search(text, start, done) is not None:  # the common case
             yield text[start:done].strip()  # (the spaces around it change no test)
 
 
