@@ -711,14 +711,16 @@ class _Reader:
         if clause and clause[0][0] == "breakdown":
             breakdown = True
         numbers = [i for i, t in enumerate(clause) if t[0] == "number"]
-        if numbers:
-            self._numbers_and_negations(clause, numbers, breakdown)
-            return breakdown
-        for i, token in enumerate(clause):  # no number: only its negations and cases claim
+        for i in numbers:
+            unit = clause[i][5]
+            if unit and unit not in "%％":  # a number :meth:`_number` reads
+                self._numbers_and_negations(clause, numbers, breakdown)
+                return breakdown
+        for i, token in enumerate(clause):  # none: only its negations (and cases) claim
             if token[0] == "neg":
                 self._negation(clause[i + 1:], token)
         cases = [t for t in clause if t[0] in _CASE_KINDS]
-        if cases:
+        if cases and not numbers:
             self.topic = ("case", self._joined_cases(cases))
         return breakdown
 

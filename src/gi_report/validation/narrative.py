@@ -274,7 +274,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
             if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
                 continue  # not _readable (inlined: a call per sentence)
             for found in claims.read_found(sentence, vocabulary, agency):
-                value = _value_of(found)
+                value = 0 if found[1] is None else _value_of(found)  # a negation states 0
                 plan = plans.get(found.alternatives) or grammar.plan(found.alternatives, *layouts)
                 if cells.agrees(plan, value):
                     continue  # the common case: the stated cells agree
