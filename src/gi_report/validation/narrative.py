@@ -283,20 +283,23 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     return out
 
 
-_GRAMMARS: dict[tuple[object, ...], Grammar] = {}
-"""The grammar of each template and combination of layouts :func:`check` has met (a few: the
-layouts are the form's), so it is not looked up by hashing the fee fields each call."""
+_GRAMMARS: dict[tuple[int, TableSpec, TableSpec, TableSpec], tuple[TemplateSpec, Grammar]] = {}
+"""The grammar of each template object and combination of layouts :func:`check` has met (a
+few: the layouts are the form's), so the fee fields are not hashed each call. Keyed by the
+template's identity (a registry may hold another template of the same version id); the entry
+keeps the template, so the id is not reused while it is there."""
 
 
 def _grammar_of(report: Report, layouts: tuple[TableSpec, TableSpec, TableSpec]) -> Grammar:
     """The claims grammar of a report's template and layouts."""
-    key = (report.template, *layouts)
-    grammar = _GRAMMARS.get(key)
-    if grammar is None:
+    template = report.template_spec
+    key = (id(template), *layouts)
+    entry = _GRAMMARS.get(key)
+    if entry is None or entry[0] is not template:
         if len(_GRAMMARS) >= _REMEMBERED:
             _GRAMMARS.clear()
-        grammar = _GRAMMARS[key] = patterns_for(*layouts, _fee_ids(report.template_spec))
-    return grammar
+        entry = _GRAMMARS[key] = (template, patterns_for(*layouts, _fee_ids(template)))
+    return entry[1]
 
 
 def _fee_ids(template: TemplateSpec) -> tuple[str, str, str]:
