@@ -52,6 +52,23 @@ def test_candidate_sentences_are_those_a_full_reading_keeps() -> None:
         assert list(claims.claim_sentences(text, vocabulary)) == every, path.name
 
 
+_MADE_UP_TEXT = st.lists(st.sampled_from([
+    "收到", "政府信息公开申请", "申请", "依申请公开", "规范性文件", "行政复议", "不予公开", "我局",
+    "未", "无", "均为", "收费通知", "，", "、", "。", "！", "\n", "\n\n", " ", "2", "26",
+    "件", "条", "项", "起", "元", "万元", " 件", " 条", "3 ", "7条", "5件",
+]), max_size=30).map("".join)
+
+
+@given(_MADE_UP_TEXT)
+def test_candidate_sentences_of_made_up_text_are_those_may_claim_keeps(text: str) -> None:
+    """claim_sentences (which tests a candidate's sentence only for what its candidate does not
+    already show) = every sentence that passes may_claim, on texts of units after digits and
+    spaces, negations, items, sentence ends and line breaks."""
+    vocabulary = _vocabulary()
+    every = [s for s in claims.sentences(text) if vocabulary.may_claim(s)]
+    assert list(claims.claim_sentences(text, vocabulary)) == every
+
+
 def test_reading_stops_at_the_clause_of_the_last_number() -> None:
     vocabulary = _vocabulary()
     sentence = "我局共收到政府信息公开申请26件，均已按时答复，申请人无异议"

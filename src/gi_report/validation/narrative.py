@@ -92,8 +92,8 @@ class Grammar:
 
     _with_ids: dict[Alternatives, Alternatives] = attrs.field(
         init=False, eq=False, hash=False, factory=dict)
-    _plans: dict[Alternatives, Plan] = attrs.field(
-        init=False, eq=False, hash=False, factory=dict)
+    plans: dict[Alternatives, Plan] = attrs.field(init=False, eq=False, hash=False, factory=dict)
+    """The plans :meth:`plan` has worked out, by alternatives (looked up first by callers)."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fee_roles",
@@ -122,17 +122,17 @@ class Grammar:
         roles) are: per alternative, (table id, row index, column index) of each cell, or
         (fee field id, -1, -1) for a fee field (remembered, as :meth:`with_fee_ids`; the
         layouts are the grammar's own, so the positions are always the same)."""
-        found = self._plans.get(alternatives)
+        found = self.plans.get(alternatives)
         if found is None:
-            if len(self._plans) >= _REMEMBERED:
-                self._plans.clear()
+            if len(self.plans) >= _REMEMBERED:
+                self.plans.clear()
             layouts = {applications.id: applications, review.id: review, proactive.id: proactive}
             found = tuple(
                 tuple((row, -1, -1) if table == "other_matters" else
                       (table, *_positions(layouts[table])[row, column])
                       for table, row, column in alternative)
                 for alternative in self.with_fee_ids(alternatives))
-            self._plans[alternatives] = found
+            self.plans[alternatives] = found
         return found
 
 
@@ -264,20 +264,42 @@ def _quote(sentence: str, said: str) -> str:
 def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     """Findings for every claim of the narrative that the tables contradict or cannot confirm."""
     layouts = report.applications.spec, report.review_litigation.spec, report.proactive.spec
-    grammar = patterns_for(*layouts, _fee_ids(report.template_spec))
-    vocabulary = grammar.vocabulary
+    grammar = _grammar_of(report, layouts)
+    vocabulary, plans = grammar.vocabulary, grammar.plans
     agency = report.metadata.agency
     cells = _Cells(report)
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
-        for sentence in filter(_readable, claims.claim_sentences(text, vocabulary)):
+        for sentence in claims.claim_sentences(text, vocabulary):
+            if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
+                continue  # not _readable (inlined: a call per sentence)
             for found in claims.read_found(sentence, vocabulary, agency):
-                value = _value_of(found)
-                if cells.agrees(grammar.plan(found.alternatives, *layouts), value):
+                value = 0 if found[1] is None else _value_of(found)  # a negation states 0
+                plan = plans.get(found.alternatives) or grammar.plan(found.alternatives, *layouts)
+                if cells.agrees(plan, value):
                     continue  # the common case: the stated cells agree
                 out += _disagreeing(report, cells, grammar, sentence, found, value,
                                     text_pointer, section, blank_as_zero=blank_as_zero)
     return out
+
+
+_GRAMMARS: dict[tuple[int, TableSpec, TableSpec, TableSpec], tuple[TemplateSpec, Grammar]] = {}
+"""The grammar of each template object and combination of layouts :func:`check` has met (a
+few: the layouts are the form's), so the fee fields are not hashed each call. Keyed by the
+template's identity (a registry may hold another template of the same version id); the entry
+keeps the template, so the id is not reused while it is there."""
+
+
+def _grammar_of(report: Report, layouts: tuple[TableSpec, TableSpec, TableSpec]) -> Grammar:
+    """The claims grammar of a report's template and layouts."""
+    template = report.template_spec
+    key = (id(template), *layouts)
+    entry = _GRAMMARS.get(key)
+    if entry is None or entry[0] is not template:
+        if len(_GRAMMARS) >= _REMEMBERED:
+            _GRAMMARS.clear()
+        entry = _GRAMMARS[key] = (template, patterns_for(*layouts, _fee_ids(template)))
+    return entry[1]
 
 
 def _fee_ids(template: TemplateSpec) -> tuple[str, str, str]:
