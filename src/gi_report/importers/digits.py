@@ -29,8 +29,9 @@ share :data:`MAX_TABLE_NODES` steps in all (about 1.5 s).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import cast
 
@@ -90,10 +91,38 @@ class _Rel:
     left: tuple[Cell, ...]
     right: tuple[Cell, ...]
     rule: str
+    left_at: tuple[int, ...] = ()  #: the left cells' positions in the table's plan
+    right_at: tuple[int, ...] = ()
+    at: tuple[int, ...] = ()  #: every cell's position, left then right
 
     @property
     def cells(self) -> tuple[Cell, ...]:
         return self.left + self.right
+
+
+@attrs.frozen
+class _Plan:
+    """A table's relations compiled once per layout: every cell they name gets a position, so a
+    search keeps known values in a list instead of a dict keyed by cell tuples."""
+
+    position: dict[Cell, int]
+    relations: tuple[_Rel, ...]
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(spec: TableSpec) -> _Plan:
+    position: dict[Cell, int] = {}
+    for rel in spec.relations:
+        for c in rel.cells:
+            position.setdefault((c.row, c.column), len(position))
+    relations = []
+    for rel in spec.relations:
+        left = tuple((c.row, c.column) for c in rel.left)
+        right = tuple((c.row, c.column) for c in rel.right)
+        left_at = tuple(position[c] for c in left)
+        right_at = tuple(position[c] for c in right)
+        relations.append(_Rel(left, right, rel.rule, left_at, right_at, left_at + right_at))
+    return _Plan(position, tuple(relations))
 
 
 class _Budget:
@@ -112,6 +141,24 @@ class _Budget:
             budget = budget.shared
         return ok
 
+    def room(self) -> int:
+        """Steps that can be spent before this budget or one it is part of runs out: the
+        search counts its steps locally and fails on step ``room() + 1``, as :meth:`spend`
+        would."""
+        budget: _Budget | None = self
+        room = self.left
+        while budget is not None:
+            room = min(room, budget.left)
+            budget = budget.shared
+        return room
+
+    def charge(self, steps: int) -> None:
+        """Spend ``steps`` at once (the steps a search counted locally), as many :meth:`spend`."""
+        budget: _Budget | None = self
+        while budget is not None:
+            budget.left -= steps
+            budget = budget.shared
+
 
 class _TooComplex(Exception):
     pass
@@ -121,21 +168,24 @@ def _value(piece: str, kind: CellKind) -> int | Decimal:
     return Decimal(piece) if kind is CellKind.AMOUNT else int(piece)
 
 
-def _holds(rel: _Rel, known: dict[Cell, int | Decimal], nonnegative: bool) -> bool:
+Known = list["int | Decimal | None"]
+"""Known values by cell position (:class:`_Plan`); ``None``: not known."""
+
+
+def _holds(rel: _Rel, known: Known, nonnegative: bool) -> bool:
     """False if the relation is certainly violated by the known values (True if undecided)."""
-    get = known.get
     left: int | Decimal = 0
     left_unknown = 0
-    for cell in rel.left:
-        value = get(cell)
+    for at in rel.left_at:
+        value = known[at]
         if value is None:
             left_unknown += 1
         else:
             left += value
     right: int | Decimal = 0
     right_unknown = 0
-    for cell in rel.right:
-        value = get(cell)
+    for at in rel.right_at:
+        value = known[at]
         if value is None:
             right_unknown += 1
         else:
@@ -158,25 +208,28 @@ class _Cutter:
     partial sums of its parts are bounded as soon as possible). Where whitespace parts two
     segments (``run.soft``), a cell may also straddle it: a cell holding two numbers
     (``12 3``), whose value is not known (``None``, constraining only as an unknown count).
+    Steps are counted locally and charged to the budget when the search ends (or fails).
     """
 
-    def __init__(self, run: Run, relations: Sequence[_Rel],
-                 constants: Mapping[Cell, int | Decimal], budget: _Budget, *,
-                 straddle: bool = True) -> None:
+    def __init__(self, run: Run, relations: Sequence[_Rel], constants: Known,
+                 positions: Sequence[int], budget: _Budget, *, straddle: bool = True) -> None:
         self.run = run
         self.segments = run.segments
         self.soft = (run.soft if straddle and run.soft
                      else (False,) * (len(run.segments) - 1))
         self.budget = budget
+        self.used = 0  #: steps spent so far
+        self.room = budget.room()  #: steps allowed
         self.nonneg = all(kind is not CellKind.SIGNED_COUNT for kind in run.kinds)
-        by_cell: dict[Cell, list[_Rel]] = {}
+        by_cell: dict[int, list[_Rel]] = {}
         for rel in relations:
-            for cell in rel.cells:
-                by_cell.setdefault(cell, []).append(rel)
-        self.rels = [by_cell.get(cell, []) for cell in run.cells]  #: each cell's relations
+            for at in rel.at:
+                by_cell.setdefault(at, []).append(rel)
+        self.rels = [by_cell.get(at, []) for at in positions]  #: each cell's relations
+        self.positions = positions
         self.patterns = [_PIECE[kind].fullmatch for kind in run.kinds]
         self.longest = [MAX_PIECE[kind] for kind in run.kinds]
-        self.known: dict[Cell, int | Decimal] = dict(constants)
+        self.known = list(constants)
         self.values: list[CellValue] = [None] * len(run.cells)
         self.before = [0]  # digits in the segments before each segment
         for segment in self.segments:
@@ -187,11 +240,15 @@ class _Cutter:
 
     def splits(self) -> list[tuple[CellValue, ...]]:
         last = len(self.segments) - 1
-        self.step(len(self.run.cells) - 1, last, len(self.segments[last]))
+        try:
+            self.step(len(self.run.cells) - 1, last, len(self.segments[last]))
+        finally:
+            self.budget.charge(self.used)
         return self.out
 
     def spend(self) -> None:
-        if not self.budget.spend():
+        self.used += 1
+        if self.used > self.room:
             raise _TooComplex
 
     def step(self, i: int, seg: int, end: int) -> None:
@@ -212,7 +269,9 @@ class _Cutter:
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
         lowest = max(0, i - self.before[seg], end - self.longest[i])
         for start in range(end - 1, lowest - 1, -1):
-            self.spend()  # every piece tried is a step: time is bounded by steps
+            self.used += 1  # every piece tried is a step: time is bounded by steps
+            if self.used > self.room:
+                raise _TooComplex
             piece = text[start:end]
             if not matches(piece):
                 continue
@@ -243,22 +302,27 @@ class _Cutter:
 
     def place(self, i: int, value: int | Decimal | None, seg: int, end: int) -> None:
         """Cell ``i`` holds ``value`` (``None``: not known); go on if no relation breaks."""
-        cell = self.run.cells[i]
+        at = self.positions[i]
+        known = self.known
         self.values[i] = value
         if value is not None:
-            self.known[cell] = value
-        known, nonneg = self.known, self.nonneg
-        if all(_holds(rel, known, nonneg) for rel in self.rels[i]):
+            known[at] = value
+        nonneg = self.nonneg
+        for rel in self.rels[i]:
+            if not _holds(rel, known, nonneg):
+                break
+        else:
             self.step(i - 1, seg, end)
-        self.known.pop(cell, None)
+        known[at] = None
         self.values[i] = None
 
 
-def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | Decimal],
+def _splits(run: Run, relations: Sequence[_Rel], constants: Known, positions: Sequence[int],
             budget: _Budget, *, straddle: bool = True) -> list[tuple[CellValue, ...]]:
-    """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants);
-    without ``straddle``, every whitespace is a cut."""
-    return _Cutter(run, relations, constants, budget, straddle=straddle).splits()
+    """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants by
+    position, the run's cells at ``positions``); without ``straddle``, every whitespace is a
+    cut."""
+    return _Cutter(run, relations, constants, positions, budget, straddle=straddle).splits()
 
 
 @attrs.frozen(kw_only=True)
@@ -270,11 +334,7 @@ class Solution:
 
 
 def _relations(spec: TableSpec) -> list[_Rel]:
-    return [
-        _Rel(tuple((c.row, c.column) for c in rel.left),
-             tuple((c.row, c.column) for c in rel.right), rel.rule)
-        for rel in spec.relations
-    ]
+    return list(_plan(spec).relations)
 
 
 def _pointer(table: str, cell: Cell) -> str:
@@ -290,6 +350,17 @@ def _two_numbers_note(values: Iterable[CellValue]) -> str:
     if any(v is None for v in values):
         return "（“空”：该单元格跨过空白、印有两个数，不合并其数字，留空）"
     return ""
+
+
+def _positions(plan: dict[Cell, int], runs: Sequence[Run]) -> dict[Cell, int]:
+    """The plan's cell positions, with a position for any run cell no relation names."""
+    extra = [cell for run in runs for cell in run.cells if cell not in plan]
+    if not extra:
+        return plan
+    position = dict(plan)
+    for cell in extra:
+        position.setdefault(cell, len(position))
+    return position
 
 
 class _Solver:
@@ -309,31 +380,51 @@ class _Solver:
                 self.runs.append(run)
             else:
                 self.too_long(run)
+        self.position = _positions(_plan(spec).position, self.runs)
+        self.at = [tuple(self.position[c] for c in run.cells) for run in self.runs]
+        self.base: Known = [None] * len(self.position)  #: the stated values by position
+        for cell, value in self.constants.items():
+            if (at := self.position.get(cell)) is not None:
+                self.base[at] = value
+        self.owner = [-1] * len(self.position)  #: the run (index) that holds each cell
+        for i, positions in enumerate(self.at):
+            for at in positions:
+                self.owner[at] = i
         self.relations = self.constraining({cell for run in runs for cell in run.cells})
         self.with_constants, self.within = self.local_relations()
+
+    def flags(self, cells: Iterable[Cell]) -> list[bool]:
+        """Which positions hold one of ``cells``."""
+        flags = [False] * len(self.position)
+        for cell in cells:
+            if (at := self.position.get(cell)) is not None:
+                flags[at] = True
+        return flags
 
     def constraining(self, run_cells: set[Cell]) -> list[_Rel]:
         """The relations that constrain the runs: every cell a stated number or a run's cell,
         none printed blank, at least one a run's."""
+        blank, stated, ran = (self.flags(self.blank), self.flags(self.constants),
+                              self.flags(run_cells))
         return [
-            rel for rel in _relations(self.spec)
-            if not any(c in self.blank for c in rel.cells)
-            and all(c in self.constants or c in run_cells for c in rel.cells)
-            and any(c in run_cells for c in rel.cells)
+            rel for rel in _plan(self.spec).relations
+            if not any(blank[at] for at in rel.at)
+            and all(stated[at] or ran[at] for at in rel.at)
+            and any(ran[at] for at in rel.at)
         ]
 
     def local_relations(self) -> tuple[list[list[_Rel]], list[list[_Rel]]]:
         """The relations each run meets alone: with stated cells, and within the run only."""
-        owner = {cell: i for i, run in enumerate(self.runs) for cell in run.cells}
+        owner = self.owner
         with_constants: list[list[_Rel]] = [[] for _ in self.runs]
         within: list[list[_Rel]] = [[] for _ in self.runs]
         for rel in self.relations:
-            runs_of = {owner[c] for c in rel.cells if c in owner}
+            runs_of = {owner[at] for at in rel.at if owner[at] >= 0}
             if len(runs_of) != 1:
                 continue
             (i,) = runs_of
             with_constants[i].append(rel)
-            if all(c in owner for c in rel.cells):
+            if all(owner[at] >= 0 for at in rel.at):
                 within[i].append(rel)
         return with_constants, within
 
@@ -355,7 +446,7 @@ class _Solver:
 
     def groups(self) -> list[list[int]]:
         """Indexes of runs linked (directly or not) by a relation, in document order."""
-        owner = {cell: i for i, run in enumerate(self.runs) for cell in run.cells}
+        owner = self.owner
         parent = list(range(len(self.runs)))
 
         def find(i: int) -> int:
@@ -365,7 +456,7 @@ class _Solver:
             return i
 
         for rel in self.relations:
-            linked = sorted({owner[c] for c in rel.cells if c in owner})
+            linked = sorted({owner[at] for at in rel.at if owner[at] >= 0})
             for other in linked[1:]:
                 parent[find(other)] = find(linked[0])
         groups: dict[int, list[int]] = {}
@@ -410,16 +501,16 @@ class _Solver:
         """Every consistent split of the group's runs together (with ``straddle``: cells
         holding two numbers across whitespace too)."""
         budget = _Budget(MAX_NODES, self.budget)
-        domains = [_splits(self.runs[i], self.local(i, constants=True), self.constants,
+        domains = [_splits(self.runs[i], self.local(i, constants=True), self.base, self.at[i],
                            budget, straddle=straddle) for i in group]
-        return self.search([self.runs[i] for i in group], domains, budget)
+        return self.search(group, domains, budget)
 
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
         alone, whitespace a cut (a cell of two numbers would explain nothing)."""
         try:
-            own = _splits(run, self.local(index, constants=False), {},
-                          _Budget(MAX_NODES, self.budget), straddle=False)
+            own = _splits(run, self.local(index, constants=False), [None] * len(self.base),
+                          self.at[index], _Budget(MAX_NODES, self.budget), straddle=False)
         except _TooComplex:
             self.too_complex(run)
             return
@@ -429,44 +520,59 @@ class _Solver:
             self.ambiguous(run, own, why="没有一种拆分能同时满足表内全部勾稽关系",
                            code="split.inconsistent")
 
-    def search(self, runs: list[Run], domains: list[list[tuple[CellValue, ...]]],
-               budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
-        order = sorted(range(len(runs)), key=lambda i: len(domains[i]))
-        known: dict[Cell, int | Decimal] = dict(self.constants)
-        chosen: list[tuple[CellValue, ...] | None] = [None] * len(runs)
-        by_cell: dict[Cell, list[_Rel]] = {}
+    def touching(self, group: list[int]) -> list[list[_Rel]]:
+        """For each run of ``group``, the constraining relations that name one of its cells."""
+        by_cell: dict[int, list[_Rel]] = {}
         for rel in self.relations:
-            for cell in rel.cells:
-                by_cell.setdefault(cell, []).append(rel)
-        touching = [
-            list({id(rel): rel for cell in run.cells for rel in by_cell.get(cell, ())}.values())
-            for run in runs
+            for at in rel.at:
+                by_cell.setdefault(at, []).append(rel)
+        return [
+            list({id(rel): rel for at in self.at[i] for rel in by_cell.get(at, ())}.values())
+            for i in group
         ]
+
+    def search(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
+               budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
+        """One split per run of ``group`` (from its ``domains``) such that no relation breaks:
+        every such choice, up to :data:`MAX_SOLUTIONS`. Steps are counted locally and charged
+        to ``budget`` at the end."""
+        order = sorted(range(len(group)), key=lambda i: len(domains[i]))
+        known = list(self.base)
+        chosen: list[tuple[CellValue, ...] | None] = [None] * len(group)
+        positions = [self.at[i] for i in group]
+        touching = self.touching(group)
         out: list[tuple[tuple[CellValue, ...], ...]] = []
+        room = budget.room()
+        used = 0
 
         def step(depth: int) -> None:
+            nonlocal used
             if len(out) >= MAX_SOLUTIONS:
                 return
             if depth == len(order):
                 out.append(tuple(c for c in chosen if c is not None))
                 return
             r = order[depth]
-            run = runs[r]
+            cells = positions[r]
             rels = touching[r]
             for split in domains[r]:
-                if not budget.spend():
+                used += 1
+                if used > room:
                     raise _TooComplex
-                for cell, value in zip(run.cells, split, strict=True):
+                for at, value in zip(cells, split, strict=True):
                     if value is not None:  # None: a cell holding two numbers, not known
-                        known[cell] = cast("int | Decimal", value)
+                        known[at] = cast("int | Decimal", value)
                 if all(_holds(rel, known, True) for rel in rels):
                     chosen[r] = split
                     step(depth + 1)
                     chosen[r] = None
-                for cell in run.cells:
-                    known.pop(cell, None)
+                for at in cells:
+                    known[at] = None
 
-        step(0)
+        try:
+            step(0)
+        finally:
+            budget.charge(used)
         return out
 
     # --- outcomes -------------------------------------------------------------------------------
