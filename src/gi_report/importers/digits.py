@@ -30,8 +30,9 @@ share :data:`MAX_TABLE_NODES` steps in all (about 1.5 s).
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from typing import cast
 
@@ -94,6 +95,8 @@ class _Rel:
     left_at: tuple[int, ...] = ()  #: the left cells' positions in the table's plan
     right_at: tuple[int, ...] = ()
     at: tuple[int, ...] = ()  #: every cell's position, left then right
+    get: Callable[[Sequence[int]], tuple[int, ...]] = attrs.field(default=tuple, eq=False)
+    """Every cell's entry (left then right) of a list by position, as a tuple."""
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -109,6 +112,14 @@ class _Plan:
     relations: tuple[_Rel, ...]
 
 
+def _getter(positions: tuple[int, ...]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """The entries at ``positions`` of a list, always as a tuple."""
+    if len(positions) == 1:
+        (only,) = positions
+        return lambda entries: (entries[only],)
+    return operator.itemgetter(*positions)
+
+
 @functools.lru_cache(maxsize=64)
 def _plan(spec: TableSpec) -> _Plan:
     position: dict[Cell, int] = {}
@@ -121,7 +132,8 @@ def _plan(spec: TableSpec) -> _Plan:
         right = tuple((c.row, c.column) for c in rel.right)
         left_at = tuple(position[c] for c in left)
         right_at = tuple(position[c] for c in right)
-        relations.append(_Rel(left, right, rel.rule, left_at, right_at, left_at + right_at))
+        relations.append(_Rel(left, right, rel.rule, left_at, right_at, left_at + right_at,
+                              _getter(left_at + right_at)))
     return _Plan(position, tuple(relations))
 
 
@@ -164,8 +176,33 @@ class _TooComplex(Exception):
     pass
 
 
-def _value(piece: str, kind: CellKind) -> int | Decimal:
-    return Decimal(piece) if kind is CellKind.AMOUNT else int(piece)
+@attrs.frozen
+class _KindPlan:
+    """What one cell of a kind may be cut as: the pieces it matches, the longest, its value."""
+
+    kind: CellKind
+    matches: Callable[[str], re.Match[str] | None]
+    longest: int
+    value: Callable[[str], int | Decimal]
+
+
+_KIND_PLANS = tuple(
+    _KindPlan(kind, pattern.fullmatch, MAX_PIECE[kind],
+              Decimal if kind is CellKind.AMOUNT else int)
+    for kind, pattern in _PIECE.items())
+
+
+_NEVER = 1 << 62
+"""The search depth of a cell no run of the group gives: never known."""
+_SHORTEST_PIECE = min(plan.longest for plan in _KIND_PLANS)
+
+
+def _kind_plan(kind: CellKind) -> _KindPlan:
+    """The plan of ``kind``, found by identity (hashing an enum member runs Python code)."""
+    for plan in _KIND_PLANS:
+        if plan.kind is kind:
+            return plan
+    raise KeyError(kind)
 
 
 Known = list["int | Decimal | None"]
@@ -227,8 +264,10 @@ class _Cutter:
                 by_cell.setdefault(at, []).append(rel)
         self.rels = [by_cell.get(at, []) for at in positions]  #: each cell's relations
         self.positions = positions
-        self.patterns = [_PIECE[kind].fullmatch for kind in run.kinds]
-        self.longest = [MAX_PIECE[kind] for kind in run.kinds]
+        plans = [_kind_plan(kind) for kind in run.kinds]
+        self.patterns = [plan.matches for plan in plans]
+        self.longest = [plan.longest for plan in plans]
+        self.convert = [plan.value for plan in plans]
         self.known = list(constants)
         self.values: list[CellValue] = [None] * len(run.cells)
         self.before = [0]  # digits in the segments before each segment
@@ -262,7 +301,7 @@ class _Cutter:
             return
         if seg < 0 or i + 1 < self.fewest[seg] or self.before[seg] + end < i + 1:
             return  # fewer cells left than the segments need, or fewer digits than cells
-        kind = self.run.kinds[i]
+        convert = self.convert[i]
         matches = self.patterns[i]
         text = self.segments[seg]
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
@@ -276,11 +315,11 @@ class _Cutter:
             if not matches(piece):
                 continue
             if start == 0:
-                self.place(i, _value(piece, kind), *self.before_segment(seg))
+                self.place(i, convert(piece), *self.before_segment(seg))
                 if seg > 0 and self.soft[seg - 1]:
                     self.straddle(i, seg - 1)
             elif i > 0:  # else digits would be left over
-                self.place(i, _value(piece, kind), seg, start)
+                self.place(i, convert(piece), seg, start)
 
     def before_segment(self, seg: int) -> tuple[int, int]:
         """Where cutting goes on once segment ``seg`` is used up: the end of the one before."""
@@ -381,7 +420,7 @@ class _Solver:
             else:
                 self.too_long(run)
         self.position = _positions(_plan(spec).position, self.runs)
-        self.at = [tuple(self.position[c] for c in run.cells) for run in self.runs]
+        self.at = [tuple(map(self.position.__getitem__, run.cells)) for run in self.runs]
         self.base: Known = [None] * len(self.position)  #: the stated values by position
         for cell, value in self.constants.items():
             if (at := self.position.get(cell)) is not None:
@@ -390,28 +429,33 @@ class _Solver:
         for i, positions in enumerate(self.at):
             for at in positions:
                 self.owner[at] = i
-        self.relations = self.constraining({cell for run in runs for cell in run.cells})
+        self.relations = self.constraining(runs)
         self.with_constants, self.within = self.local_relations()
+        self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
+        """Splits already found, and the steps they took, by :meth:`shape`."""
 
-    def flags(self, cells: Iterable[Cell]) -> list[bool]:
-        """Which positions hold one of ``cells``."""
-        flags = [False] * len(self.position)
+    def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
+        """Set ``flag`` at the positions of ``cells`` (cells no relation names have none)."""
+        get = self.position.get
         for cell in cells:
-            if (at := self.position.get(cell)) is not None:
-                flags[at] = True
-        return flags
+            if (at := get(cell)) is not None:
+                flags[at] |= flag
 
-    def constraining(self, run_cells: set[Cell]) -> list[_Rel]:
-        """The relations that constrain the runs: every cell a stated number or a run's cell,
-        none printed blank, at least one a run's."""
-        blank, stated, ran = (self.flags(self.blank), self.flags(self.constants),
-                              self.flags(run_cells))
-        return [
-            rel for rel in _plan(self.spec).relations
-            if not any(blank[at] for at in rel.at)
-            and all(stated[at] or ran[at] for at in rel.at)
-            and any(ran[at] for at in rel.at)
-        ]
+    def constraining(self, runs: Sequence[Run]) -> list[_Rel]:
+        """The relations that constrain the runs (every run, even one too long to search):
+        every cell a stated number or a run's cell, none printed blank, at least one a run's."""
+        flags = [0] * len(self.position)  # 1: stated, 2: a run's, 8: printed blank
+        self.mark(flags, self.constants, 1)
+        for run in runs:
+            self.mark(flags, run.cells, 2)
+        self.mark(flags, self.blank, 8)
+        out = []
+        for rel in _plan(self.spec).relations:
+            found = rel.get(flags)
+            # each stated or a run's (1-3, never 0 or blank), one at least a run's (2 or 3)
+            if min(found) >= 1 and 2 <= max(found) <= 3:
+                out.append(rel)
+        return out
 
     def local_relations(self) -> tuple[list[list[_Rel]], list[list[_Rel]]]:
         """The relations each run meets alone: with stated cells, and within the run only."""
@@ -419,12 +463,14 @@ class _Solver:
         with_constants: list[list[_Rel]] = [[] for _ in self.runs]
         within: list[list[_Rel]] = [[] for _ in self.runs]
         for rel in self.relations:
-            runs_of = {owner[at] for at in rel.at if owner[at] >= 0}
+            owners = rel.get(owner)
+            runs_of = set(owners)
+            runs_of.discard(-1)
             if len(runs_of) != 1:
                 continue
             (i,) = runs_of
             with_constants[i].append(rel)
-            if all(owner[at] >= 0 for at in rel.at):
+            if -1 not in owners:
                 within[i].append(rel)
         return with_constants, within
 
@@ -440,8 +486,10 @@ class _Solver:
     def fits(run: Run) -> bool:
         """Whether a run is short enough to search: within :data:`MAX_RUN_DIGITS` and within
         what its cells can hold together."""
-        length = sum(len(segment) for segment in run.segments)
-        room = sum(MAX_PIECE[kind] for kind in run.kinds)
+        length = sum(map(len, run.segments))
+        if length <= min(MAX_RUN_DIGITS, _SHORTEST_PIECE * len(run.kinds)):
+            return True  # within what any cells can hold
+        room = sum(_kind_plan(kind).longest for kind in run.kinds)
         return length <= min(MAX_RUN_DIGITS, room)
 
     def groups(self) -> list[list[int]]:
@@ -456,9 +504,12 @@ class _Solver:
             return i
 
         for rel in self.relations:
-            linked = sorted({owner[at] for at in rel.at if owner[at] >= 0})
+            linked = sorted(set(rel.get(owner)) - {-1})
+            if len(linked) < 2:
+                continue
+            root = find(linked[0])
             for other in linked[1:]:
-                parent[find(other)] = find(linked[0])
+                parent[find(other)] = root
         groups: dict[int, list[int]] = {}
         for i in range(len(self.runs)):
             groups.setdefault(find(i), []).append(i)
@@ -501,16 +552,56 @@ class _Solver:
         """Every consistent split of the group's runs together (with ``straddle``: cells
         holding two numbers across whitespace too)."""
         budget = _Budget(MAX_NODES, self.budget)
-        domains = [_splits(self.runs[i], self.local(i, constants=True), self.base, self.at[i],
-                           budget, straddle=straddle) for i in group]
+        domains = [self.splits(i, self.local(i, constants=True), self.base, budget,
+                               straddle=straddle) for i in group]
         return self.search(group, domains, budget)
+
+    def splits(self, index: int, relations: list[_Rel], constants: Known, budget: _Budget, *,
+               straddle: bool) -> list[tuple[CellValue, ...]]:
+        """:func:`_splits` of run ``index``, searched once per :meth:`shape`: a run of the same
+        shape has the same splits, found in the same number of steps, which are charged to
+        ``budget`` again (failing on the same step as a search would)."""
+        key = self.shape(index, relations, constants, straddle)
+        found = self.memo.get(key) if key is not None else None
+        if found is None:
+            cutter = _Cutter(self.runs[index], relations, constants, self.at[index], budget,
+                             straddle=straddle)
+            out = cutter.splits()
+            if key is not None:
+                self.memo[key] = (out, cutter.used)
+            return out
+        out, steps = found
+        room = budget.room()
+        if steps > room:
+            budget.charge(max(room, 0) + 1)
+            raise _TooComplex
+        budget.charge(steps)
+        return list(out)
+
+    def shape(self, index: int, relations: list[_Rel], constants: Known, straddle: bool
+              ) -> Hashable | None:
+        """What the splits of run ``index`` depend on: its digits, whitespace and kinds, the
+        stated values of its cells, and the relations (its cells by place in the run, other
+        cells by value); ``None`` if the run names a cell twice (not memoised)."""
+        run = self.runs[index]
+        positions = self.at[index]
+        place = {at: j for j, at in enumerate(positions)}
+        if len(place) != len(positions):
+            return None
+        rels = tuple(
+            (tuple(place[at] if at in place else (constants[at],) for at in rel.left_at),
+             tuple(place[at] if at in place else (constants[at],) for at in rel.right_at))
+            for rel in relations)
+        return (run.segments, run.soft, straddle, tuple(map(id, run.kinds)),
+                tuple(map(constants.__getitem__, positions)), rels)
 
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
         alone, whitespace a cut (a cell of two numbers would explain nothing)."""
         try:
-            own = _splits(run, self.local(index, constants=False), [None] * len(self.base),
-                          self.at[index], _Budget(MAX_NODES, self.budget), straddle=False)
+            own = self.splits(index, self.local(index, constants=False),
+                              [None] * len(self.base), _Budget(MAX_NODES, self.budget),
+                              straddle=False)
         except _TooComplex:
             self.too_complex(run)
             return
@@ -531,6 +622,36 @@ class _Solver:
             for i in group
         ]
 
+    def checks(self, group: list[int], order: list[int]) -> list[list[_Rel]]:
+        """For each run of ``group``, the relations to check when its split is chosen (runs
+        chosen in ``order``): those naming one of its cells, less those with a cell on each
+        side that only a later run gives (such a relation holds whatever the values). When
+        runs share a cell or a run's cell is stated, every relation naming one of its cells.
+        """
+        positions = [self.at[i] for i in group]
+        cells = [at for run in positions for at in run]
+        if len(set(cells)) != len(cells) or any(self.base[at] is not None for at in cells):
+            return self.touching(group)
+        depth = [-1 if value is not None else _NEVER for value in self.base]
+        member = [-1] * len(self.base)  #: the run of the group holding each position
+        for d, r in enumerate(order):
+            for at in positions[r]:
+                depth[at] = d
+                member[at] = r
+        chosen_at = {r: d for d, r in enumerate(order)}
+        out: list[list[_Rel]] = [[] for _ in group]
+        for rel in self.relations:
+            members = set(rel.get(member))
+            members.discard(-1)
+            if not members:
+                continue
+            ready = min(max(map(depth.__getitem__, rel.left_at), default=-1),
+                        max(map(depth.__getitem__, rel.right_at), default=-1))
+            for r in members:
+                if ready <= chosen_at[r]:
+                    out[r].append(rel)
+        return out
+
     def search(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
                budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
         """One split per run of ``group`` (from its ``domains``) such that no relation breaks:
@@ -540,7 +661,7 @@ class _Solver:
         known = list(self.base)
         chosen: list[tuple[CellValue, ...] | None] = [None] * len(group)
         positions = [self.at[i] for i in group]
-        touching = self.touching(group)
+        touching = self.checks(group, order)
         out: list[tuple[tuple[CellValue, ...], ...]] = []
         room = budget.room()
         used = 0
