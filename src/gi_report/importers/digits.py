@@ -402,6 +402,19 @@ def _positions(plan: dict[Cell, int], runs: Sequence[Run]) -> dict[Cell, int]:
     return position
 
 
+def _members(rel: _Rel, member: list[int]) -> set[int]:
+    """The runs (``member`` of each position, -1 for none) that hold a cell of ``rel``."""
+    members = set(rel.get(member))
+    members.discard(-1)
+    return members
+
+
+def _ready(rel: _Rel, depth: list[int]) -> int:
+    """The search depth from which one side of ``rel`` may be wholly known."""
+    return min(max(map(depth.__getitem__, rel.left_at), default=-1),
+               max(map(depth.__getitem__, rel.right_at), default=-1))
+
+
 class _Solver:
     def __init__(self, spec: TableSpec, constants: dict[Cell, CellValue], runs: Sequence[Run],
                  describe: Callable[[Sequence[Cell]], str]) -> None:
@@ -622,6 +635,12 @@ class _Solver:
             for i in group
         ]
 
+    def apart(self, positions: list[tuple[int, ...]]) -> bool:
+        """Whether the runs (at ``positions``) share no cell and hold no stated cell."""
+        cells = [at for run in positions for at in run]
+        base = self.base
+        return len(set(cells)) == len(cells) and all(base[at] is None for at in cells)
+
     def checks(self, group: list[int], order: list[int]) -> list[list[_Rel]]:
         """For each run of ``group``, the relations to check when its split is chosen (runs
         chosen in ``order``): those naming one of its cells, less those with a cell on each
@@ -629,8 +648,7 @@ class _Solver:
         runs share a cell or a run's cell is stated, every relation naming one of its cells.
         """
         positions = [self.at[i] for i in group]
-        cells = [at for run in positions for at in run]
-        if len(set(cells)) != len(cells) or any(self.base[at] is not None for at in cells):
+        if not self.apart(positions):
             return self.touching(group)
         depth = [-1 if value is not None else _NEVER for value in self.base]
         member = [-1] * len(self.base)  #: the run of the group holding each position
@@ -641,14 +659,8 @@ class _Solver:
         chosen_at = {r: d for d, r in enumerate(order)}
         out: list[list[_Rel]] = [[] for _ in group]
         for rel in self.relations:
-            members = set(rel.get(member))
-            members.discard(-1)
-            if not members:
-                continue
-            ready = min(max(map(depth.__getitem__, rel.left_at), default=-1),
-                        max(map(depth.__getitem__, rel.right_at), default=-1))
-            for r in members:
-                if ready <= chosen_at[r]:
+            for r in _members(rel, member):
+                if _ready(rel, depth) <= chosen_at[r]:
                     out[r].append(rel)
         return out
 
