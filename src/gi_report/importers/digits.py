@@ -659,8 +659,10 @@ class _Solver:
         chosen_at = {r: d for d, r in enumerate(order)}
         out: list[list[_Rel]] = [[] for _ in group]
         for rel in self.relations:
-            for r in _members(rel, member):
-                if _ready(rel, depth) <= chosen_at[r]:
+            members = _members(rel, member)
+            ready = _ready(rel, depth) if members else 0
+            for r in members:
+                if ready <= chosen_at[r]:
                     out[r].append(rel)
         return out
 
