@@ -273,6 +273,8 @@ class _Cutter:
         self.before = [0]  # digits in the segments before each segment
         for segment in self.segments:
             self.before.append(self.before[-1] + len(segment))
+        # where cutting goes on once a segment is used up: the end of the one before it
+        self.ends = [0, *(len(segment) for segment in self.segments[:-1])]
         # the fewest cells segments 0..seg can fill: one each, less one per soft boundary
         self.fewest = [seg + 1 - sum(self.soft[:seg]) for seg in range(len(self.segments))]
         self.out: list[tuple[CellValue, ...]] = []
@@ -292,21 +294,27 @@ class _Cutter:
 
     def step(self, i: int, seg: int, end: int) -> None:
         """Cut cell ``i`` (and those before it) from segment ``seg`` up to ``end``."""
-        self.spend()
+        self.used += 1  # every call is a step (:meth:`spend`, inline: the hottest path)
+        if self.used > self.room:
+            raise _TooComplex
         if i < 0:
             if seg < 0:
                 self.out.append(tuple(self.values))
                 if len(self.out) > MAX_CANDIDATES:
                     raise _TooComplex
             return
-        if seg < 0 or i + 1 < self.fewest[seg] or self.before[seg] + end < i + 1:
+        if seg < 0:
+            return
+        before = self.before[seg]
+        if i + 1 < self.fewest[seg] or before + end < i + 1:
             return  # fewer cells left than the segments need, or fewer digits than cells
         convert = self.convert[i]
         matches = self.patterns[i]
         text = self.segments[seg]
+        place = self.place
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
-        lowest = max(0, i - self.before[seg], end - self.longest[i])
+        lowest = max(0, i - before, end - self.longest[i])
         for start in range(end - 1, lowest - 1, -1):
             self.used += 1  # every piece tried is a step: time is bounded by steps
             if self.used > self.room:
@@ -315,15 +323,11 @@ class _Cutter:
             if not matches(piece):
                 continue
             if start == 0:
-                self.place(i, convert(piece), *self.before_segment(seg))
+                place(i, convert(piece), seg - 1, self.ends[seg])
                 if seg > 0 and self.soft[seg - 1]:
                     self.straddle(i, seg - 1)
             elif i > 0:  # else digits would be left over
-                self.place(i, convert(piece), seg, start)
-
-    def before_segment(self, seg: int) -> tuple[int, int]:
-        """Where cutting goes on once segment ``seg`` is used up: the end of the one before."""
-        return seg - 1, (len(self.segments[seg - 1]) if seg > 0 else 0)
+                place(i, convert(piece), seg, start)
 
     def straddle(self, i: int, seg: int) -> None:
         """Cell ``i`` also holding the end of segment ``seg`` (two numbers in one cell)."""
@@ -335,7 +339,7 @@ class _Cutter:
             if not matches(text[start:]):
                 continue
             if start == 0:
-                self.place(i, None, *self.before_segment(seg))
+                self.place(i, None, seg - 1, self.ends[seg])
             elif i > 0:
                 self.place(i, None, seg, start)
 
@@ -391,15 +395,18 @@ def _two_numbers_note(values: Iterable[CellValue]) -> str:
     return ""
 
 
-def _positions(plan: dict[Cell, int], runs: Sequence[Run]) -> dict[Cell, int]:
-    """The plan's cell positions, with a position for any run cell no relation names."""
-    extra = [cell for run in runs for cell in run.cells if cell not in plan]
-    if not extra:
-        return plan
+def _positions(plan: dict[Cell, int], runs: Sequence[Run]
+               ) -> tuple[dict[Cell, int], list[tuple[int, ...]]]:
+    """The plan's cell positions, with a position for any run cell no relation names; and the
+    positions of each run's cells."""
+    found = [tuple(map(plan.get, run.cells)) for run in runs]
+    if not any(None in at for at in found):
+        return plan, found  # type: ignore[return-value]  # no None in them
     position = dict(plan)
-    for cell in extra:
-        position.setdefault(cell, len(position))
-    return position
+    for run in runs:
+        for cell in run.cells:
+            position.setdefault(cell, len(position))
+    return position, [tuple(map(position.__getitem__, run.cells)) for run in runs]
 
 
 def _members(rel: _Rel, member: list[int]) -> set[int]:
@@ -420,20 +427,21 @@ class _Solver:
                  describe: Callable[[Sequence[Cell]], str]) -> None:
         self.spec = spec
         self.constants: dict[Cell, int | Decimal] = {
-            c: v for c, v in constants.items() if isinstance(v, int | Decimal)}
+            c: v for c, v in constants.items() if isinstance(v, (int, Decimal))}
         self.blank = {c for c, v in constants.items() if v is None}
         self.describe = describe
         self.values: dict[Cell, CellValue] = {}
         self.notices: list[Notice] = []
         self.budget = _Budget(MAX_TABLE_NODES)
         self.runs: list[Run] = []
+        unsearched: list[Run] = []
         for run in runs:  # a run too long to search is left blank and constrains nothing
             if self.fits(run):
                 self.runs.append(run)
             else:
                 self.too_long(run)
-        self.position = _positions(_plan(spec).position, self.runs)
-        self.at = [tuple(map(self.position.__getitem__, run.cells)) for run in self.runs]
+                unsearched.append(run)
+        self.position, self.at = _positions(_plan(spec).position, self.runs)
         self.base: Known = [None] * len(self.position)  #: the stated values by position
         for cell, value in self.constants.items():
             if (at := self.position.get(cell)) is not None:
@@ -442,7 +450,7 @@ class _Solver:
         for i, positions in enumerate(self.at):
             for at in positions:
                 self.owner[at] = i
-        self.relations = self.constraining(runs)
+        self.relations = self.constraining(unsearched)
         self.with_constants, self.within = self.local_relations()
         self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
         """Splits already found, and the steps they took, by :meth:`shape`."""
@@ -454,12 +462,15 @@ class _Solver:
             if (at := get(cell)) is not None:
                 flags[at] |= flag
 
-    def constraining(self, runs: Sequence[Run]) -> list[_Rel]:
-        """The relations that constrain the runs (every run, even one too long to search):
+    def constraining(self, unsearched: Sequence[Run]) -> list[_Rel]:
+        """The relations that constrain the runs (even those too long to search, given apart):
         every cell a stated number or a run's cell, none printed blank, at least one a run's."""
         flags = [0] * len(self.position)  # 1: stated, 2: a run's, 8: printed blank
         self.mark(flags, self.constants, 1)
-        for run in runs:
+        for positions in self.at:
+            for at in positions:
+                flags[at] |= 2
+        for run in unsearched:
             self.mark(flags, run.cells, 2)
         self.mark(flags, self.blank, 8)
         out = []
