@@ -519,24 +519,21 @@ class _Solver:
     def groups(self) -> list[list[int]]:
         """Indexes of runs linked (directly or not) by a relation, in document order."""
         owner = self.owner
-        parent = list(range(len(self.runs)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        label = list(range(len(self.runs)))  #: each run's group, named by one of its runs
+        members = [[i] for i in range(len(self.runs))]
         for rel in self.relations:
-            linked = sorted(set(rel.get(owner)) - {-1})
+            linked = {label[i] for i in rel.get(owner) if i >= 0}
             if len(linked) < 2:
                 continue
-            root = find(linked[0])
-            for other in linked[1:]:
-                parent[find(other)] = root
+            into = max(linked, key=lambda g: len(members[g]))
+            for group in linked - {into}:  # relabel the smaller groups
+                for i in members[group]:
+                    label[i] = into
+                members[into].extend(members[group])
+                members[group] = []
         groups: dict[int, list[int]] = {}
         for i in range(len(self.runs)):
-            groups.setdefault(find(i), []).append(i)
+            groups.setdefault(label[i], []).append(i)
         return list(groups.values())
 
     def local(self, index: int, *, constants: bool) -> list[_Rel]:

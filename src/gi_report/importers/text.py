@@ -17,6 +17,7 @@ Every other line is a paragraph of its own.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -554,17 +555,19 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
     width = max((len(r) for r in rows), default=0)
     at = _evolver(loc, table=index)
     return TableBlock(
-        rows=tuple(
-            tuple(
-                GridCell(text=row[c][0], origin=(r, c),
-                         location=at(row=r, column=c, offset=row[c][1]))
-                if c < len(row) else None
-                for c in range(width)
-            )
-            for r, row in enumerate(rows)
-        ),
+        rows=tuple(_grid_row(row, r, width, at) for r, row in enumerate(rows)),
         location=attrs.evolve(loc, table=index, offset=base),
     )
+
+
+def _grid_row(row: list[tuple[str, int]], r: int, width: int, at: Callable[..., Location]
+              ) -> tuple[GridCell | None, ...]:
+    """Row ``r`` of a crawl table as grid cells, padded with ``None`` to ``width``."""
+    cells: list[GridCell | None] = [
+        GridCell(text=text, origin=(r, c), location=at(row=r, column=c, offset=offset))
+        for c, (text, offset) in enumerate(row)]
+    cells.extend([None] * (width - len(row)))
+    return tuple(cells)
 
 
 def _evolver(loc: Location, **changes: int) -> Callable[..., Location]:
@@ -575,7 +578,7 @@ def _evolver(loc: Location, **changes: int) -> Callable[..., Location]:
 
 def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
     """A whole report on one line, as blocks; ``None`` if the line is not one."""
-    if len(_NUMBERED_HEAD.findall(line, 0, 100_000)) < 3:
+    if sum(1 for _ in itertools.islice(_NUMBERED_HEAD.finditer(line, 0, 100_000), 3)) < 3:
         return None  # fewer than three numbered headings: a paragraph, not a whole report
     heads = list(find_inline_headings(line, _SECTIONS))
     if len(heads) < 3:
