@@ -238,6 +238,76 @@ def _holds(rel: _Rel, known: Known, nonnegative: bool) -> bool:
     return True
 
 
+class _Sums:
+    """Each relation's known sum and count of unknown cells per side, kept up to date as cells
+    are placed, so that a relation is checked in constant time (what :func:`_holds` decides).
+    Used for integer values only (counts: sums exact in any order)."""
+
+    def __init__(self, relations: Sequence[_Rel], known: Known) -> None:
+        rels = list({id(rel): rel for rel in relations}.values())
+        self.pairs = {id(rel): (2 * k, 2 * k + 1) for k, rel in enumerate(rels)}
+        """Each relation's two sides, as indexes of :attr:`total` and :attr:`unknown`."""
+        self.total: list[int | Decimal] = [0] * (2 * len(rels))
+        self.unknown = [0] * (2 * len(rels))
+        self.sides: dict[int, list[int]] = {}  #: the sides each position is on (repeated)
+        for rel in rels:
+            left, right = self.pairs[id(rel)]
+            for side, positions in ((left, rel.left_at), (right, rel.right_at)):
+                for at in positions:
+                    self.sides.setdefault(at, []).append(side)
+                    value = known[at]
+                    if value is None:
+                        self.unknown[side] += 1
+                    else:
+                        self.total[side] += value
+
+    def move(self, sides: Sequence[int], old: int | Decimal | None,
+             new: int | Decimal | None) -> None:
+        """A cell on ``sides`` changes from ``old`` to ``new`` (``None``: not known)."""
+        total, unknown = self.total, self.unknown
+        for side in sides:
+            if old is None:
+                unknown[side] -= 1
+            else:
+                total[side] -= old
+            if new is None:
+                unknown[side] += 1
+            else:
+                total[side] += new
+
+    def hold_with(self, terms: Sequence[tuple[int, int, int, int]], value: int | Decimal,
+                  nonnegative: bool) -> bool:
+        """:meth:`hold` if an unknown cell became ``value``: ``terms`` are its relations'
+        sides and how often the cell is on each (nothing is changed)."""
+        total, unknown = self.total, self.unknown
+        for left, right, on_left, on_right in terms:
+            left_sum = total[left] + on_left * value
+            right_sum = total[right] + on_right * value
+            if unknown[left] - on_left:
+                if not unknown[right] - on_right and nonnegative and left_sum > right_sum:
+                    return False
+            elif unknown[right] - on_right:
+                if nonnegative and right_sum > left_sum:
+                    return False
+            elif left_sum != right_sum:
+                return False
+        return True
+
+    def hold(self, pairs: Sequence[tuple[int, int]], nonnegative: bool) -> bool:
+        """Whether no relation of ``pairs`` is certainly violated (as :func:`_holds`)."""
+        total, unknown = self.total, self.unknown
+        for left, right in pairs:
+            if unknown[left]:
+                if not unknown[right] and nonnegative and total[left] > total[right]:
+                    return False
+            elif unknown[right]:
+                if nonnegative and total[right] > total[left]:
+                    return False
+            elif total[left] != total[right]:
+                return False
+        return True
+
+
 class _Cutter:
     """Every split of one run valid for its cells' kinds and the relations (given constants).
 
@@ -269,15 +339,36 @@ class _Cutter:
         self.longest = [plan.longest for plan in plans]
         self.convert = [plan.value for plan in plans]
         self.known = list(constants)
+        self.put = self.place
+        """How a piece is placed: :meth:`place`, or :meth:`place_summed` for counts."""
+        if _whole(run, relations, self.known):
+            self.summed(relations)
         self.values: list[CellValue] = [None] * len(run.cells)
-        self.before = [0]  # digits in the segments before each segment
-        for segment in self.segments:
-            self.before.append(self.before[-1] + len(segment))
-        # where cutting goes on once a segment is used up: the end of the one before it
-        self.ends = [0, *(len(segment) for segment in self.segments[:-1])]
-        # the fewest cells segments 0..seg can fill: one each, less one per soft boundary
-        self.fewest = [seg + 1 - sum(self.soft[:seg]) for seg in range(len(self.segments))]
+        self.digital = [s.isascii() and s.isdigit() for s in self.segments]
+        """Segments of ASCII digits only (:meth:`digit_pieces`)."""
+        self.before, self.ends, self.fewest = self.layout()
         self.out: list[tuple[CellValue, ...]] = []
+
+    def layout(self) -> tuple[list[int], list[int], list[int]]:
+        """Per segment: the digits before it; where cutting goes on once it is used up (the end
+        of the one before it); the fewest cells it and those before can fill (one each, less
+        one per soft boundary)."""
+        before = [0]
+        for segment in self.segments:
+            before.append(before[-1] + len(segment))
+        ends = [0, *(len(segment) for segment in self.segments[:-1])]
+        fewest = [seg + 1 - sum(self.soft[:seg]) for seg in range(len(self.segments))]
+        return before, ends, fewest
+
+    def summed(self, relations: Sequence[_Rel]) -> None:
+        """Check the relations on sums kept up to date (:meth:`place_summed`)."""
+        self.sums = _Sums(relations, self.known)
+        self.sides = [self.sums.sides.get(at, []) for at in self.positions]
+        self.pairs = [[self.sums.pairs[id(rel)] for rel in rels] for rels in self.rels]
+        self.terms = [
+            [(*self.sums.pairs[id(rel)], rel.left_at.count(at), rel.right_at.count(at))
+             for rel in rels] for at, rels in zip(self.positions, self.rels, strict=True)]
+        self.put = self.place_summed
 
     def splits(self) -> list[tuple[CellValue, ...]]:
         last = len(self.segments) - 1
@@ -298,23 +389,28 @@ class _Cutter:
         if self.used > self.room:
             raise _TooComplex
         if i < 0:
-            if seg < 0:
-                self.out.append(tuple(self.values))
-                if len(self.out) > MAX_CANDIDATES:
-                    raise _TooComplex
+            self.leaf(seg)
             return
         if seg < 0:
             return
         before = self.before[seg]
         if i + 1 < self.fewest[seg] or before + end < i + 1:
             return  # fewer cells left than the segments need, or fewer digits than cells
-        convert = self.convert[i]
-        matches = self.patterns[i]
-        text = self.segments[seg]
-        place = self.place
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
         lowest = max(0, i - before, end - self.longest[i])
+        if self.digital[seg]:
+            self.digit_pieces(i, seg, end, lowest)
+        else:
+            self.pieces(i, seg, end, lowest)
+
+    def pieces(self, i: int, seg: int, end: int, lowest: int) -> None:
+        """Cell ``i`` cut as each piece of segment ``seg`` ending at ``end``, the longest last
+        (starting no earlier than ``lowest``) that its kind's pattern matches."""
+        convert = self.convert[i]
+        matches = self.patterns[i]
+        text = self.segments[seg]
+        place = self.put
         for start in range(end - 1, lowest - 1, -1):
             self.used += 1  # every piece tried is a step: time is bounded by steps
             if self.used > self.room:
@@ -323,11 +419,41 @@ class _Cutter:
             if not matches(piece):
                 continue
             if start == 0:
-                place(i, convert(piece), seg - 1, self.ends[seg])
-                if seg > 0 and self.soft[seg - 1]:
-                    self.straddle(i, seg - 1)
+                self.first_piece(i, seg, piece)
             elif i > 0:  # else digits would be left over
                 place(i, convert(piece), seg, start)
+
+    def digit_pieces(self, i: int, seg: int, end: int, lowest: int) -> None:
+        """:meth:`pieces` of a segment of digits only: a piece is a number of every kind unless
+        it has a leading 0 (no pattern to match)."""
+        convert = self.convert[i]
+        text = self.segments[seg]
+        place = self.put
+        last = end - 1
+        for start in range(last, lowest - 1, -1):
+            self.used += 1  # every piece tried is a step: time is bounded by steps
+            if self.used > self.room:
+                raise _TooComplex
+            if start < last and text[start] == "0":
+                continue  # a leading 0
+            if start == 0:
+                self.first_piece(i, seg, text[:end])
+            elif i > 0:  # else digits would be left over
+                place(i, convert(text[start:end]), seg, start)
+
+    def first_piece(self, i: int, seg: int, piece: str) -> None:
+        """Cell ``i`` holding the start of segment ``seg`` (``piece``): cutting goes on at the
+        end of the segment before; where whitespace parts them, the cell may straddle it."""
+        self.put(i, self.convert[i](piece), seg - 1, self.ends[seg])
+        if seg > 0 and self.soft[seg - 1]:
+            self.straddle(i, seg - 1)
+
+    def leaf(self, seg: int) -> None:
+        """Every cell cut: a split if every segment is used up too."""
+        if seg < 0:
+            self.out.append(tuple(self.values))
+            if len(self.out) > MAX_CANDIDATES:
+                raise _TooComplex
 
     def straddle(self, i: int, seg: int) -> None:
         """Cell ``i`` also holding the end of segment ``seg`` (two numbers in one cell)."""
@@ -339,9 +465,9 @@ class _Cutter:
             if not matches(text[start:]):
                 continue
             if start == 0:
-                self.place(i, None, seg - 1, self.ends[seg])
+                self.put(i, None, seg - 1, self.ends[seg])
             elif i > 0:
-                self.place(i, None, seg, start)
+                self.put(i, None, seg, start)
 
     def place(self, i: int, value: int | Decimal | None, seg: int, end: int) -> None:
         """Cell ``i`` holds ``value`` (``None``: not known); go on if no relation breaks."""
@@ -358,6 +484,36 @@ class _Cutter:
             self.step(i - 1, seg, end)
         known[at] = None
         self.values[i] = None
+
+    def place_summed(self, i: int, value: int | Decimal | None, seg: int, end: int) -> None:
+        """:meth:`place`, the relations checked on sums kept up to date (:class:`_Sums`); an
+        unknown cell's value is checked before anything is changed (most are refused)."""
+        at = self.positions[i]
+        known = self.known
+        sums = self.sums
+        checked = False
+        if value is not None:
+            if known[at] is None:
+                if not sums.hold_with(self.terms[i], value, self.nonneg):
+                    return
+                checked = True
+            sums.move(self.sides[i], known[at], value)
+        self.values[i] = value
+        if value is not None:
+            known[at] = value
+        if checked or sums.hold(self.pairs[i], self.nonneg):
+            self.step(i - 1, seg, end)
+        if known[at] is not None:
+            sums.move(self.sides[i], known[at], None)
+        known[at] = None
+        self.values[i] = None
+
+
+def _whole(run: Run, relations: Sequence[_Rel], known: Known) -> bool:
+    """Whether the run's cells and every stated cell of ``relations`` hold whole numbers (sums
+    kept up to date are then exact)."""
+    return all(kind is not CellKind.AMOUNT for kind in run.kinds) and all(
+        known[at] is None or type(known[at]) is int for rel in relations for at in rel.at)
 
 
 def _splits(run: Run, relations: Sequence[_Rel], constants: Known, positions: Sequence[int],
