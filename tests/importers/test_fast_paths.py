@@ -10,6 +10,7 @@ that fails at the first step to one that never fails: the same values, notices a
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,6 +82,21 @@ def test_memoised_runs_split_and_fail_as_searched_ones(
     assert fast == _outcome(solver_calls)
 
 
+def _plain_cutter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every relation summed afresh at each piece, every piece matched by its pattern."""
+    monkeypatch.setattr(digits, "_whole", lambda *_: False)
+    monkeypatch.setattr(digits._Cutter, "digit_pieces", digits._Cutter.pieces)
+
+
+@pytest.mark.parametrize("budget", BUDGETS)
+def test_kept_sums_and_refused_pieces_split_and_fail_as_trying_each(
+        solver_calls: list[tuple[Any, ...]], budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(digits, "MAX_TABLE_NODES", budget)
+    fast = _outcome(solver_calls)
+    _plain_cutter(monkeypatch)
+    assert fast == _outcome(solver_calls)
+
+
 @pytest.mark.parametrize("budget", BUDGETS)
 def test_the_joint_search_finds_what_checking_every_relation_finds(
         solver_calls: list[tuple[Any, ...]], budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,7 +109,7 @@ def test_the_joint_search_finds_what_checking_every_relation_finds(
 def _generated_calls(seed: int) -> list[tuple[Any, ...]]:
     """Section 三 and 四 tables of a random report (consistent or not, small counts: many
     splits), each row a run of its digits run together or stated plainly, some runs with a
-    space where a cell ends (whitespace a cell may straddle)."""
+    space or two where a cell ends (whitespace a cell may straddle)."""
     rng = random.Random(seed)
     report = random_report(rng, template=rng.choice(("2019", "2021")),
                            consistent=rng.random() < 0.7, scale=rng.choice((2, 9, 40)))
@@ -109,13 +125,13 @@ def _generated_calls(seed: int) -> list[tuple[Any, ...]]:
             if rng.random() < 0.2:
                 constants.update((cell, table.cell(*cell)) for cell in cells)
                 continue
-            cut = rng.randrange(1, len(values)) if rng.random() < 0.2 else 0
-            segments = (("".join(values[:cut]), "".join(values[cut:])) if cut
-                        else ("".join(values),))
+            cuts = sorted(rng.sample(range(1, len(values)), rng.choice((0, 0, 1, 2))))
+            bounds = [0, *cuts, len(values)]
+            segments = tuple("".join(values[a:b]) for a, b in itertools.pairwise(bounds))
             runs.append(digits.Run(
                 cells=tuple(cells), kinds=tuple(spec.column(c).kind for _, c in cells),
                 segments=segments, text=" ".join(segments), location=Location(),
-                soft=(True,) if cut else ()))
+                soft=(True,) * len(cuts)))
         calls.append((spec, constants, runs))
     return calls
 
@@ -130,6 +146,8 @@ def test_generated_tables_split_alike_with_and_without_the_fast_paths(
     monkeypatch.setattr(digits._Solver, "shape", lambda *_: None)
     assert fast == _outcome(calls)
     monkeypatch.setattr(digits._Solver, "apart", lambda *_: False)
+    assert fast == _outcome(calls)
+    _plain_cutter(monkeypatch)
     assert fast == _outcome(calls)
 
 
@@ -154,6 +172,35 @@ def test_a_relation_left_unchecked_cannot_break_yet(seed: int) -> None:
                         solver.base[at] is None and depth.get(at, len(order)) > d
                         for at in rel.right_at]
                     assert any(later[0]) and any(later[1]), rel.rule
+
+
+def _each_run_split(calls: list[tuple[Any, ...]], budget: int) -> list[tuple[Any, ...]]:
+    """Each run split alone against the relations it meets with the stated cells, whitespace a
+    cut or straddled: the splits (or the failure) and the steps left."""
+    out: list[tuple[Any, ...]] = []
+    for spec, constants, runs in calls:
+        solver = digits._Solver(spec, dict(constants), runs, digits._plain)
+        for i, run in enumerate(solver.runs):
+            for straddle in (False, True):
+                steps = digits._Budget(budget)
+                try:
+                    found: Any = digits._splits(run, solver.local(i, constants=True),
+                                                solver.base, solver.at[i], steps,
+                                                straddle=straddle)
+                except digits._TooComplex:
+                    found = "too complex"
+                out.append((found, steps.left))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("budget", (3, 30, 300, 300_000))
+def test_each_run_splits_alike_with_kept_sums_and_refused_pieces(
+        seed: int, budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _generated_calls(seed)
+    fast = _each_run_split(calls, budget)
+    _plain_cutter(monkeypatch)
+    assert fast == _each_run_split(calls, budget)
 
 
 def test_a_too_complex_table_fails_on_the_same_runs_with_the_memo() -> None:

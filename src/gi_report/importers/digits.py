@@ -238,6 +238,16 @@ def _holds(rel: _Rel, known: Known, nonnegative: bool) -> bool:
     return True
 
 
+_ABOVE = 2
+"""A piece refused with every larger one (:meth:`_Sums.refuse`)."""
+
+
+def _over(on_larger: int, on_other: int) -> int:
+    """How a relation whose one side is too large refuses: for larger values too if the cell is
+    on that side only."""
+    return _ABOVE if on_larger and not on_other else 1
+
+
 class _Sums:
     """Each relation's known sum and count of unknown cells per side, kept up to date as cells
     are placed, so that a relation is checked in constant time (what :func:`_holds` decides).
@@ -275,23 +285,31 @@ class _Sums:
             else:
                 total[side] += new
 
-    def hold_with(self, terms: Sequence[tuple[int, int, int, int]], value: int | Decimal,
-                  nonnegative: bool) -> bool:
-        """:meth:`hold` if an unknown cell became ``value``: ``terms`` are its relations'
-        sides and how often the cell is on each (nothing is changed)."""
+    def refuse(self, terms: Sequence[tuple[int, int, int, int]], value: int | Decimal,
+               nonnegative: bool) -> int:
+        """Whether an unknown cell becoming ``value`` certainly violates a relation (as
+        :meth:`hold` would find; ``terms``: its relations' sides and how often the cell is on
+        each; nothing is changed): 0 no; 1 yes; :data:`_ABOVE` yes, and any larger value would
+        too (a side too large that only the cell's value grows)."""
         total, unknown = self.total, self.unknown
         for left, right, on_left, on_right in terms:
             left_sum = total[left] + on_left * value
             right_sum = total[right] + on_right * value
-            if unknown[left] - on_left:
-                if not unknown[right] - on_right and nonnegative and left_sum > right_sum:
-                    return False
-            elif unknown[right] - on_right:
-                if nonnegative and right_sum > left_sum:
-                    return False
+            left_open = unknown[left] - on_left
+            right_open = unknown[right] - on_right
+            if left_open and right_open:
+                continue
+            if left_open or right_open:
+                if not nonnegative:
+                    continue
+                if left_open and left_sum > right_sum:  # the known part exceeds the total
+                    return _over(on_left, on_right)
+                if right_open and right_sum > left_sum:
+                    return _over(on_right, on_left)
             elif left_sum != right_sum:
-                return False
-        return True
+                return (_over(on_left, on_right) if left_sum > right_sum
+                        else _over(on_right, on_left))
+        return 0
 
     def hold(self, pairs: Sequence[tuple[int, int]], nonnegative: bool) -> bool:
         """Whether no relation of ``pairs`` is certainly violated (as :func:`_holds`)."""
@@ -438,8 +456,25 @@ class _Cutter:
                 continue  # a leading 0
             if start == 0:
                 self.first_piece(i, seg, text[:end])
-            elif i > 0:  # else digits would be left over
-                place(i, convert(text[start:end]), seg, start)
+            elif i > 0 and place(i, convert(text[start:end]), seg, start):
+                self.refused_above(i, seg, end, start, lowest)  # else digits would be left over
+                return
+
+    def refused_above(self, i: int, seg: int, end: int, start: int, lowest: int) -> None:
+        """The piece from ``start`` was refused with every larger value: the longer pieces
+        that leave digits before them are refused too, and spend their steps all at once (as
+        trying each would); the piece that is the whole segment is tried (its cell may also
+        straddle whitespace)."""
+        self.used += start - max(lowest, 1)
+        if self.used > self.room:
+            self.used = self.room + 1  # the step trying them one by one fails on
+            raise _TooComplex
+        if lowest == 0:
+            self.used += 1
+            if self.used > self.room:
+                raise _TooComplex
+            if end == 1 or self.segments[seg][0] != "0":
+                self.first_piece(i, seg, self.segments[seg][:end])
 
     def first_piece(self, i: int, seg: int, piece: str) -> None:
         """Cell ``i`` holding the start of segment ``seg`` (``piece``): cutting goes on at the
@@ -469,8 +504,9 @@ class _Cutter:
             elif i > 0:
                 self.put(i, None, seg, start)
 
-    def place(self, i: int, value: int | Decimal | None, seg: int, end: int) -> None:
-        """Cell ``i`` holds ``value`` (``None``: not known); go on if no relation breaks."""
+    def place(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
+        """Cell ``i`` holds ``value`` (``None``: not known); go on if no relation breaks.
+        (``False``: nothing is known of larger values.)"""
         at = self.positions[i]
         known = self.known
         self.values[i] = value
@@ -484,18 +520,21 @@ class _Cutter:
             self.step(i - 1, seg, end)
         known[at] = None
         self.values[i] = None
+        return False
 
-    def place_summed(self, i: int, value: int | Decimal | None, seg: int, end: int) -> None:
+    def place_summed(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
         """:meth:`place`, the relations checked on sums kept up to date (:class:`_Sums`); an
-        unknown cell's value is checked before anything is changed (most are refused)."""
+        unknown cell's value is checked before anything is changed (most are refused).
+        ``True``: refused, and every larger value would be."""
         at = self.positions[i]
         known = self.known
         sums = self.sums
         checked = False
         if value is not None:
             if known[at] is None:
-                if not sums.hold_with(self.terms[i], value, self.nonneg):
-                    return
+                refused = sums.refuse(self.terms[i], value, self.nonneg)
+                if refused:
+                    return refused == _ABOVE
                 checked = True
             sums.move(self.sides[i], known[at], value)
         self.values[i] = value
@@ -507,6 +546,7 @@ class _Cutter:
             sums.move(self.sides[i], known[at], None)
         known[at] = None
         self.values[i] = None
+        return False
 
 
 def _whole(run: Run, relations: Sequence[_Rel], known: Known) -> bool:
