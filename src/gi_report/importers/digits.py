@@ -572,10 +572,6 @@ class Solution:
     notices: tuple[Notice, ...]
 
 
-def _relations(spec: TableSpec) -> list[_Rel]:
-    return list(_plan(spec).relations)
-
-
 def _pointer(table: str, cell: Cell) -> str:
     return f"/{table}/{cell[0]}/{cell[1]}"
 
