@@ -94,19 +94,15 @@ def _row_cells(line: str) -> list[str]:
 def _grid(rows: Sequence[Sequence[tuple[str, int]]], index: int, source: str | None,
           line: int) -> TableBlock:
     width = max((len(r) for r in rows), default=0)
-    return TableBlock(
-        rows=tuple(
-            tuple(
-                GridCell(
-                    text=row[c][0], origin=(r, c),
-                    location=Location(file=source, line=row[c][1], table=index, row=r, column=c),
-                ) if c < len(row) else None
-                for c in range(width)
-            )
-            for r, row in enumerate(rows)
-        ),
-        location=Location(file=source, line=line, table=index),
-    )
+    out: list[tuple[GridCell | None, ...]] = []
+    for r, row in enumerate(rows):
+        cells: list[GridCell | None] = [
+            GridCell(text=text, origin=(r, c),
+                     location=Location(file=source, line=at, table=index, row=r, column=c))
+            for c, (text, at) in enumerate(row)]
+        cells.extend([None] * (width - len(row)))
+        out.append(tuple(cells))
+    return TableBlock(rows=tuple(out), location=Location(file=source, line=line, table=index))
 
 
 class _Lines:
