@@ -238,6 +238,9 @@ def _holds(rel: _Rel, known: Known, nonnegative: bool) -> bool:
     return True
 
 
+_SUMMED_FROM = 4
+"""Runs of more than this many digits over one a cell are searched with sums kept up to date
+(:class:`_Sums`): a longer search, worth its set-up (a plain check is cheaper for short runs)."""
 _ABOVE = 2
 """A piece refused with every larger one (:meth:`_Sums.refuse`)."""
 
@@ -359,8 +362,9 @@ class _Cutter:
         self.known = list(constants)
         self.put = self.place
         """How a piece is placed: :meth:`place`, or :meth:`place_summed` for counts."""
-        if _whole(run, relations, self.known):
-            self.summed(relations)
+        if sum(map(len, self.segments)) > len(run.cells) + _SUMMED_FROM and _whole(
+                run, relations, self.known):
+            self.summed(relations)  # a long search: worth the set-up
         self.values: list[CellValue] = [None] * len(run.cells)
         self.digital = [s.isascii() and s.isdigit() for s in self.segments]
         """Segments of ASCII digits only (:meth:`digit_pieces`)."""
