@@ -580,6 +580,12 @@ def _pointer(table: str, cell: Cell) -> str:
     return f"/{table}/{cell[0]}/{cell[1]}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _pointers(table: str, cells: tuple[Cell, ...]) -> tuple[str, ...]:
+    """The JSON Pointers of a run's cells (each run's notice names them; cached per layout)."""
+    return tuple(_pointer(table, cell) for cell in cells)
+
+
 def _show(values: Iterable[CellValue]) -> str:
     return ", ".join("空" if v is None else str(v) for v in values)
 
@@ -924,7 +930,7 @@ class _Solver:
             f"连写的数字“{run.text.strip()}”只有一种拆分符合表格要求与勾稽关系："
             f"{self.name(run.cells)} = {_show(split)}{note}{_two_numbers_note(split)}",
             location=run.location,
-            cells=[_pointer(self.spec.id, c) for c in run.cells],
+            cells=_pointers(self.spec.id, run.cells),
             candidates=[split],
             found=run.text,
         ))
