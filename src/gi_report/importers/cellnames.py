@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from gi_report.form.spec import RowSpec, TableSpec
@@ -24,6 +25,12 @@ def row_name(spec: TableSpec, row: RowSpec) -> str:
 
 def describe(spec: TableSpec, cells: Sequence[Cell]) -> str:
     """Cells named with the official labels, grouped by row, columns in brackets."""
+    return _describe(spec, tuple(cells))
+
+
+@functools.lru_cache(maxsize=4096)
+def _describe(spec: TableSpec, cells: tuple[Cell, ...]) -> str:
+    """:func:`describe`, once per layout and cells (every digit run's notice names its cells)."""
     by_row: dict[str, list[str]] = {}
     for row_id, column_id in cells:
         by_row.setdefault(row_id, []).append(spec.column(column_id).label)

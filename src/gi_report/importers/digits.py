@@ -29,8 +29,10 @@ share :data:`MAX_TABLE_NODES` steps in all (about 1.5 s).
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from typing import cast
 
@@ -94,10 +96,49 @@ class _Rel:
     left: tuple[Cell, ...]
     right: tuple[Cell, ...]
     rule: str
+    left_at: tuple[int, ...] = ()  #: the left cells' positions in the table's plan
+    right_at: tuple[int, ...] = ()
+    at: tuple[int, ...] = ()  #: every cell's position, left then right
+    get: Callable[[Sequence[int]], tuple[int, ...]] = attrs.field(default=tuple, eq=False)
+    """Every cell's entry (left then right) of a list by position, as a tuple."""
 
     @property
     def cells(self) -> tuple[Cell, ...]:
         return self.left + self.right
+
+
+@attrs.frozen
+class _Plan:
+    """A table's relations compiled once per layout: every cell they name gets a position, so a
+    search keeps known values in a list instead of a dict keyed by cell tuples."""
+
+    position: dict[Cell, int]
+    relations: tuple[_Rel, ...]
+
+
+def _getter(positions: tuple[int, ...]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """The entries at ``positions`` of a list, always as a tuple."""
+    if len(positions) == 1:
+        (only,) = positions
+        return lambda entries: (entries[only],)
+    return operator.itemgetter(*positions)
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(spec: TableSpec) -> _Plan:
+    position: dict[Cell, int] = {}
+    for rel in spec.relations:
+        for c in rel.cells:
+            position.setdefault((c.row, c.column), len(position))
+    relations = []
+    for rel in spec.relations:
+        left = tuple((c.row, c.column) for c in rel.left)
+        right = tuple((c.row, c.column) for c in rel.right)
+        left_at = tuple(position[c] for c in left)
+        right_at = tuple(position[c] for c in right)
+        relations.append(_Rel(left, right, rel.rule, left_at, right_at, left_at + right_at,
+                              _getter(left_at + right_at)))
+    return _Plan(position, tuple(relations))
 
 
 class _Budget:
@@ -116,30 +157,76 @@ class _Budget:
             budget = budget.shared
         return ok
 
+    def room(self) -> int:
+        """Steps that can be spent before this budget or one it is part of runs out: the
+        search counts its steps locally and fails on step ``room() + 1``, as :meth:`spend`
+        would."""
+        budget: _Budget | None = self
+        room = self.left
+        while budget is not None:
+            room = min(room, budget.left)
+            budget = budget.shared
+        return room
+
+    def charge(self, steps: int) -> None:
+        """Spend ``steps`` at once (the steps a search counted locally), as many :meth:`spend`."""
+        budget: _Budget | None = self
+        while budget is not None:
+            budget.left -= steps
+            budget = budget.shared
+
 
 class _TooComplex(Exception):
     pass
 
 
-def _value(piece: str, kind: CellKind) -> int | Decimal:
-    return Decimal(piece) if kind is CellKind.AMOUNT else int(piece)
+@attrs.frozen
+class _KindPlan:
+    """What one cell of a kind may be cut as: the pieces it matches, the longest, its value."""
+
+    kind: CellKind
+    matches: Callable[[str], re.Match[str] | None]
+    longest: int
+    value: Callable[[str], int | Decimal]
 
 
-def _holds(rel: _Rel, known: dict[Cell, int | Decimal], nonnegative: bool) -> bool:
+_KIND_PLANS = tuple(
+    _KindPlan(kind, pattern.fullmatch, MAX_PIECE[kind],
+              Decimal if kind is CellKind.AMOUNT else int)
+    for kind, pattern in _PIECE.items())
+
+
+_NEVER = 1 << 62
+"""The search depth of a cell no run of the group gives: never known."""
+_SHORTEST_PIECE = min(plan.longest for plan in _KIND_PLANS)
+
+
+def _kind_plan(kind: CellKind) -> _KindPlan:
+    """The plan of ``kind``, found by identity (hashing an enum member runs Python code)."""
+    for plan in _KIND_PLANS:
+        if plan.kind is kind:
+            return plan
+    raise KeyError(kind)
+
+
+Known = list["int | Decimal | None"]
+"""Known values by cell position (:class:`_Plan`); ``None``: not known."""
+
+
+def _holds(rel: _Rel, known: Known, nonnegative: bool) -> bool:
     """False if the relation is certainly violated by the known values (True if undecided)."""
-    get = known.get
     left: int | Decimal = 0
     left_unknown = 0
-    for cell in rel.left:
-        value = get(cell)
+    for at in rel.left_at:
+        value = known[at]
         if value is None:
             left_unknown += 1
         else:
             left += value
     right: int | Decimal = 0
     right_unknown = 0
-    for cell in rel.right:
-        value = get(cell)
+    for at in rel.right_at:
+        value = known[at]
         if value is None:
             right_unknown += 1
         else:
@@ -155,6 +242,97 @@ def _holds(rel: _Rel, known: dict[Cell, int | Decimal], nonnegative: bool) -> bo
     return True
 
 
+_SUMMED_FROM = 4
+"""Runs of more than this many digits over one a cell are searched with sums kept up to date
+(:class:`_Sums`): a longer search, worth its set-up (a plain check is cheaper for short runs)."""
+_ABOVE = 2
+"""A piece refused with every larger one (:meth:`_Sums.refuse`)."""
+
+
+def _over(on_larger: int, on_other: int) -> int:
+    """How a relation whose one side is too large refuses: for larger values too if the cell is
+    on that side only."""
+    return _ABOVE if on_larger and not on_other else 1
+
+
+class _Sums:
+    """Each relation's known sum and count of unknown cells per side, kept up to date as cells
+    are placed, so that a relation is checked in constant time (what :func:`_holds` decides).
+    Used for integer values only (counts: sums exact in any order)."""
+
+    def __init__(self, relations: Sequence[_Rel], known: Known) -> None:
+        rels = list({id(rel): rel for rel in relations}.values())
+        self.pairs = {id(rel): (2 * k, 2 * k + 1) for k, rel in enumerate(rels)}
+        """Each relation's two sides, as indexes of :attr:`total` and :attr:`unknown`."""
+        self.total: list[int | Decimal] = [0] * (2 * len(rels))
+        self.unknown = [0] * (2 * len(rels))
+        self.sides: dict[int, list[int]] = {}  #: the sides each position is on (repeated)
+        for rel in rels:
+            left, right = self.pairs[id(rel)]
+            for side, positions in ((left, rel.left_at), (right, rel.right_at)):
+                for at in positions:
+                    self.sides.setdefault(at, []).append(side)
+                    value = known[at]
+                    if value is None:
+                        self.unknown[side] += 1
+                    else:
+                        self.total[side] += value
+
+    def move(self, sides: Sequence[int], old: int | Decimal | None,
+             new: int | Decimal | None) -> None:
+        """A cell on ``sides`` changes from ``old`` to ``new`` (``None``: not known)."""
+        total, unknown = self.total, self.unknown
+        for side in sides:
+            if old is None:
+                unknown[side] -= 1
+            else:
+                total[side] -= old
+            if new is None:
+                unknown[side] += 1
+            else:
+                total[side] += new
+
+    def refuse(self, terms: Sequence[tuple[int, int, int, int]], value: int | Decimal,
+               nonnegative: bool) -> int:
+        """Whether an unknown cell becoming ``value`` certainly violates a relation (as
+        :meth:`hold` would find; ``terms``: its relations' sides and how often the cell is on
+        each; nothing is changed): 0 no; 1 yes; :data:`_ABOVE` yes, and any larger value would
+        too (a side too large that only the cell's value grows)."""
+        total, unknown = self.total, self.unknown
+        for left, right, on_left, on_right in terms:
+            left_sum = total[left] + on_left * value
+            right_sum = total[right] + on_right * value
+            left_open = unknown[left] - on_left
+            right_open = unknown[right] - on_right
+            if left_open and right_open:
+                continue
+            if left_open or right_open:
+                if not nonnegative:
+                    continue
+                if left_open and left_sum > right_sum:  # the known part exceeds the total
+                    return _over(on_left, on_right)
+                if right_open and right_sum > left_sum:
+                    return _over(on_right, on_left)
+            elif left_sum != right_sum:
+                return (_over(on_left, on_right) if left_sum > right_sum
+                        else _over(on_right, on_left))
+        return 0
+
+    def hold(self, pairs: Sequence[tuple[int, int]], nonnegative: bool) -> bool:
+        """Whether no relation of ``pairs`` is certainly violated (as :func:`_holds`)."""
+        total, unknown = self.total, self.unknown
+        for left, right in pairs:
+            if unknown[left]:
+                if not unknown[right] and nonnegative and total[left] > total[right]:
+                    return False
+            elif unknown[right]:
+                if nonnegative and total[right] > total[left]:
+                    return False
+            elif total[left] != total[right]:
+                return False
+        return True
+
+
 class _Cutter:
     """Every split of one run valid for its cells' kinds and the relations (given constants).
 
@@ -162,74 +340,163 @@ class _Cutter:
     partial sums of its parts are bounded as soon as possible). Where whitespace parts two
     segments (``run.soft``), a cell may also straddle it: a cell holding two numbers
     (``12 3``), whose value is not known (``None``, constraining only as an unknown count).
+    Steps are counted locally and charged to the budget when the search ends (or fails).
     """
 
-    def __init__(self, run: Run, relations: Sequence[_Rel],
-                 constants: Mapping[Cell, int | Decimal], budget: _Budget, *,
-                 straddle: bool = True) -> None:
+    def __init__(self, run: Run, relations: Sequence[_Rel], constants: Known,
+                 positions: Sequence[int], budget: _Budget, *, straddle: bool = True) -> None:
         self.run = run
         self.segments = run.segments
         self.soft = (run.soft if straddle and run.soft
                      else (False,) * (len(run.segments) - 1))
         self.budget = budget
+        self.used = 0  #: steps spent so far
+        self.room = budget.room()  #: steps allowed
         self.nonneg = all(kind is not CellKind.SIGNED_COUNT for kind in run.kinds)
-        by_cell: dict[Cell, list[_Rel]] = {}
+        by_cell: dict[int, list[_Rel]] = {}
         for rel in relations:
-            for cell in rel.cells:
-                by_cell.setdefault(cell, []).append(rel)
-        self.rels = [by_cell.get(cell, []) for cell in run.cells]  #: each cell's relations
-        self.patterns = [_PIECE[kind].fullmatch for kind in run.kinds]
-        self.longest = [MAX_PIECE[kind] for kind in run.kinds]
-        self.known: dict[Cell, int | Decimal] = dict(constants)
+            for at in rel.at:
+                by_cell.setdefault(at, []).append(rel)
+        self.rels = [by_cell.get(at, []) for at in positions]  #: each cell's relations
+        self.positions = positions
+        plans = [_kind_plan(kind) for kind in run.kinds]
+        self.patterns = [plan.matches for plan in plans]
+        self.longest = [plan.longest for plan in plans]
+        self.convert = [plan.value for plan in plans]
+        self.known = list(constants)
+        self.put = self.place
+        """How a piece is placed: :meth:`place`, or :meth:`place_summed` for counts."""
+        if sum(map(len, self.segments)) > len(run.cells) + _SUMMED_FROM and _whole(
+                run, relations, self.known):
+            self.summed(relations)  # a long search: worth the set-up
         self.values: list[CellValue] = [None] * len(run.cells)
-        self.before = [0]  # digits in the segments before each segment
-        for segment in self.segments:
-            self.before.append(self.before[-1] + len(segment))
-        # the fewest cells segments 0..seg can fill: one each, less one per soft boundary
-        self.fewest = [seg + 1 - sum(self.soft[:seg]) for seg in range(len(self.segments))]
+        self.digital = [s.isascii() and s.isdigit() for s in self.segments]
+        """Segments of ASCII digits only (:meth:`digit_pieces`)."""
+        self.before, self.ends, self.fewest = self.layout()
         self.out: list[tuple[CellValue, ...]] = []
+
+    def layout(self) -> tuple[list[int], list[int], list[int]]:
+        """Per segment: the digits before it; where cutting goes on once it is used up (the end
+        of the one before it); the fewest cells it and those before can fill (one each, less
+        one per soft boundary)."""
+        before = [0]
+        for segment in self.segments:
+            before.append(before[-1] + len(segment))
+        ends = [0, *(len(segment) for segment in self.segments[:-1])]
+        fewest = [seg + 1 - sum(self.soft[:seg]) for seg in range(len(self.segments))]
+        return before, ends, fewest
+
+    def summed(self, relations: Sequence[_Rel]) -> None:
+        """Check the relations on sums kept up to date (:meth:`place_summed`)."""
+        self.sums = _Sums(relations, self.known)
+        self.sides = [self.sums.sides.get(at, []) for at in self.positions]
+        self.pairs = [[self.sums.pairs[id(rel)] for rel in rels] for rels in self.rels]
+        self.terms = [
+            [(*self.sums.pairs[id(rel)], rel.left_at.count(at), rel.right_at.count(at))
+             for rel in rels] for at, rels in zip(self.positions, self.rels, strict=True)]
+        self.put = self.place_summed
 
     def splits(self) -> list[tuple[CellValue, ...]]:
         last = len(self.segments) - 1
-        self.step(len(self.run.cells) - 1, last, len(self.segments[last]))
+        try:
+            self.step(len(self.run.cells) - 1, last, len(self.segments[last]))
+        finally:
+            self.budget.charge(self.used)
         return self.out
 
     def spend(self) -> None:
-        if not self.budget.spend():
+        self.used += 1
+        if self.used > self.room:
             raise _TooComplex
 
     def step(self, i: int, seg: int, end: int) -> None:
         """Cut cell ``i`` (and those before it) from segment ``seg`` up to ``end``."""
-        self.spend()
+        self.used += 1  # every call is a step (:meth:`spend`, inline: the hottest path)
+        if self.used > self.room:
+            raise _TooComplex
         if i < 0:
-            if seg < 0:
-                self.out.append(tuple(self.values))
-                if len(self.out) > MAX_CANDIDATES:
-                    raise _TooComplex
+            self.leaf(seg)
             return
-        if seg < 0 or i + 1 < self.fewest[seg] or self.before[seg] + end < i + 1:
+        if seg < 0:
+            return
+        before = self.before[seg]
+        if i + 1 < self.fewest[seg] or before + end < i + 1:
             return  # fewer cells left than the segments need, or fewer digits than cells
-        kind = self.run.kinds[i]
-        matches = self.patterns[i]
-        text = self.segments[seg]
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
-        lowest = max(0, i - self.before[seg], end - self.longest[i])
+        lowest = max(0, i - before, end - self.longest[i])
+        if self.digital[seg]:
+            self.digit_pieces(i, seg, end, lowest)
+        else:
+            self.pieces(i, seg, end, lowest)
+
+    def pieces(self, i: int, seg: int, end: int, lowest: int) -> None:
+        """Cell ``i`` cut as each piece of segment ``seg`` ending at ``end``, the longest last
+        (starting no earlier than ``lowest``) that its kind's pattern matches."""
+        convert = self.convert[i]
+        matches = self.patterns[i]
+        text = self.segments[seg]
+        place = self.put
         for start in range(end - 1, lowest - 1, -1):
-            self.spend()  # every piece tried is a step: time is bounded by steps
+            self.used += 1  # every piece tried is a step: time is bounded by steps
+            if self.used > self.room:
+                raise _TooComplex
             piece = text[start:end]
             if not matches(piece):
                 continue
             if start == 0:
-                self.place(i, _value(piece, kind), *self.before_segment(seg))
-                if seg > 0 and self.soft[seg - 1]:
-                    self.straddle(i, seg - 1)
+                self.first_piece(i, seg, piece)
             elif i > 0:  # else digits would be left over
-                self.place(i, _value(piece, kind), seg, start)
+                place(i, convert(piece), seg, start)
 
-    def before_segment(self, seg: int) -> tuple[int, int]:
-        """Where cutting goes on once segment ``seg`` is used up: the end of the one before."""
-        return seg - 1, (len(self.segments[seg - 1]) if seg > 0 else 0)
+    def digit_pieces(self, i: int, seg: int, end: int, lowest: int) -> None:
+        """:meth:`pieces` of a segment of digits only: a piece is a number of every kind unless
+        it has a leading 0 (no pattern to match)."""
+        convert = self.convert[i]
+        text = self.segments[seg]
+        place = self.put
+        last = end - 1
+        for start in range(last, lowest - 1, -1):
+            self.used += 1  # every piece tried is a step: time is bounded by steps
+            if self.used > self.room:
+                raise _TooComplex
+            if start < last and text[start] == "0":
+                continue  # a leading 0
+            if start == 0:
+                self.first_piece(i, seg, text[:end])
+            elif i > 0 and place(i, convert(text[start:end]), seg, start):
+                self.refused_above(i, seg, end, start, lowest)  # else digits would be left over
+                return
+
+    def refused_above(self, i: int, seg: int, end: int, start: int, lowest: int) -> None:
+        """The piece from ``start`` was refused with every larger value: the longer pieces
+        that leave digits before them are refused too, and spend their steps all at once (as
+        trying each would); the piece that is the whole segment is tried (its cell may also
+        straddle whitespace)."""
+        self.used += start - max(lowest, 1)
+        if self.used > self.room:
+            self.used = self.room + 1  # the step trying them one by one fails on
+            raise _TooComplex
+        if lowest == 0:
+            self.used += 1
+            if self.used > self.room:
+                raise _TooComplex
+            if end == 1 or self.segments[seg][0] != "0":
+                self.first_piece(i, seg, self.segments[seg][:end])
+
+    def first_piece(self, i: int, seg: int, piece: str) -> None:
+        """Cell ``i`` holding the start of segment ``seg`` (``piece``): cutting goes on at the
+        end of the segment before; where whitespace parts them, the cell may straddle it."""
+        self.put(i, self.convert[i](piece), seg - 1, self.ends[seg])
+        if seg > 0 and self.soft[seg - 1]:
+            self.straddle(i, seg - 1)
+
+    def leaf(self, seg: int) -> None:
+        """Every cell cut: a split if every segment is used up too."""
+        if seg < 0:
+            self.out.append(tuple(self.values))
+            if len(self.out) > MAX_CANDIDATES:
+                raise _TooComplex
 
     def straddle(self, i: int, seg: int) -> None:
         """Cell ``i`` also holding the end of segment ``seg`` (two numbers in one cell)."""
@@ -241,44 +508,86 @@ class _Cutter:
             if not matches(text[start:]):
                 continue
             if start == 0:
-                self.place(i, None, *self.before_segment(seg))
+                self.put(i, None, seg - 1, self.ends[seg])
             elif i > 0:
-                self.place(i, None, seg, start)
+                self.put(i, None, seg, start)
 
-    def place(self, i: int, value: int | Decimal | None, seg: int, end: int) -> None:
-        """Cell ``i`` holds ``value`` (``None``: not known); go on if no relation breaks."""
-        cell = self.run.cells[i]
+    def place(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
+        """Cell ``i`` holds ``value`` (``None``: not known); go on if no relation breaks.
+        (``False``: nothing is known of larger values.)"""
+        at = self.positions[i]
+        known = self.known
         self.values[i] = value
         if value is not None:
-            self.known[cell] = value
-        known, nonneg = self.known, self.nonneg
-        if all(_holds(rel, known, nonneg) for rel in self.rels[i]):
+            known[at] = value
+        nonneg = self.nonneg
+        for rel in self.rels[i]:
+            if not _holds(rel, known, nonneg):
+                break
+        else:
             self.step(i - 1, seg, end)
-        self.known.pop(cell, None)
+        known[at] = None
         self.values[i] = None
+        return False
+
+    def place_summed(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
+        """:meth:`place`, the relations checked on sums kept up to date (:class:`_Sums`); an
+        unknown cell's value is checked before anything is changed (most are refused).
+        ``True``: refused, and every larger value would be."""
+        at = self.positions[i]
+        known = self.known
+        sums = self.sums
+        checked = False
+        if value is not None:
+            if known[at] is None:
+                refused = sums.refuse(self.terms[i], value, self.nonneg)
+                if refused:
+                    return refused == _ABOVE
+                checked = True
+            sums.move(self.sides[i], known[at], value)
+        self.values[i] = value
+        if value is not None:
+            known[at] = value
+        if checked or sums.hold(self.pairs[i], self.nonneg):
+            self.step(i - 1, seg, end)
+        if known[at] is not None:
+            sums.move(self.sides[i], known[at], None)
+        known[at] = None
+        self.values[i] = None
+        return False
 
 
-def _splits(run: Run, relations: Sequence[_Rel], constants: Mapping[Cell, int | Decimal],
+def _whole(run: Run, relations: Sequence[_Rel], known: Known) -> bool:
+    """Whether the run's cells and every stated cell of ``relations`` hold whole numbers (sums
+    kept up to date are then exact)."""
+    return all(kind is not CellKind.AMOUNT for kind in run.kinds) and all(
+        known[at] is None or type(known[at]) is int for rel in relations for at in rel.at)
+
+
+def _splits(run: Run, relations: Sequence[_Rel], constants: Known, positions: Sequence[int],
             budget: _Budget, *, straddle: bool = True) -> list[tuple[CellValue, ...]]:
-    """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants);
-    without ``straddle``, every whitespace is a cut. A run lacking cells: every reading with
-    one or two cells blank (:mod:`~gi_report.importers.shortrow`) that no relation breaks."""
+    """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants by
+    position, the run's cells at ``positions``); without ``straddle``, every whitespace is a
+    cut. A run lacking cells: every reading with one or two cells blank
+    (:mod:`~gi_report.importers.shortrow`) that no relation breaks."""
     if run.lacking:
-        return _lacking_splits(run, relations, constants, budget)
-    return _Cutter(run, relations, constants, budget, straddle=straddle).splits()
+        return _lacking_splits(run, relations, constants, positions, budget)
+    return _Cutter(run, relations, constants, positions, budget, straddle=straddle).splits()
 
 
-def _lacking_splits(run: Run, relations: Sequence[_Rel],
-                    constants: Mapping[Cell, int | Decimal], budget: _Budget
+def _lacking_splits(run: Run, relations: Sequence[_Rel], constants: Known,
+                    positions: Sequence[int], budget: _Budget
                     ) -> list[tuple[CellValue, ...]]:
     """The readings of a run lacking cells that break no relation (a lacking cell: some
-    count ≥ 0)."""
+    count ≥ 0); ``constants`` by position, the run's cells at ``positions``."""
     out: list[tuple[CellValue, ...]] = []
     for reading in shortrow.readings(run.segments, len(run.cells)):
         if not budget.spend():
             raise _TooComplex
-        known = dict(constants)
-        known.update((c, v) for c, v in zip(run.cells, reading, strict=True) if v is not None)
+        known = list(constants)
+        for at, value in zip(positions, reading, strict=True):
+            if value is not None:
+                known[at] = value
         if all(_holds(rel, known, True) for rel in relations):
             out.append(reading)
             if len(out) > MAX_CANDIDATES:
@@ -294,16 +603,14 @@ class Solution:
     notices: tuple[Notice, ...]
 
 
-def _relations(spec: TableSpec) -> list[_Rel]:
-    return [
-        _Rel(tuple((c.row, c.column) for c in rel.left),
-             tuple((c.row, c.column) for c in rel.right), rel.rule)
-        for rel in spec.relations
-    ]
-
-
 def _pointer(table: str, cell: Cell) -> str:
     return f"/{table}/{cell[0]}/{cell[1]}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _pointers(table: str, cells: tuple[Cell, ...]) -> tuple[str, ...]:
+    """The JSON Pointers of a run's cells (each run's notice names them; cached per layout)."""
+    return tuple(_pointer(table, cell) for cell in cells)
 
 
 def _show(values: Iterable[CellValue]) -> str:
@@ -324,48 +631,106 @@ def _blank_note(run: Run, values: Iterable[CellValue]) -> str:
     return _two_numbers_note(values)
 
 
+def _positions(plan: dict[Cell, int], runs: Sequence[Run]
+               ) -> tuple[dict[Cell, int], list[tuple[int, ...]]]:
+    """The plan's cell positions, with a position for any run cell no relation names; and the
+    positions of each run's cells."""
+    found = [tuple(map(plan.get, run.cells)) for run in runs]
+    if not any(None in at for at in found):
+        return plan, found  # type: ignore[return-value]  # no None in them
+    position = dict(plan)
+    for run in runs:
+        for cell in run.cells:
+            position.setdefault(cell, len(position))
+    return position, [tuple(map(position.__getitem__, run.cells)) for run in runs]
+
+
+def _members(rel: _Rel, member: list[int]) -> set[int]:
+    """The runs (``member`` of each position, -1 for none) that hold a cell of ``rel``."""
+    members = set(rel.get(member))
+    members.discard(-1)
+    return members
+
+
+def _ready(rel: _Rel, depth: list[int]) -> int:
+    """The search depth from which one side of ``rel`` may be wholly known."""
+    return min(max(map(depth.__getitem__, rel.left_at), default=-1),
+               max(map(depth.__getitem__, rel.right_at), default=-1))
+
+
 class _Solver:
     def __init__(self, spec: TableSpec, constants: dict[Cell, CellValue], runs: Sequence[Run],
                  describe: Callable[[Sequence[Cell]], str]) -> None:
         self.spec = spec
         self.constants: dict[Cell, int | Decimal] = {
-            c: v for c, v in constants.items() if isinstance(v, int | Decimal)}
+            c: v for c, v in constants.items() if isinstance(v, (int, Decimal))}
         self.blank = {c for c, v in constants.items() if v is None}
         self.describe = describe
         self.values: dict[Cell, CellValue] = {}
         self.notices: list[Notice] = []
         self.budget = _Budget(MAX_TABLE_NODES)
         self.runs: list[Run] = []
+        unsearched: list[Run] = []
         for run in runs:  # a run too long to search is left blank and constrains nothing
             if self.fits(run):
                 self.runs.append(run)
             else:
                 self.too_long(run)
-        self.relations = self.constraining({cell for run in runs for cell in run.cells})
+                unsearched.append(run)
+        self.position, self.at = _positions(_plan(spec).position, self.runs)
+        self.base: Known = [None] * len(self.position)  #: the stated values by position
+        for cell, value in self.constants.items():
+            if (at := self.position.get(cell)) is not None:
+                self.base[at] = value
+        self.owner = [-1] * len(self.position)  #: the run (index) that holds each cell
+        for i, positions in enumerate(self.at):
+            for at in positions:
+                self.owner[at] = i
+        self.relations = self.constraining(unsearched)
         self.with_constants, self.within = self.local_relations()
+        self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
+        """Splits already found, and the steps they took, by :meth:`shape`."""
 
-    def constraining(self, run_cells: set[Cell]) -> list[_Rel]:
-        """The relations that constrain the runs: every cell a stated number or a run's cell,
-        none printed blank, at least one a run's."""
-        return [
-            rel for rel in _relations(self.spec)
-            if not any(c in self.blank for c in rel.cells)
-            and all(c in self.constants or c in run_cells for c in rel.cells)
-            and any(c in run_cells for c in rel.cells)
-        ]
+    def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
+        """Set ``flag`` at the positions of ``cells`` (cells no relation names have none)."""
+        get = self.position.get
+        for cell in cells:
+            if (at := get(cell)) is not None:
+                flags[at] |= flag
+
+    def constraining(self, unsearched: Sequence[Run]) -> list[_Rel]:
+        """The relations that constrain the runs (even those too long to search, given apart):
+        every cell a stated number or a run's cell, none printed blank, at least one a run's."""
+        flags = [0] * len(self.position)  # 1: stated, 2: a run's, 8: printed blank
+        self.mark(flags, self.constants, 1)
+        for positions in self.at:
+            for at in positions:
+                flags[at] |= 2
+        for run in unsearched:
+            self.mark(flags, run.cells, 2)
+        self.mark(flags, self.blank, 8)
+        out = []
+        for rel in _plan(self.spec).relations:
+            found = rel.get(flags)
+            # each stated or a run's (1-3, never 0 or blank), one at least a run's (2 or 3)
+            if min(found) >= 1 and 2 <= max(found) <= 3:
+                out.append(rel)
+        return out
 
     def local_relations(self) -> tuple[list[list[_Rel]], list[list[_Rel]]]:
         """The relations each run meets alone: with stated cells, and within the run only."""
-        owner = {cell: i for i, run in enumerate(self.runs) for cell in run.cells}
+        owner = self.owner
         with_constants: list[list[_Rel]] = [[] for _ in self.runs]
         within: list[list[_Rel]] = [[] for _ in self.runs]
         for rel in self.relations:
-            runs_of = {owner[c] for c in rel.cells if c in owner}
+            owners = rel.get(owner)
+            runs_of = set(owners)
+            runs_of.discard(-1)
             if len(runs_of) != 1:
                 continue
             (i,) = runs_of
             with_constants[i].append(rel)
-            if all(c in owner for c in rel.cells):
+            if -1 not in owners:
                 within[i].append(rel)
         return with_constants, within
 
@@ -381,28 +746,30 @@ class _Solver:
     def fits(run: Run) -> bool:
         """Whether a run is short enough to search: within :data:`MAX_RUN_DIGITS` and within
         what its cells can hold together."""
-        length = sum(len(segment) for segment in run.segments)
-        room = sum(MAX_PIECE[kind] for kind in run.kinds)
+        length = sum(map(len, run.segments))
+        if length <= min(MAX_RUN_DIGITS, _SHORTEST_PIECE * len(run.kinds)):
+            return True  # within what any cells can hold
+        room = sum(_kind_plan(kind).longest for kind in run.kinds)
         return length <= min(MAX_RUN_DIGITS, room)
 
     def groups(self) -> list[list[int]]:
         """Indexes of runs linked (directly or not) by a relation, in document order."""
-        owner = {cell: i for i, run in enumerate(self.runs) for cell in run.cells}
-        parent = list(range(len(self.runs)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        owner = self.owner
+        label = list(range(len(self.runs)))  #: each run's group, named by one of its runs
+        members = [[i] for i in range(len(self.runs))]
         for rel in self.relations:
-            linked = sorted({owner[c] for c in rel.cells if c in owner})
-            for other in linked[1:]:
-                parent[find(other)] = find(linked[0])
+            linked = {label[i] for i in rel.get(owner) if i >= 0}
+            if len(linked) < 2:
+                continue
+            into = max(linked, key=lambda g: len(members[g]))
+            for group in linked - {into}:  # relabel the smaller groups
+                for i in members[group]:
+                    label[i] = into
+                members[into].extend(members[group])
+                members[group] = []
         groups: dict[int, list[int]] = {}
         for i in range(len(self.runs)):
-            groups.setdefault(find(i), []).append(i)
+            groups.setdefault(label[i], []).append(i)
         return list(groups.values())
 
     def local(self, index: int, *, constants: bool) -> list[_Rel]:
@@ -442,16 +809,59 @@ class _Solver:
         """Every consistent split of the group's runs together (with ``straddle``: cells
         holding two numbers across whitespace too)."""
         budget = _Budget(MAX_NODES, self.budget)
-        domains = [_splits(self.runs[i], self.local(i, constants=True), self.constants,
-                           budget, straddle=straddle) for i in group]
-        return self.search([self.runs[i] for i in group], domains, budget)
+        domains = [self.splits(i, self.local(i, constants=True), self.base, budget,
+                               straddle=straddle) for i in group]
+        return self.search(group, domains, budget)
+
+    def splits(self, index: int, relations: list[_Rel], constants: Known, budget: _Budget, *,
+               straddle: bool) -> list[tuple[CellValue, ...]]:
+        """:func:`_splits` of run ``index``, searched once per :meth:`shape`: a run of the same
+        shape has the same splits, found in the same number of steps, which are charged to
+        ``budget`` again (failing on the same step as a search would)."""
+        run = self.runs[index]
+        if run.lacking:
+            return _lacking_splits(run, relations, constants, self.at[index], budget)
+        key = self.shape(index, relations, constants, straddle)
+        found = self.memo.get(key) if key is not None else None
+        if found is None:
+            cutter = _Cutter(self.runs[index], relations, constants, self.at[index], budget,
+                             straddle=straddle)
+            out = cutter.splits()
+            if key is not None:
+                self.memo[key] = (out, cutter.used)
+            return out
+        out, steps = found
+        room = budget.room()
+        if steps > room:
+            budget.charge(max(room, 0) + 1)
+            raise _TooComplex
+        budget.charge(steps)
+        return list(out)
+
+    def shape(self, index: int, relations: list[_Rel], constants: Known, straddle: bool
+              ) -> Hashable | None:
+        """What the splits of run ``index`` depend on: its digits, whitespace and kinds, the
+        stated values of its cells, and the relations (its cells by place in the run, other
+        cells by value); ``None`` if the run names a cell twice (not memoised)."""
+        run = self.runs[index]
+        positions = self.at[index]
+        place = {at: j for j, at in enumerate(positions)}
+        if len(place) != len(positions):
+            return None
+        rels = tuple(
+            (tuple(place[at] if at in place else (constants[at],) for at in rel.left_at),
+             tuple(place[at] if at in place else (constants[at],) for at in rel.right_at))
+            for rel in relations)
+        return (run.segments, run.soft, straddle, tuple(map(id, run.kinds)),
+                tuple(map(constants.__getitem__, positions)), rels)
 
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
         alone, whitespace a cut (a cell of two numbers would explain nothing)."""
         try:
-            own = _splits(run, self.local(index, constants=False), {},
-                          _Budget(MAX_NODES, self.budget), straddle=False)
+            own = self.splits(index, self.local(index, constants=False),
+                              [None] * len(self.base), _Budget(MAX_NODES, self.budget),
+                              straddle=False)
         except _TooComplex:
             self.too_complex(run)
             return
@@ -461,44 +871,90 @@ class _Solver:
             self.ambiguous(run, own, why="没有一种拆分能同时满足表内全部勾稽关系",
                            code="split.inconsistent")
 
-    def search(self, runs: list[Run], domains: list[list[tuple[CellValue, ...]]],
-               budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
-        order = sorted(range(len(runs)), key=lambda i: len(domains[i]))
-        known: dict[Cell, int | Decimal] = dict(self.constants)
-        chosen: list[tuple[CellValue, ...] | None] = [None] * len(runs)
-        by_cell: dict[Cell, list[_Rel]] = {}
+    def touching(self, group: list[int]) -> list[list[_Rel]]:
+        """For each run of ``group``, the constraining relations that name one of its cells."""
+        by_cell: dict[int, list[_Rel]] = {}
         for rel in self.relations:
-            for cell in rel.cells:
-                by_cell.setdefault(cell, []).append(rel)
-        touching = [
-            list({id(rel): rel for cell in run.cells for rel in by_cell.get(cell, ())}.values())
-            for run in runs
+            for at in rel.at:
+                by_cell.setdefault(at, []).append(rel)
+        return [
+            list({id(rel): rel for at in self.at[i] for rel in by_cell.get(at, ())}.values())
+            for i in group
         ]
+
+    def apart(self, positions: list[tuple[int, ...]]) -> bool:
+        """Whether the runs (at ``positions``) share no cell and hold no stated cell."""
+        cells = [at for run in positions for at in run]
+        base = self.base
+        return len(set(cells)) == len(cells) and all(base[at] is None for at in cells)
+
+    def checks(self, group: list[int], order: list[int]) -> list[list[_Rel]]:
+        """For each run of ``group``, the relations to check when its split is chosen (runs
+        chosen in ``order``): those naming one of its cells, less those with a cell on each
+        side that only a later run gives (such a relation holds whatever the values). When
+        runs share a cell or a run's cell is stated, every relation naming one of its cells.
+        """
+        positions = [self.at[i] for i in group]
+        if not self.apart(positions):
+            return self.touching(group)
+        depth = [-1 if value is not None else _NEVER for value in self.base]
+        member = [-1] * len(self.base)  #: the run of the group holding each position
+        for d, r in enumerate(order):
+            for at in positions[r]:
+                depth[at] = d
+                member[at] = r
+        chosen_at = {r: d for d, r in enumerate(order)}
+        out: list[list[_Rel]] = [[] for _ in group]
+        for rel in self.relations:
+            members = _members(rel, member)
+            ready = _ready(rel, depth) if members else 0
+            for r in members:
+                if ready <= chosen_at[r]:
+                    out[r].append(rel)
+        return out
+
+    def search(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
+               budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
+        """One split per run of ``group`` (from its ``domains``) such that no relation breaks:
+        every such choice, up to :data:`MAX_SOLUTIONS`. Steps are counted locally and charged
+        to ``budget`` at the end."""
+        order = sorted(range(len(group)), key=lambda i: len(domains[i]))
+        known = list(self.base)
+        chosen: list[tuple[CellValue, ...] | None] = [None] * len(group)
+        positions = [self.at[i] for i in group]
+        touching = self.checks(group, order)
         out: list[tuple[tuple[CellValue, ...], ...]] = []
+        room = budget.room()
+        used = 0
 
         def step(depth: int) -> None:
+            nonlocal used
             if len(out) >= MAX_SOLUTIONS:
                 return
             if depth == len(order):
                 out.append(tuple(c for c in chosen if c is not None))
                 return
             r = order[depth]
-            run = runs[r]
+            cells = positions[r]
             rels = touching[r]
             for split in domains[r]:
-                if not budget.spend():
+                used += 1
+                if used > room:
                     raise _TooComplex
-                for cell, value in zip(run.cells, split, strict=True):
+                for at, value in zip(cells, split, strict=True):
                     if value is not None:  # None: a cell holding two numbers, not known
-                        known[cell] = cast("int | Decimal", value)
+                        known[at] = cast("int | Decimal", value)
                 if all(_holds(rel, known, True) for rel in rels):
                     chosen[r] = split
                     step(depth + 1)
                     chosen[r] = None
-                for cell in run.cells:
-                    known.pop(cell, None)
+                for at in cells:
+                    known[at] = None
 
-        step(0)
+        try:
+            step(0)
+        finally:
+            budget.charge(used)
         return out
 
     # --- outcomes -------------------------------------------------------------------------------
@@ -514,7 +970,7 @@ class _Solver:
             f"连写的数字“{run.text.strip()}”只有一种拆分符合表格要求与勾稽关系："
             f"{self.name(run.cells)} = {_show(split)}{note}{_two_numbers_note(split)}",
             location=run.location,
-            cells=[_pointer(self.spec.id, c) for c in run.cells],
+            cells=_pointers(self.spec.id, run.cells),
             candidates=[split],
             found=run.text,
         ))

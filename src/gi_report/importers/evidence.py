@@ -49,10 +49,12 @@ def statements(text: str, terms: Sequence[str], others: Sequence[str] = ()) -> l
     """
     if not terms:
         return []
-    pattern = _statement(tuple(sorted(set(terms), key=len, reverse=True)))
+    ordered = tuple(sorted(set(terms), key=len, reverse=True))
+    pattern = _statement(ordered)
+    named = _any_term(ordered).search
     out: list[Statement] = []
     for sentence in _sentences(text):
-        if not any(term in sentence for term in terms):
+        if named(sentence) is None:  # no term in it
             continue
         for m in pattern.finditer(sentence):
             if not any(other in m.group(2) for other in others):
@@ -67,14 +69,35 @@ def _statement(terms: tuple[str, ...]) -> re.Pattern[str]:
         rf"({names})([^0-9０-９，,。；;、\s]{{0,4}}?)([0-9]+(?:\.[0-9]+)?)\s*(?:{_UNITS})")
 
 
+@functools.lru_cache(maxsize=256)
+def _any_term(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(t) for t in terms))
+
+
 @functools.lru_cache(maxsize=8)
 def _sentences(text: str) -> tuple[str, ...]:
     return tuple(_SENTENCE.findall(text[:MAX_TEXT]))
 
 
-def _terms(spec: TableSpec, row_id: str) -> list[str]:
+@functools.lru_cache(maxsize=512)
+def _terms(spec: TableSpec, row_id: str) -> tuple[str, ...]:
+    """The row's label and its variants, as the text may print them."""
     row = spec.row(row_id)
-    return [t for t in (core(row.label), *(core(a) for a in row.aliases)) if len(t) >= 2]
+    return tuple(t for t in (core(row.label), *(core(a) for a in row.aliases)) if len(t) >= 2)
+
+
+@functools.lru_cache(maxsize=512)
+def _other_terms(spec: TableSpec, row_id: str) -> tuple[str, ...]:
+    """The other rows' terms that are not part of one of this row's."""
+    own = _terms(spec, row_id)
+    return tuple(t for r in spec.rows if r.id != row_id for t in _terms(spec, r.id)
+                 if t not in own and not any(t in term for term in own))
+
+
+@functools.lru_cache(maxsize=64)
+def _related(spec: TableSpec) -> frozenset[tuple[str, str]]:
+    """The cells of a table that take part in one of its relations."""
+    return frozenset((c.row, c.column) for rel in spec.relations for c in (*rel.left, *rel.right))
 
 
 def _holds(candidate: tuple[CellValue, ...], value: Decimal) -> bool:
@@ -99,10 +122,13 @@ def settle(spec: TableSpec, notices: Sequence[Notice], text: str | None
     """Values chosen by the text for ambiguous runs, and the notices with those runs' replaced."""
     if not text:
         return {}, list(notices)
-    related = {(c.row, c.column) for rel in spec.relations for c in (*rel.left, *rel.right)}
+    related = _related(spec)
     values: dict[tuple[str, str], CellValue] = {}
     out: list[Notice] = []
     for n in notices:
+        if n.code != "split.ambiguous":  # only these are settled (:func:`_settled`)
+            out.append(n)
+            continue
         cells = [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
         chosen = _settled(spec, n, cells, related, text)
         if chosen is None:
@@ -114,16 +140,14 @@ def settle(spec: TableSpec, notices: Sequence[Notice], text: str | None
 
 
 def _settled(spec: TableSpec, n: Notice, cells: Sequence[tuple[str, str]],
-             related: set[tuple[str, str]], text: str
+             related: frozenset[tuple[str, str]], text: str
              ) -> tuple[tuple[CellValue, ...], list[Statement]] | None:
     """The candidate the text settles for an ambiguous run of one row, and the statements."""
     if (n.code != "split.ambiguous" or len({c[0] for c in cells}) != 1 or not n.candidates
             or any(c in related for c in cells)):
         return None
     own = _terms(spec, cells[0][0])
-    others = [t for r in spec.rows if r.id != cells[0][0] for t in _terms(spec, r.id)
-              if t not in own and not any(t in term for term in own)]
-    chosen, used = _narrow(n.candidates, statements(text, own, others))
+    chosen, used = _narrow(n.candidates, statements(text, own, _other_terms(spec, cells[0][0])))
     return None if chosen is None else (chosen, used)
 
 

@@ -17,9 +17,10 @@ Every other line is a paragraph of its own.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -93,19 +94,15 @@ def _row_cells(line: str) -> list[str]:
 def _grid(rows: Sequence[Sequence[tuple[str, int]]], index: int, source: str | None,
           line: int) -> TableBlock:
     width = max((len(r) for r in rows), default=0)
-    return TableBlock(
-        rows=tuple(
-            tuple(
-                GridCell(
-                    text=row[c][0], origin=(r, c),
-                    location=Location(file=source, line=row[c][1], table=index, row=r, column=c),
-                ) if c < len(row) else None
-                for c in range(width)
-            )
-            for r, row in enumerate(rows)
-        ),
-        location=Location(file=source, line=line, table=index),
-    )
+    out: list[tuple[GridCell | None, ...]] = []
+    for r, row in enumerate(rows):
+        cells: list[GridCell | None] = [
+            GridCell(text=text, origin=(r, c),
+                     location=Location(file=source, line=at, table=index, row=r, column=c))
+            for c, (text, at) in enumerate(row)]
+        cells.extend([None] * (width - len(row)))
+        out.append(tuple(cells))
+    return TableBlock(rows=tuple(out), location=Location(file=source, line=line, table=index))
 
 
 class _Lines:
@@ -242,42 +239,94 @@ def _fold_char(ch: str) -> str:
     return "" if ch.isspace() else fold(ch).translate(_SAME)
 
 
+_FOLDED: dict[int, str] = {}
+"""Each character seen (by code point) folded by :func:`_fold_char`: a ``str.translate`` table."""
+_SEEN: set[str] = set()
+"""The characters in :data:`_FOLDED`."""
+_UNEVEN: set[str] = set()
+"""The characters seen that fold to other than one character (whitespace, expansions)."""
+_UNEVEN_PATTERN: list[tuple[int, re.Pattern[str]]] = []
+"""The pattern matching one of :data:`_UNEVEN`, with the count of characters it was built for."""
+MAX_FOLDED = 16_384
+"""Most characters kept in :data:`_FOLDED` (a text with more new ones is folded the slow way)."""
+
+
+def _learn(text: str) -> bool:
+    """Fold the characters of ``text`` not seen yet into :data:`_FOLDED`; ``False`` if the table
+    has no room left for them."""
+    new = set(text).difference(_SEEN)
+    if len(_SEEN) + len(new) > MAX_FOLDED:
+        return False
+    for ch in new:
+        folded = _fold_char(ch)
+        if len(folded) != 1:
+            _UNEVEN.add(ch)
+        _FOLDED[ord(ch)] = folded
+        _SEEN.add(ch)
+    return True
+
+
+def _uneven_pattern() -> re.Pattern[str]:
+    """A pattern matching any character of :data:`_UNEVEN` (rebuilt when the set grows)."""
+    chars = sorted(_UNEVEN)
+    if not _UNEVEN_PATTERN or _UNEVEN_PATTERN[0][0] != len(chars):
+        _UNEVEN_PATTERN[:] = [(len(chars), re.compile(
+            "[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else "(?!)"))]
+    return _UNEVEN_PATTERN[0][1]
+
+
+@functools.lru_cache(maxsize=8)
 def _folded_with_index(text: str) -> tuple[str, list[int]]:
+    """``text`` folded character by character, and the index in ``text`` of each folded
+    character (a section is folded for its opening and again for its rows: cached)."""
+    if not _learn(text):
+        return _folded_one_by_one(text)
+    folded = text.translate(_FOLDED)
+    if _UNEVEN.isdisjoint(text):
+        return folded, list(range(len(text)))
+    index: list[int] = []
+    done = 0
+    for m in _uneven_pattern().finditer(text):
+        at = m.start()
+        index.extend(range(done, at))
+        index.extend([at] * len(_FOLDED[ord(text[at])]))
+        done = at + 1
+    index.extend(range(done, len(text)))
+    return folded, index
+
+
+def _folded_one_by_one(text: str) -> tuple[str, list[int]]:
+    """:func:`_folded_with_index` without the table (for a text of too many characters)."""
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
         folded = _fold_char(ch)
-        if len(folded) == 1:
-            chars.append(folded)
-            index.append(i)
-        else:
-            for c in folded:
-                chars.append(c)
-                index.append(i)
+        chars.append(folded)
+        index.extend([i] * len(folded))
     return "".join(chars), index
+
+
+@per_registry
+def _label_pattern(table_id: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The labels of :func:`_labels` as one pattern (the longest label first, as there), and
+    each label's kind: a search finds the first place a label starts, with its longest."""
+    kinds = {lab.text: lab.kind for labs in _labels(table_id).values() for lab in labs}
+    ordered = sorted(kinds, key=len, reverse=True)
+    return re.compile("|".join(re.escape(text) for text in ordered) or "(?!)"), kinds
 
 
 def _tokens(text: str, table_id: str) -> Iterator[tuple[str, str, int, int]]:
     """``(kind, text, start, end)`` in ``text``: labels and the text between them."""
     folded, index = _folded_with_index(text)
-    labels = _labels(table_id)
-    pos = 0
+    pattern, kinds = _label_pattern(table_id)
     last_end = 0  # in the original text
-    count = 0
-    while pos < len(folded):
-        match = next((lab for lab in labels.get(folded[pos], ())
-                      if folded.startswith(lab.text, pos)), None)
-        if match is None:
-            pos += 1
-            continue
-        start = index[pos]
-        end = index[pos + len(match.text) - 1] + 1
+    for count, match in enumerate(pattern.finditer(folded), 1):
+        start = index[match.start()]
+        end = index[match.end() - 1] + 1
         if start > last_end:
             yield "text", text[last_end:start], last_end, start
-        yield match.kind, text[start:end], start, end
+        yield kinds[match.group()], text[start:end], start, end
         last_end = end
-        pos += len(match.text)
-        count += 1
         if count > MAX_LINE_TOKENS:
             raise UnrecognisedDocumentError("a line with too many table labels to read",
                                             expected="a report of ordinary size")
@@ -508,23 +557,32 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
             reader.label(kind, piece, base + lead + start)
     rows = reader.finish()
     width = max((len(r) for r in rows), default=0)
+    at = _evolver(loc, table=index)
     return TableBlock(
-        rows=tuple(
-            tuple(
-                GridCell(text=row[c][0], origin=(r, c), location=attrs.evolve(
-                    loc, table=index, row=r, column=c, offset=row[c][1]))
-                if c < len(row) else None
-                for c in range(width)
-            )
-            for r, row in enumerate(rows)
-        ),
+        rows=tuple(_grid_row(row, r, width, at) for r, row in enumerate(rows)),
         location=attrs.evolve(loc, table=index, offset=base),
     )
 
 
+def _grid_row(row: list[tuple[str, int]], r: int, width: int, at: Callable[..., Location]
+              ) -> tuple[GridCell | None, ...]:
+    """Row ``r`` of a crawl table as grid cells, padded with ``None`` to ``width``."""
+    cells: list[GridCell | None] = [
+        GridCell(text=text, origin=(r, c), location=at(row=r, column=c, offset=offset))
+        for c, (text, offset) in enumerate(row)]
+    cells.extend([None] * (width - len(row)))
+    return tuple(cells)
+
+
+def _evolver(loc: Location, **changes: int) -> Callable[..., Location]:
+    """``attrs.evolve(loc, **changes, ...)`` for many cells: the fields are read once."""
+    fields = {f.alias: getattr(loc, f.name) for f in attrs.fields(type(loc)) if f.init}
+    return functools.partial(type(loc), **{**fields, **changes})
+
+
 def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
     """A whole report on one line, as blocks; ``None`` if the line is not one."""
-    if len(_NUMBERED_HEAD.findall(line, 0, 100_000)) < 3:
+    if sum(1 for _ in itertools.islice(_NUMBERED_HEAD.finditer(line, 0, 100_000), 3)) < 3:
         return None  # fewer than three numbered headings: a paragraph, not a whole report
     heads = list(find_inline_headings(line, _SECTIONS))
     if len(heads) < 3:
