@@ -39,6 +39,7 @@ import attrs
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.importers.blocks import Location
 from gi_report.importers.result import Notice, notice
+from gi_report.importers.rowcut import precut
 from gi_report.numbers import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, MAX_COUNT_DIGITS
 from gi_report.table import CellValue
 
@@ -304,13 +305,22 @@ class _Solver:
         self.notices: list[Notice] = []
         self.budget = _Budget(MAX_TABLE_NODES)
         self.runs: list[Run] = []
+        self.pieces: set[int] = set()  #: ids of runs cut out of a longer one (rowcut.py)
         for run in runs:  # a run too long to search is left blank and constrains nothing
             if self.fits(run):
-                self.runs.append(run)
+                self.add(run)
             else:
                 self.too_long(run)
         self.relations = self.constraining({cell for run in runs for cell in run.cells})
         self.with_constants, self.within = self.local_relations()
+
+    def add(self, run: Run) -> None:
+        """A run to split; one spanning several rows cut first where the rows' own totals
+        allow one boundary only (the same splits, a smaller search)."""
+        pieces = precut(run, [(r.left, r.right) for r in _relations(self.spec)])
+        if len(pieces) > 1:
+            self.pieces.update(id(p) for p in pieces)
+        self.runs.extend(pieces)
 
     def constraining(self, run_cells: set[Cell]) -> list[_Rel]:
         """The relations that constrain the runs: every cell a stated number or a run's cell,
@@ -416,7 +426,12 @@ class _Solver:
 
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
-        alone, whitespace a cut (a cell of two numbers would explain nothing)."""
+        alone, whitespace a cut (a cell of two numbers would explain nothing). A piece of a
+        longer run is not: its rows are known only if the whole is consistent."""
+        if id(run) in self.pieces:
+            self.ambiguous(run, [], why="没有一种拆分能同时满足表内全部勾稽关系",
+                           code="split.inconsistent")
+            return
         try:
             own = _splits(run, self.local(index, constants=False), {},
                           _Budget(MAX_NODES, self.budget), straddle=False)

@@ -33,6 +33,7 @@ from gi_report.importers.align import (
     align_detached,
     align_labelled,
     foreign_column,
+    foreign_row,
     loose_rows,
 )
 from gi_report.importers.blocks import Block, Location, TextBlock
@@ -67,6 +68,8 @@ class Reading:
     sources: dict[Cell, Location] = attrs.field(factory=dict)  #: where each cell was read
     short_rows: list[str] = attrs.field(factory=list)
     """Rows printed with fewer digits than cells: the document drops blank cells."""
+    foreign: int = 0
+    """Header labels naming a row or column only another layout has (that layout is tried)."""
 
     def complete(self, text: str | None = None, dropped: str | None = None
                  ) -> tuple[Table, list[Notice]]:
@@ -117,6 +120,17 @@ def _foreign_columns(spec: TableSpec, rows: Sequence[DataRow]) -> int:
     return len({s.text for h in headers for s in h.unknown if foreign_column(spec, s.text)})
 
 
+def _foreign_rows(rows: Sequence[DataRow], spec: TableSpec) -> int:
+    """Labels printed apart from their numbers (header text over the rows) that name a row
+    only another layout has, and rows of this layout they leave unnamed: the rows are the
+    layout's the labels name, whatever the numbers allow."""
+    headers = list({id(dr.header): dr.header for dr in rows}.values())
+    foreign = {s.text for h in headers for s in h.unknown if foreign_row(spec, s.text)}
+    named = {r.id for h in headers for r in h.rows.values()}
+    unnamed = [r for r in spec.rows if r.id not in named] if len(named) >= 2 else []
+    return len(foreign) + len(unnamed)
+
+
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     """One section's blocks (tables, and the text between them) read against ``spec``."""
     stream = read_rows(spec, blocks)
@@ -139,6 +153,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         placer.blank = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
     placer.printed_blank()
     notices = [*alignment.notices, *placer.notices]
+    foreign = _foreign_columns(spec, rows) + _foreign_rows(rows, spec)
     for where in stream.ignored_tables:
         notices.append(notice(
             "table.ignored", f"“{spec.title}”下的一个表格不含表格的任何行或列标题，未使用",
@@ -146,9 +161,9 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     return Reading(
         spec=spec, values=placer.values, runs=placer.runs, notices=notices,
         score=alignment.score + placer.score + len(stream.header_columns)
-        - FOREIGN_ROW_PENALTY * _foreign_columns(spec, rows),
+        - FOREIGN_ROW_PENALTY * foreign,
         narrative=stream.narrative, location=stream.location or Location(),
-        found=found, sources=placer.sources, short_rows=placer.short_rows)
+        found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign)
 
 
 _DOUBTS = frozenset({
@@ -176,7 +191,7 @@ def best_reading(specs: Sequence[TableSpec], blocks: Sequence[Block], prefer: Ta
     is read plainly, the other layouts are not tried.
     """
     first = read_section(prefer, blocks)
-    if clean(first) and first.found:
+    if clean(first) and first.found and not first.foreign:
         return first
     readings = [first, *(read_section(spec, blocks) for spec in dict.fromkeys(specs)
                          if spec is not prefer)]
