@@ -22,9 +22,9 @@ import attrs
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.importers.cellnames import Cell
-from gi_report.importers.detached import align
+from gi_report.importers.detached import align, value_columns
 from gi_report.importers.result import Notice, notice
-from gi_report.importers.rows import DataRow
+from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import run_segments
 from gi_report.importers.vocabulary import vocabulary
 from gi_report.table import CellValue
@@ -164,13 +164,51 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
         return
     order = [spec.row_position(dr.row.id) if dr.row is not None else None
              for dr in rows if dr.row is not None or any(dr is d for d in loose)]
-    found = align(spec, order, [[s.text for s in dr.values] for dr in loose], known,
-                  [_label_span(dr) for dr in loose])
-    if found is None:
+    merged = [_merged_cells(dr) for dr in loose]
+    pairs = list(zip(loose, merged, strict=True))
+    texts, spans = _texts(pairs)
+    found = align(spec, order, texts, known, spans)
+    if found is None or not _merged_named(spec, pairs, found):
         return
-    for dr, row in zip(loose, found, strict=True):
-        _trim(dr, _value_count(spec, row))
+    for dr, row, m in zip(loose, found, merged, strict=True):
+        if m is not None:
+            dr.values = m
+        else:
+            _trim(dr, _value_count(spec, row))
         dr.row, dr.how = row, "detached"
+
+
+def _texts(pairs: Sequence[tuple[DataRow, list[Slot] | None]]
+           ) -> tuple[list[list[str]], list[int]]:
+    """Each detached row's texts (without merged positions where it has them) and its empty
+    label columns."""
+    texts = [[s.text for s in (m or dr.values)] for dr, m in pairs]
+    return texts, [0 if m is not None else _label_span(dr) for dr, m in pairs]
+
+
+def _merged_cells(dr: DataRow) -> list[Slot] | None:
+    """The filled cells of a row printed with empty cells between them where its header leaves
+    positions between the columns it names (a merged cell written once, the positions it covers
+    left empty, as Markdown does); ``None`` for any other row."""
+    filled = [s for s in dr.values if not s.empty]
+    named = sorted(dr.header.columns)
+    if len(named) < 2 or named[-1] - named[0] + 1 == len(named) or not filled:
+        return None  # no position between the named columns: nothing merged
+    # the filled cells stand as the named columns do, the empty ones where the header's
+    # merged cells cover positions (the row may start left of its header: its label dropped)
+    printed = [s.col0 - filled[0].col0 for s in filled]
+    if printed != [c - named[0] for c in named]:
+        return None
+    return filled
+
+
+def _merged_named(spec: TableSpec, pairs: Sequence[tuple[DataRow, list[Slot] | None]],
+                  rows: Sequence[RowSpec]) -> bool:
+    """Whether the header over each row read without its merged positions names exactly the
+    value columns of the form row it was aligned to."""
+    return all(m is None or {c.id for c in dr.header.columns.values()}
+               == set(value_columns(spec, row))
+               for (dr, m), row in zip(pairs, rows, strict=True))
 
 
 def _trim(dr: DataRow, count: int) -> None:

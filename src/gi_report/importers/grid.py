@@ -70,6 +70,9 @@ class Reading:
     """Rows printed with fewer digits than cells: the document drops blank cells."""
     foreign: int = 0
     """Header labels naming a row or column only another layout has (that layout is tried)."""
+    hidden: frozenset[Cell] = frozenset()
+    """Cells split under a stand-in column order whose column is not known: blank in the end
+    (:mod:`~gi_report.importers.standin`)."""
 
     def complete(self, text: str | None = None, dropped: str | None = None
                  ) -> tuple[Table, list[Notice]]:
@@ -84,8 +87,7 @@ class Reading:
         notices = list(self.notices)
         values = dict(self.values)
         if self.runs:
-            solution = solve(self.spec, values, self.runs, describe=lambda cs: describe(
-                self.spec, cs))
+            solution = solve(self.spec, values, self.runs, describe=self.describe)
             chosen, split_notices = settle(self.spec, solution.notices, text)
             found = {**solution.values, **chosen}
             if dropped:
@@ -93,6 +95,7 @@ class Reading:
                                                 dropped)
             values.update(found)
             notices.extend(split_notices)
+        values.update(dict.fromkeys(self.hidden))
         table = Table(
             spec=self.spec,
             values=tuple(
@@ -100,6 +103,17 @@ class Reading:
             ),
         )
         return table, notices
+
+
+    def describe(self, cells: Sequence[Cell]) -> str:
+        """Cells named in a split's notice; those split under a stand-in column order are said
+        to be left blank."""
+        named = describe(self.spec, cells)
+        unknown = [c for c in cells if c in self.hidden]
+        if unknown:
+            named += (f"（其中 {describe(self.spec, unknown)} 的列位置无法确定，"
+                      "不取拆分所得的值，留空）")
+        return named
 
 
 def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow]) -> Placer:
@@ -163,7 +177,8 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         score=alignment.score + placer.score + len(stream.header_columns)
         - FOREIGN_ROW_PENALTY * foreign,
         narrative=stream.narrative, location=stream.location or Location(),
-        found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign)
+        found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign,
+        hidden=frozenset(placer.hidden))
 
 
 _DOUBTS = frozenset({

@@ -30,7 +30,7 @@ Cell = tuple[str, str]
 Relation = tuple[tuple[Cell, ...], tuple[Cell, ...]]
 """A relation as the cells of its two sides (left = right)."""
 
-MAX_STEPS = 200_000
+MAX_STEPS = 1_000_000
 """Search steps allowed for finding one run's row boundaries; over it the run is left whole."""
 MAX_POSITIONS = 64
 """Most positions a row boundary may have; more and the run is left whole."""
