@@ -8,8 +8,11 @@ import pytest
 
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
+from gi_report.findings import Location
 from gi_report.form import TEMPLATES
+from gi_report.importers.align import _merged_cells
 from gi_report.importers.detached import align, trimmed
+from gi_report.importers.rows import DataRow, Header, Slot
 
 
 def _tally(case: Case) -> tuple[int, int, tuple[object, ...], list[str]]:
@@ -86,3 +89,53 @@ def test_a_row_with_empty_cells_at_both_ends_is_not_read_by_position() -> None:
     # every value one column off (three wrong cells)
     _, _, wrong, _ = _tally(Case(790345572, ("page_break_row_lost",), "markdown"))
     assert wrong == ()
+
+
+# --- number-only rows the document settles (branch w-blankb) -----------------------------------
+
+@pytest.mark.parametrize(("case", "blank_before"), [
+    # section 三 printed as one run of 175 cells apart from its labels: over the solver's bound
+    # as one piece; cut at the row boundaries every row's own total settles, it is solved
+    (Case(2185113890, ("detached_labels",), "one_line"), 175),
+    # the labels printed apart name the other layout's rows (（六）其他处理's three sub-rows):
+    # the report year's layout was kept, its 23 rows over 25 rows of numbers
+    (Case(2401488689, ("detached_labels",), "one_line"), 190),
+    (Case(535215003, ("detached_labels",), "one_line"), 161),
+    # Markdown writes a merged cell once, the positions it covers left empty: a number-only row
+    # of section 二 under such a header (0 |  | -173) has its two cells, not three
+    (Case(508021414, ("detached_labels",), "markdown"), 23),
+])
+def test_number_only_rows_the_document_settles_are_read(case: Case, blank_before: int) -> None:
+    _, blank, wrong, _ = _tally(case)
+    assert wrong == ()
+    assert blank < blank_before // 8, blank
+
+
+def test_labels_naming_the_other_layouts_rows_choose_that_layout() -> None:
+    _doc, text, kind = build_case(Case(2401488689, ("detached_labels",), "one_line"))
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    report = read_document(data, kind=kind, warn=False).report
+    assert report.applications is not None
+    assert report.applications.spec is TEMPLATES["2021"].table("applications")
+
+
+
+def _row(texts: list[str], header: dict[int, str]) -> DataRow:
+    spec = TEMPLATES["2019"].table("proactive")
+    named = Header(columns={c: spec.column(column) for c, column in header.items()})
+    slots = [Slot(t, i, i, Location(), above=False) for i, t in enumerate(texts)]
+    return DataRow(labels=[], values=slots, location=Location(), header=named, groups=set(),
+                   match=None, found=None)
+
+
+def test_a_row_under_a_header_with_merged_positions_keeps_only_its_numbers() -> None:
+    # the header names two columns with a position between them (a merged cell written once):
+    # a number-only row printed the same way has two cells, not three
+    merged = _row(["0", "", "-173"], {1: "items_last_year", 3: "change_this_year"})
+    assert [s.text for s in _merged_cells(merged) or []] == ["0", "-173"]
+    # a blank printed under a header naming its columns side by side is a cell
+    assert _merged_cells(_row(["0", "", "5"], {1: "items_last_year", 2: "change_this_year",
+                                                3: "decisions"})) is None
+    # the empty position must stand where the header's does
+    assert _merged_cells(_row(["", "0", "-173"], {1: "items_last_year",
+                                                   3: "change_this_year"})) is None
