@@ -139,3 +139,21 @@ def test_a_row_under_a_header_with_merged_positions_keeps_only_its_numbers() -> 
     # the empty position must stand where the header's does
     assert _merged_cells(_row(["", "0", "-173"], {1: "items_last_year",
                                                    3: "change_this_year"})) is None
+
+
+@pytest.mark.parametrize("form", ["one_line", "tab_rows"])
+def test_a_number_only_row_under_a_one_row_caption_is_that_row(form: str) -> None:
+    # section 二 has no arithmetic: its number-only rows are aligned as a whole only when their
+    # counts line up; when they do not (a row printed blank, runs of digits), a row under a
+    # caption with one form row and a header naming that row's columns is still that row
+    seed = {"one_line": 2942817377, "tab_rows": 1707864895}[form]
+    doc, text, kind = build_case(Case(seed, ("detached_labels",), form))
+    assert isinstance(text, str)
+    result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    fees = result.report.proactive
+    assert fees is not None
+    read = [v for r, _, v in fees.cells() if r == "administrative_fees"]
+    assert read and all(v is not None for v in read)
+    assert any(n.code == "row.detached" and "/proactive/administrative_fees/items_last_year"
+               in n.cells for n in result.notices)

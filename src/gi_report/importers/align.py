@@ -15,12 +15,13 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import attrs
 
 from gi_report.form import TEMPLATES
-from gi_report.form.spec import CellKind, RowSpec, TableSpec
+from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.cellnames import Cell
 from gi_report.importers.detached import align, value_columns
 from gi_report.importers.result import Notice, notice
@@ -169,6 +170,7 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
     texts, spans = _texts(pairs)
     found = align(spec, order, texts, known, spans)
     if found is None or not _merged_named(spec, pairs, found):
+        by_caption(spec, rows, loose)
         return
     for dr, row, m in zip(loose, found, merged, strict=True):
         if m is not None:
@@ -176,6 +178,29 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
         else:
             _trim(dr, _value_count(spec, row))
         dr.row, dr.how = row, "detached"
+
+
+def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow]) -> None:
+    """Number-only rows not aligned as a whole, each read as the one form row of the caption
+    it is printed under (a table with no arithmetic, section 二: 第二十条第（八）项 has one row),
+    when it is the only such row under that caption, the row is not claimed by a label, and
+    the header right above it names exactly that row's value columns (``row.detached``)."""
+    if spec.relations:
+        return  # the arithmetic decides there (detached.align)
+    claimed = {dr.row.id for dr in rows if dr.row is not None}
+    under = Counter(g for dr in loose for g in dr.groups)
+    for dr in loose:
+        members = [r for r in spec.rows if r.group in dr.groups]
+        if (len(dr.groups) == 1 and len(members) == 1 and under[next(iter(dr.groups))] == 1
+                and members[0].id not in claimed and _header_names(spec, dr, members[0])):
+            dr.row, dr.how = members[0], "caption"
+
+
+def _header_names(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:
+    """Whether the header right above ``dr`` names exactly the value columns of ``row``."""
+    named = {t.id for _, t in dr.header.tokens if isinstance(t, ColumnSpec)}
+    named |= {c.id for c in dr.header.columns.values()}
+    return named == set(value_columns(spec, row))
 
 
 def _texts(pairs: Sequence[tuple[DataRow, list[Slot] | None]]

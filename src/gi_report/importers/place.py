@@ -277,6 +277,12 @@ class Placer:
             self.notices.append(notice(
                 "label.by_position", f"行名“{dr.found}”无法识别，按其在表中的位置读作“{name}”",
                 location=dr.location, found=dr.found, cells=cells))
+        elif dr.how == "caption":
+            shown = " | ".join(s.text for s in dr.values)
+            self.notices.append(notice(
+                "row.detached",
+                f"一行没有行名的数值（{shown}）印在只有“{name}”一行的栏目之下，列标题与该行相同，"
+                "按此读取", location=dr.location, found=shown, cells=cells))
         elif dr.how == "detached":
             shown = " | ".join(s.text for s in dr.values)
             self.notices.append(notice(
