@@ -182,9 +182,9 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
 
 def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow]) -> None:
     """Number-only rows not aligned as a whole, each read as the one form row of the caption
-    it is printed under (a table with no arithmetic, section 二: 第二十条第（八）项 has one row),
-    when it is the only such row under that caption, the row is not claimed by a label, and
-    the header right above it names exactly that row's value columns (``row.detached``)."""
+    it is printed under (a table with no arithmetic, section 二: the caption of item 8 has one
+    row), when it is the only such row under that caption, the row is not claimed by a label,
+    and the header right above it names exactly that row's value columns (``row.detached``)."""
     if spec.relations:
         return  # the arithmetic decides there (detached.align)
     claimed = {dr.row.id for dr in rows if dr.row is not None}
