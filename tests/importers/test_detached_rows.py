@@ -157,3 +157,29 @@ def test_a_number_only_row_under_a_one_row_caption_is_that_row(form: str) -> Non
     assert read and all(v is not None for v in read)
     assert any(n.code == "row.detached" and "/proactive/administrative_fees/items_last_year"
                in n.cells for n in result.notices)
+
+
+def test_rows_no_relation_checks_are_aligned_only_by_the_labels_printed_apart() -> None:
+    spec = TEMPLATES["2021"].table("applications")
+    ids = [r.id for r in spec.rows]
+    # no row prints its total, the first row and the results' total row print nothing: no
+    # relation can be checked
+    texts = [[str(i), "0", "", "1", "0", "2", ""] for i in range(len(ids))]
+    for row in (0, ids.index("results_total")):
+        texts[row] = [""] * 7
+    assert align(spec, [None] * len(ids), texts, {}) is None
+    found = align(spec, [None] * len(ids), texts, {}, listed=ids)
+    assert found is not None and [r.id for r in found] == ids
+    # the labels must name exactly these rows, in the form's order
+    assert align(spec, [None] * len(ids), texts, {}, listed=ids[1:]) is None
+    assert align(spec, [None] * len(ids), texts, {}, listed=[ids[1], ids[0], *ids[2:]]) is None
+    # where a relation can be checked, the arithmetic decides, not the list
+    checked = [list(t) for t in texts]
+    checked[0] = ["1", "0", "0", "0", "0", "0", "5"]  # a row total that does not hold
+    assert align(spec, [None] * len(ids), checked, {}, listed=ids) is None
+
+
+def test_a_table_whose_stated_cells_check_no_relation_is_read_by_its_labels_list() -> None:
+    # blank cells everywhere (a third of them): no row total or column sum is stated in full
+    _, blank, wrong, codes = _tally(Case(945045411, ("detached_labels",), "html"))
+    assert (blank, wrong) == (0, ()) and "row.detached" in codes

@@ -159,7 +159,7 @@ def loose_rows(rows: Sequence[DataRow]) -> list[DataRow]:
 
 
 def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow],
-                   known: Mapping[Cell, CellValue]) -> None:
+                   known: Mapping[Cell, CellValue], listed: Sequence[str] = ()) -> None:
     """Stage 3: number-only rows as the unclaimed form rows, in order, if the arithmetic holds."""
     if len(loose) < 2:
         return
@@ -168,7 +168,9 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
     merged = [_merged_cells(dr) for dr in loose]
     pairs = list(zip(loose, merged, strict=True))
     texts, spans = _texts(pairs)
-    found = align(spec, order, texts, known, spans)
+    found, how = align(spec, order, texts, known, spans), "detached"
+    if found is None and spec.relations and listed:
+        found, how = align(spec, order, texts, known, spans, listed=listed), "listed"
     if found is None or not _merged_named(spec, pairs, found):
         by_caption(spec, rows, loose)
         return
@@ -177,7 +179,7 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
             dr.values = m
         else:
             _trim(dr, _value_count(spec, row))
-        dr.row, dr.how = row, "detached"
+        dr.row, dr.how = row, how
 
 
 def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow]) -> None:

@@ -156,7 +156,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     for dr in rows:
         if not any(dr is d for d in loose):
             placer.assign(dr)
-    align_detached(spec, rows, loose, placer.values)
+    align_detached(spec, rows, loose, placer.values, stream.apart)
     for dr in loose:
         placer.assign(dr)
     placer.fill_gaps()

@@ -277,6 +277,13 @@ class Placer:
             self.notices.append(notice(
                 "label.by_position", f"行名“{dr.found}”无法识别，按其在表中的位置读作“{name}”",
                 location=dr.location, found=dr.found, cells=cells))
+        elif dr.how == "listed":
+            shown = " | ".join(s.text for s in dr.values)
+            self.notices.append(notice(
+                "row.detached",
+                f"一行没有行名的数值（{shown}）按文中另行列出的行名顺序读作“{name}”"
+                "（表内没有可核对的勾稽关系：有关单元格留空）", location=dr.location, found=shown,
+                cells=cells))
         elif dr.how == "caption":
             shown = " | ".join(s.text for s in dr.values)
             self.notices.append(notice(

@@ -134,6 +134,9 @@ class RowStream:
     header_hits: int  #: header cells recognised (columns, header words, groups, rows)
     ignored_tables: list[Location]  #: tables that hold nothing of this table
     location: Location | None  #: the first table's
+    apart: list[str] = attrs.field(factory=list)
+    """The form rows named by labels printed as text of their own, in printed order (a table's
+    labels printed apart from its numbers)."""
 
 
 def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None]:
@@ -180,6 +183,7 @@ class _RowReader:
             # heading naming the one row below it
             self.hint = row.item if not self.labels_apart else None
             self.labels_apart += 1
+            self.stream.apart.append(row.item.id)
             return
         self.labels_apart = 0
         group = self.vocab.group(text)
