@@ -317,6 +317,9 @@ class _Solver:
     def add(self, run: Run) -> None:
         """A run to split; one spanning several rows cut first where the rows' own totals
         allow one boundary only (the same splits, a smaller search)."""
+        if len({row for row, _ in run.cells}) < 2:  # one row: nothing to cut
+            self.runs.append(run)
+            return
         pieces = precut(run, [(r.left, r.right) for r in _relations(self.spec)])
         if len(pieces) > 1:
             self.pieces.update(id(p) for p in pieces)

@@ -178,7 +178,8 @@ def precut(run: Run, relations: Sequence[Relation]) -> list[Run]:
     through at one position only; ``[run]`` unchanged when no such boundary is found (a run of
     one row, a row with no relation of its own, amounts, whitespace a cell may straddle, no
     split at all, or a search over its bound)."""
-    if any(run.soft) or any(k is not CellKind.COUNT for k in run.kinds):
+    if (any(run.soft) or any(k is not CellKind.COUNT for k in run.kinds)
+            or len({row for row, _ in run.cells}) < 2):
         return [run]
     parts = _parts(run, relations)
     if parts is None or len(parts) < 2:
