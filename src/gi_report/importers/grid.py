@@ -134,14 +134,17 @@ def _foreign_columns(spec: TableSpec, rows: Sequence[DataRow]) -> int:
     return len({s.text for h in headers for s in h.unknown if foreign_column(spec, s.text)})
 
 
-def _foreign_rows(rows: Sequence[DataRow], spec: TableSpec) -> int:
+def _foreign_rows(rows: Sequence[DataRow], spec: TableSpec, apart: Sequence[str]) -> int:
     """Labels printed apart from their numbers (header text over the rows) that name a row
     only another layout has, and rows of this layout they leave unnamed: the rows are the
     layout's the labels name, whatever the numbers allow."""
     headers = list({id(dr.header): dr.header for dr in rows}.values())
     foreign = {s.text for h in headers for s in h.unknown if foreign_row(spec, s.text)}
-    named = {r.id for h in headers for r in h.rows.values()}
-    unnamed = [r for r in spec.rows if r.id not in named] if len(named) >= 2 else []
+    named = {*apart, *(r for h in headers for r in h.named_rows)}
+    # only where the labels are the table's, printed apart (they name half its rows or more),
+    # not a few rows printed with nothing after their labels
+    whole = 2 * len(named) >= len(spec.rows)
+    unnamed = [r for r in spec.rows if r.id not in named] if whole else []
     return len(foreign) + len(unnamed)
 
 
@@ -167,7 +170,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         placer.blank = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
     placer.printed_blank()
     notices = [*alignment.notices, *placer.notices]
-    foreign = _foreign_columns(spec, rows) + _foreign_rows(rows, spec)
+    foreign = _foreign_columns(spec, rows) + _foreign_rows(rows, spec, stream.apart)
     for where in stream.ignored_tables:
         notices.append(notice(
             "table.ignored", f"“{spec.title}”下的一个表格不含表格的任何行或列标题，未使用",

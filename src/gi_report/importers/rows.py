@@ -103,6 +103,8 @@ class Header:
     """The columns and header words named, in printed order, with their header row (the
     order a text dump's header prints: :mod:`~gi_report.importers.colorder`)."""
     lines: int = 0  #: header rows read
+    named_rows: list[str] = attrs.field(factory=list)
+    """Every form row a header cell names, in printed order (labels printed apart)."""
     noted: bool = False  #: a notice about reading by position was given for this header
     reordered: bool = False  #: a notice about reading columns in another order was given
 
@@ -348,6 +350,7 @@ class _RowReader:
         if row is not None and len(row.items) == 1:
             for c in range(s.col0, s.col1 + 1):
                 self.header.rows[c] = row.item
+            self.header.named_rows.append(row.item.id)
             return
         group = vocab.group(s.text)
         if group is not None:
