@@ -129,6 +129,15 @@ REPRODUCERS = [
                                   "cell_missing"), "docx"), id="cell-missing-one-cell-left"),
     # a header naming the columns of the other layout: that layout, not the report year's
     pytest.param(Case(172708340, ("label_variant",), "markdown"), id="foreign-columns"),
+    # blanks recovered (branch w-blankb), each rule kept honest: a whole section 三 run cut at
+    # its row boundaries, the layout its labels printed apart name, a stand-in column order,
+    # merged Markdown positions, a one-row caption, the labels' own list
+    pytest.param(Case(2185113890, ("detached_labels",), "one_line"), id="detached-row-cut"),
+    pytest.param(Case(2401488689, ("detached_labels",), "one_line"), id="detached-layout"),
+    pytest.param(Case(1483781023, ("column_order",), "one_line"), id="column-order-stand-in"),
+    pytest.param(Case(508021414, ("detached_labels",), "markdown"), id="detached-merged"),
+    pytest.param(Case(1707864895, ("detached_labels",), "tab_rows"), id="detached-caption"),
+    pytest.param(Case(945045411, ("detached_labels",), "html"), id="detached-labels-list"),
     # a typo'd numbered label glued onto the digits before it: its number is no digit of the
     # value (``…0182.没有公成…`` read 0, 0, 10, 1, 70, 1, 82 for 0, 0, 1, 0, 17, 0, 18)
     *(pytest.param(Case(seed, damages, "one_line"), id=f"glued-marker-{seed}")

@@ -15,16 +15,17 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import attrs
 
 from gi_report.form import TEMPLATES
-from gi_report.form.spec import CellKind, RowSpec, TableSpec
+from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.cellnames import Cell
-from gi_report.importers.detached import align
+from gi_report.importers.detached import align, value_columns
 from gi_report.importers.result import Notice, notice
-from gi_report.importers.rows import DataRow
+from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.values import run_segments
 from gi_report.importers.vocabulary import vocabulary
 from gi_report.table import CellValue
@@ -158,19 +159,83 @@ def loose_rows(rows: Sequence[DataRow]) -> list[DataRow]:
 
 
 def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow],
-                   known: Mapping[Cell, CellValue]) -> None:
+                   known: Mapping[Cell, CellValue], listed: Sequence[str] = ()) -> None:
     """Stage 3: number-only rows as the unclaimed form rows, in order, if the arithmetic holds."""
     if len(loose) < 2:
         return
     order = [spec.row_position(dr.row.id) if dr.row is not None else None
              for dr in rows if dr.row is not None or any(dr is d for d in loose)]
-    found = align(spec, order, [[s.text for s in dr.values] for dr in loose], known,
-                  [_label_span(dr) for dr in loose])
-    if found is None:
+    merged = [_merged_cells(dr) for dr in loose]
+    pairs = list(zip(loose, merged, strict=True))
+    texts, spans = _texts(pairs)
+    found, how = align(spec, order, texts, known, spans), "detached"
+    if found is None and spec.relations and listed:
+        found, how = align(spec, order, texts, known, spans, listed=listed), "listed"
+    if found is None or not _merged_named(spec, pairs, found):
+        by_caption(spec, rows, loose)
         return
-    for dr, row in zip(loose, found, strict=True):
-        _trim(dr, _value_count(spec, row))
-        dr.row, dr.how = row, "detached"
+    for dr, row, m in zip(loose, found, merged, strict=True):
+        if m is not None:
+            dr.values = m
+        else:
+            _trim(dr, _value_count(spec, row))
+        dr.row, dr.how = row, how
+
+
+def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow]) -> None:
+    """Number-only rows not aligned as a whole, each read as the one form row of the caption
+    it is printed under (a table with no arithmetic, section 二: the caption of item 8 has one
+    row), when it is the only such row under that caption, the row is not claimed by a label,
+    and the header right above it names exactly that row's value columns (``row.detached``)."""
+    if spec.relations:
+        return  # the arithmetic decides there (detached.align)
+    claimed = {dr.row.id for dr in rows if dr.row is not None}
+    under = Counter(g for dr in loose for g in dr.groups)
+    for dr in loose:
+        members = [r for r in spec.rows if r.group in dr.groups]
+        if (len(dr.groups) == 1 and len(members) == 1 and under[next(iter(dr.groups))] == 1
+                and members[0].id not in claimed and _header_names(spec, dr, members[0])):
+            dr.row, dr.how = members[0], "caption"
+
+
+def _header_names(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:
+    """Whether the header right above ``dr`` names exactly the value columns of ``row``."""
+    named = {t.id for _, t in dr.header.tokens if isinstance(t, ColumnSpec)}
+    named |= {c.id for c in dr.header.columns.values()}
+    return named == set(value_columns(spec, row))
+
+
+def _texts(pairs: Sequence[tuple[DataRow, list[Slot] | None]]
+           ) -> tuple[list[list[str]], list[int]]:
+    """Each detached row's texts (without merged positions where it has them) and its empty
+    label columns."""
+    texts = [[s.text for s in (m or dr.values)] for dr, m in pairs]
+    return texts, [0 if m is not None else _label_span(dr) for dr, m in pairs]
+
+
+def _merged_cells(dr: DataRow) -> list[Slot] | None:
+    """The filled cells of a row printed with empty cells between them where its header leaves
+    positions between the columns it names (a merged cell written once, the positions it covers
+    left empty, as Markdown does); ``None`` for any other row."""
+    filled = [s for s in dr.values if not s.empty]
+    named = sorted(dr.header.columns)
+    if len(named) < 2 or named[-1] - named[0] + 1 == len(named) or not filled:
+        return None  # no position between the named columns: nothing merged
+    # the filled cells stand as the named columns do, the empty ones where the header's
+    # merged cells cover positions (the row may start left of its header: its label dropped)
+    printed = [s.col0 - filled[0].col0 for s in filled]
+    if printed != [c - named[0] for c in named]:
+        return None
+    return filled
+
+
+def _merged_named(spec: TableSpec, pairs: Sequence[tuple[DataRow, list[Slot] | None]],
+                  rows: Sequence[RowSpec]) -> bool:
+    """Whether the header over each row read without its merged positions names exactly the
+    value columns of the form row it was aligned to."""
+    return all(m is None or {c.id for c in dr.header.columns.values()}
+               == set(value_columns(spec, row))
+               for (dr, m), row in zip(pairs, rows, strict=True))
 
 
 def _trim(dr: DataRow, count: int) -> None:

@@ -32,14 +32,18 @@ def value_columns(spec: TableSpec, row: RowSpec) -> list[str]:
 
 
 def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence[str]],
-          known: Mapping[Cell, CellValue], spans: Sequence[int] | None = None
-          ) -> list[RowSpec] | None:
+          known: Mapping[Cell, CellValue], spans: Sequence[int] | None = None, *,
+          listed: Sequence[str] | None = None) -> list[RowSpec] | None:
     """The form rows of the detached rows, or ``None`` if the alignment is not certain.
 
     ``order`` lists the document's data rows: the form position of a labelled row, ``None`` for
     a detached one; ``texts`` holds each detached row's value texts, in document order;
     ``known`` the cells read from labelled rows; ``spans`` how many empty cells start each
     detached row outside every named column (left out where the row has too many cells).
+
+    With ``listed`` (the row ids the labels printed apart name, in order), the alignment is
+    accepted instead when no relation can be checked (every one touches a blank cell) and the
+    labels name exactly the unclaimed rows, in order: the document's own list of the rows.
     """
     claimed = {p for p in order if p is not None}
     free = [r for i, r in enumerate(spec.rows) if i not in claimed]
@@ -52,7 +56,22 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     values = _read(spec, free, texts, spans or [0] * len(texts))
     if values is None:
         return None
-    return free if arithmetic_holds(spec, {**known, **values}, {r.id for r in free}) else None
+    return free if _settled(spec, free, {**known, **values}, listed) else None
+
+
+def _settled(spec: TableSpec, free: Sequence[RowSpec], values: Mapping[Cell, CellValue],
+             listed: Sequence[str] | None) -> bool:
+    """Whether the rows read as ``free`` are confirmed: by the arithmetic, or (``listed``) by
+    the labels printed apart naming exactly them where no relation can be checked."""
+    if listed is not None:
+        return list(listed) == [r.id for r in free] and not _checkable(spec, values)
+    return arithmetic_holds(spec, values, {r.id for r in free})
+
+
+def _checkable(spec: TableSpec, values: Mapping[Cell, CellValue]) -> bool:
+    """Whether some relation of the table has every cell stated."""
+    return any(all(_number(values.get((c.row, c.column))) is not None for c in rel.cells)
+               for rel in spec.relations)
 
 
 def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str]],

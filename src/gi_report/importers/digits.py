@@ -42,6 +42,7 @@ from gi_report.form.spec import CellKind, TableSpec
 from gi_report.importers import shortrow
 from gi_report.importers.blocks import Location
 from gi_report.importers.result import Notice, notice
+from gi_report.importers.rowcut import precut
 from gi_report.numbers import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, MAX_COUNT_DIGITS
 from gi_report.table import CellValue
 
@@ -671,9 +672,10 @@ class _Solver:
         self.budget = _Budget(MAX_TABLE_NODES)
         self.runs: list[Run] = []
         unsearched: list[Run] = []
+        self.pieces: set[int] = set()  #: ids of runs cut out of a longer one (rowcut.py)
         for run in runs:  # a run too long to search is left blank and constrains nothing
             if self.fits(run):
-                self.runs.append(run)
+                self.add(run)
             else:
                 self.too_long(run)
                 unsearched.append(run)
@@ -716,6 +718,17 @@ class _Solver:
             if min(found) >= 1 and 2 <= max(found) <= 3:
                 out.append(rel)
         return out
+
+    def add(self, run: Run) -> None:
+        """A run to split; one spanning several rows cut first where the rows' own totals
+        allow one boundary only (the same splits, a smaller search)."""
+        if len({row for row, _ in run.cells}) < 2:  # one row: nothing to cut
+            self.runs.append(run)
+            return
+        pieces = precut(run, [(r.left, r.right) for r in _plan(self.spec).relations])
+        if len(pieces) > 1:
+            self.pieces.update(id(p) for p in pieces)
+        self.runs.extend(pieces)
 
     def local_relations(self) -> tuple[list[list[_Rel]], list[list[_Rel]]]:
         """The relations each run meets alone: with stated cells, and within the run only."""
@@ -857,7 +870,12 @@ class _Solver:
 
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
-        alone, whitespace a cut (a cell of two numbers would explain nothing)."""
+        alone, whitespace a cut (a cell of two numbers would explain nothing). A piece of a
+        longer run is not: its rows are known only if the whole is consistent."""
+        if id(run) in self.pieces:
+            self.ambiguous(run, [], why="没有一种拆分能同时满足表内全部勾稽关系",
+                           code="split.inconsistent")
+            return
         try:
             own = self.splits(index, self.local(index, constants=False),
                               [None] * len(self.base), _Budget(MAX_NODES, self.budget),

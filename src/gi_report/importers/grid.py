@@ -33,6 +33,7 @@ from gi_report.importers.align import (
     align_detached,
     align_labelled,
     foreign_column,
+    foreign_row,
     loose_rows,
 )
 from gi_report.importers.blocks import Block, Location, TextBlock
@@ -67,6 +68,11 @@ class Reading:
     sources: dict[Cell, Location] = attrs.field(factory=dict)  #: where each cell was read
     short_rows: list[str] = attrs.field(factory=list)
     """Rows printed with fewer digits than cells: the document drops blank cells."""
+    foreign: int = 0
+    """Header labels naming a row or column only another layout has (that layout is tried)."""
+    hidden: frozenset[Cell] = frozenset()
+    """Cells split under a stand-in column order whose column is not known: blank in the end
+    (:mod:`~gi_report.importers.standin`)."""
 
     def complete(self, text: str | None = None, dropped: str | None = None
                  ) -> tuple[Table, list[Notice]]:
@@ -81,8 +87,7 @@ class Reading:
         notices = list(self.notices)
         values = dict(self.values)
         if self.runs:
-            solution = solve(self.spec, values, self.runs, describe=lambda cs: describe(
-                self.spec, cs))
+            solution = solve(self.spec, values, self.runs, describe=self.describe)
             chosen, split_notices = settle(self.spec, solution.notices, text)
             found = {**solution.values, **chosen}
             if dropped:
@@ -90,6 +95,7 @@ class Reading:
                                                 split_notices, dropped)
             values.update(found)
             notices.extend(split_notices)
+        values.update(dict.fromkeys(self.hidden))
         table = Table(
             spec=self.spec,
             values=tuple(
@@ -97,6 +103,17 @@ class Reading:
             ),
         )
         return table, notices
+
+
+    def describe(self, cells: Sequence[Cell]) -> str:
+        """Cells named in a split's notice; those split under a stand-in column order are said
+        to be left blank."""
+        named = describe(self.spec, cells)
+        unknown = [c for c in cells if c in self.hidden]
+        if unknown:
+            named += (f"（其中 {describe(self.spec, unknown)} 的列位置无法确定，"
+                      "不取拆分所得的值，留空）")
+        return named
 
 
 def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow]) -> Placer:
@@ -117,6 +134,20 @@ def _foreign_columns(spec: TableSpec, rows: Sequence[DataRow]) -> int:
     return len({s.text for h in headers for s in h.unknown if foreign_column(spec, s.text)})
 
 
+def _foreign_rows(rows: Sequence[DataRow], spec: TableSpec, apart: Sequence[str]) -> int:
+    """Labels printed apart from their numbers (header text over the rows) that name a row
+    only another layout has, and rows of this layout they leave unnamed: the rows are the
+    layout's the labels name, whatever the numbers allow."""
+    headers = list({id(dr.header): dr.header for dr in rows}.values())
+    foreign = {s.text for h in headers for s in h.unknown if foreign_row(spec, s.text)}
+    named = {*apart, *(r for h in headers for r in h.named_rows)}
+    # only where the labels are the table's, printed apart (they name half its rows or more),
+    # not a few rows printed with nothing after their labels
+    whole = 2 * len(named) >= len(spec.rows)
+    unnamed = [r for r in spec.rows if r.id not in named] if whole else []
+    return len(foreign) + len(unnamed)
+
+
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     """One section's blocks (tables, and the text between them) read against ``spec``."""
     stream = read_rows(spec, blocks)
@@ -128,7 +159,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     for dr in rows:
         if not any(dr is d for d in loose):
             placer.assign(dr)
-    align_detached(spec, rows, loose, placer.values)
+    align_detached(spec, rows, loose, placer.values, stream.apart)
     for dr in loose:
         placer.assign(dr)
     placer.fill_gaps()
@@ -139,6 +170,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         placer.blank = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
     placer.printed_blank()
     notices = [*alignment.notices, *placer.notices]
+    foreign = _foreign_columns(spec, rows) + _foreign_rows(rows, spec, stream.apart)
     for where in stream.ignored_tables:
         notices.append(notice(
             "table.ignored", f"“{spec.title}”下的一个表格不含表格的任何行或列标题，未使用",
@@ -146,9 +178,10 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     return Reading(
         spec=spec, values=placer.values, runs=placer.runs, notices=notices,
         score=alignment.score + placer.score + len(stream.header_columns)
-        - FOREIGN_ROW_PENALTY * _foreign_columns(spec, rows),
+        - FOREIGN_ROW_PENALTY * foreign,
         narrative=stream.narrative, location=stream.location or Location(),
-        found=found, sources=placer.sources, short_rows=placer.short_rows)
+        found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign,
+        hidden=frozenset(placer.hidden))
 
 
 _DOUBTS = frozenset({
@@ -176,7 +209,7 @@ def best_reading(specs: Sequence[TableSpec], blocks: Sequence[Block], prefer: Ta
     is read plainly, the other layouts are not tried.
     """
     first = read_section(prefer, blocks)
-    if clean(first) and first.found:
+    if clean(first) and first.found and not first.foreign:
         return first
     readings = [first, *(read_section(spec, blocks) for spec in dict.fromkeys(specs)
                          if spec is not prefer)]

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS
-from gi_report.importers import gaps, shortrow
+from gi_report.importers import gaps, shortrow, standin
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.colorder import leaf_orders, settled
@@ -209,7 +209,7 @@ def fits(dr: DataRow, count: int) -> bool:
     return found is not None and sum(len(s) for s in found) >= count and len(found) <= count
 
 
-_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "detached"})
+_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "listed", "caption", "detached"})
 """The ways of recognising a row that :meth:`Placer.how_notice` reports."""
 
 
@@ -243,6 +243,9 @@ class Placer:
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
         """The column orders each header's labels allow, per row's cells (see printed_orders)."""
+        self.hidden: set[Cell] = set()
+        """Cells a digit run is split for under a stand-in column order, blank in the end
+        (see stand_in)."""
 
     def name(self, dr: DataRow, cells: Sequence[Cell]) -> str:
         return dr.found or row_name(self.spec, self.spec.row(cells[0][0]))
@@ -313,6 +316,19 @@ class Placer:
             self.notices.append(notice(
                 "label.by_position", f"行名“{dr.found}”无法识别，按其在表中的位置读作“{name}”",
                 location=dr.location, found=dr.found, cells=cells))
+        elif dr.how == "listed":
+            shown = " | ".join(s.text for s in dr.values)
+            self.notices.append(notice(
+                "row.detached",
+                f"一行没有行名的数值（{shown}）按文中另行列出的行名顺序读作“{name}”"
+                "（表内没有可核对的勾稽关系：有关单元格留空）", location=dr.location, found=shown,
+                cells=cells))
+        elif dr.how == "caption":
+            shown = " | ".join(s.text for s in dr.values)
+            self.notices.append(notice(
+                "row.detached",
+                f"一行没有行名的数值（{shown}）印在只有“{name}”一行的栏目之下，列标题与该行相同，"
+                "按此读取", location=dr.location, found=shown, cells=cells))
         elif dr.how == "detached":
             shown = " | ".join(s.text for s in dr.values)
             self.notices.append(notice(
@@ -418,11 +434,12 @@ class Placer:
                 "header.reordered", f"自“{self.name(dr, cells)}”一行起，列的顺序与表格不同，"
                 "数值按列标题的顺序读取", location=dr.location))
 
-    def unordered(self, dr: DataRow, cells: Sequence[Cell]) -> None:
-        """Cells whose column the header names in an order that cannot be established: blank."""
+    def unordered(self, dr: DataRow, cells: Sequence[Cell], *, now: bool = True) -> None:
+        """Cells whose column the header names in an order that cannot be established: blank
+        (``now``; else once their row's digits are split, see stand_in)."""
         if not cells:
             return
-        for cell in cells:
+        for cell in cells if now else ():
             self.values[cell] = None
         self.notices.append(notice(
             "header.unordered",
@@ -598,12 +615,33 @@ class Placer:
         when that order cannot be established."""
         orders = self.printed_orders(dr, cells)
         if orders is not None and len(orders) != 1:
-            self.unordered(dr, cells)
-            return None
+            split_by = self.stand_in(dr, cells)
+            if split_by is None:
+                self.unordered(dr, cells)
+            return split_by
         if orders is not None and list(orders[0]) != cells:
             cells = list(orders[0])
             self.reordered_notice(dr, cells)
         return cells
+
+    def stand_in(self, dr: DataRow, cells: list[Cell]) -> list[Cell] | None:
+        """Cells to split the row's digits with when the header allows several column orders
+        that the table's relations cannot tell apart (:mod:`~gi_report.importers.standin`):
+        row by row, the first order; the cells whose position is not settled are blank
+        afterwards (``hidden``). ``None`` when some row's orders are not interchangeable."""
+        out: list[Cell] = []
+        hidden: list[Cell] = []
+        for row_id in dict.fromkeys(r for r, _ in cells):
+            row_cells = [c for c in cells if c[0] == row_id]
+            orders = self.printed_orders(dr, row_cells)
+            found = (row_cells, []) if orders is None else standin.stand_in(self.spec, orders)
+            if found is None:
+                return None
+            out.extend(found[0])
+            hidden.extend(found[1])
+        self.hidden.update(hidden)
+        self.unordered(dr, hidden, now=False)
+        return out
 
     def printed_apart(self, dr: DataRow, found: list[str]) -> bool:
         """Whether the row's digit runs ``found`` must not be split as run-together digits: in

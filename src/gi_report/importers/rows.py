@@ -118,6 +118,8 @@ class Header:
     """The columns and header words named, in printed order, with their header row (the
     order a text dump's header prints: :mod:`~gi_report.importers.colorder`)."""
     lines: int = 0  #: header rows read
+    named_rows: list[str] = attrs.field(factory=list)
+    """Every form row a header cell names, in printed order (labels printed apart)."""
     noted: bool = False  #: a notice about reading by position was given for this header
     reordered: bool = False  #: a notice about reading columns in another order was given
 
@@ -149,6 +151,9 @@ class RowStream:
     header_hits: int  #: header cells recognised (columns, header words, groups, rows)
     ignored_tables: list[Location]  #: tables that hold nothing of this table
     location: Location | None  #: the first table's
+    apart: list[str] = attrs.field(factory=list)
+    """The form rows named by labels printed as text of their own, in printed order (a table's
+    labels printed apart from its numbers)."""
 
 
 def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None]:
@@ -209,6 +214,7 @@ class _RowReader:
             # heading naming the one row below it
             self.hint = row.item if not self.labels_apart else None
             self.labels_apart += 1
+            self.stream.apart.append(row.item.id)
             return
         self.labels_apart = 0
         group = self.vocab.group(text)
@@ -369,6 +375,7 @@ class _RowReader:
         if row is not None and len(row.items) == 1:
             for c in range(s.col0, s.col1 + 1):
                 self.header.rows[c] = row.item
+            self.header.named_rows.append(row.item.id)
             return
         if group is not None:
             if not s.above:

@@ -1,0 +1,204 @@
+"""Where a digit run spanning several rows must be cut between them, by each row's own total.
+
+A crawl dump that prints a whole table's numbers apart from its labels gives one run of a
+hundred digits and more for 175 cells (section 三): searched as one piece it is over the
+solver's bound. But each row's cells take part in a relation of their own (its row total), so
+the positions where one row may end and the next begin are few. :func:`precut` finds, row
+boundary by row boundary, every position a split of the whole run can pass through while every
+row's own relations hold; where exactly one is possible, the run is cut there. The pieces cover
+the same cells and are solved together by :mod:`gi_report.importers.digits` with every relation
+of the table, so the set of consistent splits is unchanged: the cut only makes the search
+small. Nothing is decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import attrs
+
+from gi_report.form.spec import CellKind
+
+if TYPE_CHECKING:  # digits.py uses this module: the types only, no import cycle at run time
+    from gi_report.importers.digits import Run
+
+Cell = tuple[str, str]
+"""A cell of one table: (row id, column id), as in :mod:`gi_report.importers.digits`."""
+Relation = tuple[tuple[Cell, ...], tuple[Cell, ...]]
+"""A relation as the cells of its two sides (left = right)."""
+
+MAX_STEPS = 1_000_000
+"""Search steps allowed for finding one run's row boundaries; over it the run is left whole."""
+MAX_POSITIONS = 64
+"""Most positions a row boundary may have; more and the run is left whole."""
+LONGEST = 6
+"""Longest number (digits) the boundary search cuts: a count of a million or more in a table
+printed as one run is beyond what the form's tables hold (see :func:`precut`)."""
+
+_PIECE = re.compile(r"0|[1-9][0-9]*")
+
+
+class _Bound(Exception):
+    """The search went over :data:`MAX_STEPS` or :data:`MAX_POSITIONS`."""
+
+
+@attrs.frozen
+class _Part:
+    """Consecutive cells of the run that belong to one row (``start``…``stop`` in the run)."""
+
+    start: int
+    stop: int
+    relations: tuple[Relation, ...]  #: the relations whose every cell is among these
+
+
+def _parts(run: Run, relations: Sequence[Relation]) -> list[_Part] | None:
+    """The run's cells grouped by row, each group with its own relations; ``None`` when a group
+    has none (its boundaries would not be bounded)."""
+    bounds = [0, *(i for i in range(1, len(run.cells))
+                   if run.cells[i][0] != run.cells[i - 1][0]), len(run.cells)]
+    parts: list[_Part] = []
+    for start, stop in pairwise(bounds):
+        cells = set(run.cells[start:stop])
+        own = tuple(r for r in relations if set(r[0]) | set(r[1]) <= cells)
+        if not own:
+            return None
+        parts.append(_Part(start, stop, own))
+    return parts
+
+
+def _holds(rel: Relation, known: dict[Cell, int]) -> bool:
+    """False when the counts known already break the relation (counts are never negative)."""
+    sides = []
+    for side in rel:
+        values = [known.get(c) for c in side]
+        sides.append((sum(v for v in values if v is not None), None in values))
+    (left, left_open), (right, right_open) = sides
+    if not left_open and not right_open:
+        return left == right
+    if not left_open:
+        return right <= left
+    if not right_open:
+        return left <= right
+    return True
+
+
+class _Starts:
+    """Every position where a row's cells may start so that they end at ``end`` (cut from the
+    right, the row's relations checked as cells become known)."""
+
+    def __init__(self, digits: str, hard: frozenset[int], cells: Sequence[Cell],
+                 relations: Sequence[Relation], steps: list[int]) -> None:
+        self.digits = digits
+        self.hard = hard
+        self.cells = cells
+        self.touching = [[r for r in relations if c in r[0] or c in r[1]] for c in cells]
+        self.steps = steps
+        self.known: dict[Cell, int] = {}
+        self.found: set[int] = set()
+
+    def spend(self) -> None:
+        self.steps[0] -= 1
+        if self.steps[0] < 0:
+            raise _Bound
+
+    def starts(self, end: int) -> set[int]:
+        self.found = set()
+        self.cut(len(self.cells) - 1, end)
+        return self.found
+
+    def cut(self, i: int, end: int) -> None:
+        """Cell ``i`` ends at ``end``; try each piece it may be."""
+        if i < 0:
+            self.found.add(end)
+            return
+        for start in range(end - 1, max(-1, end - LONGEST - 1), -1):
+            self.spend()
+            if start + 1 < end and start + 1 in self.hard:
+                break  # a piece never spans a cut the document prints
+            piece = self.digits[start:end]
+            if _PIECE.fullmatch(piece):
+                self.place(i, int(piece), start)
+
+    def place(self, i: int, value: int, start: int) -> None:
+        cell = self.cells[i]
+        self.known[cell] = value
+        if all(_holds(rel, self.known) for rel in self.touching[i]):
+            self.cut(i - 1, start)
+        del self.known[cell]
+
+
+def _boundaries(digits: str, hard: frozenset[int], run: Run, parts: Sequence[_Part]
+                ) -> list[set[int]]:
+    """Per boundary between parts (and the run's two ends), the positions on a full split."""
+    steps = [MAX_STEPS]
+    edges: list[dict[int, set[int]]] = [{} for _ in parts]  # per part: end -> its starts
+    reach = {len(digits)}
+    for k in range(len(parts) - 1, -1, -1):
+        part = parts[k]
+        starter = _Starts(digits, hard, run.cells[part.start:part.stop], part.relations, steps)
+        edges[k] = {end: starter.starts(end) for end in reach}
+        reach = set().union(*edges[k].values())
+        if len(reach) > MAX_POSITIONS:
+            raise _Bound
+    on_path = [{0} if 0 in reach else set()]
+    for k in range(len(parts)):
+        on_path.append({end for end, starts in edges[k].items() if starts & on_path[-1]})
+    return on_path
+
+
+def _flat(run: Run) -> tuple[str, frozenset[int]]:
+    """The run's digits as one string, and the positions where its segments meet."""
+    hard: set[int] = set()
+    at = 0
+    for segment in run.segments[:-1]:
+        at += len(segment)
+        hard.add(at)
+    return "".join(run.segments), frozenset(hard)
+
+
+def _piece(run: Run, digits: str, hard: frozenset[int], cells: tuple[int, int],
+           span: tuple[int, int]) -> Run:
+    """The part of ``run`` holding cells ``cells`` and digits ``span``."""
+    a, b = span
+    cuts = [a, *sorted(h for h in hard if a < h < b), b]
+    segments = tuple(digits[x:y] for x, y in pairwise(cuts))
+    location = run.location
+    if len(run.segments) == 1 and location.offset is not None:
+        location = attrs.evolve(location, offset=location.offset + a)
+    return attrs.evolve(run, cells=run.cells[cells[0]:cells[1]],
+                        kinds=run.kinds[cells[0]:cells[1]], segments=segments,
+                        text=" ".join(segments), location=location, soft=())
+
+
+def precut(run: Run, relations: Sequence[Relation]) -> list[Run]:
+    """``run`` cut at each row boundary every split satisfying the rows' own relations passes
+    through at one position only; ``[run]`` unchanged when no such boundary is found (a run of
+    one row, a row with no relation of its own, amounts, whitespace a cell may straddle, no
+    split at all, or a search over its bound)."""
+    if (any(run.soft) or any(k is not CellKind.COUNT for k in run.kinds)
+            or len({row for row, _ in run.cells}) < 2):
+        return [run]
+    parts = _parts(run, relations)
+    if parts is None or len(parts) < 2:
+        return [run]
+    digits, hard = _flat(run)
+    try:
+        on_path = _boundaries(digits, hard, run, parts)
+    except _Bound:
+        return [run]
+    if any(not positions for positions in on_path):
+        return [run]
+    cuts = [k for k in range(1, len(parts)) if len(on_path[k]) == 1]
+    if not cuts:
+        return [run]
+    pieces: list[Run] = []
+    for k0, k1 in zip([0, *cuts], [*cuts, len(parts)], strict=True):
+        span = (min(on_path[k0]), min(on_path[k1]))
+        pieces.append(_piece(run, digits, hard, (parts[k0].start, parts[k1 - 1].stop), span))
+    return pieces
+
+
+__all__ = ["MAX_POSITIONS", "MAX_STEPS", "Relation", "precut"]
