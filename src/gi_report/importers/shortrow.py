@@ -31,9 +31,13 @@ def eligible(segments: Sequence[str], cells: int) -> bool:
 
 
 def readings(segments: Sequence[str], cells: int) -> Iterator[tuple[int | None, ...]]:
-    """Every reading of ``segments`` over ``cells`` cells lacking one or two (``None``)."""
+    """Every reading of ``segments`` over ``cells`` cells, lacking one or more (``None``).
+
+    A run is eligible when it lacks one or two cells if every cell holds one digit, but a row
+    lacking more cells, one of them holding a longer number, prints the same digits: those
+    readings are searched too, or the cells they would change could be read wrong."""
     digits = sum(len(s) for s in segments)
-    for count in range(max(1, cells - MAX_LACKING), min(digits, cells - 1) + 1):
+    for count in range(1, min(digits, cells - 1) + 1):
         for cut in _cuts(segments, count):
             values = [int(piece) for piece in cut]
             for holes in combinations(range(cells), cells - count):
