@@ -353,10 +353,13 @@ def header_broken(doc: Document, rng: random.Random) -> bool:
     return True
 
 
-def _reorder_applications(table: TableBlock, order: list[str]) -> None:
+def _reorder_applications(parts: list[TableBlock], order: list[str]) -> None:
+    """Every part of the table in ``order`` (a table broken over pages keeps its columns'
+    order on every page); the header rows are those of the first part."""
+    table = parts[0]
     spec = table.spec
     assert spec is not None
-    header_count = next(i for i, r in enumerate(table.rows) if r.row_id)
+    header_count = next((i for i, r in enumerate(table.rows) if r.row_id), len(table.rows))
     corner = table.rows[0].cells[0]
     paths = [(*spec.column(c).header_path, spec.column(c).label) for c in order]
     headers = [[Cell(h.text, h.rowspan, h.colspan, True) for h in row]
@@ -364,7 +367,8 @@ def _reorder_applications(table: TableBlock, order: list[str]) -> None:
     corner.rowspan = len(headers)
     headers[0].insert(0, corner)
     table.rows[:header_count] = [Row(cells) for cells in headers]
-    for row in table.rows:  # a row lacking a cell (cell_missing) keeps the others in order
+    for row in (r for part in parts for r in part.rows):
+        # a row lacking a cell (cell_missing) keeps the others in order
         values = {c.ref[1]: c for c in row.cells if c.ref}
         if values:
             row.cells = [c for c in row.cells if not c.ref] + [
@@ -384,7 +388,8 @@ def column_order(doc: Document, rng: random.Random) -> bool:
     else:
         i, j = rng.sample(range(len(order) - 1), 2)
         order[i], order[j] = order[j], order[i]
-    _reorder_applications(table, order)
+    parts = [t for t in _tables(doc) if t.spec is not None and t.spec.id == "applications"]
+    _reorder_applications(parts, order)
     return True
 
 
