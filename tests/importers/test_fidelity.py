@@ -135,6 +135,18 @@ REPRODUCERS = [
       for seed, damages in ((2830286816, ("label_typo",)), (1565482767, ("label_typo",)),
                             (3558719378, ("label_typo",)),
                             (2700071850, ("label_variant", "label_typo")))),
+    # seed 2028 hunt: an extra table (its header naming no form column) under section 二 after
+    # a page break that lost rows: its unknown labels were placed by position into the gap
+    pytest.param(Case(2220167973, ("two_numbers", "page_break_row_lost", "extra_table",
+                                   "heading_typo"), "tab_rows"), id="extra-table-in-gap"),
+    # seed 2028 hunt: rows that lost a cell in an inconsistent table, split by their own total
+    pytest.param(Case(2685117663, ("extra_table", "part_numbering", "cell_missing"), "one_line"),
+                 id="dropped-cell-inconsistent-2"),
+    pytest.param(Case(1800135341, ("label_variant", "cell_missing", "narrative_between",
+                                   "title_broken"), "one_line"), id="dropped-cell-inconsistent-3"),
+    # seed 2028 hunt: the page-broken table's second part in the form's order (harness defect)
+    pytest.param(Case(3488376300, ("page_break_row_lost", "column_order", "extra_section"),
+                      "tab_rows"), id="column-order-after-page-break-tab"),
     # open (harness seed 2027): a one-line dump whose dropped cell leaves as many digits as
     # cells — nothing in the document says a cell is missing
     pytest.param(Case(1653143873, ("cell_missing",), "one_line"), id="dropped-cell-no-short-row",
