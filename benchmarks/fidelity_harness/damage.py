@@ -52,12 +52,23 @@ def _table(doc: Document, table_id: str) -> TableBlock | None:
 
 
 def _value_cells(doc: Document) -> list[tuple[TableBlock, Row, Cell]]:
-    return [(t, r, c) for t in _tables(doc) for r in t.rows for c in r.cells if c.ref]
+    """Every printed value cell, but those a damage spared (``doc.passed``)."""
+    return [(t, r, c) for t in _tables(doc) for r in t.rows for c in r.cells
+            if c.ref and _pointer(t, c.ref) not in doc.passed]
 
 
 def _pointer(table: TableBlock, ref: tuple[str, str]) -> str:
     assert table.spec is not None
     return f"/{table.spec.id}/{ref[0]}/{ref[1]}"
+
+
+def _spare(doc: Document, table: TableBlock, ref: tuple[str, str]) -> bool:
+    """Whether a damage leaves the cell alone (``doc.spared``); later damages then pass it by."""
+    pointer = _pointer(table, ref)
+    if pointer in doc.spared:
+        doc.passed.add(pointer)
+        return True
+    return False
 
 
 def _label_cells(doc: Document) -> list[tuple[TableSpec, Cell, str]]:
@@ -257,20 +268,26 @@ def unit_words(doc: Document, rng: random.Random) -> bool:
 
 def two_numbers(doc: Document, rng: random.Random) -> bool:
     """A cell holding two numbers (a lost border, a merged continuation cell): its truth is
-    blank."""
+    blank. A cell of ``doc.spared`` is left as it is (the same random draws)."""
     cells = [(t, c) for t, _, c in _value_cells(doc) if c.text and c.text[-1].isdigit()]
     for table, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
         assert cell.ref is not None
-        cell.text += rng.choice(("\n", " ")) + str(rng.randint(0, 30))
+        second = rng.choice(("\n", " ")) + str(rng.randint(0, 30))
+        if _spare(doc, table, cell.ref):
+            continue
+        cell.text += second
         doc.truth[_pointer(table, cell.ref)] = None
     return True
 
 
 def cell_missing(doc: Document, rng: random.Random) -> bool:
-    """A value cell that is not printed at all (a crawl dropped it): its truth is blank."""
+    """A value cell that is not printed at all (a crawl dropped it): its truth is blank. A cell
+    of ``doc.spared`` is left printed (the same random draws)."""
     cells = _value_cells(doc)
     for table, row, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
         assert cell.ref is not None
+        if _spare(doc, table, cell.ref):
+            continue
         row.cells.remove(cell)
         doc.truth[_pointer(table, cell.ref)] = None
     return True

@@ -20,7 +20,8 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.fidelity_harness import DAMAGES, FORMS, Case, build_case, compare
+from benchmarks.fidelity_harness import DAMAGES, FORMS, Case, build_case, compare, run_case
+from benchmarks.fidelity_harness.cases import proven
 from benchmarks.fidelity_harness.damage import blank_units
 from benchmarks.fidelity_harness.document import build
 from gi_report import read_document
@@ -147,19 +148,14 @@ REPRODUCERS = [
     # seed 2028 hunt: the page-broken table's second part in the form's order (harness defect)
     pytest.param(Case(3488376300, ("page_break_row_lost", "column_order", "extra_section"),
                       "tab_rows"), id="column-order-after-page-break-tab"),
-    # open (harness seed 2027): a one-line dump whose dropped cell leaves as many digits as
-    # cells — nothing in the document says a cell is missing
-    pytest.param(Case(1653143873, ("cell_missing",), "one_line"), id="dropped-cell-no-short-row",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "section 二 run 031 under three cells, one dropped: read 0, 3, 1"))),
     # a dropped cell makes the table inconsistent; the row that lost it, split by its own total
     # alone, read 301 1 24 18 28 372 as seven numbers: a row whose total also holds with one
     # summed cell not printed is blank (split.inconsistent)
     pytest.param(Case(1970965493, ("cell_missing",), "one_line"), id="dropped-cell-inconsistent"),
-    # open (final harness run of 2026-11-30, seed 2027): the same kind as dropped-cell-no-short-row
-    pytest.param(Case(2935039512, ("column_order", "unit_words", "cell_missing"), "one_line"),
-                 id="dropped-cell-section-2-run", marks=pytest.mark.xfail(strict=True, reason=(
-                     "section 二's 241 under three cells, the middle one dropped: read 2, 4, 1"))),
+    # seed 2028 hunt: a section 二 row delimiting its cells by unit words (0件-16条), one cell
+    # dropped: -16 was split as -1 and 6 (row.cell_count now)
+    pytest.param(Case(3498315916, ("cell_missing", "heading_variant", "column_order",
+                                   "unit_words"), "one_line"), id="dropped-cell-unit-words"),
     # the harness reordered the columns of the first part of a table broken over a page only,
     # its headerless second part stayed in the form's order: every part is reordered now
     pytest.param(Case(2725479581, ("part_numbering", "page_break_row_lost", "column_order"),
@@ -173,6 +169,63 @@ REPRODUCERS = [
 @pytest.mark.parametrize("case", REPRODUCERS)
 def test_known_defect_reproducer_imports_no_wrong_number(case: Case) -> None:
     assert _wrong(case) == []
+
+
+INDISTINGUISHABLE = [
+    # harness seed 2027: a section 二 row of a one-line dump that lost a cell prints the digits
+    # an undamaged report whose cells are what the import read prints (031 for 0, 3, 1)
+    pytest.param(Case(1653143873, ("cell_missing",), "one_line"),
+                 ("/proactive/regulations/issued_this_year",
+                  "/proactive/regulations/repealed_this_year",
+                  "/proactive/regulations/currently_valid"), id="dropped-cell-no-short-row"),
+    pytest.param(Case(2935039512, ("column_order", "unit_words", "cell_missing"), "one_line"),
+                 ("/proactive/administrative_coercion/items_last_year",
+                  "/proactive/administrative_coercion/change_this_year"),
+                 id="dropped-cell-section-2-run"),
+]
+"""Cases whose cells read otherwise are proven indistinguishable (see docs/fidelity.md)."""
+
+
+@pytest.mark.parametrize("case,cells", INDISTINGUISHABLE)
+def test_a_document_printing_the_same_for_the_values_read_is_indistinguishable_not_wrong(
+        case: Case, cells: tuple[str, ...]) -> None:
+    tally = run_case(case).tally
+    assert tally is not None
+    assert tally.wrong == ()
+    assert sorted(w.pointer for w in tally.indistinguishable) == sorted(cells)
+
+
+def test_a_value_the_document_does_not_print_stays_wrong() -> None:
+    # the import of an undamaged dump, one cell then changed: a report stating that value
+    # prints other digits, so the cell is wrong, not indistinguishable
+    case = Case(3, (), "one_line")
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    report = read_document(text.encode(), kind=kind, warn=False).report
+    table = report.tables["applications"]
+    value = table["new_this_year", "total"]
+    assert isinstance(value, int)
+    changed = report.with_table(table.with_cell("new_this_year", "total", value + 1))
+    tally = compare(doc.truth, changed)
+    assert [w.pointer for w in tally.wrong] == ["/applications/new_this_year/total"]
+    assert not proven(case, text, changed, tally.wrong)
+    assert proven(case, text, report, [])  # nothing changed: the same text
+
+
+def test_a_cell_the_damage_removed_and_the_import_filled_stays_wrong_unless_proven() -> None:
+    # the dropped cell of the seed-2027 case, read as 7 instead of the 1 the import read: a
+    # report stating 0, 3, 7 prints 037, not 031
+    case, cells = INDISTINGUISHABLE[0].values
+    assert isinstance(case, Case)
+    doc, text, kind = build_case(case)
+    report = read_document(text.encode() if isinstance(text, str) else text, kind=kind,
+                           warn=False).report
+    table = report.tables["proactive"]
+    changed = report.with_table(table.with_cell("regulations", "currently_valid", 7))
+    wrong = compare(doc.truth, changed).wrong
+    assert sorted(w.pointer for w in wrong) == sorted(cells)
+    assert not proven(case, text, changed, wrong)
+    assert proven(case, text, report, compare(doc.truth, report).wrong)
 
 
 # --- the harness itself ------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
-from gi_report.form.units import COUNT_UNITS
+from gi_report.form.units import COUNT_UNITS, UNITS
 from gi_report.importers import gaps
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
@@ -50,6 +50,16 @@ Pair = tuple[Cell, str, Location]
 """A form cell, the text read for it, and where."""
 
 _SIGNED_PIECES = re.compile(rf"([+-]?[0-9][0-9.]*)(?:{'|'.join(COUNT_UNITS)})?")
+
+
+_UNITS_AFTER_EACH = re.compile(rf"(?:[+-]?[0-9][0-9.]*(?:{'|'.join(UNITS)}))+")
+
+
+def units_after_each_number(rows: Iterable[DataRow]) -> bool:
+    """Whether the rows print a unit word after every number of their value cells (and print
+    at least one number)."""
+    texts = ["".join(s.text.split()) for dr in rows for s in dr.values if not s.empty]
+    return bool(texts) and all(_UNITS_AFTER_EACH.fullmatch(fold(t)) for t in texts)
 
 
 def segments(dr: DataRow) -> list[str] | None:
@@ -202,6 +212,9 @@ class Placer:
         """At most one row of the table has values and no label: only such a row may be the
         whole table as one digit run (several runs are each a part of it); a row printing one
         cell per form cell is the whole table anyway."""
+        self.units_everywhere = False
+        """The table prints a unit word after every number: the digits before a unit are one
+        cell's, so a row with fewer numbers than cells lacks a cell (:meth:`units_short`)."""
         self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
@@ -544,10 +557,25 @@ class Placer:
         if len(parts) == len(cells) and not (any(soft) and digits > len(cells)):
             self.score += 2
             self.read([(c, p, location) for c, p in zip(cells, parts, strict=True)], unit)
+        elif parts and len(parts) < len(cells) and self.units_everywhere:
+            self.units_short(dr, cells, unit, parts)
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
         else:
             self.cell_count(dr, cells, unit, parts)
+
+    def units_short(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+                    parts: Sequence[str]) -> None:
+        """Fewer numbers than cells in a table that prints a unit after every number: a cell is
+        missing (a dump dropped it), not digits of two cells run together: blank."""
+        self.score += 1
+        self.notices.append(notice(
+            "row.cell_count",
+            f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行只有 {len(parts)} 个数，"
+            f"表格要求 {len(cells)} 个：该行缺少单元格，且无法确定缺少哪一个，该行留空",
+            location=dr.location,
+            cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
+            found=" | ".join(s.text for s in dr.values)))
 
     def in_printed_order(self, dr: DataRow, cells: list[Cell]) -> list[Cell] | None:
         """The row's cells in the order its header prints them; ``None`` (and the row blank)
