@@ -407,20 +407,20 @@ class _Solver:
     def inconsistent(self, group: list[int]) -> None:
         """No consistent whole: each run split by its own row, except a run whose row could
         also have lost a cell (a dump that drops a cell prints the rest run together): blank."""
+        budget = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
         for i in group:
-            if self.may_lack_a_cell(i):
+            if self.may_lack_a_cell(i, budget):
                 self.lacks_a_cell(i)
             else:
                 self.by_own_row(i, self.runs[i])
 
-    def may_lack_a_cell(self, index: int) -> bool:
+    def may_lack_a_cell(self, index: int, budget: _Budget) -> bool:
         """Whether run ``index``'s row relations also hold with one of the cells they sum not
         printed (a blank a dump dropped): a split by its own row alone cannot tell them apart;
         a search over its bound counts as such."""
         run = self.runs[index]
         rels = self.local(index, constants=False)
         summed = {c for rel in rels for c in (rel.left if len(rel.left) > 1 else rel.right)}
-        budget = _Budget(MAX_NODES)
         try:
             return any(self.holds_without(run, k, rels, budget)
                        for k, cell in enumerate(run.cells) if cell in summed)
