@@ -108,7 +108,7 @@ def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow])
     placer.value_rows = Counter(dr.location.table for dr, n in zip(own, filled, strict=True)
                                 if n > 0)
     placer.apart = any(n >= 2 for n in filled)
-    placer.units_everywhere = units_after_each_number(own)
+    placer.units_everywhere = units_after_each_number(spec, own)
     return placer
 
 

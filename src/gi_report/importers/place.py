@@ -55,11 +55,21 @@ _SIGNED_PIECES = re.compile(rf"([+-]?[0-9][0-9.]*)(?:{'|'.join(COUNT_UNITS)})?")
 _UNITS_AFTER_EACH = re.compile(rf"(?:[+-]?[0-9][0-9.]*(?:{'|'.join(UNITS)}))+")
 
 
-def units_after_each_number(rows: Iterable[DataRow]) -> bool:
-    """Whether the rows print a unit word after every number of their value cells (and print
-    at least one number)."""
+def units_after_each_number(spec: TableSpec, rows: Sequence[DataRow]) -> bool:
+    """Whether a table prints a unit word after every number: every value text ends its digits
+    with units, and more than half of the rows placed print, cut at their units, exactly as
+    many numbers as their cells (a run of digits ending in one unit may be several cells)."""
     texts = ["".join(s.text.split()) for dr in rows for s in dr.values if not s.empty]
-    return bool(texts) and all(_UNITS_AFTER_EACH.fullmatch(fold(t)) for t in texts)
+    if not texts or not all(_UNITS_AFTER_EACH.fullmatch(fold(t)) for t in texts):
+        return False
+    placed = [(dr, dr.row) for dr in rows if dr.row is not None]
+    exact = [_numbers(dr) == len(value_cells(spec, row)) for dr, row in placed]
+    return 2 * sum(exact) > len(placed)
+
+
+def _numbers(dr: DataRow) -> int:
+    found = spaced_segments(dr)
+    return 0 if found is None else len(found[0])
 
 
 def segments(dr: DataRow) -> list[str] | None:
