@@ -4,7 +4,9 @@ Generated reports (both templates, mixed layouts, blanks, exact amounts) are wri
 the importers read, damaged in each way issue 10 lists and in combinations, imported with
 ``gi_report.read_document`` and compared with the truth. Prints, per damage kind, per form and
 overall: cells right, cells left blank, cells wrong (a value differing from the truth, or a value
-where the truth is blank) and the documents whose import raised; writes every wrong cell (seed,
+where the truth is blank), cells indistinguishable (read otherwise, where the document is proven
+to print the same for the values read: counted apart, never right) and the documents whose
+import raised; writes every wrong cell (seed,
 damage, form, cell, got, truth) to a JSON file, so each can be rebuilt with
 ``benchmarks.fidelity_harness.build_case``. The invariant is wrong = 0; the goal ≥ 99 % right.
 
@@ -36,6 +38,7 @@ class Totals:
 
     def __init__(self) -> None:
         self.documents = self.right = self.blank = self.wrong = self.raised = 0
+        self.indistinguishable = 0
         self.wrong_documents = 0
         self.errors: Counter[str] = Counter()
 
@@ -48,18 +51,20 @@ class Totals:
         self.right += outcome.tally.right
         self.blank += outcome.tally.blank
         self.wrong += len(outcome.tally.wrong)
+        self.indistinguishable += len(outcome.tally.indistinguishable)
         self.wrong_documents += bool(outcome.tally.wrong)
 
     def line(self, name: str) -> str:
-        cells = self.right + self.blank + self.wrong
+        cells = self.right + self.blank + self.wrong + self.indistinguishable
         share = 100.0 * self.right / cells if cells else 0.0
         errors = ", ".join(f"{k}×{v}" for k, v in self.errors.most_common())
         return (f"{name:<22}{self.documents:>7}{self.right:>11}{self.blank:>9}{self.wrong:>8}"
-                f"{self.wrong_documents:>9}{self.raised:>8}{share:>9.2f}%  {errors}")
+                f"{self.wrong_documents:>9}{self.indistinguishable:>8}{self.raised:>8}"
+                f"{share:>9.2f}%  {errors}")
 
 
 HEADER = (f"{'':<22}{'docs':>7}{'right':>11}{'blank':>9}{'wrong':>8}{'wrong-d':>9}"
-          f"{'raised':>8}{'right%':>10}")
+          f"{'indist':>8}{'raised':>8}{'right%':>10}")
 
 
 def _table(title: str, groups: dict[str, Totals], order: Iterable[str]) -> None:
@@ -89,6 +94,10 @@ def _wrong_rows(outcomes: Sequence[Outcome]) -> list[dict[str, object]]:
             rows.append({"seed": o.case.seed, "damages": list(o.case.damages),
                          "form": o.case.form, "cell": w.pointer, "got": w.got,
                          "truth": w.truth})
+        for w in o.tally.indistinguishable:
+            rows.append({"seed": o.case.seed, "damages": list(o.case.damages),
+                         "form": o.case.form, "cell": w.pointer, "got": w.got,
+                         "truth": w.truth, "indistinguishable": True})
     return rows
 
 
@@ -142,7 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{count} documents, seed {args.seed}, {len(kinds)} damage kinds × {len(forms)} forms"
           f", {elapsed:.1f} s ({count / elapsed:.0f} documents/s, {args.jobs} job(s))")
     print("cells: right = as stated, or blank where the truth is blank; blank = a stated value "
-          "left blank; wrong = any other value; wrong-d = documents with a wrong cell")
+          "left blank; wrong = any other value; wrong-d = documents with a wrong cell; indist = "
+          "read otherwise, the document proven to print the same for the values read (never "
+          "right, not wrong)")
     _table("per damage kind (alone; 'combined' = 2–4 kinds; '+kind' = combinations with it)",
            by_kind, ["none", *kinds, "combined", *(f"+{k}" for k in kinds)])
     _table("per document form", by_form, forms)
@@ -151,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(overall.line("overall"))
     rows = _wrong_rows(outcomes)
     _write_json(args.wrong, rows)
-    print(f"\n{len(rows)} wrong cells and raised documents written to {args.wrong}")
+    print(f"\n{len(rows)} wrong and indistinguishable cells and raised documents written to "
+          f"{args.wrong}")
     return 0
 
 

@@ -7,7 +7,7 @@ document, so every wrong cell the harness finds can be reproduced with :func:`bu
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -16,8 +16,14 @@ from benchmarks.fidelity_harness.damage import DAMAGES, blank_units
 from benchmarks.fidelity_harness.document import Document, build
 from benchmarks.fidelity_harness.forms import FORMS
 from gi_report import read_document
+from gi_report.errors import GIReportError
+from gi_report.form import TABLE_IDS
 from gi_report.model import Report
 from gi_report.synthetic import random_report
+from gi_report.table import CellValue
+
+Cell = tuple[str, ...]
+"""A table cell of a report: (table id, row id, column id)."""
 
 
 def generate(rng: random.Random, *, blanks: bool = True) -> Report:
@@ -68,15 +74,56 @@ class Outcome:
 
 def build_case(case: Case) -> tuple[Document, str | bytes, str]:
     """The damaged document of a case, its rendered text and the kind to import it as."""
+    return _render(case, {})
+
+
+def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str] = frozenset()
+            ) -> tuple[Document, str | bytes, str]:
+    """A case built with ``changes`` made to its generated report (table, row, column → value)
+    and the damages leaving the ``spared`` cells alone: the same random draws all along."""
     rng = random.Random(case.seed)
     # A blank cell vanishes from a one-line dump, leaving a digit run that reads the same as one
     # with a digit per cell: no importer can tell them apart, so that form has no blanks.
-    doc = build(generate(rng, blanks=case.form not in NO_BLANKS))
+    report = generate(rng, blanks=case.form not in NO_BLANKS)
+    for (table_id, row_id, column_id), value in changes.items():
+        report = report.with_table(report.tables[table_id].with_cell(row_id, column_id, value))
+    doc = build(report)
+    doc.spared = spared
     for name in case.damages:
         DAMAGES[name](doc, rng)
     blank_units(doc)
     text, kind = FORMS[case.form](doc, rng)
     return doc, text, kind
+
+
+def proven(case: Case, text: str | bytes, imported: Report, wrong: Sequence[Wrong]) -> bool:
+    """Whether the cells ``wrong`` are indistinguishable: the case rebuilt from a report stating
+    what the import read there, those cells spared by the damages (the same random draws), prints
+    ``text`` byte for byte — the document is as much that report's as the truth's."""
+    changes: dict[Cell, CellValue] = {}
+    for w in wrong:
+        parts = tuple(w.pointer.split("/")[1:])
+        if len(parts) != 3 or parts[0] not in TABLE_IDS:
+            return False  # the year or the agency: not a cell of a table
+        changes[parts] = imported.tables[parts[0]][parts[1], parts[2]]
+    try:
+        again = _render(case, changes, frozenset(w.pointer for w in wrong))[1]
+    except (KeyError, ValueError, TypeError, GIReportError):
+        return False  # a cell the document's layout does not have, a value it cannot hold
+    return again == text
+
+
+def _classify(case: Case, text: str | bytes, imported: Report, tally: Tally) -> Tally:
+    """The tally with each row's wrong cells moved to ``indistinguishable`` where
+    :func:`proven`; every other wrong cell stays wrong."""
+    by_row: dict[str, list[Wrong]] = {}
+    for w in tally.wrong:
+        by_row.setdefault(w.pointer.rsplit("/", 1)[0], []).append(w)
+    wrong: list[Wrong] = []
+    same: list[Wrong] = []
+    for cells in by_row.values():
+        (same if proven(case, text, imported, cells) else wrong).extend(cells)
+    return attrs.evolve(tally, wrong=tuple(wrong), indistinguishable=tuple(same))
 
 
 def _bytes(text: str | bytes) -> bytes:
@@ -90,7 +137,10 @@ def run_case(case: Case) -> Outcome:
         result = read_document(_bytes(text), kind=kind, warn=False)
     except Exception as exc:
         return Outcome(case, None, f"{type(exc).__name__}: {str(exc)[:200]}")
-    return Outcome(case, compare(doc.truth, result.report))
+    tally = compare(doc.truth, result.report)
+    if tally.wrong:
+        tally = _classify(case, text, result.report, tally)
+    return Outcome(case, tally)
 
 
 def draw_cases(seed: int, count: int, kinds: Sequence[str], forms: Sequence[str],
@@ -112,4 +162,4 @@ def draw_cases(seed: int, count: int, kinds: Sequence[str], forms: Sequence[str]
     return cases
 
 
-__all__ = ["Case", "Outcome", "Wrong", "build_case", "draw_cases", "generate", "run_case"]
+__all__ = ["Case", "Outcome", "Wrong", "build_case", "draw_cases", "generate", "proven", "run_case"]

@@ -26,6 +26,10 @@ class Tally:
     right: int
     blank: int  #: the truth has a value, the import left the cell blank
     wrong: tuple[Wrong, ...]
+    indistinguishable: tuple[Wrong, ...] = ()
+    """Cells read otherwise than the truth where the document is proven to be byte for byte
+    what a report stating the values read prints (:func:`~benchmarks.fidelity_harness.cases.
+    proven`): never right, never wrong, counted apart."""
 
 
 def imported_cells(report: Report) -> Truth:

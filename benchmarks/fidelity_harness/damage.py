@@ -52,12 +52,23 @@ def _table(doc: Document, table_id: str) -> TableBlock | None:
 
 
 def _value_cells(doc: Document) -> list[tuple[TableBlock, Row, Cell]]:
-    return [(t, r, c) for t in _tables(doc) for r in t.rows for c in r.cells if c.ref]
+    """Every printed value cell, but those a damage spared (``doc.passed``)."""
+    return [(t, r, c) for t in _tables(doc) for r in t.rows for c in r.cells
+            if c.ref and _pointer(t, c.ref) not in doc.passed]
 
 
 def _pointer(table: TableBlock, ref: tuple[str, str]) -> str:
     assert table.spec is not None
     return f"/{table.spec.id}/{ref[0]}/{ref[1]}"
+
+
+def _spare(doc: Document, table: TableBlock, ref: tuple[str, str]) -> bool:
+    """Whether a damage leaves the cell alone (``doc.spared``); later damages then pass it by."""
+    pointer = _pointer(table, ref)
+    if pointer in doc.spared:
+        doc.passed.add(pointer)
+        return True
+    return False
 
 
 def _label_cells(doc: Document) -> list[tuple[TableSpec, Cell, str]]:
@@ -257,20 +268,26 @@ def unit_words(doc: Document, rng: random.Random) -> bool:
 
 def two_numbers(doc: Document, rng: random.Random) -> bool:
     """A cell holding two numbers (a lost border, a merged continuation cell): its truth is
-    blank."""
+    blank. A cell of ``doc.spared`` is left as it is (the same random draws)."""
     cells = [(t, c) for t, _, c in _value_cells(doc) if c.text and c.text[-1].isdigit()]
     for table, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
         assert cell.ref is not None
-        cell.text += rng.choice(("\n", " ")) + str(rng.randint(0, 30))
+        second = rng.choice(("\n", " ")) + str(rng.randint(0, 30))
+        if _spare(doc, table, cell.ref):
+            continue
+        cell.text += second
         doc.truth[_pointer(table, cell.ref)] = None
     return True
 
 
 def cell_missing(doc: Document, rng: random.Random) -> bool:
-    """A value cell that is not printed at all (a crawl dropped it): its truth is blank."""
+    """A value cell that is not printed at all (a crawl dropped it): its truth is blank. A cell
+    of ``doc.spared`` is left printed (the same random draws)."""
     cells = _value_cells(doc)
     for table, row, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
         assert cell.ref is not None
+        if _spare(doc, table, cell.ref):
+            continue
         row.cells.remove(cell)
         doc.truth[_pointer(table, cell.ref)] = None
     return True
@@ -353,10 +370,13 @@ def header_broken(doc: Document, rng: random.Random) -> bool:
     return True
 
 
-def _reorder_applications(table: TableBlock, order: list[str]) -> None:
+def _reorder_applications(parts: list[TableBlock], order: list[str]) -> None:
+    """Every part of the table in ``order`` (a table broken over pages keeps its columns'
+    order on every page); the header rows are those of the first part."""
+    table = parts[0]
     spec = table.spec
     assert spec is not None
-    header_count = next(i for i, r in enumerate(table.rows) if r.row_id)
+    header_count = next((i for i, r in enumerate(table.rows) if r.row_id), len(table.rows))
     corner = table.rows[0].cells[0]
     paths = [(*spec.column(c).header_path, spec.column(c).label) for c in order]
     headers = [[Cell(h.text, h.rowspan, h.colspan, True) for h in row]
@@ -364,7 +384,8 @@ def _reorder_applications(table: TableBlock, order: list[str]) -> None:
     corner.rowspan = len(headers)
     headers[0].insert(0, corner)
     table.rows[:header_count] = [Row(cells) for cells in headers]
-    for row in table.rows:  # a row lacking a cell (cell_missing) keeps the others in order
+    for row in (r for part in parts for r in part.rows):
+        # a row lacking a cell (cell_missing) keeps the others in order
         values = {c.ref[1]: c for c in row.cells if c.ref}
         if values:
             row.cells = [c for c in row.cells if not c.ref] + [
@@ -384,7 +405,8 @@ def column_order(doc: Document, rng: random.Random) -> bool:
     else:
         i, j = rng.sample(range(len(order) - 1), 2)
         order[i], order[j] = order[j], order[i]
-    _reorder_applications(table, order)
+    parts = [t for t in _tables(doc) if t.spec is not None and t.spec.id == "applications"]
+    _reorder_applications(parts, order)
     return True
 
 

@@ -74,6 +74,12 @@ class Document:
     blocks: list[Block]
     truth: Truth
     template: str
+    spared: frozenset[str] = attrs.field(factory=frozenset)
+    """Cells (JSON Pointers) a damage must leave as they are: the harness's proof that a cell
+    read otherwise is indistinguishable (:func:`~benchmarks.fidelity_harness.cases.proven`)."""
+    passed: set[str] = attrs.field(factory=set)
+    """Spared cells a damage would have removed: later damages treat them as gone, so that they
+    make the same random draws as on the damaged document."""
 
 
 def table_truth(table: Table) -> Truth:

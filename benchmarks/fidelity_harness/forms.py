@@ -227,9 +227,10 @@ def word(doc: Document, rng: random.Random) -> tuple[bytes, str]:
                 f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>')
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, xml in _PACKAGE.items():
-            package.writestr(name, xml)
-        package.writestr("word/document.xml", document)
+        for name, xml in (*_PACKAGE.items(), ("word/document.xml", document)):
+            # a fixed time stamp: the same case writes the same bytes (see cases.proven)
+            package.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), xml,
+                             compress_type=zipfile.ZIP_DEFLATED)
     return data.getvalue(), "docx"
 
 

@@ -6,7 +6,8 @@
    such as 1.… under （三） and under （四）.
 2. **By position**: a run of rows whose labels match nothing, between two aligned rows, is taken
    as the form rows missing between them, when there are exactly as many, each with as many value
-   cells as its form row, and no label is a row of the table's other layout (``label.by_position``;
+   cells as its form row, no label is a row of the table's other layout, and no row stands under a
+   header naming only columns the form does not have (an extra table; ``label.by_position``;
    otherwise ``label.unmatched`` and the values are not used).
 3. **Detached rows** (no label at all) are aligned later, once the labelled rows' values are
    known: :mod:`~gi_report.importers.detached`.
@@ -84,8 +85,17 @@ def _gap(spec: TableSpec, rows: Sequence[DataRow], i: int, j: int, taken: set[st
     return [r for r in spec.rows[lo + 1:hi] if r.id not in taken], bool(before or after)
 
 
+def _foreign_header(dr: DataRow) -> bool:
+    """Whether the row stands under a header of its own that names none of the form's columns,
+    only others (a table the form does not have: never the form's rows by position)."""
+    header = dr.header
+    return header.lines > 0 and not header.columns and bool(header.unknown)
+
+
 def _fits(spec: TableSpec, run: Sequence[DataRow], gap: Sequence[RowSpec]) -> bool:
     if len(gap) != len(run) or any(dr.found and foreign_row(spec, dr.found) for dr in run):
+        return False
+    if any(_foreign_header(dr) for dr in run):
         return False
     return all(_fills(spec, dr, r) for dr, r in zip(run, gap, strict=True))
 

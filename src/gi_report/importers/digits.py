@@ -814,8 +814,52 @@ class _Solver:
                 options = list(dict.fromkeys(s[r] for s in solutions))
                 self.ambiguous(run, options, why="有多种拆分都满足表内全部勾稽关系")
         else:
-            for i, run in zip(group, runs, strict=True):
-                self.by_own_row(i, run)
+            self.inconsistent(group)
+
+    def inconsistent(self, group: list[int]) -> None:
+        """No consistent whole: each run split by its own row, except a run whose row could
+        also have lost a cell (a dump that drops a cell prints the rest run together): blank."""
+        budget = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
+        for i in group:
+            if self.may_lack_a_cell(i, budget):
+                self.lacks_a_cell(i)
+            else:
+                self.by_own_row(i, self.runs[i])
+
+    def may_lack_a_cell(self, index: int, budget: _Budget) -> bool:
+        """Whether run ``index``'s row relations also hold with one of the cells they sum not
+        printed (a blank a dump dropped): a split by its own row alone cannot tell them apart;
+        a search over its bound counts as such."""
+        run = self.runs[index]
+        rels = self.local(index, constants=False)
+        summed = {c for rel in rels for c in (rel.left if len(rel.left) > 1 else rel.right)}
+        try:
+            return any(self.holds_without(run, k, rels, budget)
+                       for k, cell in enumerate(run.cells) if cell in summed)
+        except _TooComplex:
+            return True
+
+    def holds_without(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget) -> bool:
+        """Whether ``run`` read without its cell ``k`` (a blank a dump dropped, so 0 in the
+        sums) has a split meeting ``rels``."""
+        short = attrs.evolve(run, cells=run.cells[:k] + run.cells[k + 1:],
+                             kinds=run.kinds[:k] + run.kinds[k + 1:])
+        at = [self.position[c] for c in short.cells]
+        unknown: Known = [None] * len(self.position)
+        for split in _splits(short, rels, unknown, at, budget, straddle=False):
+            values = list(unknown)
+            values[self.position[run.cells[k]]] = 0
+            for position, value in zip(at, split, strict=True):
+                if isinstance(value, int | Decimal):
+                    values[position] = value
+            if all(_holds(rel, values, True) for rel in rels):
+                return True
+        return False
+
+    def lacks_a_cell(self, index: int) -> None:
+        run = self.runs[index]
+        self.undecided(run, list(range(len(run.cells))), [], code="split.inconsistent", why=(
+            "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"))
 
     def consistent(self, group: list[int], *, straddle: bool
                    ) -> list[tuple[tuple[CellValue, ...], ...]]:

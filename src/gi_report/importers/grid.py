@@ -41,7 +41,7 @@ from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.digits import Run, solve
 from gi_report.importers.dropped import distrust
 from gi_report.importers.evidence import settle
-from gi_report.importers.place import Placer
+from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
 from gi_report.importers.values import two_numbers
@@ -125,6 +125,7 @@ def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow])
     placer.value_rows = Counter(dr.location.table for dr, n in zip(own, filled, strict=True)
                                 if n > 0)
     placer.apart = any(n >= 2 for n in filled)
+    placer.units_everywhere = units_after_each_number(spec, own)
     return placer
 
 

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
-from gi_report.form.units import COUNT_UNITS
+from gi_report.form.units import COUNT_UNITS, UNITS
 from gi_report.importers import gaps, shortrow, standin
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
@@ -51,6 +51,26 @@ Pair = tuple[Cell, str, Location]
 """A form cell, the text read for it, and where."""
 
 _SIGNED_PIECES = re.compile(rf"([+-]?[0-9][0-9.]*)(?:{'|'.join(COUNT_UNITS)})?")
+
+
+_UNITS_AFTER_EACH = re.compile(rf"(?:[+-]?[0-9][0-9.]*(?:{'|'.join(UNITS)}))+")
+
+
+def units_after_each_number(spec: TableSpec, rows: Sequence[DataRow]) -> bool:
+    """Whether a table prints a unit word after every number: every value text ends its digits
+    with units, and more than half of the rows placed print, cut at their units, exactly as
+    many numbers as their cells (a run of digits ending in one unit may be several cells)."""
+    texts = ["".join(s.text.split()) for dr in rows for s in dr.values if not s.empty]
+    if not texts or not all(_UNITS_AFTER_EACH.fullmatch(fold(t)) for t in texts):
+        return False
+    placed = [(dr, dr.row) for dr in rows if dr.row is not None]
+    exact = [_numbers(dr) == len(value_cells(spec, row)) for dr, row in placed]
+    return 2 * sum(exact) > len(placed)
+
+
+def _numbers(dr: DataRow) -> int:
+    found = spaced_segments(dr)
+    return 0 if found is None else len(found[0])
 
 
 def segments(dr: DataRow) -> list[str] | None:
@@ -239,6 +259,9 @@ class Placer:
         """At most one row of the table has values and no label: only such a row may be the
         whole table as one digit run (several runs are each a part of it); a row printing one
         cell per form cell is the whole table anyway."""
+        self.units_everywhere = False
+        """The table prints a unit word after every number: the digits before a unit are one
+        cell's, so a row with fewer numbers than cells lacks a cell (:meth:`units_short`)."""
         self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
@@ -602,6 +625,8 @@ class Placer:
         if len(parts) == len(cells) and not (any(soft) and digits > len(cells)):
             self.score += 2
             self.read([(c, p, location) for c, p in zip(cells, parts, strict=True)], unit)
+        elif parts and len(parts) < len(cells) and self.units_everywhere:
+            self.units_short(dr, cells, unit, parts)
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
         elif parts and self.lacks_cells(cells, parts, soft):
@@ -609,6 +634,19 @@ class Placer:
             self.add_run(dr, cells, parts, location, lacking=True)
         else:
             self.cell_count(dr, cells, unit, parts)
+
+    def units_short(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+                    parts: Sequence[str]) -> None:
+        """Fewer numbers than cells in a table that prints a unit after every number: a cell is
+        missing (a dump dropped it), not digits of two cells run together: blank."""
+        self.score += 1
+        self.notices.append(notice(
+            "row.cell_count",
+            f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行只有 {len(parts)} 个数，"
+            f"表格要求 {len(cells)} 个：该行缺少单元格，且无法确定缺少哪一个，该行留空",
+            location=dr.location,
+            cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
+            found=" | ".join(s.text for s in dr.values)))
 
     def in_printed_order(self, dr: DataRow, cells: list[Cell]) -> list[Cell] | None:
         """The row's cells in the order its header prints them; ``None`` (and the row blank)

@@ -1,0 +1,57 @@
+"""A row split by its own total alone when the table is inconsistent: kept only when no cell of
+its sums could be missing from the dump (issue 10, ``cell_missing`` in one-line dumps)."""
+
+from __future__ import annotations
+
+from benchmarks.fidelity_harness import Case, build_case, compare
+from gi_report import read_document
+from gi_report.form import TEMPLATES
+from gi_report.importers.digits import Location, Run, solve
+
+SPEC = TEMPLATES["2021"].table("applications")
+COLUMNS = tuple(c.id for c in SPEC.columns)
+
+
+def _run(row: str, digits: str) -> Run:
+    cells = tuple((row, c) for c in COLUMNS)
+    return Run(cells=cells, kinds=tuple(SPEC.column(c).kind for c in COLUMNS),
+               segments=(digits,), text=digits, location=Location())
+
+
+def _inconsistent_table() -> dict[tuple[str, str], int]:
+    """Every cell of the table stated as 0 except the run's row, and one outcome cell that
+    breaks its column sum: no split of the run can make the table consistent."""
+    values = {(r.id, c): 0 for r in SPEC.rows for c in COLUMNS
+              if r.id != "not_processed_duplicate"}
+    values[("granted", "natural_person")] = 5  # (七) states 0: the column cannot sum
+    return values
+
+
+def test_a_row_whose_total_also_holds_with_a_cell_not_printed_is_blank() -> None:
+    # 301 1 24 18 [0 dropped] 28 372 prints as 3011241828372, which also splits as seven
+    # numbers meeting the row total (301 12 41 8 2 8 372): the row alone cannot tell
+    run = _run("not_processed_duplicate", "3011241828372")
+    solution = solve(SPEC, dict(_inconsistent_table()), [run])
+    assert all(solution.values.get(cell) is None for cell in run.cells)
+    codes = [n.code for n in solution.notices]
+    assert codes == ["split.inconsistent"]
+    assert "未印出" in solution.notices[0].message
+
+
+def test_a_row_no_missing_cell_explains_is_still_split_by_its_own_total() -> None:
+    # 1 0 0 0 0 0 1: no six numbers of these digits meet the total, so its own row settles it
+    run = _run("not_processed_duplicate", "1000001")
+    solution = solve(SPEC, dict(_inconsistent_table()), [run])
+    assert [solution.values[cell] for cell in run.cells] == [1, 0, 0, 0, 0, 0, 1]
+    assert [n.code for n in solution.notices] == ["split.unique"]
+
+
+def test_the_harness_case_reads_no_wrong_number_and_keeps_the_other_rows() -> None:
+    doc, text, kind = build_case(Case(1970965493, ("cell_missing",), "one_line"))
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    tally = compare(doc.truth, result.report)
+    assert tally.wrong == ()
+    applications = result.report.table("applications")
+    assert applications.cell("not_processed_duplicate", "natural_person") is None
+    assert applications.cell("not_processed_excessive", "total") == 425  # its own row settles it
