@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -46,20 +47,34 @@ SEARCH_BUDGET = 20_000
 bound, reached sooner)."""
 
 
+class SearchSteps:
+    """The steps the digit splitter took from its root budgets (a table's, or any other budget
+    no larger one contains), read as ``["n"]`` after an import."""
+
+    def __init__(self) -> None:
+        self.roots: list[tuple[Any, int]] = []  # (budget, steps it started with)
+
+    def __getitem__(self, key: str) -> int:
+        assert key == "n"
+        return sum(start - budget.left for budget, start in self.roots)
+
+
 @pytest.fixture
-def search_steps(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+def search_steps(monkeypatch: pytest.MonkeyPatch) -> SearchSteps:
     """Count the digit splitter's search steps (``["n"]``) against a per-table budget of
-    :data:`SEARCH_BUDGET`: a test then checks the work stays within tables × budget."""
+    :data:`SEARCH_BUDGET`: a test then checks the work stays within tables × budget. Steps are
+    read off the root budgets themselves, so steps a search counts locally and charges at
+    once count as well as those spent one by one."""
     from gi_report.importers import digits
 
-    steps = {"n": 0}
-    spend = digits._Budget.spend
+    steps = SearchSteps()
+    init = digits._Budget.__init__
 
-    def counted(self: digits._Budget) -> bool:
-        if self.shared is None:
-            steps["n"] += 1
-        return spend(self)
+    def recorded(self: digits._Budget, nodes: int, shared: digits._Budget | None = None) -> None:
+        init(self, nodes, shared)
+        if shared is None:
+            steps.roots.append((self, nodes))
 
-    monkeypatch.setattr(digits._Budget, "spend", counted)
+    monkeypatch.setattr(digits._Budget, "__init__", recorded)
     monkeypatch.setattr(digits, "MAX_TABLE_NODES", SEARCH_BUDGET)
     return steps
