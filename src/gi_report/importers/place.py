@@ -625,7 +625,14 @@ class Placer:
         if len(parts) == len(cells) and not (any(soft) and digits > len(cells)):
             self.score += 2
             self.read([(c, p, location) for c, p in zip(cells, parts, strict=True)], unit)
-        elif parts and len(parts) < len(cells) and self.units_everywhere:
+        else:
+            self.uneven(dr, cells, unit, parts, soft, location, digits)
+
+    def uneven(self, dr: DataRow, cells: list[Cell], unit: Cell | None, parts: list[str],
+               soft: tuple[bool, ...], location: Location, digits: int) -> None:
+        """A row printing other than one number per cell: a row short of cells in a table
+        with units, digit runs to split, a run lacking cells, or a wrong cell count."""
+        if parts and len(parts) < len(cells) and self.units_everywhere:
             self.units_short(dr, cells, unit, parts)
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
