@@ -232,9 +232,9 @@ class _RowReader:
         self.carried = self.header.tokens
         width = max((len(row) for row in block.rows), default=0)
         # a continuation as wide as the table above keeps its label zone (the columns left of
-        # the values), so a label spanning two columns is not taken for a value there either
-        self.carried_start = (self.label_zone() if self.zone[0] is self.header
-                              and width == self.width else None)
+        # the values), so a label spanning two columns is not taken for a value there either;
+        # also when the table above printed its header only (its one row lost at the break)
+        self.carried_start = self.label_zone() if width == self.width else None
         self.width = width
         self.header = Header()
         self.after_data = False
