@@ -65,6 +65,9 @@ MAX_PIECE = {
 """Longest piece one cell of each kind is cut from (the form holds no longer number)."""
 MAX_SOLUTIONS = 512
 """Most consistent solutions collected for one group of linked runs."""
+PROBE_NODES = 20_000
+"""Search steps allowed for showing that a cell the first :data:`MAX_SOLUTIONS` agree on can
+hold another value; a longer search leaves the cell undecided."""
 LISTED_CANDIDATES = 30
 """Most candidates a notice lists."""
 
@@ -868,7 +871,39 @@ class _Solver:
         budget = _Budget(MAX_NODES, self.budget)
         domains = [self.splits(i, self.local(i, constants=True), self.base, budget,
                                straddle=straddle) for i in group]
-        return self.search(group, domains, budget)
+        solutions = self.search(group, domains, budget)
+        if len(solutions) >= MAX_SOLUTIONS:
+            solutions += self.supporting(group, domains, solutions)
+        return solutions
+
+    def supporting(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
+                   found: list[tuple[tuple[CellValue, ...], ...]]
+                   ) -> list[tuple[tuple[CellValue, ...], ...]]:
+        """When the search stopped at :data:`MAX_SOLUTIONS` (the solutions found first are no
+        sample of the rest): for each cell they agree on, a consistent solution giving it
+        another value, if one exists; if that search is too long, a solution with a split of
+        that run's own giving another value (the cell left undecided). The cells all the
+        solutions then agree on are those every consistent reading agrees on."""
+        out: list[tuple[tuple[CellValue, ...], ...]] = []
+        probes = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
+        for r, domain in enumerate(domains):
+            for i in range(len(domain[0]) if domain else 0):
+                values = {s[r][i] for s in found} | {s[r][i] for s in out}
+                other = [split for split in domain if split[i] not in values]
+                if len(values) == 1 and other:
+                    out += self.probe(group, domains, r, other, found[0], probes)
+        return out
+
+    def probe(self, group: list[int], domains: list[list[tuple[CellValue, ...]]], r: int,
+              other: list[tuple[CellValue, ...]], like: tuple[tuple[CellValue, ...], ...],
+              probes: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
+        """A consistent solution with run ``r`` split by one of ``other`` (none if there is
+        none); when the search is too long, ``like`` with run ``r`` split by ``other[0]``."""
+        one = [*domains[:r], other, *domains[r + 1:]]
+        try:
+            return self.search(group, one, _Budget(PROBE_NODES, probes), limit=1)
+        except _TooComplex:
+            return [(*like[:r], other[0], *like[r + 1:])]
 
     def splits(self, index: int, relations: list[_Rel], constants: Known, budget: _Budget, *,
                straddle: bool) -> list[tuple[CellValue, ...]]:
@@ -976,10 +1011,11 @@ class _Solver:
         return out
 
     def search(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
-               budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
+               budget: _Budget, limit: int = MAX_SOLUTIONS
+               ) -> list[tuple[tuple[CellValue, ...], ...]]:
         """One split per run of ``group`` (from its ``domains``) such that no relation breaks:
-        every such choice, up to :data:`MAX_SOLUTIONS`. Steps are counted locally and charged
-        to ``budget`` at the end."""
+        every such choice, up to ``limit``. Steps are counted locally and charged to
+        ``budget`` at the end."""
         order = sorted(range(len(group)), key=lambda i: len(domains[i]))
         known = list(self.base)
         chosen: list[tuple[CellValue, ...] | None] = [None] * len(group)
@@ -991,7 +1027,7 @@ class _Solver:
 
         def step(depth: int) -> None:
             nonlocal used
-            if len(out) >= MAX_SOLUTIONS:
+            if len(out) >= limit:
                 return
             if depth == len(order):
                 out.append(tuple(c for c in chosen if c is not None))
