@@ -45,6 +45,7 @@ from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
 from gi_report.importers.values import two_numbers
+from gi_report.model import layout_version
 from gi_report.table import CellValue, Table
 
 __all__ = [
@@ -70,6 +71,11 @@ class Reading:
     """Rows printed with fewer digits than cells: the document drops blank cells."""
     foreign: int = 0
     """Header labels naming a row or column only another layout has (that layout is tried)."""
+    evidence: int = 0
+    """Labels (row labels, header words) naming a row or column only another layout has: the
+    positive evidence needed to read the table in that layout (:func:`best_reading`)."""
+    unnamed: int = 0
+    """Rows of this layout that no printed label names."""
     hidden: frozenset[Cell] = frozenset()
     """Cells split under a stand-in column order whose column is not known: blank in the end
     (:mod:`~gi_report.importers.standin`)."""
@@ -145,8 +151,37 @@ def _foreign_rows(rows: Sequence[DataRow], spec: TableSpec, apart: Sequence[str]
     # only where the labels are the table's, printed apart (they name half its rows or more),
     # not a few rows printed with nothing after their labels
     whole = 2 * len(named) >= len(spec.rows)
+    # a row labelled beside its own numbers is named too (a crawl prints the labels of blank
+    # rows with nothing after them, apart, and the others beside their digits)
+    named |= _labelled(rows)
     unnamed = [r for r in spec.rows if r.id not in named] if whole else []
     return len(foreign) + len(unnamed)
+
+
+def _labelled(rows: Sequence[DataRow]) -> set[str]:
+    """The form rows that data rows name by their own label (not placed by position)."""
+    return {dr.row.id for dr in rows if dr.row is not None and dr.how in _BY_LABEL}
+
+
+_BY_LABEL = frozenset({"exact", "alias", "fuzzy"})
+
+
+def _evidence(spec: TableSpec, rows: Sequence[DataRow]) -> int:
+    """Printed labels naming a row or column only another layout has: header words over the
+    rows, and row labels this layout does not know."""
+    headers = {id(dr.header): dr.header for dr in rows}.values()
+    texts = {s.text for h in headers for s in h.unknown
+             if foreign_row(spec, s.text) or foreign_column(spec, s.text)}
+    texts |= {dr.found for dr in rows
+              if dr.row is None and dr.found and foreign_row(spec, dr.found)}
+    return len(texts)
+
+
+def _unnamed(spec: TableSpec, rows: Sequence[DataRow], apart: Sequence[str]) -> int:
+    """Rows of the layout that no label names: beside numbers, apart, or in a header."""
+    headers = {id(dr.header): dr.header for dr in rows}.values()
+    named = {*apart, *(r for h in headers for r in h.named_rows), *_labelled(rows)}
+    return sum(r.id not in named for r in spec.rows)
 
 
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
@@ -182,6 +217,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         - FOREIGN_ROW_PENALTY * foreign,
         narrative=stream.narrative, location=stream.location or Location(),
         found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign,
+        evidence=_evidence(spec, rows), unnamed=_unnamed(spec, rows, stream.apart),
         hidden=frozenset(placer.hidden))
 
 
@@ -214,4 +250,24 @@ def best_reading(specs: Sequence[TableSpec], blocks: Sequence[Block], prefer: Ta
         return first
     readings = [first, *(read_section(spec, blocks) for spec in dict.fromkeys(specs)
                          if spec is not prefer)]
-    return max(readings, key=lambda r: (r.score, r.spec is prefer))
+    best = max(readings, key=lambda r: (r.score, r.spec is prefer))
+    if best is first or first.evidence > best.evidence:
+        return best  # the own layout, or another that some label only it has names
+    # the digits fit another layout better, but no label names anything only it has
+    if not first.evidence and not first.unnamed:
+        return first  # every label is the own layout's, and names each of its rows
+    return undecided(first, best)
+
+
+def undecided(own: Reading, other: Reading) -> Reading:
+    """The table left blank: its digits fit two layouts and its labels decide neither."""
+    spec = own.spec
+    message = (f"“{spec.title}”的数字既可按 {layout_version(spec)} 年版、也可按 "
+               f"{layout_version(other.spec)} 年版的行列读取，表中没有只属于其中一版的行或列"
+               "标题可以确定，该表全部留空")
+    cells = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
+    return Reading(
+        spec=spec, values={}, runs=[],
+        notices=[notice("table.layout_undecided", message, location=own.location, cells=cells)],
+        score=own.score, narrative=own.narrative, location=own.location, found=True,
+        short_rows=[*own.short_rows, *other.short_rows])
