@@ -308,3 +308,24 @@ def test_a_dropped_blank_cell_undoes_the_splits_it_could_change() -> None:
     assert dropped and all(n.candidates and "留空" in n.message for n in dropped)
     assert set(result.undetermined_cells) >= {p for n in dropped for p in n.cells}
     assert assert_right_or_blank(result, report) > 0
+
+
+# (seed, template, blank rate) of crawl dumps whose section 二 was read in the other template's
+# layout: its blank rows print their labels apart, with nothing after them
+_OTHER_LAYOUT_SEEDS = [
+    (29, "2019", 0.4), (189, "2019", 0.4), (206, "2019", 0.4), (45, "2021", 0.4),
+    (74, "2021", 0.4), (88, "2021", 0.4), (127, "2021", 0.4), (177, "2021", 0.4),
+]
+
+
+@pytest.mark.parametrize(("seed", "template", "blank_rate"), _OTHER_LAYOUT_SEEDS)
+def test_a_crawl_is_read_in_another_layout_only_on_a_label_of_its_own(
+        seed: int, template: str, blank_rate: float) -> None:
+    """The two templates' section 二 share most row labels: with blank cells dropped, the
+    other layout can fit the digits, but no label names a row only it has, so the table is
+    read in the report's own layout (and is right or blank)."""
+    report = random_report(random.Random(seed), template=template, blank_rate=blank_rate,
+                           scale=8)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
+    assert result.report.tables["proactive"].spec is report.tables["proactive"].spec
+    assert assert_right_or_blank(result, report) > 0

@@ -23,11 +23,12 @@ is not a plain exact reading leaves a :class:`~gi_report.importers.result.Notice
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from gi_report.form.spec import TableSpec
+from gi_report.form import TEMPLATES
+from gi_report.form.spec import TableSpec, TemplateSpec
 from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     align_detached,
@@ -50,7 +51,7 @@ from gi_report.table import CellValue, Table
 
 __all__ = [
     "FOREIGN_ROW_PENALTY", "Reading", "Slot", "best_reading", "clean", "describe", "pointer",
-    "read_section", "row_name", "row_slots", "two_numbers", "value_text",
+    "read_section", "read_tables", "row_name", "row_slots", "two_numbers", "value_text",
 ]
 
 
@@ -76,6 +77,8 @@ class Reading:
     positive evidence needed to read the table in that layout (:func:`best_reading`)."""
     unnamed: int = 0
     """Rows of this layout that no printed label names."""
+    undecided: bool = False
+    """Left blank: the digits fit two layouts and no label decides (:func:`undecided`)."""
     hidden: frozenset[Cell] = frozenset()
     """Cells split under a stand-in column order whose column is not known: blank in the end
     (:mod:`~gi_report.importers.standin`)."""
@@ -270,4 +273,23 @@ def undecided(own: Reading, other: Reading) -> Reading:
         spec=spec, values={}, runs=[],
         notices=[notice("table.layout_undecided", message, location=own.location, cells=cells)],
         score=own.score, narrative=own.narrative, location=own.location, found=True,
-        short_rows=[*own.short_rows, *other.short_rows])
+        short_rows=[*own.short_rows, *other.short_rows], undecided=True)
+
+
+def read_tables(bodies: Mapping[str, Sequence[Block]], year: TemplateSpec
+                ) -> dict[str, Reading]:
+    """Each table section's reading, the year's template preferred; a table whose labels
+    decide no layout is read again preferring the layout another table's labels chose (the
+    report's own template), when they chose exactly one."""
+    best = {tid: _best(tid, blocks, year.table(tid)) for tid, blocks in bodies.items()}
+    chosen = {layout_version(r.spec) for r in best.values()
+              if not r.undecided and r.spec is not year.table(r.spec.id)}
+    if len(chosen) != 1 or not any(r.undecided for r in best.values()):
+        return best
+    own = TEMPLATES[chosen.pop()]
+    return {tid: _best(tid, bodies[tid], own.table(tid)) if r.undecided else r
+            for tid, r in best.items()}
+
+
+def _best(table_id: str, blocks: Sequence[Block], prefer: TableSpec) -> Reading:
+    return best_reading([t.table(table_id) for t in TEMPLATES.values()], blocks, prefer)
