@@ -310,7 +310,7 @@ def test_a_dropped_blank_cell_undoes_the_splits_it_could_change() -> None:
     assert assert_right_or_blank(result, report) > 0
 
 
-# (seed, template, blank rate) of crawl dumps whose section 二 was read in the other template's
+# (seed, template, blank rate) of crawl dumps whose section 2 was read in the other template's
 # layout: its blank rows print their labels apart, with nothing after them
 _OTHER_LAYOUT_SEEDS = [
     (29, "2019", 0.4), (189, "2019", 0.4), (206, "2019", 0.4), (45, "2021", 0.4),
@@ -321,7 +321,7 @@ _OTHER_LAYOUT_SEEDS = [
 @pytest.mark.parametrize(("seed", "template", "blank_rate"), _OTHER_LAYOUT_SEEDS)
 def test_a_crawl_is_read_in_another_layout_only_on_a_label_of_its_own(
         seed: int, template: str, blank_rate: float) -> None:
-    """The two templates' section 二 share most row labels: with blank cells dropped, the
+    """The two templates' section 2 share most row labels: with blank cells dropped, the
     other layout can fit the digits, but no label names a row only it has, so the table is
     read in the report's own layout (and is right or blank)."""
     report = random_report(random.Random(seed), template=template, blank_rate=blank_rate,
