@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Callable
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -329,3 +330,37 @@ def test_a_crawl_is_read_in_another_layout_only_on_a_label_of_its_own(
     result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
     assert result.report.tables["proactive"].spec is report.tables["proactive"].spec
     assert assert_right_or_blank(result, report) > 0
+
+
+def _in_year(report: Report, year: int) -> Report:
+    return attrs.evolve(report, metadata=attrs.evolve(report.metadata, year=year))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_table_no_label_decides_takes_the_layout_another_tables_labels_chose(seed: int) -> None:
+    """A 2020 report filed in the 2021 form: section 2's labels are both layouts', section 3's
+    rows only the 2021 form has decide it (read in the 2021 layout, right or blank)."""
+    report = _in_year(random_report(random.Random(seed), template="2021", blank_rate=0.4,
+                                    scale=8), 2020)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
+    assert result.report.tables["proactive"].spec is report.tables["proactive"].spec
+    assert not result.with_code("table.layout_undecided")
+    assert assert_right_or_blank(result, report) > 0
+
+
+def test_a_table_no_label_decides_is_left_blank_naming_both_layouts() -> None:
+    """The same with section 3 and 4 cut out: nothing decides, so no digit of section 2 is
+    read into either layout."""
+    report = _in_year(random_report(random.Random(3), template="2021", blank_rate=0.0,
+                                    scale=8), 2020)
+    text = one_line(report)
+    form = get_template("2021")
+    start = text.index(form.section("applications").heading)
+    end = text.index(form.section("problems").heading, start)
+    result = read_document((text[:start] + text[end:]).encode("utf-8"), kind="text", warn=False)
+    [undecided] = result.with_code("table.layout_undecided")
+    assert "2019" in undecided.message and "2021" in undecided.message
+    assert result.report.tables["proactive"].is_blank
+    assert len(undecided.cells) == sum(
+        len(r.columns) for r in result.report.tables["proactive"].spec.rows)
+    assert_right_or_blank(result, report)
