@@ -73,8 +73,9 @@ class Reading:
     foreign: int = 0
     """Header labels naming a row or column only another layout has (that layout is tried)."""
     evidence: int = 0
-    """Labels (row labels, header words) naming a row or column only another layout has: the
-    positive evidence needed to read the table in that layout (:func:`best_reading`)."""
+    """Labels (row labels, header words) naming a row or column only another layout has, and
+    rows of this layout that labels printed apart as a whole leave unnamed: the evidence
+    needed to read the table in another layout (:func:`best_reading`)."""
     unnamed: int = 0
     """Rows of this layout that no printed label names."""
     undecided: bool = False
@@ -169,15 +170,10 @@ def _labelled(rows: Sequence[DataRow]) -> set[str]:
 _BY_LABEL = frozenset({"exact", "alias", "fuzzy"})
 
 
-def _evidence(spec: TableSpec, rows: Sequence[DataRow]) -> int:
-    """Printed labels naming a row or column only another layout has: header words over the
-    rows, and row labels this layout does not know."""
-    headers = {id(dr.header): dr.header for dr in rows}.values()
-    texts = {s.text for h in headers for s in h.unknown
-             if foreign_row(spec, s.text) or foreign_column(spec, s.text)}
-    texts |= {dr.found for dr in rows
-              if dr.row is None and dr.found and foreign_row(spec, dr.found)}
-    return len(texts)
+def _foreign_labels(spec: TableSpec, rows: Sequence[DataRow]) -> int:
+    """Row labels beside numbers that this layout does not know and another layout has."""
+    return len({dr.found for dr in rows
+                if dr.row is None and dr.found and foreign_row(spec, dr.found)})
 
 
 def _unnamed(spec: TableSpec, rows: Sequence[DataRow], apart: Sequence[str]) -> int:
@@ -220,7 +216,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         - FOREIGN_ROW_PENALTY * foreign,
         narrative=stream.narrative, location=stream.location or Location(),
         found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign,
-        evidence=_evidence(spec, rows), unnamed=_unnamed(spec, rows, stream.apart),
+        evidence=foreign + _foreign_labels(spec, rows), unnamed=_unnamed(spec, rows, stream.apart),
         hidden=frozenset(placer.hidden))
 
 
