@@ -250,12 +250,19 @@ def best_reading(specs: Sequence[TableSpec], blocks: Sequence[Block], prefer: Ta
     readings = [first, *(read_section(spec, blocks) for spec in dict.fromkeys(specs)
                          if spec is not prefer)]
     best = max(readings, key=lambda r: (r.score, r.spec is prefer))
-    if best is first or first.evidence > best.evidence:
+    if best is first or first.evidence > best.evidence or _whole(best, first):
         return best  # the own layout, or another that some label only it has names
     # the digits fit another layout better, but no label names anything only it has
     if not first.evidence and not first.unnamed:
         return first  # every label is the own layout's, and names each of its rows
     return undecided(first, best)
+
+
+def _whole(other: Reading, own: Reading) -> bool:
+    """Whether another layout's reading takes every row without doubt (row count, cell counts
+    and arithmetic all its own: numbers printed apart from labels that name nothing), where
+    the own layout's does not, and no label names a row only the own layout has."""
+    return clean(other) and other.found and not other.evidence and not clean(own)
 
 
 def undecided(own: Reading, other: Reading) -> Reading:
