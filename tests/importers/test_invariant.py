@@ -348,19 +348,36 @@ def test_a_table_no_label_decides_takes_the_layout_another_tables_labels_chose(s
     assert assert_right_or_blank(result, report) > 0
 
 
-def test_a_table_no_label_decides_is_left_blank_naming_both_layouts() -> None:
-    """The same with section 3 and 4 cut out: nothing decides, so no digit of section 2 is
-    read into either layout."""
-    report = _in_year(random_report(random.Random(3), template="2021", blank_rate=0.0,
-                                    scale=8), 2020)
+def _without_sections_3_and_4(report: Report) -> bytes:
     text = one_line(report)
-    form = get_template("2021")
+    form = get_template(report.template)
     start = text.index(form.section("applications").heading)
     end = text.index(form.section("problems").heading, start)
-    result = read_document((text[:start] + text[end:]).encode("utf-8"), kind="text", warn=False)
+    return (text[:start] + text[end:]).encode("utf-8")
+
+
+@pytest.mark.parametrize("seed", [0, 3, 7])
+def test_a_table_no_label_decides_is_left_blank_naming_both_layouts(seed: int) -> None:
+    """The same with sections 3 and 4 cut out and blank cells dropped (neither layout reads
+    every row without doubt): nothing decides, so no digit of section 2 is read into either
+    layout."""
+    report = _in_year(random_report(random.Random(seed), template="2021", blank_rate=0.4,
+                                    scale=8), 2020)
+    result = read_document(_without_sections_3_and_4(report), kind="text", warn=False)
     [undecided] = result.with_code("table.layout_undecided")
     assert "2019" in undecided.message and "2021" in undecided.message
     assert result.report.tables["proactive"].is_blank
     assert len(undecided.cells) == sum(
         len(r.columns) for r in result.report.tables["proactive"].spec.rows)
     assert_right_or_blank(result, report)
+
+
+def test_a_table_read_whole_without_doubt_in_one_layout_only_is_read_in_it() -> None:
+    """With no blank cell, section 2's digits fill every row of the 2021 layout exactly and
+    not the 2019 one: read in the 2021 layout without a label of its own."""
+    report = _in_year(random_report(random.Random(3), template="2021", blank_rate=0.0,
+                                    scale=8), 2020)
+    result = read_document(_without_sections_3_and_4(report), kind="text", warn=False)
+    assert result.report.tables["proactive"].spec is report.tables["proactive"].spec
+    assert not result.with_code("table.layout_undecided")
+    assert assert_right_or_blank(result, report) > 0
