@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Callable
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -317,4 +318,76 @@ def test_a_dropped_blank_cell_undoes_the_splits_it_could_change() -> None:
     dropped = result.with_code("split.dropped")
     assert dropped and all(n.candidates and "留空" in n.message for n in dropped)
     assert set(result.undetermined_cells) >= {p for n in dropped for p in n.cells}
+    assert assert_right_or_blank(result, report) > 0
+
+
+# (seed, template, blank rate) of crawl dumps whose section 2 was read in the other template's
+# layout: its blank rows print their labels apart, with nothing after them
+_OTHER_LAYOUT_SEEDS = [
+    (29, "2019", 0.4), (189, "2019", 0.4), (206, "2019", 0.4), (45, "2021", 0.4),
+    (74, "2021", 0.4), (88, "2021", 0.4), (127, "2021", 0.4), (177, "2021", 0.4),
+]
+
+
+@pytest.mark.parametrize(("seed", "template", "blank_rate"), _OTHER_LAYOUT_SEEDS)
+def test_a_crawl_is_read_in_another_layout_only_on_a_label_of_its_own(
+        seed: int, template: str, blank_rate: float) -> None:
+    """The two templates' section 2 share most row labels: with blank cells dropped, the
+    other layout can fit the digits, but no label names a row only it has, so the table is
+    read in the report's own layout (and is right or blank)."""
+    report = random_report(random.Random(seed), template=template, blank_rate=blank_rate,
+                           scale=8)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
+    assert result.report.tables["proactive"].spec is report.tables["proactive"].spec
+    assert assert_right_or_blank(result, report) > 0
+
+
+def _in_year(report: Report, year: int) -> Report:
+    return attrs.evolve(report, metadata=attrs.evolve(report.metadata, year=year))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_table_no_label_decides_takes_the_layout_another_tables_labels_chose(seed: int) -> None:
+    """A 2020 report filed in the 2021 form: section 2's labels are both layouts', section 3's
+    rows only the 2021 form has decide it (read in the 2021 layout, right or blank)."""
+    report = _in_year(random_report(random.Random(seed), template="2021", blank_rate=0.4,
+                                    scale=8), 2020)
+    result = read_document(one_line(report).encode("utf-8"), kind="text", warn=False)
+    assert result.report.tables["proactive"].spec is report.tables["proactive"].spec
+    assert not result.with_code("table.layout_undecided")
+    assert assert_right_or_blank(result, report) > 0
+
+
+def _without_sections_3_and_4(report: Report) -> bytes:
+    text = one_line(report)
+    form = get_template(report.template)
+    start = text.index(form.section("applications").heading)
+    end = text.index(form.section("problems").heading, start)
+    return (text[:start] + text[end:]).encode("utf-8")
+
+
+@pytest.mark.parametrize("seed", [0, 3, 7])
+def test_a_table_no_label_decides_is_left_blank_naming_both_layouts(seed: int) -> None:
+    """The same with sections 3 and 4 cut out and blank cells dropped (neither layout reads
+    every row without doubt): nothing decides, so no digit of section 2 is read into either
+    layout."""
+    report = _in_year(random_report(random.Random(seed), template="2021", blank_rate=0.4,
+                                    scale=8), 2020)
+    result = read_document(_without_sections_3_and_4(report), kind="text", warn=False)
+    [undecided] = result.with_code("table.layout_undecided")
+    assert "2019" in undecided.message and "2021" in undecided.message
+    assert result.report.tables["proactive"].is_blank
+    assert len(undecided.cells) == sum(
+        len(r.columns) for r in result.report.tables["proactive"].spec.rows)
+    assert_right_or_blank(result, report)
+
+
+def test_a_table_read_whole_without_doubt_in_one_layout_only_is_read_in_it() -> None:
+    """With no blank cell, section 2's digits fill every row of the 2021 layout exactly and
+    not the 2019 one: read in the 2021 layout without a label of its own."""
+    report = _in_year(random_report(random.Random(3), template="2021", blank_rate=0.0,
+                                    scale=8), 2020)
+    result = read_document(_without_sections_3_and_4(report), kind="text", warn=False)
+    assert result.report.tables["proactive"].spec is report.tables["proactive"].spec
+    assert not result.with_code("table.layout_undecided")
     assert assert_right_or_blank(result, report) > 0

@@ -25,7 +25,7 @@ from gi_report.form.spec import TemplateSpec
 from gi_report.importers import furniture
 from gi_report.importers.blocks import Block, Location, ParsedDocument, TableBlock, TextBlock
 from gi_report.importers.fees import read_fees
-from gi_report.importers.grid import Reading, best_reading
+from gi_report.importers.grid import Reading, read_tables
 from gi_report.importers.narrative import (
     Outline,
     Title,
@@ -354,10 +354,8 @@ class _Assembler:
         readings: dict[str, Reading] = {}
         prose = text_of([b for body in (outline_.front, *outline_.bodies.values()) for b in body
                          if isinstance(b, TextBlock)])
-        best = {table_id: best_reading([t.table(table_id) for t in TEMPLATES.values()],
-                                       outline_.bodies.get(table_id, ()),
-                                       prefer=year_template.table(table_id))
-                for table_id in TABLE_IDS}
+        best = read_tables({tid: outline_.bodies.get(tid, ()) for tid in TABLE_IDS},
+                           year_template)
         dropped = next((f"“{name}”" for r in best.values() for name in r.short_rows), None)
         for table_id in TABLE_IDS:
             reading = best[table_id]

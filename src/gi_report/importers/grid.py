@@ -23,11 +23,12 @@ is not a plain exact reading leaves a :class:`~gi_report.importers.result.Notice
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from gi_report.form.spec import TableSpec
+from gi_report.form import TEMPLATES
+from gi_report.form.spec import TableSpec, TemplateSpec
 from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     align_detached,
@@ -45,11 +46,12 @@ from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
 from gi_report.importers.values import two_numbers
+from gi_report.model import layout_version
 from gi_report.table import CellValue, Table
 
 __all__ = [
     "FOREIGN_ROW_PENALTY", "Reading", "Slot", "best_reading", "clean", "describe", "pointer",
-    "read_section", "row_name", "row_slots", "two_numbers", "value_text",
+    "read_section", "read_tables", "row_name", "row_slots", "two_numbers", "value_text",
 ]
 
 
@@ -70,6 +72,14 @@ class Reading:
     """Rows printed with fewer digits than cells: the document drops blank cells."""
     foreign: int = 0
     """Header labels naming a row or column only another layout has (that layout is tried)."""
+    evidence: int = 0
+    """Labels (row labels, header words) naming a row or column only another layout has, and
+    rows of this layout that labels printed apart as a whole leave unnamed: the evidence
+    needed to read the table in another layout (:func:`best_reading`)."""
+    unnamed: int = 0
+    """Rows of this layout that no printed label names."""
+    undecided: bool = False
+    """Left blank: the digits fit two layouts and no label decides (:func:`undecided`)."""
     hidden: frozenset[Cell] = frozenset()
     """Cells split under a stand-in column order whose column is not known: blank in the end
     (:mod:`~gi_report.importers.standin`)."""
@@ -145,8 +155,32 @@ def _foreign_rows(rows: Sequence[DataRow], spec: TableSpec, apart: Sequence[str]
     # only where the labels are the table's, printed apart (they name half its rows or more),
     # not a few rows printed with nothing after their labels
     whole = 2 * len(named) >= len(spec.rows)
+    # a row labelled beside its own numbers is named too (a crawl prints the labels of blank
+    # rows with nothing after them, apart, and the others beside their digits)
+    named |= _labelled(rows)
     unnamed = [r for r in spec.rows if r.id not in named] if whole else []
     return len(foreign) + len(unnamed)
+
+
+def _labelled(rows: Sequence[DataRow]) -> set[str]:
+    """The form rows that data rows name by their own label (not placed by position)."""
+    return {dr.row.id for dr in rows if dr.row is not None and dr.how in _BY_LABEL}
+
+
+_BY_LABEL = frozenset({"exact", "alias", "fuzzy"})
+
+
+def _foreign_labels(spec: TableSpec, rows: Sequence[DataRow]) -> int:
+    """Row labels beside numbers that this layout does not know and another layout has."""
+    return len({dr.found for dr in rows
+                if dr.row is None and dr.found and foreign_row(spec, dr.found)})
+
+
+def _unnamed(spec: TableSpec, rows: Sequence[DataRow], apart: Sequence[str]) -> int:
+    """Rows of the layout that no label names: beside numbers, apart, or in a header."""
+    headers = {id(dr.header): dr.header for dr in rows}.values()
+    named = {*apart, *(r for h in headers for r in h.named_rows), *_labelled(rows)}
+    return sum(r.id not in named for r in spec.rows)
 
 
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
@@ -182,6 +216,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         - FOREIGN_ROW_PENALTY * foreign,
         narrative=stream.narrative, location=stream.location or Location(),
         found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign,
+        evidence=foreign + _foreign_labels(spec, rows), unnamed=_unnamed(spec, rows, stream.apart),
         hidden=frozenset(placer.hidden))
 
 
@@ -214,4 +249,50 @@ def best_reading(specs: Sequence[TableSpec], blocks: Sequence[Block], prefer: Ta
         return first
     readings = [first, *(read_section(spec, blocks) for spec in dict.fromkeys(specs)
                          if spec is not prefer)]
-    return max(readings, key=lambda r: (r.score, r.spec is prefer))
+    best = max(readings, key=lambda r: (r.score, r.spec is prefer))
+    if best is first or first.evidence > best.evidence or _whole(best, first):
+        return best  # the own layout, or another that some label only it has names
+    # the digits fit another layout better, but no label names anything only it has
+    if not first.evidence and not first.unnamed:
+        return first  # every label is the own layout's, and names each of its rows
+    return undecided(first, best)
+
+
+def _whole(other: Reading, own: Reading) -> bool:
+    """Whether another layout's reading takes every row without doubt (row count, cell counts
+    and arithmetic all its own: numbers printed apart from labels that name nothing), where
+    the own layout's does not, and no label names a row only the own layout has."""
+    return clean(other) and other.found and not other.evidence and not clean(own)
+
+
+def undecided(own: Reading, other: Reading) -> Reading:
+    """The table left blank: its digits fit two layouts and its labels decide neither."""
+    spec = own.spec
+    message = (f"“{spec.title}”的数字既可按 {layout_version(spec)} 年版、也可按 "
+               f"{layout_version(other.spec)} 年版的行列读取，表中没有只属于其中一版的行或列"
+               "标题可以确定，该表全部留空")
+    cells = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
+    return Reading(
+        spec=spec, values={}, runs=[],
+        notices=[notice("table.layout_undecided", message, location=own.location, cells=cells)],
+        score=own.score, narrative=own.narrative, location=own.location, found=True,
+        short_rows=[*own.short_rows, *other.short_rows], undecided=True)
+
+
+def read_tables(bodies: Mapping[str, Sequence[Block]], year: TemplateSpec
+                ) -> dict[str, Reading]:
+    """Each table section's reading, the year's template preferred; a table whose labels
+    decide no layout is read again preferring the layout another table's labels chose (the
+    report's own template), when they chose exactly one."""
+    best = {tid: _best(tid, blocks, year.table(tid)) for tid, blocks in bodies.items()}
+    chosen = {layout_version(r.spec) for r in best.values()
+              if not r.undecided and r.spec is not year.table(r.spec.id)}
+    if len(chosen) != 1 or not any(r.undecided for r in best.values()):
+        return best
+    own = TEMPLATES[chosen.pop()]
+    return {tid: _best(tid, bodies[tid], own.table(tid)) if r.undecided else r
+            for tid, r in best.items()}
+
+
+def _best(table_id: str, blocks: Sequence[Block], prefer: TableSpec) -> Reading:
+    return best_reading([t.table(table_id) for t in TEMPLATES.values()], blocks, prefer)

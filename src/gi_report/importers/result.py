@@ -123,6 +123,10 @@ _CODES = (
     NoticeCode(code="table.moved", level=Level.INFO,
                meaning="A table found outside the section it belongs to (its heading lost or "
                "misplaced), read as that section's table because of the labels it carries."),
+    NoticeCode(code="table.layout_undecided", level=Level.ERROR,
+               meaning="A table whose numbers fit the layouts of both template versions, with "
+               "no row label or column header that only one of them has: read in neither, all "
+               "its cells are blank."),
     NoticeCode(code="table.ignored", level=Level.INFO,
                meaning="A table that is not one of the form's (e.g. a page's metadata table, "
                "an empty header fragment): not used."),
