@@ -647,11 +647,15 @@ class Placer:
         """Fewer numbers than cells in a table that prints a unit after every number: a cell is
         missing (a dump dropped it), not digits of two cells run together: blank."""
         self.score += 1
-        self.notices.append(notice(
-            "row.cell_count",
+        self.count_notice(dr, cells, unit, (
             f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行只有 {len(parts)} 个数，"
-            f"表格要求 {len(cells)} 个：该行缺少单元格，且无法确定缺少哪一个，该行留空",
-            location=dr.location,
+            f"表格要求 {len(cells)} 个：该行缺少单元格，且无法确定缺少哪一个，该行留空"))
+
+    def count_notice(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+                     message: str) -> None:
+        """The ``row.cell_count`` notice of a row left blank: its cells (and unit), as found."""
+        self.notices.append(notice(
+            "row.cell_count", message, location=dr.location,
             cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
             found=" | ".join(s.text for s in dr.values)))
 
@@ -702,13 +706,9 @@ class Placer:
         self.score += 1
         if found is not None and sum(len(p.replace(".", "")) for p in found) < len(cells):
             self.short_rows.append(self.name(dr, cells))
-        self.notices.append(notice(
-            "row.cell_count",
+        self.count_notice(dr, cells, unit, (
             f"“{self.name(dr, cells)}”一行有 {len(dr.values)} 个数值单元格，而表格要求 "
-            f"{len(cells)} 个，且无法按列标题对齐：该行留空",
-            location=dr.location,
-            cells=[pointer(self.spec, c) for c in (*cells, *([unit] if unit else []))],
-            found=" | ".join(s.text for s in dr.values)))
+            f"{len(cells)} 个，且无法按列标题对齐：该行留空"))
 
     def lacks_cells(self, cells: list[Cell], parts: list[str], soft: tuple[bool, ...]) -> bool:
         """Whether a row's digits are a run lacking one or two cells that the table's
