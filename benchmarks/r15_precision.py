@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
-import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,9 @@ from gi_report.form import TABLE_IDS, get_template
 from gi_report.validation import Status, narrative
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the timer and reports are shared
+from benchmarks.validate import cpu_microseconds, real_reports  # noqa: E402
+
 CLAIMS = ROOT / "tests" / "data" / "claims"
 CORPUS = ROOT / "tests" / "data" / "corpus"
 TARGET_PRECISION = 0.95
@@ -147,18 +150,6 @@ def score() -> tuple[Score, Score, int]:
     )
 
 
-def corpus_reports() -> list[tuple[str, Report]]:
-    """The real corpus reports as the importers read them (narrative and tables), by file name."""
-    from gi_report.importers.api import read_document
-
-    paths = [p for p in sorted(CORPUS.iterdir())
-             if p.suffix in (".txt", ".html", ".md") and p.name != "SOURCES.md"]
-    paths += sorted((CORPUS / "wild").glob("*.txt"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return [(p.stem, read_document(p).report) for p in paths]
-
-
 def r15_microseconds(reports: Sequence[Report], rounds: int, repeat: int = 20) -> list[float]:
     """Best CPU time of R15 (``narrative.check``) per report, in µs, over ``rounds`` passes of
     ``repeat`` runs each."""
@@ -171,17 +162,6 @@ def r15_microseconds(reports: Sequence[Report], rounds: int, repeat: int = 20) -
             for _ in range(repeat):
                 narrative.check(report)
             best[i] = min(best[i], (time.process_time() - start) / repeat * 1e6)
-    return best
-
-
-def _best(run: Callable[[], object], rounds: int, repeat: int = 20) -> float:
-    """Best CPU time of ``run`` in µs over ``rounds`` passes of ``repeat`` calls."""
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.process_time()
-        for _ in range(repeat):
-            run()
-        best = min(best, (time.process_time() - start) / repeat * 1e6)
     return best
 
 
@@ -203,8 +183,9 @@ def r15_stages(report: Report, rounds: int) -> tuple[int, int, int, float, float
     found = candidates()
     unread = sum(1 for s in found if claims._items_without_receipt(s))
     claimed = sum(len(claims.read_found(s, vocabulary, agency)) for s in found)
-    reading = _best(lambda: [claims.read_found(s, vocabulary, agency) for s in found], rounds)
-    return len(found), unread, claimed, _best(candidates, rounds), reading
+    reading = cpu_microseconds(
+        lambda: [claims.read_found(s, vocabulary, agency) for s in found], rounds, repeat=20)
+    return len(found), unread, claimed, cpu_microseconds(candidates, rounds, repeat=20), reading
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -228,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             print("  wrong: ", line)
         for line in (*claims.missed, *warned.missed):
             print("  missed:", line)
-    named = corpus_reports()
+    named = real_reports()
     times = r15_microseconds([report for _, report in named], args.rounds)
     print(f"R15 CPU time on {len(named)} imported real reports, best of {args.rounds}:")
     for (name, report), took in zip(named, times, strict=True):
