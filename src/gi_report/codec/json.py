@@ -21,7 +21,7 @@ import cattrs
 import jsonschema
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from gi_report.codec.plan import DECIMAL, read_clean
+from gi_report.codec.plan import DECIMAL, SECTIONS, read_clean
 from gi_report.errors import MAX_PROBLEMS, CellError, DocumentError, Problem
 from gi_report.fileio import (
     MAX_DOCUMENT_BYTES,
@@ -35,13 +35,8 @@ from gi_report.form import TABLE_IDS, TEMPLATES, get_template, per_registry
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.model import (
     DIVISION_CODE,
-    Metadata,
-    Narrative,
-    OtherMatters,
-    Overview,
     Report,
     Subsection,
-    TableSections,
     text_problem,
 )
 from gi_report.numbers import MAX_SAFE_INTEGER, is_safe_integer
@@ -509,7 +504,7 @@ def _structure(document: Mapping[str, Any], *, source: str | None) -> Report:
     layouts = document.get("table_templates", {})
     parts: dict[str, Any] = {}
     problems: list[Problem] = []
-    for key, cls in _SECTIONS.items():
+    for key, cls in SECTIONS.items():
         try:
             parts[key] = _CONVERTER.structure(document.get(key, {}), cls)
         except (ClassValidationError, IterableValidationError) as error:
@@ -534,15 +529,6 @@ def _structure(document: Mapping[str, Any], *, source: str | None) -> Report:
         return Report(template=template.version, **parts)
     except (TypeError, ValueError) as error:  # a safety net: the schema and hooks cover the rest
         raise DocumentError([Problem(pointer="", expected=str(error))], source=source) from None
-
-
-_SECTIONS: dict[str, type] = {
-    "metadata": Metadata,
-    "overview": Overview,
-    "table_sections": TableSections,
-    "problems": Narrative,
-    "other_matters": OtherMatters,
-}
 
 
 def _reject_constant(name: str) -> Any:

@@ -119,13 +119,14 @@ def _structurer(cls: type) -> _Convert:
     return structure
 
 
-_SECTIONS: dict[str, type] = {
+SECTIONS: dict[str, type] = {
     "metadata": Metadata,
     "overview": Overview,
     "table_sections": TableSections,
     "problems": Narrative,
     "other_matters": OtherMatters,
 }
+"""The report's sections other than the tables, by JSON member, and their model classes."""
 
 
 # --- the tables -----------------------------------------------------------------------------------
@@ -207,7 +208,7 @@ class ReadPlan:
         return cls(
             frozenset(schema["properties"]), frozenset(schema["required"]),
             {(v, t): TablePlan.of(TEMPLATES[v].table(t)) for v in TEMPLATES for t in TABLE_IDS},
-            tuple((key, _structurer(c)) for key, c in _SECTIONS.items()),
+            tuple((key, _structurer(c)) for key, c in SECTIONS.items()),
         )
 
     def layouts(self, document: dict[str, Any]) -> dict[str, str]:
