@@ -56,14 +56,13 @@ def _trailing_start(text: str) -> int | None:
     while end and text[end - 1].isspace():
         end -= 1
     start = None
-    while True:
-        token = next((t for t in _TRAILING_TOKENS if text.endswith(t, 0, end)), None)
-        if token is None:
-            return start
+    while text.endswith(_TRAILING_TOKENS, 0, end):  # one C call for the common case: none
+        token = next(t for t in _TRAILING_TOKENS if text.endswith(t, 0, end))
         end -= len(token)
         while end and text[end - 1].isspace():
             end -= 1
         start = end
+    return start
 _BREADCRUMB_END_TOKENS = re.compile(
     r"(?:来源\s*[:：]\s*\S+|(?:发布)?时间\s*[:：]\s*[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?|浏览次数\s*[:：]\s*[0-9]*|微信|微博|QQ空间|全真版|文字版"

@@ -23,7 +23,7 @@ import attrs
 
 from gi_report.form.spec import SectionSpec, TemplateSpec
 from gi_report.importers.blocks import Block, Location, TableBlock, TextBlock
-from gi_report.importers.normalize import cn_numeral, core, edit_distance
+from gi_report.importers.normalize import cn_numeral, core, edit_distance, prefix_distances
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 TITLE = re.compile(
@@ -232,8 +232,10 @@ def _title_end(text: str, start: int, section: SectionSpec) -> int | None:
                                                              share=0.5):
             continue
         limit = max(2, len(target) * 35 // 100)
-        for n in range(max(1, len(target) - limit), min(len(printed), len(target) + limit) + 1):
-            d = edit_distance(printed[:n], target, limit)
+        last = min(len(printed), len(target) + limit)
+        distances = prefix_distances(printed[:last], target, limit)  # of every prefix at once
+        for n in range(max(1, len(target) - limit), last + 1):
+            d = distances[n]
             if d <= limit and (best is None or d < best[0]):
                 best = (d, n)
     if best is None:
@@ -241,6 +243,7 @@ def _title_end(text: str, start: int, section: SectionSpec) -> int | None:
     return start + letters[best[1] - 1][0] + 1
 
 
+@functools.lru_cache(maxsize=4096)
 def _kept(ch: str) -> bool:
     return any(unicodedata.category(c)[0] in "LN" for c in unicodedata.normalize("NFKC", ch))
 

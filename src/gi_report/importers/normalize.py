@@ -126,6 +126,24 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def prefix_distances(printed: str, target: str, limit: int) -> list[int]:
+    """The Levenshtein distance of ``target`` and each prefix ``printed[:n]`` (``n`` from 0 to
+    ``len(printed)``), from one table instead of one per prefix; a distance over ``limit`` may
+    be given as ``limit + 1`` (as :func:`edit_distance` gives it): once a whole row of the table
+    exceeds ``limit``, every longer prefix does too."""
+    previous = list(range(len(target) + 1))
+    out = [previous[-1]]
+    for ch in printed:
+        current = [previous[0] + 1]
+        for j, ct in enumerate(target, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ch != ct)))
+        if min(current) > limit:
+            return out + [limit + 1] * (len(printed) + 1 - len(out))
+        out.append(current[-1])
+        previous = current
+    return out
+
+
 def fuzzy_limit(length: int) -> int:
     """How many edits a label core of this length may differ by and still match (0 if short)."""
     if length < 5:

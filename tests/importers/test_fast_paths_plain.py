@@ -1,0 +1,66 @@
+"""The text path's plain-text fast paths give exactly what the plain algorithms they replace give.
+
+The loose heading match takes the edit distance of every prefix of the printed title from one
+table (:func:`~gi_report.importers.normalize.prefix_distances`), the binary test counts control
+bytes with one ``bytes.translate`` and the trailing-links peel tests all its tokens with one
+``endswith``: each is compared here with the plain way, on generated inputs.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gi_report.importers import encoding, furniture
+from gi_report.importers.normalize import edit_distance, prefix_distances
+
+_LETTERS = st.text(alphabet="abcde", max_size=16)
+
+
+@given(_LETTERS, _LETTERS, st.integers(min_value=0, max_value=6))
+def test_prefix_distances_are_each_prefix_edit_distance(printed: str, target: str,
+                                                        limit: int) -> None:
+    """Within ``limit`` the distance of each prefix is the same number; over it, both say so."""
+    distances = prefix_distances(printed, target, limit)
+    assert len(distances) == len(printed) + 1
+    for n, found in enumerate(distances):
+        plain = edit_distance(printed[:n], target, limit)
+        assert (found <= limit) == (plain <= limit)
+        if plain <= limit:
+            assert found == plain
+
+
+def _plain_looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 100)
+
+
+@given(st.binary(max_size=9000) | st.lists(
+    st.sampled_from([b"\x01", b"\t", b"\n", b"\x1b", b"\x7f", b"a", "字".encode()]),
+    max_size=3000).map(b"".join))
+def test_binary_test_counts_control_bytes_as_before(data: bytes) -> None:
+    assert encoding._looks_binary(data) == _plain_looks_binary(data)
+
+
+def _plain_trailing_start(text: str) -> int | None:
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = None
+    while True:
+        token = next((t for t in furniture._TRAILING_TOKENS if text.endswith(t, 0, end)), None)
+        if token is None:
+            return start
+        end -= len(token)
+        while end and text[end - 1].isspace():
+            end -= 1
+        start = end
+
+
+@given(st.lists(st.sampled_from([*furniture._TRAILING_TOKENS, " ", "\u3000", "\n", "正文",
+                                 "页", "】"]), max_size=12).map("".join))
+def test_trailing_links_peeled_as_before(text: str) -> None:
+    assert furniture._trailing_start(text) == _plain_trailing_start(text)
