@@ -71,7 +71,8 @@ def _characters(doc: ParsedDocument) -> int:
     total = 0
     for block in doc.blocks:
         if isinstance(block, TableBlock):
-            total += sum(len(c.text) + 3 for row in block.rows for c in row if c is not None)
+            texts = [c.text for row in block.rows for c in row if c is not None]
+            total += sum(map(len, texts)) + 3 * len(texts)
         else:
             total += len(block.text) + 1
     return total

@@ -331,17 +331,13 @@ def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
     for i, block in enumerate(blocks):
         if not isinstance(block, TextBlock) or current >= len(sections):
             continue
-        for k in range(current, len(sections)):
-            heading = match_heading(block.text, sections[k])
-            if heading is None and k == current and _HEADING_MARK.match(
-                    block.text.lstrip("# \t")[:8]):
-                heading = match_heading(block.text, sections[k], renumbered=True)
-            if heading is not None and (not heading.fuzzy or k == current):
-                headings[sections[k].id] = heading
-                locations[sections[k].id] = block.location
-                starts.append((i, sections[k].id))
-                current = k + 1
-                break
+        found = _heading_in(block.text, sections, current)
+        if found is not None:
+            k, heading = found
+            headings[sections[k].id] = heading
+            locations[sections[k].id] = block.location
+            starts.append((i, sections[k].id))
+            current = k + 1
     bodies: dict[str, tuple[Block, ...]] = {}
     front_end = starts[0][0] if starts else len(blocks)
     for n, (i, section_id) in enumerate(starts):
@@ -354,6 +350,23 @@ def outline(blocks: Sequence[Block], template: TemplateSpec) -> Outline:
         bodies[section_id] = tuple(body)
     return Outline(front=tuple(blocks[:front_end]), headings=headings, bodies=bodies,
                    locations=locations)
+
+
+def _heading_in(text: str, sections: Sequence[SectionSpec], current: int
+                ) -> tuple[int, Heading] | None:
+    """The first of ``sections[current:]`` whose heading starts ``text`` (a loose one only for
+    the section expected next), with its index."""
+    marked = _HEADING_MARK.match(text.lstrip("# \t")[:8]) is not None
+    head = text[:12]
+    if not marked and not any(s.number in head for s in sections[current:]):
+        return None  # match_heading looks for the numeral there: no heading (most paragraphs)
+    for k in range(current, len(sections)):
+        heading = match_heading(text, sections[k])
+        if heading is None and k == current and marked:
+            heading = match_heading(text, sections[k], renumbered=True)
+        if heading is not None and (not heading.fuzzy or k == current):
+            return k, heading
+    return None
 
 
 def table_as_text(block: TableBlock) -> str:
