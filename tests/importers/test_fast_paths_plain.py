@@ -3,7 +3,8 @@
 The loose heading match takes the edit distance of every prefix of the printed title from one
 table (:func:`~gi_report.importers.normalize.prefix_distances`), the binary test counts control
 bytes with one ``bytes.translate`` and the trailing-links peel tests all its tokens with one
-``endswith``: each is compared here with the plain way, on generated inputs.
+``endswith``; the row-boundary search sums a relation's sides in one loop each: each is compared
+here with the plain way, on generated inputs.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gi_report.importers import encoding, furniture
+from gi_report.importers import encoding, furniture, rowcut
 from gi_report.importers.normalize import edit_distance, prefix_distances
 
 _LETTERS = st.text(alphabet="abcde", max_size=16)
@@ -64,3 +65,31 @@ def _plain_trailing_start(text: str) -> int | None:
                                  "页", "】"]), max_size=12).map("".join))
 def test_trailing_links_peeled_as_before(text: str) -> None:
     assert furniture._trailing_start(text) == _plain_trailing_start(text)
+
+
+def _plain_holds(rel: tuple[tuple[tuple[str, str], ...], ...],
+                 known: dict[tuple[str, str], int]) -> bool:
+    sides = []
+    for side in rel:
+        values = [known.get(c) for c in side]
+        sides.append((sum(v for v in values if v is not None), None in values))
+    (left, left_open), (right, right_open) = sides
+    if not left_open and not right_open:
+        return left == right
+    if not left_open:
+        return right <= left
+    if not right_open:
+        return left <= right
+    return True
+
+
+_CELLS = st.sampled_from([("r1", "a"), ("r1", "b"), ("r1", "total"), ("r2", "a"), ("r2", "b")])
+
+
+@given(st.tuples(st.lists(_CELLS, max_size=4).map(tuple), st.lists(_CELLS, max_size=4).map(tuple)),
+       st.dictionaries(_CELLS, st.integers(min_value=0, max_value=999)))
+def test_row_boundary_relation_check_as_before(
+        rel: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]],
+        known: dict[tuple[str, str], int]) -> None:
+    """The boundary search's relation test (one loop per side) answers as the plain sums did."""
+    assert rowcut._holds(rel, known) == _plain_holds(rel, known)

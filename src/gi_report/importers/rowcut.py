@@ -70,12 +70,24 @@ def _parts(run: Run, relations: Sequence[Relation]) -> list[_Part] | None:
 
 
 def _holds(rel: Relation, known: dict[Cell, int]) -> bool:
-    """False when the counts known already break the relation (counts are never negative)."""
-    sides = []
-    for side in rel:
-        values = [known.get(c) for c in side]
-        sides.append((sum(v for v in values if v is not None), None in values))
-    (left, left_open), (right, right_open) = sides
+    """False when the counts known already break the relation (counts are never negative).
+
+    Each side is summed in one plain loop (no lists or generators): this runs for every piece
+    the boundary search tries."""
+    left = right = 0
+    left_open = right_open = False
+    for cell in rel[0]:
+        value = known.get(cell)
+        if value is None:
+            left_open = True
+        else:
+            left += value
+    for cell in rel[1]:
+        value = known.get(cell)
+        if value is None:
+            right_open = True
+        else:
+            right += value
     if not left_open and not right_open:
         return left == right
     if not left_open:
@@ -99,11 +111,6 @@ class _Starts:
         self.known: dict[Cell, int] = {}
         self.found: set[int] = set()
 
-    def spend(self) -> None:
-        self.steps[0] -= 1
-        if self.steps[0] < 0:
-            raise _Bound
-
     def starts(self, end: int) -> set[int]:
         self.found = set()
         self.cut(len(self.cells) - 1, end)
@@ -114,20 +121,27 @@ class _Starts:
         if i < 0:
             self.found.add(end)
             return
+        steps, hard, digits = self.steps, self.hard, self.digits  # read once: every step
         for start in range(end - 1, max(-1, end - LONGEST - 1), -1):
-            self.spend()
-            if start + 1 < end and start + 1 in self.hard:
+            steps[0] -= 1  # each piece tried is a step
+            if steps[0] < 0:
+                raise _Bound
+            if start + 1 < end and start + 1 in hard:
                 break  # a piece never spans a cut the document prints
-            piece = self.digits[start:end]
+            piece = digits[start:end]
             if _PIECE.fullmatch(piece):
                 self.place(i, int(piece), start)
 
     def place(self, i: int, value: int, start: int) -> None:
         cell = self.cells[i]
-        self.known[cell] = value
-        if all(_holds(rel, self.known) for rel in self.touching[i]):
+        known = self.known
+        known[cell] = value
+        for rel in self.touching[i]:  # all(...) without a generator: run for every piece
+            if not _holds(rel, known):
+                break
+        else:
             self.cut(i - 1, start)
-        del self.known[cell]
+        del known[cell]
 
 
 def _boundaries(digits: str, hard: frozenset[int], run: Run, parts: Sequence[_Part]
