@@ -3,15 +3,21 @@
 The loose heading match takes the edit distance of every prefix of the printed title from one
 table (:func:`~gi_report.importers.normalize.prefix_distances`), the binary test counts control
 bytes with one ``bytes.translate`` and the trailing-links peel tests all its tokens with one
-``endswith``; the row-boundary search sums a relation's sides in one loop each: each is compared
-here with the plain way, on generated inputs.
+``endswith``; the row-boundary search sums a relation's sides in one loop each and works out
+the pieces ending at a position once: each is compared here with the plain way, on generated
+inputs (the boundary search also for the steps it spends).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gi_report.form import TEMPLATES
 from gi_report.importers import encoding, furniture, rowcut
 from gi_report.importers.normalize import edit_distance, prefix_distances
 
@@ -93,3 +99,62 @@ def test_row_boundary_relation_check_as_before(
         known: dict[tuple[str, str], int]) -> None:
     """The boundary search's relation test (one loop per side) answers as the plain sums did."""
     assert rowcut._holds(rel, known) == _plain_holds(rel, known)
+
+
+class _PlainStarts:
+    """The row-boundary search as first written: each piece sliced and matched at each step."""
+
+    def __init__(self, digits: str, hard: frozenset[int], cells: Sequence[tuple[str, str]],
+                 relations: Sequence[Any], steps: list[int]) -> None:
+        self.digits, self.hard, self.cells, self.steps = digits, hard, cells, steps
+        self.touching = [[r for r in relations if c in r[0] or c in r[1]] for c in cells]
+        self.known: dict[tuple[str, str], int] = {}
+        self.found: set[int] = set()
+
+    def starts(self, end: int) -> set[int]:
+        self.found = set()
+        self.cut(len(self.cells) - 1, end)
+        return self.found
+
+    def cut(self, i: int, end: int) -> None:
+        if i < 0:
+            self.found.add(end)
+            return
+        for start in range(end - 1, max(-1, end - rowcut.LONGEST - 1), -1):
+            self.steps[0] -= 1
+            if self.steps[0] < 0:
+                raise rowcut._Bound
+            if start + 1 < end and start + 1 in self.hard:
+                break
+            piece = self.digits[start:end]
+            if re.fullmatch(r"0|[1-9][0-9]*", piece):
+                self.known[self.cells[i]] = int(piece)
+                if all(_plain_holds(rel, self.known) for rel in self.touching[i]):
+                    self.cut(i - 1, start)
+                del self.known[self.cells[i]]
+
+
+_REVIEW = TEMPLATES.newest.table("review_litigation")
+_REVIEW_RELATIONS = [(tuple((c.row, c.column) for c in r.left),
+                      tuple((c.row, c.column) for c in r.right)) for r in _REVIEW.relations]
+
+
+def _search(starter: Any, digits: str) -> tuple[list[set[int]] | str, int]:
+    """Every end's starts (or the bound reached), and the steps left."""
+    try:
+        return [starter.starts(end) for end in range(len(digits), 0, -1)], starter.steps[0]
+    except rowcut._Bound:
+        return "bound", starter.steps[0]
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=24),
+       st.sets(st.integers(min_value=1, max_value=23), max_size=4).map(frozenset),
+       st.sampled_from([r.id for r in _REVIEW.rows]), st.integers(min_value=5, max_value=3000))
+def test_row_boundary_search_as_before(digits: str, hard: frozenset[int], row: str,
+                                       budget: int) -> None:
+    """The same starts for every end and the same steps spent (the bound is met on the same
+    step), with the pieces worked out once per end."""
+    cells = [(row, c) for c in _REVIEW.row(row).columns]
+    fast = rowcut._Starts(digits, hard, cells, _REVIEW_RELATIONS, [budget], {})
+    plain = _PlainStarts(digits, hard, cells, _REVIEW_RELATIONS, [budget])
+    assert _search(fast, digits) == _search(plain, digits)

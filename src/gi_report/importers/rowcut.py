@@ -102,9 +102,11 @@ class _Starts:
     right, the row's relations checked as cells become known)."""
 
     def __init__(self, digits: str, hard: frozenset[int], cells: Sequence[Cell],
-                 relations: Sequence[Relation], steps: list[int]) -> None:
+                 relations: Sequence[Relation], steps: list[int],
+                 pieces: dict[int, tuple[tuple[int, int | None], ...]]) -> None:
         self.digits = digits
         self.hard = hard
+        self.pieces = pieces  #: :meth:`pieces_ending` by end, shared by the run's rows
         self.cells = cells
         self.touching = [[r for r in relations if c in r[0] or c in r[1]] for c in cells]
         self.steps = steps
@@ -121,16 +123,33 @@ class _Starts:
         if i < 0:
             self.found.add(end)
             return
-        steps, hard, digits = self.steps, self.hard, self.digits  # read once: every step
-        for start in range(end - 1, max(-1, end - LONGEST - 1), -1):
+        pieces = self.pieces.get(end)
+        if pieces is None:
+            pieces = self.pieces[end] = self.pieces_ending(end)
+        steps = self.steps
+        for start, value in pieces:
             steps[0] -= 1  # each piece tried is a step
             if steps[0] < 0:
                 raise _Bound
-            if start + 1 < end and start + 1 in hard:
+            if value is None:
+                continue
+            if value < 0:
                 break  # a piece never spans a cut the document prints
-            piece = digits[start:end]
-            if _PIECE.fullmatch(piece):
-                self.place(i, int(piece), start)
+            self.place(i, value, start)
+
+    def pieces_ending(self, end: int) -> tuple[tuple[int, int | None], ...]:
+        """Each piece :meth:`cut` tries for a cell ending at ``end``, one step each, shortest
+        first: ``(start, count)``, the count ``None`` for a piece that is none (a leading zero),
+        ``-1`` for the step that meets a cut the document prints (it ends the pieces). The
+        same for every cell and every row ending there: worked out once."""
+        out: list[tuple[int, int | None]] = []
+        for start in range(end - 1, max(-1, end - LONGEST - 1), -1):
+            if start + 1 < end and start + 1 in self.hard:
+                out.append((start, -1))
+                break
+            piece = self.digits[start:end]
+            out.append((start, int(piece) if _PIECE.fullmatch(piece) else None))
+        return tuple(out)
 
     def place(self, i: int, value: int, start: int) -> None:
         cell = self.cells[i]
@@ -148,11 +167,13 @@ def _boundaries(digits: str, hard: frozenset[int], run: Run, parts: Sequence[_Pa
                 ) -> list[set[int]]:
     """Per boundary between parts (and the run's two ends), the positions on a full split."""
     steps = [MAX_STEPS]
+    pieces: dict[int, tuple[tuple[int, int | None], ...]] = {}
     edges: list[dict[int, set[int]]] = [{} for _ in parts]  # per part: end -> its starts
     reach = {len(digits)}
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
-        starter = _Starts(digits, hard, run.cells[part.start:part.stop], part.relations, steps)
+        starter = _Starts(digits, hard, run.cells[part.start:part.stop], part.relations, steps,
+                          pieces)
         edges[k] = {end: starter.starts(end) for end in reach}
         reach = set().union(*edges[k].values())
         if len(reach) > MAX_POSITIONS:
