@@ -3,13 +3,15 @@
 The loose heading match takes the edit distance of every prefix of the printed title from one
 table (:func:`~gi_report.importers.normalize.prefix_distances`), the binary test counts control
 bytes with one ``bytes.translate`` and the trailing-links peel tests all its tokens with one
-``endswith``; the row-boundary search sums a relation's sides in one loop each and works out
-the pieces ending at a position once: each is compared here with the plain way, on generated
-inputs (the boundary search also for the steps it spends).
+``endswith``; the row-boundary search sums a relation's sides in one loop each, checks them by
+cell position and works out the pieces ending at a position once: each is compared here with
+the plain way, on generated inputs (the boundary search also for the steps it spends).
 """
 
 from __future__ import annotations
 
+import itertools
+import random
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -149,12 +151,30 @@ def _search(starter: Any, digits: str) -> tuple[list[set[int]] | str, int]:
 
 @given(st.text(alphabet="0123456789", min_size=1, max_size=24),
        st.sets(st.integers(min_value=1, max_value=23), max_size=4).map(frozenset),
-       st.sampled_from([r.id for r in _REVIEW.rows]), st.integers(min_value=5, max_value=3000))
+       st.sampled_from([r.id for r in _REVIEW.rows]), st.integers(min_value=5, max_value=3000),
+       st.booleans(), st.randoms(use_true_random=False))
 def test_row_boundary_search_as_before(digits: str, hard: frozenset[int], row: str,
-                                       budget: int) -> None:
+                                       budget: int, twice: bool, order: random.Random) -> None:
     """The same starts for every end and the same steps spent (the bound is met on the same
-    step), with the pieces worked out once per end."""
+    step), with the pieces worked out once per end and the relations checked by position (by
+    the values known when a cell is there twice)."""
     cells = [(row, c) for c in _REVIEW.row(row).columns]
+    order.shuffle(cells)  # the total first, last or between: each side open in turn
+    cells += cells[:1] if twice else []
     fast = rowcut._Starts(digits, hard, cells, _REVIEW_RELATIONS, [budget], {})
     plain = _PlainStarts(digits, hard, cells, _REVIEW_RELATIONS, [budget])
     assert _search(fast, digits) == _search(plain, digits)
+
+
+def test_row_boundary_search_as_before_on_rows_of_zeros_and_totals() -> None:
+    """Rows where a partial sum meets the total (zeros, a total equal to one cell), each cell
+    order of a row reversed and rotated: the same starts and steps as the plain search."""
+    texts = ("00000", "000000000", "50005", "05005", "500050000", "1001", "11002", "3003003",
+             "123360000", "0000000000")
+    for row in _REVIEW.rows:
+        columns = [(row.id, c) for c in row.columns]
+        orders = [columns, columns[::-1], *(columns[k:] + columns[:k] for k in range(1, 5))]
+        for cells, digits in itertools.product(orders, texts):
+            fast = rowcut._Starts(digits, frozenset(), cells, _REVIEW_RELATIONS, [10_000], {})
+            plain = _PlainStarts(digits, frozenset(), cells, _REVIEW_RELATIONS, [10_000])
+            assert _search(fast, digits) == _search(plain, digits), (cells, digits)

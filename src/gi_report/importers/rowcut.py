@@ -97,6 +97,28 @@ def _holds(rel: Relation, known: dict[Cell, int]) -> bool:
     return True
 
 
+_Check = tuple[tuple[int, ...], bool, tuple[int, ...], bool]
+"""A relation as the boundary search checks it when a cell is placed: the positions (in the
+row) of the known cells of its left side, whether a cell of that side is still open, the same
+for its right side."""
+
+
+def _fits(check: _Check, values: list[int]) -> bool:
+    """:func:`_holds` for a relation as a :data:`_Check` (the known values by position)."""
+    left_cells, left_open, right_cells, right_open = check
+    left = 0
+    for n in left_cells:
+        left += values[n]
+    right = 0
+    for n in right_cells:
+        right += values[n]
+    if left_open:
+        return left <= right
+    if right_open:
+        return right <= left
+    return left == right
+
+
 class _Starts:
     """Every position where a row's cells may start so that they end at ``end`` (cut from the
     right, the row's relations checked as cells become known)."""
@@ -112,6 +134,9 @@ class _Starts:
         self.steps = steps
         self.known: dict[Cell, int] = {}
         self.found: set[int] = set()
+        self.values = [0] * len(cells)  #: cell ``i``'s value while it is placed
+        self.checks = ([self.checks_of(i) for i in range(len(cells))]
+                       if len(set(cells)) == len(cells) else None)
 
     def starts(self, end: int) -> set[int]:
         self.found = set()
@@ -151,7 +176,33 @@ class _Starts:
             out.append((start, int(piece) if _PIECE.fullmatch(piece) else None))
         return tuple(out)
 
+    def checks_of(self, i: int) -> tuple[_Check, ...]:
+        """The relations touching cell ``i`` as :data:`_Check` s: cells ``i`` … last are the
+        known ones when cell ``i`` is placed (cut from the right), the others open. A relation
+        open on both sides holds whatever the values: left out."""
+        at = {cell: n for n, cell in enumerate(self.cells)}
+        checks: list[_Check] = []
+        for rel in self.touching[i]:
+            left = tuple(n for c in rel[0] if (n := at.get(c)) is not None and n >= i)
+            right = tuple(n for c in rel[1] if (n := at.get(c)) is not None and n >= i)
+            left_open, right_open = len(left) < len(rel[0]), len(right) < len(rel[1])
+            if not (left_open and right_open):
+                checks.append((left, left_open, right, right_open))
+        return tuple(checks)
+
     def place(self, i: int, value: int, start: int) -> None:
+        if self.checks is None:  # a cell twice in the row: by the cells' values known
+            self.place_known(i, value, start)
+            return
+        values = self.values
+        values[i] = value
+        for check in self.checks[i]:  # all(...) without a generator: run for every piece
+            if not _fits(check, values):
+                break
+        else:
+            self.cut(i - 1, start)
+
+    def place_known(self, i: int, value: int, start: int) -> None:
         cell = self.cells[i]
         known = self.known
         known[cell] = value
