@@ -191,7 +191,7 @@ class _Starts:
         return tuple(checks)
 
     def place(self, i: int, value: int, start: int) -> None:
-        if self.checks is None:  # a cell twice in the row: by the cells' values known
+        if self.checks is None:  # a cell twice in the row (none is built): as first written
             self.place_known(i, value, start)
             return
         values = self.values
