@@ -135,8 +135,9 @@ class _Starts:
         self.known: dict[Cell, int] = {}
         self.found: set[int] = set()
         self.values = [0] * len(cells)  #: cell ``i``'s value while it is placed
-        self.checks = ([self.checks_of(i) for i in range(len(cells))]
-                       if len(set(cells)) == len(cells) else None)
+        at = {cell: n for n, cell in enumerate(cells)}  # each cell's position in the row
+        self.checks = ([self.checks_of(i, at) for i in range(len(cells))]
+                       if len(at) == len(cells) else None)
 
     def starts(self, end: int) -> set[int]:
         self.found = set()
@@ -176,11 +177,10 @@ class _Starts:
             out.append((start, int(piece) if _PIECE.fullmatch(piece) else None))
         return tuple(out)
 
-    def checks_of(self, i: int) -> tuple[_Check, ...]:
+    def checks_of(self, i: int, at: dict[Cell, int]) -> tuple[_Check, ...]:
         """The relations touching cell ``i`` as :data:`_Check` s: cells ``i`` … last are the
         known ones when cell ``i`` is placed (cut from the right), the others open. A relation
-        open on both sides holds whatever the values: left out."""
-        at = {cell: n for n, cell in enumerate(self.cells)}
+        open on both sides holds whatever the values: left out. ``at``: each cell's position."""
         checks: list[_Check] = []
         for rel in self.touching[i]:
             left = tuple(n for c in rel[0] if (n := at.get(c)) is not None and n >= i)
