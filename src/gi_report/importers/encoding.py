@@ -51,11 +51,16 @@ def _codec(name: str) -> str | None:
         return None
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
+"""Every byte but the control characters a text document does not hold (deleted by
+``bytes.translate``, the rest counted in C rather than a loop over each byte)."""
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > max(8, len(sample) // 100)
 
 

@@ -19,11 +19,12 @@ import attrs
 from gi_report.errors import UnrecognisedDocumentError
 from gi_report.importers.blocks import (
     Block,
-    GridCell,
     Location,
     ParsedDocument,
     TableBlock,
     TextBlock,
+    cell_location,
+    grid_cell,
 )
 from gi_report.importers.html import parse_html
 from gi_report.importers.limits import MAX_LINES, MAX_TABLE_ROWS, check_count
@@ -39,7 +40,13 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<!\\)\|")
 
 
+_MARKUP = frozenset("<*_`\\")
+"""The characters inline markup starts with: a text with none of them is its own plain text."""
+
+
 def _inline(text: str) -> str:
+    if _MARKUP.isdisjoint(text):  # most cells: a number or a label, no markup to remove
+        return text
     text = _BR.sub("\n", text)
     text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
     return text.replace("\\|", "|").replace("\\*", "*").replace("\\_", "_")
@@ -51,7 +58,8 @@ def _cells(line: str) -> list[str]:
         stripped = stripped[1:]
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         stripped = stripped[:-1]
-    return [_inline(c).strip() for c in _SPLIT.split(stripped)]
+    parts = stripped.split("|") if "\\" not in stripped else _SPLIT.split(stripped)
+    return [_inline(c).strip() for c in parts]
 
 
 class _Reader:
@@ -144,8 +152,8 @@ class _Reader:
         self.blocks.append(TableBlock(
             rows=tuple(
                 tuple(
-                    GridCell(text=cells[c], origin=(r, c), location=Location(
-                        file=self.source, line=at + 1, table=index, row=r, column=c))
+                    grid_cell(cells[c], (r, c),
+                              cell_location(self.source, at + 1, index, r, c))
                     if c < len(cells) else None
                     for c in range(width)
                 )

@@ -77,9 +77,15 @@ def _consume(text: str, kept: int) -> int:
     for i, ch in enumerate(text):
         if count >= kept:
             return i
-        folded = unicodedata.normalize("NFKC", ch)
-        count += sum(1 for c in folded if unicodedata.category(c)[0] in "LN")
+        count += _letters(ch)
     return len(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _letters(ch: str) -> int:
+    """The letters and digits one character stands for once folded (NFKC), as :func:`core`
+    counts them (cached: headings repeat the same few characters)."""
+    return sum(1 for c in unicodedata.normalize("NFKC", ch) if unicodedata.category(c)[0] in "LN")
 
 
 @attrs.frozen

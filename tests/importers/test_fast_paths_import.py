@@ -1,0 +1,78 @@
+"""The HTML and Markdown import paths' shortcuts read exactly what the plain code they replace
+reads: byte counting in C, cells without markup, per-character letter counts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gi_report.importers import encoding, markdown, narrative
+
+
+def _plain_looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 100)
+
+
+@given(st.binary(max_size=10_000))
+def test_binary_test_counts_controls_as_the_loop_did(data: bytes) -> None:
+    assert encoding._looks_binary(data) is _plain_looks_binary(data)
+
+
+def test_binary_test_at_the_threshold() -> None:
+    text = b"a" * 1000
+    for controls in range(5, 15):
+        data = b"\x01" * controls + text
+        assert encoding._looks_binary(data) is _plain_looks_binary(data)
+    assert encoding._looks_binary(b"\x00text") and not encoding._looks_binary("年度报告".encode())
+
+
+def _plain_inline(text: str) -> str:
+    text = markdown._BR.sub("\n", text)
+    text = markdown._EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    return text.replace("\\|", "|").replace("\\*", "*").replace("\\_", "_")
+
+
+def _plain_cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    return [_plain_inline(c).strip() for c in re.split(r"(?<!\\)\|", stripped)]
+
+
+_MARKDOWN_TEXT = st.text(alphabet=st.sampled_from(list("|\\*_`<br/> 12a\n申请")), max_size=40)
+
+
+@given(_MARKDOWN_TEXT)
+def test_markdown_cells_and_inline_text_as_the_regexes_read_them(line: str) -> None:
+    assert markdown._inline(line) == _plain_inline(line)
+    assert markdown._cells(line) == _plain_cells(line)
+
+
+def test_markdown_cells_of_a_real_row() -> None:
+    line = "| （一）予以公开 | **5** | 0 | 1<br>2 | a\\|b | `3` |"
+    assert markdown._cells(line) == _plain_cells(line) == [
+        "（一）予以公开", "5", "0", "1\n2", "a|b", "3"]
+
+
+def _plain_consume(text: str, kept: int) -> int:
+    count = 0
+    for i, ch in enumerate(text):
+        if count >= kept:
+            return i
+        folded = unicodedata.normalize("NFKC", ch)
+        count += sum(1 for c in folded if unicodedata.category(c)[0] in "LN")
+    return len(text)
+
+
+@given(st.text(max_size=30), st.integers(min_value=0, max_value=35))
+def test_heading_end_counted_as_before(text: str, kept: int) -> None:
+    assert narrative._consume(text, kept) == _plain_consume(text, kept)
