@@ -145,6 +145,17 @@ _PARSED: dict[str, dict[str, Parsed]] = {kind.name: {} for kind in CellKind}
 """Each kind's cell texts as parsed (:func:`parse_value` is a pure function of them; a dict per
 kind is looked up without hashing the kind)."""
 _PARSED_LIMIT = 65536
+_PLAIN: dict[str, tuple[dict[str, CellValue], set[str]]] = {
+    kind.name: ({}, set()) for kind in CellKind}
+"""Each kind's cell texts that :meth:`Placer.read_cell` read as one number with no unit (not
+two numbers), with that number, and those it read as blank: all such a cell's reading does is
+set the number, or set ``None`` and list the cell as blank."""
+
+
+@functools.cache
+def _plain(spec: TableSpec) -> dict[str, tuple[dict[str, CellValue], set[str]]]:
+    """Each column's plain numbers read so far (:data:`_PLAIN` of its kind), by column id."""
+    return {c.id: _PLAIN[c.kind.name] for c in spec.columns}
 
 
 @functools.cache
@@ -740,20 +751,45 @@ class Placer:
     # --- a cell -----------------------------------------------------------------------------
 
     def read(self, pairs: Iterable[Pair], unit: Cell | None) -> None:
-        """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank)."""
-        columns = self.columns
+        """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank).
+
+        A text already read as one plain number in a column of its kind is taken by one
+        look-up (:data:`_PLAIN`); any other goes through :meth:`read_cell`."""
+        plain = _plain(self.spec)
+        values, sources = self.values, self.sources
         for cell, text, location in pairs:
-            self.sources[cell] = location
-            kind = columns[cell[1]][0]
-            if kind is not CellKind.TEXT and two_numbers(text):
-                self.values[cell] = None
-                self.notices.append(notice(
-                    "cell.two_numbers",
-                    f"{describe(self.spec, [cell])} 的单元格“{' '.join(text.split())}”中有两个数，"
-                    "不合并其数字，留空", location=location, cells=[pointer(self.spec, cell)],
-                    found=text))
-                continue
-            self.read_one(cell, text, location, unit)
+            sources[cell] = location
+            known, blanks = plain[cell[1]]
+            if text in known:
+                values[cell] = known[text]
+            elif text in blanks:
+                values[cell] = None
+                self.blank.append(pointer(self.spec, cell))
+            else:
+                self.read_cell(cell, text, location, unit)
+
+    def read_cell(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
+        """One text as the value of its cell, every check made; a plain number remembered."""
+        kind, _, parsed = self.columns[cell[1]]
+        if kind is not CellKind.TEXT and two_numbers(text):
+            self.values[cell] = None
+            self.notices.append(notice(
+                "cell.two_numbers",
+                f"{describe(self.spec, [cell])} 的单元格“{' '.join(text.split())}”中有两个数，"
+                "不合并其数字，留空", location=location, cells=[pointer(self.spec, cell)],
+                found=text))
+            return
+        self.read_one(cell, text, location, unit)
+        found = parsed.get(text)
+        known, blanks = _PLAIN[kind.name]
+        if found is None or len(known) + len(blanks) >= _PARSED_LIMIT:
+            return
+        # what read_one did with these two (whatever the column): set the value; set None and
+        # list the cell as blank
+        if found.status is Status.NUMBER and not found.unit:
+            known[text] = found.value
+        elif found.status is Status.BLANK:
+            blanks.add(text)
 
     def read_one(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
         spec = self.spec

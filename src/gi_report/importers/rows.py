@@ -102,9 +102,13 @@ def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
         end = c + 1  # the positions after it that its span covers
         while end < n and (other := cells[end]) is not None and other.origin == origin:
             end += 1
-        out.append(Slot(cell.text, c, end - 1, cell.location, origin[0] < r))
+        out.append(_new_slot(Slot, (cell.text, c, end - 1, cell.location, origin[0] < r)))
         c = end
     return out
+
+
+_new_slot = tuple.__new__
+"""Builds a :class:`Slot` from a tuple of its fields, without the call of its ``__new__``."""
 
 
 @attrs.define
