@@ -7,15 +7,22 @@ import re
 import unicodedata
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report import read_document, to_json
 from gi_report.form import TEMPLATES
+from gi_report.form.spec import TableSpec
 from gi_report.importers import encoding, markdown, narrative, place
-from gi_report.importers.blocks import Location
+from gi_report.importers.blocks import GridCell, Location, located_cell
 from gi_report.importers.cellnames import pointer
+from gi_report.importers.encoding import decode
+from gi_report.importers.html import parse_html
+from gi_report.importers.markdown import parse_markdown
+from gi_report.importers.normalize import fold
+from gi_report.importers.rows import DataRow, read_rows
 
 
 def _plain_looks_binary(data: bytes) -> bool:
@@ -114,3 +121,42 @@ def test_a_remembered_blank_is_listed_as_blank_each_time() -> None:
                                                                      strict=True)], None)
         assert [placer.values[c] for c in cells] == [None, 7, None]
         assert placer.blank == [pointer(spec, cells[0]), pointer(spec, cells[2])]
+
+
+def test_located_cell_is_the_cell_and_location_built_apart() -> None:
+    built = located_cell("13", "page.html", 7, 2, 3, 4)
+    plain = GridCell(text="13", origin=(3, 4),
+                     location=Location(file="page.html", line=7, table=2, row=3, column=4))
+    assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)
+    assert built.location == plain.location and repr(built.location) == repr(plain.location)
+
+
+def _plain_units_after_each_number(spec: TableSpec, rows: list[DataRow]) -> bool:
+    texts = ["".join(s.text.split()) for dr in rows for s in dr.values if not s.empty]
+    if not texts or not all(place._UNITS_AFTER_EACH.fullmatch(fold(t)) for t in texts):
+        return False
+    placed = [(dr, dr.row) for dr in rows if dr.row is not None]
+    exact = [place._numbers(dr) == len(place.value_cells(spec, row)) for dr, row in placed]
+    return 2 * sum(exact) > len(placed)
+
+
+@pytest.mark.parametrize("path", [p for p in _DOCUMENTS if p.suffix != ".txt"],
+                         ids=lambda p: p.name)
+def test_units_after_each_number_as_with_every_text_made(path: Path) -> None:
+    parsed = (parse_html if path.suffix == ".html" else parse_markdown)(
+        decode(path.read_bytes()).text)
+    told: list[bool] = []
+    for template in TEMPLATES.values():
+        for spec in template.tables:
+            rows = read_rows(spec, parsed.blocks).rows
+            for dr in rows:
+                dr.row = dr.match.item if dr.match is not None else None
+            numeric = [dr for dr in rows
+                       if dr.row is not None and not any(s.is_text for s in dr.values)]
+            with_units = [attrs.evolve(dr, values=[s._replace(text=(s.text or "0") + "件")
+                                                   for s in dr.values]) for dr in numeric]
+            told.append(place.units_after_each_number(spec, with_units))
+            for sample in (rows, with_units, rows[:1], []):
+                assert (place.units_after_each_number(spec, sample)
+                        is _plain_units_after_each_number(spec, sample))
+    assert any(told)  # the tables with a unit after every number are told so

@@ -25,7 +25,7 @@ from gi_report.importers.blocks import (
     ParsedDocument,
     TableBlock,
     cell_location,
-    grid_cell,
+    located_cell,
     text_block,
 )
 from gi_report.importers.limits import MAX_PARAGRAPHS, MAX_TAGS, check_count
@@ -332,8 +332,7 @@ class _Reader:
                     source=source, where=f"table {where[0]}, line {where[1]}",
                     expected="a table of the size of the report's tables",
                 )
-            cell = grid_cell(self.cell_text(td), (r, c),
-                             cell_location(source, td.sourceline, where[0], r, c))
+            cell = located_cell(self.cell_text(td), source, td.sourceline, where[0], r, c)
             if rowspan == 1 and colspan == 1 and len(line) == c:
                 line.append(cell)  # the common cell: one position, at the row's end
             else:

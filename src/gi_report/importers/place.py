@@ -21,6 +21,7 @@ cells stay blank and are counted; rows and columns never found are reported.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -60,8 +61,10 @@ def units_after_each_number(spec: TableSpec, rows: Sequence[DataRow]) -> bool:
     """Whether a table prints a unit word after every number: every value text ends its digits
     with units, and more than half of the rows placed print, cut at their units, exactly as
     many numbers as their cells (a run of digits ending in one unit may be several cells)."""
-    texts = ["".join(s.text.split()) for dr in rows for s in dr.values if not s.empty]
-    if not texts or not all(_UNITS_AFTER_EACH.fullmatch(fold(t)) for t in texts):
+    texts = ("".join(s.text.split()) for dr in rows for s in dr.values if not s.empty)
+    first = next(texts, None)  # the texts are made only until one prints no unit (most: the 1st)
+    if first is None or not all(_UNITS_AFTER_EACH.fullmatch(fold(t))
+                                for t in itertools.chain((first,), texts)):
         return False
     placed = [(dr, dr.row) for dr in rows if dr.row is not None]
     exact = [_numbers(dr) == len(value_cells(spec, row)) for dr, row in placed]
