@@ -22,6 +22,7 @@ is not a plain exact reading leaves a :class:`~gi_report.importers.result.Notice
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -106,12 +107,9 @@ class Reading:
             values.update(found)
             notices.extend(split_notices)
         values.update(dict.fromkeys(self.hidden))
-        table = Table(
-            spec=self.spec,
-            values=tuple(
-                tuple(values.get((row.id, c)) for c in row.columns) for row in self.spec.rows
-            ),
-        )
+        get = values.get
+        table = Table(spec=self.spec,
+                      values=tuple(tuple(map(get, cells)) for cells in _row_keys(self.spec)))
         return table, notices
 
 
@@ -124,6 +122,12 @@ class Reading:
             named += (f"（其中 {describe(self.spec, unknown)} 的列位置无法确定，"
                       "不取拆分所得的值，留空）")
         return named
+
+
+@functools.cache
+def _row_keys(spec: TableSpec) -> tuple[tuple[Cell, ...], ...]:
+    """Each row's cells of ``spec`` in the form's order (the table's values are read by them)."""
+    return tuple(tuple((row.id, c) for c in row.columns) for row in spec.rows)
 
 
 def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow]) -> Placer:
