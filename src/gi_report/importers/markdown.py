@@ -19,12 +19,12 @@ import attrs
 from gi_report.errors import UnrecognisedDocumentError
 from gi_report.importers.blocks import (
     Block,
+    GridCell,
     Location,
     ParsedDocument,
     TableBlock,
     TextBlock,
-    cell_location,
-    grid_cell,
+    located_cell,
 )
 from gi_report.importers.html import parse_html
 from gi_report.importers.limits import MAX_LINES, MAX_TABLE_ROWS, check_count
@@ -150,18 +150,21 @@ class _Reader:
         index = self.tables
         self.tables += 1
         self.blocks.append(TableBlock(
-            rows=tuple(
-                tuple(
-                    grid_cell(cells[c], (r, c),
-                              cell_location(self.source, at + 1, index, r, c))
-                    if c < len(cells) else None
-                    for c in range(width)
-                )
-                for r, (at, cells) in enumerate(rows)
-            ),
+            rows=tuple(self.grid_row(r, at, cells, index, width)
+                       for r, (at, cells) in enumerate(rows)),
             location=Location(file=self.source, line=start + 1, table=index),
         ))
         return i
+
+    def grid_row(self, r: int, at: int, cells: list[str], table: int, width: int
+                 ) -> tuple[GridCell | None, ...]:
+        """Row ``r`` of a table (line ``at``) as grid cells, ``None`` where it has fewer cells
+        than the widest row."""
+        source = self.source
+        line: list[GridCell | None] = [located_cell(text, source, at + 1, table, r, c)
+                                       for c, text in enumerate(cells)]
+        line.extend([None] * (width - len(cells)))
+        return tuple(line)
 
 
 def parse_markdown(text: str, *, source: str | None = None, encoding: str | None = None
