@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
 
 import attrs
 
@@ -135,12 +136,15 @@ def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow])
     label names no row of the table, another table's, are not counted)."""
     placer = Placer(spec, location)
     own = [dr for dr in rows if not dr.labels or dr.row is not None]
-    filled = [sum(not s.empty for s in dr.values) for dr in own]
+    filled = [len(dr.values) - sum(map(_empty, dr.values)) for dr in own]
     placer.value_rows = Counter(dr.location.table for dr, n in zip(own, filled, strict=True)
                                 if n > 0)
     placer.apart = any(n >= 2 for n in filled)
     placer.units_everywhere = units_after_each_number(spec, own)
     return placer
+
+
+_empty = attrgetter("empty")
 
 
 def _foreign_columns(spec: TableSpec, rows: Sequence[DataRow]) -> int:

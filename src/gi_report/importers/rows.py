@@ -315,10 +315,12 @@ class _RowReader:
     def is_header(self, labels: list[Slot], values: list[Slot],
                   match: Match[RowSpec] | None) -> bool:
         """A row with no number names columns, unless it is a known row with empty cells."""
+        if match is None or not values:
+            return True
         columns = sum(
             1 for s in labels if (name := self.name_header(s.text)).column is not None
             or name.word is not None)
-        return match is None or not values or columns >= 2
+        return columns >= 2
 
     def names_more(self, labels: list[Slot], by: Slot | None) -> bool:
         """Whether known labels follow the one that names a row: a header row naming several
@@ -360,9 +362,8 @@ class _RowReader:
             # a new header below data rows; a group row (the outcomes group) keeps the header
             self.header = Header()
             self.after_data = False
-        for s in slots:
-            if not s.empty:
-                self.header_cell(s)
+        for s in printed:
+            self.header_cell(s)
         self.header.lines += 1
 
     def header_cell(self, s: Slot) -> None:
