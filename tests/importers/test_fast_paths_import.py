@@ -22,7 +22,7 @@ from gi_report.importers.encoding import decode
 from gi_report.importers.html import parse_html
 from gi_report.importers.markdown import parse_markdown
 from gi_report.importers.normalize import fold
-from gi_report.importers.rows import DataRow, read_rows
+from gi_report.importers.rows import DataRow, Slot, read_rows
 
 
 def _plain_looks_binary(data: bytes) -> bool:
@@ -160,3 +160,18 @@ def test_units_after_each_number_as_with_every_text_made(path: Path) -> None:
                 assert (place.units_after_each_number(spec, sample)
                         is _plain_units_after_each_number(spec, sample))
     assert any(told)  # the tables with a unit after every number are told so
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 3)), max_size=8)
+
+
+@given(_SPANS, _SPANS)
+def test_header_cells_over_values_as_by_pairwise_overlap(unknown: list[tuple[int, int]],
+                                                         values: list[tuple[int, int]]) -> None:
+    def slots(spans: list[tuple[int, int]], text: str) -> list[Slot]:
+        return [Slot(f" {text}{i} ", a, a + w, Location(), False) for i, (a, w) in enumerate(spans)]
+
+    header, cells = slots(unknown, "h"), slots(values, "v")
+    plain = [u.text.strip() for u in header
+             if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in cells)]
+    assert place._over_values(header, cells) == plain

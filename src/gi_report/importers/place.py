@@ -174,6 +174,16 @@ def _columns(spec: TableSpec) -> dict[str, tuple[CellKind, str | None, dict[str,
     return {c.id: (c.kind, c.unit, _PARSED[c.kind.name]) for c in spec.columns}
 
 
+def _over_values(unknown: Sequence[Slot], values: Sequence[Slot]) -> list[str]:
+    """The texts of the header cells in ``unknown`` that share a grid column with a value."""
+    if not unknown:
+        return []
+    covered: set[int] = set()
+    for s in values:
+        covered.update(range(s.col0, s.col1 + 1))
+    return [u.text.strip() for u in unknown if not covered.isdisjoint(range(u.col0, u.col1 + 1))]
+
+
 def header_agrees(dr: DataRow, cells: Sequence[Cell]) -> bool:
     """Whether every value cell stands under a header naming its form column (or none)."""
     header = dr.header.columns
@@ -489,8 +499,7 @@ class Placer:
         header = dr.header
         if header.noted:
             return
-        over = [u.text.strip() for u in header.unknown
-                if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
+        over = _over_values(header.unknown, dr.values)
         if not header.columns and not over and len(cells) > 1:
             header.noted = True
             self.notices.append(notice(
