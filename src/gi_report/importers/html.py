@@ -278,7 +278,8 @@ class _Reader:
             return _SPACES.sub(" ", text).strip()
         children = list(el)
         if len(children) == 1 and _only_child(el, children[0]):
-            return _SPACES.sub(" ", children[0].text or "").strip()  # <td><p>13</p></td>
+            text = children[0].text or ""  # <td><p>13</p></td>
+            return text if text.isalnum() else _SPACES.sub(" ", text).strip()
         if all(len(c) == 0 and _tag(c) not in _TABLE_PARTS for c in children):
             return _flat_text(el, children)
         return _nested_text(el)
