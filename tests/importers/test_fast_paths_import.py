@@ -175,3 +175,16 @@ def test_header_cells_over_values_as_by_pairwise_overlap(unknown: list[tuple[int
     plain = [u.text.strip() for u in header
              if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in cells)]
     assert place._over_values(header, cells) == plain
+
+
+def test_row_groups_found_when_asked_as_the_reader_finds_them() -> None:
+    from gi_report.importers.rows import _Groups, _RowReader
+
+    spec = next(iter(TEMPLATES.values())).table("review_litigation")
+    reader = _RowReader(spec)
+    group = spec.groups[0]
+    for texts in ([group.label, "x"], ["x"], []):
+        labels = [Slot(t, i, i, Location(), False) for i, t in enumerate(texts)]
+        lazy = _Groups(reader, labels)
+        assert set(lazy) == reader.groups(labels) and bool(lazy) is bool(reader.groups(labels))
+    assert set(_Groups(reader, [Slot(group.label, 0, 0, Location(), False)])) == {group.id}

@@ -341,7 +341,7 @@ class _RowReader:
         """The row the labels name, the text that named it, and the last label slot used."""
         if not labels:
             return None, None, None
-        groups = self.groups(labels)
+        groups = _Groups(self, labels)
         for text, slot in _tries(labels):
             match = self.vocab.row(text, groups)
             if match is not None:
@@ -402,6 +402,23 @@ class _RowReader:
             if len(self.names) < _NAMES_LIMIT:
                 self.names[text] = found
         return found
+
+
+class _Groups:
+    """The groups a row's labels name (:meth:`_RowReader.groups`), found only when a label
+    matches several rows and they are needed to choose (most labels match one row)."""
+
+    __slots__ = ("labels", "reader")
+
+    def __init__(self, reader: _RowReader, labels: list[Slot]) -> None:
+        self.reader = reader
+        self.labels = labels
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.reader.groups(self.labels))
+
+    def __bool__(self) -> bool:
+        return bool(self.reader.groups(self.labels))
 
 
 class _HeaderName(NamedTuple):
