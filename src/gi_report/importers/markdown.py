@@ -40,10 +40,14 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<!\\)\|")
 
 
+def _has_markup(text: str) -> bool:
+    """Whether the text holds a character inline markup or an escape starts with (a text
+    without one is its own plain text): five substring tests in C, even over a paragraph."""
+    return "<" in text or "*" in text or "_" in text or "`" in text or "\\" in text
+
+
 def _inline(text: str) -> str:
-    # a text with none of the characters inline markup starts with is its own plain text (most
-    # cells: a number or a label); five substring tests run in C, even over a long paragraph
-    if not ("<" in text or "*" in text or "_" in text or "`" in text or "\\" in text):
+    if not _has_markup(text):  # most cells: a number or a label
         return text
     text = _BR.sub("\n", text)
     text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
@@ -56,8 +60,9 @@ def _cells(line: str) -> list[str]:
         stripped = stripped[1:]
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         stripped = stripped[:-1]
-    parts = stripped.split("|") if "\\" not in stripped else _SPLIT.split(stripped)
-    return [_inline(c).strip() for c in parts]
+    if not _has_markup(stripped):  # most rows: split at every bar, nothing to remove
+        return [c.strip() for c in stripped.split("|")]
+    return [_inline(c).strip() for c in _SPLIT.split(stripped)]
 
 
 class _Reader:
@@ -97,28 +102,19 @@ class _Reader:
         n = len(self.lines)
         while i < n:
             line = self.lines[i]
-            opening = _FENCE.match(line)
+            # each pattern tried only on a line holding the character it needs (most lines:
+            # a paragraph's, tested by a substring search instead of three regexes)
+            opening = _FENCE.match(line) if "```" in line or "~~~" in line else None
             if opening:
-                self.flush()
-                fence = opening.group(1)
-                j = i + 1
-                while j < n and not self.lines[j].strip().startswith(fence):
-                    j += 1
-                body = "\n".join(self.lines[i + 1:j]).strip()
-                if body:
-                    self.blocks.append(TextBlock(text=body, location=self.loc(i + 1)))
-                i = j + 1
+                i = self.fenced(i, opening.group(1))
                 continue
-            heading = _HEADING.match(line)
+            heading = _HEADING.match(line) if "#" in line else None
             if heading:
-                self.flush()
-                text = _inline(heading.group(2).rstrip().rstrip("#").rstrip()).strip()
-                if text:
-                    self.blocks.append(TextBlock(text=text, location=self.loc(i)))
+                self.heading(i, heading.group(2))
                 i += 1
                 continue
-            if _TABLE_LINE.match(line) or (
-                    "|" in line and i + 1 < n and _RULE.match(self.lines[i + 1])):
+            if "|" in line and (_TABLE_LINE.match(line) or (
+                    i + 1 < n and _RULE.match(self.lines[i + 1]))):
                 self.flush()
                 i = self.table(i)
                 continue
@@ -132,6 +128,25 @@ class _Reader:
             i += 1
         self.flush()
         return self.blocks
+
+    def fenced(self, i: int, fence: str) -> int:
+        """A fenced block opening at line ``i`` as one text block; the line after its end."""
+        self.flush()
+        n = len(self.lines)
+        j = i + 1
+        while j < n and not self.lines[j].strip().startswith(fence):
+            j += 1
+        body = "\n".join(self.lines[i + 1:j]).strip()
+        if body:
+            self.blocks.append(TextBlock(text=body, location=self.loc(i + 1)))
+        return j + 1
+
+    def heading(self, i: int, printed: str) -> None:
+        """A heading at line ``i`` (its text after the #s) as a text block."""
+        self.flush()
+        text = _inline(printed.rstrip().rstrip("#").rstrip()).strip()
+        if text:
+            self.blocks.append(TextBlock(text=text, location=self.loc(i)))
 
     def table(self, start: int) -> int:
         rows: list[tuple[int, list[str]]] = []
