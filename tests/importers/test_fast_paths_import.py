@@ -188,3 +188,19 @@ def test_row_groups_found_when_asked_as_the_reader_finds_them() -> None:
         lazy = _Groups(reader, labels)
         assert set(lazy) == reader.groups(labels) and bool(lazy) is bool(reader.groups(labels))
     assert set(_Groups(reader, [Slot(group.label, 0, 0, Location(), False)])) == {group.id}
+
+
+_SECTIONS = next(iter(TEMPLATES.values())).sections
+_HEADING_TEXT = st.text(alphabet=st.sampled_from(sorted(
+    {ch for sec in _SECTIONS for ch in sec.number + sec.heading} | set("、.．# （）()"))),
+    max_size=20)
+
+
+@given(_HEADING_TEXT)
+def test_a_heading_without_its_numeral_up_front_is_no_heading_either_way(text: str) -> None:
+    # what lets match_heading return at once: both of its ways of reading a heading need it
+    for section in _SECTIONS:
+        if section.number not in text[:12]:
+            assert narrative._numeral(text, section.number, False) is None
+            assert narrative._unmarked_heading(text, section) is None
+            assert narrative.match_heading(text, section) is None

@@ -105,6 +105,8 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
     ``renumbered``: any numeral 一 … 十 is accepted before the title (a report that inserts a
     section of its own numbers the following ones on); such a heading is reported as fuzzy.
     """
+    if not renumbered and section.number not in text[:12]:
+        return None  # neither form of the heading (marked or not) lacks its numeral up front
     found = _numeral(text, section.number, renumbered)
     if found is None:
         return None if renumbered else _unmarked_heading(text, section)
