@@ -165,4 +165,3 @@ def located_cell(text: str, file: str | None, line: int | None, table: int, row:
     set_origin(cell, (row, column))
     set_location(cell, where)
     return cell
-

@@ -106,7 +106,7 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
     section of its own numbers the following ones on); such a heading is reported as fuzzy.
     """
     if not renumbered and section.number not in text[:12]:
-        return None  # neither form of the heading (marked or not) lacks its numeral up front
+        return None  # both forms of the heading (marked or not) print its numeral up front
     found = _numeral(text, section.number, renumbered)
     if found is None:
         return None if renumbered else _unmarked_heading(text, section)
