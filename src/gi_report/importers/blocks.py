@@ -142,3 +142,26 @@ def cell_location(file: str | None, line: int | None, table: int | None = None,
     set_column(where, column)
     set_offset(where, None)
     return where
+
+
+def located_cell(text: str, file: str | None, line: int | None, table: int, row: int,
+                 column: int) -> GridCell:
+    """``grid_cell(text, (row, column), cell_location(file, line, table, row, column))`` in one
+    call (a page's reader builds one per cell)."""
+    if not _CELL or not _LOCATION:
+        return grid_cell(text, (row, column), cell_location(file, line, table, row, column))
+    where = _new(Location)
+    set_file, set_page, set_line, set_table, set_row, set_column, set_offset = _LOCATION
+    set_file(where, file)
+    set_page(where, None)
+    set_line(where, line)
+    set_table(where, table)
+    set_row(where, row)
+    set_column(where, column)
+    set_offset(where, None)
+    cell = _new(GridCell)
+    set_text, set_origin, set_location = _CELL
+    set_text(cell, text)
+    set_origin(cell, (row, column))
+    set_location(cell, where)
+    return cell

@@ -22,8 +22,10 @@ is not a plain exact reading leaves a :class:`~gi_report.importers.result.Notice
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
 
 import attrs
 
@@ -106,12 +108,9 @@ class Reading:
             values.update(found)
             notices.extend(split_notices)
         values.update(dict.fromkeys(self.hidden))
-        table = Table(
-            spec=self.spec,
-            values=tuple(
-                tuple(values.get((row.id, c)) for c in row.columns) for row in self.spec.rows
-            ),
-        )
+        get = values.get
+        table = Table(spec=self.spec,
+                      values=tuple(tuple(map(get, cells)) for cells in _row_keys(self.spec)))
         return table, notices
 
 
@@ -126,17 +125,26 @@ class Reading:
         return named
 
 
+@functools.cache
+def _row_keys(spec: TableSpec) -> tuple[tuple[Cell, ...], ...]:
+    """Each row's cells of ``spec`` in the form's order (the table's values are read by them)."""
+    return tuple(tuple((row.id, c) for c in row.columns) for row in spec.rows)
+
+
 def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow]) -> Placer:
     """The placer of one table, told how the table's rows print their values (rows whose
     label names no row of the table, another table's, are not counted)."""
     placer = Placer(spec, location)
     own = [dr for dr in rows if not dr.labels or dr.row is not None]
-    filled = [sum(not s.empty for s in dr.values) for dr in own]
+    filled = [len(dr.values) - sum(map(_empty, dr.values)) for dr in own]
     placer.value_rows = Counter(dr.location.table for dr, n in zip(own, filled, strict=True)
                                 if n > 0)
     placer.apart = any(n >= 2 for n in filled)
     placer.units_everywhere = units_after_each_number(spec, own)
     return placer
+
+
+_empty = attrgetter("empty")
 
 
 def _foreign_columns(spec: TableSpec, rows: Sequence[DataRow]) -> int:

@@ -25,7 +25,7 @@ from gi_report.importers.blocks import (
     ParsedDocument,
     TableBlock,
     cell_location,
-    grid_cell,
+    located_cell,
     text_block,
 )
 from gi_report.importers.limits import MAX_PARAGRAPHS, MAX_TAGS, check_count
@@ -278,7 +278,8 @@ class _Reader:
             return _SPACES.sub(" ", text).strip()
         children = list(el)
         if len(children) == 1 and _only_child(el, children[0]):
-            return _SPACES.sub(" ", children[0].text or "").strip()  # <td><p>13</p></td>
+            text = children[0].text or ""  # <td><p>13</p></td>
+            return text if text.isalnum() else _SPACES.sub(" ", text).strip()
         if all(len(c) == 0 and _tag(c) not in _TABLE_PARTS for c in children):
             return _flat_text(el, children)
         return _nested_text(el)
@@ -332,8 +333,7 @@ class _Reader:
                     source=source, where=f"table {where[0]}, line {where[1]}",
                     expected="a table of the size of the report's tables",
                 )
-            cell = grid_cell(self.cell_text(td), (r, c),
-                             cell_location(source, td.sourceline, where[0], r, c))
+            cell = located_cell(self.cell_text(td), source, td.sourceline, where[0], r, c)
             if rowspan == 1 and colspan == 1 and len(line) == c:
                 line.append(cell)  # the common cell: one position, at the row's end
             else:

@@ -24,6 +24,7 @@ from gi_report.importers.blocks import (
     ParsedDocument,
     TableBlock,
     TextBlock,
+    located_cell,
 )
 from gi_report.importers.html import parse_html
 from gi_report.importers.limits import MAX_LINES, MAX_TABLE_ROWS, check_count
@@ -39,7 +40,15 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<!\\)\|")
 
 
+def _has_markup(text: str) -> bool:
+    """Whether the text holds a character inline markup or an escape starts with (a text
+    without one is its own plain text): five substring tests in C, even over a paragraph."""
+    return "<" in text or "*" in text or "_" in text or "`" in text or "\\" in text
+
+
 def _inline(text: str) -> str:
+    if not _has_markup(text):  # most cells: a number or a label
+        return text
     text = _BR.sub("\n", text)
     text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
     return text.replace("\\|", "|").replace("\\*", "*").replace("\\_", "_")
@@ -51,6 +60,8 @@ def _cells(line: str) -> list[str]:
         stripped = stripped[1:]
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         stripped = stripped[:-1]
+    if not _has_markup(stripped):  # most rows: split at every bar, nothing to remove
+        return [c.strip() for c in stripped.split("|")]
     return [_inline(c).strip() for c in _SPLIT.split(stripped)]
 
 
@@ -91,28 +102,19 @@ class _Reader:
         n = len(self.lines)
         while i < n:
             line = self.lines[i]
-            opening = _FENCE.match(line)
+            # each pattern tried only on a line holding the character it needs (most lines:
+            # a paragraph's, tested by a substring search instead of three regexes)
+            opening = _FENCE.match(line) if "```" in line or "~~~" in line else None
             if opening:
-                self.flush()
-                fence = opening.group(1)
-                j = i + 1
-                while j < n and not self.lines[j].strip().startswith(fence):
-                    j += 1
-                body = "\n".join(self.lines[i + 1:j]).strip()
-                if body:
-                    self.blocks.append(TextBlock(text=body, location=self.loc(i + 1)))
-                i = j + 1
+                i = self.fenced(i, opening.group(1))
                 continue
-            heading = _HEADING.match(line)
+            heading = _HEADING.match(line) if "#" in line else None
             if heading:
-                self.flush()
-                text = _inline(heading.group(2).rstrip().rstrip("#").rstrip()).strip()
-                if text:
-                    self.blocks.append(TextBlock(text=text, location=self.loc(i)))
+                self.heading(i, heading.group(2))
                 i += 1
                 continue
-            if _TABLE_LINE.match(line) or (
-                    "|" in line and i + 1 < n and _RULE.match(self.lines[i + 1])):
+            if "|" in line and (_TABLE_LINE.match(line) or (
+                    i + 1 < n and _RULE.match(self.lines[i + 1]))):
                 self.flush()
                 i = self.table(i)
                 continue
@@ -126,6 +128,25 @@ class _Reader:
             i += 1
         self.flush()
         return self.blocks
+
+    def fenced(self, i: int, fence: str) -> int:
+        """A fenced block opening at line ``i`` as one text block; the line after its end."""
+        self.flush()
+        n = len(self.lines)
+        j = i + 1
+        while j < n and not self.lines[j].strip().startswith(fence):
+            j += 1
+        body = "\n".join(self.lines[i + 1:j]).strip()
+        if body:
+            self.blocks.append(TextBlock(text=body, location=self.loc(i + 1)))
+        return j + 1
+
+    def heading(self, i: int, printed: str) -> None:
+        """A heading at line ``i`` (its text after the #s) as a text block."""
+        self.flush()
+        text = _inline(printed.rstrip().rstrip("#").rstrip()).strip()
+        if text:
+            self.blocks.append(TextBlock(text=text, location=self.loc(i)))
 
     def table(self, start: int) -> int:
         rows: list[tuple[int, list[str]]] = []
@@ -142,18 +163,21 @@ class _Reader:
         index = self.tables
         self.tables += 1
         self.blocks.append(TableBlock(
-            rows=tuple(
-                tuple(
-                    GridCell(text=cells[c], origin=(r, c), location=Location(
-                        file=self.source, line=at + 1, table=index, row=r, column=c))
-                    if c < len(cells) else None
-                    for c in range(width)
-                )
-                for r, (at, cells) in enumerate(rows)
-            ),
+            rows=tuple(self.grid_row(r, at, cells, index, width)
+                       for r, (at, cells) in enumerate(rows)),
             location=Location(file=self.source, line=start + 1, table=index),
         ))
         return i
+
+    def grid_row(self, r: int, at: int, cells: list[str], table: int, width: int
+                 ) -> tuple[GridCell | None, ...]:
+        """Row ``r`` of a table (line ``at``) as grid cells, ``None`` where it has fewer cells
+        than the widest row."""
+        source = self.source
+        line: list[GridCell | None] = [located_cell(text, source, at + 1, table, r, c)
+                                       for c, text in enumerate(cells)]
+        line.extend([None] * (width - len(cells)))
+        return tuple(line)
 
 
 def parse_markdown(text: str, *, source: str | None = None, encoding: str | None = None

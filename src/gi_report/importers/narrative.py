@@ -77,9 +77,15 @@ def _consume(text: str, kept: int) -> int:
     for i, ch in enumerate(text):
         if count >= kept:
             return i
-        folded = unicodedata.normalize("NFKC", ch)
-        count += sum(1 for c in folded if unicodedata.category(c)[0] in "LN")
+        count += _letters(ch)
     return len(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _letters(ch: str) -> int:
+    """The letters and digits one character stands for once folded (NFKC), as :func:`core`
+    counts them (cached: headings repeat the same few characters)."""
+    return sum(1 for c in unicodedata.normalize("NFKC", ch) if unicodedata.category(c)[0] in "LN")
 
 
 @attrs.frozen
@@ -99,6 +105,8 @@ def match_heading(text: str, section: SectionSpec, *, renumbered: bool = False
     ``renumbered``: any numeral 一 … 十 is accepted before the title (a report that inserts a
     section of its own numbers the following ones on); such a heading is reported as fuzzy.
     """
+    if not renumbered and section.number not in text[:12]:
+        return None  # both forms of the heading (marked or not) print its numeral up front
     found = _numeral(text, section.number, renumbered)
     if found is None:
         return None if renumbered else _unmarked_heading(text, section)

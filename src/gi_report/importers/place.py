@@ -21,6 +21,7 @@ cells stay blank and are counted; rows and columns never found are reported.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -60,8 +61,10 @@ def units_after_each_number(spec: TableSpec, rows: Sequence[DataRow]) -> bool:
     """Whether a table prints a unit word after every number: every value text ends its digits
     with units, and more than half of the rows placed print, cut at their units, exactly as
     many numbers as their cells (a run of digits ending in one unit may be several cells)."""
-    texts = ["".join(s.text.split()) for dr in rows for s in dr.values if not s.empty]
-    if not texts or not all(_UNITS_AFTER_EACH.fullmatch(fold(t)) for t in texts):
+    texts = ("".join(s.text.split()) for dr in rows for s in dr.values if not s.empty)
+    first = next(texts, None)  # the texts are made only until one prints no unit (most: the 1st)
+    if first is None or not all(_UNITS_AFTER_EACH.fullmatch(fold(t))
+                                for t in itertools.chain((first,), texts)):
         return False
     placed = [(dr, dr.row) for dr in rows if dr.row is not None]
     exact = [_numbers(dr) == len(value_cells(spec, row)) for dr, row in placed]
@@ -145,6 +148,17 @@ _PARSED: dict[str, dict[str, Parsed]] = {kind.name: {} for kind in CellKind}
 """Each kind's cell texts as parsed (:func:`parse_value` is a pure function of them; a dict per
 kind is looked up without hashing the kind)."""
 _PARSED_LIMIT = 65536
+_PLAIN: dict[str, tuple[dict[str, CellValue], set[str]]] = {
+    kind.name: ({}, set()) for kind in CellKind}
+"""Each kind's cell texts that :meth:`Placer.read_cell` read as one number with no unit (not
+two numbers), with that number, and those it read as blank: all such a cell's reading does is
+set the number, or set ``None`` and list the cell as blank."""
+
+
+@functools.cache
+def _plain(spec: TableSpec) -> dict[str, tuple[dict[str, CellValue], set[str]]]:
+    """Each column's plain numbers read so far (:data:`_PLAIN` of its kind), by column id."""
+    return {c.id: _PLAIN[c.kind.name] for c in spec.columns}
 
 
 @functools.cache
@@ -158,6 +172,16 @@ def _row_cells(spec: TableSpec) -> dict[str, tuple[tuple[Cell, ...], Cell | None
 def _columns(spec: TableSpec) -> dict[str, tuple[CellKind, str | None, dict[str, Parsed]]]:
     """Each column's kind, fixed unit and parsed texts, by column id (one look-up a cell)."""
     return {c.id: (c.kind, c.unit, _PARSED[c.kind.name]) for c in spec.columns}
+
+
+def _over_values(unknown: Sequence[Slot], values: Sequence[Slot]) -> list[str]:
+    """The texts of the header cells in ``unknown`` that share a grid column with a value."""
+    if not unknown:
+        return []
+    covered: set[int] = set()
+    for s in values:
+        covered.update(range(s.col0, s.col1 + 1))
+    return [u.text.strip() for u in unknown if not covered.isdisjoint(range(u.col0, u.col1 + 1))]
 
 
 def header_agrees(dr: DataRow, cells: Sequence[Cell]) -> bool:
@@ -475,8 +499,7 @@ class Placer:
         header = dr.header
         if header.noted:
             return
-        over = [u.text.strip() for u in header.unknown
-                if any(u.col0 <= s.col1 and s.col0 <= u.col1 for s in dr.values)]
+        over = _over_values(header.unknown, dr.values)
         if not header.columns and not over and len(cells) > 1:
             header.noted = True
             self.notices.append(notice(
@@ -740,20 +763,45 @@ class Placer:
     # --- a cell -----------------------------------------------------------------------------
 
     def read(self, pairs: Iterable[Pair], unit: Cell | None) -> None:
-        """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank)."""
-        columns = self.columns
+        """Each text as the value of its cell (blank, dash, two numbers, unreadable: blank).
+
+        A text already read as one plain number in a column of its kind is taken by one
+        look-up (:data:`_PLAIN`); any other goes through :meth:`read_cell`."""
+        plain = _plain(self.spec)
+        values, sources = self.values, self.sources
         for cell, text, location in pairs:
-            self.sources[cell] = location
-            kind = columns[cell[1]][0]
-            if kind is not CellKind.TEXT and two_numbers(text):
-                self.values[cell] = None
-                self.notices.append(notice(
-                    "cell.two_numbers",
-                    f"{describe(self.spec, [cell])} 的单元格“{' '.join(text.split())}”中有两个数，"
-                    "不合并其数字，留空", location=location, cells=[pointer(self.spec, cell)],
-                    found=text))
-                continue
-            self.read_one(cell, text, location, unit)
+            sources[cell] = location
+            known, blanks = plain[cell[1]]
+            if text in known:
+                values[cell] = known[text]
+            elif text in blanks:
+                values[cell] = None
+                self.blank.append(pointer(self.spec, cell))
+            else:
+                self.read_cell(cell, text, location, unit)
+
+    def read_cell(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
+        """One text as the value of its cell, every check made; a plain number remembered."""
+        kind, _, parsed = self.columns[cell[1]]
+        if kind is not CellKind.TEXT and two_numbers(text):
+            self.values[cell] = None
+            self.notices.append(notice(
+                "cell.two_numbers",
+                f"{describe(self.spec, [cell])} 的单元格“{' '.join(text.split())}”中有两个数，"
+                "不合并其数字，留空", location=location, cells=[pointer(self.spec, cell)],
+                found=text))
+            return
+        self.read_one(cell, text, location, unit)
+        found = parsed.get(text)
+        known, blanks = _PLAIN[kind.name]
+        if found is None or len(known) + len(blanks) >= _PARSED_LIMIT:
+            return
+        # what read_one did with these two (whatever the column): set the value; set None and
+        # list the cell as blank
+        if found.status is Status.NUMBER and not found.unit:
+            known[text] = found.value
+        elif found.status is Status.BLANK:
+            blanks.add(text)
 
     def read_one(self, cell: Cell, text: str, location: Location, unit: Cell | None) -> None:
         spec = self.spec

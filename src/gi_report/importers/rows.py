@@ -102,9 +102,13 @@ def row_slots(cells: Sequence[GridCell | None], r: int) -> list[Slot]:
         end = c + 1  # the positions after it that its span covers
         while end < n and (other := cells[end]) is not None and other.origin == origin:
             end += 1
-        out.append(Slot(cell.text, c, end - 1, cell.location, origin[0] < r))
+        out.append(_new_slot(Slot, (cell.text, c, end - 1, cell.location, origin[0] < r)))
         c = end
     return out
+
+
+_new_slot = tuple.__new__
+"""Builds a :class:`Slot` from a tuple of its fields, without the call of its ``__new__``."""
 
 
 @attrs.define
@@ -311,10 +315,12 @@ class _RowReader:
     def is_header(self, labels: list[Slot], values: list[Slot],
                   match: Match[RowSpec] | None) -> bool:
         """A row with no number names columns, unless it is a known row with empty cells."""
+        if match is None or not values:
+            return True
         columns = sum(
             1 for s in labels if (name := self.name_header(s.text)).column is not None
             or name.word is not None)
-        return match is None or not values or columns >= 2
+        return columns >= 2
 
     def names_more(self, labels: list[Slot], by: Slot | None) -> bool:
         """Whether known labels follow the one that names a row: a header row naming several
@@ -335,7 +341,7 @@ class _RowReader:
         """The row the labels name, the text that named it, and the last label slot used."""
         if not labels:
             return None, None, None
-        groups = self.groups(labels)
+        groups = _Groups(self, labels)
         for text, slot in _tries(labels):
             match = self.vocab.row(text, groups)
             if match is not None:
@@ -356,9 +362,8 @@ class _RowReader:
             # a new header below data rows; a group row (the outcomes group) keeps the header
             self.header = Header()
             self.after_data = False
-        for s in slots:
-            if not s.empty:
-                self.header_cell(s)
+        for s in printed:
+            self.header_cell(s)
         self.header.lines += 1
 
     def header_cell(self, s: Slot) -> None:
@@ -397,6 +402,23 @@ class _RowReader:
             if len(self.names) < _NAMES_LIMIT:
                 self.names[text] = found
         return found
+
+
+class _Groups:
+    """The groups a row's labels name (:meth:`_RowReader.groups`), found only when a label
+    matches several rows and they are needed to choose (most labels match one row)."""
+
+    __slots__ = ("labels", "reader")
+
+    def __init__(self, reader: _RowReader, labels: list[Slot]) -> None:
+        self.reader = reader
+        self.labels = labels
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.reader.groups(self.labels))
+
+    def __bool__(self) -> bool:
+        return bool(self.reader.groups(self.labels))
 
 
 class _HeaderName(NamedTuple):
