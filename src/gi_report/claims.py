@@ -65,6 +65,11 @@ class Found(NamedTuple):
     end: int
 
 
+FoundTuple = tuple[Alternatives, "str | None", str, bool, int, int]
+"""A :class:`Found` as a plain tuple, its fields in the same order (made several times
+faster than the named tuple; R15 reads the fields by index and makes a :class:`Found` only
+for a claim the tables do not confirm)."""
+
 _Token = tuple[str, int, int, "_Word | None", str, str]
 """A token: (kind, start, end, word, digits, unit) — a plain tuple (made and read faster than
 a named one; a sentence has a few dozen): the word for a word of the vocabulary, the digits
@@ -653,7 +658,7 @@ class _Reader:
         self.topic: tuple[str, tuple[Ref, ...]] | None = None
         #: the section-二 verb of a list (<verb><row>13件，<row>60件)
         self.verb: _Word | None = None
-        self.out: list[Found] = []
+        self.out: list[FoundTuple] = []
         #: whether the subject before a claim's start is the agency (a sentence's claims often
         #: share a start: a negation of two kinds of cases, the three fees all 0)
         self.subjects: dict[int, bool] = {}
@@ -670,16 +675,20 @@ class _Reader:
         return about
 
     def claim(self, start: int, end: int, number: _Token | None, amount: bool,
-              *alternatives: Sequence[Ref]) -> None:
+              *alternatives: tuple[Ref, ...]) -> None:
+        """A claim of the words from ``start`` to ``end``, unless its subject is not the agency
+        as a whole. Each alternative is a tuple of refs (so ``alternatives`` is already the
+        claim's :data:`Alternatives`, hashable, without a copy)."""
         whole = self.subjects.get(start)
         if whole is None:  # the subject is the words before ``start`` in its statement
             subject = self.sentence[self._statement_start(start):start]
             whole = self.subjects[start] = whole_agency(subject, self.agency)
         if not whole:
             return
-        self.out.append(_new(Found, (
-            tuple(map(tuple, alternatives)), number[4] if number else None,
-            number[5] if number else "", amount, start, end)))
+        if number is None:
+            self.out.append((alternatives, None, "", amount, start, end))
+        else:
+            self.out.append((alternatives, number[4], number[5], amount, start, end))
 
     def _statement_start(self, at: int) -> int:
         if self.whole:
@@ -687,7 +696,7 @@ class _Reader:
         sentence = self.sentence
         return max(sentence.rfind(_WIDE_SEMICOLON, 0, at), sentence.rfind(_SEMICOLON, 0, at)) + 1
 
-    def read(self) -> list[Found]:
+    def read(self) -> list[FoundTuple]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
         sentence = self.sentence
@@ -774,11 +783,11 @@ class _Reader:
         if forward is not None:
             first = forward[1] if "fwd" in kinds else n[1]
             self.claim(first, max(n[2], forward[2]), n, False,
-                       [(app, "carried_to_next_year", "total")])
+                       ((app, "carried_to_next_year", "total"),))
             return True
         if "from" in kinds:
             start = seg[0][1] if seg else n[1]
-            self.claim(start, n[2], n, False, [(app, "carried_from_last_year", "total")])
+            self.claim(start, n[2], n, False, ((app, "carried_from_last_year", "total"),))
             return True
         return False
 
@@ -819,12 +828,12 @@ class _Reader:
         if received and n[5] in words.CLAIM_UNITS["application"]:
             self.topic = ("received", ())
             verb = next(t for t in seg if t[0] == "recv")
-            self.claim(verb[1], n[2], n, False, [(app, "new_this_year", "total")],
-                       [(app, "new_this_year", "total"), (app, "carried_from_last_year", "total")])
+            self.claim(verb[1], n[2], n, False, ((app, "new_this_year", "total"),),
+                       ((app, "new_this_year", "total"), (app, "carried_from_last_year", "total")))
         elif "done" in kinds and "recv" not in kinds and self.about_applications \
                 and n[5] in words.CLAIM_UNITS["count"]:
             done = next(t for t in seg if t[0] == "done")
-            self.claim(done[1], n[2], n, False, [(app, "results_total", "total")])
+            self.claim(done[1], n[2], n, False, ((app, "results_total", "total"),))
 
     def _breakdown(self, seg: list[_Token], n: _Token, kinds: set[str]) -> None:
         """Parts after 其中: applicant types, and the result columns of a review/litigation."""
@@ -835,7 +844,7 @@ class _Reader:
                 and len(self.topic[1]) >= 1 and n[5] in words.CLAIM_UNITS["case"]:
             column = next(t for t in seg if t[0] == "rcol")[3]
             assert column is not None
-            refs = [(t, r, column.key) for t, r, _ in self.topic[1]]
+            refs = tuple((t, r, column.key) for t, r, _ in self.topic[1])
             self.claim(start, n[2], n, False, refs)
 
     def _outcome(self, seg: list[_Token], n: _Token) -> None:
@@ -879,7 +888,7 @@ class _Reader:
         first = next(t for t in heads if t[3] and t[3].refs[0] == refs[0])
         column = next((t[3] for t in tail if t[0] == "rcol"), None)
         if column is not None:
-            self.claim(first[1], n[2], n, False, [(t, r, column.key) for t, r, _ in refs])
+            self.claim(first[1], n[2], n, False, tuple((t, r, column.key) for t, r, _ in refs))
             return
         self.topic = ("case", refs)
         self.claim(first[1], n[2], n, False, refs)
@@ -893,8 +902,8 @@ class _Reader:
         app = self.vocabulary.applications
         if set(columns) == self.vocabulary.all_applicant_columns:
             columns = ("total",)
-        this_year = [(app, "new_this_year", c) for c in columns]
-        carried = [(app, "carried_from_last_year", c) for c in columns]
+        this_year = tuple((app, "new_this_year", c) for c in columns)
+        carried = tuple((app, "carried_from_last_year", c) for c in columns)
         self.claim(items[0][1], n[2], n, False, this_year, this_year + carried)
 
     def _proactive(self, seg: list[_Token], n: _Token) -> None:
@@ -911,7 +920,7 @@ class _Reader:
             return
         self.verb = verb
         start = verbs[-1][1] if verbs else rows[0][1]
-        self.claim(start, n[2], n, False, [("proactive", row.key, verb.key)])
+        self.claim(start, n[2], n, False, (("proactive", row.key, verb.key),))
 
     def _verb_reaches_row(self, verbs: list[_Token], row: _Token, n: _Token) -> bool:
         """The verb (or the list's start) is at most 10 characters before the row, and only a
@@ -932,7 +941,7 @@ class _Reader:
             self._fee_amount(seg, n, kinds)
         elif "fee_notice" in kinds and n[5] in words.CLAIM_UNITS["count"]:
             start = seg[0][1] if seg else n[1]
-            self.claim(start, n[2], n, False, [("other_matters", "count", "")])
+            self.claim(start, n[2], n, False, (("other_matters", "count", ""),))
 
     def _fee_amount(self, seg: list[_Token], n: _Token, kinds: list[str]) -> None:
         """总金额 N 元 after 收费通知 (unless 收取 came first: then it is collected), or
@@ -940,10 +949,10 @@ class _Reader:
         if "fee_amount" in kinds and (self.fee_topic or "fee_notice" in kinds) \
                 and "fee_collect" not in kinds[: kinds.index("fee_amount")]:
             at = next(t for t in seg if t[0] in ("fee_notice", "fee_amount"))
-            self.claim(at[1], n[2], n, True, [("other_matters", "amount", "")])
+            self.claim(at[1], n[2], n, True, (("other_matters", "amount", ""),))
         elif "fee_collect" in kinds:
             at = next(t for t in seg if t[0] == "fee_collect")
-            self.claim(at[1], n[2], n, True, [("other_matters", "collected", "")])
+            self.claim(at[1], n[2], n, True, (("other_matters", "collected", ""),))
 
     # --- negations: no application received, no document made, no fee collected --------------
 
@@ -961,9 +970,9 @@ class _Reader:
                 before.add(ahead[i - 1][0])
             if t[0] == "app":
                 if before <= {"negverb", "recv"}:
-                    self.claim(neg[1], t[2], None, False, [(app, "new_this_year", "total")],
-                               [(app, "new_this_year", "total"),
-                                (app, "carried_from_last_year", "total")])
+                    self.claim(neg[1], t[2], None, False, ((app, "new_this_year", "total"),),
+                               ((app, "new_this_year", "total"),
+                                (app, "carried_from_last_year", "total")))
                 return
             if t[0] == "pverb" and self._no_documents(neg, t, ahead[i + 1:]):
                 return
@@ -972,7 +981,7 @@ class _Reader:
                 return
             if t[0] in ("fee_collect", "fee_word"):
                 if t[1] - neg[2] <= 8 and not before & {"join", "etc"}:
-                    self.claim(neg[1], t[2], None, True, [("other_matters", "collected", "")])
+                    self.claim(neg[1], t[2], None, True, (("other_matters", "collected", ""),))
                 return
             if t[0] in _CATEGORY:
                 return
@@ -990,7 +999,7 @@ class _Reader:
         for row in rows:
             if row[3] is not None:
                 self.claim(neg[1], rows[-1][2], None, False,
-                           [("proactive", row[3].key, verb[3].key)])
+                           (("proactive", row[3].key, verb[3].key),))
         return True
 
     def _no_cases(self, neg: _Token, rest: list[_Token]) -> None:
@@ -1029,7 +1038,7 @@ def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
     notice = tokens[kinds.index("fee_notice")]
     for role in FEE_ROLES:
         reader.claim(notice[1], at[2] + 1, None, role != "count",
-                     [("other_matters", role, "")])
+                     (("other_matters", role, ""),))
     return True
 
 
@@ -1048,7 +1057,14 @@ def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None
 
 def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Found]:
     """:func:`read_claims` as bare :class:`Found` tuples (no :class:`Claim` objects, no words
-    cut out): what R15 compares with the cells before it needs a claim's words."""
+    cut out)."""
+    return [_new(Found, found) for found in read_found_tuples(sentence, vocabulary, agency)]
+
+
+def read_found_tuples(sentence: str, vocabulary: Vocabulary,
+                      agency: str | None = None) -> list[FoundTuple]:
+    """:func:`read_found` as plain tuples (:data:`FoundTuple`): what R15 compares with the
+    cells before it needs a claim's words."""
     if _items_without_receipt(sentence):
         return []
     found = _Reader(vocabulary, sentence, agency).read()
@@ -1057,7 +1073,7 @@ def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None)
     seen: set[tuple[Alternatives, str | None]] = set()
     out = []
     for claim in found:
-        key = (claim.alternatives, claim.number)
+        key = (claim[0], claim[1])
         if key not in seen:
             seen.add(key)
             out.append(claim)
