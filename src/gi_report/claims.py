@@ -703,7 +703,7 @@ class _Reader:
         whole = self.whole = _WIDE_SEMICOLON not in sentence and _SEMICOLON not in sentence
         for start, end in ((0, len(sentence)),) if whole else (
                 m.span() for m in _STATEMENT.finditer(sentence)):
-            if not whole and not self.vocabulary.may_claim(sentence[start:end]):
+            if not whole and not self.vocabulary.may_claim_in(sentence, start, end):
                 continue
             end = self.vocabulary.reading_end(sentence, start, end)
             if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
@@ -810,7 +810,7 @@ class _Reader:
         """An applicant type, a section-二 document, or a fee figure; whether the number is
         one of these."""
         if "applicant" in kinds and self.about_applications:
-            self._applicant(seg, n)
+            self._applicant(seg, n, kinds)
         elif "prow" in kinds or (self.verb is not None and seg and seg[0][0] == "prow"):
             self._proactive(seg, n)
         elif not kinds.isdisjoint(_FEE_KINDS) or (self.fee_topic and "fee_amount" in kinds):
@@ -824,22 +824,24 @@ class _Reader:
         """Applications received (new this year, or with those carried over) or handled (the
         results total)."""
         app = self.vocabulary.applications
-        received = "recv" in kinds and ("app" in kinds or any(t[0] == "app" for t in after))
+        received = "recv" in kinds and ("app" in kinds or _first_of("app", after) is not None)
         if received and n[5] in words.CLAIM_UNITS["application"]:
             self.topic = ("received", ())
-            verb = next(t for t in seg if t[0] == "recv")
+            verb = _first_of("recv", seg)
+            assert verb is not None  # "recv" is one of the kinds of seg
             self.claim(verb[1], n[2], n, False, ((app, "new_this_year", "total"),),
                        ((app, "new_this_year", "total"), (app, "carried_from_last_year", "total")))
         elif "done" in kinds and "recv" not in kinds and self.about_applications \
                 and n[5] in words.CLAIM_UNITS["count"]:
-            done = next(t for t in seg if t[0] == "done")
+            done = _first_of("done", seg)
+            assert done is not None  # "done" is one of the kinds of seg
             self.claim(done[1], n[2], n, False, ((app, "results_total", "total"),))
 
     def _breakdown(self, seg: list[_Token], n: _Token, kinds: set[str]) -> None:
         """Parts after 其中: applicant types, and the result columns of a review/litigation."""
         start = seg[0][1] if seg else n[1]
         if "applicant" in kinds and self.about_applications and "shun" not in kinds:
-            self._applicant(seg, n)
+            self._applicant(seg, n, kinds)
         elif "rcol" in kinds and self.topic is not None and self.topic[0] == "case" \
                 and len(self.topic[1]) >= 1 and n[5] in words.CLAIM_UNITS["case"]:
             column = next(t for t in seg if t[0] == "rcol")[3]
@@ -893,9 +895,10 @@ class _Reader:
         self.topic = ("case", refs)
         self.claim(first[1], n[2], n, False, refs)
 
-    def _applicant(self, seg: list[_Token], n: _Token) -> None:
-        """<applicant column>申请 N 件; <the organisations> N 件; all applicants …申请 N 件."""
-        if n[5] not in words.CLAIM_UNITS["count"] or {t[0] for t in seg} & {"review", "litig"}:
+    def _applicant(self, seg: list[_Token], n: _Token, kinds: set[str]) -> None:
+        """<applicant column>申请 N 件; <the organisations> N 件; all applicants …申请 N 件
+        (``kinds``: the kinds of the tokens of ``seg``)."""
+        if n[5] not in words.CLAIM_UNITS["count"] or not kinds.isdisjoint(_CASE_KINDS):
             return
         items = [t for t in seg if t[0] == "applicant"]
         columns = tuple(dict.fromkeys(c for t in items if t[3] for c in t[3].key.split(",")))
