@@ -148,6 +148,11 @@ class Vocabulary:
     seen: dict[str, tuple[str, _Word, bool, bool]] = attrs.field(init=False)
     """Each word with its kind, whether it holds a clause mark, and whether it makes its
     clause one a reading acts on (for :meth:`clauses`)."""
+    applicant_refs: dict[tuple[str, ...], tuple[tuple[Ref, ...], tuple[Ref, ...]]] = \
+        attrs.field(init=False, factory=dict)
+    """The cells of a claim about applicants by the keys of the applicant words named (this
+    year's, and with those carried over): a function of the form's words, worked out once per
+    combination (at most :data:`_REMEMBERED_COMBINATIONS`)."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "seen", {
@@ -214,6 +219,21 @@ class Vocabulary:
             out.append(clause)
         return out
 
+    def applicant_cells(self, named: tuple[str, ...]) -> tuple[tuple[Ref, ...],
+                                                                tuple[Ref, ...]]:
+        """The cells of a claim about the applicants of the word keys ``named`` (see
+        :attr:`applicant_refs`): each column they name once, or the total when they name every
+        column; this year's, then this year's with those carried over."""
+        columns = tuple(dict.fromkeys(c for key in named for c in key.split(",")))
+        if set(columns) == self.all_applicant_columns:
+            columns = ("total",)
+        this_year = tuple((self.applications, "new_this_year", c) for c in columns)
+        carried = tuple((self.applications, "carried_from_last_year", c) for c in columns)
+        if len(self.applicant_refs) >= _REMEMBERED_COMBINATIONS:
+            self.applicant_refs.clear()
+        refs = self.applicant_refs[named] = (this_year, this_year + carried)
+        return refs
+
     def reading_end(self, sentence: str, start: int, end: int) -> int:
         """Where reading ``sentence[start:end]`` may stop: the end of the clause of its last
         digit or negation (the clauses after it state no number, so they change no claim).
@@ -246,6 +266,8 @@ class Vocabulary:
 
 
 _NUMBER_CHARS = "0123456789,."
+_REMEMBERED_COMBINATIONS = 1024
+"""How many combinations of applicant words a vocabulary remembers the cells of."""
 
 
 def _number_parts(text: str) -> tuple[str, str]:
@@ -901,13 +923,12 @@ class _Reader:
         if n[5] not in words.CLAIM_UNITS["count"] or not kinds.isdisjoint(_CASE_KINDS):
             return
         items = [t for t in seg if t[0] == "applicant"]
-        columns = tuple(dict.fromkeys(c for t in items if t[3] for c in t[3].key.split(",")))
-        app = self.vocabulary.applications
-        if set(columns) == self.vocabulary.all_applicant_columns:
-            columns = ("total",)
-        this_year = tuple((app, "new_this_year", c) for c in columns)
-        carried = tuple((app, "carried_from_last_year", c) for c in columns)
-        self.claim(items[0][1], n[2], n, False, this_year, this_year + carried)
+        named = tuple(t[3].key for t in items if t[3])
+        refs = self.vocabulary.applicant_refs.get(named)
+        if refs is None:
+            refs = self.vocabulary.applicant_cells(named)
+        this_year, both = refs
+        self.claim(items[0][1], n[2], n, False, this_year, both)
 
     def _proactive(self, seg: list[_Token], n: _Token) -> None:
         """<verb><row> N 件; <verb><row> N 件，<row> N 件 (the verb carries on)."""
