@@ -186,6 +186,25 @@ class Vocabulary:
                 append(("stop", at, after, None, "", ""))
         return out
 
+    def all_zero_words(self, sentence: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where the first fee-notice word of ``sentence[start:end]`` starts and its first
+        all-zero word (均为) ends, as :meth:`tokens` finds them (``None``: it lacks one). The
+        words are looked up without making the tokens, and the scan stops once both are
+        found."""
+        seen = self.seen
+        notice = zero = -1
+        for m in self.scan.finditer(sentence, start, end):
+            known = seen.get(m[0])
+            if known is None:
+                continue
+            if known[0] == "allzero" and zero < 0:
+                zero = m.end()
+            elif known[0] == "fee_notice" and notice < 0:
+                notice = m.start()
+            if notice >= 0 and zero >= 0:
+                return notice, zero
+        return None
+
     def clauses(self, sentence: str, start: int, end: int) -> list[list[_Token]]:
         """The clauses of ``sentence[start:end]`` (the tokens between clause marks, as
         :meth:`tokens` finds them, without the stops) that a reading acts on: those with a
@@ -729,7 +748,7 @@ class _Reader:
                 continue
             end = self.vocabulary.reading_end(sentence, start, end)
             if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
-                    self, self.vocabulary.tokens(sentence, start, end)):
+                    self, self.vocabulary.all_zero_words(sentence, start, end)):
                 continue
             breakdown = False
             for clause in self.vocabulary.clauses(sentence, start, end):
@@ -749,7 +768,7 @@ class _Reader:
                 return breakdown
         for i, token in enumerate(clause):  # none: only its negations (and cases) claim
             if token[0] == "neg":
-                self._negation(clause[i + 1:], token)
+                self._negation(clause, i + 1, token)
         cases = [t for t in clause if t[0] in _CASE_KINDS]
         if cases and not numbers:
             self.topic = ("case", self._joined_cases(cases))
@@ -762,7 +781,7 @@ class _Reader:
         segment: list[_Token] = []
         for i, token in enumerate(clause):
             if token[0] == "neg":
-                self._negation(clause[i + 1:], token)
+                self._negation(clause, i + 1, token)
             if token[0] != "number" or not token[5] or token[5] in "%％":
                 segment.append(token)
                 continue
@@ -980,40 +999,53 @@ class _Reader:
 
     # --- negations: no application received, no document made, no fee collected --------------
 
-    def _negation(self, rest: list[_Token], neg: _Token) -> None:
-        """The first category a negation governs (within 20 characters, before any number)."""
-        ahead: list[_Token] = []
-        for t in rest:
-            if t[0] == "number" or t[1] - neg[2] > 20:
-                break
-            ahead.append(t)
-        app = self.vocabulary.applications
-        before: set[str] = set()
-        for i, t in enumerate(ahead):
-            if i:
-                before.add(ahead[i - 1][0])
-            if t[0] == "app":
-                if before <= {"negverb", "recv"}:
-                    self.claim(neg[1], t[2], None, False, ((app, "new_this_year", "total"),),
-                               ((app, "new_this_year", "total"),
-                                (app, "carried_from_last_year", "total")))
+    def _negation(self, rest: list[_Token], after: int, neg: _Token) -> None:
+        """The first category a negation governs (within 20 characters, before any number),
+        from the tokens of ``rest`` from index ``after``. One pass, the kinds before each
+        token kept as two flags (no copy of the tokens ahead, no set of their kinds)."""
+        limit = neg[2] + 20
+        plain = True  #: only negated verbs and receiving verbs before the token
+        joined = False  #: a join or 等 before the token
+        for i in range(after, len(rest)):
+            t = rest[i]
+            kind = t[0]
+            if kind == "number" or t[1] > limit:
                 return
-            if t[0] == "pverb" and self._no_documents(neg, t, ahead[i + 1:]):
+            if kind in _NEGATION_STOPS and self._negated(neg, rest, i, plain, joined):
                 return
-            if t[0] in ("review", "litig"):
-                self._no_cases(neg, ahead[i:])
-                return
-            if t[0] in ("fee_collect", "fee_word"):
-                if t[1] - neg[2] <= 8 and not before & {"join", "etc"}:
-                    self.claim(neg[1], t[2], None, True, (("other_matters", "collected", ""),))
-                return
-            if t[0] in _CATEGORY:
-                return
+            plain = plain and kind in _PLAIN_BEFORE_APP
+            joined = joined or kind in _JOINED
 
-    def _no_documents(self, neg: _Token, verb: _Token, rest: list[_Token]) -> bool:
-        """未制定<row>、<row>: each row named is 0 in the verb's column."""
+    def _negated(self, neg: _Token, rest: list[_Token], i: int, plain: bool,
+                 joined: bool) -> bool:
+        """The claim of a negation of ``rest[i]`` (a category or a verb of documents), if any;
+        whether the negation's reading ends there (a verb of documents with no row after it
+        does not end it)."""
+        t = rest[i]
+        kind = t[0]
+        if kind == "app":
+            if plain:
+                app = self.vocabulary.applications
+                self.claim(neg[1], t[2], None, False, ((app, "new_this_year", "total"),),
+                           ((app, "new_this_year", "total"),
+                            (app, "carried_from_last_year", "total")))
+            return True
+        if kind == "pverb":
+            return self._no_documents(neg, t, rest, i + 1)
+        if kind in _CASE_KINDS:
+            self._no_cases(neg, rest, i)
+        elif kind in ("fee_collect", "fee_word") and t[1] - neg[2] <= 8 and not joined:
+            self.claim(neg[1], t[2], None, True, (("other_matters", "collected", ""),))
+        return True
+
+    def _no_documents(self, neg: _Token, verb: _Token, rest: list[_Token], i: int) -> bool:
+        """未制定<row>、<row>: each row named is 0 in the verb's column (the tokens from
+        ``rest[i]`` within 20 characters of the negation)."""
         rows: list[_Token] = []
-        for t in rest:
+        limit = neg[2] + 20
+        for t in itertools.islice(rest, i, None):
+            if t[1] > limit:
+                break
             if t[0] == "prow":
                 rows.append(t)
             elif t[0] != "join":
@@ -1026,19 +1058,29 @@ class _Reader:
                            (("proactive", row[3].key, verb[3].key),))
         return True
 
-    def _no_cases(self, neg: _Token, rest: list[_Token]) -> None:
-        """未产生…<review>、<litigation>案件: each is 0 (not when a result follows: 未被纠正)."""
+    def _no_cases(self, neg: _Token, rest: list[_Token], i: int) -> None:
+        """未产生…<review>、<litigation>案件: each is 0 (not when a result follows: 未被纠正;
+        the tokens from ``rest[i]`` within 20 characters of the negation)."""
         heads: list[_Token] = []
-        for t in rest:
-            if t[0] in ("review", "litig"):
-                heads.append(t)
-            elif t[0] in ("hint", "rcol"):
-                return
-            elif t[0] != "join":
+        limit = neg[2] + 20
+        for t in itertools.islice(rest, i, None):
+            if t[1] > limit or t[0] not in _CASES_AND_JOINS:
                 break
+            if t[0] in ("hint", "rcol"):
+                return
+            if t[0] != "join":
+                heads.append(t)
         for head in heads:
             if head[3] is not None:
                 self.claim(neg[1], heads[-1][2], None, False, head[3].refs)
+
+
+_NEGATION_STOPS = _CATEGORY | {"app", "pverb"}
+"""The kinds of token a negation's reading stops at or may claim from (:meth:`_Reader._negated`)."""
+_PLAIN_BEFORE_APP = frozenset({"negverb", "recv"})
+"""The only kinds that may stand between a negation and 申请 for a claim of none received."""
+_JOINED = frozenset({"join", "etc"})
+_CASES_AND_JOINS = frozenset({"review", "litig", "hint", "rcol", "join"})
 
 
 def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
@@ -1049,20 +1091,19 @@ def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
     return None
 
 
-def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
-    """<the three fee figures' labels>均为0: the three fee fields are 0."""
-    kinds = [t[0] for t in tokens]
-    if "allzero" not in kinds or "fee_notice" not in kinds:
+def _all_zero(reader: _Reader, marks: tuple[int, int] | None) -> bool:
+    """<the three fee figures' labels>均为0: the three fee fields are 0 (``marks``: where the
+    first fee-notice word starts and the first all-zero word ends, from
+    :meth:`Vocabulary.all_zero_words`)."""
+    if marks is None:
         return False
-    at = tokens[kinds.index("allzero")]
-    rest = reader.sentence[at[2]:].lstrip()
+    notice, at = marks
+    rest = reader.sentence[at:].lstrip()
     if not (rest.startswith(words.ZERO_WORDS) and (len(rest) == 1 or not rest[1].isdigit())
             and rest[1:2] != "."):
         return False
-    notice = tokens[kinds.index("fee_notice")]
     for role in FEE_ROLES:
-        reader.claim(notice[1], at[2] + 1, None, role != "count",
-                     (("other_matters", role, ""),))
+        reader.claim(notice, at + 1, None, role != "count", (("other_matters", role, ""),))
     return True
 
 
@@ -1094,6 +1135,25 @@ def read_found_tuples(sentence: str, vocabulary: Vocabulary,
     found = _Reader(vocabulary, sentence, agency).read()
     if len(found) < 2:
         return found
+    if len(found) > _FEW_CLAIMS:
+        return _first_of_each(found)
+    out = [found[0]]
+    for claim in itertools.islice(found, 1, None):  # a few: compared, not hashed
+        for kept in out:
+            if kept[1] == claim[1] and kept[0] == claim[0]:
+                break
+        else:
+            out.append(claim)
+    return out
+
+
+_FEW_CLAIMS = 8
+"""Up to this many claims in a sentence, repeats are found by comparing each with those kept
+(cheaper than hashing the nested tuples of its alternatives); beyond it, by a set."""
+
+
+def _first_of_each(found: list[FoundTuple]) -> list[FoundTuple]:
+    """The first claim of each (alternatives, number) of ``found``, in order."""
     seen: set[tuple[Alternatives, str | None]] = set()
     out = []
     for claim in found:
