@@ -65,6 +65,11 @@ class Found(NamedTuple):
     end: int
 
 
+FoundTuple = tuple[Alternatives, "str | None", str, bool, int, int]
+"""A :class:`Found` as a plain tuple, its fields in the same order (made several times
+faster than the named tuple; R15 reads the fields by index and makes a :class:`Found` only
+for a claim the tables do not confirm)."""
+
 _Token = tuple[str, int, int, "_Word | None", str, str]
 """A token: (kind, start, end, word, digits, unit) — a plain tuple (made and read faster than
 a named one; a sentence has a few dozen): the word for a word of the vocabulary, the digits
@@ -143,6 +148,11 @@ class Vocabulary:
     seen: dict[str, tuple[str, _Word, bool, bool]] = attrs.field(init=False)
     """Each word with its kind, whether it holds a clause mark, and whether it makes its
     clause one a reading acts on (for :meth:`clauses`)."""
+    applicant_refs: dict[tuple[str, ...], tuple[tuple[Ref, ...], tuple[Ref, ...]]] = \
+        attrs.field(init=False, factory=dict)
+    """The cells of a claim about applicants by the keys of the applicant words named (this
+    year's, and with those carried over): a function of the form's words, worked out once per
+    combination (at most :data:`_REMEMBERED_COMBINATIONS`)."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "seen", {
@@ -175,6 +185,25 @@ class Vocabulary:
             else:
                 append(("stop", at, after, None, "", ""))
         return out
+
+    def all_zero_words(self, sentence: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where the first fee-notice word of ``sentence[start:end]`` starts and its first
+        all-zero word (均为) ends, as :meth:`tokens` finds them (``None``: it lacks one). The
+        words are looked up without making the tokens, and the scan stops once both are
+        found."""
+        seen = self.seen
+        notice = zero = -1
+        for m in self.scan.finditer(sentence, start, end):
+            known = seen.get(m[0])
+            if known is None:
+                continue
+            if known[0] == "allzero" and zero < 0:
+                zero = m.end()
+            elif known[0] == "fee_notice" and notice < 0:
+                notice = m.start()
+            if notice >= 0 and zero >= 0:
+                return notice, zero
+        return None
 
     def clauses(self, sentence: str, start: int, end: int) -> list[list[_Token]]:
         """The clauses of ``sentence[start:end]`` (the tokens between clause marks, as
@@ -209,6 +238,21 @@ class Vocabulary:
             out.append(clause)
         return out
 
+    def applicant_cells(self, named: tuple[str, ...]) -> tuple[tuple[Ref, ...],
+                                                                tuple[Ref, ...]]:
+        """The cells of a claim about the applicants of the word keys ``named`` (see
+        :attr:`applicant_refs`): each column they name once, or the total when they name every
+        column; this year's, then this year's with those carried over."""
+        columns = tuple(dict.fromkeys(c for key in named for c in key.split(",")))
+        if set(columns) == self.all_applicant_columns:
+            columns = ("total",)
+        this_year = tuple((self.applications, "new_this_year", c) for c in columns)
+        carried = tuple((self.applications, "carried_from_last_year", c) for c in columns)
+        if len(self.applicant_refs) >= _REMEMBERED_COMBINATIONS:
+            self.applicant_refs.clear()
+        refs = self.applicant_refs[named] = (this_year, this_year + carried)
+        return refs
+
     def reading_end(self, sentence: str, start: int, end: int) -> int:
         """Where reading ``sentence[start:end]`` may stop: the end of the clause of its last
         digit or negation (the clauses after it state no number, so they change no claim).
@@ -241,6 +285,8 @@ class Vocabulary:
 
 
 _NUMBER_CHARS = "0123456789,."
+_REMEMBERED_COMBINATIONS = 1024
+"""How many combinations of applicant words a vocabulary remembers the cells of."""
 
 
 def _number_parts(text: str) -> tuple[str, str]:
@@ -653,7 +699,7 @@ class _Reader:
         self.topic: tuple[str, tuple[Ref, ...]] | None = None
         #: the section-二 verb of a list (<verb><row>13件，<row>60件)
         self.verb: _Word | None = None
-        self.out: list[Found] = []
+        self.out: list[FoundTuple] = []
         #: whether the subject before a claim's start is the agency (a sentence's claims often
         #: share a start: a negation of two kinds of cases, the three fees all 0)
         self.subjects: dict[int, bool] = {}
@@ -670,16 +716,20 @@ class _Reader:
         return about
 
     def claim(self, start: int, end: int, number: _Token | None, amount: bool,
-              *alternatives: Sequence[Ref]) -> None:
+              *alternatives: tuple[Ref, ...]) -> None:
+        """A claim of the words from ``start`` to ``end``, unless its subject is not the agency
+        as a whole. Each alternative is a tuple of refs (so ``alternatives`` is already the
+        claim's :data:`Alternatives`, hashable, without a copy)."""
         whole = self.subjects.get(start)
         if whole is None:  # the subject is the words before ``start`` in its statement
             subject = self.sentence[self._statement_start(start):start]
             whole = self.subjects[start] = whole_agency(subject, self.agency)
         if not whole:
             return
-        self.out.append(_new(Found, (
-            tuple(map(tuple, alternatives)), number[4] if number else None,
-            number[5] if number else "", amount, start, end)))
+        if number is None:
+            self.out.append((alternatives, None, "", amount, start, end))
+        else:
+            self.out.append((alternatives, number[4], number[5], amount, start, end))
 
     def _statement_start(self, at: int) -> int:
         if self.whole:
@@ -687,18 +737,18 @@ class _Reader:
         sentence = self.sentence
         return max(sentence.rfind(_WIDE_SEMICOLON, 0, at), sentence.rfind(_SEMICOLON, 0, at)) + 1
 
-    def read(self) -> list[Found]:
+    def read(self) -> list[FoundTuple]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
         sentence = self.sentence
         whole = self.whole = _WIDE_SEMICOLON not in sentence and _SEMICOLON not in sentence
         for start, end in ((0, len(sentence)),) if whole else (
                 m.span() for m in _STATEMENT.finditer(sentence)):
-            if not whole and not self.vocabulary.may_claim(sentence[start:end]):
+            if not whole and not self.vocabulary.may_claim_in(sentence, start, end):
                 continue
             end = self.vocabulary.reading_end(sentence, start, end)
             if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
-                    self, self.vocabulary.tokens(sentence, start, end)):
+                    self, self.vocabulary.all_zero_words(sentence, start, end)):
                 continue
             breakdown = False
             for clause in self.vocabulary.clauses(sentence, start, end):
@@ -718,7 +768,7 @@ class _Reader:
                 return breakdown
         for i, token in enumerate(clause):  # none: only its negations (and cases) claim
             if token[0] == "neg":
-                self._negation(clause[i + 1:], token)
+                self._negation(clause, i + 1, token)
         cases = [t for t in clause if t[0] in _CASE_KINDS]
         if cases and not numbers:
             self.topic = ("case", self._joined_cases(cases))
@@ -731,7 +781,7 @@ class _Reader:
         segment: list[_Token] = []
         for i, token in enumerate(clause):
             if token[0] == "neg":
-                self._negation(clause[i + 1:], token)
+                self._negation(clause, i + 1, token)
             if token[0] != "number" or not token[5] or token[5] in "%％":
                 segment.append(token)
                 continue
@@ -774,11 +824,11 @@ class _Reader:
         if forward is not None:
             first = forward[1] if "fwd" in kinds else n[1]
             self.claim(first, max(n[2], forward[2]), n, False,
-                       [(app, "carried_to_next_year", "total")])
+                       ((app, "carried_to_next_year", "total"),))
             return True
         if "from" in kinds:
             start = seg[0][1] if seg else n[1]
-            self.claim(start, n[2], n, False, [(app, "carried_from_last_year", "total")])
+            self.claim(start, n[2], n, False, ((app, "carried_from_last_year", "total"),))
             return True
         return False
 
@@ -801,7 +851,7 @@ class _Reader:
         """An applicant type, a section-二 document, or a fee figure; whether the number is
         one of these."""
         if "applicant" in kinds and self.about_applications:
-            self._applicant(seg, n)
+            self._applicant(seg, n, kinds)
         elif "prow" in kinds or (self.verb is not None and seg and seg[0][0] == "prow"):
             self._proactive(seg, n)
         elif not kinds.isdisjoint(_FEE_KINDS) or (self.fee_topic and "fee_amount" in kinds):
@@ -815,27 +865,29 @@ class _Reader:
         """Applications received (new this year, or with those carried over) or handled (the
         results total)."""
         app = self.vocabulary.applications
-        received = "recv" in kinds and ("app" in kinds or any(t[0] == "app" for t in after))
+        received = "recv" in kinds and ("app" in kinds or _first_of("app", after) is not None)
         if received and n[5] in words.CLAIM_UNITS["application"]:
             self.topic = ("received", ())
-            verb = next(t for t in seg if t[0] == "recv")
-            self.claim(verb[1], n[2], n, False, [(app, "new_this_year", "total")],
-                       [(app, "new_this_year", "total"), (app, "carried_from_last_year", "total")])
+            verb = _first_of("recv", seg)
+            assert verb is not None  # "recv" is one of the kinds of seg
+            self.claim(verb[1], n[2], n, False, ((app, "new_this_year", "total"),),
+                       ((app, "new_this_year", "total"), (app, "carried_from_last_year", "total")))
         elif "done" in kinds and "recv" not in kinds and self.about_applications \
                 and n[5] in words.CLAIM_UNITS["count"]:
-            done = next(t for t in seg if t[0] == "done")
-            self.claim(done[1], n[2], n, False, [(app, "results_total", "total")])
+            done = _first_of("done", seg)
+            assert done is not None  # "done" is one of the kinds of seg
+            self.claim(done[1], n[2], n, False, ((app, "results_total", "total"),))
 
     def _breakdown(self, seg: list[_Token], n: _Token, kinds: set[str]) -> None:
         """Parts after 其中: applicant types, and the result columns of a review/litigation."""
         start = seg[0][1] if seg else n[1]
         if "applicant" in kinds and self.about_applications and "shun" not in kinds:
-            self._applicant(seg, n)
+            self._applicant(seg, n, kinds)
         elif "rcol" in kinds and self.topic is not None and self.topic[0] == "case" \
                 and len(self.topic[1]) >= 1 and n[5] in words.CLAIM_UNITS["case"]:
             column = next(t for t in seg if t[0] == "rcol")[3]
             assert column is not None
-            refs = [(t, r, column.key) for t, r, _ in self.topic[1]]
+            refs = tuple((t, r, column.key) for t, r, _ in self.topic[1])
             self.claim(start, n[2], n, False, refs)
 
     def _outcome(self, seg: list[_Token], n: _Token) -> None:
@@ -879,23 +931,23 @@ class _Reader:
         first = next(t for t in heads if t[3] and t[3].refs[0] == refs[0])
         column = next((t[3] for t in tail if t[0] == "rcol"), None)
         if column is not None:
-            self.claim(first[1], n[2], n, False, [(t, r, column.key) for t, r, _ in refs])
+            self.claim(first[1], n[2], n, False, tuple((t, r, column.key) for t, r, _ in refs))
             return
         self.topic = ("case", refs)
         self.claim(first[1], n[2], n, False, refs)
 
-    def _applicant(self, seg: list[_Token], n: _Token) -> None:
-        """<applicant column>申请 N 件; <the organisations> N 件; all applicants …申请 N 件."""
-        if n[5] not in words.CLAIM_UNITS["count"] or {t[0] for t in seg} & {"review", "litig"}:
+    def _applicant(self, seg: list[_Token], n: _Token, kinds: set[str]) -> None:
+        """<applicant column>申请 N 件; <the organisations> N 件; all applicants …申请 N 件
+        (``kinds``: the kinds of the tokens of ``seg``)."""
+        if n[5] not in words.CLAIM_UNITS["count"] or not kinds.isdisjoint(_CASE_KINDS):
             return
         items = [t for t in seg if t[0] == "applicant"]
-        columns = tuple(dict.fromkeys(c for t in items if t[3] for c in t[3].key.split(",")))
-        app = self.vocabulary.applications
-        if set(columns) == self.vocabulary.all_applicant_columns:
-            columns = ("total",)
-        this_year = [(app, "new_this_year", c) for c in columns]
-        carried = [(app, "carried_from_last_year", c) for c in columns]
-        self.claim(items[0][1], n[2], n, False, this_year, this_year + carried)
+        named = tuple(t[3].key for t in items if t[3])
+        refs = self.vocabulary.applicant_refs.get(named)
+        if refs is None:
+            refs = self.vocabulary.applicant_cells(named)
+        this_year, both = refs
+        self.claim(items[0][1], n[2], n, False, this_year, both)
 
     def _proactive(self, seg: list[_Token], n: _Token) -> None:
         """<verb><row> N 件; <verb><row> N 件，<row> N 件 (the verb carries on)."""
@@ -911,7 +963,7 @@ class _Reader:
             return
         self.verb = verb
         start = verbs[-1][1] if verbs else rows[0][1]
-        self.claim(start, n[2], n, False, [("proactive", row.key, verb.key)])
+        self.claim(start, n[2], n, False, (("proactive", row.key, verb.key),))
 
     def _verb_reaches_row(self, verbs: list[_Token], row: _Token, n: _Token) -> bool:
         """The verb (or the list's start) is at most 10 characters before the row, and only a
@@ -932,7 +984,7 @@ class _Reader:
             self._fee_amount(seg, n, kinds)
         elif "fee_notice" in kinds and n[5] in words.CLAIM_UNITS["count"]:
             start = seg[0][1] if seg else n[1]
-            self.claim(start, n[2], n, False, [("other_matters", "count", "")])
+            self.claim(start, n[2], n, False, (("other_matters", "count", ""),))
 
     def _fee_amount(self, seg: list[_Token], n: _Token, kinds: list[str]) -> None:
         """总金额 N 元 after 收费通知 (unless 收取 came first: then it is collected), or
@@ -940,47 +992,60 @@ class _Reader:
         if "fee_amount" in kinds and (self.fee_topic or "fee_notice" in kinds) \
                 and "fee_collect" not in kinds[: kinds.index("fee_amount")]:
             at = next(t for t in seg if t[0] in ("fee_notice", "fee_amount"))
-            self.claim(at[1], n[2], n, True, [("other_matters", "amount", "")])
+            self.claim(at[1], n[2], n, True, (("other_matters", "amount", ""),))
         elif "fee_collect" in kinds:
             at = next(t for t in seg if t[0] == "fee_collect")
-            self.claim(at[1], n[2], n, True, [("other_matters", "collected", "")])
+            self.claim(at[1], n[2], n, True, (("other_matters", "collected", ""),))
 
     # --- negations: no application received, no document made, no fee collected --------------
 
-    def _negation(self, rest: list[_Token], neg: _Token) -> None:
-        """The first category a negation governs (within 20 characters, before any number)."""
-        ahead: list[_Token] = []
-        for t in rest:
-            if t[0] == "number" or t[1] - neg[2] > 20:
-                break
-            ahead.append(t)
-        app = self.vocabulary.applications
-        before: set[str] = set()
-        for i, t in enumerate(ahead):
-            if i:
-                before.add(ahead[i - 1][0])
-            if t[0] == "app":
-                if before <= {"negverb", "recv"}:
-                    self.claim(neg[1], t[2], None, False, [(app, "new_this_year", "total")],
-                               [(app, "new_this_year", "total"),
-                                (app, "carried_from_last_year", "total")])
+    def _negation(self, rest: list[_Token], after: int, neg: _Token) -> None:
+        """The first category a negation governs (within 20 characters, before any number),
+        from the tokens of ``rest`` from index ``after``. One pass, the kinds before each
+        token kept as two flags (no copy of the tokens ahead, no set of their kinds)."""
+        limit = neg[2] + 20
+        plain = True  #: only negated verbs and receiving verbs before the token
+        joined = False  #: a join or 等 before the token
+        for i in range(after, len(rest)):
+            t = rest[i]
+            kind = t[0]
+            if kind == "number" or t[1] > limit:
                 return
-            if t[0] == "pverb" and self._no_documents(neg, t, ahead[i + 1:]):
+            if kind in _NEGATION_STOPS and self._negated(neg, rest, i, plain, joined):
                 return
-            if t[0] in ("review", "litig"):
-                self._no_cases(neg, ahead[i:])
-                return
-            if t[0] in ("fee_collect", "fee_word"):
-                if t[1] - neg[2] <= 8 and not before & {"join", "etc"}:
-                    self.claim(neg[1], t[2], None, True, [("other_matters", "collected", "")])
-                return
-            if t[0] in _CATEGORY:
-                return
+            plain = plain and kind in _PLAIN_BEFORE_APP
+            joined = joined or kind in _JOINED
 
-    def _no_documents(self, neg: _Token, verb: _Token, rest: list[_Token]) -> bool:
-        """未制定<row>、<row>: each row named is 0 in the verb's column."""
+    def _negated(self, neg: _Token, rest: list[_Token], i: int, plain: bool,
+                 joined: bool) -> bool:
+        """The claim of a negation of ``rest[i]`` (a category or a verb of documents), if any;
+        whether the negation's reading ends there (a verb of documents with no row after it
+        does not end it)."""
+        t = rest[i]
+        kind = t[0]
+        if kind == "app":
+            if plain:
+                app = self.vocabulary.applications
+                self.claim(neg[1], t[2], None, False, ((app, "new_this_year", "total"),),
+                           ((app, "new_this_year", "total"),
+                            (app, "carried_from_last_year", "total")))
+            return True
+        if kind == "pverb":
+            return self._no_documents(neg, t, rest, i + 1)
+        if kind in _CASE_KINDS:
+            self._no_cases(neg, rest, i)
+        elif kind in ("fee_collect", "fee_word") and t[1] - neg[2] <= 8 and not joined:
+            self.claim(neg[1], t[2], None, True, (("other_matters", "collected", ""),))
+        return True
+
+    def _no_documents(self, neg: _Token, verb: _Token, rest: list[_Token], i: int) -> bool:
+        """未制定<row>、<row>: each row named is 0 in the verb's column (the tokens from
+        ``rest[i]`` within 20 characters of the negation)."""
         rows: list[_Token] = []
-        for t in rest:
+        limit = neg[2] + 20
+        for t in itertools.islice(rest, i, None):
+            if t[1] > limit:
+                break
             if t[0] == "prow":
                 rows.append(t)
             elif t[0] != "join":
@@ -990,22 +1055,32 @@ class _Reader:
         for row in rows:
             if row[3] is not None:
                 self.claim(neg[1], rows[-1][2], None, False,
-                           [("proactive", row[3].key, verb[3].key)])
+                           (("proactive", row[3].key, verb[3].key),))
         return True
 
-    def _no_cases(self, neg: _Token, rest: list[_Token]) -> None:
-        """未产生…<review>、<litigation>案件: each is 0 (not when a result follows: 未被纠正)."""
+    def _no_cases(self, neg: _Token, rest: list[_Token], i: int) -> None:
+        """未产生…<review>、<litigation>案件: each is 0 (not when a result follows: 未被纠正;
+        the tokens from ``rest[i]`` within 20 characters of the negation)."""
         heads: list[_Token] = []
-        for t in rest:
-            if t[0] in ("review", "litig"):
-                heads.append(t)
-            elif t[0] in ("hint", "rcol"):
-                return
-            elif t[0] != "join":
+        limit = neg[2] + 20
+        for t in itertools.islice(rest, i, None):
+            if t[1] > limit or t[0] not in _CASES_AND_JOINS:
                 break
+            if t[0] in ("hint", "rcol"):
+                return
+            if t[0] != "join":
+                heads.append(t)
         for head in heads:
             if head[3] is not None:
                 self.claim(neg[1], heads[-1][2], None, False, head[3].refs)
+
+
+_NEGATION_STOPS = _CATEGORY | {"app", "pverb"}
+"""The kinds of token a negation's reading stops at or may claim from (:meth:`_Reader._negated`)."""
+_PLAIN_BEFORE_APP = frozenset({"negverb", "recv"})
+"""The only kinds that may stand between a negation and 申请 for a claim of none received."""
+_JOINED = frozenset({"join", "etc"})
+_CASES_AND_JOINS = frozenset({"review", "litig", "hint", "rcol", "join"})
 
 
 def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
@@ -1016,20 +1091,19 @@ def _first_of(kind: str, tokens: list[_Token]) -> _Token | None:
     return None
 
 
-def _all_zero(reader: _Reader, tokens: list[_Token]) -> bool:
-    """<the three fee figures' labels>均为0: the three fee fields are 0."""
-    kinds = [t[0] for t in tokens]
-    if "allzero" not in kinds or "fee_notice" not in kinds:
+def _all_zero(reader: _Reader, marks: tuple[int, int] | None) -> bool:
+    """<the three fee figures' labels>均为0: the three fee fields are 0 (``marks``: where the
+    first fee-notice word starts and the first all-zero word ends, from
+    :meth:`Vocabulary.all_zero_words`)."""
+    if marks is None:
         return False
-    at = tokens[kinds.index("allzero")]
-    rest = reader.sentence[at[2]:].lstrip()
+    notice, at = marks
+    rest = reader.sentence[at:].lstrip()
     if not (rest.startswith(words.ZERO_WORDS) and (len(rest) == 1 or not rest[1].isdigit())
             and rest[1:2] != "."):
         return False
-    notice = tokens[kinds.index("fee_notice")]
     for role in FEE_ROLES:
-        reader.claim(notice[1], at[2] + 1, None, role != "count",
-                     [("other_matters", role, "")])
+        reader.claim(notice, at + 1, None, role != "count", (("other_matters", role, ""),))
     return True
 
 
@@ -1048,16 +1122,42 @@ def read_claims(sentence: str, vocabulary: Vocabulary, agency: str | None = None
 
 def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None) -> list[Found]:
     """:func:`read_claims` as bare :class:`Found` tuples (no :class:`Claim` objects, no words
-    cut out): what R15 compares with the cells before it needs a claim's words."""
+    cut out)."""
+    return [_new(Found, found) for found in read_found_tuples(sentence, vocabulary, agency)]
+
+
+def read_found_tuples(sentence: str, vocabulary: Vocabulary,
+                      agency: str | None = None) -> list[FoundTuple]:
+    """:func:`read_found` as plain tuples (:data:`FoundTuple`): what R15 compares with the
+    cells before it needs a claim's words."""
     if _items_without_receipt(sentence):
         return []
     found = _Reader(vocabulary, sentence, agency).read()
     if len(found) < 2:
         return found
+    if len(found) > _FEW_CLAIMS:
+        return _first_of_each(found)
+    out = [found[0]]
+    for claim in itertools.islice(found, 1, None):  # a few: compared, not hashed
+        for kept in out:
+            if kept[1] == claim[1] and kept[0] == claim[0]:
+                break
+        else:
+            out.append(claim)
+    return out
+
+
+_FEW_CLAIMS = 8
+"""Up to this many claims in a sentence, repeats are found by comparing each with those kept
+(cheaper than hashing the nested tuples of its alternatives); beyond it, by a set."""
+
+
+def _first_of_each(found: list[FoundTuple]) -> list[FoundTuple]:
+    """The first claim of each (alternatives, number) of ``found``, in order."""
     seen: set[tuple[Alternatives, str | None]] = set()
     out = []
     for claim in found:
-        key = (claim.alternatives, claim.number)
+        key = (claim[0], claim[1])
         if key not in seen:
             seen.add(key)
             out.append(claim)

@@ -180,11 +180,16 @@ def _valued(found: list[claims.Claim], grammar: Grammar) -> list[Claim]:
 
 def _value_of(claim: claims.Claim | claims.Found) -> Number:
     """The number a claim states, scaled by its unit (万元 → yuan)."""
-    text = claim.number
-    if text is not None and not claim.amount and len(text) <= MAX_COUNT_DIGITS \
+    return _stated(claim.number, claim.unit, claim.amount)
+
+
+def _stated(text: str | None, unit: str, amount: bool) -> Number:
+    """The number of a claim's digits as written (``None``: a negation, 0), scaled by its
+    unit."""
+    if text is not None and not amount and len(text) <= MAX_COUNT_DIGITS \
             and text.isdigit():  # the common case: a count of plain digits
-        return int(text) * UNIT_SCALE.get(claim.unit, 1)
-    return _number(text, amount=claim.amount) * UNIT_SCALE.get(claim.unit, 1)
+        return int(text) * UNIT_SCALE.get(unit, 1)
+    return _number(text, amount=amount) * UNIT_SCALE.get(unit, 1)
 
 
 def _with_value(claim: claims.Claim, grammar: Grammar, value: Number | None = None,
@@ -273,13 +278,14 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
         for sentence in claims.claim_sentences(text, vocabulary):
             if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
                 continue  # not _readable (inlined: a call per sentence)
-            for found in claims.read_found(sentence, vocabulary, agency):
-                value = 0 if found[1] is None else _value_of(found)  # a negation states 0
-                plan = plans.get(found.alternatives) or grammar.plan(found.alternatives, *layouts)
+            for found in claims.read_found_tuples(sentence, vocabulary, agency):
+                # a negation states 0
+                value = 0 if found[1] is None else _stated(found[1], found[2], found[3])
+                plan = plans.get(found[0]) or grammar.plan(found[0], *layouts)
                 if cells.agrees(plan, value):
                     continue  # the common case: the stated cells agree
-                out += _disagreeing(report, cells, grammar, sentence, found, value,
-                                    text_pointer, section, blank_as_zero=blank_as_zero)
+                out += _disagreeing(report, cells, grammar, sentence, claims.Found(*found),
+                                    value, text_pointer, section, blank_as_zero=blank_as_zero)
     return out
 
 

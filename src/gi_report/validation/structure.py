@@ -143,10 +143,10 @@ def _section_present(report: Report, section: SectionSpec) -> bool:
         return _present(overview.heading) or _present(overview.text) or bool(overview.subsections)
     if section.id in TABLE_IDS:
         narrative = getattr(report.table_sections, section.id)
-        return (
-            not report.table(section.id).is_blank
-            or _present(narrative.heading)
+        return (  # the texts first: testing them is cheaper than a walk over the cells
+            _present(narrative.heading)
             or _present(narrative.text)
+            or not report.table(section.id).is_blank
         )
     if section.id == "other_matters":
         other = report.other_matters
