@@ -3,10 +3,11 @@
 :func:`read_clean` turns a document that is exactly what the JSON Schema describes into a
 :class:`~gi_report.model.Report`, checking each value once: the shape (members, rows and columns)
 here, the values by the model's own validators (a table's cells in a few calls per table, see
-:class:`gi_report.table.Table`). It says nothing about what is wrong: on anything unusual it
-returns ``None`` and the caller takes the slow path, where the JSON Schema and the structuring
-of :mod:`gi_report.codec.json` locate every problem. It is as strict as that path or stricter
-(``tests/foundation/test_read_plan.py`` checks that the two agree).
+:class:`gi_report.table.Table`; the texts all together, :class:`Found`). It says nothing about
+what is wrong: on anything unusual it returns ``None`` and the caller takes the slow path, where
+the JSON Schema and the structuring of :mod:`gi_report.codec.json` locate every problem. It is
+as strict as that path or stricter (``tests/foundation/test_read_plan.py`` checks that the two
+agree).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _optional_date(value: object) -> datetime.date | None:
 @attrs.define
 class Found:
     """What reading a document's narrative parts met: its texts (checked together at the end,
-    :meth:`check`) and the members of its objects (for :meth:`ReadPlan.tally`)."""
+    :meth:`check`) and the members of its objects (for :meth:`ReadPlan.read_counted`)."""
 
     texts: list[str] = attrs.Factory(list)
     members: int = 0
@@ -145,7 +146,6 @@ def _items(structure: _Convert) -> _Convert:
 
 
 _Default = Callable[[], Any]
-_Validate = Callable[[Any, Any, Any], None]
 _Step = tuple[str, _Default | None, _Convert, "attrs.Attribute[Any] | None"]
 """How one field is made: (name, its default if it has one, how its value is converted or
 noted, the field if its validator is to run on the value)."""
@@ -163,7 +163,10 @@ def _default(field: attrs.Attribute[Any]) -> _Default | None:
 
 def _step(field: attrs.Attribute[Any], convert: bool) -> _Step:
     """How ``field`` is made: a text is noted (checked with the others, :meth:`Found.check`),
-    any other value converted (``convert``) and checked by the field's own validator."""
+    any other value converted (``convert``) and checked by the field's own validator. A field
+    whose ``__init__`` would do more (an attrs converter, another keyword) has no fast reading."""
+    if field.converter is not None or field.alias != field.name:
+        raise TypeError(f"no fast reading for the field {field.name}")
     if field.validator is _str or field.validator is _optional_str:
         return field.name, _default(field), (
             _text if field.validator is _str else _optional_text), None
@@ -182,6 +185,8 @@ def _maker(cls: type, *, convert: bool = True) -> Callable[[dict[str, Any], Foun
     Generated as straight-line code, as attrs makes ``__init__`` (a loop over the fields cost
     as much as the checks it saves)."""
     fields = attrs.fields(attrs.resolve_types(cls))
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        raise TypeError(f"no fast reading for {cls.__name__}: its __init__ does more")
     env: dict[str, Any] = {
         "Unclean": Unclean, "new": object.__new__, "put": object.__setattr__, "cls": cls,
         "names": frozenset(f.name for f in fields),
@@ -261,8 +266,8 @@ class TablePlan:
     lengths: tuple[int, ...]  #: the number of cells of each row
     cells: tuple[Callable[[Mapping[str, CellValue]], tuple[Any, ...]], ...]
     amounts: tuple[tuple[int, tuple[int, ...]], ...]  #: (row index, column indexes)
-    #: the members of the table's objects (rows and cells), what :meth:`ReadPlan.tally` counts
-    #: for a table read clean; ``None`` for a layout with text cells (walked instead)
+    #: the members of the table's objects (rows and cells), as :meth:`ReadPlan.read_counted`
+    #: counts them for a table read clean; ``None`` for a layout with text cells (walked)
     members: int | None = None
 
     @classmethod
@@ -316,7 +321,7 @@ class ReadPlan:
     tables: dict[tuple[str, str], TablePlan]  #: by (template version, table id)
     sections: tuple[tuple[str, _Convert], ...]
     report: Callable[[dict[str, Any], Found], Report]  #: the report made from its parts
-    #: no member name a clean document may have holds a ``":"`` (as :meth:`tally` needs)
+    #: no member name a clean document may have holds a ``":"`` (as :meth:`read_counted` needs)
     colon_free_names: bool = True
 
     @classmethod
