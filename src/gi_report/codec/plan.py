@@ -83,10 +83,9 @@ class Found:
         """The texts joined, once each is known to be report text (what the model's text
         validators accept: at most :data:`MAX_TEXT_CHARS` characters, no lone surrogate, which
         strict UTF-8 refuses); :class:`Unclean` or a ``UnicodeEncodeError`` otherwise."""
-        texts = self.texts
-        if texts and max(map(len, texts)) > MAX_TEXT_CHARS:
-            raise Unclean
-        joined = "".join(texts)
+        joined = "".join(self.texts)
+        if len(joined) > MAX_TEXT_CHARS and max(map(len, self.texts)) > MAX_TEXT_CHARS:
+            raise Unclean  # (all of them within the limit: each one is)
         if not joined.isascii():
             joined.encode("utf-8")
         return joined
