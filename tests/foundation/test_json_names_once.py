@@ -123,6 +123,12 @@ def test_other_encodings_agree(encoding: str) -> None:
     assert _agree(repeated.encode(encoding))[0] == "RepeatedMembersError"
 
 
+def test_a_bytearray_agrees() -> None:
+    assert _agree(bytearray(json.dumps(REAL[1], ensure_ascii=False).encode()))[0] == "accepted"
+    repeated = _with_repeat(REAL[1], 3).encode()
+    assert _agree(bytearray(repeated))[0] == "RepeatedMembersError"
+
+
 def test_ascii_only_text_agrees() -> None:
     """Every Chinese character written as a ``\\u`` escape: the hook's way, same result."""
     assert _agree(json.dumps(REAL[1]))[0] == "accepted"

@@ -665,14 +665,14 @@ def _names_once(text: str | bytes, members: int, in_texts: int) -> bool:
     parsed: equal, no name was repeated. UTF-8 only: in UTF-16 or UTF-32 (NUL bytes) a ``":"``
     byte may be part of another character.
     """
-    if isinstance(text, bytes):
-        if b"\\u" in text or b"\x00" in text:
-            return False
-        colons = text.count(b":")
-    else:
+    if isinstance(text, str):
         if _u_escape(text):
             return False
         colons = text.count(":")
+    else:  # bytes, or a bytearray (json.loads takes both)
+        if b"\\u" in text or b"\x00" in text:
+            return False
+        colons = text.count(b":")
     return colons - in_texts == members
 
 
