@@ -58,7 +58,7 @@ def test_metadata_as_attrs_makes_it(values: dict[str, Any]) -> None:
 @pytest.mark.parametrize("text", _TEXTS)
 @pytest.mark.parametrize("cls", [Narrative, Subsection])
 def test_narratives_as_attrs_makes_them(cls: type, text: Any) -> None:
-    for values in ({"heading": text, "text": "正文"}, {"text": text}, {"heading": "一"}, {},
+    for values in ({"heading": text, "text": "文字"}, {"text": text}, {"heading": "一"}, {},
                    {"heading": "一", "text": "二", "other": 1}):
         assert _by_maker(cls, values) == _by_attrs(cls, values)
 
@@ -72,16 +72,16 @@ def test_other_matters_fees_as_attrs_checks_them(count: Any, amount: Any) -> Non
 
 
 def test_overview_subsections_and_defaults() -> None:
-    subsection = Subsection(heading="（一）", text="正文")
+    subsection = Subsection(heading="甲", text="文字")
     for values in ({}, {"subsections": (subsection,)}, {"subsections": [subsection]},
-                   {"subsections": ("x",)}, {"text": "总体", "subsections": ()}):
+                   {"subsections": ("x",)}, {"text": "丁", "subsections": ()}):
         assert _by_maker(Overview, values) == _by_attrs(Overview, values)
 
 
 def test_the_json_structurers_count_members_and_note_texts() -> None:
     found = Found()
-    overview = _structurer(Overview)({"heading": "一、", "subsections": [
-        {"heading": "（一）", "text": "a:b"}, {"heading": "（二）", "text": "c"}]}, found)
+    overview = _structurer(Overview)({"heading": "丙", "subsections": [
+        {"heading": "甲", "text": "a:b"}, {"heading": "乙", "text": "c"}]}, found)
     assert overview.subsections[0].text == "a:b"
     assert found.members == 2 + 2 + 2
     assert found.check().count(":") == 1
