@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import gi_report as g
@@ -159,7 +159,6 @@ def test_a_repeated_name_seen_by_the_count() -> None:
         g.from_json(text)
 
 
-@settings(max_examples=40, deadline=None)
 @given(reports(), st.data())
 def test_generated_reports_with_a_member_written_twice(report: g.Report,
                                                       data: st.DataObject) -> None:
