@@ -21,7 +21,7 @@ import cattrs
 import jsonschema
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from gi_report.codec.plan import DECIMAL, SECTIONS, read_clean
+from gi_report.codec.plan import DECIMAL, SECTIONS, read_clean, read_clean_counted
 from gi_report.errors import MAX_PROBLEMS, CellError, DocumentError, Problem
 from gi_report.fileio import (
     MAX_DOCUMENT_BYTES,
@@ -606,9 +606,24 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         repeated.append(True)
         return _members(pairs)
 
+    document = _loads(text, source, members)
+    if repeated:
+        raise RepeatedMembersError(_repeated_members(document), source=source)
+    return document
+
+
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+"""The decoder ``json.loads`` would make for each text (it keeps no state between texts)."""
+
+
+def _loads(text: str | bytes, source: str | None, hook: Any = None) -> Any:
+    """``json.loads`` exactly (decimals as ``Decimal``, no NaN or infinities), its errors as a
+    :class:`DocumentError`; ``hook`` is the ``object_pairs_hook`` (``None``: plain dicts)."""
     try:
-        document = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
-                              object_pairs_hook=members)
+        if hook is None and type(text) is str and not text.startswith("\ufeff"):
+            return _DECODER.decode(text)  # what json.loads does, without a new decoder
+        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
+                          object_pairs_hook=hook)
     except json.JSONDecodeError as error:
         got = f"{error.msg} at line {error.lineno}, column {error.colno}"
         raise DocumentError(
@@ -625,14 +640,52 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
             ],
             source=source,
         ) from None
-    if repeated:
-        raise RepeatedMembersError(_repeated_members(document), source=source)
-    return document
+
+
+def _u_escape(text: str) -> bool:
+    """Whether JSON ``text`` holds a ``\\u`` escape, found escape by escape (a backslash
+    only starts an escape in JSON; a search for one character beats one for two)."""
+    start = text.find("\\")
+    while start >= 0:
+        if text[start + 1 : start + 2] == "u":
+            return True
+        start = text.find("\\", start + 2)
+    return False
+
+
+def _names_once(text: str | bytes, members: int, in_texts: int) -> bool:
+    """Whether no object of the JSON ``text`` names a member twice, given the ``members`` of
+    the objects it was parsed into (a repeated name leaves one) and ``in_texts``, at most the
+    ``":"`` in its texts and names; ``False`` also when unsure.
+
+    Exact without a hook per object: each member written has one ``":"`` after its name and
+    every other ``":"`` is in a text or a name, where, with no ``\\u`` escape in the text (the
+    only escape that can write a ``":"``), a parsed text holds as many as its written form. So
+    ``colons - in_texts`` is at least the members written, which are at least the ``members``
+    parsed: equal, no name was repeated. UTF-8 only: in UTF-16 or UTF-32 (NUL bytes) a ``":"``
+    byte may be part of another character.
+    """
+    if isinstance(text, str):
+        if _u_escape(text):
+            return False
+        colons = text.count(":")
+    else:  # bytes, or a bytearray (json.loads takes both)
+        if b"\\u" in text or b"\x00" in text:
+            return False
+        colons = text.count(b":")
+    return colons - in_texts == members
 
 
 def from_json(text: str | bytes, *, source: str | None = None) -> Report:
     """A report from JSON text; raises :class:`DocumentError` listing every problem."""
-    return from_dict(parse_json(text, source=source), source=source)
+    check_size(source or "JSON document", text, MAX_DOCUMENT_BYTES)
+    read = read_clean_counted(_loads(text, source))
+    if read is None:  # not clean: the thorough way, which also refuses a repeated name
+        return from_dict(parse_json(text, source=source), source=source)
+    report, counted = read
+    if counted is None or not _names_once(text, *counted):
+        parse_json(text, source=source)  # a hook on every object: raises for a repeated name
+    return report
 
 
 def load(path: Source) -> Report:

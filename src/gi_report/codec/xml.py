@@ -289,6 +289,14 @@ def _as_bytes(data: str | bytes, source: str | None) -> bytes:
         ) from None
 
 
+def _xinclude(root: etree._Element, raw: bytes) -> Iterator[etree._Element]:
+    """The elements of the XInclude namespace. Its name is written out in ``raw`` for any to be
+    there, unless a character reference spells it (no DTD: no other way), so the walk is
+    needed only when ``raw`` holds ``XInclude`` or ``&#``."""
+    if b"XInclude" in raw or b"&#" in raw:
+        yield from root.iter(f"{{{_XINCLUDE}}}*")
+
+
 def parse_tree(data: str | bytes, *, source: str | None = None) -> etree._Element:
     """The root element of an XML document, parsed safely (no DTD, entities or network).
 
@@ -313,7 +321,7 @@ def parse_tree(data: str | bytes, *, source: str | None = None) -> etree._Elemen
     docinfo: Any = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise UnsafeXMLError.because("no DOCTYPE", "a DOCTYPE declaration", source=source)
-    for element in root.iter(f"{{{_XINCLUDE}}}*"):
+    for element in _xinclude(root, raw):
         raise UnsafeXMLError.because(
             "no XInclude (gi-report never includes other files)",
             f"<{etree.QName(element).localname}>", source=source, line=line_of(element),
@@ -603,7 +611,7 @@ MAX_ELEMENTS = 200_000
 """Most elements one document may have (a report has about 1,500)."""
 
 
-_FEW_ATTRIBUTES = etree.XPath(f"not(//@*[{MAX_ATTRIBUTES + 1}])")
+_FEW_ATTRIBUTES = etree.XPath(f"not(descendant-or-self::*/@*[{MAX_ATTRIBUTES + 1}])")
 _FEW_ELEMENTS = etree.XPath(f"count(//*) <= {MAX_ELEMENTS}")
 """Whether a tree is within each limit (compiled once; lxml serialises their evaluations)."""
 
@@ -611,8 +619,8 @@ _FEW_ELEMENTS = etree.XPath(f"count(//*) <= {MAX_ELEMENTS}")
 def _check_size(root: etree._Element, source: str | None, tags: int | None = None) -> None:
     """Refuse, before XSD validation, a tree whose every excess libxml2 would report one by
     one (400,000 attributes take it 20 s and a gigabyte): too many elements, or attributes.
-    ``tags``: the number of ``<`` in the document, if known (each element has one: no entity
-    is expanded), which bounds the number of elements without counting them."""
+    ``tags``: at least the number of elements, if known (:func:`_most_tags`), which bounds
+    it without counting them."""
     few = tags <= MAX_ELEMENTS if tags is not None else _FEW_ELEMENTS(root)
     if few and _FEW_ATTRIBUTES(root):
         return  # (counted at C speed: no element is visited from Python)
@@ -632,11 +640,20 @@ def _check_size(root: etree._Element, source: str | None, tags: int | None = Non
         raise XMLDocumentError(problems, source=source)
 
 
+def _most_tags(data: str | bytes) -> int:
+    """At least the number of elements of the XML ``data``: a quarter of its length when that
+    is within :data:`MAX_ELEMENTS` (an element takes at least four characters, ``<a/>``), else
+    the number of ``<`` (each element has one: no entity is expanded)."""
+    if len(data) // 4 <= MAX_ELEMENTS:
+        return len(data) // 4
+    return data.count(b"<") if isinstance(data, bytes) else data.count("<")
+
+
 def _valid_tree(data: str | bytes, source: str | None) -> tuple[etree._Element, str]:
     """The root of a document parsed safely and valid against its template's XSD, and the
     template's version; :class:`XMLDocumentError` listing every problem otherwise."""
     root = parse_tree(data, source=source)
-    _check_size(root, source, data.count(b"<") if isinstance(data, bytes) else data.count("<"))
+    _check_size(root, source, _most_tags(data))
     version = _root_version(root, source)
     schema = compiled_schema(version)
     with _VALIDATING:  # one compiled XSD is shared, and its error log with it
