@@ -418,6 +418,8 @@ class Placer:
         if key not in self.orders:
             row_id = cells[0][0]
             orders = leaf_orders(self.spec, dr.header.tokens, [c for _, c in cells])
+            if orders is not None and len(orders) > 1:
+                orders = samevalue.by_grid(dr.header.columns or dr.header.grid_above, orders)
             self.orders[key] = None if orders is None else [
                 tuple((row_id, c) for c in order) for order in orders]
         return self.orders[key]

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import attrs
 
-from gi_report.form.spec import TableSpec
+from gi_report.form.spec import ColumnSpec, TableSpec
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import describe, pointer, row_name
 from gi_report.importers.result import Notice, notice
@@ -30,6 +30,27 @@ Cell = tuple[str, str]
 def positions(orders: Sequence[tuple[T, ...]], cell: T) -> tuple[int, ...]:
     """The positions the orders put ``cell`` at (each once, in the orders' order)."""
     return tuple(dict.fromkeys(order.index(cell) for order in orders))
+
+
+def grid_order(columns: Mapping[int, ColumnSpec], wanted: Sequence[str]) -> tuple[str, ...] | None:
+    """The order of ``wanted`` columns a header's grid names them in, when it names each at one
+    grid column of its own (its merged cells' spans kept; a text dump's header, its spans lost,
+    names some columns over others' grid columns); ``None`` otherwise."""
+    at: dict[str, list[int]] = {}
+    for g, column in columns.items():
+        at.setdefault(column.id, []).append(g)
+    if any(len(at.get(c, ())) != 1 for c in wanted):
+        return None
+    return tuple(sorted(wanted, key=lambda c: at[c][0]))
+
+
+def by_grid(columns: Mapping[int, ColumnSpec], orders: list[tuple[str, ...]]
+            ) -> list[tuple[str, ...]]:
+    """The orders the printed labels allow, narrowed to the one the header's grid names (a
+    table broken over pages: its continuation, printed in the same order under no header of
+    its own, does not stand under the first part's grid) when that is one of them."""
+    found = grid_order(columns, orders[0])
+    return [found] if found is not None and found in orders else orders
 
 
 def agreed_texts(orders: Sequence[tuple[T, ...]], open_cells: Sequence[T],
@@ -99,5 +120,5 @@ def after_split(spec: TableSpec, notices: Sequence[Notice], read: Mapping[Cell, 
     return out
 
 
-__all__ = ["after_split", "agreed_texts", "agreed_values", "positions", "same_value_notice",
-           "stand_ins"]
+__all__ = ["after_split", "agreed_texts", "agreed_values", "by_grid", "grid_order", "positions",
+           "same_value_notice", "stand_ins"]
