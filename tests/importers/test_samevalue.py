@@ -15,6 +15,8 @@ from gi_report.importers.samevalue import (
     after_split,
     agreed_texts,
     agreed_values,
+    by_grid,
+    grid_order,
     positions,
     stand_ins,
 )
@@ -113,3 +115,34 @@ def test_a_dump_with_an_open_column_order_reads_the_columns_of_one_value(case: C
     reasons = {b.pointer: b.code for b in blank_cells(result)}
     assert all(reasons[p] == "header.unordered" for p in unordered)
     assert set(same) <= set(result.inferred_cells)
+
+
+def test_a_grid_naming_each_column_once_settles_the_order() -> None:
+    columns = {2 + i: SPEC.column(c) for i, (_, c) in enumerate(ORDERS[2])}
+    assert grid_order(columns, [c for _, c in ORDERS[0]]) == tuple(c for _, c in ORDERS[2])
+    orders = [tuple(c for _, c in o) for o in ORDERS]
+    assert by_grid(columns, orders) == [orders[2]]
+    # a dump's header (spans lost): the deeper row's labels over the upper row's columns
+    lost = dict(columns)
+    lost[5] = SPEC.column("research_institution")  # over natural persons
+    assert grid_order(lost, orders[0]) is None
+    assert by_grid(lost, orders) == orders
+    # a grid order the printed labels do not allow settles nothing
+    flat = {i: SPEC.column(c) for i, c in enumerate(sorted(orders[0]))}
+    assert by_grid(flat, orders) == orders
+
+
+def test_a_table_broken_over_pages_keeps_the_order_its_first_header_grid_names() -> None:
+    """Harness seed 2026: section 三 in HTML, 商业企业 and 自然人 swapped, broken over a page; the
+    continuation (no header of its own) was read only where every order the labels allow
+    agreed."""
+    truth, result = _import(Case(2000764076, ("column_order", "narrative_between", "two_numbers",
+                                              "page_break_row_lost"), "html"))
+    assert compare(truth, result.report).wrong == ()  # type: ignore[arg-type]
+    assert not result.with_code("header.unordered")
+    section = result.report.applications
+    assert section is not None
+    for row_id, column_id, value in section.cells():
+        pointer = f"/applications/{row_id}/{column_id}"
+        if truth[pointer] is not None and pointer != "/applications/denied_prohibited_by_law/total":
+            assert value == truth[pointer], pointer  # (that total prints two numbers: blank)
