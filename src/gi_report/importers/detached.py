@@ -5,8 +5,9 @@ over several lines elsewhere, the numbers as rows of their own (``6 0 0 0 0 0 6`
 row order. Such rows are taken as the form rows that no label claimed, in order, only when
 
 * there are exactly as many of them as unclaimed form rows, each with exactly as many numbers as
-  its form row has value columns, in an order that agrees with the labelled rows around them
-  (so the alignment is the only one possible), and
+  its form row has value columns (in a table with arithmetic, one row may print one whole number
+  fewer: a lost cell, its values left to :mod:`~gi_report.importers.gaps`), in an order that
+  agrees with the labelled rows around them (so the alignment is the only one possible), and
 * every relation of the table that their values take part in holds (row totals, column sums,
   一+二 = （七）+四), and at least one such relation can be checked — unless the table has no
   arithmetic at all (section 二), where the column counts alone must line up.
@@ -80,15 +81,34 @@ def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str
     a row's first ``spans`` texts (empty label columns) are left out where it has more texts
     than its form row has cells."""
     values: dict[Cell, CellValue] = {}
+    short = 0
     for row, printed, span in zip(rows, texts, spans, strict=True):
         columns = value_columns(spec, row)
         row_texts = trimmed(printed, span, len(columns))
+        if spec.relations and lacks_cells(row_texts, len(columns)):
+            short += 1  # a cell lost: its row is known by order, its values are not read here
+            continue
         if len(columns) != len(row_texts):
             return None
         for column, text in zip(columns, row_texts, strict=True):
             parsed = parse_value(text, spec.column(column).kind)
             values[(row.id, column)] = parsed.value if parsed.status is Status.NUMBER else None
-    return values
+    return values if short <= MAX_SHORT_ROWS else None
+
+
+MAX_SHORT_ROWS = 1
+"""Detached rows that may each lack a cell (a crawl dropped it) in a table with arithmetic: the
+alignment is by order and count, checked by the other rows' relations, so one such row still
+has its place; its cells are read later by the form's arithmetic
+(:mod:`~gi_report.importers.gaps`), or left blank. A table with no arithmetic (section 二) is
+aligned by its rows' cell counts alone: no row there may lack one."""
+
+
+def lacks_cells(texts: Sequence[str], count: int) -> bool:
+    """A row of only whole numbers, one fewer than ``count`` (a cell lost, not a label): it
+    stands for one form row all the same."""
+    return (len(texts) == count - 1 and count > 2
+            and all(t.strip() and t.strip().isdigit() for t in texts))
 
 
 def trimmed(texts: Sequence[str], span: int, count: int) -> Sequence[str]:
