@@ -34,7 +34,8 @@ def value_columns(spec: TableSpec, row: RowSpec) -> list[str]:
 
 def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence[str]],
           known: Mapping[Cell, CellValue], spans: Sequence[int] | None = None, *,
-          listed: Sequence[str] | None = None) -> list[RowSpec] | None:
+          listed: Sequence[str] | None = None,
+          printed: Sequence[Sequence[str] | None] | None = None) -> list[RowSpec] | None:
     """The form rows of the detached rows, or ``None`` if the alignment is not certain.
 
     ``order`` lists the document's data rows: the form position of a labelled row, ``None`` for
@@ -45,6 +46,8 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     With ``listed`` (the row ids the labels printed apart name, in order), the alignment is
     accepted instead when no relation can be checked (every one touches a blank cell) and the
     labels name exactly the unclaimed rows, in order: the document's own list of the rows.
+    ``printed``: per detached row, the order its header settles its columns in (another than
+    the form's: the total column first), or ``None`` for the form's order.
     """
     claimed = {p for p in order if p is not None}
     free = [r for i, r in enumerate(spec.rows) if i not in claimed]
@@ -54,7 +57,7 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     sequence = [p if p is not None else next(positions) for p in order]
     if sequence != sorted(sequence):
         return None  # the labelled rows around them say another order
-    values = _read(spec, free, texts, spans or [0] * len(texts))
+    values = _read(spec, free, texts, spans or [0] * len(texts), printed or [None] * len(texts))
     if values is None:
         return None
     return free if _settled(spec, free, {**known, **values}, listed) else None
@@ -76,15 +79,16 @@ def _checkable(spec: TableSpec, values: Mapping[Cell, CellValue]) -> bool:
 
 
 def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str]],
-          spans: Sequence[int]) -> dict[Cell, CellValue] | None:
+          spans: Sequence[int], printed: Sequence[Sequence[str] | None]
+          ) -> dict[Cell, CellValue] | None:
     """The detached rows' values as the form rows they would be (``None``: a count differs);
     a row's first ``spans`` texts (empty label columns) are left out where it has more texts
     than its form row has cells."""
     values: dict[Cell, CellValue] = {}
     short = 0
-    for row, printed, span in zip(rows, texts, spans, strict=True):
-        columns = value_columns(spec, row)
-        row_texts = trimmed(printed, span, len(columns))
+    for row, row_printed, span, in_order in zip(rows, texts, spans, printed, strict=True):
+        columns = in_printed_order(value_columns(spec, row), in_order)
+        row_texts = trimmed(row_printed, span, len(columns))
         if spec.relations and lacks_cells(row_texts, len(columns)):
             short += 1  # a cell lost: its row is known by order, its values are not read here
             continue
@@ -94,6 +98,13 @@ def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str
             parsed = parse_value(text, spec.column(column).kind)
             values[(row.id, column)] = parsed.value if parsed.status is Status.NUMBER else None
     return values if short <= MAX_SHORT_ROWS else None
+
+
+def in_printed_order(columns: list[str], printed: Sequence[str] | None) -> list[str]:
+    """A row's value columns in the order its header prints them, when that names each."""
+    if printed is None or not set(columns) <= set(printed):
+        return columns
+    return sorted(columns, key=list(printed).index)
 
 
 MAX_SHORT_ROWS = 1
