@@ -6,7 +6,7 @@ from __future__ import annotations
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import TEMPLATES
-from gi_report.importers.detached import align, lacks_cells
+from gi_report.importers.detached import align, in_printed_order, lacks_cells
 
 SPEC = TEMPLATES["2021"].table("applications")
 
@@ -67,3 +67,30 @@ def test_the_harness_case_reads_section_three() -> None:
     assert section is not None
     assert all(value == doc.truth[f"/applications/{r}/{c}"] for r, c, value in section.cells())
     assert result.with_code("row.gap")
+
+
+def test_number_only_rows_are_checked_in_the_order_their_header_prints() -> None:
+    columns = [c.id for c in SPEC.columns]
+    total_first = (columns[-1], *columns[:-1])
+    assert in_printed_order(columns, total_first) == list(total_first)
+    assert in_printed_order(columns, None) == columns
+    assert in_printed_order(columns, columns[:3]) == columns  # names too little: the form's
+    rows = [[t[-1], *t[:-1]] for t in _rows()]
+    positions = [None] * len(SPEC.rows)
+    assert align(SPEC, positions, rows, {}) is None  # read in the form's order: sums break
+    assert align(SPEC, positions, rows, {}, printed=[total_first] * len(rows)) == list(SPEC.rows)
+
+
+def test_the_harness_case_with_total_first_reads_section_three() -> None:
+    """Harness seed 2026: section 三 in HTML with 总计 first and its labels printed apart: the
+    rows' arithmetic was checked in the form's column order, failed, and the section was
+    unused (row.unlabelled)."""
+    doc, text, kind = build_case(Case(314095629, ("column_order", "heading_typo",
+                                                  "detached_labels"), "html"))
+    assert isinstance(text, str)
+    result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    assert not result.with_code("row.unlabelled")
+    section = result.report.applications
+    assert section is not None
+    assert all(value == doc.truth[f"/applications/{r}/{c}"] for r, c, value in section.cells())

@@ -188,6 +188,12 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
     if found is None or not _merged_named(spec, pairs, found):
         by_caption(spec, rows, loose)
         return
+    _take_aligned(spec, loose, found, merged, how)
+
+
+def _take_aligned(spec: TableSpec, loose: Sequence[DataRow], found: Sequence[RowSpec],
+                  merged: Sequence[list[Slot] | None], how: str) -> None:
+    """Each number-only row made the form row it was aligned to (its cells as read for that)."""
     for dr, row, m in zip(loose, found, merged, strict=True):
         if m is not None:
             dr.values = m
