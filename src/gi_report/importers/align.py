@@ -24,9 +24,11 @@ import attrs
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.cellnames import Cell
+from gi_report.importers.colorder import leaf_orders
 from gi_report.importers.detached import align, value_columns
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, Slot
+from gi_report.importers.samevalue import grid_order
 from gi_report.importers.values import run_segments
 from gi_report.importers.vocabulary import vocabulary
 from gi_report.table import CellValue
@@ -178,18 +180,38 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
     merged = [_merged_cells(dr) for dr in loose]
     pairs = list(zip(loose, merged, strict=True))
     texts, spans = _texts(pairs)
-    found, how = align(spec, order, texts, known, spans), "detached"
+    printed = [header_order(spec, dr) for dr in loose]
+    found, how = align(spec, order, texts, known, spans, printed=printed), "detached"
     if found is None and spec.relations and listed:
-        found, how = align(spec, order, texts, known, spans, listed=listed), "listed"
+        found, how = align(spec, order, texts, known, spans, listed=listed,
+                           printed=printed), "listed"
     if found is None or not _merged_named(spec, pairs, found):
         by_caption(spec, rows, loose)
         return
+    _take_aligned(spec, loose, found, merged, how)
+
+
+def _take_aligned(spec: TableSpec, loose: Sequence[DataRow], found: Sequence[RowSpec],
+                  merged: Sequence[list[Slot] | None], how: str) -> None:
+    """Each number-only row made the form row it was aligned to (its cells as read for that)."""
     for dr, row, m in zip(loose, found, merged, strict=True):
         if m is not None:
             dr.values = m
         else:
             _trim(dr, _value_count(spec, row))
         dr.row, dr.how = row, how
+
+
+def header_order(spec: TableSpec, dr: DataRow) -> tuple[str, ...] | None:
+    """The order the header above a number-only row settles the table's value columns in: its
+    grid's, where it names each at one grid column of its own (spans kept), else the one order
+    its printed labels allow; ``None``: the form's order (or none settled)."""
+    columns = [c.id for c in spec.columns if c.kind is not CellKind.TEXT]
+    found = grid_order(dr.header.columns or dr.header.grid_above, columns)
+    if found is not None:
+        return found
+    orders = leaf_orders(spec, dr.header.tokens, columns) if dr.header.tokens else None
+    return orders[0] if orders is not None and len(orders) == 1 else None
 
 
 def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow]) -> None:

@@ -5,8 +5,9 @@ over several lines elsewhere, the numbers as rows of their own (``6 0 0 0 0 0 6`
 row order. Such rows are taken as the form rows that no label claimed, in order, only when
 
 * there are exactly as many of them as unclaimed form rows, each with exactly as many numbers as
-  its form row has value columns, in an order that agrees with the labelled rows around them
-  (so the alignment is the only one possible), and
+  its form row has value columns (in a table with arithmetic, one row may print one whole number
+  fewer: a lost cell, its values left to :mod:`~gi_report.importers.gaps`), in an order that
+  agrees with the labelled rows around them (so the alignment is the only one possible), and
 * every relation of the table that their values take part in holds (row totals, column sums,
   一+二 = （七）+四), and at least one such relation can be checked — unless the table has no
   arithmetic at all (section 二), where the column counts alone must line up.
@@ -33,7 +34,8 @@ def value_columns(spec: TableSpec, row: RowSpec) -> list[str]:
 
 def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence[str]],
           known: Mapping[Cell, CellValue], spans: Sequence[int] | None = None, *,
-          listed: Sequence[str] | None = None) -> list[RowSpec] | None:
+          listed: Sequence[str] | None = None,
+          printed: Sequence[Sequence[str] | None] | None = None) -> list[RowSpec] | None:
     """The form rows of the detached rows, or ``None`` if the alignment is not certain.
 
     ``order`` lists the document's data rows: the form position of a labelled row, ``None`` for
@@ -44,6 +46,8 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     With ``listed`` (the row ids the labels printed apart name, in order), the alignment is
     accepted instead when no relation can be checked (every one touches a blank cell) and the
     labels name exactly the unclaimed rows, in order: the document's own list of the rows.
+    ``printed``: per detached row, the order its header settles its columns in (another than
+    the form's: the total column first), or ``None`` for the form's order.
     """
     claimed = {p for p in order if p is not None}
     free = [r for i, r in enumerate(spec.rows) if i not in claimed]
@@ -53,7 +57,7 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     sequence = [p if p is not None else next(positions) for p in order]
     if sequence != sorted(sequence):
         return None  # the labelled rows around them say another order
-    values = _read(spec, free, texts, spans or [0] * len(texts))
+    values = _read(spec, free, texts, spans or [0] * len(texts), printed or [None] * len(texts))
     if values is None:
         return None
     return free if _settled(spec, free, {**known, **values}, listed) else None
@@ -75,20 +79,47 @@ def _checkable(spec: TableSpec, values: Mapping[Cell, CellValue]) -> bool:
 
 
 def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str]],
-          spans: Sequence[int]) -> dict[Cell, CellValue] | None:
+          spans: Sequence[int], printed: Sequence[Sequence[str] | None]
+          ) -> dict[Cell, CellValue] | None:
     """The detached rows' values as the form rows they would be (``None``: a count differs);
     a row's first ``spans`` texts (empty label columns) are left out where it has more texts
     than its form row has cells."""
     values: dict[Cell, CellValue] = {}
-    for row, printed, span in zip(rows, texts, spans, strict=True):
-        columns = value_columns(spec, row)
-        row_texts = trimmed(printed, span, len(columns))
+    short = 0
+    for row, row_printed, span, in_order in zip(rows, texts, spans, printed, strict=True):
+        columns = in_printed_order(value_columns(spec, row), in_order)
+        row_texts = trimmed(row_printed, span, len(columns))
+        if spec.relations and lacks_cells(row_texts, len(columns)):
+            short += 1  # a cell lost: its row is known by order, its values are not read here
+            continue
         if len(columns) != len(row_texts):
             return None
         for column, text in zip(columns, row_texts, strict=True):
             parsed = parse_value(text, spec.column(column).kind)
             values[(row.id, column)] = parsed.value if parsed.status is Status.NUMBER else None
-    return values
+    return values if short <= MAX_SHORT_ROWS else None
+
+
+def in_printed_order(columns: list[str], printed: Sequence[str] | None) -> list[str]:
+    """A row's value columns in the order its header prints them, when that names each."""
+    if printed is None or not set(columns) <= set(printed):
+        return columns
+    return sorted(columns, key=list(printed).index)
+
+
+MAX_SHORT_ROWS = 1
+"""Detached rows that may each lack a cell (a crawl dropped it) in a table with arithmetic: the
+alignment is by order and count, checked by the other rows' relations, so one such row still
+has its place; its cells are read later by the form's arithmetic
+(:mod:`~gi_report.importers.gaps`), or left blank. A table with no arithmetic (section 二) is
+aligned by its rows' cell counts alone: no row there may lack one."""
+
+
+def lacks_cells(texts: Sequence[str], count: int) -> bool:
+    """A row of only whole numbers, one fewer than ``count`` (a cell lost, not a label): it
+    stands for one form row all the same."""
+    return (len(texts) == count - 1 and count > 2
+            and all(t.strip() and t.strip().isdigit() for t in texts))
 
 
 def trimmed(texts: Sequence[str], span: int, count: int) -> Sequence[str]:

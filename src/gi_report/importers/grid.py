@@ -47,6 +47,7 @@ from gi_report.importers.evidence import settle
 from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
+from gi_report.importers.samevalue import after_split, agreed_values
 from gi_report.importers.values import two_numbers
 from gi_report.model import layout_version
 from gi_report.table import CellValue, Table
@@ -85,6 +86,9 @@ class Reading:
     hidden: frozenset[Cell] = frozenset()
     """Cells split under a stand-in column order whose column is not known: blank in the end
     (:mod:`~gi_report.importers.standin`)."""
+    same_as: dict[Cell, tuple[Cell, ...]] = attrs.field(factory=dict)
+    """Each of ``hidden`` → the stand-in cells at the positions its column may stand at: read
+    when the split gives them all one value (:mod:`~gi_report.importers.samevalue`)."""
 
     def complete(self, text: str | None = None, dropped: str | None = None
                  ) -> tuple[Table, list[Notice]]:
@@ -107,7 +111,11 @@ class Reading:
                                                 split_notices, dropped)
             values.update(found)
             notices.extend(split_notices)
+        same = agreed_values(values, self.same_as)
         values.update(dict.fromkeys(self.hidden))
+        values.update(same)
+        if same:
+            notices = after_split(self.spec, notices, same)
         get = values.get
         table = Table(spec=self.spec,
                       values=tuple(tuple(map(get, cells)) for cells in _row_keys(self.spec)))
@@ -225,7 +233,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         narrative=stream.narrative, location=stream.location or Location(),
         found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign,
         evidence=foreign + _foreign_labels(spec, rows), unnamed=_unnamed(spec, rows, stream.apart),
-        hidden=frozenset(placer.hidden))
+        hidden=frozenset(placer.hidden), same_as=placer.same_as)
 
 
 _DOUBTS = frozenset({

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS, UNITS
-from gi_report.importers import gaps, shortrow, standin
+from gi_report.importers import gaps, samevalue, shortrow, standin
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.colorder import leaf_orders, settled
@@ -36,6 +36,7 @@ from gi_report.importers.digits import Run
 from gi_report.importers.normalize import fold
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.rows import DataRow, Slot
+from gi_report.importers.samevalue import same_value_notice
 from gi_report.importers.values import (
     AMOUNT_UNITS,
     DASHES,
@@ -293,6 +294,8 @@ class Placer:
         self.hidden: set[Cell] = set()
         """Cells a digit run is split for under a stand-in column order, blank in the end
         (see stand_in)."""
+        self.same_as: dict[Cell, tuple[Cell, ...]] = {}
+        """Each of ``hidden`` → the stand-in cells its column may stand at (see stand_in)."""
 
     def name(self, dr: DataRow, cells: Sequence[Cell]) -> str:
         return dr.found or row_name(self.spec, self.spec.row(cells[0][0]))
@@ -439,6 +442,8 @@ class Placer:
         if key not in self.orders:
             row_id = cells[0][0]
             orders = leaf_orders(self.spec, dr.header.tokens, [c for _, c in cells])
+            if orders is not None and len(orders) > 1:
+                orders = samevalue.by_grid(dr.header.columns or dr.header.grid_above, orders)
             self.orders[key] = None if orders is None else [
                 tuple((row_id, c) for c in order) for order in orders]
         return self.orders[key]
@@ -471,8 +476,19 @@ class Placer:
         known = settled(orders)
         pairs = [(known[i], s.text, s.location)
                  for i, s in enumerate(values) if i in known]
-        self.unordered(dr, [c for c in cells if c not in {p[0] for p in pairs}])
+        open_cells = [c for c in cells if c not in {p[0] for p in pairs}]
+        same = samevalue.agreed_texts(orders, open_cells, [s.text for s in values])
+        pairs += [(c, values[i].text, values[i].location) for c, i in same.items()]
+        self.same_value(dr, list(same))
+        self.unordered(dr, [c for c in open_cells if c not in same])
         return pairs
+
+    def same_value(self, dr: DataRow, cells: Sequence[Cell]) -> None:
+        """Cells whose column the header leaves open, printed with the same value at every
+        position it may stand at: read (:mod:`~gi_report.importers.samevalue`)."""
+        if cells:
+            self.notices.append(same_value_notice(self.spec, self.name(dr, cells), cells,
+                                                  dr.location))
 
     def reordered_notice(self, dr: DataRow, cells: Sequence[Cell]) -> None:
         if not dr.header.reordered:
@@ -711,6 +727,8 @@ class Placer:
                 return None
             out.extend(found[0])
             hidden.extend(found[1])
+            if found[1]:
+                self.same_as.update(samevalue.stand_ins(orders or [], found[1]))
         self.hidden.update(hidden)
         self.unordered(dr, hidden, now=False)
         return out

@@ -171,6 +171,10 @@ _CODES = (
                "printed without its merged cells' spans (a text dump), so that the position of "
                "some columns cannot be established: those cells are blank, never read by "
                "position."),
+    NoticeCode(code="header.same_value", level=Level.WARNING,
+               meaning="A column whose position a header printed without its merged cells' "
+               "spans leaves open, read because every column order its labels allow gives it "
+               "the same value (the same number printed at each position it may stand at)."),
     NoticeCode(code="row.detached", level=Level.WARNING,
                meaning="A row printed without its label, taken as a form row by the order of "
                "the rows and checked by the form's arithmetic."),
@@ -191,7 +195,7 @@ UNDETERMINED_CODES = frozenset(
 """Codes whose cells are blank in the report because the document could not be read there."""
 
 INFERRED_CODES = frozenset({"split.unique", "label.fuzzy", "label.by_position", "split.by_text",
-                            "row.detached", "row.gap"})
+                            "row.detached", "row.gap", "header.same_value"})
 """Codes whose cells hold a value the importer inferred rather than read plainly."""
 
 

@@ -121,6 +121,10 @@ class Header:
     tokens: list[tuple[int, ColumnSpec | str]] = attrs.field(factory=list)
     """The columns and header words named, in printed order, with their header row (the
     order a text dump's header prints: :mod:`~gi_report.importers.colorder`)."""
+    grid_above: dict[int, ColumnSpec] = attrs.field(factory=dict)
+    """A continuation's (a table that starts with data after a page break): the grid columns
+    the header above it named, whose order still holds (:func:`~gi_report.importers.samevalue.
+    by_grid`)."""
     lines: int = 0  #: header rows read
     named_rows: list[str] = attrs.field(factory=list)
     """Every form row a header cell names, in printed order (labels printed apart)."""
@@ -189,6 +193,8 @@ class _RowReader:
         self.columns = {c.id for c in spec.columns}
         self.carried: list[tuple[int, ColumnSpec | str]] = []
         """The printed column order of the previous table's header."""
+        self.carried_grid: dict[int, ColumnSpec] = {}
+        """The grid columns the previous table's header named (or the one it continued)."""
         self.carried_start: int | None = None
         """The previous table's first value column, if this table is as wide (see table)."""
         self.width = 0  #: grid columns of the table being read
@@ -234,6 +240,7 @@ class _RowReader:
         if stream.location is None:
             stream.location = block.location
         self.carried = self.header.tokens
+        self.carried_grid = self.header.columns or self.header.grid_above
         width = max((len(row) for row in block.rows), default=0)
         # a continuation as wide as the table above keeps its label zone (the columns left of
         # the values), so a label spanning two columns is not taken for a value there either;
@@ -279,6 +286,7 @@ class _RowReader:
             # a table that starts with data continues the one above (a page break): the order
             # its header printed the columns in still holds
             self.header.tokens = list(self.carried)
+            self.header.grid_above = self.carried_grid
             self.zone = (self.header, self.carried_start)
         if labels:  # a row printed without labels may be narrower than its header
             values = self.outside_label_zone(values)

@@ -1,0 +1,96 @@
+"""Number-only rows (labels printed apart) when one of them lost a cell
+(``importers/detached.py``: ``lacks_cells``)."""
+
+from __future__ import annotations
+
+from benchmarks.fidelity_harness import Case, build_case, compare
+from gi_report import read_document
+from gi_report.form import TEMPLATES
+from gi_report.importers.detached import align, in_printed_order, lacks_cells
+
+SPEC = TEMPLATES["2021"].table("applications")
+
+
+def _rows(lost: int | None = None) -> list[list[str]]:
+    """Section 三 as number-only rows that keep every relation: one application from a natural
+    person granted, carried over to nothing; row ``lost`` printed without its last cell."""
+    ones = {"new_this_year", "granted", "results_total"}
+    rows = []
+    for i, row in enumerate(SPEC.rows):
+        texts = ["1", "0", "0", "0", "0", "0", "1"] if row.id in ones else ["0"] * 7
+        rows.append(texts[:-1] if i == lost else texts)
+    return rows
+
+
+def test_a_row_lacking_one_whole_number_is_a_lost_cell() -> None:
+    assert lacks_cells(["1", "0", "0", "0", "0", "1"], 7)
+    assert not lacks_cells(["1", "0", "0", "0", "0"], 7)  # two lost: not placed by order
+    assert not lacks_cells(["1", "0", "", "0", "0", "1"], 7)  # a blank is printed, not lost
+    assert not lacks_cells(["10"], 2)  # a narrow row: too little to stand for it
+
+
+def test_number_only_rows_with_one_lacking_a_cell_line_up_by_order() -> None:
+    positions = [None] * len(SPEC.rows)
+    assert align(SPEC, positions, _rows(), {}) == list(SPEC.rows)
+    assert align(SPEC, positions, _rows(lost=4), {}) == list(SPEC.rows)
+    # two rows lacking a cell, or one row too few: not aligned
+    two = _rows(lost=4)
+    two[6] = two[6][:-1]
+    assert align(SPEC, positions, two, {}) is None
+    assert align(SPEC, positions, _rows(lost=4)[1:], {}) is None
+    # the other rows must still keep the table's relations
+    broken = _rows(lost=4)
+    broken[0] = ["2", "0", "0", "0", "0", "0", "2"]
+    assert align(SPEC, positions, broken, {}) is None
+
+
+def test_a_table_with_no_arithmetic_needs_every_count() -> None:
+    spec = TEMPLATES["2021"].table("proactive")
+    texts = [["1", "2"], ["4", "5", "6"], ["7", "", ""], ["8", "", ""], ["9"], ["0.5"]]
+    assert align(spec, [None] * 6, texts, {}, [0] * 6) is None
+
+
+def test_the_harness_case_reads_section_three() -> None:
+    """Harness seed 2026: section 三 in a tab dump, labels printed apart, one number-only row
+    lacking a cell: the whole section was blank (row.unlabelled)."""
+    doc, text, kind = build_case(Case(185763466, ("detached_labels", "cell_missing",
+                                                  "narrative_between"), "tab_rows"))
+    assert isinstance(text, str)
+    result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    tally = compare(doc.truth, result.report)
+    assert tally.wrong == ()
+    assert not result.with_code("row.unlabelled")
+    assert len(result.with_code("row.detached")) == len(SPEC.rows)
+    # every cell of section 三 right: the row that lost a cell placed by the arithmetic (its
+    # lost cell was blank); section 四 lost a cell too, not by order: blank there
+    section = result.report.applications
+    assert section is not None
+    assert all(value == doc.truth[f"/applications/{r}/{c}"] for r, c, value in section.cells())
+    assert result.with_code("row.gap")
+
+
+def test_number_only_rows_are_checked_in_the_order_their_header_prints() -> None:
+    columns = [c.id for c in SPEC.columns]
+    total_first = (columns[-1], *columns[:-1])
+    assert in_printed_order(columns, total_first) == list(total_first)
+    assert in_printed_order(columns, None) == columns
+    assert in_printed_order(columns, columns[:3]) == columns  # names too little: the form's
+    rows = [[t[-1], *t[:-1]] for t in _rows()]
+    positions = [None] * len(SPEC.rows)
+    assert align(SPEC, positions, rows, {}) is None  # read in the form's order: sums break
+    assert align(SPEC, positions, rows, {}, printed=[total_first] * len(rows)) == list(SPEC.rows)
+
+
+def test_the_harness_case_with_total_first_reads_section_three() -> None:
+    """Harness seed 2026: section 三 in HTML with 总计 first and its labels printed apart: the
+    rows' arithmetic was checked in the form's column order, failed, and the section was
+    unused (row.unlabelled)."""
+    doc, text, kind = build_case(Case(314095629, ("column_order", "heading_typo",
+                                                  "detached_labels"), "html"))
+    assert isinstance(text, str)
+    result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    assert not result.with_code("row.unlabelled")
+    section = result.report.applications
+    assert section is not None
+    assert all(value == doc.truth[f"/applications/{r}/{c}"] for r, c, value in section.cells())
