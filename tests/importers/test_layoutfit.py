@@ -13,8 +13,10 @@ from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import RowSpec
+from gi_report.importers.blocks import Location
 from gi_report.importers.layoutfit import supported
-from gi_report.importers.normalize import core
+from gi_report.importers.normalize import core, label_key
+from gi_report.importers.text import _crawl_table
 
 CASES = [
     pytest.param(Case(2890432976, ("label_variant",), "pipe_rows"), id="word-added-pipe-rows"),
@@ -65,3 +67,48 @@ def test_a_label_numbered_otherwise_or_of_another_row_does_not() -> None:
               and core(row.label) not in core(r.label) and core(r.label) not in core(row.label)]
     assert others
     assert not any(supported(r.label, row) for r in others)
+
+
+ONE_LINE = [
+    # a section 三 whose labels are listed apart, one of them with a typo: the typo'd label is a
+    # label of its own, not the start of the numbered label after it
+    pytest.param(Case(3121353797, ("label_typo", "detached_labels"), "one_line"),
+                 id="typo-in-listed-label"),
+    pytest.param(Case(2512198556, ("label_typo", "detached_labels", "title_broken"), "one_line"),
+                 id="typo-in-listed-label-title-broken"),
+    # the single other-handling row printed with a word added after its label (a group label
+    # of the other layout): the word is the label's, the digits the row's
+    pytest.param(Case(3077821429, ("label_variant",), "one_line"), id="word-after-group-label"),
+]
+
+
+@pytest.mark.parametrize("case", ONE_LINE)
+def test_a_one_line_section_3_is_read_whole(case: Case) -> None:
+    doc, text, kind = build_case(case)
+    result = read_document(text.encode("utf-8") if isinstance(text, str) else text,
+                           kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    got = {f"/applications/{r}/{c}": v
+           for r, c, v in result.report.tables["applications"].cells()}
+    assert not result.with_code("row.missing") or all(
+        not p.startswith("/applications/") for n in result.with_code("row.missing")
+        for p in n.cells)
+    wrong_or_blank = [p for p in doc.truth if p.startswith("/applications/")
+                      and got.get(p) != doc.truth[p]]
+    split = {p for n in result.notices if n.code.startswith("split.") and n.code != "split.unique"
+             for p in n.cells}
+    assert [p for p in wrong_or_blank if p not in split] == []
+
+
+def test_a_typo_in_a_label_before_a_numbered_label_keeps_both_rows() -> None:
+    """A crawl cut at the form's labels: a label with a typo (not a token) followed right away
+    by a numbered label is a row of its own, never glued onto the next label."""
+    spec = next(iter(TEMPLATES.values())).table("applications")
+    numbered = [r for r in spec.rows if label_key(r.label).marker is not None
+                and label_key(r.label).marker[0] == "num"]
+    first, second, third = numbered[1:4]
+    typo = second.label[:-1] + ("甲" if second.label[-1] != "甲" else "乙")
+    table = _crawl_table(first.label + typo + third.label + " 123", "applications", 0,
+                         Location(), 0, [])
+    labels = [row[0].text for row in table.rows if row and row[0] is not None]
+    assert labels == [first.label, typo, third.label]

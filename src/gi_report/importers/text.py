@@ -441,10 +441,11 @@ class _CrawlTable:
         stripped = piece.strip()
         if not stripped:
             return
-        tail = _LABEL_TAIL.match(piece) if self.data and not self.valued else None
+        tail = _LABEL_TAIL.match(piece) if self.waiting() else None
         if tail is not None:
-            label, start = self.current[-1]
-            self.current[-1] = (label + tail.group(), start)
+            target = self.current if self.data and not self.valued else self.groups
+            label, start = target[-1]
+            target[-1] = (label + tail.group(), start)
             self.text(piece[tail.end():], at + tail.end(), following)
             return
         cut = _value_cut(piece, self.data and not self.valued)
@@ -455,6 +456,12 @@ class _CrawlTable:
             self.text(piece[cut:], at + cut)
             return
         self.cell(stripped, at)
+
+    def waiting(self) -> bool:
+        """Whether the text read next follows a label right away: a row label still without its
+        value, or a group label (a row of another layout: the single other-handling row of
+        section 三 is a group of three rows in the other) printed with a word added."""
+        return (self.data and not self.valued) or bool(self.groups)
 
     def cell(self, stripped: str, at: int) -> None:
         """One text with nothing to cut: a row's value, a row of numbers, narrative or a cell."""
@@ -481,7 +488,9 @@ class _CrawlTable:
         value is kept with the mark, unreadable as a number, so the cell stays blank."""
         rest = piece[cut:]
         label = _LABEL_TEXT.match(rest).group()  # type: ignore[union-attr]  # matches ""
-        ends = not rest[len(label):].strip()
+        # the label ends the text: the row label token after it is its rest (a typo cut it),
+        # unless that token is numbered, a label of its own
+        ends = not rest[len(label):].strip() and split_marker(fold(following))[0] is None
         digits = marker_digits(piece[:cut].rstrip(), label.rstrip() + following * ends,
                                self.table_id)
         if digits == 0:
