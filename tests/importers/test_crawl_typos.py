@@ -94,3 +94,22 @@ def test_a_numbering_digit_glued_to_digits_goes_back_to_its_label() -> None:
     first, second = pairs[0]
     label = _typo(second.label)
     assert _labels(first.label + "120" + label + "34") == [first.label, "120", label, "34"]
+
+
+def test_the_total_row_with_its_numbering_dropped_is_a_row() -> None:
+    """The total row printed without its numbering reads like the total column's header word:
+    right after a row's value and right before digits it is the row."""
+    spec = _spec()
+    total = spec.row("results_total")
+    word = core(total.label)
+    assert any(core(c.label) == word for c in spec.columns)
+    before = spec.rows[spec.row_position("results_total") - 1]
+    assert _labels(before.label + "0010001" + word + "259356216300") == [
+        before.label, "0010001", word, "259356216300"]
+
+
+def test_a_column_word_before_the_first_row_stays_a_header() -> None:
+    spec = _spec()
+    word = core(spec.row("results_total").label)
+    table = _crawl_table(word + "12", "applications", 0, Location(), 0, [])
+    assert [[c.text for c in row if c is not None] for row in table.rows] == [[word], ["12"]]

@@ -551,6 +551,16 @@ class _CrawlTable:
         self.text(piece[m.end():], at + m.end())
         return True
 
+    def row_word(self, kind: str, piece: str, after: Token | None) -> str:
+        """The kind of a label token: a column word printed right after a row's value and right
+        before digits is a row label with its numbering dropped (the total row named like the
+        total column), when it names exactly one row of the form."""
+        if (kind == "header" and self.data and self.valued and after is not None
+                and after[0] == "text" and after[1].lstrip()[:1].isdigit()
+                and names_one_row(piece, self.table_id)):
+            return "row"
+        return kind
+
     def waiting(self) -> bool:
         """Whether the text read next follows a label right away: a row label still without its
         value, or a group label (a row of another layout: the single other-handling row of
@@ -653,12 +663,12 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
     tokens = _remark_in_label(
         _header_in_label(list(_tokens(text[lead:], table_id)), table_id), table_id)
     for n, (kind, piece, start, _) in enumerate(tokens):
+        after = tokens[n + 1] if n + 1 < len(tokens) else None
         if kind == "text":
-            after = tokens[n + 1] if n + 1 < len(tokens) else None
             reader.text(piece, base + lead + start,
                         after[1] if after is not None and after[0] == "row" else "")
         else:
-            reader.label(kind, piece, base + lead + start)
+            reader.label(reader.row_word(kind, piece, after), piece, base + lead + start)
     rows = reader.finish()
     width = max((len(r) for r in rows), default=0)
     at = _evolver(loc, table=index)
