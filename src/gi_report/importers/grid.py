@@ -44,6 +44,7 @@ from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.digits import Run, solve
 from gi_report.importers.dropped import distrust
 from gi_report.importers.evidence import settle
+from gi_report.importers.layoutfit import by_rows
 from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
@@ -271,7 +272,7 @@ def best_reading(specs: Sequence[TableSpec], blocks: Sequence[Block], prefer: Ta
     # the digits fit another layout better, but no label names anything only it has
     if not first.evidence and not first.unnamed:
         return first  # every label is the own layout's, and names each of its rows
-    return undecided(first, best)
+    return by_rows([first, best]) or undecided(first, best)
 
 
 def _whole(other: Reading, own: Reading) -> bool:

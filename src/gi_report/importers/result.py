@@ -182,6 +182,11 @@ _CODES = (
                meaning="A row printing fewer cells than the form's (a cell lost): the form's "
                "arithmetic settles which cell is missing, the printed values are read into the "
                "others; the missing cell is blank."),
+    NoticeCode(code="table.layout_by_rows", level=Level.WARNING,
+               meaning="A table whose labels name no row or column only one template version "
+               "has, read in the one layout whose rows it prints one for one (each row placed "
+               "by position carrying that row's label with words added or dropped) and whose "
+               "arithmetic holds; the other layout leaves rows missing or unmatched."),
 )
 
 NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}

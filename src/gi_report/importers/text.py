@@ -35,7 +35,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
-from gi_report.importers.glued import marker_digits, names_one_row
+from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
     find_inline_headings,
@@ -358,8 +358,8 @@ def _header_in_label(tokens: list[Token], table_id: str) -> list[Token]:
         before = out[-1] if out and out[-1][0] == "text" else None
         after = tokens[n + 1] if n + 1 < len(tokens) and tokens[n + 1][0] == "text" else None
         # the end of the text only: an end-anchored search from every start is quadratic
-        tail = _TAIL.search(before[1][-MAX_LABEL:]).group() if before else ""  # type: ignore[union-attr]
         head = _HEAD.match(after[1]).group() if after else ""  # type: ignore[union-attr]
+        tail = _marker_back(before[1], piece + head, table_id) if before else ""
         if not (tail or head) or not names_one_row(
                 tail.strip() + piece + head, table_id):
             out.append((kind, piece, start, end))
@@ -375,6 +375,68 @@ def _header_in_label(tokens: list[Token], table_id: str) -> list[Token]:
         if after is not None:
             tokens[n + 1] = ("text", after[1][len(head):], after[2] + len(head), after[3])
     return out
+
+
+def _marker_back(text: str, rest: str, table_id: str) -> str:
+    """The label text ending ``text`` (:data:`_TAIL`), with its numbering digits when they are
+    glued to the digits of the value before them (``…2945`` + ``3.`` + a label with a typo):
+    taken back only when exactly one count of digits makes a row label of the form numbered so
+    (:func:`glued.marker_digits`, ``rest`` being the label's rest); otherwise without them."""
+    tail = _TAIL.search(text[-MAX_LABEL:]).group()  # type: ignore[union-attr]  # matches ""
+    if not tail or not GLUED.match(tail):
+        return tail
+    value = text[: len(text) - len(tail)]
+    digits = marker_digits(value, tail + rest, table_id)
+    return value[len(value) - digits:] + tail if digits else tail
+
+
+_OPEN_REMARK = re.compile(r"^\s*[（(][^0-9０-９（）()]*$")
+_CLOSE_REMARK = re.compile(r"^[^0-9０-９（）()]*[）)]")
+
+
+def _remark_in_label(tokens: list[Token], table_id: str) -> list[Token]:
+    """A row label's bracketed remark that a column word cut short (a typo inside the remark,
+    so the whole label was no token): the row token, the texts and words up to the closing
+    bracket are one row label when it names exactly one row of the form
+    (:func:`glued.names_one_row`)."""
+    out: list[Token] = []
+    n = 0
+    while n < len(tokens):
+        merged = _remark_at(tokens, n, table_id)
+        if merged is None:
+            out.append(tokens[n])
+            n += 1
+            continue
+        label, rest, n = merged
+        out.append(label)
+        if rest is not None:
+            out.append(rest)
+    return out
+
+
+def _remark_at(tokens: Sequence[Token], n: int, table_id: str
+               ) -> tuple[Token, Token | None, int] | None:
+    """The row label at ``tokens[n]`` with its remark, the text after the remark, and the
+    index of the token after them; ``None`` if ``tokens[n]`` starts no such label."""
+    kind, piece, start, _ = tokens[n]
+    if kind != "row" or n + 1 >= len(tokens) or tokens[n + 1][0] != "text" or not (
+            _OPEN_REMARK.match(tokens[n + 1][1])):
+        return None
+    text = piece
+    for m in range(n + 1, min(n + 6, len(tokens))):
+        kind_m, piece_m, start_m, end_m = tokens[m]
+        close = _CLOSE_REMARK.match(piece_m) if kind_m == "text" and m > n + 1 else None
+        if close is not None:
+            label = text + close.group()
+            if not names_one_row(label, table_id):
+                return None
+            rest = piece_m[close.end():]
+            after = ("text", rest, start_m + close.end(), end_m) if rest else None
+            return ("row", label, start, start_m + close.end()), after, m + 1
+        if kind_m not in ("text", "header"):
+            return None
+        text += piece_m
+    return None
 
 
 def _value_cut(piece: str, after_label: bool) -> int:
@@ -405,6 +467,14 @@ _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
 """A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
 printed with a word added or its last character twice): the label's, not the value's."""
+_REMARK_TAIL = re.compile(r"\s*(?:（[^（）]{1,40}）|\([^()]{1,40}\))(?=\s*[0-9０-９])")
+"""A bracketed remark right after a row label and before its numbers: the label's remark, its
+token cut short by a typo inside the remark."""
+_TYPO_LABEL = re.compile(
+    r"\s*(?:[1-9][0-9]?[.．、]|[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十]{1,2}[）)])"
+    r"[^\W\d_][^0-9０-９]{0,60}?(?=\s*[0-9０-９])")
+"""A numbered label and the digits after it, in a text that starts no value (the label has a
+typo, so no token matched it)."""
 
 
 class _CrawlTable:
@@ -441,11 +511,14 @@ class _CrawlTable:
         stripped = piece.strip()
         if not stripped:
             return
-        tail = _LABEL_TAIL.match(piece) if self.data and not self.valued else None
+        tail = self.label_tail(piece)
         if tail is not None:
-            label, start = self.current[-1]
-            self.current[-1] = (label + tail.group(), start)
+            target = self.current if self.data and not self.valued else self.groups
+            label, start = target[-1]
+            target[-1] = (label + tail.group(), start)
             self.text(piece[tail.end():], at + tail.end(), following)
+            return
+        if not (self.data and not self.valued) and self.typo_label(piece, at):
             return
         cut = _value_cut(piece, self.data and not self.valued)
         if cut:
@@ -455,6 +528,44 @@ class _CrawlTable:
             self.text(piece[cut:], at + cut)
             return
         self.cell(stripped, at)
+
+    def label_tail(self, piece: str) -> re.Match[str] | None:
+        """The words at the start of a text that belong to the label before it: a word or two,
+        or a row label's bracketed remark (printed with a typo, so the token stopped short)."""
+        if not self.waiting():
+            return None
+        tail = _LABEL_TAIL.match(piece)
+        if tail is None and self.data and not self.valued:
+            tail = _REMARK_TAIL.match(piece)
+        return tail
+
+    def typo_label(self, piece: str, at: int) -> bool:
+        """Read a numbered row label the tokens missed (a typo) and the digits right after it,
+        when no row label waits for its value: only if the label names exactly one row of the
+        form, numbered as printed (:func:`~gi_report.importers.glued.row_numbered`)."""
+        m = _TYPO_LABEL.match(piece)
+        if m is None or not row_numbered(m.group().strip(), self.table_id):
+            return False
+        lead = len(m.group()) - len(m.group().lstrip())
+        self.label("row", m.group().strip(), at + lead)
+        self.text(piece[m.end():], at + m.end())
+        return True
+
+    def row_word(self, kind: str, piece: str, after: Token | None) -> str:
+        """The kind of a label token: a column word printed right after a row's value and right
+        before digits is a row label with its numbering dropped (the total row named like the
+        total column), when it names exactly one row of the form."""
+        if (kind == "header" and self.data and self.valued and after is not None
+                and after[0] == "text" and after[1].lstrip()[:1].isdigit()
+                and names_one_row(piece, self.table_id)):
+            return "row"
+        return kind
+
+    def waiting(self) -> bool:
+        """Whether the text read next follows a label right away: a row label still without its
+        value, or a group label (a row of another layout: the single other-handling row of
+        section 三 is a group of three rows in the other) printed with a word added."""
+        return (self.data and not self.valued) or bool(self.groups)
 
     def cell(self, stripped: str, at: int) -> None:
         """One text with nothing to cut: a row's value, a row of numbers, narrative or a cell."""
@@ -481,7 +592,9 @@ class _CrawlTable:
         value is kept with the mark, unreadable as a number, so the cell stays blank."""
         rest = piece[cut:]
         label = _LABEL_TEXT.match(rest).group()  # type: ignore[union-attr]  # matches ""
-        ends = not rest[len(label):].strip()
+        # the label ends the text: the row label token after it is its rest (a typo cut it),
+        # unless that token is numbered, a label of its own
+        ends = not rest[len(label):].strip() and split_marker(fold(following))[0] is None
         digits = marker_digits(piece[:cut].rstrip(), label.rstrip() + following * ends,
                                self.table_id)
         if digits == 0:
@@ -547,14 +660,15 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
     reader = _CrawlTable(narrative, table_id)
-    tokens = _header_in_label(list(_tokens(text[lead:], table_id)), table_id)
+    tokens = _remark_in_label(
+        _header_in_label(list(_tokens(text[lead:], table_id)), table_id), table_id)
     for n, (kind, piece, start, _) in enumerate(tokens):
+        after = tokens[n + 1] if n + 1 < len(tokens) else None
         if kind == "text":
-            after = tokens[n + 1] if n + 1 < len(tokens) else None
             reader.text(piece, base + lead + start,
                         after[1] if after is not None and after[0] == "row" else "")
         else:
-            reader.label(kind, piece, base + lead + start)
+            reader.label(reader.row_word(kind, piece, after), piece, base + lead + start)
     rows = reader.finish()
     width = max((len(r) for r in rows), default=0)
     at = _evolver(loc, table=index)
