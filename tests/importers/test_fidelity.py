@@ -108,6 +108,9 @@ REPRODUCERS = [
                       "pipe_rows"), id="cell-missing-two-numbers-pipe"),
     pytest.param(Case(599235602, ("heading_variant", "title_broken", "detached_labels",
                                   "cell_missing"), "tab_rows"), id="cell-missing-detached"),
+    # two rows lacking a cell placed together; a one-line row that lost a cell not blank
+    pytest.param(Case(1477752127, ("cell_missing",), "html"), id="cell-missing-two-gaps"),
+    pytest.param(Case(817226837, ("cell_missing",), "one_line"), id="cell-missing-relaxed"),
     # a table continued after a page break keeps the label zone of the table above
     pytest.param(Case(790345572, ("page_break_row_lost",), "markdown"),
                  id="page-break-label-span"),

@@ -15,7 +15,7 @@ import datetime
 import functools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -356,10 +356,8 @@ class _Assembler:
                          if isinstance(b, TextBlock)])
         best = read_tables({tid: outline_.bodies.get(tid, ()) for tid in TABLE_IDS},
                            year_template)
-        dropped = next((f"“{name}”" for r in best.values() for name in r.short_rows), None)
-        for table_id in TABLE_IDS:
+        for table_id, (table, notes) in _completed(best, prose).items():
             reading = best[table_id]
-            table, notes = reading.complete(prose, dropped)
             readings[table_id] = reading
             for (row, column), where in reading.sources.items():
                 self.locations[f"/{table_id}/{row}/{column}"] = where
@@ -558,3 +556,18 @@ def assemble(doc: ParsedDocument, *, year_hint: int | None = None
     """The report a parsed document states, the notices about how it was read, and where in the
     document each table cell was read (JSON Pointer → location)."""
     return _Assembler(doc, year_hint=year_hint).run()
+
+
+def _completed(best: Mapping[str, Reading], prose: str | None
+               ) -> dict[str, tuple[Table, list[Notice]]]:
+    """Each table split and stated. A document with a row printed short of cells drops cells,
+    so every table's splits are distrusted (:func:`~gi_report.importers.dropped.distrust`); a
+    row the solver had to read as lacking a cell says the same, and the tables are completed
+    again with it named."""
+    dropped = next((f"“{name}”" for r in best.values() for name in r.short_rows), None)
+    done = {tid: best[tid].complete(prose, dropped) for tid in TABLE_IDS}
+    relaxed = next((f"“{name}”" for r in best.values() for name in r.relaxed_rows), None)
+    if dropped is None and relaxed is not None:
+        done = {tid: best[tid].complete(prose, relaxed) for tid in TABLE_IDS}
+    return done
+

@@ -78,6 +78,10 @@ _PIECE = {
 }
 
 
+MAX_RELAXED = 2
+"""Most runs of one group searched as lacking a cell or not (:meth:`_Solver.relax`)."""
+
+
 @attrs.frozen(kw_only=True)
 class Run:
     """Numbers printed run together, and the cells (in order) they must fill."""
@@ -605,6 +609,9 @@ class Solution:
 
     values: dict[Cell, CellValue]
     notices: tuple[Notice, ...]
+    relaxed: tuple[Run, ...] = ()
+    """Runs with as many digits as cells or more, read as lacking a cell (:meth:`_Solver.relax`):
+    as :attr:`Run.lacking` runs, for :func:`~gi_report.importers.dropped.distrust`."""
 
 
 def _pointer(table: str, cell: Cell) -> str:
@@ -695,6 +702,8 @@ class _Solver:
         self.with_constants, self.within = self.local_relations()
         self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
         """Splits already found, and the steps they took, by :meth:`shape`."""
+        self.relaxed: dict[int, Run] = {}
+        """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
 
     def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
         """Set ``flag`` at the positions of ``cells`` (cells no relation names have none)."""
@@ -756,7 +765,8 @@ class _Solver:
     def solve(self) -> Solution:
         for group in self.groups():
             self.solve_group(group)
-        return Solution(values=self.values, notices=tuple(self.notices))
+        return Solution(values=self.values, notices=tuple(self.notices),
+                        relaxed=tuple(self.runs[i] for i in self.relaxed))
 
     @staticmethod
     def fits(run: Run) -> bool:
@@ -809,25 +819,69 @@ class _Solver:
             for run in runs:
                 self.too_complex(run)
             return
+        if solutions:
+            self.outcome(runs, solutions)
+        else:
+            self.inconsistent(group)
+
+    def outcome(self, runs: Sequence[Run], solutions: list[tuple[tuple[CellValue, ...], ...]]
+                ) -> None:
+        """The group's runs read from its consistent solutions (one, or the cells they agree
+        on)."""
         if len(solutions) == 1:
             for run, split in zip(runs, solutions[0], strict=True):
                 self.unique(run, split, note="")
-        elif solutions:
-            for r, run in enumerate(runs):
-                options = list(dict.fromkeys(s[r] for s in solutions))
-                self.ambiguous(run, options, why="有多种拆分都满足表内全部勾稽关系")
-        else:
-            self.inconsistent(group)
+            return
+        for r, run in enumerate(runs):
+            options = list(dict.fromkeys(s[r] for s in solutions))
+            self.ambiguous(run, options, why="有多种拆分都满足表内全部勾稽关系")
 
     def inconsistent(self, group: list[int]) -> None:
         """No consistent whole: each run split by its own row, except a run whose row could
         also have lost a cell (a dump that drops a cell prints the rest run together): blank."""
         budget = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
+        lacking = [i for i in group if self.may_lack_a_cell(i, budget)]
+        if self.relax(group, [i for i in group if not self.runs[i].lacking and (
+                i in lacking or self.broken_row(i))]):
+            return
         for i in group:
-            if self.may_lack_a_cell(i, budget):
+            if i in lacking:
                 self.lacks_a_cell(i)
             else:
                 self.by_own_row(i, self.runs[i])
+
+    def broken_row(self, index: int) -> bool:
+        """Whether no split of run ``index`` meets its own row's relations (so the row, if it
+        keeps to its arithmetic, lost a cell); ``False`` when that search is too long."""
+        unknown: Known = [None] * len(self.position)
+        try:
+            return not _splits(self.runs[index], self.local(index, constants=False), unknown,
+                               self.at[index], _Budget(MAX_NODES), straddle=False)
+        except _TooComplex:
+            return False
+
+    def relax(self, group: list[int], indexes: Sequence[int]) -> bool:
+        """The group searched again with the runs ``indexes`` (those whose row may have lost a
+        cell) each read as printed or lacking cells (:func:`~gi_report.importers.shortrow.
+        readings`), the other runs as before; its consistent solutions read as usual.
+        ``False`` (nothing changed) when none is consistent or the search is too long."""
+        if not 0 < len(indexes) <= MAX_RELAXED or any(any(self.runs[i].soft) for i in group):
+            return False  # whitespace a cell holding two numbers could straddle: not searched
+        if not all(kind is CellKind.COUNT for i in indexes for kind in self.runs[i].kinds):
+            return False
+        for i in indexes:
+            self.relaxed[i] = self.runs[i]
+            self.runs[i] = attrs.evolve(self.runs[i], lacking=True)
+        try:
+            solutions = self.consistent(group, straddle=False)
+        except _TooComplex:
+            solutions = []
+        if not solutions:
+            for i in indexes:
+                self.runs[i] = self.relaxed.pop(i)
+            return False
+        self.outcome([self.runs[i] for i in group], solutions)
+        return True
 
     def may_lack_a_cell(self, index: int, budget: _Budget) -> bool:
         """Whether run ``index``'s row relations also hold with one of the cells they sum not
@@ -912,7 +966,12 @@ class _Solver:
         ``budget`` again (failing on the same step as a search would)."""
         run = self.runs[index]
         if run.lacking:
-            return _lacking_splits(run, relations, constants, self.at[index], budget)
+            lacking = _lacking_splits(run, relations, constants, self.at[index], budget)
+            if index not in self.relaxed:
+                return lacking
+            printed = _Cutter(self.relaxed[index], relations, constants, self.at[index], budget,
+                              straddle=straddle).splits()
+            return [*printed, *lacking]
         key = self.shape(index, relations, constants, straddle)
         found = self.memo.get(key) if key is not None else None
         if found is None:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from gi_report.form.spec import Relation, TableSpec
 from gi_report.importers import gaps
 from gi_report.importers.cellnames import Cell, describe, pointer
-from gi_report.importers.digits import Run
+from gi_report.importers.digits import Run, Solution
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
 
@@ -37,17 +37,21 @@ def safe(run: Run) -> bool:
 
 
 def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
-            chosen: frozenset[Cell] = frozenset()) -> bool:
+            chosen: frozenset[Cell] = frozenset(), unsure: frozenset[Cell] = frozenset()
+            ) -> bool:
     """Whether the table's arithmetic confirms the run's split twice over: no cell chosen by
     the narrative (``chosen``), no relation touching the run broken (a blank cell some count
     ≥ 0), every cell in a relation stated in full in ``values`` and holding, and the run in
     :data:`_CHECKS` such relations or more (a run lacking a cell would have to meet every one
     of them by chance: cutting a printed number lowers its row's sum). A run read as lacking
-    cells (its one consistent reading) needs each cell it reads checked once more."""
+    cells (its one consistent reading) needs each cell it reads checked once more. One
+    relation through an ``unsure`` cell (one of several of which one is lacking,
+    :func:`lacking_once`) that does not hold checks nothing and breaks nothing: the lacking
+    cell may be in it (a misread would break its row total or a second relation as well)."""
     cells = set(run.cells)
     if cells & chosen:
         return False
-    full = _full_relations(spec, cells, values)
+    full = _full_relations(spec, cells, values, unsure)
     if full is None:
         return False
     uses = Counter((c.row, c.column) for rel in full for c in rel.cells)
@@ -56,14 +60,16 @@ def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
     return all(uses[cell] >= 1 for cell in cells) and len(full) >= _CHECKS
 
 
-def _full_relations(spec: TableSpec, cells: set[Cell], values: Mapping[Cell, CellValue]
-                    ) -> list[Relation] | None:
+def _full_relations(spec: TableSpec, cells: set[Cell], values: Mapping[Cell, CellValue],
+                    unsure: frozenset[Cell] = frozenset()) -> list[Relation] | None:
     """The relations touching ``cells`` stated in full and holding; ``None`` if one of the
-    relations touching them is broken."""
+    relations touching them is broken (one through an ``unsure`` cell is left out instead)."""
     touching = [rel for rel in spec.relations if any((c.row, c.column) in cells for c in rel.cells)]
-    if not all(gaps.possible(spec, rel, values) for rel in touching):
-        return None
-    return [rel for rel in touching if _stated_and_holds(rel, values)]
+    broken = [rel for rel in touching if not gaps.possible(spec, rel, values)]
+    if len(broken) > 1 or any(unsure.isdisjoint((c.row, c.column) for c in rel.cells)
+                              for rel in broken):
+        return None  # one lacking cell breaks one relation of a run; a misread, more
+    return [rel for rel in touching if rel not in broken and _stated_and_holds(rel, values)]
 
 
 def _stated_and_holds(rel: Relation, values: Mapping[Cell, CellValue]) -> bool:
@@ -87,9 +93,11 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
     chosen = frozenset(
         (p.split("/")[2], p.split("/")[3])
         for n in notices if n.code == "split.by_text" for p in n.cells)
-    checking = {**values, **lacking_once(runs, notices)}
+    once = lacking_once(runs, notices)
+    checking = {**values, **once}
+    unsure = frozenset(once)
     unsafe = {cell for run in runs
-              if not safe(run) and not checked(spec, run, checking, chosen)
+              if not safe(run) and not checked(spec, run, checking, chosen, unsure)
               for cell in run.cells}
     kept = {cell: v for cell, v in values.items() if cell not in unsafe}
     out: list[Notice] = []
@@ -100,6 +108,13 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
             continue
         out.append(_notice(spec, n, cells, short_row))
     return kept, out
+
+
+def relaxed(runs: Sequence[Run], solution: Solution) -> list[Run]:
+    """``runs`` with those the solver read as lacking a cell (:attr:`Solution.relaxed`)
+    marked so, which :func:`checked` holds to each cell read checked once more."""
+    lacking = {(run.cells, run.text): run for run in solution.relaxed}
+    return [lacking.get((run.cells, run.text), run) for run in runs]
 
 
 def lacking_once(runs: Sequence[Run], notices: Sequence[Notice]) -> dict[Cell, CellValue]:

@@ -147,6 +147,12 @@ def settle(spec: TableSpec, known: Mapping[Cell, CellValue], gap: Gap) -> Settle
     """The cells of ``gap`` every consistent placement gives the same printed value (see the
     module)."""
     found, every = consistent(spec, known, gap)
+    return agreed_settled(gap, found, every)
+
+
+def agreed_settled(gap: Gap, found: Sequence[Placement], every: int) -> Settled:
+    """What ``found`` (the consistent placements of ``gap``, out of ``every``) settle: nothing
+    when none or all of them are consistent, else the cells they agree on."""
     if not found or every == 1 or len(found) == every:
         return Settled({}, gap.cells, tuple(tuple(p[c][1] for c in gap.cells) for p in found))
     agreed = _agreed(gap.cells, found)

@@ -42,7 +42,7 @@ from gi_report.importers.align import (
 from gi_report.importers.blocks import Block, Location, TextBlock
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.digits import Run, solve
-from gi_report.importers.dropped import distrust
+from gi_report.importers.dropped import distrust, relaxed
 from gi_report.importers.evidence import settle
 from gi_report.importers.layoutfit import by_rows
 from gi_report.importers.place import Placer, units_after_each_number
@@ -90,6 +90,9 @@ class Reading:
     same_as: dict[Cell, tuple[Cell, ...]] = attrs.field(factory=dict)
     """Each of ``hidden`` → the stand-in cells at the positions its column may stand at: read
     when the split gives them all one value (:mod:`~gi_report.importers.samevalue`)."""
+    relaxed_rows: list[str] = attrs.field(factory=list)
+    """Rows whose digits (as many as their cells or more) the solver read as lacking a cell
+    (:meth:`complete`): like :attr:`short_rows`, the document drops cells."""
 
     def complete(self, text: str | None = None, dropped: str | None = None
                  ) -> tuple[Table, list[Notice]]:
@@ -105,11 +108,13 @@ class Reading:
         values = dict(self.values)
         if self.runs:
             solution = solve(self.spec, values, self.runs, describe=self.describe)
+            self.relaxed_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
+                                 for run in solution.relaxed]
             chosen, split_notices = settle(self.spec, solution.notices, text)
             found = {**solution.values, **chosen}
             if dropped:
-                found, split_notices = distrust(self.spec, self.runs, {**values, **found},
-                                                split_notices, dropped)
+                found, split_notices = distrust(self.spec, relaxed(self.runs, solution),
+                                                {**values, **found}, split_notices, dropped)
             values.update(found)
             notices.extend(split_notices)
         same = agreed_values(values, self.same_as)

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS, UNITS
-from gi_report.importers import gaps, samevalue, shortrow, standin
+from gi_report.importers import gaps, gapset, samevalue, shortrow, standin
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, row_name
 from gi_report.importers.colorder import leaf_orders, settled
@@ -595,12 +595,13 @@ class Placer:
         # a document that breaks its own arithmetic settles nothing; one whose only values are
         # the gapped rows is settled by their own relations (section 四 as one row)
         trusted = gaps.trusted(self.spec, known, {c[0] for g, _ in self.gaps for c in g.cells})
-        for gap, dr in self.gaps:
-            settled = gaps.settle(self.spec, known, gap) if trusted else gaps.Settled(
-                {}, gap.cells, ())
-            self.gap_notices(dr, gap, settled)
-            self.read([(c, t, dr.location) for c, t in settled.read.items()], None)
-            for cell in (*settled.open, *settled.missing):
+        found = [g for g, _ in self.gaps]
+        every = gapset.settle_all(self.spec, known, found) if trusted else [
+            gaps.Settled({}, g.cells, ()) for g in found]
+        for (gap, dr), outcome in zip(self.gaps, every, strict=True):
+            self.gap_notices(dr, gap, outcome)
+            self.read([(c, t, dr.location) for c, t in outcome.read.items()], None)
+            for cell in (*outcome.open, *outcome.missing):
                 self.values[cell] = None
 
     def gap_notices(self, dr: DataRow, gap: gaps.Gap, settled: gaps.Settled) -> None:

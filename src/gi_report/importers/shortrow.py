@@ -51,18 +51,20 @@ def _cuts(segments: Sequence[str], pieces: int) -> Iterator[tuple[str, ...]]:
         if pieces == 0:
             yield ()
         return
-    for head in _cut_one(segments[0]):
-        if len(head) <= pieces:
-            for tail in _cuts(segments[1:], pieces - len(head)):
-                yield head + tail
+    for head in _cut_one(segments[0], pieces):
+        for tail in _cuts(segments[1:], pieces - len(head)):
+            yield head + tail
 
 
-def _cut_one(text: str) -> Iterator[tuple[str, ...]]:
-    """Every cut of one digit segment into counts (no number starts with 0 unless it is 0)."""
+def _cut_one(text: str, most: int) -> Iterator[tuple[str, ...]]:
+    """Every cut of one digit segment into at most ``most`` counts (no number starts with 0
+    unless it is 0); cuts into more are not made at all (a long run has very many)."""
     if not text:
         yield ()
         return
+    if most <= 0 or len(text) > most * MAX_COUNT_DIGITS:
+        return
     for end in range(1, min(len(text), MAX_COUNT_DIGITS) + 1):
         if _COUNT.fullmatch(text[:end]):
-            for tail in _cut_one(text[end:]):
+            for tail in _cut_one(text[end:], most - 1):
                 yield (text[:end], *tail)
