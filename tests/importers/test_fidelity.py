@@ -187,12 +187,10 @@ REPRODUCERS = [
     # zone (a row lacking its last cell was read one column off; found on the w-wrong2 branch)
     pytest.param(Case(1230544903, ("page_break_row_lost", "cell_missing", "two_numbers"),
                       "markdown"), id="page-break-header-only-above"),
-    # open: a one-line dump whose section 四 total prints "0 11" (a cell of two numbers): the
-    # space read as a cell border gives a split that holds every row total by chance
+    # a one-line dump whose section 四 total prints "0 11" (a cell of two numbers): the space
+    # read as a cell border gave a split that holds every row total by chance (3 cells wrong)
     pytest.param(Case(1126621560, ("detached_labels", "title_broken", "two_numbers"),
-                      "one_line"), id="two-numbers-space-inside",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "section 四 run with '0 11': cut at the space, 3 cells read wrong"))),
+                      "one_line"), id="two-numbers-space-inside"),
 ]
 """One small case per defect found (see docs/fidelity.md); an open one is marked xfail."""
 
