@@ -287,6 +287,23 @@ def test_a_damage_that_removes_a_cell_makes_its_truth_blank(kind: str) -> None:
                    for p in blanked)
 
 
+def test_a_one_line_dump_with_blanks_prints_nothing_for_a_blank_cell() -> None:
+    """``one_line_blanks``: the report ``one_line`` dumps for the same seed, its blank cells
+    kept (``one_line`` drops them, so its cases keep their documents), printed as nothing."""
+    seed = next(s for s in range(50)
+                if any(v is None for v in build_case(Case(s, (), "one_line_blanks"))[0]
+                       .truth.values()))
+    doc, text, kind = build_case(Case(seed, (), "one_line_blanks"))
+    plain_doc, plain_text, _ = build_case(Case(seed, (), "one_line"))
+    assert kind == "text"
+    assert not any(v is None for v in plain_doc.truth.values())
+    blank = {p for p, v in doc.truth.items() if v is None}
+    assert blank and all(plain_doc.truth[p] is not None for p in blank)
+    assert all(doc.truth[p] == v for p, v in plain_doc.truth.items() if p not in blank)
+    assert isinstance(text, str) and isinstance(plain_text, str)
+    assert len(re.sub(r"\D", "", text)) < len(re.sub(r"\D", "", plain_text))
+
+
 def test_a_case_is_rebuilt_identically_from_its_seed() -> None:
     case = Case(12345, ("label_typo", "unit_words"), "one_line")
     assert build_case(case)[1] == build_case(case)[1]
