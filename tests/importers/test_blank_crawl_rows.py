@@ -1,0 +1,69 @@
+"""A crawl dump of a report with blank cells (the harness's ``one_line_blanks`` form).
+
+A crawl prints a row of blank cells as nothing: its label is followed right away by the next
+words of the page. Words with no digit after a row label are no value of that row; taken as one,
+they pushed the header after them one column to the left (the row labels' column title read as
+the value of the row above), and the procurement row's run was read under the amount column
+alone (``1935123.2`` for the 1 project and 935123.2 of the truth).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.fidelity_harness import Case
+from gi_report.form import get_template
+from gi_report.importers.text import _CrawlTable
+from tests.importers.test_fidelity import _wrong
+
+SPEC = get_template("2019").table("proactive")
+
+
+def _rows(tokens: list[tuple[str, str]]) -> list[list[str]]:
+    """The grid rows a crawl table cuts from ``tokens`` (kind, text), texts only."""
+    table = _CrawlTable([], SPEC.id)
+    at = 0
+    for kind, piece in tokens:
+        if kind == "text":
+            table.text(piece, at)
+        else:
+            table.label(kind, piece, at)
+        at += len(piece)
+    return [[text for text, _ in row] for row in table.finish()]
+
+
+def test_words_after_a_row_label_printing_no_value_start_the_next_row() -> None:
+    """A row label, then the row labels' column title and a header: the row printed no value;
+    the title starts the header row, as it does after a row that printed its value."""
+    fee, procurement = SPEC.rows[-2], SPEC.rows[-1]
+    title = SPEC.row_header
+    assert title is not None
+    columns = [SPEC.column(c).label for c in procurement.columns[:2]]
+    tokens = [("row", fee.label), ("text", f" {title} "), ("header", columns[0]),
+              ("header", columns[1]), ("row", procurement.label), ("text", "1935123.2")]
+    assert _rows(tokens) == [[fee.label], [title, *columns], [procurement.label, "1935123.2"]]
+
+
+def test_a_row_label_followed_by_its_value_still_takes_it() -> None:
+    """Digits, a dash and a unit word alone after a row label are its value."""
+    fee = SPEC.rows[-2]
+    for value in ("0", "—", "无", "5个"):
+        assert _rows([("row", fee.label), ("text", value)]) == [[fee.label, value]], value
+
+
+REPRODUCERS = [
+    # the fees row printed blank, then the procurement table: its run was read under the
+    # amount column alone (one digit too many, or a count read as the amount)
+    *(pytest.param(Case(seed, damages, "one_line_blanks"), id=f"blank-row-then-header-{seed}")
+      for seed, damages in ((2884417569, ("two_numbers",)), (4136664006, ("label_variant",)),
+                            (2824693476, ("label_variant",)), (926124140, ("part_numbering",)),
+                            (3126883865, ("label_typo", "extra_section",
+                                          "page_break_row_lost")),
+                            (422291176, ("header_broken", "heading_typo", "extra_table")))),
+]
+"""Harness seeds 2040 and 2041 (``one_line_blanks``): wrong cells before the rule above."""
+
+
+@pytest.mark.parametrize("case", REPRODUCERS)
+def test_a_blank_crawl_row_imports_no_wrong_number(case: Case) -> None:
+    assert _wrong(case) == []
