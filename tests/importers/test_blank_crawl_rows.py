@@ -59,9 +59,12 @@ REPRODUCERS = [
                             (2824693476, ("label_variant",)), (926124140, ("part_numbering",)),
                             (3126883865, ("label_typo", "extra_section",
                                           "page_break_row_lost")),
-                            (422291176, ("header_broken", "heading_typo", "extra_table")))),
+                            (422291176, ("header_broken", "heading_typo", "extra_table")),
+                            (1114738542, ("label_variant",)),
+                            (2804142838, ("page_break_row_lost",)))),
 ]
-"""Harness seeds 2040 and 2041 (``one_line_blanks``): wrong cells before the rule above."""
+"""Harness seeds 2040, 2041, 2043 and 2044 (``one_line_blanks``): wrong cells before the rule
+above."""
 
 OPEN = [
     # a page number glued after a row label whose cells print nothing: its digit was read
@@ -82,8 +85,10 @@ OPEN = [
     pytest.param(Case(3096420657, ("title_broken", "two_numbers", "detached_labels",
                                    "part_numbering"), "one_line_blanks"),
                  id="detached-normative-documents"),
+    pytest.param(Case(1821717425, ("part_numbering", "cell_missing", "heading_typo",
+                                   "label_typo"), "one_line_blanks"), id="new-this-year-2043"),
 ]
-"""Wrong cells of harness seeds 2040 and 2041 (``one_line_blanks``) not diagnosed yet."""
+"""Wrong cells of harness seeds 2040, 2041 and 2043 (``one_line_blanks``) not diagnosed yet."""
 
 
 @pytest.mark.parametrize("case", OPEN)
