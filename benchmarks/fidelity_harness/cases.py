@@ -44,7 +44,8 @@ def generate(rng: random.Random, *, blanks: bool = True) -> Report:
 
 
 NO_BLANKS = frozenset({"one_line"})
-"""Forms whose documents are generated without blank cells (see :func:`build_case`)."""
+"""Forms whose documents are generated without blank cells (see :func:`build_case`): a real
+crawl's blanks are measured by ``one_line_blanks``, rendered the same way."""
 
 
 @attrs.frozen
@@ -82,8 +83,9 @@ def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str
     """A case built with ``changes`` made to its generated report (table, row, column → value)
     and the damages leaving the ``spared`` cells alone: the same random draws all along."""
     rng = random.Random(case.seed)
-    # A blank cell vanishes from a one-line dump, leaving a digit run that reads the same as one
-    # with a digit per cell: no importer can tell them apart, so that form has no blanks.
+    # A blank cell vanishes from a one-line dump, leaving a digit run that often reads the same
+    # as one with a digit per cell: ``one_line`` has no blanks (its cases, reproducers among
+    # them, keep their documents); ``one_line_blanks`` is the same dump with them.
     report = generate(rng, blanks=case.form not in NO_BLANKS)
     for (table_id, row_id, column_id), value in changes.items():
         report = report.with_table(report.tables[table_id].with_cell(row_id, column_id, value))

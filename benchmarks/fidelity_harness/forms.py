@@ -4,7 +4,9 @@
 written once and the positions they cover left empty), and the text dumps in the shapes real
 crawls have: ``cell_per_line`` (one TAB-indented cell per line, a blank line between rows),
 ``tab_rows`` and ``pipe_rows`` (one line per table row), ``one_line`` (the whole page on one
-line, value cells run together with no separator, as the 平潭 crawl stores it); and ``docx``, a
+line, value cells run together with no separator, as the 平潭 crawl stores it), and
+``one_line_blanks``, the same dump of a report with blank cells, which such a crawl prints as
+nothing at all; and ``docx``, a
 Word document with merged cells written as OOXML; and ``pdf``, a born-digital PDF with ruled
 tables broken across pages (:mod:`.pdfform`).
 """
@@ -250,6 +252,7 @@ FORMS: dict[str, Renderer] = {
     "tab_rows": _rows("\t"),
     "pipe_rows": _rows("|"),
     "one_line": one_line,
+    "one_line_blanks": one_line,
     "docx": word,
     "pdf": pdf,
 }

@@ -190,12 +190,10 @@ REPRODUCERS = [
     # zone (a row lacking its last cell was read one column off; found on the w-wrong2 branch)
     pytest.param(Case(1230544903, ("page_break_row_lost", "cell_missing", "two_numbers"),
                       "markdown"), id="page-break-header-only-above"),
-    # open: a one-line dump whose section 四 total prints "0 11" (a cell of two numbers): the
-    # space read as a cell border gives a split that holds every row total by chance
+    # a one-line dump whose section 四 total prints "0 11" (a cell of two numbers): the space
+    # read as a cell border gave a split that holds every row total by chance (3 cells wrong)
     pytest.param(Case(1126621560, ("detached_labels", "title_broken", "two_numbers"),
-                      "one_line"), id="two-numbers-space-inside",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "section 四 run with '0 11': cut at the space, 3 cells read wrong"))),
+                      "one_line"), id="two-numbers-space-inside"),
 ]
 """One small case per defect found (see docs/fidelity.md); an open one is marked xfail."""
 
@@ -290,6 +288,23 @@ def test_a_damage_that_removes_a_cell_makes_its_truth_blank(kind: str) -> None:
         assert blanked or any(v is None for v in before.values()), seed
         assert all(p.startswith(("/proactive/", "/applications/", "/review_litigation/"))
                    for p in blanked)
+
+
+def test_a_one_line_dump_with_blanks_prints_nothing_for_a_blank_cell() -> None:
+    """``one_line_blanks``: the report ``one_line`` dumps for the same seed, its blank cells
+    kept (``one_line`` drops them, so its cases keep their documents), printed as nothing."""
+    seed = next(s for s in range(50)
+                if any(v is None for v in build_case(Case(s, (), "one_line_blanks"))[0]
+                       .truth.values()))
+    doc, text, kind = build_case(Case(seed, (), "one_line_blanks"))
+    plain_doc, plain_text, _ = build_case(Case(seed, (), "one_line"))
+    assert kind == "text"
+    assert not any(v is None for v in plain_doc.truth.values())
+    blank = {p for p, v in doc.truth.items() if v is None}
+    assert blank and all(plain_doc.truth[p] is not None for p in blank)
+    assert all(doc.truth[p] == v for p, v in plain_doc.truth.items() if p not in blank)
+    assert isinstance(text, str) and isinstance(plain_text, str)
+    assert len(re.sub(r"\D", "", text)) < len(re.sub(r"\D", "", plain_text))
 
 
 def test_a_case_is_rebuilt_identically_from_its_seed() -> None:

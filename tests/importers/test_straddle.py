@@ -3,7 +3,9 @@
 A crawler dump sometimes parts cells with a space (``230 000023``), and a cell holding two numbers
 (``0 8``: a lost border) prints the same. The digit solver reads whitespace as a cut where the
 table's arithmetic confirms it, and considers a cell straddling it (its value not known, blank)
-for rows no relation checks and where no reading with every whitespace a cut is consistent.
+for rows no relation checks and where no reading with every whitespace a cut is consistent;
+where one is, the readings with every whitespace inside a cell are considered beside it, and the
+cells the two disagree on are blank.
 """
 
 from __future__ import annotations
@@ -47,14 +49,57 @@ def test_whitespace_no_cell_can_straddle_is_a_cut() -> None:
     assert [solution.values[c] for c in cells] == [1, 2, 3]
 
 
-def test_whitespace_the_row_total_confirms_as_a_cut_is_a_cut() -> None:
-    """``230 000023`` (a real crawl dump): 23, 0, 0, 0, 0, 0, 23 is the one reading whose row
-    total holds with every space a cut; a cell straddling a space is not considered."""
+def _columns_stated(spec: TableSpec, values: list[int]) -> dict[Cell, int | None]:
+    """The other rows of 一+二 = （七）+四 stated: nothing carried over either way, the results
+    total equal to ``values`` (each column of the first row is then settled by its sum)."""
+    row = spec.row("new_this_year")
+    out: dict[Cell, int | None] = {}
+    for column, value in zip(row.columns, values, strict=True):
+        out[("carried_from_last_year", column)] = 0
+        out[("carried_to_next_year", column)] = 0
+        out[("results_total", column)] = value
+    return out
+
+
+def test_whitespace_the_arithmetic_confirms_as_a_cut_is_a_cut() -> None:
+    """``230 000023`` (a real crawl dump) in a table whose column sums are stated: 23, 0, 0, 0,
+    0, 0, 23 is the one reading with every space a cut that they hold; with the space inside a
+    cell (``0 0``: 2, 3, 空, …) the first column would be 2, not 23."""
+    spec = NEW.table("applications")
+    run, cells = _run(spec, "new_this_year", ("230", "000023"), (True,))
+    constants = _columns_stated(spec, [23, 0, 0, 0, 0, 0, 23])
+    solution = solve(spec, dict(constants), [run])
+    assert [solution.values[c] for c in cells] == [23, 0, 0, 0, 0, 0, 23]
+    assert [n.code for n in solution.notices] == ["split.unique"]
+
+
+def test_whitespace_only_a_row_total_checks_may_be_inside_a_cell() -> None:
+    """``230 000023`` alone: its row total holds with the space a cut (23, 0, 0, 0, 0, 0, 23)
+    and with the space inside a cell (2, 3, then ``0 0`` …, 23): a dump that runs its cells
+    together with no space between them prints a cell of two numbers so. The cells the two
+    readings disagree on are blank; the total both read is kept."""
     spec = NEW.table("applications")
     run, cells = _run(spec, "new_this_year", ("230", "000023"), (True,))
     solution = solve(spec, {}, [run])
-    assert [solution.values[c] for c in cells] == [23, 0, 0, 0, 0, 0, 23]
-    assert [n.code for n in solution.notices] == ["split.unique"]
+    assert [solution.values.get(c) for c in cells][-1] == 23
+    assert solution.values.get(cells[0]) is None
+    assert "split.ambiguous" in [n.code for n in solution.notices]
+
+
+def test_a_section_four_run_with_a_cell_of_two_numbers_is_never_cut_there() -> None:
+    """``00000 110011220002`` (``Case(1126621560, …, "one_line")``: the review total printed
+    ``0 11``): with the space a cut, 0, 0, 0, 0, 0 | 1, 10, 0, 1, 12 | … holds every row total
+    by chance, and was read (12 for the 2 of 未经复议直接起诉's total). With the space inside
+    the review total, 0, 0, 1, 1, 2 holds too: the cells the readings disagree on are blank."""
+    spec = NEW.table("review_litigation")
+    cells = [(r.id, c) for r in spec.rows for c in r.columns]
+    run = Run(cells=tuple(cells), kinds=tuple(spec.column(c).kind for _, c in cells),
+              segments=("00000", "110011220002"), text="00000 110011220002",
+              location=Location(), soft=(True,))
+    values = solve(spec, {}, [run]).values
+    truth = [0, 0, 0, 0, None, 0, 0, 1, 1, 2, 2, 0, 0, 0, 2]
+    assert all(values.get(c) in (None, t) for c, t in zip(cells, truth, strict=True))
+    assert [values.get(c) for c in cells[-5:]] == [2, 0, 0, 0, 2]
 
 
 def test_a_cell_holding_two_numbers_explains_a_total_no_cut_can_meet() -> None:

@@ -55,6 +55,9 @@ MAX_NODES = 300_000
 """Search steps allowed for one run's splits or one group of linked runs."""
 MAX_TABLE_NODES = 300_000
 """Search steps allowed for all the runs of one table together."""
+MAX_INSIDE = 2
+"""Most whitespace boundaries of a group of runs read all inside cells of two numbers as the
+alternative to reading them all as cuts (see ``_Solver.alternatives``)."""
 MAX_RUN_DIGITS = 1_000
 """Longest run searched (characters, digits and amount points); a longer one is left blank."""
 MAX_PIECE = {
@@ -341,6 +344,16 @@ class _Sums:
         return True
 
 
+def _each_cells_relations(relations: Sequence[_Rel], positions: Sequence[int]
+                          ) -> list[list[_Rel]]:
+    """For the cell at each of ``positions``, the relations of ``relations`` that name it."""
+    by_cell: dict[int, list[_Rel]] = {}
+    for rel in relations:
+        for at in rel.at:
+            by_cell.setdefault(at, []).append(rel)
+    return [by_cell.get(at, []) for at in positions]
+
+
 class _Cutter:
     """Every split of one run valid for its cells' kinds and the relations (given constants).
 
@@ -352,20 +365,19 @@ class _Cutter:
     """
 
     def __init__(self, run: Run, relations: Sequence[_Rel], constants: Known,
-                 positions: Sequence[int], budget: _Budget, *, straddle: bool = True) -> None:
+                 positions: Sequence[int], budget: _Budget, *, straddle: bool = True,
+                 inside: bool = False) -> None:
         self.run = run
         self.segments = run.segments
         self.soft = (run.soft if straddle and run.soft
                      else (False,) * (len(run.segments) - 1))
+        self.inside = inside and straddle
+        """Every whitespace inside a cell (straddled), none a cut: the dump's other habit."""
         self.budget = budget
         self.used = 0  #: steps spent so far
         self.room = budget.room()  #: steps allowed
         self.nonneg = all(kind is not CellKind.SIGNED_COUNT for kind in run.kinds)
-        by_cell: dict[int, list[_Rel]] = {}
-        for rel in relations:
-            for at in rel.at:
-                by_cell.setdefault(at, []).append(rel)
-        self.rels = [by_cell.get(at, []) for at in positions]  #: each cell's relations
+        self.rels = _each_cells_relations(relations, positions)  #: each cell's relations
         self.positions = positions
         plans = [_kind_plan(kind) for kind in run.kinds]
         self.patterns = [plan.matches for plan in plans]
@@ -495,9 +507,14 @@ class _Cutter:
     def first_piece(self, i: int, seg: int, piece: str) -> None:
         """Cell ``i`` holding the start of segment ``seg`` (``piece``): cutting goes on at the
         end of the segment before; where whitespace parts them, the cell may straddle it."""
-        self.put(i, self.convert[i](piece), seg - 1, self.ends[seg])
+        if not self.soft_before(seg):
+            self.put(i, self.convert[i](piece), seg - 1, self.ends[seg])
         if seg > 0 and self.soft[seg - 1]:
             self.straddle(i, seg - 1)
+
+    def soft_before(self, seg: int) -> bool:
+        """Whether whitespace before segment ``seg`` may not be a cut (:attr:`inside`)."""
+        return self.inside and seg > 0 and self.soft[seg - 1]
 
     def leaf(self, seg: int) -> None:
         """Every cell cut: a split if every segment is used up too."""
@@ -516,7 +533,8 @@ class _Cutter:
             if not matches(text[start:]):
                 continue
             if start == 0:
-                self.put(i, None, seg - 1, self.ends[seg])
+                if not self.soft_before(seg):
+                    self.put(i, None, seg - 1, self.ends[seg])
             elif i > 0:
                 self.put(i, None, seg, start)
 
@@ -807,14 +825,16 @@ class _Solver:
 
         Whitespace is a cut where the table's arithmetic confirms it: a cell holding two
         numbers (straddling the whitespace) is considered at once for runs no relation checks,
-        and for checked runs only when no reading with every whitespace a cut is consistent.
+        and for checked runs when no reading with every whitespace a cut is consistent; when
+        one is, the readings with every whitespace inside a cell are its alternatives (a dump
+        whose whitespace is never a cut: :meth:`alternatives`).
         """
         runs = [self.runs[i] for i in group]
         checked = len(group) > 1 or bool(self.with_constants[group[0]])
         try:
             solutions = self.consistent(group, straddle=not checked)
-            if not solutions and checked and any(any(run.soft) for run in runs):
-                solutions = self.consistent(group, straddle=True)
+            if checked and any(any(run.soft) for run in runs):
+                solutions = self.alternatives(group, solutions)
         except _TooComplex:
             for run in runs:
                 self.too_complex(run)
@@ -918,13 +938,33 @@ class _Solver:
         self.undecided(run, list(range(len(run.cells))), [], code="split.inconsistent", why=(
             "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"))
 
-    def consistent(self, group: list[int], *, straddle: bool
+    def alternatives(self, group: list[int], cut: list[tuple[tuple[CellValue, ...], ...]]
+                     ) -> list[tuple[tuple[CellValue, ...], ...]]:
+        """The consistent splits of a checked group whose runs print whitespace, given those
+        with every whitespace a cut (``cut``).
+
+        None of those: any cell may straddle whitespace. Some: whitespace may still be only
+        inside cells (a dump that runs cells together with none between them, ``0 11`` one
+        cell): those readings are added, so that the cells the two habits read differently
+        are blank, never read by the one that happened to hold. Readings mixing the two
+        habits (some whitespace a cut, some inside a cell) are not, nor, where whitespace
+        parts more than :data:`MAX_INSIDE` boundaries, the readings with all of it inside
+        cells (so many cells of two numbers: the dump prints spaces between its cells).
+        """
+        if not cut:
+            return self.consistent(group, straddle=True)
+        if sum(sum(self.runs[i].soft) for i in group) > MAX_INSIDE:
+            return cut
+        inside = self.consistent(group, straddle=True, inside=True)
+        return list(dict.fromkeys([*cut, *inside]))
+
+    def consistent(self, group: list[int], *, straddle: bool, inside: bool = False
                    ) -> list[tuple[tuple[CellValue, ...], ...]]:
         """Every consistent split of the group's runs together (with ``straddle``: cells
-        holding two numbers across whitespace too)."""
+        holding two numbers across whitespace too; with ``inside``: only such cells)."""
         budget = _Budget(MAX_NODES, self.budget)
         domains = [self.splits(i, self.local(i, constants=True), self.base, budget,
-                               straddle=straddle) for i in group]
+                               straddle=straddle, inside=inside) for i in group]
         solutions = self.search(group, domains, budget)
         if len(solutions) >= MAX_SOLUTIONS:
             solutions += self.supporting(group, domains, solutions)
@@ -960,23 +1000,24 @@ class _Solver:
             return [(*like[:r], other[0], *like[r + 1:])]
 
     def splits(self, index: int, relations: list[_Rel], constants: Known, budget: _Budget, *,
-               straddle: bool) -> list[tuple[CellValue, ...]]:
-        """:func:`_splits` of run ``index``, searched once per :meth:`shape`: a run of the same
-        shape has the same splits, found in the same number of steps, which are charged to
-        ``budget`` again (failing on the same step as a search would)."""
+               straddle: bool, inside: bool = False) -> list[tuple[CellValue, ...]]:
+        """:func:`_splits` of run ``index`` (with ``inside``: every whitespace inside a cell),
+        searched once per :meth:`shape`: a run of the same shape has the same splits, found in
+        the same number of steps, which are charged to ``budget`` again (failing on the same
+        step as a search would)."""
         run = self.runs[index]
         if run.lacking:
             lacking = _lacking_splits(run, relations, constants, self.at[index], budget)
             if index not in self.relaxed:
                 return lacking
             printed = _Cutter(self.relaxed[index], relations, constants, self.at[index], budget,
-                              straddle=straddle).splits()
+                              straddle=straddle, inside=inside).splits()
             return [*printed, *lacking]
-        key = self.shape(index, relations, constants, straddle)
+        key = self.shape(index, relations, constants, (straddle, inside and straddle))
         found = self.memo.get(key) if key is not None else None
         if found is None:
             cutter = _Cutter(self.runs[index], relations, constants, self.at[index], budget,
-                             straddle=straddle)
+                             straddle=straddle, inside=inside)
             out = cutter.splits()
             if key is not None:
                 self.memo[key] = (out, cutter.used)
@@ -989,11 +1030,12 @@ class _Solver:
         budget.charge(steps)
         return list(out)
 
-    def shape(self, index: int, relations: list[_Rel], constants: Known, straddle: bool
-              ) -> Hashable | None:
-        """What the splits of run ``index`` depend on: its digits, whitespace and kinds, the
-        stated values of its cells, and the relations (its cells by place in the run, other
-        cells by value); ``None`` if the run names a cell twice (not memoised)."""
+    def shape(self, index: int, relations: list[_Rel], constants: Known,
+              mode: tuple[bool, bool]) -> Hashable | None:
+        """What the splits of run ``index`` depend on: its digits, whitespace and kinds, how
+        whitespace is read (``mode``: straddled, only inside cells), the stated values of its
+        cells, and the relations (its cells by place in the run, other cells by value);
+        ``None`` if the run names a cell twice (not memoised)."""
         run = self.runs[index]
         positions = self.at[index]
         place = {at: j for j, at in enumerate(positions)}
@@ -1003,7 +1045,7 @@ class _Solver:
             (tuple(place[at] if at in place else (constants[at],) for at in rel.left_at),
              tuple(place[at] if at in place else (constants[at],) for at in rel.right_at))
             for rel in relations)
-        return (run.segments, run.soft, straddle, tuple(map(id, run.kinds)),
+        return (run.segments, run.soft, mode, tuple(map(id, run.kinds)),
                 tuple(map(constants.__getitem__, positions)), rels)
 
     def by_own_row(self, index: int, run: Run) -> None:

@@ -463,6 +463,9 @@ _TABLE_RUN = re.compile(r"\s*[0-9]{15,}(?![0-9.,]|\s*[0-9]|\s*" + UNIT_PATTERN +
 fifteen cells under its header, ``2243644030400430…``), not a number a sentence starts with, so
 the sentence printed right after them (``…042本年度共收到…件，…``) is cut off as narrative (page
 furniture between two parts of a run, ``…0048第6页3201…``, is no sentence: not cut)."""
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+"""Three letters or more with no digit or mark (a header word such as the row labels' column
+title): never a row's value cell (a dash, ``无`` or a unit word alone are)."""
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
 """A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
@@ -568,8 +571,11 @@ class _CrawlTable:
         return (self.data and not self.valued) or bool(self.groups)
 
     def cell(self, stripped: str, at: int) -> None:
-        """One text with nothing to cut: a row's value, a row of numbers, narrative or a cell."""
-        if self.data and not self.valued:
+        """One text with nothing to cut: a row's value, a row of numbers, narrative or a cell.
+        Words with no digit after a row label are no value of it (:data:`_WORDS`): the row
+        printed none (a crawl prints a row of blank cells as nothing), and the words are the
+        next header's."""
+        if self.data and not self.valued and not _WORDS.fullmatch(stripped):
             self.current.append((stripped, at))
             self.valued = True
         elif run_segments(stripped) is not None:
