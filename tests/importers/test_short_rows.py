@@ -4,11 +4,13 @@ arithmetic where exactly one reading holds (issue 10: ``cell_missing`` in one-li
 from __future__ import annotations
 
 import attrs
+from hypothesis import given
+from hypothesis import strategies as st
 
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import TEMPLATES
-from gi_report.importers import gaps
+from gi_report.importers import gaps, shortrow
 from gi_report.importers.digits import Location, Run, solve
 from gi_report.importers.dropped import lacking_once
 from gi_report.importers.result import notice
@@ -164,3 +166,23 @@ def test_the_other_rows_of_a_crawl_with_an_all_zero_row_printed_short_are_kept()
     assert compare(doc.truth, result.report).wrong == ()
     dropped = {p for n in result.notices if n.code == "split.dropped" for p in n.cells}
     assert not any(p.startswith("/applications/") for p in dropped)
+
+
+def _naive_cuts(segments: tuple[str, ...], pieces: int) -> list[tuple[str, ...]]:
+    """Every cut of ``segments`` into ``pieces`` counts, by trying every cut of each segment."""
+    if not segments:
+        return [()] if pieces == 0 else []
+    return [head + tail for head in shortrow._cut_one(segments[0], pieces)
+            for tail in _naive_cuts(segments[1:], pieces - len(head))]
+
+
+@given(st.lists(st.text("0012345", max_size=6), max_size=4), st.integers(0, 12))
+def test_the_cuts_are_every_cut_in_the_same_order(segments: list[str], pieces: int) -> None:
+    assert list(shortrow._cuts(segments, pieces)) == _naive_cuts(tuple(segments), pieces)
+
+
+def test_a_run_of_many_segments_too_short_for_its_pieces_is_refused_without_a_search() -> None:
+    # forty one-digit segments cannot make thirty counts: before, every cut of the first
+    # segments was tried against the rest (2^n branches, minutes, no budget step spent)
+    assert list(shortrow._cuts(["1", "0"] * 20, 30)) == []
+    assert len(list(shortrow._cuts(["1", "0"] * 20, 40))) == 1

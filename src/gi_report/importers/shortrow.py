@@ -47,13 +47,45 @@ def readings(segments: Sequence[str], cells: int) -> Iterator[tuple[int | None, 
 
 def _cuts(segments: Sequence[str], pieces: int) -> Iterator[tuple[str, ...]]:
     """Every way to cut ``segments`` into ``pieces`` counts (each segment cut on its own)."""
-    if not segments:
-        if pieces == 0:
-            yield ()
+    return _cuts_from(segments, 0, pieces, _bounds(segments))
+
+
+def _cuts_from(segments: Sequence[str], first: int, pieces: int,
+               bounds: Sequence[tuple[int, int]]) -> Iterator[tuple[str, ...]]:
+    """:func:`_cuts` of ``segments[first:]``; a branch whose rest cannot be cut into the pieces
+    left is not entered (``bounds``), so every branch yields: no search without a result,
+    which a run of many segments would make exponential before a reading costs a step."""
+    fewest, most = bounds[first]
+    if not fewest <= pieces <= most:
         return
-    for head in _cut_one(segments[0], pieces):
-        for tail in _cuts(segments[1:], pieces - len(head)):
+    if first == len(segments):
+        yield ()
+        return
+    for head in _cut_one(segments[first], pieces - bounds[first + 1][0]):
+        for tail in _cuts_from(segments, first + 1, pieces - len(head), bounds):
             yield head + tail
+
+
+def _bounds(segments: Sequence[str]) -> list[tuple[int, int]]:
+    """For each ``i``, the fewest and the most counts ``segments[i:]`` cut into. Every number
+    between is a cut too (a number of two digits or more gives its last digit to a count of
+    its own: one more), so the bounds are exact."""
+    out = [(0, 0)]
+    for segment in reversed(segments):
+        fewest, most = out[-1]
+        out.append((fewest + _fewest(segment), most + len(segment)))
+    out.reverse()
+    return out
+
+
+def _fewest(text: str) -> int:
+    """The fewest counts ``text`` cuts into (each digit alone is a count, so it always cuts)."""
+    best = [0] + [len(text)] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - MAX_COUNT_DIGITS), end):
+            if best[start] + 1 < best[end] and _COUNT.fullmatch(text, start, end):
+                best[end] = best[start] + 1
+    return best[len(text)]
 
 
 def _cut_one(text: str, most: int) -> Iterator[tuple[str, ...]]:
