@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks.fidelity_harness import Case
 from gi_report.form import get_template
+from gi_report.importers.furniture import page_mark_end
 from gi_report.importers.text import _CrawlTable
 from tests.importers.test_fidelity import _wrong
 
@@ -51,6 +52,29 @@ def test_a_row_label_followed_by_its_value_still_takes_it() -> None:
         assert _rows([("row", fee.label), ("text", value)]) == [[fee.label, value]], value
 
 
+def test_a_page_mark_after_a_row_label_is_furniture_not_the_rows_value() -> None:
+    """A page mark glued after a row label is no word of the label and no value of the row:
+    it goes to the narrative (where the furniture pass lists it), the digits after it stay
+    the row's."""
+    fee, procurement = SPEC.rows[-2], SPEC.rows[-1]
+    narrative: list[str] = []
+    table = _CrawlTable(narrative, SPEC.id)
+    table.label("row", fee.label, 0)
+    table.text("第2页", 10)
+    table.label("row", procurement.label, 20)
+    table.text("第3页 共4页15", 30)
+    rows = [[text for text, _ in row] for row in table.finish()]
+    assert rows == [[fee.label], [procurement.label, "15"]]
+    assert narrative == ["第2页", "第3页 共4页"]
+
+
+def test_page_mark_end_takes_only_a_leading_page_mark() -> None:
+    assert page_mark_end("第12页") == 4
+    assert page_mark_end(" 第 2 页，共 6 页 0") == len(" 第 2 页，共 6 页")
+    assert page_mark_end("- 2 -") == 0  # a dash may be a cell's value
+    assert page_mark_end("12第2页") == 0
+
+
 REPRODUCERS = [
     # the fees row printed blank, then the procurement table: its run was read under the
     # amount column alone (one digit too many, or a count read as the amount)
@@ -66,15 +90,16 @@ REPRODUCERS = [
     # dump as dropping cells (its other runs checked with ``split.dropped``: blank, not wrong)
     pytest.param(Case(331501949, ("page_break_row_lost",), "one_line_blanks"),
                  id="page-break-applications"),
+    # a page number glued after a row label whose cells print nothing: its digit was read
+    # as the row's value (2 for a blank cell); a page mark that starts a crawl text is page
+    # furniture (listed as removed), never a label's word nor a value
+    pytest.param(Case(3852023883, ("page_break_row_lost",), "one_line_blanks"),
+                 id="page-number-after-blank-row"),
 ]
 """Harness seeds 2040, 2041, 2043 and 2044 (``one_line_blanks``): wrong cells before the rule
 above."""
 
 OPEN = [
-    # a page number glued after a row label whose cells print nothing: its digit was read
-    # as the row's value (2 for a blank cell)
-    pytest.param(Case(3852023883, ("page_break_row_lost",), "one_line_blanks"),
-                 id="page-number-after-blank-row"),
     # section 四 as one run, two blanks vanished: the reading the row totals allow prints the
     # same digits as the truth (``10001`` ``00000`` for ``10001?0`` ``?0000``), but only the
     # cells of both rows changed together re-render the same bytes; the harness proves rows

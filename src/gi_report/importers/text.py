@@ -35,6 +35,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.furniture import page_mark_end
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
@@ -513,6 +514,11 @@ class _CrawlTable:
         """A text between labels; ``following`` is the row label token right after it, if any."""
         stripped = piece.strip()
         if not stripped:
+            return
+        mark = page_mark_end(piece)
+        if mark:  # page furniture, not a value nor a label's word: listed as furniture
+            self.narrative.append(piece[:mark].strip())
+            self.text(piece[mark:], at + mark, following)
             return
         tail = self.label_tail(piece)
         if tail is not None:
