@@ -14,7 +14,7 @@ import pytest
 from benchmarks.fidelity_harness import Case
 from gi_report.form import get_template
 from gi_report.importers.furniture import page_mark_end
-from gi_report.importers.text import _CrawlTable
+from gi_report.importers.text import _CrawlTable, _value_cut
 from tests.importers.test_fidelity import _wrong
 
 SPEC = get_template("2019").table("proactive")
@@ -75,6 +75,17 @@ def test_page_mark_end_takes_only_a_leading_page_mark() -> None:
     assert page_mark_end("12第2页") == 0
 
 
+def test_numbers_after_a_unit_word_end_at_a_page_mark() -> None:
+    """Numbers after a unit word are the row's up to a page mark as they are up to the end of
+    the text (the last cell was cut off, and ``-10`` then split as ``-1`` and ``0``); before a
+    sentence they are still not."""
+    penalty = SPEC.rows[-4]
+    assert _rows([("row", penalty.label), ("text", "0-10项0第6页")]) == [
+        [penalty.label, "0-10项0"]]
+    assert _value_cut("0-10项0第6页", True) == len("0-10项0")
+    assert _value_cut("31条2023年，本机关", True) == len("31条")
+
+
 REPRODUCERS = [
     # the fees row printed blank, then the procurement table: its run was read under the
     # amount column alone (one digit too many, or a count read as the amount)
@@ -95,6 +106,12 @@ REPRODUCERS = [
     # furniture (listed as removed), never a label's word nor a value
     pytest.param(Case(3852023883, ("page_break_row_lost",), "one_line_blanks"),
                  id="page-number-after-blank-row"),
+    # seed 2027: ``0-10项0`` (a unit word inside the run, the row's last cells blank): -1 read
+    # for -10 (main reads it so too); the last ``0`` was followed by a page mark, so it was not
+    # taken (numbers after a unit word end the value only at a unit or the end of the text):
+    # a page mark ends the text as well
+    pytest.param(Case(1798145497, ("unit_words", "label_variant", "page_break_row_lost",
+                                   "part_numbering"), "one_line_blanks"), id="unit-word-2027"),
 ]
 """Harness seeds 2040, 2041, 2043 and 2044 (``one_line_blanks``): wrong cells before the rule
 above."""
@@ -114,10 +131,6 @@ OPEN = [
                  id="detached-normative-documents"),
     pytest.param(Case(1821717425, ("part_numbering", "cell_missing", "heading_typo",
                                    "label_typo"), "one_line_blanks"), id="new-this-year-2043"),
-    # seed 2027: ``0-10项0`` (a unit word inside the run, the row's last cells blank): -1 read
-    # for -10 (main reads it so too)
-    pytest.param(Case(1798145497, ("unit_words", "label_variant", "page_break_row_lost",
-                                   "part_numbering"), "one_line_blanks"), id="unit-word-2027"),
 ]
 """Wrong cells of harness seeds 2040, 2041 and 2043 (``one_line_blanks``) not diagnosed yet."""
 

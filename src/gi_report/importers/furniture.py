@@ -111,7 +111,9 @@ def whole_block(text: str) -> Removed | None:
     return None
 
 
-_PAGE_MARK = re.compile(r"\s*第\s*[0-9]{1,4}\s*页(?:\s*[/，,]?\s*共\s*[0-9]{1,4}\s*页)?")
+PAGE_MARK_PATTERN = r"第\s*[0-9]{1,4}\s*页(?:\s*[/，,]?\s*共\s*[0-9]{1,4}\s*页)?"
+"""A page mark (第3页, 第3页 共6页) as a regex, for the readers that meet one glued to text."""
+_PAGE_MARK = re.compile(r"\s*" + PAGE_MARK_PATTERN)
 
 
 def page_mark_end(text: str) -> int:
