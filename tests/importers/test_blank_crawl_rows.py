@@ -112,6 +112,11 @@ REPRODUCERS = [
     # a page mark ends the text as well
     pytest.param(Case(1798145497, ("unit_words", "label_variant", "page_break_row_lost",
                                    "part_numbering"), "one_line_blanks"), id="unit-word-2027"),
+    # section 四 as one run of 15 digits in a dump that drops cells: one digit per cell met the
+    # three row totals by chance (``00033`` ``00033`` ``01001`` for ``000`` ``3300033``
+    # ``01001``); a run over several rows is checked row by row, and each row of section 四
+    # is in one relation only: blank (``split.dropped``)
+    pytest.param(Case(3505591572, ("column_order",), "one_line_blanks"), id="column-order-4"),
 ]
 """Harness seeds 2040, 2041, 2043 and 2044 (``one_line_blanks``): wrong cells before the rule
 above."""
@@ -123,7 +128,6 @@ OPEN = [
     # one at a time
     pytest.param(Case(3236450736, ("label_typo",), "one_line_blanks"),
                  id="two-rows-indistinguishable-together"),
-    pytest.param(Case(3505591572, ("column_order",), "one_line_blanks"), id="column-order-4"),
     pytest.param(Case(49346376, ("cell_missing", "detached_labels"), "one_line_blanks"),
                  id="detached-results-total"),
     pytest.param(Case(3096420657, ("title_broken", "two_numbers", "detached_labels",
