@@ -55,3 +55,14 @@ def test_the_harness_case_reads_no_wrong_number_and_keeps_the_other_rows() -> No
     applications = result.report.table("applications")
     assert applications.cell("not_processed_duplicate", "natural_person") is None
     assert applications.cell("not_processed_excessive", "total") == 425  # its own row settles it
+
+
+def test_a_row_its_own_total_splits_several_ways_is_blank_whole() -> None:
+    # 272145241 meets its row total as 2 7 21 4 5 2 41 and 27 2 1 4 5 2 41: they agree on the
+    # last four cells, but both assume every cell printed, which the inconsistent table puts
+    # in doubt (the harness case: 2 7 2 14 5 241, the first cell lost): no cell read
+    run = _run("not_processed_duplicate", "272145241")
+    solution = solve(SPEC, dict(_inconsistent_table()), [run])
+    assert all(solution.values.get(cell) is None for cell in run.cells)
+    assert [n.code for n in solution.notices] == ["split.inconsistent"]
+    assert len(solution.notices[0].candidates) == 2

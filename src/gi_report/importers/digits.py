@@ -1050,8 +1050,11 @@ class _Solver:
 
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
-        alone, whitespace a cut (a cell of two numbers would explain nothing). A piece of a
-        longer run is not: its rows are known only if the whole is consistent."""
+        alone, whitespace a cut (a cell of two numbers would explain nothing), if that split
+        is unique. Several: the run is blank, the cells they agree on too: each of them assumes
+        every cell printed, which the inconsistency puts in doubt (a row lacking a cell shifts
+        the agreed part as well: ``272145241`` read 4, 5, 2, 41 for 2, 14, 5, 241). A piece of
+        a longer run is not split: its rows are known only if the whole is consistent."""
         if id(run) in self.pieces:
             self.ambiguous(run, [], why="没有一种拆分能同时满足表内全部勾稽关系",
                            code="split.inconsistent")
@@ -1065,9 +1068,9 @@ class _Solver:
             return
         if len(own) == 1:
             self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
-        else:
-            self.ambiguous(run, own, why="没有一种拆分能同时满足表内全部勾稽关系",
-                           code="split.inconsistent")
+        else:  # no cell read from what several splits agree on (see the docstring)
+            self.undecided(run, list(range(len(run.cells))), own,
+                           why="没有一种拆分能同时满足表内全部勾稽关系", code="split.inconsistent")
 
     def touching(self, group: list[int]) -> list[list[_Rel]]:
         """For each run of ``group``, the constraining relations that name one of its cells."""

@@ -5,10 +5,10 @@ blank, 89. When some row of the document is printed with fewer digits than its c
 document is known to drop blank cells, and a split is kept only where no dropped cell could
 change it: a run of zeros with one digit per cell (``0000000``; a dropped cell would leave a
 digit over, and no number starts with 0), or a run the table's arithmetic checks twice over
-(:func:`checked`: two relations or more stated in full and holding, each of its cells in one
-of them, none broken; a run lacking a cell would have to meet its row total and its column
-sums by chance). Every other split's cells are blank, with a notice that names the
-short row and lists the split that would hold if nothing were dropped.
+(:func:`checked`: two relations or more stated in full and holding for each of its rows, each
+of its cells in one of them, none broken; a run lacking a cell would have to meet its row total
+and its column sums by chance). Every other split's cells are blank, with a notice that names
+the short row and lists the split that would hold if nothing were dropped.
 """
 
 from __future__ import annotations
@@ -41,11 +41,11 @@ def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
             ) -> bool:
     """Whether the table's arithmetic confirms the run's split twice over: no cell chosen by
     the narrative (``chosen``), no relation touching the run broken (a blank cell some count
-    ≥ 0), every cell in a relation stated in full in ``values`` and holding, and the run in
-    :data:`_CHECKS` such relations or more (a run lacking a cell would have to meet every one
-    of them by chance: cutting a printed number lowers its row's sum). A run read as lacking
-    cells (its one consistent reading) needs each cell it reads checked once more. One
-    relation through an ``unsure`` cell (one of several of which one is lacking,
+    ≥ 0), every cell in a relation stated in full in ``values`` and holding, and each row of
+    the run in :data:`_CHECKS` such relations or more (a run lacking a cell would have to
+    meet every one of them by chance: cutting a printed number lowers its row's sum). A run
+    read as lacking cells (its one consistent reading) needs each cell it reads checked once
+    more. One relation through an ``unsure`` cell (one of several of which one is lacking,
     :func:`lacking_once`) that does not hold checks nothing and breaks nothing: the lacking
     cell may be in it (a misread would break its row total or a second relation as well)."""
     cells = set(run.cells)
@@ -57,7 +57,16 @@ def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
     uses = Counter((c.row, c.column) for rel in full for c in rel.cells)
     if run.lacking:  # placed as the one consistent reading: each cell read checked once more
         return all(uses[cell] >= 1 for cell in cells if values.get(cell) is not None)
-    return all(uses[cell] >= 1 for cell in cells) and len(full) >= _CHECKS
+    return all(uses[cell] >= 1 for cell in cells) and _rows_checked(full, cells)
+
+
+def _rows_checked(full: Sequence[Relation], cells: set[Cell]) -> bool:
+    """Whether each row of a run is in :data:`_CHECKS` of the ``full`` relations or more: a run
+    over several rows (section 四 as one run) that lacks a cell shifts digits from one row into
+    the next, so each row's part must meet relations of its own by chance, not the run's."""
+    rows = {row for row, _ in cells}
+    return all(sum(1 for rel in full if any(c.row == row for c in rel.cells)) >= _CHECKS
+               for row in rows)
 
 
 def _full_relations(spec: TableSpec, cells: set[Cell], values: Mapping[Cell, CellValue],

@@ -111,6 +111,19 @@ def whole_block(text: str) -> Removed | None:
     return None
 
 
+PAGE_MARK_PATTERN = r"第\s*[0-9]{1,4}\s*页(?:\s*[/，,]?\s*共\s*[0-9]{1,4}\s*页)?"
+"""A page mark (第3页, 第3页 共6页) as a regex, for the readers that meet one glued to text."""
+_PAGE_MARK = re.compile(r"\s*" + PAGE_MARK_PATTERN)
+
+
+def page_mark_end(text: str) -> int:
+    """Where a page mark (第3页, 第3页 共6页) that starts ``text`` ends, or 0: a crawl glues the
+    page number of a break to the text around it. Dashed page numbers (- 3 -) are not taken
+    here: inside a table a dash is a cell's value."""
+    m = _PAGE_MARK.match(text)
+    return m.end() if m else 0
+
+
 def strip_inline(text: str) -> tuple[str, list[Removed]]:
     """The text without a breadcrumb-and-share-bar run inside it or trailing 附件下载 links."""
     removed: list[Removed] = []

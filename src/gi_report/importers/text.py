@@ -35,6 +35,7 @@ from gi_report.importers.blocks import (
     TableBlock,
     TextBlock,
 )
+from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark_end
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
@@ -57,10 +58,12 @@ MAX_LINE_TOKENS = 20_000
 """Most label tokens one crawler line may be cut into."""
 _NUMBERS = r"(?>(?:\s*(?:[0-9０-９](?:[0-9０-９]|[.,](?=[0-9]))*|[—\-－/／]+))+)"
 _VALUE_PREFIX = re.compile(
-    rf"^{_NUMBERS}(?:\s*{UNIT_PATTERN}(?:{_NUMBERS}(?=\s*{UNIT_PATTERN}|\s*$))?)*")
+    rf"^{_NUMBERS}(?:\s*{UNIT_PATTERN}"
+    rf"(?:{_NUMBERS}(?=\s*{UNIT_PATTERN}|\s*$|\s*{PAGE_MARK_PATTERN}))?)*")
 """The numbers (and dashes) at the start of a crawl text: a value cell ends where text begins.
 A unit word after a number (``15条2个7个``) does not end the cell; numbers after a unit belong
-to it only up to the next unit or the end of the text (``31条2023年…`` ends after 条)."""
+to it only up to the next unit or the end of the text (``31条2023年…`` ends after 条); a page
+mark (furniture, :func:`~gi_report.importers.furniture.page_mark_end`) ends the text too."""
 _NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]|第[一二三四五六]部分")
 _PROSE = re.compile(r"[。，；：！？]|^[一二三四五六七八九十]{1,2}[、.．]")
 """Text that is a sentence or a numbered heading, not a label: kept as narrative."""
@@ -513,6 +516,11 @@ class _CrawlTable:
         """A text between labels; ``following`` is the row label token right after it, if any."""
         stripped = piece.strip()
         if not stripped:
+            return
+        mark = page_mark_end(piece)
+        if mark:  # page furniture, not a value nor a label's word: listed as furniture
+            self.narrative.append(piece[:mark].strip())
+            self.text(piece[mark:], at + mark, following)
             return
         tail = self.label_tail(piece)
         if tail is not None:
