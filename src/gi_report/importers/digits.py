@@ -903,29 +903,32 @@ class _Solver:
         self.outcome([self.runs[i] for i in group], solutions)
         return True
 
-    def may_lack_a_cell(self, index: int, budget: _Budget) -> bool:
+    def may_lack_a_cell(self, index: int, budget: _Budget, *, totals: bool = False) -> bool:
         """Whether run ``index``'s row relations also hold with one of the cells they sum not
         printed (a blank a dump dropped): a split by its own row alone cannot tell them apart;
-        a search over its bound counts as such."""
+        a search over its bound counts as such. With ``totals``, a total not printed too (its
+        row's sum then checks nothing, so any split of the rest holds)."""
         run = self.runs[index]
         rels = self.local(index, constants=False)
         summed = {c for rel in rels for c in (rel.left if len(rel.left) > 1 else rel.right)}
+        dropped = {c for rel in rels for c in rel.cells} if totals else summed
         try:
-            return any(self.holds_without(run, k, rels, budget)
-                       for k, cell in enumerate(run.cells) if cell in summed)
+            return any(self.holds_without(run, k, rels, budget, 0 if cell in summed else None)
+                       for k, cell in enumerate(run.cells) if cell in dropped)
         except _TooComplex:
             return True
 
-    def holds_without(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget) -> bool:
-        """Whether ``run`` read without its cell ``k`` (a blank a dump dropped, so 0 in the
-        sums) has a split meeting ``rels``."""
+    def holds_without(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget,
+                      blank: int | None = 0) -> bool:
+        """Whether ``run`` read without its cell ``k`` (a blank a dump dropped: ``blank``, 0 in
+        the sums, unknown for a total) has a split meeting ``rels``."""
         short = attrs.evolve(run, cells=run.cells[:k] + run.cells[k + 1:],
                              kinds=run.kinds[:k] + run.kinds[k + 1:])
         at = [self.position[c] for c in short.cells]
         unknown: Known = [None] * len(self.position)
         for split in _splits(short, rels, unknown, at, budget, straddle=False):
             values = list(unknown)
-            values[self.position[run.cells[k]]] = 0
+            values[self.position[run.cells[k]]] = blank
             for position, value in zip(at, split, strict=True):
                 if isinstance(value, int | Decimal):
                     values[position] = value
@@ -1051,7 +1054,9 @@ class _Solver:
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
         alone, whitespace a cut (a cell of two numbers would explain nothing). A piece of a
-        longer run is not: its rows are known only if the whole is consistent."""
+        longer run is not: its rows are known only if the whole is consistent; nor is a run
+        its row splits several ways whose digits also read as its row without a total printed
+        (the cells those splits agree on stand only on a total that may be no total)."""
         if id(run) in self.pieces:
             self.ambiguous(run, [], why="没有一种拆分能同时满足表内全部勾稽关系",
                            code="split.inconsistent")
@@ -1065,6 +1070,8 @@ class _Solver:
             return
         if len(own) == 1:
             self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
+        elif self.may_lack_a_cell(index, _Budget(MAX_NODES), totals=True):
+            self.lacks_a_cell(index)  # what its splits agree on holds only if its total printed
         else:
             self.ambiguous(run, own, why="没有一种拆分能同时满足表内全部勾稽关系",
                            code="split.inconsistent")
