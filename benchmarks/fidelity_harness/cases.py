@@ -117,7 +117,9 @@ def proven(case: Case, text: str | bytes, imported: Report, wrong: Sequence[Wron
 
 def _classify(case: Case, text: str | bytes, imported: Report, tally: Tally) -> Tally:
     """The tally with each row's wrong cells moved to ``indistinguishable`` where
-    :func:`proven`; every other wrong cell stays wrong."""
+    :func:`proven`, then, if some are left, all the case's wrong cells together where
+    :func:`proven` (cells of several rows a reading changes together); every other wrong cell
+    stays wrong."""
     by_row: dict[str, list[Wrong]] = {}
     for w in tally.wrong:
         by_row.setdefault(w.pointer.rsplit("/", 1)[0], []).append(w)
@@ -125,6 +127,8 @@ def _classify(case: Case, text: str | bytes, imported: Report, tally: Tally) -> 
     same: list[Wrong] = []
     for cells in by_row.values():
         (same if proven(case, text, imported, cells) else wrong).extend(cells)
+    if wrong and len(by_row) > 1 and proven(case, text, imported, tally.wrong):
+        wrong, same = [], list(tally.wrong)
     return attrs.evolve(tally, wrong=tuple(wrong), indistinguishable=tuple(same))
 
 

@@ -84,6 +84,9 @@ _PIECE = {
 MAX_RELAXED = 2
 """Most runs of one group searched as lacking a cell or not (:meth:`_Solver.relax`)."""
 
+_LACKS_A_CELL = "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"
+"""Why a run is blank whose row, inconsistent as printed, holds with a cell not printed."""
+
 
 @attrs.frozen(kw_only=True)
 class Run:
@@ -903,29 +906,32 @@ class _Solver:
         self.outcome([self.runs[i] for i in group], solutions)
         return True
 
-    def may_lack_a_cell(self, index: int, budget: _Budget) -> bool:
+    def may_lack_a_cell(self, index: int, budget: _Budget, *, totals: bool = False) -> bool:
         """Whether run ``index``'s row relations also hold with one of the cells they sum not
         printed (a blank a dump dropped): a split by its own row alone cannot tell them apart;
-        a search over its bound counts as such."""
+        a search over its bound counts as such. With ``totals``, a total not printed too (its
+        row's sum then checks nothing, so any split of the rest holds)."""
         run = self.runs[index]
         rels = self.local(index, constants=False)
         summed = {c for rel in rels for c in (rel.left if len(rel.left) > 1 else rel.right)}
+        dropped = {c for rel in rels for c in rel.cells} if totals else summed
         try:
-            return any(self.holds_without(run, k, rels, budget)
-                       for k, cell in enumerate(run.cells) if cell in summed)
+            return any(self.holds_without(run, k, rels, budget, 0 if cell in summed else None)
+                       for k, cell in enumerate(run.cells) if cell in dropped)
         except _TooComplex:
             return True
 
-    def holds_without(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget) -> bool:
-        """Whether ``run`` read without its cell ``k`` (a blank a dump dropped, so 0 in the
-        sums) has a split meeting ``rels``."""
+    def holds_without(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget,
+                      blank: int | None = 0) -> bool:
+        """Whether ``run`` read without its cell ``k`` (a blank a dump dropped: ``blank``, 0 in
+        the sums, unknown for a total) has a split meeting ``rels``."""
         short = attrs.evolve(run, cells=run.cells[:k] + run.cells[k + 1:],
                              kinds=run.kinds[:k] + run.kinds[k + 1:])
         at = [self.position[c] for c in short.cells]
         unknown: Known = [None] * len(self.position)
         for split in _splits(short, rels, unknown, at, budget, straddle=False):
             values = list(unknown)
-            values[self.position[run.cells[k]]] = 0
+            values[self.position[run.cells[k]]] = blank
             for position, value in zip(at, split, strict=True):
                 if isinstance(value, int | Decimal):
                     values[position] = value
@@ -935,8 +941,8 @@ class _Solver:
 
     def lacks_a_cell(self, index: int) -> None:
         run = self.runs[index]
-        self.undecided(run, list(range(len(run.cells))), [], code="split.inconsistent", why=(
-            "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"))
+        self.undecided(run, list(range(len(run.cells))), [], code="split.inconsistent",
+                       why=_LACKS_A_CELL)
 
     def alternatives(self, group: list[int], cut: list[tuple[tuple[CellValue, ...], ...]]
                      ) -> list[tuple[tuple[CellValue, ...], ...]]:
@@ -1053,7 +1059,8 @@ class _Solver:
         alone, whitespace a cut (a cell of two numbers would explain nothing), if that split
         is unique. Several: the run is blank, the cells they agree on too: each of them assumes
         every cell printed, which the inconsistency puts in doubt (a row lacking a cell shifts
-        the agreed part as well: ``272145241`` read 4, 5, 2, 41 for 2, 14, 5, 241). A piece of
+        the agreed part as well: ``272145241`` read 4, 5, 2, 41 for 2, 14, 5, 241; where its
+        digits also read as its row without a total printed, the notice says so). A piece of
         a longer run is not split: its rows are known only if the whole is consistent."""
         if id(run) in self.pieces:
             self.ambiguous(run, [], why="没有一种拆分能同时满足表内全部勾稽关系",
@@ -1069,8 +1076,10 @@ class _Solver:
         if len(own) == 1:
             self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
         else:  # no cell read from what several splits agree on (see the docstring)
-            self.undecided(run, list(range(len(run.cells))), own,
-                           why="没有一种拆分能同时满足表内全部勾稽关系", code="split.inconsistent")
+            unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES), totals=True)
+            why = _LACKS_A_CELL if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
+            self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",
+                           why=why)
 
     def touching(self, group: list[int]) -> list[list[_Rel]]:
         """For each run of ``group``, the constraining relations that name one of its cells."""

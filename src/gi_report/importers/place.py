@@ -330,11 +330,24 @@ class Placer:
         if named and by_header(dr, named) is not None:
             self.take(dr, named, None, how="whole")
             return
+        self.short_whole(dr, whole)
         shown = " | ".join(s.text for s in dr.values)
         level = Level.INFO if not any(is_number(s.text) for s in dr.values) else None
         self.notices.append(notice(
             "row.unlabelled", f"{spec.title}中一行没有行名（{shown}），无法确定是哪一行，未使用",
             location=dr.location, level=level, found=shown))
+
+    def short_whole(self, dr: DataRow, whole: Sequence[Cell]) -> None:
+        """A label-less row, the only one of its table, with more digits than any one row's
+        cells but fewer than the whole table's: the table printed as one run with cells
+        dropped (it stays unused), so the document drops blank cells (:attr:`short_rows`)."""
+        found = segments(dr)
+        if found is None or not (self.lone and self.value_rows[dr.location.table] <= 1):
+            return
+        digits = sum(len(s.replace(".", "").lstrip("-")) for s in found)
+        widest = max(len(_value_cells(self.spec, row.id)) for row in self.spec.rows)
+        if widest < digits < len(whole):
+            self.short_rows.append(self.spec.title)
 
     def named_cells(self, dr: DataRow, whole: Sequence[Cell]) -> list[Cell]:
         """The cells the header above a label-less row names by row and column."""
