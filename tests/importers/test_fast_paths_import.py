@@ -23,19 +23,7 @@ from gi_report.importers.html import parse_html
 from gi_report.importers.markdown import parse_markdown
 from gi_report.importers.normalize import fold
 from gi_report.importers.rows import DataRow, Slot, read_rows
-
-
-def _plain_looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > max(8, len(sample) // 100)
-
-
-@given(st.binary(max_size=10_000))
-def test_binary_test_counts_controls_as_the_loop_did(data: bytes) -> None:
-    assert encoding._looks_binary(data) is _plain_looks_binary(data)
+from tests.importers.test_fast_paths_plain import _plain_looks_binary
 
 
 def test_binary_test_at_the_threshold() -> None:

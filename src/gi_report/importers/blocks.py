@@ -150,15 +150,7 @@ def located_cell(text: str, file: str | None, line: int | None, table: int, row:
     call (a page's reader builds one per cell)."""
     if not _CELL or not _LOCATION:
         return grid_cell(text, (row, column), cell_location(file, line, table, row, column))
-    where = _new(Location)
-    set_file, set_page, set_line, set_table, set_row, set_column, set_offset = _LOCATION
-    set_file(where, file)
-    set_page(where, None)
-    set_line(where, line)
-    set_table(where, table)
-    set_row(where, row)
-    set_column(where, column)
-    set_offset(where, None)
+    where = cell_location(file, line, table, row, column)
     cell = _new(GridCell)
     set_text, set_origin, set_location = _CELL
     set_text(cell, text)
