@@ -145,6 +145,9 @@ class Vocabulary:
     come first: the regex engine tries the alternatives in order, and they are the commonest."""
     inner_stops: dict[str, tuple[int, ...]]
     """Where the clause marks are inside a word that holds some (a long label)."""
+    zero_words: _ZeroWords | None = None
+    """The searches that find the words :meth:`all_zero_words` looks for without the scan
+    (``None``: a word of theirs may hold a digit, a unit or a mark; always scan)."""
     seen: dict[str, tuple[str, _Word, bool, bool]] = attrs.field(init=False)
     """Each word with its kind, whether it holds a clause mark, and whether it makes its
     clause one a reading acts on (for :meth:`clauses`)."""
@@ -190,7 +193,13 @@ class Vocabulary:
         """Where the first fee-notice word of ``sentence[start:end]`` starts and its first
         all-zero word (均为) ends, as :meth:`tokens` finds them (``None``: it lacks one). The
         words are looked up without making the tokens, and the scan stops once both are
-        found."""
+        found. A statement holding no word that could hide or swallow one of them (see
+        :class:`_ZeroWords`) needs no scan: their first occurrences are their first tokens."""
+        zero_words = self.zero_words
+        if zero_words is not None and zero_words.overlapping.search(sentence, start, end) is None:
+            first = zero_words.notice.search(sentence, start, end)
+            zeros = zero_words.zero.search(sentence, start, end)
+            return None if first is None or zeros is None else (first.start(), zeros.end())
         seen = self.seen
         notice = zero = -1
         for m in self.scan.finditer(sentence, start, end):
@@ -282,6 +291,44 @@ class Vocabulary:
                 or _NEGATION.search(text, start, end) is not None
                 or (_NUMBER_OF_ITEMS.search(text, start, end) is not None
                     and self.applications_words.search(text, start, end) is not None))
+
+
+class _ZeroWords(NamedTuple):
+    """The words of fee notices (收费通知) and of all-zero statements (均为), each kind as one
+    search, and the other words of the vocabulary that overlap one of them: those holding one,
+    and those ending inside one (实收 before 收费通知). In a text without the latter, no token
+    of the scan can cover an occurrence of the former (their words hold no digit, unit or
+    mark, so no number or mark token can either), and at its start the scan takes that word
+    (no longer word starts there): each occurrence is a token, the first the first token."""
+
+    notice: re.Pattern[str]
+    zero: re.Pattern[str]
+    overlapping: re.Pattern[str]
+
+
+def _zero_words(table: dict[str, _Word]) -> _ZeroWords | None:
+    """The :class:`_ZeroWords` of a vocabulary (``None`` when a word of either kind holds a
+    character a number or a mark may hold, or either kind has no word)."""
+    notice = [t for t, w in table.items() if w.kind == "fee_notice"]
+    zero = [t for t, w in table.items() if w.kind == "allzero"]
+    targets = (*notice, *zero)
+    if not notice or not zero or any(_NUMBER_STARTS.search(t) for t in targets):
+        return None
+    overlapping = [w for w in table if any(_overlaps(w, t) for t in targets)]
+    return _ZeroWords(re.compile(_trie(notice)), re.compile(_trie(zero)),
+                      re.compile(_trie(overlapping)) if overlapping else _NEVER)
+
+
+def _overlaps(word: str, target: str) -> bool:
+    """Whether ``word`` (another word than ``target``) holds ``target`` or ends inside it."""
+    if word == target:
+        return False
+    return target in word or any(len(word) > k and word.endswith(target[:k])
+                                 for k in range(1, len(target)))
+
+
+_NEVER = re.compile("(?!)")
+"""A search that finds nothing."""
 
 
 _NUMBER_CHARS = "0123456789,."
@@ -474,7 +521,8 @@ def _compiled(table: dict[str, _Word], applications: str,
                       all_applicant_columns=frozenset(c.id for c in columns),
                       read_whole=re.compile(_trie((*(t for t in table if _MARK.search(t)),
                                                    *words.FEE_ALL_ZERO))),
-                      hint=hint, scan=_scan(table), inner_stops=_inner_stops(table))
+                      hint=hint, scan=_scan(table), inner_stops=_inner_stops(table),
+                      zero_words=_zero_words(table))
 
 
 def _inner_stops(table: dict[str, _Word]) -> dict[str, tuple[int, ...]]:
