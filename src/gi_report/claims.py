@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
@@ -805,22 +806,29 @@ class _Reader:
         return self.out
 
     def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
-        """Read one clause; returns whether a 其中 breakdown goes on after it."""
+        """Read one clause; returns whether a 其中 breakdown goes on after it. Its kinds are
+        listed once (in C) and tested by membership, so a clause without numbers, negations
+        or cases is not looked through for them."""
         if clause and clause[0][0] == "breakdown":
             breakdown = True
-        numbers = [i for i, t in enumerate(clause) if t[0] == "number"]
+        kinds = list(map(_KIND, clause))
+        numbers = [i for i, k in enumerate(kinds) if k == "number"] if "number" in kinds else []
         for i in numbers:
             unit = clause[i][5]
             if unit and unit not in "%％":  # a number :meth:`_number` reads
                 self._numbers_and_negations(clause, numbers, breakdown)
                 return breakdown
-        for i, token in enumerate(clause):  # none: only its negations (and cases) claim
+        if "neg" in kinds:  # none: only its negations (and cases) claim
+            self._negations(clause)
+        if not numbers and not _CASE_KINDS.isdisjoint(kinds):
+            self.topic = ("case", self._joined_cases([t for t in clause if t[0] in _CASE_KINDS]))
+        return breakdown
+
+    def _negations(self, clause: list[_Token]) -> None:
+        """Each negation of a clause with the words after it."""
+        for i, token in enumerate(clause):
             if token[0] == "neg":
                 self._negation(clause, i + 1, token)
-        cases = [t for t in clause if t[0] in _CASE_KINDS]
-        if cases and not numbers:
-            self.topic = ("case", self._joined_cases(cases))
-        return breakdown
 
     def _numbers_and_negations(self, clause: list[_Token], numbers: list[int],
                                breakdown: bool) -> None:
@@ -1123,6 +1131,8 @@ class _Reader:
                 self.claim(neg[1], heads[-1][2], None, False, head[3].refs)
 
 
+_KIND = operator.itemgetter(0)
+"""A token's kind."""
 _NEGATION_STOPS = _CATEGORY | {"app", "pverb"}
 """The kinds of token a negation's reading stops at or may claim from (:meth:`_Reader._negated`)."""
 _PLAIN_BEFORE_APP = frozenset({"negverb", "recv"})
