@@ -648,6 +648,15 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     :meth:`Vocabulary.may_claim_in`, what the candidate is passes some: a sentence found by a
     claim number or a negation needs only a category word; one found by a number of items
     (which is itself the last test's number of items) needs the hint and a category word."""
+    for sentence, _ in marked_claim_sentences(text, vocabulary):
+        yield sentence
+
+
+def marked_claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[tuple[str, bool]]:
+    """:func:`claim_sentences`, each with whether it was found by a claim number or a
+    negation, which it then holds: :func:`read_found_tuples` need not look for one
+    (``counted=True``). A sentence cut from lines joined is not marked (its candidate may be
+    in another line's sentence)."""
     done = 0
     while True:
         at, claims_number = _next_candidate(text, done)
@@ -658,10 +667,10 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         end = _END.search(text, at)
         done = end.end() if end is not None else len(text)
         if text.find("\n", start, done) != -1:
-            yield from _may_claim(text[start:done], vocabulary)
+            yield from ((s, False) for s in _may_claim(text[start:done], vocabulary))
         elif (claims_number or vocabulary.hint.search(text, start, done) is not None) \
                 and vocabulary.anchors.search(text, start, done) is not None:  # the common case
-            yield text[start:done].strip()  # (the spaces around it change no test)
+            yield text[start:done].strip(), claims_number  # (the spaces around it change no test)
 
 
 def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
@@ -1184,11 +1193,12 @@ def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None)
     return [_new(Found, found) for found in read_found_tuples(sentence, vocabulary, agency)]
 
 
-def read_found_tuples(sentence: str, vocabulary: Vocabulary,
-                      agency: str | None = None) -> list[FoundTuple]:
+def read_found_tuples(sentence: str, vocabulary: Vocabulary, agency: str | None = None, *,
+                      counted: bool = False) -> list[FoundTuple]:
     """:func:`read_found` as plain tuples (:data:`FoundTuple`): what R15 compares with the
-    cells before it needs a claim's words."""
-    if _items_without_receipt(sentence):
+    cells before it needs a claim's words (``counted``: the sentence is known to hold a claim
+    number or a negation, see :func:`marked_claim_sentences`)."""
+    if not counted and _items_without_receipt(sentence):
         return []
     found = _Reader(vocabulary, sentence, agency).read()
     if len(found) < 2:

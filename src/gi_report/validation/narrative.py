@@ -275,10 +275,11 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     cells = _Cells(report)
     out: list[Finding] = []
     for text_pointer, section, text in texts(report):
-        for sentence in claims.claim_sentences(text, vocabulary):
+        for sentence, counted in claims.marked_claim_sentences(text, vocabulary):
             if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
                 continue  # not _readable (inlined: a call per sentence)
-            for found in claims.read_found_tuples(sentence, vocabulary, agency):
+            for found in claims.read_found_tuples(sentence, vocabulary, agency,
+                                                  counted=counted):
                 # a negation states 0
                 value = 0 if found[1] is None else _stated(found[1], found[2], found[3])
                 plan = plans.get(found[0]) or grammar.plan(found[0], *layouts)
