@@ -149,6 +149,9 @@ class Vocabulary:
     zero_words: _ZeroWords | None = None
     """The searches that find the words :meth:`all_zero_words` looks for without the scan
     (``None``: a word of theirs may hold a digit, a unit or a mark; always scan)."""
+    negations: _Negations | None = None
+    """The searches that find the negations of a statement without the scan, for
+    :meth:`negation_reach` (``None``: a negation word may hold a digit, a unit or a mark)."""
     seen: dict[str, tuple[str, _Word, bool, bool]] = attrs.field(init=False)
     """Each word with its kind, whether it holds a clause mark, and whether it makes its
     clause one a reading acts on (for :meth:`clauses`)."""
@@ -214,6 +217,29 @@ class Vocabulary:
             if notice >= 0 and zero >= 0:
                 return notice, zero
         return None
+
+    def negation_reach(self, sentence: str, neg: _Token, end: int) -> list[_Token]:
+        """The negation token ``neg`` and the tokens after it in its clause, as
+        :meth:`clauses` finds them, up to the first that starts more than 20 characters after
+        it or is a number (a negation's reading stops there). The scan starts at the
+        negation's end, a token boundary, so it finds the tokens the whole scan finds."""
+        seen = self.seen
+        limit = neg[2] + 20
+        out = [neg]
+        for m in self.scan.finditer(sentence, neg[2], end):
+            text = m[0]
+            at, after = m.span()
+            known = seen.get(text)
+            if known is not None:  # a word: its kind; whether it holds a mark (ends the clause)
+                out.append((known[0], at, after, known[1], "", ""))
+                if known[2] or at > limit:
+                    break
+            else:  # a number (the reading stops at it) or a clause mark
+                if text[0] in _DIGITS:
+                    digits, unit = _number_parts(text)
+                    out.append(("number", at, after, None, digits, unit))
+                break
+        return out
 
     def clauses(self, sentence: str, start: int, end: int) -> list[list[_Token]]:
         """The clauses of ``sentence[start:end]`` (the tokens between clause marks, as
@@ -330,6 +356,34 @@ def _overlaps(word: str, target: str) -> bool:
 
 _NEVER = re.compile("(?!)")
 """A search that finds nothing."""
+
+
+class _Negations(NamedTuple):
+    """The negation words (未, 无 …) as one search, the other words that overlap one (hold it,
+    or end inside it: 无法提供), and a number with a claim unit (or what could be one). In a
+    statement without the latter two, every occurrence of a negation word is a negation token
+    (as for :class:`_ZeroWords`), and the statement's claims are its negations' alone: every
+    other claim needs a number with a unit, and so do the readings that use the state a clause
+    leaves (the topic of cases, a list's verb, the fee topic). Each negation is then read from
+    the tokens after it (:meth:`Vocabulary.negation_reach`), the statement is not scanned
+    whole."""
+
+    words: re.Pattern[str]
+    overlapping: re.Pattern[str]
+    numbered: re.Pattern[str]
+
+
+def _negations(table: dict[str, _Word]) -> _Negations | None:
+    """The :class:`_Negations` of a vocabulary (``None`` when a negation word holds a character
+    a number or a mark may hold, or there is none)."""
+    negations = [t for t, w in table.items() if w.kind == "neg"]
+    if not negations or any(_NUMBER_STARTS.search(t) for t in negations):
+        return None
+    overlapping = [w for w in table if any(_overlaps(w, t) for t in negations)]
+    units = sorted({u for us in words.CLAIM_UNITS.values() for u in us}, key=len, reverse=True)
+    numbered = re.compile("[0-9][0-9,.]*\\s*(?:" + "|".join(map(re.escape, units)) + ")")
+    return _Negations(re.compile(_trie(negations)),
+                      re.compile(_trie(overlapping)) if overlapping else _NEVER, numbered)
 
 
 _NUMBER_CHARS = "0123456789,."
@@ -523,7 +577,7 @@ def _compiled(table: dict[str, _Word], applications: str,
                       read_whole=re.compile(_trie((*(t for t in table if _MARK.search(t)),
                                                    *words.FEE_ALL_ZERO))),
                       hint=hint, scan=_scan(table), inner_stops=_inner_stops(table),
-                      zero_words=_zero_words(table))
+                      zero_words=_zero_words(table), negations=_negations(table))
 
 
 def _inner_stops(table: dict[str, _Word]) -> dict[str, tuple[int, ...]]:
@@ -808,11 +862,26 @@ class _Reader:
             if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
                     self, self.vocabulary.all_zero_words(sentence, start, end)):
                 continue
-            breakdown = False
-            for clause in self.vocabulary.clauses(sentence, start, end):
-                breakdown = self._clause(clause, breakdown)
+            if not self._negations_only(start, end):
+                breakdown = False
+                for clause in self.vocabulary.clauses(sentence, start, end):
+                    breakdown = self._clause(clause, breakdown)
             self.topic, self.fee_topic, self.verb = None, False, None
         return self.out
+
+    def _negations_only(self, start: int, end: int) -> bool:
+        """Read the statement ``sentence[start:end]`` from its negations alone, if its claims
+        can only be theirs (see :class:`_Negations`); whether it was."""
+        negations, sentence = self.vocabulary.negations, self.sentence
+        if negations is None or negations.numbered.search(sentence, start, end) is not None \
+                or negations.overlapping.search(sentence, start, end) is not None:
+            return False
+        words_of = self.vocabulary.words
+        for m in negations.words.finditer(sentence, start, end):
+            at, after = m.span()
+            neg: _Token = ("neg", at, after, words_of[m[0]], "", "")
+            self._negation(self.vocabulary.negation_reach(sentence, neg, end), 1, neg)
+        return True
 
     def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
         """Read one clause; returns whether a 其中 breakdown goes on after it. Its kinds are
