@@ -359,9 +359,11 @@ _NEVER = re.compile("(?!)")
 
 
 class _Negations(NamedTuple):
-    """The negation words (未, 无 …) as one search, the other words that overlap one (hold it,
-    or end inside it: 无法提供), and a number with a claim unit (or what could be one). In a
-    statement without the latter two, every occurrence of a negation word is a negation token
+    """The negation words (未, 无 …) as one search, and one search for what keeps a statement
+    from being read from them alone: the other words that overlap one (hold it, or end inside
+    it: 无法提供), and a number with a claim unit (or what could be one; each branch starts
+    with a literal, so the regex engine skips the other characters fast). In a statement
+    without either, every occurrence of a negation word is a negation token
     (as for :class:`_ZeroWords`), and the statement's claims are its negations' alone: every
     other claim needs a number with a unit, and so do the readings that use the state a clause
     leaves (the topic of cases, a list's verb, the fee topic). Each negation is then read from
@@ -369,8 +371,7 @@ class _Negations(NamedTuple):
     whole."""
 
     words: re.Pattern[str]
-    overlapping: re.Pattern[str]
-    numbered: re.Pattern[str]
+    blocking: re.Pattern[str]
 
 
 def _negations(table: dict[str, _Word]) -> _Negations | None:
@@ -381,9 +382,9 @@ def _negations(table: dict[str, _Word]) -> _Negations | None:
         return None
     overlapping = [w for w in table if any(_overlaps(w, t) for t in negations)]
     units = sorted({u for us in words.CLAIM_UNITS.values() for u in us}, key=len, reverse=True)
-    numbered = re.compile("[0-9][0-9,.]*\\s*(?:" + "|".join(map(re.escape, units)) + ")")
+    numbered = (f"{d}[0-9,.]*\\s*(?:{'|'.join(map(re.escape, units))})" for d in _DIGITS)
     return _Negations(re.compile(_trie(negations)),
-                      re.compile(_trie(overlapping)) if overlapping else _NEVER, numbered)
+                      re.compile("|".join((*numbered, *_trie_branches(overlapping)))))
 
 
 _NUMBER_CHARS = "0123456789,."
@@ -873,8 +874,7 @@ class _Reader:
         """Read the statement ``sentence[start:end]`` from its negations alone, if its claims
         can only be theirs (see :class:`_Negations`); whether it was."""
         negations, sentence = self.vocabulary.negations, self.sentence
-        if negations is None or negations.numbered.search(sentence, start, end) is not None \
-                or negations.overlapping.search(sentence, start, end) is not None:
+        if negations is None or negations.blocking.search(sentence, start, end) is not None:
             return False
         words_of = self.vocabulary.words
         for m in negations.words.finditer(sentence, start, end):
