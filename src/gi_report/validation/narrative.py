@@ -202,13 +202,19 @@ def _with_value(claim: claims.Claim, grammar: Grammar, value: Number | None = No
                  sentence=claim.sentence)
 
 
+_SUBSECTION_POINTERS = tuple(f"/overview/subsections/{i}/text" for i in range(32))
+"""The pointers of the first subsections' texts, written once (not formatted per call)."""
+
+
 def texts(report: Report) -> Iterator[tuple[str, str, str]]:
     """The narrative texts R15 reads: (JSON Pointer, section id, text)."""
     overview = report.overview
     if overview.text:
         yield "/overview/text", "overview", overview.text
+    pointers = _SUBSECTION_POINTERS
     for i, sub in enumerate(overview.subsections):
-        yield f"/overview/subsections/{i}/text", "overview", f"{sub.heading}\n\n{sub.text}"
+        pointer = pointers[i] if i < len(pointers) else f"/overview/subsections/{i}/text"
+        yield pointer, "overview", f"{sub.heading}\n\n{sub.text}"
     for section_id in ("proactive", "applications", "review_litigation"):
         text = getattr(report.table_sections, section_id).text
         if text:
