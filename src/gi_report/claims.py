@@ -685,17 +685,6 @@ def _after_digit(text: str, at: int) -> bool:
     return at > 0 and text[at - 1] in _DIGITS
 
 
-def _next_candidate(text: str, pos: int) -> tuple[int, bool]:
-    """Where the next number with a claim unit or negation of ``text`` at or after ``pos`` is
-    (``-1``: none), and whether it is a claim number (not one of items) or a negation: then its
-    sentence holds what :meth:`Vocabulary.may_claim_in` searches for besides a category word."""
-    while (m := _CANDIDATE.search(text, pos)) is not None:
-        if m.lastindex is None or _after_digit(text, m.start()):
-            return m.start(), m[0] not in _ITEM_UNITS
-        pos = m.end()
-    return -1, False
-
-
 def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
     """The sentences of ``text`` (as :func:`sentences` cuts them) that may make a claim, found
     from the numbers and negations of the text rather than by reading every sentence: from
@@ -707,25 +696,38 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         yield sentence
 
 
-def marked_claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[tuple[str, bool]]:
+def marked_claim_sentences(text: str, vocabulary: Vocabulary) -> list[tuple[str, bool]]:
     """:func:`claim_sentences`, each with whether it was found by a claim number or a
     negation, which it then holds: :func:`read_found_tuples` need not look for one
     (``counted=True``). A sentence cut from lines joined is not marked (its candidate may be
-    in another line's sentence)."""
-    done = 0
-    while True:
-        at, claims_number = _next_candidate(text, done)
-        if at == -1:
-            return
-        last_end = _LAST_END.match(text, done, at)
-        start = last_end.end() if last_end is not None else done
-        end = _END.search(text, at)
-        done = end.end() if end is not None else len(text)
-        if text.find("\n", start, done) != -1:
-            yield from ((s, False) for s in _may_claim(text[start:done], vocabulary))
-        elif (claims_number or vocabulary.hint.search(text, start, done) is not None) \
-                and vocabulary.anchors.search(text, start, done) is not None:  # the common case
-            yield text[start:done].strip(), claims_number  # (the spaces around it change no test)
+    in another line's sentence). A list, made in one loop (R15 calls it once per text; most
+    texts have no candidate)."""
+    out: list[tuple[str, bool]] = []
+    done = pos = 0
+    search = _CANDIDATE.search
+    while (m := search(text, pos)) is not None:
+        at = m.start()
+        if m.lastindex is not None and not _after_digit(text, at):
+            pos = m.end()  # a unit after spaces that follow no digit: search on
+            continue
+        done = pos = _sentence_at(text, vocabulary, done, at, m[0] not in _ITEM_UNITS, out)
+    return out
+
+
+def _sentence_at(text: str, vocabulary: Vocabulary, done: int, at: int, claims_number: bool,
+                 out: list[tuple[str, bool]]) -> int:
+    """Add to ``out`` the sentence of ``text`` around the candidate at ``at`` (after ``done``)
+    if it may make a claim (see :func:`claim_sentences`); where it ends."""
+    last_end = _LAST_END.match(text, done, at)
+    start = last_end.end() if last_end is not None else done
+    end = _END.search(text, at)
+    done = end.end() if end is not None else len(text)
+    if text.find("\n", start, done) != -1:
+        out += [(s, False) for s in _may_claim(text[start:done], vocabulary)]
+    elif (claims_number or vocabulary.hint.search(text, start, done) is not None) \
+            and vocabulary.anchors.search(text, start, done) is not None:  # the common case
+        out.append((text[start:done].strip(), claims_number))  # (spaces around change no test)
+    return done
 
 
 def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
