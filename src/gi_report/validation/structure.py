@@ -217,14 +217,19 @@ def check_topics(report: Report, missing: list[str] | None = None) -> list[Findi
             return []
     elif not _section_present(report, template.section("overview")):
         return []
-    text = overview_text(report)
     # The subsection headings first: short, and where the topics usually are named. A one-line
-    # keyword found in them is in the text too.
+    # keyword found in them is in the text too. The whole text is joined only for a topic the
+    # headings do not show (most reports name every topic in them).
     headings = "\n".join(s.heading for s in report.overview.subsections) \
         if _one_line_keywords(template) else ""
+    text: str | None = None
     out: list[Finding] = []
     for topic in template.overview_topics:
-        if _mentions(headings, text, topic.keywords):
+        if _named(headings, topic.keywords):
+            continue
+        if text is None:
+            text = overview_text(report)
+        if _named(text, topic.keywords):
             continue
         heading = template.section("overview").heading
         out.append(
@@ -242,12 +247,9 @@ def check_topics(report: Report, missing: list[str] | None = None) -> list[Findi
     return out
 
 
-def _mentions(headings: str, text: str, keywords: tuple[str, ...]) -> bool:
-    """Whether a keyword is in the headings, else in the text (loops, not ``any()`` over a
-    generator: this runs for every topic of every report validated)."""
-    for keyword in keywords:
-        if keyword in headings:
-            return True
+def _named(text: str, keywords: tuple[str, ...]) -> bool:
+    """Whether a keyword is in the text (a loop, not ``any()`` over a generator: this runs for
+    every topic of every report validated)."""
     for keyword in keywords:  # noqa: SIM110
         if keyword in text:
             return True
