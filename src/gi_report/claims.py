@@ -361,11 +361,11 @@ _NEVER = re.compile("(?!)")
 class _Negations(NamedTuple):
     """The negation words (未, 无 …) as one search, and one search for what keeps a statement
     from being read from them alone: the other words that overlap one (hold it, or end inside
-    it: 无法提供), and a number with a claim unit (or what could be one; each branch starts
-    with a literal, so the regex engine skips the other characters fast). In a statement
-    without either, every occurrence of a negation word is a negation token
-    (as for :class:`_ZeroWords`), and the statement's claims are its negations' alone: every
-    other claim needs a number with a unit, and so do the readings that use the state a clause
+    it: an outcome row's label may), and a number with a claim unit (or what could be one;
+    each branch starts with a literal, so the regex engine skips the other characters fast).
+    In a statement without either, every occurrence of a negation word is a negation token (as
+    for :class:`_ZeroWords`), and the statement's claims are its negations' alone: every other
+    claim needs a number with a unit, and so do the readings that use the state a clause
     leaves (the topic of cases, a list's verb, the fee topic). Each negation is then read from
     the tokens after it (:meth:`Vocabulary.negation_reach`), the statement is not scanned
     whole."""
