@@ -18,6 +18,7 @@ damage, form, cell, got, truth) to a JSON file, so each can be rebuilt with
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import multiprocessing
 import os
@@ -31,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from benchmarks.fidelity_harness import DAMAGES, FORMS, Outcome, draw_cases, run_case
+from benchmarks.fidelity_harness.unsettled import MAX_TRIES, UNSETTLEABLE
 
 
 class Totals:
@@ -38,7 +40,7 @@ class Totals:
 
     def __init__(self) -> None:
         self.documents = self.right = self.blank = self.wrong = self.raised = 0
-        self.indistinguishable = 0
+        self.indistinguishable = self.unsettleable = 0
         self.wrong_documents = 0
         self.errors: Counter[str] = Counter()
 
@@ -52,19 +54,22 @@ class Totals:
         self.blank += outcome.tally.blank
         self.wrong += len(outcome.tally.wrong)
         self.indistinguishable += len(outcome.tally.indistinguishable)
+        self.unsettleable += outcome.tally.unsettleable
         self.wrong_documents += bool(outcome.tally.wrong)
 
     def line(self, name: str) -> str:
         cells = self.right + self.blank + self.wrong + self.indistinguishable
         share = 100.0 * self.right / cells if cells else 0.0
+        settleable = cells - self.unsettleable
+        settled = 100.0 * self.right / settleable if settleable else 0.0
         errors = ", ".join(f"{k}×{v}" for k, v in self.errors.most_common())
         return (f"{name:<22}{self.documents:>7}{self.right:>11}{self.blank:>9}{self.wrong:>8}"
                 f"{self.wrong_documents:>9}{self.indistinguishable:>8}{self.raised:>8}"
-                f"{share:>9.2f}%  {errors}")
+                f"{share:>9.2f}%{self.unsettleable:>9}{settled:>11.2f}%  {errors}")
 
 
 HEADER = (f"{'':<22}{'docs':>7}{'right':>11}{'blank':>9}{'wrong':>8}{'wrong-d':>9}"
-          f"{'indist':>8}{'raised':>8}{'right%':>10}")
+          f"{'indist':>8}{'raised':>8}{'right%':>10}{'unsettl':>9}{'right%settl':>12}")
 
 
 def _table(title: str, groups: dict[str, Totals], order: Iterable[str]) -> None:
@@ -101,6 +106,25 @@ def _wrong_rows(outcomes: Sequence[Outcome]) -> list[dict[str, object]]:
     return rows
 
 
+def _blank_rows(outcomes: Sequence[Outcome]) -> list[dict[str, object]]:
+    """Every blank cell not proven unsettleable: the case, the cell, its truth, the first notice
+    naming it and why the proof did not settle it."""
+    rows: list[dict[str, object]] = []
+    for o in outcomes:
+        for b in o.tally.blanks if o.tally is not None else ():
+            if b.why != UNSETTLEABLE:
+                rows.append({"seed": o.case.seed, "damages": list(o.case.damages),
+                             "form": o.case.form, "label": o.case.label, "cell": b.pointer,
+                             "truth": b.truth, "code": b.code, "why": b.why})
+    return rows
+
+
+def _reasons(outcomes: Sequence[Outcome]) -> str:
+    """How many blank cells the proof settled, and why the others were not proven."""
+    why = Counter(b.why for o in outcomes for b in (o.tally.blanks if o.tally else ()))
+    return ", ".join(f"{k} {v}" for k, v in why.most_common())
+
+
 def _names(value: str | None, known: Sequence[str], what: str) -> list[str]:
     if not value:
         return list(known)
@@ -121,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
     parser.add_argument("--wrong", type=Path, default=Path("fidelity-wrong.json"),
                         help="where to write the wrong cells and raised documents (JSON)")
+    parser.add_argument("--blanks", type=Path, default=None,
+                        help="where to write the blank cells not proven unsettleable (JSON)")
+    parser.add_argument("--tries", type=int, default=MAX_TRIES,
+                        help=f"alternative reports rendered per case by the proof of blanks "
+                             f"({MAX_TRIES}; 0: no proof)")
     args = parser.parse_args(argv)
     kinds = _names(args.kinds, list(DAMAGES), "damage kinds")
     forms = _names(args.forms, list(FORMS), "forms")
@@ -128,11 +157,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     cases = draw_cases(args.seed, count, kinds, forms)
 
     start = time.perf_counter()
+    run = functools.partial(run_case, tries=args.tries)
     if args.jobs > 1:
         with multiprocessing.Pool(args.jobs) as pool:
-            outcomes = pool.map(run_case, cases, chunksize=16)
+            outcomes = pool.map(run, cases, chunksize=16)
     else:
-        outcomes = [run_case(c) for c in cases]
+        outcomes = [run(c) for c in cases]
     elapsed = time.perf_counter() - start
 
     by_kind: dict[str, Totals] = defaultdict(Totals)
@@ -153,7 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("cells: right = as stated, or blank where the truth is blank; blank = a stated value "
           "left blank; wrong = any other value; wrong-d = documents with a wrong cell; indist = "
           "read otherwise, the document proven to print the same for the values read (never "
-          "right, not wrong)")
+          "right, not wrong); unsettl = blank cells proven unsettleable (another report as "
+          "consistent with the form's relations prints the same bytes); right%settl = right / "
+          "(compared cells - unsettl)")
     _table("per damage kind (alone; 'combined' = 2–4 kinds; '+kind' = combinations with it)",
            by_kind, ["none", *kinds, "combined", *(f"+{k}" for k in kinds)])
     _table("per document form", by_form, forms)
@@ -164,6 +196,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _write_json(args.wrong, rows)
     print(f"\n{len(rows)} wrong and indistinguishable cells and raised documents written to "
           f"{args.wrong}")
+    print(f"blank cells by the proof (at most {args.tries} alternatives rendered per case): "
+          f"{_reasons(outcomes)}")
+    if args.blanks is not None:
+        blanks = _blank_rows(outcomes)
+        _write_json(args.blanks, blanks)
+        print(f"{len(blanks)} blank cells not proven unsettleable written to {args.blanks}")
     return 0
 
 

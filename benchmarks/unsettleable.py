@@ -1,7 +1,8 @@
-"""The blank cells the fidelity harness counts for one damage kind, and how many of them the
-document provably cannot settle: the import's notice lists candidate readings, each consistent
-with the form's relations, that give the cell different values (``split.inconsistent``
-candidates are not consistent readings and do not count).
+"""The blank cells the fidelity harness counts, grouped by form, notice code and what the proof
+found: *unsettleable* (another report, as consistent with the form's relations as the truth,
+prints the same bytes with the same random draws: :mod:`benchmarks.fidelity_harness.unsettled`)
+or why not proven. ``benchmarks/fidelity.py`` prints the totals (``unsettl``, ``right%settl``);
+this script shows where the blanks are.
 
     PYTHONPATH=src:. python benchmarks/unsettleable.py --seed 2026 --cases 1500 --kinds cell_missing
 """
@@ -15,24 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from benchmarks.fidelity_harness import FORMS, draw_cases
-from benchmarks.fidelity_harness.cases import build_case
-from benchmarks.fidelity_harness.compare import imported_cells
-from gi_report import read_document
-from gi_report.importers.result import Notice
-
-
-def _why(notices: list[Notice]) -> dict[str, str]:
-    """Per cell pointer: ``unsettleable`` or the code of the first notice naming it."""
-    why: dict[str, str] = {}
-    for n in notices:
-        aligned = n.code != "split.inconsistent" and n.candidates and all(
-            len(c) == len(n.cells) for c in n.candidates)
-        for i, cell in enumerate(n.cells):
-            if aligned and len({c[i] for c in n.candidates}) > 1:
-                why[cell] = "unsettleable"
-            why.setdefault(cell, n.code)
-    return why
+from benchmarks.fidelity_harness import FORMS, draw_cases, run_case
+from benchmarks.fidelity_harness.unsettled import MAX_TRIES, UNSETTLEABLE
 
 
 def main() -> None:
@@ -40,25 +25,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--cases", type=int, default=1500)
     parser.add_argument("--kinds", default="cell_missing")
+    parser.add_argument("--forms", default=",".join(FORMS))
+    parser.add_argument("--tries", type=int, default=MAX_TRIES)
     args = parser.parse_args()
-    groups: Counter[tuple[str, str]] = Counter()
-    for case in draw_cases(args.seed, args.cases, args.kinds.split(","), list(FORMS)):
-        doc, text, kind = build_case(case)
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        try:
-            result = read_document(data, kind=kind, warn=False)
-        except Exception:  # a raised import is counted by fidelity.py, not here
-            continue
-        got = imported_cells(result.report)
-        why = _why(list(result.notices))
-        for pointer, value in doc.truth.items():
-            if value is not None and got.get(pointer) is None:
-                groups[(case.form, why.get(pointer, "-"))] += 1
+    groups: Counter[tuple[str, str, str]] = Counter()
+    for case in draw_cases(args.seed, args.cases, args.kinds.split(","), args.forms.split(",")):
+        outcome = run_case(case, tries=args.tries)
+        for blank in outcome.tally.blanks if outcome.tally is not None else ():
+            groups[(case.form, blank.code, blank.why)] += 1
     total = sum(groups.values())
-    proven = sum(v for (_, w), v in groups.items() if w == "unsettleable")
-    for (form, why), count in sorted(groups.items(), key=lambda kv: -kv[1]):
-        print(f"{count:>8}  {form:<14} {why}")
-    print(f"blank {total}, provably unsettleable {proven} ({100 * proven / max(total, 1):.1f} %)")
+    proven = sum(v for (_, _, why), v in groups.items() if why == UNSETTLEABLE)
+    for (form, code, why), count in sorted(groups.items(), key=lambda kv: -kv[1]):
+        print(f"{count:>8}  {form:<16} {code:<22} {why}")
+    print(f"blank {total}, proven unsettleable {proven} ({100 * proven / max(total, 1):.1f} %)")
 
 
 if __name__ == "__main__":

@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from benchmarks.fidelity_harness.compare import Tally, Wrong, compare
+from benchmarks.fidelity_harness.compare import Tally, Wrong, compare, imported_cells
 from benchmarks.fidelity_harness.damage import DAMAGES, blank_units
 from benchmarks.fidelity_harness.document import Document, build
 from benchmarks.fidelity_harness.forms import FORMS
+from benchmarks.fidelity_harness.unsettled import MAX_TRIES, Proof, classify
 from gi_report import read_document
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
@@ -46,6 +47,11 @@ def generate(rng: random.Random, *, blanks: bool = True) -> Report:
 NO_BLANKS = frozenset({"one_line"})
 """Forms whose documents are generated without blank cells (see :func:`build_case`): a real
 crawl's blanks are measured by ``one_line_blanks``, rendered the same way."""
+
+
+GLUED = frozenset({"one_line", "one_line_blanks"})
+"""Forms that print a row's numbers glued together: the proof of blanks also tries other cuts
+of the same digits (:func:`~benchmarks.fidelity_harness.unsettled.digit_moves`)."""
 
 
 @attrs.frozen
@@ -83,10 +89,7 @@ def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str
     """A case built with ``changes`` made to its generated report (table, row, column → value)
     and the damages leaving the ``spared`` cells alone: the same random draws all along."""
     rng = random.Random(case.seed)
-    # A blank cell vanishes from a one-line dump, leaving a digit run that often reads the same
-    # as one with a digit per cell: ``one_line`` has no blanks (its cases, reproducers among
-    # them, keep their documents); ``one_line_blanks`` is the same dump with them.
-    report = generate(rng, blanks=case.form not in NO_BLANKS)
+    report = _generated(case, rng)
     for (table_id, row_id, column_id), value in changes.items():
         report = report.with_table(report.tables[table_id].with_cell(row_id, column_id, value))
     doc = build(report)
@@ -96,6 +99,15 @@ def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str
     blank_units(doc)
     text, kind = FORMS[case.form](doc, rng)
     return doc, text, kind
+
+
+def _generated(case: Case, rng: random.Random | None = None) -> Report:
+    """The case's generated report, before any change or damage (``rng`` goes on from it)."""
+    rng = random.Random(case.seed) if rng is None else rng
+    # A blank cell vanishes from a one-line dump, leaving a digit run that often reads the same
+    # as one with a digit per cell: ``one_line`` has no blanks (its cases, reproducers among
+    # them, keep their documents); ``one_line_blanks`` is the same dump with them.
+    return generate(rng, blanks=case.form not in NO_BLANKS)
 
 
 def proven(case: Case, text: str | bytes, imported: Report, wrong: Sequence[Wrong]) -> bool:
@@ -136,8 +148,17 @@ def _bytes(text: str | bytes) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else text
 
 
-def run_case(case: Case) -> Outcome:
-    """Build, import and compare one case; an exception of the import is an outcome too."""
+def blank_proof(case: Case, doc: Document, text: str | bytes) -> Proof:
+    """What the proof of a case's blanks works from (:mod:`.unsettled`): the case rebuilt with
+    changes and the same draws, the damages sparing nothing."""
+    return Proof.of(lambda changes: _render(case, changes), _generated(case), doc, text,
+                    glued=case.form in GLUED)
+
+
+def run_case(case: Case, *, tries: int = MAX_TRIES) -> Outcome:
+    """Build, import and compare one case; an exception of the import is an outcome too. Wrong
+    cells are tried for indistinguishable, blank cells for unsettleable (at most ``tries``
+    alternative reports rendered; 0: not tried)."""
     doc, text, kind = build_case(case)
     try:
         result = read_document(_bytes(text), kind=kind, warn=False)
@@ -146,6 +167,10 @@ def run_case(case: Case) -> Outcome:
     tally = compare(doc.truth, result.report)
     if tally.wrong:
         tally = _classify(case, text, result.report, tally)
+    if tally.blank:
+        proof = blank_proof(case, doc, text) if tries else None
+        blanks = classify(proof, doc.truth, imported_cells(result.report), result.notices, tries)
+        tally = attrs.evolve(tally, blanks=blanks)
     return Outcome(case, tally)
 
 
@@ -168,4 +193,5 @@ def draw_cases(seed: int, count: int, kinds: Sequence[str], forms: Sequence[str]
     return cases
 
 
-__all__ = ["Case", "Outcome", "Wrong", "build_case", "draw_cases", "generate", "proven", "run_case"]
+__all__ = ["Case", "Outcome", "Wrong", "blank_proof", "build_case", "draw_cases", "generate",
+           "proven", "run_case"]

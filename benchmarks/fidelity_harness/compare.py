@@ -7,6 +7,7 @@ from decimal import Decimal
 import attrs
 
 from benchmarks.fidelity_harness.document import Truth
+from benchmarks.fidelity_harness.unsettled import UNSETTLEABLE, Blank
 from gi_report.model import Report
 
 
@@ -30,6 +31,14 @@ class Tally:
     """Cells read otherwise than the truth where the document is proven to be byte for byte
     what a report stating the values read prints (:func:`~benchmarks.fidelity_harness.cases.
     proven`): never right, never wrong, counted apart."""
+    blanks: tuple[Blank, ...] = ()
+    """Each blank cell, proven unsettleable or not (:mod:`~benchmarks.fidelity_harness.
+    unsettled`); empty when the proof was not run."""
+
+    @property
+    def unsettleable(self) -> int:
+        """Blank cells proven unsettleable: the document is as much another report's."""
+        return sum(b.why == UNSETTLEABLE for b in self.blanks)
 
 
 def imported_cells(report: Report) -> Truth:

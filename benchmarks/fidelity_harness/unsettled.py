@@ -1,0 +1,446 @@
+"""Blank cells proven unsettleable: the damaged document is byte for byte what another report,
+as consistent with the form's arithmetic as the truth, prints.
+
+The mirror of :func:`~benchmarks.fidelity_harness.cases.proven` for blanks. A blank cell (the
+truth states a value, the import left it blank) is *unsettleable* when an alternative report
+T' — the generated report with some cells changed, this one to another value — rebuilt with the
+same random draws (the damages sparing nothing) prints the damaged document byte for byte, and
+T' has the same findings of the form's relations (``gi.sum``) as the truth, both as generated
+and as the damaged document states it. No importer can then tell the two apart. Alternatives
+come from the candidate readings the import's notices list, each with the cells the damage
+removed adjusted so that the relations through them hold as in the truth.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+import attrs
+
+from benchmarks.fidelity_harness.document import Document, TableBlock, Truth
+from gi_report.errors import GIReportError
+from gi_report.form import TABLE_IDS
+from gi_report.form.spec import CellKind
+from gi_report.importers.result import Notice
+from gi_report.model import Report
+from gi_report.table import CellValue
+from gi_report.validation.arithmetic import flat_values, plan_for
+
+Cell = tuple[str, str, str]
+"""A table cell of a report: (table id, row id, column id)."""
+Changes = dict[Cell, CellValue]
+Render = tuple[Document, str | bytes, str]
+
+MAX_TRIES = 16
+"""Alternative reports rendered per case, at most (each costs one render and a validation, no
+import); only alternatives whose relation findings are the truth's are rendered."""
+MAX_CHECKS = 200
+"""Alternative reports checked by the form's arithmetic per case, at most."""
+COUNTS = (CellKind.COUNT, CellKind.SIGNED_COUNT)
+ROW_SPLITS = 64
+"""Cuts of one row's digits tried as alternatives, at most (a row of section 三 has millions)."""
+ROW_CELLS = 16
+"""Rows of more printed cells are not cut otherwise (section 四 printed as one row has 15)."""
+REPAIR_ROUNDS = 3
+"""Passes over the broken relations when adjusting the cells the damage removed."""
+
+UNSETTLEABLE = "unsettleable"
+NO_CANDIDATES = "no candidates"  #: no notice lists an aligned reading, no generator applies
+PRINTS_OTHERWISE = "prints otherwise"  #: every alternative tried prints other bytes
+BREAKS_RELATION = "breaks a relation"  #: same bytes, but other findings of the form's relations
+NOT_TRIED = "not tried"  #: the case's tries ran out before an alternative for it came
+NOT_A_TABLE_CELL = "not a table cell"  #: the year or the agency
+
+
+@attrs.frozen
+class Blank:
+    """One blank cell of a case and what the proof found (``why`` is :data:`UNSETTLEABLE` or the
+    reason it is not proven)."""
+
+    pointer: str
+    truth: str
+    code: str  #: the code of the first notice naming the cell, ``-`` if none
+    why: str
+
+
+def pointer_cell(pointer: str) -> Cell | None:
+    """The table cell a JSON Pointer names, None for the year, the agency or anything else."""
+    parts = tuple(pointer.split("/")[1:])
+    if len(parts) != 3 or parts[0] not in TABLE_IDS:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+def with_changes(report: Report, changes: Mapping[Cell, CellValue]) -> Report:
+    """``report`` with each changed cell set (cells of a layout the report lacks: KeyError)."""
+    for (table_id, row_id, column_id), value in changes.items():
+        report = report.with_table(report.tables[table_id].with_cell(row_id, column_id, value))
+    return report
+
+
+def stated(report: Report, truth: Truth) -> Report:
+    """The report as the damaged document states it: each table cell whose truth the damage
+    changed (a removed cell blank, a unit word) set to that truth."""
+    changes: Changes = {}
+    for pointer, value in truth.items():
+        cell = pointer_cell(pointer)
+        if cell is not None and report.tables[cell[0]][cell[1], cell[2]] != value:
+            changes[cell] = value  # type: ignore[assignment]  # a table cell's truth
+    return with_changes(report, changes)
+
+
+def relation_findings(report: Report) -> frozenset[tuple[str, int, str]]:
+    """The findings of the form's arithmetic relations (``gi.sum``: row totals, column sums,
+    balances), each as (table id, relation index, status): failed or not evaluable.
+
+    What ``validate(report, select=("gi.sum",))`` finds, computed on the library's compiled
+    relations (:func:`gi_report.validation.arithmetic.plan_for`) without writing the messages
+    (the proof checks hundreds of alternatives per case); a test checks that the two agree."""
+    out: set[tuple[str, int, str]] = set()
+    for table_id, table in report.tables.items():
+        values = flat_values(table)
+        if all(v is None for v in values):
+            continue  # an entirely blank table is not checked
+        for index, compiled in enumerate(plan_for(table.spec).relations):
+            status = _status(compiled.fetch(values), compiled.n_left, compiled.bounded)
+            if status is not None:
+                out.add((table_id, index, status))
+    return frozenset(out)
+
+
+def _status(got: Sequence[CellValue], n_left: int, bounded: bool) -> str | None:
+    """None if ``sum(left) == sum(right)`` holds; ``failed`` if it is broken (with blanks: when
+    the stated cells of a side without blanks are already below the other's, counts never being
+    negative); otherwise ``not_evaluable``."""
+    left, right = got[:n_left], got[n_left:]
+    if None not in got:
+        return None if sum(left) == sum(right) else "failed"  # type: ignore[arg-type]
+    left_known = sum(v for v in left if v is not None)  # type: ignore[misc]
+    right_known = sum(v for v in right if v is not None)  # type: ignore[misc]
+    if bounded and ((None not in left and right_known > left_known) or (
+            None not in right and left_known > right_known)):
+        return "failed"
+    return "not_evaluable"
+
+
+def printed_cells(doc: Document) -> frozenset[str]:
+    """The pointers of the value cells the document prints (a removed cell is not among them)."""
+    out: set[str] = set()
+    for block in doc.blocks:
+        if isinstance(block, TableBlock) and block.spec is not None:
+            out |= {f"/{block.spec.id}/{c.ref[0]}/{c.ref[1]}" for r in block.rows for c in r.cells
+                    if c.ref is not None}
+    return frozenset(out)
+
+
+def removed_cells(report: Report, doc: Document) -> list[Cell]:
+    """Cells of ``report`` stating a value that the damaged document does not print."""
+    printed = printed_cells(doc)
+    out: list[Cell] = []
+    for table_id, table in report.tables.items():
+        for row_id, column_id, value in table.cells():
+            if value is not None and f"/{table_id}/{row_id}/{column_id}" not in printed:
+                out.append((table_id, row_id, column_id))
+    return out
+
+
+def _balance(report: Report, table_id: str, relation_index: int) -> tuple[int, list[Cell],
+                                                                            list[int]] | None:
+    """Left minus right of one relation, its cells and their weights; None if a cell is blank
+    or not a whole count."""
+    table = report.tables[table_id]
+    compiled = plan_for(table.spec).relations[relation_index]
+    cells: list[Cell] = []
+    total = 0
+    for ref, weight in zip(compiled.relation.cells, compiled.weights, strict=True):
+        value = table[ref.row, ref.column]
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        total += weight * value
+        cells.append((table_id, ref.row, ref.column))
+    return total, cells, list(compiled.weights)
+
+
+def _repair_one(report: Report, table_id: str, index: int, free: set[Cell],
+                changes: Changes) -> Report:
+    """Make one broken relation hold by changing its one free cell (a cell the damage removed,
+    in no other broken relation's way), when the new value is a count ≥ 0."""
+    found = _balance(report, table_id, index)
+    if found is None or found[0] == 0:
+        return report
+    total, cells, weights = found
+    movable = [(c, w) for c, w in zip(cells, weights, strict=True) if c in free]
+    if len(movable) != 1:
+        return report
+    cell, weight = movable[0]
+    value = report.tables[table_id][cell[1], cell[2]]
+    assert isinstance(value, int)
+    new = value - total * weight
+    if new < 0 or report.tables[table_id].spec.column(cell[2]).kind is not CellKind.COUNT:
+        return report
+    changes[cell] = new
+    return with_changes(report, {cell: new})
+
+
+def repaired(report: Report, free: Sequence[Cell], changes: Changes) -> Report:
+    """``report`` with the removed cells ``free`` adjusted, relation by relation, so that the
+    relations through them hold again (their values print nowhere); ``changes`` records each."""
+    for _ in range(REPAIR_ROUNDS):
+        before = report
+        for table_id in {c[0] for c in free}:
+            for index in range(len(plan_for(report.tables[table_id].spec).relations)):
+                report = _repair_one(report, table_id, index, set(free), changes)
+        if report is before:
+            break
+    return report
+
+
+def candidate_changes(notices: Sequence[Notice], targets: frozenset[str],
+                      truth: Truth) -> Iterator[tuple[Changes, frozenset[str]]]:
+    """Each aligned candidate reading of a notice naming a target blank, as cell changes, with
+    the target blanks it gives another value than the truth."""
+    for notice in notices:
+        if targets.intersection(notice.cells):
+            yield from _notice_changes(notice, targets, truth)
+
+
+def _notice_changes(notice: Notice, targets: frozenset[str], truth: Truth
+                    ) -> Iterator[tuple[Changes, frozenset[str]]]:
+    """The aligned candidate readings of one notice (see :func:`candidate_changes`)."""
+    for reading in notice.candidates:
+        if len(reading) != len(notice.cells):
+            continue
+        changes = _reading_changes(notice.cells, reading)
+        moved = frozenset(p for p, v in zip(notice.cells, reading, strict=True)
+                          if p in targets and v != truth.get(p))
+        if changes is not None and moved:
+            yield changes, moved
+
+
+def _printed_row(doc: Document, cell: Cell, printed: frozenset[str]
+                 ) -> list[tuple[Cell, str]]:
+    """The count cells (signed too) of ``cell``'s row that the document prints, in the form's
+    column order, each with its digits as printed (a blank: nothing)."""
+    table_id, row_id, _ = cell
+    spec = next(b.spec for b in doc.blocks if isinstance(b, TableBlock) and b.spec is not None
+                and b.spec.id == table_id)
+    out: list[tuple[Cell, str]] = []
+    for column_id in spec.row(row_id).columns:
+        pointer = f"/{table_id}/{row_id}/{column_id}"
+        value = doc.truth.get(pointer)
+        if pointer in printed and spec.column(column_id).kind in COUNTS and (
+                value is None or isinstance(value, int)):
+            out.append(((table_id, row_id, column_id), "" if value is None else str(value)))
+    return out
+
+
+def _number(digits: str) -> int | bool | None:
+    """The count ``digits`` print (None for nothing), False if no count prints so."""
+    if digits and digits != "0" and digits.startswith("0"):
+        return False
+    return int(digits) if digits else None
+
+
+def _splits(digits: str, cells: int) -> Iterator[tuple[int | None, ...]]:
+    """Every cut of ``digits`` into ``cells`` counts in order, a cell printing nothing blank."""
+    if cells == 1:
+        value = _number(digits)
+        if value is not False:
+            yield (value,)  # type: ignore[misc]  # False excluded
+        return
+    for k in range(len(digits) + 1):
+        value = _number(digits[:k])
+        if value is False:
+            continue
+        for rest in _splits(digits[k:], cells - 1):
+            yield (value, *rest)  # type: ignore[misc]  # False excluded
+
+
+def digit_moves(doc: Document, targets: frozenset[str]) -> Iterator[tuple[Changes, frozenset[str]]]:
+    """For documents that print a row's numbers glued together: other cuts of a target blank's
+    row (its printed count cells' digits, the same digits into other numbers, at most
+    :data:`ROW_SPLITS` per row), each with the target blanks it gives another value."""
+    printed = printed_cells(doc)
+    rows = {cell[:2]: cell for p in sorted(targets) if (cell := pointer_cell(p)) is not None}
+    for cell in rows.values():
+        yield from _row_cuts(doc, _printed_row(doc, cell, printed), targets)
+
+
+def _row_cuts(doc: Document, row: list[tuple[Cell, str]], targets: frozenset[str]
+              ) -> Iterator[tuple[Changes, frozenset[str]]]:
+    """Other cuts of one row's digits (see :func:`digit_moves`)."""
+    digits = "".join(d for _, d in row)
+    if "-" in digits or not 2 <= len(row) <= ROW_CELLS:
+        return  # a sign in the way, nothing to cut, or too many ways to cut
+    for values in itertools.islice(_splits(digits, len(row)), ROW_SPLITS):
+        changes: Changes = {c: v for (c, _), v in zip(row, values, strict=True)}
+        moved = frozenset(p for c, v in changes.items() if (p := "/" + "/".join(c)) in targets
+                          and v != doc.truth.get(p))
+        if moved:
+            yield changes, moved
+
+
+def _reading_changes(pointers: Sequence[str], reading: Sequence[CellValue]) -> Changes | None:
+    changes: Changes = {}
+    for pointer, value in zip(pointers, reading, strict=True):
+        cell = pointer_cell(pointer)
+        if cell is None:
+            return None
+        changes[cell] = value
+    return changes
+
+
+RANK = {UNSETTLEABLE: 5, BREAKS_RELATION: 4, PRINTS_OTHERWISE: 3, NOT_TRIED: 2, NO_CANDIDATES: 1,
+        NOT_A_TABLE_CELL: 0}
+"""Which reason a blank keeps when several alternatives were tried for it: the closest call."""
+
+
+@attrs.frozen
+class Proof:
+    """What one case's proof works from: how to render an alternative, and the truth's side."""
+
+    render: Callable[[Changes], Render]  #: the case rebuilt with changes, the same draws
+    base: Report  #: the generated report (before any damage)
+    doc: Document  #: the damaged document of the case
+    text: str | bytes  #: what it prints
+    removed: tuple[Cell, ...]  #: cells stating a value that the damage removed
+    full: frozenset[tuple[str, int, str]]  #: relation findings of ``base``
+    shown: frozenset[tuple[str, int, str]]  #: … of the damaged truth
+    glued: bool = False  #: the form prints a row's numbers glued together (a one-line dump)
+
+    @classmethod
+    def of(cls, render: Callable[[Changes], Render], base: Report, doc: Document,
+           text: str | bytes, *, glued: bool = False) -> Proof:
+        """The proof's reference side for one case."""
+        return cls(render, base, doc, text, tuple(removed_cells(base, doc)),
+                   relation_findings(base), relation_findings(stated(base, doc.truth)), glued)
+
+    def attempt(self, changes: Changes, moved: frozenset[str]) -> dict[str, str]:
+        """For each blank of ``moved``: :data:`UNSETTLEABLE` if the alternative with ``changes``
+        (cells the damage removed left out of them, then adjusted to keep the relations) has
+        the truth's findings, prints ``text`` byte for byte and states another value there;
+        otherwise why not (the first condition that fails)."""
+        alternative = self.consistent(changes)
+        if alternative is None:
+            return dict.fromkeys(moved, BREAKS_RELATION)
+        return self.prints_same(alternative, changes, moved)
+
+    def consistent(self, changes: Changes) -> Report | None:
+        """The alternative report, if its relation findings are the generated truth's
+        (``changes`` then holds the adjusted removed cells too); no render needed."""
+        for cell in self.removed:
+            changes.pop(cell, None)
+        try:
+            alternative = with_changes(self.base, changes)
+            if relation_findings(alternative) != self.full:
+                alternative = repaired(alternative, self.removed, changes)
+        except (KeyError, ValueError, TypeError, GIReportError):
+            return None  # a cell the layout lacks, a value the report cannot hold
+        return alternative if relation_findings(alternative) == self.full else None
+
+    def prints_same(self, alternative: Report, changes: Changes, moved: frozenset[str]
+                    ) -> dict[str, str]:
+        """What :meth:`attempt` says once ``alternative`` is :meth:`consistent`: rendered, is
+        it byte for byte ``text``, does the document state the truth's relation findings, and
+        which blanks of ``moved`` does it state otherwise than the truth."""
+        try:
+            doc, text, _ = self.render(changes)
+        except (KeyError, ValueError, TypeError, GIReportError):
+            return dict.fromkeys(moved, PRINTS_OTHERWISE)
+        if text != self.text:
+            return dict.fromkeys(moved, PRINTS_OTHERWISE)
+        if relation_findings(stated(alternative, doc.truth)) != self.shown:
+            return dict.fromkeys(moved, BREAKS_RELATION)
+        return {p: UNSETTLEABLE for p in moved if doc.truth.get(p) != self.doc.truth.get(p)}
+
+
+def _note(why: dict[str, str], results: Mapping[str, str]) -> None:
+    for pointer, result in results.items():
+        if RANK[result] > RANK[why[pointer]]:
+            why[pointer] = result
+
+
+def _codes(notices: Sequence[Notice]) -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for notice in notices:
+        for pointer in notice.cells:
+            codes.setdefault(pointer, notice.code)
+    return codes
+
+
+def blanks_of(truth: Truth, got: Mapping[str, object]) -> dict[str, str]:
+    """The blank cells (the truth states a value, the import none), each with its first reason:
+    :data:`NO_CANDIDATES`, or :data:`NOT_A_TABLE_CELL` for the year and the agency."""
+    return {p: NO_CANDIDATES if pointer_cell(p) else NOT_A_TABLE_CELL
+            for p, v in truth.items() if v is not None and got.get(p) is None}
+
+
+def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
+          tries: int = MAX_TRIES) -> None:
+    """Try the notices' candidate readings and other cuts of glued digits for the blanks in
+    ``why`` (at most :data:`MAX_CHECKS` alternatives checked by the arithmetic, ``tries`` of them
+    rendered), recording in ``why`` each blank proven :data:`UNSETTLEABLE` or why not."""
+    for pointer in why:
+        if why[pointer] == NO_CANDIDATES and (proof.glued or _has_reading(notices, pointer)):
+            why[pointer] = NOT_TRIED
+    alternatives = _interleaved(proof, notices, _open(why))
+    checks = MAX_CHECKS
+    for changes, moved in alternatives:
+        if tries <= 0 or checks <= 0:
+            return
+        if not moved & _open(why):
+            continue
+        checks -= 1
+        alternative = proof.consistent(changes)
+        if alternative is None:
+            _note(why, dict.fromkeys(moved, BREAKS_RELATION))
+            continue
+        tries -= 1
+        _note(why, proof.prints_same(alternative, changes, moved))
+
+
+def _interleaved(proof: Proof, notices: Sequence[Notice], targets: frozenset[str]
+                 ) -> Iterator[tuple[Changes, frozenset[str]]]:
+    """The alternatives of every notice and every glued row taken in turn, one of each at a
+    time, so that the budget is shared among the groups of blanks."""
+    sources: list[Iterator[tuple[Changes, frozenset[str]]]] = [
+        _notice_changes(n, targets, proof.doc.truth) for n in notices
+        if targets.intersection(n.cells)]
+    if proof.glued:
+        printed = printed_cells(proof.doc)
+        rows = {c[:2]: c for p in sorted(targets) if (c := pointer_cell(p)) is not None}
+        sources += [_row_cuts(proof.doc, _printed_row(proof.doc, c, printed), targets)
+                    for c in rows.values()]
+    while sources:
+        for source in list(sources):
+            item = next(source, None)
+            if item is None:
+                sources.remove(source)
+            else:
+                yield item
+
+
+def _open(why: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(p for p, w in why.items() if w not in (UNSETTLEABLE, NOT_A_TABLE_CELL))
+
+
+def _has_reading(notices: Sequence[Notice], pointer: str) -> bool:
+    return any(pointer in n.cells and any(len(c) == len(n.cells) for c in n.candidates)
+               for n in notices)
+
+
+def classify(proof: Proof | None, truth: Truth, got: Mapping[str, object],
+             notices: Sequence[Notice], tries: int = MAX_TRIES) -> tuple[Blank, ...]:
+    """Every blank cell of a case, proven unsettleable or not (``proof`` None: none tried)."""
+    why = blanks_of(truth, got)
+    if proof is not None and why:
+        prove(proof, why, notices, tries)
+    codes = _codes(notices)
+    return tuple(Blank(p, str(truth[p]), codes.get(p, "-"), w) for p, w in why.items())
+
+
+__all__ = ["MAX_TRIES", "UNSETTLEABLE", "Blank", "Proof", "candidate_changes", "classify",
+           "digit_moves",
+           "printed_cells", "prove", "relation_findings", "removed_cells", "repaired", "stated",
+           "with_changes"]

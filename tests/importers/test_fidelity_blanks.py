@@ -1,0 +1,119 @@
+"""The harness's proof that a blank cell is unsettleable (:mod:`benchmarks.fidelity_harness.
+unsettled`), checked on both sides with real harness cases: a blank proven (another report, as
+consistent with the form's relations, prints the damaged document byte for byte) and blanks not
+proven (the alternative prints otherwise, or breaks a relation the truth keeps)."""
+
+from __future__ import annotations
+
+import random
+
+from benchmarks.fidelity_harness import Case, build_case, run_case
+from benchmarks.fidelity_harness.cases import blank_proof
+from benchmarks.fidelity_harness.unsettled import (
+    BREAKS_RELATION,
+    PRINTS_OTHERWISE,
+    UNSETTLEABLE,
+    relation_findings,
+    with_changes,
+)
+from gi_report import validate
+from gi_report.form import TEMPLATES
+from gi_report.synthetic import random_report
+from gi_report.validation.arithmetic import plan_for
+
+CRAWL = Case(2675342405, (), "one_line")
+"""A crawl dump whose section 二 row prints ``1060`` for three cells stated 10, 6 and 0."""
+REGULATIONS = ("proactive", "regulations")
+
+
+def _why(case: Case, pointer: str) -> str:
+    outcome = run_case(case)
+    assert outcome.tally is not None
+    return next(b.why for b in outcome.tally.blanks if b.pointer == pointer)
+
+
+def test_a_blank_proven_unsettleable_has_an_alternative_printing_the_same_bytes() -> None:
+    doc, text, _ = build_case(CRAWL)
+    cells = [(*REGULATIONS, c) for c in ("made_this_year", "published_this_year",
+                                          "total_published")]
+    assert [doc.truth["/" + "/".join(c)] for c in cells] == [10, 6, 0]
+    assert "1060" in str(text)
+    proof = blank_proof(CRAWL, doc, text)
+    alternative = dict(zip(cells, (1, 0, 60), strict=True))  # T': 1, 0 and 60 print 1060 too
+    again, text_again, _ = proof.render(alternative)
+    assert text_again == text  # (a) byte for byte, the same draws
+    assert again.truth["/proactive/regulations/made_this_year"] == 1  # ≠ 10: another value
+    report = with_changes(proof.base, alternative)
+    assert relation_findings(report) == proof.full  # (b) section 二 has no relation to break
+    assert proof.attempt(dict(alternative), frozenset({"/proactive/regulations/made_this_year"})
+                         ) == {"/proactive/regulations/made_this_year": UNSETTLEABLE}
+    assert _why(CRAWL, "/proactive/regulations/made_this_year") == UNSETTLEABLE
+
+
+def test_a_blank_whose_alternative_prints_otherwise_is_not_proven() -> None:
+    # HTML lacking a cell of a row of three zeros: which zero is lacking is not printed, but the
+    # reading "the first is lacking" rebuilt with the same draws prints an empty first cell.
+    case = Case(2787324501, ("cell_missing",), "html")
+    pointer = "/proactive/administrative_coercion/items_last_year"
+    doc, text, _ = build_case(case)
+    proof = blank_proof(case, doc, text)
+    row = ("proactive", "administrative_coercion")
+    alternative = {(*row, "items_last_year"): None, (*row, "change_this_year"): 0,
+                   (*row, "decisions"): 0}
+    assert proof.consistent(dict(alternative)) is not None
+    assert proof.render(alternative)[1] != text
+    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: PRINTS_OTHERWISE}
+    assert _why(case, pointer) == PRINTS_OTHERWISE
+
+
+def test_a_blank_whose_alternative_breaks_a_relation_is_not_proven() -> None:
+    # HTML lacking a cell of section 三: the other placement blanks a cell the truth states,
+    # and the row total and column sum through it are no longer evaluable.
+    case = Case(4051686260, ("cell_missing",), "html")
+    pointer = "/applications/new_this_year/research_institution"
+    doc, text, _ = build_case(case)
+    proof = blank_proof(case, doc, text)
+    alternative = {("applications", "new_this_year", "research_institution"): None}
+    report = with_changes(proof.base, alternative)
+    assert relation_findings(report) != proof.full
+    assert proof.consistent(dict(alternative)) is None
+    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
+    assert _why(case, pointer) == BREAKS_RELATION
+
+
+def test_condition_b_rejects_an_alternative_that_breaks_a_relation() -> None:
+    doc, text, _ = build_case(CRAWL)
+    proof = blank_proof(CRAWL, doc, text)
+    cell = ("applications", "new_this_year", "total")
+    value = proof.base.applications["new_this_year", "total"]
+    assert isinstance(value, int)
+    changes = {cell: value + 1}  # the row total and the column sums through it break
+    broken = relation_findings(with_changes(proof.base, changes))
+    assert broken - proof.full  # the alternative has a failed relation the truth has not
+    pointer = "/applications/new_this_year/total"
+    assert proof.attempt(dict(changes), frozenset({pointer})) == {pointer: BREAKS_RELATION}
+
+
+def _validated(report: object) -> set[tuple[str, tuple[str, ...], str]]:
+    found = validate(report, select=("gi.sum",)).findings  # type: ignore[arg-type]
+    return {(f.table or "", tuple(sorted(f.pointers)), f.status.value) for f in found}
+
+
+def _ours(report: object) -> set[tuple[str, tuple[str, ...], str]]:
+    out = set()
+    for table_id, index, status in relation_findings(report):  # type: ignore[arg-type]
+        spec = report.tables[table_id].spec  # type: ignore[attr-defined]
+        out.add((table_id, tuple(sorted(plan_for(spec).relations[index].pointers)), status))
+    return out
+
+
+def test_relation_findings_are_what_validate_finds() -> None:
+    rng = random.Random(11)
+    for i in range(12):
+        report = random_report(rng, template=sorted(TEMPLATES)[i % len(TEMPLATES)],
+                               blank_rate=(0, 0.1, 0.4)[i % 3])
+        table = report.applications
+        row_id, column_id, value = next(c for c in table.cells() if c[2] is not None)
+        if i % 4 == 0 and isinstance(value, int):
+            report = report.with_table(table.with_cell(row_id, column_id, value + 3))
+        assert _ours(report) == _validated(report)
