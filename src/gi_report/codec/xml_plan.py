@@ -177,17 +177,17 @@ class TableLayout:
     lengths: tuple[int, ...]  #: the number of cells of each row
     cells: Callable[[Any], tuple[Any, ...]]  #: every cell, row by row
     readers: tuple[_Read, ...] | None  #: how each cell is read; ``None``: whole numbers only
-    spans: tuple[tuple[int, int], ...]  #: each row's cells among all the cells
+    spans: tuple[slice, ...]  #: each row's cells among all the cells
 
     @classmethod
     def of(cls, version: str, table_id: str) -> TableLayout:
         plan = _table_plan(version, table_id)
         rows: list[int] = []
         cells: list[int] = []
-        spans: list[tuple[int, int]] = []
+        spans: list[slice] = []
         for _, columns, _ in plan:
             rows.append(1 + len(rows) + len(cells))
-            spans.append((len(cells), len(cells) + len(columns)))
+            spans.append(slice(len(cells), len(cells) + len(columns)))
             cells += range(rows[-1] + 1, rows[-1] + 1 + len(columns))
         readers = [r or (_integer,) * len(columns) for _, columns, r in plan]
         return cls(1 + len(rows) + len(cells), _getter(rows),
@@ -208,16 +208,16 @@ class TableLayout:
             raise Unplanned
         cells = self.cells(elements)
         values = (_whole_numbers(tuple(map(_TEXT, cells))) if self.readers is None
-                  else list(map(call, self.readers, cells)))
-        return [tuple(values[a:b]) for a, b in self.spans]
+                  else tuple(map(call, self.readers, cells)))
+        return list(map(values.__getitem__, self.spans))  # (slices of a tuple are tuples)
 
 
-def _whole_numbers(texts: tuple[str | None, ...]) -> list[int | None]:
+def _whole_numbers(texts: tuple[str | None, ...]) -> tuple[int | None, ...]:
     """Cells of whole numbers from their texts. A cell without text is nil (the XSD refuses an
     empty number that is not); the XSD's pattern allows digits within XML spaces only."""
     if max(map(len, filter(None, texts)), default=0) > _LONGEST_INTEGER:
         raise Unplanned
-    return [None if text is None else int(text) for text in texts]
+    return tuple([None if text is None else int(text) for text in texts])
 
 
 @per_registry
@@ -268,10 +268,23 @@ _Members = dict[str, tuple[str, _Read]]
 """How an object's children are read: by full tag, (member name, reader)."""
 
 
-def _object_reader(members: _Members) -> _Read:
+@attrs.frozen
+class _Ordered:
+    """An object type's members in the XSD's order: their names and readers, filled in when
+    every reader is made (readers of object members refer to one another)."""
+
+    names: list[str] = attrs.Factory(list)
+    readers: list[_Read] = attrs.Factory(list)
+
+
+def _object_reader(members: _Members, ordered: _Ordered) -> _Read:
     def read(element: etree._Element) -> JsonDict:
+        # The XSD keeps the children in the members' order, each at most once: with as many
+        # children as members, each is the member at its place (no tag to look up).
+        if len(element) == len(ordered.names):
+            return dict(zip(ordered.names, map(call, ordered.readers, element), strict=True))
         out: JsonDict = {}
-        for child in element:  # the XSD keeps the children in the members' order
+        for child in element:
             name, read_child = members[child.tag]
             out[name] = read_child(child)
         return out
@@ -294,7 +307,8 @@ def _readers() -> dict[str, _Read]:
     look-up and a call."""
     objects = _objects()
     members: dict[str, _Members] = {target: {} for target in objects}
-    readers = {target: _object_reader(members[target]) for target in objects}
+    ordered = {target: _Ordered() for target in objects}
+    readers = {t: _object_reader(members[t], ordered[t]) for t in objects}
     prefixes = [f"{{{namespace(version)}}}" for version in TEMPLATES]
 
     def reader(member: Member) -> _Read:
@@ -305,9 +319,11 @@ def _readers() -> dict[str, _Read]:
         return _READERS[member.kind]
 
     for target, by_name in objects.items():
-        for member in by_name.values():
+        for member in by_name.values():  # in the XSD's order
             read = reader(member)
             members[target].update((p + member.name, (member.name, read)) for p in prefixes)
+            ordered[target].names.append(member.name)
+            ordered[target].readers.append(read)
     return {p + m.name: reader(m) for m in report_members() if m.kind is not Kind.TABLE
             for p in prefixes}
 
