@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.fidelity_harness import Case, run_case
 from gi_report.importers.blocks import TableBlock, TextBlock
-from gi_report.importers.tabrows import lone_cell, tab_row
+from gi_report.importers.tabrows import blank_row, lone_cell, tab_row
 from gi_report.importers.text import parse_text
 
 SETTLED = [
@@ -87,3 +87,13 @@ def test_a_tab_table_keeps_its_one_cell_rows_as_rows_of_the_table() -> None:
                     ["信息内容", "本年处理决定数量"], ["3"], ["0"]]
     assert [b.text for b in blocks if isinstance(b, TextBlock)] == [
         "二、主动公开政府信息情况", "第二十条第（一）项", "本年度共收到申请7件。"]
+
+
+def test_a_line_of_tabs_only_inside_a_tab_table_is_a_row_of_blank_cells() -> None:
+    lines = ["信息内容\t数量\t数量", " \t \t ", "1\t2\t3", " \t \t ", "", "\t"]
+    assert blank_row(lines, 1)  # a TAB row after it
+    assert not blank_row(lines, 3)  # the table's last line: a separator, not a row
+    assert not blank_row(lines, 4) and not blank_row(lines, 5)
+    text = "二、主动公开政府信息情况\n\n" + "\n".join(lines[:4]) + "\n\n"
+    tables = [b for b in parse_text(text).blocks if isinstance(b, TableBlock)]
+    assert len(tables) == 1 and len(tables[0].rows) == 3

@@ -5,8 +5,8 @@ TAB at all: a caption whose merged cell spans the table (the item a group of row
 value row whose label cells were printed elsewhere. Such a line is a row of the table it stands
 in (a ``|`` table writes the same row as ``| 7 |``), never the end of the table: a value printed
 alone (a number or a dash), or a short caption with no sentence punctuation that a TAB row
-follows. A blank line still ends the table; a section heading, a sentence or a page mark is
-never a row."""
+follows. A line of TABs and spaces only, a TAB row after it, is a row of blank cells. A blank
+line still ends the table; a section heading, a sentence or a page mark is never a row."""
 
 from __future__ import annotations
 
@@ -44,3 +44,11 @@ def lone_cell(lines: Sequence[str], i: int) -> bool:
         return True
     return (len(text) <= MAX_CAPTION and _PROSE.search(text) is None
             and i + 1 < len(lines) and tab_row(lines[i + 1]))
+
+
+def blank_row(lines: Sequence[str], i: int) -> bool:
+    """Whether line ``i``, inside a TAB table, is a row of blank cells: TABs and spaces only,
+    a TAB row right after it."""
+    line = lines[i].rstrip("\r\n") if i < len(lines) else ""
+    return ("\t" in line and not line.strip() and i + 1 < len(lines)
+            and tab_row(lines[i + 1]))

@@ -44,7 +44,7 @@ from gi_report.importers.narrative import (
     split_inline_subsections,
 )
 from gi_report.importers.normalize import fold, split_marker
-from gi_report.importers.tabrows import lone_cell, tab_row
+from gi_report.importers.tabrows import blank_row, lone_cell, tab_row
 from gi_report.importers.values import run_segments
 
 _SECTIONS = next(iter(TEMPLATES.values())).sections
@@ -177,20 +177,22 @@ class _Lines:
 
     def table_starts(self, i: int) -> bool:
         """Whether line ``i`` starts a table of one row per line: a row line followed by another
-        (or by a Markdown rule, or, in a TAB table, by a one-cell row: :mod:`.tabrows`)."""
+        (or by a Markdown rule, or, in a TAB table, by a one-cell row or a row of blank cells:
+        :mod:`.tabrows`)."""
         line = self.lines[i]
         if not _is_row_line(line) or i + 1 >= len(self.lines):
             return False
         after = self.lines[i + 1]
         return bool(_is_row_line(after) or _PIPE_RULE.match(after)
-                    or (tab_row(line) and lone_cell(self.lines, i + 1)))
+                    or (tab_row(line) and self.in_table(i + 1, True)))
 
     def in_table(self, i: int, tabbed: bool) -> bool:
         """Whether line ``i`` goes on with the table: a row line, a Markdown rule, or in a TAB
-        table a one-cell row (a caption, a value printed alone: :mod:`.tabrows`)."""
+        table a one-cell row (a caption, a value printed alone) or a row of blank cells
+        (:mod:`.tabrows`)."""
         line = self.lines[i]
         return bool(_is_row_line(line) or _PIPE_RULE.match(line)
-                    or (tabbed and lone_cell(self.lines, i)))
+                    or (tabbed and (lone_cell(self.lines, i) or blank_row(self.lines, i))))
 
     def row_table(self, start: int) -> int:
         rows: list[list[tuple[str, int]]] = []
