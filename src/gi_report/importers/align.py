@@ -23,9 +23,10 @@ import attrs
 
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
+from gi_report.importers.blocks import TextBlock
 from gi_report.importers.cellnames import Cell
 from gi_report.importers.colorder import leaf_orders
-from gi_report.importers.detached import align, value_columns
+from gi_report.importers.detached import align, align_lost, value_columns
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.samevalue import grid_order
@@ -50,6 +51,18 @@ def foreign_row(spec: TableSpec, label: str) -> bool:
     """Whether a label is a row of another layout of this table (never taken by position)."""
     return any(vocabulary(t.table(spec.id)).row(label) is not None
                for t in TEMPLATES.values() if t.table(spec.id) is not spec)
+
+
+def foreign_apart(spec: TableSpec, narrative: Sequence[TextBlock], apart: Sequence[str]) -> int:
+    """Paragraphs among labels printed apart that are each a row label of another layout only
+    (the three rows under 6 of the other template): counted as foreign labels, the labels
+    printed apart being the table's own list of its rows. Only where the labels printed apart
+    name half the layout's rows or more (a list, not a stray line)."""
+    if 2 * len(apart) < len(spec.rows):
+        return 0
+    own = vocabulary(spec)
+    return len({b.text for b in narrative
+                if own.row(b.text) is None and foreign_row(spec, b.text)})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -171,8 +184,12 @@ def loose_rows(rows: Sequence[DataRow]) -> list[DataRow]:
 
 
 def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow],
-                   known: Mapping[Cell, CellValue], listed: Sequence[str] = ()) -> None:
-    """Stage 3: number-only rows as the unclaimed form rows, in order, if the arithmetic holds."""
+                   known: Mapping[Cell, CellValue], listed: Sequence[str] = (), *,
+                   whole_list: bool = False) -> None:
+    """Stage 3: number-only rows as the unclaimed form rows, in order, if the arithmetic holds;
+    one fewer than those rows, as far as the arithmetic settles the lost one's place
+    (:mod:`~gi_report.importers.lostrow`; ``whole_list``: the labels printed apart are one list
+    with nothing among them)."""
     if len(loose) < 2:
         return
     order = [spec.row_position(dr.row.id) if dr.row is not None else None
@@ -181,20 +198,39 @@ def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[Dat
     pairs = list(zip(loose, merged, strict=True))
     texts, spans = _texts(pairs)
     printed = [header_order(spec, dr) for dr in loose]
-    found, how = align(spec, order, texts, known, spans, printed=printed), "detached"
-    if found is None and spec.relations and listed:
-        found, how = align(spec, order, texts, known, spans, listed=listed,
-                           printed=printed), "listed"
+    found, how = _aligned(spec, order, (texts, spans, printed), known, listed, whole_list)
     if found is None or not _merged_named(spec, pairs, found):
         by_caption(spec, rows, loose)
         return
     _take_aligned(spec, loose, found, merged, how)
 
 
-def _take_aligned(spec: TableSpec, loose: Sequence[DataRow], found: Sequence[RowSpec],
+def _aligned(spec: TableSpec, order: Sequence[int | None],
+             rows: tuple[list[list[str]], list[int], list[tuple[str, ...] | None]],
+             known: Mapping[Cell, CellValue], listed: Sequence[str], whole_list: bool
+             ) -> tuple[Sequence[RowSpec | None] | None, str]:
+    """The number-only rows' form rows and how they were found: every row by order and the
+    arithmetic, by the labels' own list, or one row lost (``None``: not aligned)."""
+    texts, spans, printed = rows
+    found: Sequence[RowSpec | None] | None
+    found = align(spec, order, texts, known, spans, printed=printed)
+    if found is not None or not spec.relations:
+        return found, "detached"
+    if listed:
+        found = align(spec, order, texts, known, spans, listed=listed, printed=printed)
+        if found is not None:
+            return found, "listed"
+    return align_lost(spec, order, texts, known, spans, printed=printed,
+                      listed=listed if whole_list else None), "lost"
+
+
+def _take_aligned(spec: TableSpec, loose: Sequence[DataRow], found: Sequence[RowSpec | None],
                   merged: Sequence[list[Slot] | None], how: str) -> None:
-    """Each number-only row made the form row it was aligned to (its cells as read for that)."""
+    """Each number-only row made the form row it was aligned to (its cells as read for that);
+    a row aligned to none (``None``) is left as it is."""
     for dr, row, m in zip(loose, found, merged, strict=True):
+        if row is None:
+            continue
         if m is not None:
             dr.values = m
         else:
@@ -262,10 +298,10 @@ def _merged_cells(dr: DataRow) -> list[Slot] | None:
 
 
 def _merged_named(spec: TableSpec, pairs: Sequence[tuple[DataRow, list[Slot] | None]],
-                  rows: Sequence[RowSpec]) -> bool:
+                  rows: Sequence[RowSpec | None]) -> bool:
     """Whether the header over each row read without its merged positions names exactly the
     value columns of the form row it was aligned to."""
-    return all(m is None or {c.id for c in dr.header.columns.values()}
+    return all(m is None or row is None or {c.id for c in dr.header.columns.values()}
                == set(value_columns(spec, row))
                for (dr, m), row in zip(pairs, rows, strict=True))
 

@@ -5,9 +5,10 @@ over several lines elsewhere, the numbers as rows of their own (``6 0 0 0 0 0 6`
 row order. Such rows are taken as the form rows that no label claimed, in order, only when
 
 * there are exactly as many of them as unclaimed form rows, each with exactly as many numbers as
-  its form row has value columns (in a table with arithmetic, one row may print one whole number
-  fewer: a lost cell, its values left to :mod:`~gi_report.importers.gaps`), in an order that
-  agrees with the labelled rows around them (so the alignment is the only one possible), and
+  its form row has value columns (in a table with arithmetic, two rows may each print one or
+  two cells fewer: lost cells, their values left to :mod:`~gi_report.importers.gaps`), in an
+  order that agrees with the labelled rows around them (so the alignment is the only one
+  possible), and
 * every relation of the table that their values take part in holds (row totals, column sums,
   一+二 = （七）+四), and at least one such relation can be checked — unless the table has no
   arithmetic at all (section 二), where the column counts alone must line up.
@@ -17,10 +18,14 @@ Otherwise nothing is aligned and the rows stay unused (``row.unlabelled``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
+from gi_report.form.units import COUNT_UNITS
+from gi_report.importers import lostrow
+from gi_report.importers.gaps import MAX_MISSING
 from gi_report.importers.values import Status, parse_value
 from gi_report.table import CellValue
 
@@ -61,6 +66,39 @@ def align(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence
     if values is None:
         return None
     return free if _settled(spec, free, {**known, **values}, listed) else None
+
+
+def align_lost(spec: TableSpec, order: Sequence[int | None], texts: Sequence[Sequence[str]],
+               known: Mapping[Cell, CellValue], spans: Sequence[int] | None = None, *,
+               printed: Sequence[Sequence[str] | None] | None = None,
+               listed: Sequence[str] | None = None) -> list[RowSpec | None] | None:
+    """The form rows of detached rows one fewer than the unclaimed form rows (one row lost), as
+    far as the arithmetic (or the labels' own list, ``listed``) settles them
+    (:mod:`~gi_report.importers.lostrow`); ``None``: nothing settled. Arguments as
+    :func:`align`."""
+    claimed = {p for p in order if p is not None}
+    free = [r for i, r in enumerate(spec.rows) if i not in claimed]
+    if not spec.relations or len(free) != len(texts) + 1 or len(texts) < 2:
+        return None
+    found = _consistent_holes(spec, free, order, texts, known, spans or [0] * len(texts),
+                              printed or [None] * len(texts))
+    lost = lostrow.settle(free, found, listed)
+    return None if lost is None else list(lost.rows)
+
+
+def _consistent_holes(spec: TableSpec, free: Sequence[RowSpec], order: Sequence[int | None],
+                      texts: Sequence[Sequence[str]], known: Mapping[Cell, CellValue],
+                      spans: Sequence[int], printed: Sequence[Sequence[str] | None]
+                      ) -> list[int]:
+    """The places of the lost row among ``free`` with which the table's arithmetic can hold."""
+    found = []
+    for hole in lostrow.holes(free, order, spec):
+        rows = [r for i, r in enumerate(free) if i != hole]
+        values = _read(spec, rows, texts, spans, printed)
+        if values is not None and lostrow.consistent(
+                spec, {**known, **values}, {r.id for r in free}):
+            found.append(hole)
+    return found
 
 
 def _settled(spec: TableSpec, free: Sequence[RowSpec], values: Mapping[Cell, CellValue],
@@ -107,19 +145,28 @@ def in_printed_order(columns: list[str], printed: Sequence[str] | None) -> list[
     return sorted(columns, key=list(printed).index)
 
 
-MAX_SHORT_ROWS = 1
-"""Detached rows that may each lack a cell (a crawl dropped it) in a table with arithmetic: the
-alignment is by order and count, checked by the other rows' relations, so one such row still
-has its place; its cells are read later by the form's arithmetic
+MAX_SHORT_ROWS = 2
+"""Detached rows that may each lack cells (a crawl dropped them) in a table with arithmetic: the
+alignment is by order and count, checked by the other rows' relations, so such rows still have
+their places; their cells are read later by the form's arithmetic
 (:mod:`~gi_report.importers.gaps`), or left blank. A table with no arithmetic (section 二) is
 aligned by its rows' cell counts alone: no row there may lack one."""
 
 
 def lacks_cells(texts: Sequence[str], count: int) -> bool:
-    """A row of only whole numbers, one fewer than ``count`` (a cell lost, not a label): it
-    stands for one form row all the same."""
-    return (len(texts) == count - 1 and count > 2
-            and all(t.strip() and t.strip().isdigit() for t in texts))
+    """A row of whole numbers and blanks, one or two cells fewer than ``count`` (cells lost, not
+    a label), at least one a number: it stands for one form row all the same."""
+    return (count > 2 and count - MAX_MISSING <= len(texts) < count
+            and all(not t.strip() or _whole_count(t) for t in texts)
+            and any(t.strip() for t in texts))
+
+
+_COUNT_UNIT = re.compile(rf"\s*(?:{'|'.join(map(re.escape, COUNT_UNITS))})$")
+
+
+def _whole_count(text: str) -> bool:
+    """A whole number, perhaps with a counting word after it (``5件``)."""
+    return _COUNT_UNIT.sub("", text.strip()).isdigit()
 
 
 def trimmed(texts: Sequence[str], span: int, count: int) -> Sequence[str]:

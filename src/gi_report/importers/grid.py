@@ -35,6 +35,7 @@ from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     align_detached,
     align_labelled,
+    foreign_apart,
     foreign_column,
     foreign_row,
     loose_rows,
@@ -216,7 +217,8 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
     for dr in rows:
         if not any(dr is d for d in loose):
             placer.assign(dr)
-    align_detached(spec, rows, loose, placer.values, stream.apart)
+    align_detached(spec, rows, loose, placer.values, stream.apart,
+                   whole_list=len(set(stream.apart_at)) == 1)
     for dr in loose:
         placer.assign(dr)
     placer.fill_gaps()
@@ -227,7 +229,8 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         placer.blank = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
     placer.printed_blank()
     notices = [*alignment.notices, *placer.notices]
-    foreign = _foreign_columns(spec, rows) + _foreign_rows(rows, spec, stream.apart)
+    foreign = (_foreign_columns(spec, rows) + _foreign_rows(rows, spec, stream.apart)
+               + foreign_apart(spec, stream.narrative, stream.apart))
     for where in stream.ignored_tables:
         notices.append(notice(
             "table.ignored", f"“{spec.title}”下的一个表格不含表格的任何行或列标题，未使用",

@@ -254,8 +254,21 @@ def fits(dr: DataRow, count: int) -> bool:
     return found is not None and sum(len(s) for s in found) >= count and len(found) <= count
 
 
-_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "listed", "caption", "detached"})
+_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "listed", "caption", "detached", "lost"})
 """The ways of recognising a row that :meth:`Placer.how_notice` reports."""
+
+_APART_HOW = frozenset({"detached", "lost", "listed"})
+"""Rows aligned by order, printed without their labels: a row of them with fewer cells than its
+form row lacks cells (its cells stand left of the header's columns, the label columns dropped
+with the labels), so it is never lined up under the header by position."""
+
+_DETACHED_HOW = {
+    "detached": "表内勾稽关系成立",
+    "lost": "表格少印了一行：少印的一行无论在哪个位置表内勾稽关系都能成立时，按此行序读取的行"
+            "在每种情况下都相同（或文中另行列出的行名恰好缺少该行）",
+}
+"""How a number-only row's place was settled: every row aligned (``detached``), or one row of
+the table not printed (``lost``: :mod:`~gi_report.importers.lostrow`)."""
 
 
 class Placer:
@@ -392,11 +405,11 @@ class Placer:
                 "row.detached",
                 f"一行没有行名的数值（{shown}）印在只有“{name}”一行的栏目之下，列标题与该行相同，"
                 "按此读取", location=dr.location, found=shown, cells=cells))
-        elif dr.how == "detached":
+        elif dr.how in _DETACHED_HOW:
             shown = " | ".join(s.text for s in dr.values)
             self.notices.append(notice(
                 "row.detached",
-                f"一行没有行名的数值（{shown}）按表格的行序读作“{name}”，表内勾稽关系成立",
+                f"一行没有行名的数值（{shown}）按表格的行序读作“{name}”，{_DETACHED_HOW[dr.how]}",
                 location=dr.location, found=shown, cells=cells))
 
     def take(self, dr: DataRow, cells: list[Cell], unit: Cell | None, *, how: str) -> None:
@@ -409,7 +422,7 @@ class Placer:
                 "使用第一次出现的数值", location=dr.location, found=dr.found))
             return
         pairs = (self.same_count(dr, cells) if len(dr.values) == len(cells)
-                 else self.other_count(dr, cells))
+                 else None if dr.how in _APART_HOW else self.other_count(dr, cells))
         if pairs is None:
             if unit is None and self.gapped(dr, cells):
                 return

@@ -162,6 +162,9 @@ class RowStream:
     apart: list[str] = attrs.field(factory=list)
     """The form rows named by labels printed as text of their own, in printed order (a table's
     labels printed apart from its numbers)."""
+    apart_at: list[int] = attrs.field(factory=list)
+    """For each label of :attr:`apart`, how many narrative paragraphs came before it: the same
+    for every one when the labels printed apart are one list with no other text among them."""
 
 
 def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None]:
@@ -225,6 +228,7 @@ class _RowReader:
             self.hint = row.item if not self.labels_apart else None
             self.labels_apart += 1
             self.stream.apart.append(row.item.id)
+            self.stream.apart_at.append(len(self.stream.narrative))
             return
         self.labels_apart = 0
         group = self.vocab.group(text)

@@ -44,6 +44,7 @@ from gi_report.importers.narrative import (
     split_inline_subsections,
 )
 from gi_report.importers.normalize import fold, split_marker
+from gi_report.importers.tabrows import blank_row, lone_cell, tab_row
 from gi_report.importers.values import run_segments
 
 _SECTIONS = next(iter(TEMPLATES.values())).sections
@@ -127,8 +128,7 @@ class _Lines:
             line = self.lines[i]
             if _is_cell_line(line):
                 i = self.cell_table(i)
-            elif _is_row_line(line) and i + 1 < n and (
-                    _is_row_line(self.lines[i + 1]) or _PIPE_RULE.match(self.lines[i + 1])):
+            elif self.table_starts(i):
                 i = self.row_table(i)
             elif _PIPE_RULE.match(line):
                 i += 1
@@ -175,11 +175,30 @@ class _Lines:
         self.tables += 1
         return i
 
+    def table_starts(self, i: int) -> bool:
+        """Whether line ``i`` starts a table of one row per line: a row line followed by another
+        (or by a Markdown rule, or, in a TAB table, by a one-cell row or a row of blank cells:
+        :mod:`.tabrows`)."""
+        line = self.lines[i]
+        if not _is_row_line(line) or i + 1 >= len(self.lines):
+            return False
+        after = self.lines[i + 1]
+        return bool(_is_row_line(after) or _PIPE_RULE.match(after)
+                    or (tab_row(line) and self.in_table(i + 1, True)))
+
+    def in_table(self, i: int, tabbed: bool) -> bool:
+        """Whether line ``i`` goes on with the table: a row line, a Markdown rule, or in a TAB
+        table a one-cell row (a caption, a value printed alone) or a row of blank cells
+        (:mod:`.tabrows`)."""
+        line = self.lines[i]
+        return bool(_is_row_line(line) or _PIPE_RULE.match(line)
+                    or (tabbed and (lone_cell(self.lines, i) or blank_row(self.lines, i))))
+
     def row_table(self, start: int) -> int:
         rows: list[list[tuple[str, int]]] = []
         i = start
-        while i < len(self.lines) and (_is_row_line(self.lines[i])
-                                       or _PIPE_RULE.match(self.lines[i])):
+        tabbed = tab_row(self.lines[start])
+        while i < len(self.lines) and self.in_table(i, tabbed):
             if not _PIPE_RULE.match(self.lines[i]):
                 rows.append([(c, i + 1) for c in _row_cells(self.lines[i])])
             i += 1
