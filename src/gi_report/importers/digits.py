@@ -39,7 +39,7 @@ from typing import cast
 import attrs
 
 from gi_report.form.spec import CellKind, TableSpec
-from gi_report.importers import leftcut, shortrow
+from gi_report.importers import leftcut, narrow, shortrow
 from gi_report.importers.blocks import Location
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rowcut import precut
@@ -80,6 +80,10 @@ _PIECE = {
     CellKind.AMOUNT: re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
 }
 
+
+NARROW_FROM = 10_000
+"""Combinations of splits (the product of the runs' counts) from which a group's splits are
+narrowed before the search (:mod:`~gi_report.importers.narrow`)."""
 
 MAX_RELAXED = 2
 """Most runs of one group searched as lacking a cell or not (:meth:`_Solver.relax`)."""
@@ -1175,6 +1179,7 @@ class _Solver:
         every such choice, up to ``limit``. Steps are counted locally and charged to
         ``budget`` at the end."""
         order = sorted(range(len(group)), key=lambda i: len(domains[i]))
+        domains = self.narrowed(group, domains, budget)
         known = list(self.base)
         chosen: list[tuple[CellValue, ...] | None] = [None] * len(group)
         positions = [self.at[i] for i in group]
@@ -1212,6 +1217,26 @@ class _Solver:
         finally:
             budget.charge(used)
         return out
+
+    def narrowed(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
+                 budget: _Budget) -> list[list[tuple[CellValue, ...]]]:
+        """The domains less the splits no choice of the other runs' can keep within the
+        relations (:func:`~gi_report.importers.narrow.narrow`), for a search of more than
+        :data:`NARROW_FROM` combinations of runs that share no cell; the checks are charged
+        to ``budget``. The search keeps its order: the same solutions, found first alike."""
+        combinations = 1
+        for domain in domains:
+            combinations *= len(domain)
+        positions = [self.at[i] for i in group]
+        if combinations <= NARROW_FROM or not self.apart(positions):
+            return domains
+
+        def spend(steps: int) -> None:
+            budget.charge(steps)
+            if budget.room() < 0:
+                raise _TooComplex
+
+        return narrow.narrow(domains, positions, self.relations, self.base, spend)
 
     # --- outcomes -------------------------------------------------------------------------------
 
