@@ -39,7 +39,7 @@ from typing import cast
 import attrs
 
 from gi_report.form.spec import CellKind, TableSpec
-from gi_report.importers import shortrow
+from gi_report.importers import leftcut, narrow, shortrow
 from gi_report.importers.blocks import Location
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rowcut import precut
@@ -80,6 +80,10 @@ _PIECE = {
     CellKind.AMOUNT: re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
 }
 
+
+NARROW_FROM = 10_000
+"""Combinations of splits (the product of the runs' counts) from which a group's splits are
+narrowed before the search (:mod:`~gi_report.importers.narrow`)."""
 
 MAX_RELAXED = 2
 """Most runs of one group searched as lacking a cell or not (:meth:`_Solver.relax`)."""
@@ -380,6 +384,7 @@ class _Cutter:
         self.used = 0  #: steps spent so far
         self.room = budget.room()  #: steps allowed
         self.nonneg = all(kind is not CellKind.SIGNED_COUNT for kind in run.kinds)
+        self.relations = relations
         self.rels = _each_cells_relations(relations, positions)  #: each cell's relations
         self.positions = positions
         plans = [_kind_plan(kind) for kind in run.kinds]
@@ -420,11 +425,55 @@ class _Cutter:
         self.put = self.place_summed
 
     def splits(self) -> list[tuple[CellValue, ...]]:
+        if self.leads_with_total():
+            return self.total_first()
         last = len(self.segments) - 1
         try:
             self.step(len(self.run.cells) - 1, last, len(self.segments[last]))
         finally:
             self.budget.charge(self.used)
+        return self.out
+
+    def leads_with_total(self) -> bool:
+        """Whether the run is best cut from its first cell (:mod:`~gi_report.importers.leftcut`):
+        counts in digit segments with a cut between each two, the first cell its row's total,
+        more digits over one a cell than :data:`_SUMMED_FROM` (a long search from the right)."""
+        long = self.before[-1] > len(self.run.cells) + _SUMMED_FROM
+        return (long and not any(self.soft) and not self.inside and all(self.digital)
+                and all(kind is CellKind.COUNT for kind in self.run.kinds)
+                and leftcut.leads_with_total(self.positions, self.rels[0], self.rels[-1]))
+
+    def total_first(self) -> list[tuple[CellValue, ...]]:
+        """The splits cut from the first cell (:func:`~gi_report.importers.leftcut.total_first`):
+        each of its values checked by its relations, the rest cut from the right with it
+        known. Steps are charged as they are spent."""
+        run, at = self.run, self.positions[0]
+
+        def cut_rest(value: int, segments: tuple[str, ...]) -> list[tuple[CellValue, ...]]:
+            self.known[at] = value
+            try:
+                if not all(_holds(rel, self.known, self.nonneg) for rel in self.rels[0]):
+                    return []
+                rest = attrs.evolve(run, cells=run.cells[1:], kinds=run.kinds[1:],
+                                    segments=segments, soft=())
+                cutter = _Cutter(rest, self.relations, self.known, self.positions[1:],
+                                 self.budget, straddle=False)
+                try:
+                    return cutter.splits()
+                finally:
+                    self.used += cutter.used
+            finally:
+                self.known[at] = None
+
+        def spend() -> None:
+            self.used += 1
+            self.budget.charge(1)
+            if self.budget.room() < 0:
+                raise _TooComplex
+
+        self.out = leftcut.total_first(self.segments, self.longest[0], cut_rest, spend)
+        if len(self.out) > MAX_CANDIDATES:
+            raise _TooComplex
         return self.out
 
     def spend(self) -> None:
@@ -1130,6 +1179,7 @@ class _Solver:
         every such choice, up to ``limit``. Steps are counted locally and charged to
         ``budget`` at the end."""
         order = sorted(range(len(group)), key=lambda i: len(domains[i]))
+        domains = self.narrowed(group, domains, budget)
         known = list(self.base)
         chosen: list[tuple[CellValue, ...] | None] = [None] * len(group)
         positions = [self.at[i] for i in group]
@@ -1167,6 +1217,26 @@ class _Solver:
         finally:
             budget.charge(used)
         return out
+
+    def narrowed(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
+                 budget: _Budget) -> list[list[tuple[CellValue, ...]]]:
+        """The domains less the splits no choice of the other runs' can keep within the
+        relations (:func:`~gi_report.importers.narrow.narrow`), for a search of more than
+        :data:`NARROW_FROM` combinations of runs that share no cell; the checks are charged
+        to ``budget``. The search keeps its order: the same solutions, found first alike."""
+        combinations = 1
+        for domain in domains:
+            combinations *= len(domain)
+        positions = [self.at[i] for i in group]
+        if combinations <= NARROW_FROM or not self.apart(positions):
+            return domains
+
+        def spend(steps: int) -> None:
+            budget.charge(steps)
+            if budget.room() < 0:
+                raise _TooComplex
+
+        return narrow.narrow(domains, positions, self.relations, self.base, spend)
 
     # --- outcomes -------------------------------------------------------------------------------
 

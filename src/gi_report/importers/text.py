@@ -43,6 +43,7 @@ from gi_report.importers.narrative import (
     match_heading,
     split_inline_subsections,
 )
+from gi_report.importers.nearlabel import near_numbered
 from gi_report.importers.normalize import fold, split_marker
 from gi_report.importers.tabrows import blank_row, lone_cell, tab_row
 from gi_report.importers.values import run_segments
@@ -574,7 +575,8 @@ class _CrawlTable:
         when no row label waits for its value: only if the label names exactly one row of the
         form, numbered as printed (:func:`~gi_report.importers.glued.row_numbered`)."""
         m = _TYPO_LABEL.match(piece)
-        if m is None or not row_numbered(m.group().strip(), self.table_id):
+        if m is None or not (row_numbered(m.group().strip(), self.table_id)
+                             or near_numbered(m.group().strip(), self.table_id)):
             return False
         lead = len(m.group()) - len(m.group().lstrip())
         self.label("row", m.group().strip(), at + lead)
