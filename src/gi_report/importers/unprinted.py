@@ -32,7 +32,7 @@ Reading = tuple["int | None", ...]
 Bounds = tuple[int, float]
 """The least and the largest value a cell may hold (``math.inf``: no bound)."""
 
-MAX_STEPS = 3_000
+MAX_STEPS = 600
 """Most steps (readings tried) for one run's readings; more: the run settles nothing."""
 MAX_ROUNDS = 12
 """Most rounds of filtering the runs against each other (each round only removes readings)."""
