@@ -31,6 +31,7 @@ import attrs
 
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import TableSpec, TemplateSpec
+from gi_report.importers import unprinted
 from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     align_detached,
@@ -116,6 +117,9 @@ class Reading:
             if dropped:
                 found, split_notices = distrust(self.spec, relaxed(self.runs, solution),
                                                 {**values, **found}, split_notices, dropped)
+                if not self.hidden:  # every reading with cells unprinted: what they settle
+                    found, split_notices = unprinted.fill(self.spec, values, self.runs, found,
+                                                          split_notices)
             values.update(found)
             notices.extend(split_notices)
         same = agreed_values(values, self.same_as)

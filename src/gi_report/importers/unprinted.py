@@ -1,0 +1,279 @@
+"""Cells a document that drops blank cells still settles, whatever it dropped.
+
+A crawl that prints nothing for a blank cell turns a row into digits that may lack any of its
+cells: ``31`` under three cells is 3, 1 and a blank anywhere, or 31 and two blanks. Each run of
+counts is read every way (:func:`readings`): each number of printed cells, each cut of its
+digits into that many numbers (no number starts with 0 unless it is 0), laid over the cells in
+order, the others blank. A reading survives while every relation it takes part in can hold, the
+other cells within the bounds of their own runs' surviving readings (a blank: some count ≥ 0),
+and the runs are filtered against each other until nothing changes (:func:`settle`). The true
+reading is never filtered out, so a cell to which every surviving reading of its run gives one
+printed value is settled. A run with more than :data:`MAX_STEPS` steps of readings settles
+nothing and bounds nothing (its cells: some count ≥ 0); a run some relation leaves with no
+reading means the document breaks its arithmetic: nothing is settled then.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from gi_report.form.spec import CellKind, CellRef, Relation, TableSpec
+from gi_report.importers.cellnames import describe, pointer
+from gi_report.importers.digits import Run
+from gi_report.importers.result import UNDETERMINED_CODES, Notice, notice
+from gi_report.numbers import MAX_COUNT_DIGITS
+from gi_report.table import CellValue
+
+Cell = tuple[str, str]
+Reading = tuple["int | None", ...]
+Bounds = tuple[int, float]
+"""The least and the largest value a cell may hold (``math.inf``: no bound)."""
+
+MAX_STEPS = 600
+"""Most steps (readings tried) for one run's readings; more: the run settles nothing."""
+MAX_ROUNDS = 12
+"""Most rounds of filtering the runs against each other (each round only removes readings)."""
+
+_FREE: Bounds = (0, math.inf)
+
+
+def _pieces(digits: str, start: int) -> list[str]:
+    """The numbers a cell may take starting at ``start`` (0 alone, or no leading 0)."""
+    if digits[start] == "0":
+        return ["0"]
+    end = min(len(digits), start + MAX_COUNT_DIGITS)
+    return [digits[start:stop] for stop in range(start + 1, end + 1)]
+
+
+class _Reader:
+    """Every reading of one run over its cells, within a step budget."""
+
+    def __init__(self, run: Run) -> None:
+        self.ends = _segment_ends(run.segments)
+        self.digits = "".join(run.segments)
+        self.cells = len(run.cells)
+        self.steps = 0
+        self.out: list[Reading] = []
+        self.values: list[int | None] = []
+
+    def read(self) -> list[Reading] | None:
+        """The readings, or ``None`` over :data:`MAX_STEPS`."""
+        try:
+            self.step(0)
+        except _OverBudget:
+            return None
+        return self.out
+
+    def step(self, at: int) -> None:
+        """Cell ``len(values)`` onward, the digits from ``at`` on."""
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise _OverBudget
+        left = self.cells - len(self.values)
+        if left == 0:
+            if at == len(self.digits):
+                self.out.append(tuple(self.values))
+            return
+        if len(self.digits) - at > left * MAX_COUNT_DIGITS:
+            return
+        self.values.append(None)  # the cell printed blank (nothing)
+        self.step(at)
+        self.values.pop()
+        if at < len(self.digits):
+            self.take(at)
+
+    def take(self, at: int) -> None:
+        """The cell holding a number that starts at ``at`` (within its segment)."""
+        end = next(e for e in self.ends if e > at)
+        for piece in _pieces(self.digits[:end], at):
+            self.values.append(int(piece))
+            self.step(at + len(piece))
+            self.values.pop()
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _segment_ends(segments: Sequence[str]) -> list[int]:
+    """Where each segment ends in the digits run together (a number never spans two)."""
+    ends: list[int] = []
+    for segment in segments:
+        ends.append((ends[-1] if ends else 0) + len(segment))
+    return ends
+
+
+def eligible(run: Run) -> bool:
+    """Whether a run is read here: counts only, digits only, no whitespace a cell holding two
+    numbers could straddle."""
+    return (all(kind is CellKind.COUNT for kind in run.kinds) and not any(run.soft)
+            and all(s.isascii() and s.isdigit() for s in run.segments))
+
+
+def readings(run: Run) -> list[Reading] | None:
+    """Every reading of ``run`` with any of its cells unprinted (``None``), or ``None`` when
+    there are too many to try (:data:`MAX_STEPS`) or the run is not :func:`eligible`."""
+    if not eligible(run):
+        return None
+    return _Reader(run).read()
+
+
+def _bounds(options: Sequence[Reading], k: int) -> Bounds:
+    """The least and largest value readings give their ``k``-th cell (a blank: unbounded)."""
+    values = [v for o in options if (v := o[k]) is not None]
+    if len(values) < len(options):
+        return _FREE
+    return (min(values), max(values))
+
+
+class _Table:
+    """The runs of one table, their readings filtered against each other by the relations."""
+
+    def __init__(self, spec: TableSpec, stated: Mapping[Cell, CellValue],
+                 runs: Sequence[Run]) -> None:
+        self.runs = list(runs)
+        self.options: list[list[Reading]] = []
+        self.fixed: dict[Cell, Bounds] = {
+            cell: (v, v) for cell, v in stated.items()
+            if isinstance(v, int) and not isinstance(v, bool)}
+        for run in runs:
+            self.options.append(readings(run) or [])
+        self.read = [bool(o) for o in self.options]
+        self.where: dict[Cell, tuple[int, int]] = {
+            cell: (i, k) for i, run in enumerate(runs) if self.read[i]
+            for k, cell in enumerate(run.cells)}
+        self.touching = [_touching(spec.relations, run) for run in runs]
+        self.known: dict[Cell, Bounds] = {}
+        """Each run cell's bounds at the start of a round (looser than later: still sound)."""
+
+    def bounds(self, cell: Cell) -> Bounds:
+        """What ``cell`` may hold: stated, within its run's readings, or any count."""
+        return self.fixed.get(cell) or self.known.get(cell) or _FREE
+
+    def measure(self) -> None:
+        """Each read run cell's bounds over its run's surviving readings."""
+        self.known = {cell: _bounds(self.options[i], k) for cell, (i, k) in self.where.items()}
+
+    def filter_run(self, i: int) -> bool:
+        """Readings of run ``i`` some relation cannot hold with removed; whether any were."""
+        cells = self.runs[i].cells
+        before = len(self.options[i])
+        for rel in self.touching[i]:
+            rest = self.rest(rel, set(cells))
+            places = [(side, cells.index((c.row, c.column))) for side, c in _sides(rel)
+                      if (c.row, c.column) in cells]
+            self.options[i] = [o for o in self.options[i] if _possible(rest, places, o)]
+        return len(self.options[i]) < before
+
+    def rest(self, rel: Relation, own: set[Cell]) -> tuple[int, float, int, float]:
+        """The bounds of each side's sum over the cells not in ``own``."""
+        lo = [0, 0]
+        hi: list[float] = [0, 0]
+        for side, c in _sides(rel):
+            if (c.row, c.column) in own:
+                continue
+            low, high = self.bounds((c.row, c.column))
+            lo[side] += low
+            hi[side] += high
+        return lo[0], hi[0], lo[1], hi[1]
+
+    def settle(self) -> dict[Cell, int]:
+        """The cells every surviving reading of their run gives one printed value."""
+        for _ in range(MAX_ROUNDS):
+            self.measure()
+            changed = [self.filter_run(i) for i in range(len(self.runs)) if self.read[i]]
+            if any(not self.options[i] for i in range(len(self.runs)) if self.read[i]):
+                return {}  # the document breaks its arithmetic: nothing is settled
+            if not any(changed):
+                break
+        else:
+            return {}  # not settled within the rounds: nothing is taken
+        return {cell: value for i, run in enumerate(self.runs) if self.read[i]
+                for cell, value in _agreed(run.cells, self.options[i]).items()}
+
+
+def _sides(rel: Relation) -> list[tuple[int, CellRef]]:
+    return [*((0, c) for c in rel.left), *((1, c) for c in rel.right)]
+
+
+def _touching(relations: Sequence[Relation], run: Run) -> list[Relation]:
+    cells = set(run.cells)
+    return [rel for rel in relations if any((c.row, c.column) in cells for c in rel.cells)]
+
+
+def _possible(rest: tuple[int, float, int, float], places: Sequence[tuple[int, int]],
+              option: Reading) -> bool:
+    """Whether a relation can hold with the reading's own cells (``places``: side and index)
+    and the other cells' sums within ``rest``."""
+    left_lo, left_hi, right_lo, right_hi = rest
+    for side, k in places:
+        value = option[k]
+        low, high = (0, math.inf) if value is None else (value, value)
+        if side == 0:
+            left_lo, left_hi = left_lo + low, left_hi + high
+        else:
+            right_lo, right_hi = right_lo + low, right_hi + high
+    return left_lo <= right_hi and right_lo <= left_hi
+
+
+def _agreed(cells: Sequence[Cell], options: Sequence[Reading]) -> dict[Cell, int]:
+    out: dict[Cell, int] = {}
+    for k, cell in enumerate(cells):
+        values = {o[k] for o in options}
+        if len(values) == 1 and (value := values.pop()) is not None:
+            out[cell] = value
+    return out
+
+
+def settle(spec: TableSpec, stated: Mapping[Cell, CellValue], runs: Sequence[Run]
+           ) -> dict[Cell, int]:
+    """The cells of ``runs`` that every reading with any cells unprinted settles, given the
+    cells the document ``stated`` plainly and ``spec``'s relations (see the module)."""
+    return _Table(spec, stated, runs).settle()
+
+
+def fill(spec: TableSpec, stated: Mapping[Cell, CellValue], runs: Sequence[Run],
+         found: Mapping[Cell, CellValue], notices: Sequence[Notice]
+         ) -> tuple[dict[Cell, CellValue], list[Notice]]:
+    """``found`` (the split values kept) with the cells :func:`settle` settles that it left
+    blank, and ``notices`` with those cells taken out of the notices leaving them blank and a
+    ``split.unique`` notice per run saying how they were read."""
+    settled = {cell: value for cell, value in settle(spec, stated, runs).items()
+               if found.get(cell) is None and stated.get(cell) is None}
+    if not settled:
+        return dict(found), list(notices)
+    names = {pointer(spec, cell) for cell in settled}
+    out = [n for n in (_without(n, names) for n in notices) if n is not None]
+    out += [_settled_notice(spec, run, settled) for run in runs
+            if any(cell in settled for cell in run.cells)]
+    return {**found, **settled}, out
+
+
+def _without(n: Notice, names: set[str]) -> Notice | None:
+    """A notice leaving cells blank, without the cells ``names`` (now read); ``None`` if it
+    named no other cell."""
+    if n.code not in UNDETERMINED_CODES or names.isdisjoint(n.cells):
+        return n
+    keep = [k for k, cell in enumerate(n.cells) if cell not in names]
+    if not keep:
+        return None
+    candidates = tuple(dict.fromkeys(
+        tuple(c[k] for k in keep) for c in n.candidates if len(c) == len(n.cells)))
+    return attrs.evolve(n, cells=tuple(n.cells[k] for k in keep), candidates=candidates)
+
+
+def _settled_notice(spec: TableSpec, run: Run, settled: Mapping[Cell, int]) -> Notice:
+    cells = [cell for cell in run.cells if cell in settled]
+    shown = ", ".join(str(settled[cell]) for cell in cells)
+    return notice(
+        "split.unique",
+        f"文档未印出空白单元格，连写的数字“{run.text.strip()}”按任一单元格可能未印出的每种读法"
+        f"与表内勾稽关系，{describe(spec, cells)} 在所有读法中都相同：{shown}",
+        location=run.location, cells=[pointer(spec, cell) for cell in cells],
+        candidates=[tuple(settled[cell] for cell in cells)], found=run.text)
+
+
+__all__ = ["MAX_ROUNDS", "MAX_STEPS", "eligible", "fill", "readings", "settle"]

@@ -1,0 +1,113 @@
+"""Cells a crawl dump that drops blank cells still settles: every reading of a run with any of
+its cells unprinted, filtered by the form's arithmetic (issue 10: ``one_line_blanks``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.fidelity_harness import Case, build_case, compare
+from gi_report import read_document
+from gi_report.form import TEMPLATES
+from gi_report.importers import unprinted
+from gi_report.importers.digits import Location, Run
+from gi_report.importers.result import notice
+
+
+def _run(table: str, cells: tuple[tuple[str, str], ...], *segments: str, soft: bool = False
+         ) -> Run:
+    spec = TEMPLATES["2021"].table(table)
+    return Run(cells=cells, kinds=tuple(spec.column(c).kind for _, c in cells),
+               segments=segments, text="".join(segments), location=Location(),
+               soft=(soft,) * (len(segments) - 1))
+
+
+def _row(table: str, row_id: str) -> tuple[tuple[str, str], ...]:
+    spec = TEMPLATES["2021"].table(table)
+    return tuple((row_id, c) for c in spec.row(row_id).columns)
+
+
+def test_every_reading_of_a_run_with_any_cells_unprinted() -> None:
+    cells = _row("proactive", "regulations")  # three counts
+    found = unprinted.readings(_run("proactive", cells, "31"))
+    assert found is not None
+    assert set(found) == {(3, 1, None), (3, None, 1), (None, 3, 1),
+                          (31, None, None), (None, 31, None), (None, None, 31)}
+    # no number starts with 0 unless it is 0; a number never spans two segments
+    assert set(unprinted.readings(_run("proactive", cells, "03")) or []) == {
+        (0, 3, None), (0, None, 3), (None, 0, 3)}
+    assert set(unprinted.readings(_run("proactive", cells, "1", "2")) or []) == {
+        (1, 2, None), (1, None, 2), (None, 1, 2)}
+    assert unprinted.readings(_run("proactive", cells, "0000")) == []  # more numbers than cells
+
+
+def test_runs_not_read_every_way() -> None:
+    cells = _row("proactive", "regulations")
+    assert unprinted.readings(_run("proactive", cells, "1", "2", soft=True)) is None
+    amounts = _row("proactive", "administrative_fees")
+    assert unprinted.readings(_run("proactive", amounts, "12")) is None
+    applications = _row("applications", "granted")
+    assert unprinted.readings(_run("applications", applications, "1" * 60)) is None  # budget
+
+
+def test_a_run_whose_digits_leave_no_cell_unprinted_is_settled() -> None:
+    spec = TEMPLATES["2021"].table("proactive")
+    cells = _row("proactive", "regulations")
+    # three digits, the first two zeros: no cut into fewer numbers, so every cell is printed
+    assert unprinted.settle(spec, {}, [_run("proactive", cells, "003")]) == dict(
+        zip(cells, (0, 0, 3), strict=True))
+    assert unprinted.settle(spec, {}, [_run("proactive", cells, "031")]) == {}
+
+
+def test_the_arithmetic_filters_the_readings_of_each_run_against_the_others() -> None:
+    spec = TEMPLATES["2021"].table("review_litigation")
+    review = _row("review_litigation", "administrative_review")
+    # ``10001``: the total printed 1 refuses every reading with a part 10 or 100 …; with the
+    # total unprinted, 1, 0, 0, 0 and a blank total, or 10, 0, 0, 1: the cells disagree
+    assert unprinted.settle(spec, {}, [_run("review_litigation", review, "10001")]) == {}
+    # the total stated apart: 1 = 1 + 0 + 0 + 0 is the one reading left
+    stated = {("administrative_review", "total"): 1}
+    upheld = _run("review_litigation", review[:4], "1000")
+    assert unprinted.settle(spec, stated, [upheld]) == dict(
+        zip(review[:4], (1, 0, 0, 0), strict=True))
+
+
+def test_a_document_breaking_its_arithmetic_settles_nothing() -> None:
+    spec = TEMPLATES["2021"].table("review_litigation")
+    review = _row("review_litigation", "administrative_review")
+    # 0, 0, 0, 0, 5 is the only reading, and its row total does not hold
+    assert unprinted.settle(spec, {}, [_run("review_litigation", review, "00005")]) == {}
+
+
+def test_filled_cells_leave_the_notices_that_left_them_blank() -> None:
+    spec = TEMPLATES["2021"].table("proactive")
+    cells = _row("proactive", "regulations")
+    run = _run("proactive", cells, "003")
+    pointers = [f"/proactive/{r}/{c}" for r, c in cells]
+    blank = notice("split.dropped", "…", cells=pointers, candidates=[(0, 0, 3)], found="003")
+    elsewhere = "/proactive/normative_documents/issued_this_year"
+    other = notice("split.ambiguous", "…", cells=[elsewhere])
+    found, notices = unprinted.fill(spec, {}, [run], {}, [blank, other])
+    assert found == dict(zip(cells, (0, 0, 3), strict=True))
+    assert [n.code for n in notices] == ["split.ambiguous", "split.unique"]
+    assert notices[1].cells == tuple(pointers)
+    assert notices[1].candidates == ((0, 0, 3),)
+
+
+@pytest.mark.parametrize("case", [
+    Case(2085503560, ("narrative_between",), "one_line_blanks"),
+    Case(3548388211, ("label_variant",), "one_line_blanks"),
+])
+def test_crawls_with_blank_cells_read_the_cells_every_reading_settles(case: Case) -> None:
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    tally = compare(doc.truth, result.report)
+    assert tally.wrong == ()
+    settled = [p for n in result.notices if n.code == "split.unique"
+               and "未印出空白单元格" in n.message for p in n.cells]
+    assert settled
+    assert all(result.report.tables[p.split("/")[1]][p.split("/")[2], p.split("/")[3]]
+               == doc.truth[p] for p in settled)
+    undetermined = {p for n in result.notices if n.code.startswith("split.")
+                    and n.code != "split.unique" for p in n.cells}
+    assert undetermined.isdisjoint(settled)
