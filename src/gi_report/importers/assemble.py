@@ -15,7 +15,7 @@ import datetime
 import functools
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -558,16 +558,26 @@ def assemble(doc: ParsedDocument, *, year_hint: int | None = None
     return _Assembler(doc, year_hint=year_hint).run()
 
 
+def _first_row(names: Iterable[list[str]]) -> str | None:
+    """The first row name of the tables' lists, quoted for a notice; ``None`` if none."""
+    return next((f"“{name}”" for rows in names for name in rows), None)
+
+
 def _completed(best: Mapping[str, Reading], prose: str | None
                ) -> dict[str, tuple[Table, list[Notice]]]:
     """Each table split and stated. A document with a row printed short of cells drops cells,
     so every table's splits are distrusted (:func:`~gi_report.importers.dropped.distrust`); a
     row the solver had to read as lacking a cell says the same, and the tables are completed
-    again with it named."""
-    dropped = next((f"“{name}”" for r in best.values() for name in r.short_rows), None)
+    again with it named; a row that holds only with a cell unprinted says it may, and the tables
+    no arithmetic checks are completed again with it named."""
+    dropped = _first_row(r.short_rows for r in best.values())
     done = {tid: best[tid].complete(prose, dropped) for tid in TABLE_IDS}
-    relaxed = next((f"“{name}”" for r in best.values() for name in r.relaxed_rows), None)
+    relaxed = _first_row(r.relaxed_rows for r in best.values())
     if dropped is None and relaxed is not None:
         done = {tid: best[tid].complete(prose, relaxed) for tid in TABLE_IDS}
+    unprinted = _first_row(r.unprinted_rows for r in best.values())
+    if dropped is None and relaxed is None and unprinted is not None:
+        done.update({tid: best[tid].complete(prose, unprinted) for tid in TABLE_IDS
+                     if not best[tid].spec.relations})
     return done
 

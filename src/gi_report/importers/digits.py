@@ -682,6 +682,9 @@ class Solution:
     relaxed: tuple[Run, ...] = ()
     """Runs with as many digits as cells or more, read as lacking a cell (:meth:`_Solver.relax`):
     as :attr:`Run.lacking` runs, for :func:`~gi_report.importers.dropped.distrust`."""
+    unprinted: tuple[Run, ...] = ()
+    """Runs left blank because no split holds while one with a cell unprinted does
+    (``split.inconsistent``, :meth:`_Solver.may_lack_a_cell`): the document may drop cells."""
 
 
 def _pointer(table: str, cell: Cell) -> str:
@@ -773,6 +776,7 @@ class _Solver:
         self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
         """Splits already found, and the steps they took, by :meth:`shape`."""
         self.relaxed: dict[int, Run] = {}
+        self.unprinted: list[Run] = []  #: runs that hold only with a cell unprinted
         """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
 
     def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
@@ -836,7 +840,8 @@ class _Solver:
         for group in self.groups():
             self.solve_group(group)
         return Solution(values=self.values, notices=tuple(self.notices),
-                        relaxed=tuple(self.runs[i] for i in self.relaxed))
+                        relaxed=tuple(self.runs[i] for i in self.relaxed),
+                        unprinted=tuple(self.unprinted))
 
     @staticmethod
     def fits(run: Run) -> bool:
@@ -990,6 +995,7 @@ class _Solver:
 
     def lacks_a_cell(self, index: int) -> None:
         run = self.runs[index]
+        self.unprinted.append(run)
         self.undecided(run, list(range(len(run.cells))), [], code="split.inconsistent",
                        why=_LACKS_A_CELL)
 
@@ -1126,6 +1132,8 @@ class _Solver:
             self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
         else:  # no cell read from what several splits agree on (see the docstring)
             unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES), totals=True)
+            if unprinted:
+                self.unprinted.append(run)
             why = _LACKS_A_CELL if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
             self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",
                            why=why)

@@ -1,14 +1,15 @@
 """Splits a document that drops blank cells cannot support.
 
 A crawl dump prints nothing for a blank cell, so ``189`` under three cells may be 1, 8, 9 or 1,
-blank, 89. When some row of the document is printed with fewer digits than its cells, the
-document is known to drop blank cells, and a split is kept only where no dropped cell could
-change it: a run of zeros with one digit per cell (``0000000``; a dropped cell would leave a
-digit over, and no number starts with 0), or a run the table's arithmetic checks twice over
-(:func:`checked`: two relations or more stated in full and holding for each of its rows, each
-of its cells in one of them, none broken; a run lacking a cell would have to meet its row total
-and its column sums by chance). Every other split's cells are blank, with a notice that names
-the short row and lists the split that would hold if nothing were dropped.
+blank, 89. When some row of the document is printed with fewer digits than its cells, or as its
+label alone, or holds only with a cell unprinted, the document is known to drop blank cells,
+and a split is kept only where no dropped cell could change it: a run of zeros with one digit
+per cell and no whitespace (``0000000``; a dropped cell would leave a digit over, and no number
+starts with 0), or a run the table's arithmetic checks twice over (:func:`checked`: two
+relations or more stated in full and holding for each of its rows, each of its cells in one of
+them, none broken; a run lacking a cell would have to meet its row total and its column sums
+by chance). Every other split's cells are blank, with a notice that names the short row and
+lists the split that would hold if nothing were dropped.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ document; each of its cells in one of them at least."""
 
 
 def safe(run: Run) -> bool:
-    """Whether no dropped blank cell could change the run's split (zeros, one per cell)."""
+    """Whether no dropped blank cell could change the run's split (zeros, one per cell, no
+    whitespace: ``0 00`` may be a cell holding two numbers, a zero and a dropped blank)."""
     digits = "".join(run.segments)
-    return set(digits) == {"0"} and len(digits) == len(run.cells)
+    return set(digits) == {"0"} and len(digits) == len(run.cells) and len(run.segments) == 1
 
 
 def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],

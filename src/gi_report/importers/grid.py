@@ -95,6 +95,10 @@ class Reading:
     relaxed_rows: list[str] = attrs.field(factory=list)
     """Rows whose digits (as many as their cells or more) the solver read as lacking a cell
     (:meth:`complete`): like :attr:`short_rows`, the document drops cells."""
+    unprinted_rows: list[str] = attrs.field(factory=list)
+    """Rows left blank because no split holds while one with a cell unprinted does
+    (:meth:`complete`): the document may drop cells, so a table no arithmetic checks (section
+    二) keeps no split a dropped cell could change."""
 
     def complete(self, text: str | None = None, dropped: str | None = None
                  ) -> tuple[Table, list[Notice]]:
@@ -112,6 +116,8 @@ class Reading:
             solution = solve(self.spec, values, self.runs, describe=self.describe)
             self.relaxed_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
                                  for run in solution.relaxed]
+            self.unprinted_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
+                                   for run in solution.unprinted]
             chosen, split_notices = settle(self.spec, solution.notices, text)
             found = {**solution.values, **chosen}
             if dropped:
@@ -244,7 +250,8 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         score=alignment.score + placer.score + len(stream.header_columns)
         - FOREIGN_ROW_PENALTY * foreign,
         narrative=stream.narrative, location=stream.location or Location(),
-        found=found, sources=placer.sources, short_rows=placer.short_rows, foreign=foreign,
+        found=found, sources=placer.sources, foreign=foreign,
+        short_rows=[*placer.short_rows, *(row_name(spec, spec.row(r)) for r in stream.lone_bare())],
         evidence=foreign + _foreign_labels(spec, rows), unnamed=_unnamed(spec, rows, stream.apart),
         hidden=frozenset(placer.hidden), same_as=placer.same_as)
 

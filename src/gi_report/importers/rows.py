@@ -165,6 +165,20 @@ class RowStream:
     apart_at: list[int] = attrs.field(factory=list)
     """For each label of :attr:`apart`, how many narrative paragraphs came before it: the same
     for every one when the labels printed apart are one list with no other text among them."""
+    bare: list[tuple[int, str]] = attrs.field(factory=list)
+    """The form rows with cells printed as their label alone, no cell after it, each with the
+    ordinal of the printed row (:func:`lone_bare`)."""
+    printed: int = 0  #: grid rows read so far (the ordinal of the last)
+    valued: set[int] = attrs.field(factory=set)  #: ordinals of the rows printing values
+
+    def lone_bare(self) -> list[str]:
+        """The rows of :attr:`bare` right after a row printing values and not before another
+        of them: a row of the form whose cells a crawl printed as nothing, so the document
+        drops blank cells (a list of labels printed apart from their numbers is several such
+        rows in a row after a header, and tells nothing)."""
+        at = {ordinal for ordinal, _ in self.bare}
+        return [row for ordinal, row in self.bare
+                if ordinal - 1 in self.valued and ordinal + 1 not in at]
 
 
 def _split_labels(slots: list[Slot]) -> tuple[list[Slot], list[Slot], int | None]:
@@ -269,6 +283,7 @@ class _RowReader:
         slots = row_slots(cells, r)
         if not slots:
             return
+        self.stream.printed += 1
         labels, values, first_value = _split_labels(slots)
         match, found, by = self.match_row(labels)
         if (by is not None and by is not labels[-1] and first_value is not None
@@ -278,6 +293,7 @@ class _RowReader:
             labels = labels[: labels.index(by) + 1]
         if first_value is None and (self.is_header(labels, values, match)
                                     or self.names_more(labels, by)):
+            self.note_bare(labels, values, match)
             self.header_row(slots)
             return
         self.data_row(labels, values, match, found)
@@ -286,6 +302,8 @@ class _RowReader:
                  found: str | None) -> None:
         """A row with values (or a known label and empty cells) added to the stream."""
         self.after_data = True
+        if values:
+            self.stream.valued.add(self.stream.printed)
         if not self.header.lines and not self.header.tokens:
             # a table that starts with data continues the one above (a page break): the order
             # its header printed the columns in still holds
@@ -323,6 +341,13 @@ class _RowReader:
             whole = set(named) == self.columns and max(named.values()) == 1
             self.zone = (self.header, min(self.header.columns) if whole else None)
         return self.zone[1]
+
+    def note_bare(self, labels: list[Slot], values: list[Slot], match: Match[RowSpec] | None
+                  ) -> None:
+        """Record a row of the form with cells printed as its one label and nothing after it
+        (:attr:`RowStream.bare`)."""
+        if match is not None and match.item.columns and len(labels) == 1 and not values:
+            self.stream.bare.append((self.stream.printed, match.item.id))
 
     def is_header(self, labels: list[Slot], values: list[Slot],
                   match: Match[RowSpec] | None) -> bool:
