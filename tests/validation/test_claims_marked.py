@@ -5,27 +5,17 @@ numbers with units, line breaks and sentence ends put together at random."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "data" / "corpus"
-
-
-def _vocabulary(version: str) -> claims.Vocabulary:
-    spec = TEMPLATES[version]
-    return claims.vocabulary(spec.table("applications"), spec.table("review_litigation"),
-                             spec.table("proactive"))
+from tests.validation.claim_texts import corpus_texts, vocabulary_of
 
 
 def _texts(vocabulary: claims.Vocabulary) -> list[str]:
-    texts = [p.read_text(encoding="utf-8")
-             for p in (*sorted(CORPUS.glob("*.txt")), *sorted((CORPUS / "wild").glob("*.txt")))]
+    texts = corpus_texts()
     units = sorted({u for us in words.CLAIM_UNITS.values() for u in us})
     pool = [*vocabulary.words, *(f"{n}{s}{u}" for n in (0, 7, 12) for s in ("", " ")
                                  for u in units), "\n", "\n\n", "。", "；", "，"]
@@ -36,7 +26,7 @@ def _texts(vocabulary: claims.Vocabulary) -> list[str]:
 
 @pytest.mark.parametrize("version", sorted(TEMPLATES))
 def test_marked_sentences_hold_a_claim_number_or_a_negation(version: str) -> None:
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     marked = 0
     for text in _texts(vocabulary):
         found = list(claims.marked_claim_sentences(text, vocabulary))

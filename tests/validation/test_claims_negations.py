@@ -4,9 +4,7 @@ words inserted at random, and strings of the vocabulary's words, numbers and neg
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import attrs
 import pytest
@@ -14,24 +12,7 @@ import pytest
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "data" / "corpus"
-LABELLED = ROOT / "tests" / "data" / "claims"
-
-
-def _vocabulary(version: str) -> claims.Vocabulary:
-    spec = TEMPLATES[version]
-    return claims.vocabulary(spec.table("applications"), spec.table("review_litigation"),
-                             spec.table("proactive"))
-
-
-def _real_sentences() -> list[str]:
-    texts = [p.read_text(encoding="utf-8")
-             for p in (*sorted(CORPUS.glob("*.txt")), *sorted((CORPUS / "wild").glob("*.txt")))]
-    for path in sorted(LABELLED.glob("*.json")):
-        texts += [item["text"] for item in json.loads(path.read_text("utf-8"))["sentences"]]
-    return sorted({s for text in texts for s in claims.sentences(text)})
+from tests.validation.claim_texts import real_sentences, vocabulary_of
 
 
 def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
@@ -40,7 +21,7 @@ def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
                                  for u in units), "0", "1,234", "，", "；"]
     negations = list(words.NEGATIONS)
     out: list[str] = []
-    for sentence in _real_sentences():
+    for sentence in real_sentences():
         out.append(sentence)
         chars = list(sentence)
         for _ in range(3):
@@ -57,7 +38,7 @@ def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
 
 @pytest.mark.parametrize("version", sorted(TEMPLATES))
 def test_negations_alone_make_the_claims_of_the_whole_reading(version: str) -> None:
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     negations = vocabulary.negations
     assert negations is not None
     whole = attrs.evolve(vocabulary, negations=None)
@@ -75,7 +56,7 @@ def test_negations_alone_make_the_claims_of_the_whole_reading(version: str) -> N
 
 @pytest.mark.parametrize("version", sorted(TEMPLATES))
 def test_a_word_holding_a_negation_makes_the_statement_read_whole(version: str) -> None:
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     negations = vocabulary.negations
     assert negations is not None
     holding = [t for t in vocabulary.words

@@ -3,9 +3,7 @@ candidate sentences, a statement read only up to its last number or negation, su
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,29 +12,11 @@ from hypothesis import strategies as st
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "data" / "corpus"
-LABELLED = ROOT / "tests" / "data" / "claims"
-
-
-def _vocabulary(version: str = "2021") -> claims.Vocabulary:
-    spec = TEMPLATES[version]
-    return claims.vocabulary(spec.table("applications"), spec.table("review_litigation"),
-                             spec.table("proactive"))
-
-
-def _real_sentences() -> list[str]:
-    """Every sentence of the corpus's text reports and of the hand-labelled claims."""
-    texts = [p.read_text(encoding="utf-8")
-             for p in (*sorted(CORPUS.glob("*.txt")), *sorted((CORPUS / "wild").glob("*.txt")))]
-    for path in sorted(LABELLED.glob("*.json")):
-        texts += [item["text"] for item in json.loads(path.read_text("utf-8"))["sentences"]]
-    return sorted({s for text in texts for s in claims.sentences(text)})
+from tests.validation.claim_texts import corpus_texts, real_sentences, vocabulary_of
 
 
 def test_a_unit_after_spaces_counts_when_a_digit_is_before_them() -> None:
-    vocabulary = _vocabulary()
+    vocabulary = vocabulary_of()
     spaced = "本年度共收到政府信息公开申请 26\n件。"
     assert list(claims.claim_sentences(spaced, vocabulary)) == [
         "本年度共收到政府信息公开申请 26件。"]
@@ -45,11 +25,10 @@ def test_a_unit_after_spaces_counts_when_a_digit_is_before_them() -> None:
 
 def test_candidate_sentences_are_those_a_full_reading_keeps() -> None:
     """claim_sentences on the real reports = every sentence that passes may_claim."""
-    vocabulary = _vocabulary()
-    for path in (*sorted(CORPUS.glob("*.txt")), *sorted((CORPUS / "wild").glob("*.txt"))):
-        text = path.read_text(encoding="utf-8")
+    vocabulary = vocabulary_of()
+    for text in corpus_texts():
         every = [s for s in claims.sentences(text) if vocabulary.may_claim(s)]
-        assert list(claims.claim_sentences(text, vocabulary)) == every, path.name
+        assert list(claims.claim_sentences(text, vocabulary)) == every, text[:40]
 
 
 _MADE_UP_TEXT = st.lists(st.sampled_from([
@@ -64,13 +43,13 @@ def test_candidate_sentences_of_made_up_text_are_those_may_claim_keeps(text: str
     """claim_sentences (which tests a candidate's sentence only for what its candidate does not
     already show) = every sentence that passes may_claim, on texts of units after digits and
     spaces, negations, items, sentence ends and line breaks."""
-    vocabulary = _vocabulary()
+    vocabulary = vocabulary_of()
     every = [s for s in claims.sentences(text) if vocabulary.may_claim(s)]
     assert list(claims.claim_sentences(text, vocabulary)) == every
 
 
 def test_reading_stops_at_the_clause_of_the_last_number() -> None:
-    vocabulary = _vocabulary()
+    vocabulary = vocabulary_of()
     sentence = "我局共收到政府信息公开申请26件，均已按时答复，申请人无异议"
     assert vocabulary.reading_end(sentence, 0, len(sentence)) == len(sentence)  # 无 is last
     sentence = "我局共收到政府信息公开申请26件，均已按时答复申请人"
@@ -85,8 +64,8 @@ def test_reading_stops_at_the_clause_of_the_last_number() -> None:
 def test_a_cut_reading_makes_the_claims_of_a_whole_reading(
         version: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """On every real sentence, with and without the agency's name."""
-    vocabulary = _vocabulary(version)
-    sentences = _real_sentences()
+    vocabulary = vocabulary_of(version)
+    sentences = real_sentences()
     agencies = (None, "沭阳县发展和改革局")
     cut = [claims.claims_in(s, vocabulary, a) for s in sentences for a in agencies]
     monkeypatch.setattr(claims.Vocabulary, "reading_end",
@@ -101,7 +80,7 @@ def test_named_units_are_those_of_a_lazy_scan() -> None:
     ``[一-鿿]*?(suffix)`` would find them, on the real sentences and a few made-up names."""
     lazy = re.compile("[\u4e00-\u9fff]*?(" + "|".join(words.UNIT_SUFFIXES) + ")")
     made_up = ["县发展和改革局政府信息公开", "局办公室代表本局", "市政府办公厅", "2023年度，民政局"]
-    for subject in (*made_up, *_real_sentences()):
+    for subject in (*made_up, *real_sentences()):
         expected = [(m.group(), m.group(1)) for m in lazy.finditer(subject)]
         assert list(claims._named_units(subject)) == expected, subject
 
@@ -136,23 +115,23 @@ def test_one_scan_finds_the_tokens_of_three(version: str) -> None:
     """Words, numbers (``1,234`` with a stop at its comma) and clause marks (also inside a
     long label that holds some) in one scan, as three scans found them, on the real
     sentences."""
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     label = next(w for w in vocabulary.words if claims._MARK.search(w))  # a label with marks
-    for sentence in (*_real_sentences(), f"{label}1,234件，其中5 件", "共1,2,3件（2）"):
+    for sentence in (*real_sentences(), f"{label}1,234件，其中5 件", "共1,2,3件（2）"):
         assert [tuple(t) for t in vocabulary.tokens(sentence)] == \
             _three_scans(vocabulary, sentence), sentence
 
 
 @given(_TOKEN_TEXT)
 def test_one_scan_finds_the_tokens_of_three_on_made_up_text(text: str) -> None:
-    vocabulary = _vocabulary()
+    vocabulary = vocabulary_of()
     assert [tuple(t) for t in vocabulary.tokens(text)] == _three_scans(vocabulary, text)
 
 
 def test_no_word_starts_where_a_number_or_a_mark_may_be() -> None:
     """What the one scan relies on, for every layout; a vocabulary that breaks it fails."""
     for version in TEMPLATES:
-        _vocabulary(version)  # built: its words pass
+        vocabulary_of(version)  # built: its words pass
     with pytest.raises(ValueError, match="start inside a number"):
         claims._scan({"件数": claims._Word("outcome")})
 
@@ -162,8 +141,8 @@ def test_clauses_left_out_change_no_claim(
         version: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading only the clauses with a number, a negation, a review/litigation word or a
     leading 其中 makes the claims of reading every clause, on every real sentence."""
-    vocabulary = _vocabulary(version)
-    sentences = _real_sentences()
+    vocabulary = vocabulary_of(version)
+    sentences = real_sentences()
     agencies = (None, "沭阳县发展和改革局")
     kept = [claims.claims_in(s, vocabulary, a) for s in sentences for a in agencies]
 
@@ -195,9 +174,9 @@ def test_a_sentence_counting_only_items_without_receipt_makes_no_claim(version: 
     """The sentences read_found leaves unread (their only claim numbers count items, with no
     receiving verb and no negation) are those a full reading finds no claim in: every real
     sentence."""
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     skipped = 0
-    for sentence in _real_sentences():
+    for sentence in real_sentences():
         if claims._items_without_receipt(sentence):
             skipped += 1
             for agency in (None, "沭阳县发展和改革局"):
@@ -208,7 +187,7 @@ def test_a_sentence_counting_only_items_without_receipt_makes_no_claim(version: 
 @given(_ITEMS_TEXT)
 def test_a_made_up_sentence_counting_only_items_without_receipt_makes_no_claim(
         sentence: str) -> None:
-    vocabulary = _vocabulary()
+    vocabulary = vocabulary_of()
     if claims._items_without_receipt(sentence):
         assert claims._Reader(vocabulary, sentence, None).read() == []
 
@@ -225,9 +204,9 @@ def _may_claim_by_definition(vocabulary: claims.Vocabulary, text: str) -> bool:
 
 @pytest.mark.parametrize("version", sorted(TEMPLATES))
 def test_the_hint_rejects_only_what_may_claim_rejects(version: str) -> None:
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     kept = 0
-    for sentence in _real_sentences():
+    for sentence in real_sentences():
         expected = _may_claim_by_definition(vocabulary, sentence)
         assert vocabulary.may_claim(sentence) == expected, sentence
         kept += expected
@@ -236,5 +215,5 @@ def test_the_hint_rejects_only_what_may_claim_rejects(version: str) -> None:
 
 @given(_ITEMS_TEXT)
 def test_the_hint_rejects_only_what_may_claim_rejects_on_made_up_text(text: str) -> None:
-    vocabulary = _vocabulary()
+    vocabulary = vocabulary_of()
     assert vocabulary.may_claim(text) == _may_claim_by_definition(vocabulary, text)

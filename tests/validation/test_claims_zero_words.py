@@ -4,9 +4,7 @@ on every real sentence, with words inserted at random, and on strings of the voc
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import attrs
 import pytest
@@ -14,24 +12,7 @@ import pytest
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "data" / "corpus"
-LABELLED = ROOT / "tests" / "data" / "claims"
-
-
-def _vocabulary(version: str) -> claims.Vocabulary:
-    spec = TEMPLATES[version]
-    return claims.vocabulary(spec.table("applications"), spec.table("review_litigation"),
-                             spec.table("proactive"))
-
-
-def _real_sentences() -> list[str]:
-    texts = [p.read_text(encoding="utf-8")
-             for p in (*sorted(CORPUS.glob("*.txt")), *sorted((CORPUS / "wild").glob("*.txt")))]
-    for path in sorted(LABELLED.glob("*.json")):
-        texts += [item["text"] for item in json.loads(path.read_text("utf-8"))["sentences"]]
-    return sorted({s for text in texts for s in claims.sentences(text)})
+from tests.validation.claim_texts import real_sentences, vocabulary_of
 
 
 def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
@@ -39,7 +20,7 @@ def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
     pool = [*vocabulary.words, *words.FEE_ALL_ZERO, *words.ZERO_WORDS, "，",
             f"3 {words.CLAIM_UNITS['count'][0]}"]
     out: list[str] = []
-    for sentence in _real_sentences():
+    for sentence in real_sentences():
         out.append(sentence)
         chars = list(sentence)
         for _ in range(3):
@@ -57,7 +38,7 @@ def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
 
 @pytest.mark.parametrize("version", sorted(TEMPLATES))
 def test_the_searches_find_the_words_the_scan_finds(version: str) -> None:
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     assert vocabulary.zero_words is not None
     scanned = attrs.evolve(vocabulary, zero_words=None)
     rng = random.Random(15)
@@ -74,7 +55,7 @@ def test_the_searches_find_the_words_the_scan_finds(version: str) -> None:
 
 @pytest.mark.parametrize("version", sorted(TEMPLATES))
 def test_a_word_ending_inside_a_fee_notice_word_makes_it_scan(version: str) -> None:
-    vocabulary = _vocabulary(version)
+    vocabulary = vocabulary_of(version)
     assert vocabulary.zero_words is not None
     notice = next(t for t, w in vocabulary.words.items() if w.kind == "fee_notice")
     hiding = [t for t in vocabulary.words if t != notice and len(t) > 1 and t.endswith(notice[0])]
