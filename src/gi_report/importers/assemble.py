@@ -332,10 +332,11 @@ class _Assembler:
             for block in list(blocks):
                 if not isinstance(block, TableBlock):
                     continue
-                own = _affinity(block, here, enough=3) if here in TABLE_IDS else 0
+                texts = _label_texts(block)  # once per table, for every section tried
+                own = _affinity(texts, here, enough=3) if here in TABLE_IDS else 0
                 if own >= 3:
                     continue  # it carries its own section's labels: it stays
-                fit = {tid: _affinity(block, tid, enough=3) for tid in TABLE_IDS if tid != here}
+                fit = {tid: _affinity(texts, tid, enough=3) for tid in TABLE_IDS if tid != here}
                 best = max(fit, key=lambda tid: fit[tid])
                 if fit[best] < 3 or fit[best] <= own:
                     continue  # a few shared words (the total column's) do not move it
@@ -514,26 +515,38 @@ def _vocabularies(table_id: str) -> tuple[Vocabulary, ...]:
     return tuple(vocabulary(t.table(table_id)) for t in TEMPLATES.values())
 
 
-def _affinity(block: TableBlock, table_id: str, *, enough: int) -> int:
-    """How many distinct texts of a table are labels of the form's table ``table_id``
-    (counting stops at ``enough``)."""
-    vocabularies = _vocabularies(table_id)
-    seen: set[str] = set()
-    found = 0
+def _label_texts(block: TableBlock) -> list[str]:
+    """A table's distinct texts that are not values, in reading order (the first 300: what
+    :func:`_affinity` looks at)."""
+    seen: dict[str, None] = {}
     for row in block.rows:
         for cell in row:
             if cell is None or cell.text in seen or looks_like_value(cell.text):
                 continue
-            seen.add(cell.text)
-            key = (table_id, cell.text)
-            known = _KNOWN.get(key)
-            if known is None:
-                known = any(v.knows(cell.text) for v in vocabularies)
-                if len(_KNOWN) < 65536:
-                    _KNOWN[key] = known
-            found += known
-            if found >= enough or len(seen) >= 300:
-                return found
+            seen[cell.text] = None
+            if len(seen) >= _AFFINITY_TEXTS:
+                return list(seen)
+    return list(seen)
+
+
+_AFFINITY_TEXTS = 300
+
+
+def _affinity(texts: Sequence[str], table_id: str, *, enough: int) -> int:
+    """How many of a table's label texts (:func:`_label_texts`) are labels of the form's
+    table ``table_id`` (counting stops at ``enough``)."""
+    vocabularies = _vocabularies(table_id)
+    found = 0
+    for text in texts:
+        key = (table_id, text)
+        known = _KNOWN.get(key)
+        if known is None:
+            known = any(v.knows(text) for v in vocabularies)
+            if len(_KNOWN) < 65536:
+                _KNOWN[key] = known
+        found += known
+        if found >= enough:
+            return found
     return found
 
 

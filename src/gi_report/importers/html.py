@@ -69,8 +69,9 @@ again as fast as a Python string, which it converts to UTF-8 first); a declared 
 ignored, as it is for a string."""
 
 
-def _is_layout(table: Any) -> bool:
-    """Whether a table lays out a page (holds tables, or a few cells of long text).
+def _is_layout(table: Any, rows: list[Any]) -> bool:
+    """Whether a table lays out a page (holds tables, or a few cells of long text); ``rows``
+    are its own rows (:func:`_rows`).
 
     The report's own tables hold no tables and short cells; pages of older sites put the whole
     report, its tables included, into one cell of a layout table.
@@ -78,7 +79,7 @@ def _is_layout(table: Any) -> bool:
     if next(table.iterdescendants("table"), None) is not None:
         return True
     cells: list[Any] = []
-    for tr in _rows(table):
+    for tr in rows:
         cells.extend(td for td in tr if td.tag == "td")
         if len(cells) > 4:
             return False  # more cells than a layout's: not looked at further
@@ -239,7 +240,8 @@ class _Reader:
             return
         if tag == "table":
             self.flush()
-            if _is_layout(el):
+            rows = _rows(el)  # once: the layout test and the grid both walk them
+            if _is_layout(el, rows):
                 # a page laid out with a table: its cells are running text, not a grid
                 for child in el:
                     self.walk(child, depth + 1)
@@ -249,7 +251,7 @@ class _Reader:
             caption = el.find("caption")
             if caption is not None:
                 self.walk(caption, depth + 1)
-            self.blocks.append(self.table(el))
+            self.blocks.append(self.table(el, rows))
             return
         if tag == "br":
             self.flow.newline()
@@ -284,10 +286,10 @@ class _Reader:
             return _flat_text(el, children)
         return _nested_text(el)
 
-    def table(self, el: Any) -> TableBlock:
+    def table(self, el: Any, rows: list[Any]) -> TableBlock:
+        """A table's grid from its own rows (:func:`_rows`)."""
         index = self.tables
         self.tables += 1
-        rows = _rows(el)
         grid: list[list[GridCell | None]] = [[] for _ in rows]
         positions = 0
         for r, tr in enumerate(rows):

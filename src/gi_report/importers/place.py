@@ -163,6 +163,12 @@ def _plain(spec: TableSpec) -> dict[str, tuple[dict[str, CellValue], set[str]]]:
 
 
 @functools.cache
+def _pointers(spec: TableSpec) -> dict[Cell, str]:
+    """Each cell's JSON Pointer, made once per layout (a cell printed blank is listed by it)."""
+    return {(r.id, c): pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns}
+
+
+@functools.cache
 def _row_cells(spec: TableSpec) -> dict[str, tuple[tuple[Cell, ...], Cell | None]]:
     """Each row's value cells and unit cell, by row id (one look-up a row, not a hash of the
     layout per cache)."""
@@ -812,7 +818,7 @@ class Placer:
 
         A text already read as one plain number in a column of its kind is taken by one
         look-up (:data:`_PLAIN`); any other goes through :meth:`read_cell`."""
-        plain = _plain(self.spec)
+        plain, names = _plain(self.spec), _pointers(self.spec)
         values, sources = self.values, self.sources
         for cell, text, location in pairs:
             sources[cell] = location
@@ -821,7 +827,7 @@ class Placer:
                 values[cell] = known[text]
             elif text in blanks:
                 values[cell] = None
-                self.blank.append(pointer(self.spec, cell))
+                self.blank.append(names.get(cell) or pointer(self.spec, cell))
             else:
                 self.read_cell(cell, text, location, unit)
 

@@ -329,9 +329,10 @@ class _RowReader:
         start = self.label_zone()
         if start is None:
             return values
-        first = next((i for i, s in enumerate(values) if not (s.empty and s.col1 < start)),
-                     len(values))
-        return values[first:]
+        for i, s in enumerate(values):
+            if s.col1 >= start or not _empty(s.text):  # the first cell that is not such a rest
+                return values[i:]
+        return []
 
     def label_zone(self) -> int | None:
         """The first value column under the current header, if it names every column at a grid
