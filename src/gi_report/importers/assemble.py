@@ -15,7 +15,7 @@ import datetime
 import functools
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -332,10 +332,10 @@ class _Assembler:
             for block in list(blocks):
                 if not isinstance(block, TableBlock):
                     continue
-                texts = _label_texts(block)  # once per table, for every section tried
-                own = _affinity(texts, here, enough=3) if here in TABLE_IDS else 0
+                own = _affinity(_label_texts(block), here, enough=3) if here in TABLE_IDS else 0
                 if own >= 3:
                     continue  # it carries its own section's labels: it stays
+                texts = list(_label_texts(block))  # once for the other sections
                 fit = {tid: _affinity(texts, tid, enough=3) for tid in TABLE_IDS if tid != here}
                 best = max(fit, key=lambda tid: fit[tid])
                 if fit[best] < 3 or fit[best] <= own:
@@ -515,24 +515,24 @@ def _vocabularies(table_id: str) -> tuple[Vocabulary, ...]:
     return tuple(vocabulary(t.table(table_id)) for t in TEMPLATES.values())
 
 
-def _label_texts(block: TableBlock) -> list[str]:
+def _label_texts(block: TableBlock) -> Iterator[str]:
     """A table's distinct texts that are not values, in reading order (the first 300: what
-    :func:`_affinity` looks at)."""
-    seen: dict[str, None] = {}
+    :func:`_affinity` looks at), found as they are asked for."""
+    seen: set[str] = set()
     for row in block.rows:
         for cell in row:
             if cell is None or cell.text in seen or looks_like_value(cell.text):
                 continue
-            seen[cell.text] = None
+            seen.add(cell.text)
+            yield cell.text
             if len(seen) >= _AFFINITY_TEXTS:
-                return list(seen)
-    return list(seen)
+                return
 
 
 _AFFINITY_TEXTS = 300
 
 
-def _affinity(texts: Sequence[str], table_id: str, *, enough: int) -> int:
+def _affinity(texts: Iterable[str], table_id: str, *, enough: int) -> int:
     """How many of a table's label texts (:func:`_label_texts`) are labels of the form's
     table ``table_id`` (counting stops at ``enough``)."""
     vocabularies = _vocabularies(table_id)
