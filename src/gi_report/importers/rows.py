@@ -327,12 +327,7 @@ class _RowReader:
         Only under a header that names every column of the table at a grid column of its own
         (its spans kept): a text dump's header does not stand over the values."""
         start = self.label_zone()
-        if start is None:
-            return values
-        for i, s in enumerate(values):
-            if s.col1 >= start or not _empty(s.text):  # the first cell that is not such a rest
-                return values[i:]
-        return []
+        return values if start is None else _after_label_zone(values, start)
 
     def label_zone(self) -> int | None:
         """The first value column under the current header, if it names every column at a grid
@@ -440,6 +435,14 @@ class _RowReader:
             if len(self.names) < _NAMES_LIMIT:
                 self.names[text] = found
         return found
+
+
+def _after_label_zone(values: list[Slot], start: int) -> list[Slot]:
+    """The cells from the first one that is printed or reaches column ``start`` on."""
+    for i, s in enumerate(values):
+        if s.col1 >= start or not _empty(s.text):  # tested in this order: no text look-up
+            return values[i:]  # for a cell that reaches the values
+    return []
 
 
 class _Groups:
