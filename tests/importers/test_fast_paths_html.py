@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report.form import TABLE_IDS, TEMPLATES
-from gi_report.importers import assemble, place, rows
+from gi_report.importers import assemble, rows
 from gi_report.importers.blocks import Location, TableBlock, located_cell
-from gi_report.importers.cellnames import pointer
+from gi_report.importers.cellnames import pointer, pointers
 from gi_report.importers.html import parse_html
 from gi_report.importers.markdown import parse_markdown
 from gi_report.importers.rows import Slot
@@ -112,7 +112,7 @@ def test_blank_cells_pointers_made_once_are_the_pointers() -> None:
     for template in TEMPLATES.values():
         for table_id in TABLE_IDS:
             spec = template.table(table_id)
-            names = place._pointers(spec)
+            names = pointers(spec)
             cells = [(r.id, c) for r in spec.rows for c in r.columns]
             assert len(names) == len(cells)
             assert all(names[cell] == pointer(spec, cell) for cell in cells)

@@ -24,6 +24,7 @@ from gi_report.form import TABLE_IDS, TEMPLATES, get_template, template_for_year
 from gi_report.form.spec import TemplateSpec
 from gi_report.importers import furniture
 from gi_report.importers.blocks import Block, Location, ParsedDocument, TableBlock, TextBlock
+from gi_report.importers.cellnames import pointers
 from gi_report.importers.fees import read_fees
 from gi_report.importers.grid import Reading, read_tables
 from gi_report.importers.narrative import (
@@ -360,8 +361,7 @@ class _Assembler:
         for table_id, (table, notes) in _completed(best, prose).items():
             reading = best[table_id]
             readings[table_id] = reading
-            for (row, column), where in reading.sources.items():
-                self.locations[f"/{table_id}/{row}/{column}"] = where
+            self.located(table_id, reading)
             tables[table_id] = table
             if not reading.found:
                 section = year_template.section(table_id)
@@ -374,6 +374,13 @@ class _Assembler:
             self.notices.extend(notes)
             self.extra_sections(reading, year_template.section(table_id).heading)
         return tables, readings
+
+    def located(self, table_id: str, reading: Reading) -> None:
+        """Where each cell of a table was read, by its JSON Pointer."""
+        names = pointers(reading.spec) if reading.spec.id == table_id else {}
+        for cell, where in reading.sources.items():
+            name = names.get(cell)
+            self.locations[name if name is not None else f"/{table_id}/{cell[0]}/{cell[1]}"] = where
 
     def extra_sections(self, reading: Reading, heading: str) -> None:
         """A numbered section of the report's own inside a table section is kept as text."""

@@ -16,6 +16,13 @@ def pointer(spec: TableSpec, cell: Cell) -> str:
     return f"/{spec.id}/{cell[0]}/{cell[1]}"
 
 
+@functools.cache
+def pointers(spec: TableSpec) -> dict[Cell, str]:
+    """Every cell's JSON Pointer of ``spec``'s table, made once per layout (an import names
+    each cell it reads or leaves blank by it)."""
+    return {(r.id, c): pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns}
+
+
 def row_name(spec: TableSpec, row: RowSpec) -> str:
     """A row's official label, with its group for section 四 (litigation · after review)."""
     if spec.id == "review_litigation" and row.group:

@@ -30,7 +30,7 @@ from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS, UNITS
 from gi_report.importers import gaps, gapset, samevalue, shortrow, standin
 from gi_report.importers.blocks import Location
-from gi_report.importers.cellnames import Cell, describe, pointer, row_name
+from gi_report.importers.cellnames import Cell, describe, pointer, pointers, row_name
 from gi_report.importers.colorder import leaf_orders, settled
 from gi_report.importers.digits import Run
 from gi_report.importers.normalize import fold
@@ -160,12 +160,6 @@ set the number, or set ``None`` and list the cell as blank."""
 def _plain(spec: TableSpec) -> dict[str, tuple[dict[str, CellValue], set[str]]]:
     """Each column's plain numbers read so far (:data:`_PLAIN` of its kind), by column id."""
     return {c.id: _PLAIN[c.kind.name] for c in spec.columns}
-
-
-@functools.cache
-def _pointers(spec: TableSpec) -> dict[Cell, str]:
-    """Each cell's JSON Pointer, made once per layout (a cell printed blank is listed by it)."""
-    return {(r.id, c): pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns}
 
 
 @functools.cache
@@ -818,7 +812,7 @@ class Placer:
 
         A text already read as one plain number in a column of its kind is taken by one
         look-up (:data:`_PLAIN`); any other goes through :meth:`read_cell`."""
-        plain, names = _plain(self.spec), _pointers(self.spec)
+        plain, names = _plain(self.spec), pointers(self.spec)
         values, sources = self.values, self.sources
         for cell, text, location in pairs:
             sources[cell] = location
