@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gi_report.form import TABLE_IDS, TEMPLATES
-from gi_report.importers import assemble, rows
+from gi_report.importers import assemble, html, rows
 from gi_report.importers.blocks import Location, TableBlock, located_cell
 from gi_report.importers.cellnames import pointer, pointers
 from gi_report.importers.html import parse_html
@@ -116,3 +116,16 @@ def test_blank_cells_pointers_made_once_are_the_pointers() -> None:
             cells = [(r.id, c) for r in spec.rows for c in r.columns]
             assert len(names) == len(cells)
             assert all(names[cell] == pointer(spec, cell) for cell in cells)
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\r\n\f\v\u3000\xa0\u2029\u200b\x00a1申")),
+               max_size=30))
+def test_white_space_collapsed_as_by_the_regex(text: str) -> None:
+    assert html._collapse(text) == html._SPACES.sub(" ", text)
+
+
+def test_white_space_of_the_real_pages_collapsed_as_by_the_regex() -> None:
+    for path in sorted(CORPUS.rglob("*.htm*")):
+        page = path.read_text(encoding="utf-8", errors="replace")
+        for piece in [*page.split("<"), *page.split(">")]:
+            assert html._collapse(piece) == html._SPACES.sub(" ", piece)

@@ -49,6 +49,7 @@ _BLOCK = frozenset({
 })
 _TABLE_PARTS = frozenset({"table", "tr", "td", "th", "tbody", "thead", "tfoot"})
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_ASCII_SPACES = " \t\r\n\f\v"
 _BREAK = "\u2029"  # a line break the markup makes (<br>, <p>), kept apart from source newlines
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]{0,200}?\?>")  # bounded: no long backtrack
 _SPAN = re.compile(r"\s*0*([0-9]{1,9})")  # at most 9 digits: int() never sees a long run
@@ -67,6 +68,17 @@ _UTF8_PARSER = lxml.etree.HTMLParser(
 """The same parser for the page's text encoded as UTF-8 (libxml2 reads UTF-8 bytes about half
 again as fast as a Python string, which it converts to UTF-8 first); a declared charset is
 ignored, as it is for a string."""
+
+
+def _collapse(text: str) -> str:
+    """``_SPACES.sub(" ", text)``: each run of ASCII white space as one space; a text with no
+    control character and no two spaces in a row (most) is returned as it is, and one of white
+    space only is one space, without the regex."""
+    if text.isprintable() and "  " not in text:  # \t \r \n \f \v are not printable
+        return text
+    if not text.strip(_ASCII_SPACES):
+        return " "  # not empty: the empty text is printable
+    return _SPACES.sub(" ", text)
 
 
 def _is_layout(table: Any, rows: list[Any]) -> bool:
@@ -130,7 +142,7 @@ class _Flow:
         if text:
             if self.line is None and text.strip():
                 self.line = line
-            self.parts.append(_SPACES.sub(" ", text))
+            self.parts.append(_collapse(text))
 
     def newline(self) -> None:
         self.parts.append("\n")
@@ -170,7 +182,7 @@ def _flat_text(el: Any, children: list[Any]) -> str:
     for c in children:
         parts.append(_flat_part(c))
         parts.append(c.tail or "")
-    lines = (line.strip() for line in _SPACES.sub(" ", "".join(parts)).split(_BREAK))
+    lines = (line.strip() for line in _collapse("".join(parts)).split(_BREAK))
     return "\n".join(line for line in lines if line)
 
 
@@ -277,11 +289,11 @@ class _Reader:
                 return ""
             if text.isalnum():  # a plain number or word: no space to fold or strip
                 return text  # type: ignore[no-any-return]
-            return _SPACES.sub(" ", text).strip()
+            return _collapse(text).strip()
         children = list(el)
         if len(children) == 1 and _only_child(el, children[0]):
             text = children[0].text or ""  # <td><p>13</p></td>
-            return text if text.isalnum() else _SPACES.sub(" ", text).strip()
+            return text if text.isalnum() else _collapse(text).strip()
         if all(len(c) == 0 and _tag(c) not in _TABLE_PARTS for c in children):
             return _flat_text(el, children)
         return _nested_text(el)
