@@ -372,6 +372,13 @@ class _Negations(NamedTuple):
 
     words: re.Pattern[str]
     blocking: re.Pattern[str]
+    plain: re.Pattern[str]
+    """:attr:`blocking` or an all-zero word (均为), in one search: a statement without either is
+    read from its negations at once, with no cut (:meth:`Vocabulary.reading_end`) and no
+    all-zero test. Exact: its negations all start before the cut (the cut follows the last
+    negation's first character) and hold no mark; each negation's tokens stop at the cut's
+    clause mark, which no token can cover (a word holding a mark keeps a statement from being
+    cut); and without 均为 the all-zero test fails."""
 
 
 def _negations(table: dict[str, _Word]) -> _Negations | None:
@@ -383,8 +390,9 @@ def _negations(table: dict[str, _Word]) -> _Negations | None:
     overlapping = [w for w in table if any(_overlaps(w, t) for t in negations)]
     units = sorted({u for us in words.CLAIM_UNITS.values() for u in us}, key=len, reverse=True)
     numbered = (f"{d}[0-9,.]*\\s*(?:{'|'.join(map(re.escape, units))})" for d in _DIGITS)
-    return _Negations(re.compile(_trie(negations)),
-                      re.compile("|".join((*numbered, *_trie_branches(overlapping)))))
+    blocking = "|".join((*numbered, *_trie_branches(overlapping)))
+    return _Negations(re.compile(_trie(negations)), re.compile(blocking),
+                      re.compile("|".join((blocking, *_trie_branches(words.FEE_ALL_ZERO)))))
 
 
 _NUMBER_CHARS = "0123456789,."
@@ -855,35 +863,51 @@ class _Reader:
     def read(self) -> list[FoundTuple]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
-        sentence = self.sentence
+        sentence, negations = self.sentence, self.vocabulary.negations
         whole = self.whole = _WIDE_SEMICOLON not in sentence and _SEMICOLON not in sentence
         for start, end in ((0, len(sentence)),) if whole else (
                 m.span() for m in _STATEMENT.finditer(sentence)):
             if not whole and not self.vocabulary.may_claim_in(sentence, start, end):
                 continue
-            end = self.vocabulary.reading_end(sentence, start, end)
-            if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
-                    self, self.vocabulary.all_zero_words(sentence, start, end)):
-                continue
-            if not self._negations_only(start, end):
-                breakdown = False
-                for clause in self.vocabulary.clauses(sentence, start, end):
-                    breakdown = self._clause(clause, breakdown)
+            if negations is not None and negations.plain.search(sentence, start, end) is None:
+                self._from_negations(start, end)  # the common case: no cut, no all-zero test
+            else:
+                self._statement(start, end)
             self.topic, self.fee_topic, self.verb = None, False, None
         return self.out
+
+    def _statement(self, start: int, end: int) -> None:
+        """Read the statement ``sentence[start:end]``: up to where its claims may end, as an
+        all-zero fee statement, from its negations alone, or clause by clause."""
+        sentence = self.sentence
+        end = self.vocabulary.reading_end(sentence, start, end)
+        if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
+                self, self.vocabulary.all_zero_words(sentence, start, end)):
+            return
+        if not self._negations_only(start, end):
+            breakdown = False
+            for clause in self.vocabulary.clauses(sentence, start, end):
+                breakdown = self._clause(clause, breakdown)
 
     def _negations_only(self, start: int, end: int) -> bool:
         """Read the statement ``sentence[start:end]`` from its negations alone, if its claims
         can only be theirs (see :class:`_Negations`); whether it was."""
-        negations, sentence = self.vocabulary.negations, self.sentence
-        if negations is None or negations.blocking.search(sentence, start, end) is not None:
+        negations = self.vocabulary.negations
+        if negations is None or negations.blocking.search(self.sentence, start, end) is not None:
             return False
-        words_of = self.vocabulary.words
-        for m in negations.words.finditer(sentence, start, end):
+        self._from_negations(start, end)
+        return True
+
+    def _from_negations(self, start: int, end: int) -> None:
+        """Read each negation of ``sentence[start:end]`` from the tokens after it (the
+        statement's claims are theirs alone: see :class:`_Negations`)."""
+        sentence, vocabulary = self.sentence, self.vocabulary
+        assert vocabulary.negations is not None
+        words_of = vocabulary.words
+        for m in vocabulary.negations.words.finditer(sentence, start, end):
             at, after = m.span()
             neg: _Token = ("neg", at, after, words_of[m[0]], "", "")
-            self._negation(self.vocabulary.negation_reach(sentence, neg, end), 1, neg)
-        return True
+            self._negation(vocabulary.negation_reach(sentence, neg, end), 1, neg)
 
     def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
         """Read one clause; returns whether a 其中 breakdown goes on after it. Its kinds are
