@@ -681,7 +681,8 @@ def _candidate_pattern() -> re.Pattern[str]:
                                 *words.FEE_ALL_ZERO)))
 
 
-_CANDIDATE = _candidate_pattern()
+_CANDIDATE = CANDIDATE = _candidate_pattern()
+"""Where a claim may be (:func:`_candidate_pattern`): a text without one has no claim sentence."""
 
 
 def _after_digit(text: str, at: int) -> bool:
@@ -704,21 +705,25 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         yield sentence
 
 
-def marked_claim_sentences(text: str, vocabulary: Vocabulary) -> list[tuple[str, bool]]:
+def marked_claim_sentences(text: str, vocabulary: Vocabulary,
+                           first: re.Match[str] | None = None) -> list[tuple[str, bool]]:
     """:func:`claim_sentences`, each with whether it was found by a claim number or a
     negation, which it then holds: :func:`read_found_tuples` need not look for one
     (``counted=True``). A sentence cut from lines joined is not marked (its candidate may be
     in another line's sentence). A list, made in one loop (R15 calls it once per text; most
-    texts have no candidate)."""
+    texts have no candidate). ``first``: the text's first candidate (``CANDIDATE.search(text)``),
+    when the caller has looked for it already."""
     out: list[tuple[str, bool]] = []
     done = pos = 0
     search = _CANDIDATE.search
-    while (m := search(text, pos)) is not None:
+    m = first if first is not None else search(text)
+    while m is not None:
         at = m.start()
         if m.lastindex is not None and not _after_digit(text, at):
             pos = m.end()  # a unit after spaces that follow no digit: search on
-            continue
-        done = pos = _sentence_at(text, vocabulary, done, at, m[0] not in _ITEM_UNITS, out)
+        else:
+            done = pos = _sentence_at(text, vocabulary, done, at, m[0] not in _ITEM_UNITS, out)
+        m = search(text, pos)
     return out
 
 
