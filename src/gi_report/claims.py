@@ -874,22 +874,25 @@ class _Reader:
                 m.span() for m in _STATEMENT.finditer(sentence)):
             if not whole and not self.vocabulary.may_claim_in(sentence, start, end):
                 continue
-            if negations is not None and negations.plain.search(sentence, start, end) is None:
+            plain = None if negations is None else negations.plain.search(sentence, start, end)
+            if negations is not None and plain is None:
                 self._from_negations(start, end)  # the common case: no cut, no all-zero test
             else:
-                self._statement(start, end)
+                self._statement(start, end, plain)
             self.topic, self.fee_topic, self.verb = None, False, None
         return self.out
 
-    def _statement(self, start: int, end: int) -> None:
+    def _statement(self, start: int, end: int, plain: re.Match[str] | None) -> None:
         """Read the statement ``sentence[start:end]``: up to where its claims may end, as an
-        all-zero fee statement, from its negations alone, or clause by clause."""
+        all-zero fee statement, from its negations alone, or clause by clause (``plain``: the
+        first match of :attr:`_Negations.plain` in it, if searched)."""
         sentence = self.sentence
         end = self.vocabulary.reading_end(sentence, start, end)
         if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
                 self, self.vocabulary.all_zero_words(sentence, start, end)):
             return
-        if not self._negations_only(start, end):
+        blocked = plain is not None and plain.end() <= end and plain[0] not in _ALL_ZERO_WORDS
+        if blocked or not self._negations_only(start, end):
             breakdown = False
             for clause in self.vocabulary.clauses(sentence, start, end):
                 breakdown = self._clause(clause, breakdown)
@@ -1334,6 +1337,10 @@ def _first_of_each(found: list[FoundTuple]) -> list[FoundTuple]:
 
 _RECEIVED = re.compile(_trie(words.RECEIVED))
 _ALL_ZERO = re.compile(_trie(words.FEE_ALL_ZERO))
+_ALL_ZERO_WORDS = frozenset(words.FEE_ALL_ZERO)
+"""A match of :attr:`_Negations.plain` that is one of these is the all-zero word; any other
+is a match of :attr:`_Negations.blocking` (no blocking word is an all-zero word: it overlaps a
+negation word or starts with a digit)."""
 """The words that may say all fees are 0 (one search in C, not a loop of string searches)."""
 
 
