@@ -380,8 +380,8 @@ class _Cells:
             other = self._report.other_matters
             fees: tuple[Number | None, ...] = tuple(getattr(other, f) for f in self._fee_fields)
             rows: Sequence[Sequence[CellValue | Number]] = (fees,)
-        else:
-            rows = self._report.table(table_id).values
+        else:  # a table id of the grammar's layouts: no look-up by name needed
+            rows = getattr(self._report, table_id).values
         self._rows[table_id] = rows
         return rows
 
