@@ -885,13 +885,17 @@ class _Reader:
     def _statement(self, start: int, end: int, plain: re.Match[str] | None) -> None:
         """Read the statement ``sentence[start:end]``: up to where its claims may end, as an
         all-zero fee statement, from its negations alone, or clause by clause (``plain``: the
-        first match of :attr:`_Negations.plain` in it, if searched)."""
+        first match of :attr:`_Negations.plain` in it, if searched: an all-zero word there
+        means no cut and a statement to test for all fees 0; a blocking word inside the cut
+        means no reading from the negations alone)."""
         sentence = self.sentence
-        end = self.vocabulary.reading_end(sentence, start, end)
-        if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
+        zero = plain is not None and plain[0] in _ALL_ZERO_WORDS
+        if not zero:  # 均为 keeps the statement whole (Vocabulary.read_whole): no cut to find
+            end = self.vocabulary.reading_end(sentence, start, end)
+        if (zero or _ALL_ZERO.search(sentence, start, end) is not None) and _all_zero(
                 self, self.vocabulary.all_zero_words(sentence, start, end)):
             return
-        blocked = plain is not None and plain.end() <= end and plain[0] not in _ALL_ZERO_WORDS
+        blocked = plain is not None and not zero and plain.end() <= end
         if blocked or not self._negations_only(start, end):
             breakdown = False
             for clause in self.vocabulary.clauses(sentence, start, end):
