@@ -372,6 +372,13 @@ class _Negations(NamedTuple):
 
     words: re.Pattern[str]
     blocking: re.Pattern[str]
+    plain: re.Pattern[str]
+    """:attr:`blocking` or an all-zero word (均为), in one search: a statement without either is
+    read from its negations at once, with no cut (:meth:`Vocabulary.reading_end`) and no
+    all-zero test. Exact: its negations all start before the cut (the cut follows the last
+    negation's first character) and hold no mark; each negation's tokens stop at the cut's
+    clause mark, which no token can cover (a word holding a mark keeps a statement from being
+    cut); and without 均为 the all-zero test fails."""
 
 
 def _negations(table: dict[str, _Word]) -> _Negations | None:
@@ -383,8 +390,9 @@ def _negations(table: dict[str, _Word]) -> _Negations | None:
     overlapping = [w for w in table if any(_overlaps(w, t) for t in negations)]
     units = sorted({u for us in words.CLAIM_UNITS.values() for u in us}, key=len, reverse=True)
     numbered = (f"{d}[0-9,.]*\\s*(?:{'|'.join(map(re.escape, units))})" for d in _DIGITS)
-    return _Negations(re.compile(_trie(negations)),
-                      re.compile("|".join((*numbered, *_trie_branches(overlapping)))))
+    blocking = "|".join((*numbered, *_trie_branches(overlapping)))
+    return _Negations(re.compile(_trie(negations)), re.compile(blocking),
+                      re.compile("|".join((blocking, *_trie_branches(words.FEE_ALL_ZERO)))))
 
 
 _NUMBER_CHARS = "0123456789,."
@@ -673,7 +681,8 @@ def _candidate_pattern() -> re.Pattern[str]:
                                 *words.FEE_ALL_ZERO)))
 
 
-_CANDIDATE = _candidate_pattern()
+_CANDIDATE = CANDIDATE = _candidate_pattern()
+"""Where a claim may be (:func:`_candidate_pattern`): a text without one has no claim sentence."""
 
 
 def _after_digit(text: str, at: int) -> bool:
@@ -696,21 +705,25 @@ def claim_sentences(text: str, vocabulary: Vocabulary) -> Iterator[str]:
         yield sentence
 
 
-def marked_claim_sentences(text: str, vocabulary: Vocabulary) -> list[tuple[str, bool]]:
+def marked_claim_sentences(text: str, vocabulary: Vocabulary,
+                           first: re.Match[str] | None = None) -> list[tuple[str, bool]]:
     """:func:`claim_sentences`, each with whether it was found by a claim number or a
     negation, which it then holds: :func:`read_found_tuples` need not look for one
     (``counted=True``). A sentence cut from lines joined is not marked (its candidate may be
     in another line's sentence). A list, made in one loop (R15 calls it once per text; most
-    texts have no candidate)."""
+    texts have no candidate). ``first``: the text's first candidate (``CANDIDATE.search(text)``),
+    when the caller has looked for it already."""
     out: list[tuple[str, bool]] = []
     done = pos = 0
     search = _CANDIDATE.search
-    while (m := search(text, pos)) is not None:
+    m = first if first is not None else search(text)
+    while m is not None:
         at = m.start()
         if m.lastindex is not None and not _after_digit(text, at):
             pos = m.end()  # a unit after spaces that follow no digit: search on
-            continue
-        done = pos = _sentence_at(text, vocabulary, done, at, m[0] not in _ITEM_UNITS, out)
+        else:
+            done = pos = _sentence_at(text, vocabulary, done, at, m[0] not in _ITEM_UNITS, out)
+        m = search(text, pos)
     return out
 
 
@@ -855,35 +868,58 @@ class _Reader:
     def read(self) -> list[FoundTuple]:
         """The claims of each statement (between ；) that may make one; 其中, the topic and a
         list's verb end with the statement."""
-        sentence = self.sentence
+        sentence, negations = self.sentence, self.vocabulary.negations
         whole = self.whole = _WIDE_SEMICOLON not in sentence and _SEMICOLON not in sentence
         for start, end in ((0, len(sentence)),) if whole else (
                 m.span() for m in _STATEMENT.finditer(sentence)):
             if not whole and not self.vocabulary.may_claim_in(sentence, start, end):
                 continue
-            end = self.vocabulary.reading_end(sentence, start, end)
-            if _ALL_ZERO.search(sentence, start, end) is not None and _all_zero(
-                    self, self.vocabulary.all_zero_words(sentence, start, end)):
-                continue
-            if not self._negations_only(start, end):
-                breakdown = False
-                for clause in self.vocabulary.clauses(sentence, start, end):
-                    breakdown = self._clause(clause, breakdown)
+            plain = None if negations is None else negations.plain.search(sentence, start, end)
+            if negations is not None and plain is None:
+                self._from_negations(start, end)  # the common case: no cut, no all-zero test
+            else:
+                self._statement(start, end, plain)
             self.topic, self.fee_topic, self.verb = None, False, None
         return self.out
+
+    def _statement(self, start: int, end: int, plain: re.Match[str] | None) -> None:
+        """Read the statement ``sentence[start:end]``: up to where its claims may end, as an
+        all-zero fee statement, from its negations alone, or clause by clause (``plain``: the
+        first match of :attr:`_Negations.plain` in it, if searched: an all-zero word there
+        means no cut and a statement to test for all fees 0; a blocking word inside the cut
+        means no reading from the negations alone)."""
+        sentence = self.sentence
+        zero = plain is not None and plain[0] in _ALL_ZERO_WORDS
+        if not zero:  # 均为 keeps the statement whole (Vocabulary.read_whole): no cut to find
+            end = self.vocabulary.reading_end(sentence, start, end)
+        if (zero or _ALL_ZERO.search(sentence, start, end) is not None) and _all_zero(
+                self, self.vocabulary.all_zero_words(sentence, start, end)):
+            return
+        blocked = plain is not None and not zero and plain.end() <= end
+        if blocked or not self._negations_only(start, end):
+            breakdown = False
+            for clause in self.vocabulary.clauses(sentence, start, end):
+                breakdown = self._clause(clause, breakdown)
 
     def _negations_only(self, start: int, end: int) -> bool:
         """Read the statement ``sentence[start:end]`` from its negations alone, if its claims
         can only be theirs (see :class:`_Negations`); whether it was."""
-        negations, sentence = self.vocabulary.negations, self.sentence
-        if negations is None or negations.blocking.search(sentence, start, end) is not None:
+        negations = self.vocabulary.negations
+        if negations is None or negations.blocking.search(self.sentence, start, end) is not None:
             return False
-        words_of = self.vocabulary.words
-        for m in negations.words.finditer(sentence, start, end):
+        self._from_negations(start, end)
+        return True
+
+    def _from_negations(self, start: int, end: int) -> None:
+        """Read each negation of ``sentence[start:end]`` from the tokens after it (the
+        statement's claims are theirs alone: see :class:`_Negations`)."""
+        sentence, vocabulary = self.sentence, self.vocabulary
+        assert vocabulary.negations is not None
+        words_of = vocabulary.words
+        for m in vocabulary.negations.words.finditer(sentence, start, end):
             at, after = m.span()
             neg: _Token = ("neg", at, after, words_of[m[0]], "", "")
-            self._negation(self.vocabulary.negation_reach(sentence, neg, end), 1, neg)
-        return True
+            self._negation(vocabulary.negation_reach(sentence, neg, end), 1, neg)
 
     def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
         """Read one clause; returns whether a 其中 breakdown goes on after it. Its kinds are
@@ -1305,6 +1341,10 @@ def _first_of_each(found: list[FoundTuple]) -> list[FoundTuple]:
 
 _RECEIVED = re.compile(_trie(words.RECEIVED))
 _ALL_ZERO = re.compile(_trie(words.FEE_ALL_ZERO))
+_ALL_ZERO_WORDS = frozenset(words.FEE_ALL_ZERO)
+"""A match of :attr:`_Negations.plain` that is one of these is the all-zero word; any other
+is a match of :attr:`_Negations.blocking` (no blocking word is an all-zero word: it overlaps a
+negation word or starts with a digit)."""
 """The words that may say all fees are 0 (one search in C, not a loop of string searches)."""
 
 

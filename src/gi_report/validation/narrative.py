@@ -120,25 +120,26 @@ class Grammar:
              proactive: TableSpec) -> Plan:
         """Where the cells of a claim's ``alternatives`` (as the grammar gives them, with fee
         roles) are: per alternative, (table id, row index, column index) of each cell, or
-        (fee field id, -1, -1) for a fee field (remembered, as :meth:`with_fee_ids`; the
-        layouts are the grammar's own, so the positions are always the same)."""
+        ("other_matters", 0, the role's index in :data:`claims.FEE_ROLES`) for a fee field
+        (remembered, as :meth:`with_fee_ids`; the layouts are the grammar's own, so the
+        positions are always the same)."""
         found = self.plans.get(alternatives)
         if found is None:
             if len(self.plans) >= _REMEMBERED:
                 self.plans.clear()
             layouts = {applications.id: applications, review.id: review, proactive.id: proactive}
             found = tuple(
-                tuple((row, -1, -1) if table == "other_matters" else
+                tuple((table, 0, claims.FEE_ROLES.index(row)) if table == "other_matters" else
                       (table, *_positions(layouts[table])[row, column])
                       for table, row, column in alternative)
-                for alternative in self.with_fee_ids(alternatives))
+                for alternative in alternatives)
             self.plans[alternatives] = found
         return found
 
 
 Plan = tuple[tuple[tuple[str, int, int], ...], ...]
-"""A claim's alternatives as positions: (table id, row index, column index) of each cell, or
-(fee field id, -1, -1) for a fee field."""
+"""A claim's alternatives as positions: (table id, row index, column index) of each cell; the
+fee fields are the one row of "other_matters", in the order of :data:`claims.FEE_ROLES`."""
 
 
 @functools.cache
@@ -278,10 +279,14 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     grammar = _grammar_of(report, layouts)
     vocabulary, plans = grammar.vocabulary, grammar.plans
     agency = report.metadata.agency
-    cells = _Cells(report)
+    cells = _Cells(report, grammar.fee_fields)
     out: list[Finding] = []
+    candidate = claims.CANDIDATE.search
     for text_pointer, section, text in texts(report):
-        for sentence, counted in claims.marked_claim_sentences(text, vocabulary):
+        first = candidate(text)
+        if first is None:
+            continue  # the common case: a text with no claim sentence (no call, no list)
+        for sentence, counted in claims.marked_claim_sentences(text, vocabulary, first):
             if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
                 continue  # not _readable (inlined: a call per sentence)
             for found in claims.read_found_tuples(sentence, vocabulary, agency,
@@ -296,23 +301,29 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     return out
 
 
-_GRAMMARS: dict[tuple[int, TableSpec, TableSpec, TableSpec], tuple[TemplateSpec, Grammar]] = {}
-"""The grammar of each template object and combination of layouts :func:`check` has met (a
-few: the layouts are the form's), so the fee fields are not hashed each call. Keyed by the
-template's identity (a registry may hold another template of the same version id); the entry
-keeps the template, so the id is not reused while it is there."""
+_GRAMMARS: dict[tuple[int, int, int, int],
+                tuple[TemplateSpec, TableSpec, TableSpec, TableSpec, Grammar]] = {}
+"""The grammar of each template object and combination of layout objects :func:`check` has
+met (a few: the layouts are the form's), so neither the fee fields nor the layouts are hashed
+each call. Keyed by their identities (a registry may hold another template of the same version
+id); the entry keeps the objects, so no id is reused while it is there, and they are checked
+to be the same objects."""
 
 
 def _grammar_of(report: Report, layouts: tuple[TableSpec, TableSpec, TableSpec]) -> Grammar:
     """The claims grammar of a report's template and layouts."""
     template = report.template_spec
-    key = (id(template), *layouts)
-    entry = _GRAMMARS.get(key)
-    if entry is None or entry[0] is not template:
-        if len(_GRAMMARS) >= _REMEMBERED:
-            _GRAMMARS.clear()
-        entry = _GRAMMARS[key] = (template, patterns_for(*layouts, _fee_ids(template)))
-    return entry[1]
+    applications, review, proactive = layouts
+    entry = _GRAMMARS.get((id(template), id(applications), id(review), id(proactive)))
+    if entry is not None and entry[0] is template and entry[1] is applications \
+            and entry[2] is review and entry[3] is proactive:
+        return entry[4]
+    if len(_GRAMMARS) >= _REMEMBERED:
+        _GRAMMARS.clear()
+    grammar = patterns_for(*layouts, _fee_ids(template))
+    _GRAMMARS[id(template), id(applications), id(review), id(proactive)] = (
+        template, applications, review, proactive, grammar)
+    return grammar
 
 
 def _fee_ids(template: TemplateSpec) -> tuple[str, str, str]:
@@ -352,24 +363,27 @@ def _positions(spec: TableSpec) -> dict[tuple[str, str], tuple[int, int]]:
 
 class _Cells:
     """The stated values the claims refer to, for one :func:`check` (each table's rows looked
-    up once, not per cell)."""
+    up once, not per cell; the fee fields as one row of "other_matters")."""
 
-    __slots__ = ("_blank_tables", "_report", "_rows")
+    __slots__ = ("_blank_tables", "_fee_fields", "_report", "_rows")
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, fee_fields: tuple[str, str, str]) -> None:
         self._report = report
-        self._rows: dict[str, tuple[tuple[CellValue, ...], ...]] = {}
+        self._fee_fields = fee_fields
+        self._rows: dict[str, Sequence[Sequence[CellValue | Number]]] = {}
         self._blank_tables: set[str] | None = None
 
-    def _cell(self, table_id: str, i: int, j: int) -> CellValue | Number:
-        """A cell by its position, or a fee field (``i`` < 0: ``table_id`` is its id)."""
-        if i < 0:
-            value: Number | None = getattr(self._report.other_matters, table_id)
-            return value
-        rows = self._rows.get(table_id)
-        if rows is None:
-            rows = self._rows[table_id] = self._report.table(table_id).values
-        return rows[i][j]
+    def _load(self, table_id: str) -> Sequence[Sequence[CellValue | Number]]:
+        """A table's rows of values, or the fee fields' one row (``table_id`` "other_matters"),
+        looked up once."""
+        if table_id == "other_matters":
+            other = self._report.other_matters
+            fees: tuple[Number | None, ...] = tuple(getattr(other, f) for f in self._fee_fields)
+            rows: Sequence[Sequence[CellValue | Number]] = (fees,)
+        else:  # a table id of the grammar's layouts: no look-up by name needed
+            rows = getattr(self._report, table_id).values
+        self._rows[table_id] = rows
+        return rows
 
     def agrees(self, plan: Plan, value: Number) -> bool:
         """Whether one of the alternatives sums to ``value`` with every cell stated (a blank
@@ -379,7 +393,7 @@ class _Cells:
             total: Number = 0
             for table_id, i, j in alternative:
                 rows = rows_of.get(table_id)
-                cell = rows[i][j] if rows is not None and i >= 0 else self._cell(table_id, i, j)
+                cell = (rows if rows is not None else self._load(table_id))[i][j]
                 if cell is None or isinstance(cell, str):
                     break
                 total += cell
