@@ -10,12 +10,14 @@ that fails at the first step to one that never fails: the same values, notices a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,7 +25,7 @@ from hypothesis import strategies as st
 from benchmarks.fidelity_harness import Case, build_case
 from gi_report import read_document
 from gi_report.importers import digits, grid, text
-from gi_report.importers.blocks import Location
+from gi_report.importers.blocks import Location, TableBlock
 from gi_report.importers.digits import Cell
 from gi_report.synthetic import random_report
 
@@ -287,3 +289,71 @@ def test_labels_run_together_are_cut_as_a_scan_cuts_them(parts: list[str], table
                                                           ) -> None:
     sample = "".join(parts)
     assert list(text._tokens(sample, table_id)) == _scanned(sample, table_id)
+
+
+# --- per-call caches of the solver and the crawl reader ------------------------------------------
+
+
+@pytest.mark.parametrize("budget", BUDGETS)
+def test_the_checks_worked_out_once_per_group_and_order_are_those_worked_out_each_time(
+        solver_calls: list[tuple[Any, ...]], budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(digits, "MAX_TABLE_NODES", budget)
+    fast = _outcome(solver_calls)
+    monkeypatch.setattr(digits._Solver, "checks", digits._Solver.check_lists)
+    assert fast == _outcome(solver_calls)
+
+
+def _cut(solver: Any, i: int, straddle: bool, inside: bool, budget: int) -> tuple[Any, ...]:
+    """Run ``i`` cut alone, whitespace read as given: its splits (or the failure), the steps."""
+    cutter = digits._Cutter(solver.runs[i], solver.local(i, constants=True), solver.base,
+                            solver.at[i], digits._Budget(budget), straddle=straddle,
+                            inside=inside)
+    try:
+        found: Any = cutter.splits()
+    except digits._TooComplex:
+        found = "too complex"
+    return found, cutter.used
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("budget", (5, 40, 300_000))
+def test_runs_memoised_under_one_whitespace_mode_split_alike_in_each(
+        seed: int, budget: int, solver_calls: list[tuple[Any, ...]]) -> None:
+    """The memo's key reads the whitespace mode only as far as it changes a run's splits
+    (``_mode``): every mode given the same key cuts the run alike, in as many steps."""
+    calls = [*_generated_calls(seed), *(solver_calls if seed == 0 else [])]
+    long_runs = 0
+    for spec, constants, runs in calls:
+        solver = digits._Solver(spec, dict(constants), runs, digits._plain)
+        for i, run in enumerate(solver.runs):
+            if run.lacking:
+                continue
+            by_mode: dict[tuple[bool, bool], set[str]] = {}
+            for straddle, inside in itertools.product((False, True), repeat=2):
+                found = _cut(solver, i, straddle, inside, budget)
+                by_mode.setdefault(digits._mode(run, straddle, inside), set()).add(repr(found))
+            assert all(len(outcomes) == 1 for outcomes in by_mode.values()), run.segments
+            long_runs += (False, True) in by_mode
+    assert seed or long_runs  # some runs are long enough for the mode to keep ``inside``
+
+
+def test_crawl_cell_locations_are_the_ones_the_class_builds(monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """A crawl table's cells get their locations from the slots' setters: the same objects as
+    ``Location(...)`` with the line's location, table, row, column and offset."""
+    loc = Location(file="a.txt", line=3)
+    built = text._evolver(loc, table=2)(row=4, column=5, offset=6)
+    assert built == attrs.evolve(loc, table=2, row=4, column=5, offset=6)
+    assert type(built) is Location and hash(built) == hash(Location(
+        file="a.txt", line=3, table=2, row=4, column=5, offset=6))
+    documents = [(CORPUS / name).read_text(encoding="utf-8") for name in CRAWLS]
+    fast = [text.parse_text(document, source="a.txt") for document in documents]
+
+    def plain(loc: Location, **changes: int) -> Any:
+        return functools.partial(attrs.evolve, loc, **changes)
+
+    monkeypatch.setattr(text, "_evolver", plain)
+    assert fast == [text.parse_text(document, source="a.txt") for document in documents]
+    assert any(cell is not None and cell.location.offset
+               for block in fast[0].blocks if isinstance(block, TableBlock)
+               for row in block.rows for cell in row)

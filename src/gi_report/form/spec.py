@@ -22,7 +22,7 @@ class CellKind(enum.Enum):
     TEXT = "text"  #: a short text as written (e.g. the unit of an amount, 元)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # hashed per header token (text column orders)
 class ColumnSpec:
     """One column of a fixed table: its identifier, official label and what it counts."""
 

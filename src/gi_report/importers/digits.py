@@ -34,7 +34,6 @@ import operator
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
-from typing import cast
 
 import attrs
 
@@ -394,9 +393,9 @@ class _Cutter:
         self.known = list(constants)
         self.put = self.place
         """How a piece is placed: :meth:`place`, or :meth:`place_summed` for counts."""
-        if sum(map(len, self.segments)) > len(run.cells) + _SUMMED_FROM and _whole(
-                run, relations, self.known):
-            self.summed(relations)  # a long search: worth the set-up
+        if sum(map(len, self.segments)) > len(run.cells) + _SUMMED_FROM and any(
+                self.rels) and _whole(run, relations, self.known):
+            self.summed(relations)  # a long search that relations check: worth the set-up
         self.values: list[CellValue] = [None] * len(run.cells)
         self.digital = [s.isascii() and s.isdigit() for s in self.segments]
         """Segments of ASCII digits only (:meth:`digit_pieces`)."""
@@ -642,6 +641,17 @@ def _whole(run: Run, relations: Sequence[_Rel], known: Known) -> bool:
         known[at] is None or type(known[at]) is int for rel in relations for at in rel.at)
 
 
+def _mode(run: Run, straddle: bool, inside: bool) -> tuple[bool, bool]:
+    """How whitespace is read (straddled, only inside cells), as far as it can change the
+    splits of ``run`` or the steps they take: a run printing no whitespace is cut alike either
+    way, except that a long one (:meth:`_Cutter.leads_with_total`) may be cut from its first
+    cell only when whitespace is not read inside cells. Runs memoised under one mode share it."""
+    if straddle and any(run.soft):
+        return True, inside
+    long = sum(map(len, run.segments)) > len(run.cells) + _SUMMED_FROM
+    return False, inside and straddle and long
+
+
 def _splits(run: Run, relations: Sequence[_Rel], constants: Known, positions: Sequence[int],
             budget: _Budget, *, straddle: bool = True) -> list[tuple[CellValue, ...]]:
     """Every split of ``run`` valid for its cells' kinds and ``relations`` (given constants by
@@ -773,6 +783,10 @@ class _Solver:
                 self.owner[at] = i
         self.relations = self.constraining(unsearched)
         self.with_constants, self.within = self.local_relations()
+        self.shapes: dict[tuple[int, int], tuple[list[_Rel], Hashable | None]] = {}
+        """:meth:`relation_shape` by run and list of relations (kept with it)."""
+        self.checked: dict[Hashable, list[list[_Rel]]] = {}
+        """:meth:`checks` by group and order."""
         self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
         """Splits already found, and the steps they took, by :meth:`shape`."""
         self.relaxed: dict[int, Run] = {}
@@ -1074,7 +1088,7 @@ class _Solver:
             printed = _Cutter(self.relaxed[index], relations, constants, self.at[index], budget,
                               straddle=straddle, inside=inside).splits()
             return [*printed, *lacking]
-        key = self.shape(index, relations, constants, (straddle, inside and straddle))
+        key = self.shape(index, relations, constants, _mode(run, straddle, inside))
         found = self.memo.get(key) if key is not None else None
         if found is None:
             cutter = _Cutter(self.runs[index], relations, constants, self.at[index], budget,
@@ -1099,15 +1113,30 @@ class _Solver:
         ``None`` if the run names a cell twice (not memoised)."""
         run = self.runs[index]
         positions = self.at[index]
-        place = {at: j for j, at in enumerate(positions)}
-        if len(place) != len(positions):
+        rels = self.relation_shape(index, relations, constants)
+        if rels is None:
             return None
-        rels = tuple(
+        return (run.segments, run.soft, mode, tuple(map(id, run.kinds)),
+                tuple(map(constants.__getitem__, positions)), rels)
+
+    def relation_shape(self, index: int, relations: list[_Rel], constants: Known
+                       ) -> Hashable | None:
+        """The relations of :meth:`shape` (run ``index``'s cells by place, other cells by
+        value); worked out once per run and list of relations with the stated values
+        (:attr:`base`, never changed), which every search of the group passes."""
+        stated = constants is self.base
+        cached = self.shapes.get((index, id(relations))) if stated else None
+        if cached is not None and cached[0] is relations:
+            return cached[1]
+        positions = self.at[index]
+        place = {at: j for j, at in enumerate(positions)}
+        rels = None if len(place) != len(positions) else tuple(
             (tuple(place[at] if at in place else (constants[at],) for at in rel.left_at),
              tuple(place[at] if at in place else (constants[at],) for at in rel.right_at))
             for rel in relations)
-        return (run.segments, run.soft, mode, tuple(map(id, run.kinds)),
-                tuple(map(constants.__getitem__, positions)), rels)
+        if stated:
+            self.shapes[(index, id(relations))] = (relations, rels)
+        return rels
 
     def by_own_row(self, index: int, run: Run) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
@@ -1161,6 +1190,15 @@ class _Solver:
         side that only a later run gives (such a relation holds whatever the values). When
         runs share a cell or a run's cell is stated, every relation naming one of its cells.
         """
+        key = (tuple(group), tuple(order))
+        found = self.checked.get(key)
+        if found is None:
+            found = self.checked[key] = self.check_lists(group, order)
+        return found
+
+    def check_lists(self, group: list[int], order: list[int]) -> list[list[_Rel]]:
+        """:meth:`checks`, worked out (the group's searches ask again: one with whitespace cut,
+        one with it inside cells, probes)."""
         positions = [self.at[i] for i in group]
         if not self.apart(positions):
             return self.touching(group)
@@ -1212,8 +1250,11 @@ class _Solver:
                     raise _TooComplex
                 for at, value in zip(cells, split, strict=True):
                     if value is not None:  # None: a cell holding two numbers, not known
-                        known[at] = cast("int | Decimal", value)
-                if all(_holds(rel, known, True) for rel in rels):
+                        known[at] = value  # type: ignore[assignment]  # splits hold no text
+                for rel in rels:  # all(...) without a generator: run for every split tried
+                    if not _holds(rel, known, True):
+                        break
+                else:
                     chosen[r] = split
                     step(depth + 1)
                     chosen[r] = None

@@ -213,8 +213,8 @@ def _under(dr: DataRow, cell: Cell, several_rows: bool) -> list[int] | None:
 
 def by_header(dr: DataRow, cells: Sequence[Cell]) -> list[Pair] | None:
     """The row's cells lined up with the column headers above them, if that is unambiguous."""
-    if not dr.header.columns:
-        return None
+    if not dr.header.columns or 2 * len(dr.values) < len(cells):
+        return None  # (too few value cells for half the row's: as the last check finds)
     several_rows = len({r for r, _ in cells}) > 1
     used: set[int] = set()
     out: list[Pair] = []

@@ -28,12 +28,14 @@ from gi_report.errors import UnrecognisedDocumentError
 from gi_report.form import TEMPLATES, per_registry
 from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import (
+    _LOCATION,
     Block,
     GridCell,
     Location,
     ParsedDocument,
     TableBlock,
     TextBlock,
+    grid_cell,
 )
 from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark_end
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
@@ -717,16 +719,36 @@ def _grid_row(row: list[tuple[str, int]], r: int, width: int, at: Callable[..., 
               ) -> tuple[GridCell | None, ...]:
     """Row ``r`` of a crawl table as grid cells, padded with ``None`` to ``width``."""
     cells: list[GridCell | None] = [
-        GridCell(text=text, origin=(r, c), location=at(row=r, column=c, offset=offset))
+        grid_cell(text, (r, c), at(row=r, column=c, offset=offset))
         for c, (text, offset) in enumerate(row)]
     cells.extend([None] * (width - len(row)))
     return tuple(cells)
 
 
 def _evolver(loc: Location, **changes: int) -> Callable[..., Location]:
-    """``attrs.evolve(loc, **changes, ...)`` for many cells: the fields are read once."""
+    """``attrs.evolve(loc, **changes, ...)`` for many cells: the fields are read once, and each
+    cell's location (``row``, ``column``, ``offset``) is built by the slots' own setters while
+    the class is plain (as :func:`~gi_report.importers.blocks.cell_location`): the same object."""
     fields = {f.alias: getattr(loc, f.name) for f in attrs.fields(type(loc)) if f.init}
-    return functools.partial(type(loc), **{**fields, **changes})
+    fields.update(changes)
+    if type(loc) is not Location or not _LOCATION:
+        return functools.partial(type(loc), **fields)
+    file, page, line, table = fields["file"], fields["page"], fields["line"], fields["table"]
+    set_file, set_page, set_line, set_table, set_row, set_column, set_offset = _LOCATION
+    new = object.__new__
+
+    def build(*, row: int, column: int, offset: int) -> Location:
+        where = new(Location)
+        set_file(where, file)
+        set_page(where, page)
+        set_line(where, line)
+        set_table(where, table)
+        set_row(where, row)
+        set_column(where, column)
+        set_offset(where, offset)
+        return where
+
+    return build
 
 
 def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
