@@ -918,14 +918,22 @@ class _Solver:
         also have lost a cell (a dump that drops a cell prints the rest run together): blank."""
         budget = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
         lacking = [i for i in group if self.may_lack_a_cell(i, budget)]
-        if self.relax(group, [i for i in group if not self.runs[i].lacking and (
-                i in lacking or self.broken_row(i))]):
+        printed = [i for i in group if not self.runs[i].lacking]
+        suspects = [i for i in printed if i in lacking or self.broken_row(i)]
+        if self.relax(group, suspects):
+            return
+        if len(suspects) > MAX_RELAXED and self.relax(group, self.broken(printed)):
             return
         for i in group:
             if i in lacking:
                 self.lacks_a_cell(i)
             else:
                 self.by_own_row(i, self.runs[i])
+
+    def broken(self, indexes: Sequence[int]) -> list[int]:
+        """The runs of ``indexes`` no split of which meets its own row's relations: each lost a
+        cell (or the document breaks its arithmetic), whatever the other rows did."""
+        return [i for i in indexes if self.broken_row(i)]
 
     def broken_row(self, index: int) -> bool:
         """Whether no split of run ``index`` meets its own row's relations (so the row, if it
