@@ -490,7 +490,7 @@ _WORDS = re.compile(r"[^\W\d_]{3,}")
 """Three letters or more with no digit or mark (a header word such as the row labels' column
 title): never a row's value cell (a dash, ``无`` or a unit word alone are)."""
 _SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:\s*[+-]?[0-9][0-9.]*)*")
-"""Numbers with signs between them (``0-701-21``: a row with a 本年增/减 column) and nothing
+"""Numbers with signs between them (``0-701-21``: a row with a signed change column) and nothing
 else: a row of numbers, like digits alone (:func:`_signed_row`)."""
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
