@@ -673,6 +673,28 @@ def _lacking_splits(run: Run, relations: Sequence[_Rel], constants: Known,
     return out
 
 
+def _each_placed(at: Sequence[int], solutions: Sequence[tuple[tuple[CellValue, ...], ...]]
+                 ) -> bool:
+    """Whether the ``solutions`` read each run at ``at`` (of the group's runs) one way, or ways
+    that differ only in which of its cells printing one same value is the lacking one (``000000``
+    under seven cells): every value the run prints is then known, and the relations through it
+    can check the other runs (:func:`~gi_report.importers.dropped.lacking_once`)."""
+    for r in at:
+        options = list(dict.fromkeys(s[r] for s in solutions))
+        if len(options) > 1 and not _lacking_once(options):
+            return False
+    return True
+
+
+def _lacking_once(options: Sequence[tuple[CellValue, ...]]) -> bool:
+    """Whether every reading leaves exactly one cell out and gives each cell it reads the value
+    every other reading that reads it gives."""
+    if any(sum(v is None for v in o) != 1 for o in options):
+        return False
+    return all(len({o[k] for o in options if o[k] is not None}) == 1
+               for k in range(len(options[0])))
+
+
 @attrs.frozen(kw_only=True)
 class Solution:
     """What the solver decided: values for cells, and the notices saying how."""
@@ -922,7 +944,7 @@ class _Solver:
         suspects = [i for i in printed if i in lacking or self.broken_row(i)]
         if self.relax(group, suspects):
             return
-        if len(suspects) > MAX_RELAXED and self.relax(group, self.broken(printed)):
+        if len(suspects) > MAX_RELAXED and self.relax(group, self.broken(printed), placed=True):
             return
         for i in group:
             if i in lacking:
@@ -945,11 +967,13 @@ class _Solver:
         except _TooComplex:
             return False
 
-    def relax(self, group: list[int], indexes: Sequence[int]) -> bool:
+    def relax(self, group: list[int], indexes: Sequence[int], *, placed: bool = False) -> bool:
         """The group searched again with the runs ``indexes`` (those whose row may have lost a
         cell) each read as printed or lacking cells (:func:`~gi_report.importers.shortrow.
         readings`), the other runs as before; its consistent solutions read as usual.
-        ``False`` (nothing changed) when none is consistent or the search is too long."""
+        ``False`` (nothing changed) when none is consistent or the search is too long, or, with
+        ``placed``, when the solutions leave a value those runs print unknown
+        (:func:`_each_placed`)."""
         if not 0 < len(indexes) <= MAX_RELAXED or any(any(self.runs[i].soft) for i in group):
             return False  # whitespace a cell holding two numbers could straddle: not searched
         if not all(kind is CellKind.COUNT for i in indexes for kind in self.runs[i].kinds):
@@ -961,7 +985,8 @@ class _Solver:
             solutions = self.consistent(group, straddle=False)
         except _TooComplex:
             solutions = []
-        if not solutions:
+        if not solutions or (placed and not _each_placed(
+                [group.index(i) for i in indexes], solutions)):
             for i in indexes:
                 self.runs[i] = self.relaxed.pop(i)
             return False
