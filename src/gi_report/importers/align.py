@@ -23,6 +23,7 @@ import attrs
 
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
+from gi_report.importers import captionrows
 from gi_report.importers.blocks import TextBlock
 from gi_report.importers.cellnames import Cell
 from gi_report.importers.colorder import leaf_orders
@@ -254,16 +255,27 @@ def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow
     """Number-only rows not aligned as a whole, each read as the one form row of the caption
     it is printed under (a table with no arithmetic, section 二: the caption of item 8 has one
     row), when it is the only such row under that caption, the row is not claimed by a label,
-    and the header right above it names exactly that row's value columns (``row.detached``)."""
+    and the header right above it names exactly that row's value columns (``row.detached``); a
+    caption of several rows: its rows as one run (:mod:`~gi_report.importers.captionrows`)."""
     if spec.relations:
         return  # the arithmetic decides there (detached.align)
     claimed = {dr.row.id for dr in rows if dr.row is not None}
     under = Counter(g for dr in loose for g in dr.groups)
     for dr in loose:
         members = [r for r in spec.rows if r.group in dr.groups]
-        if (len(dr.groups) == 1 and len(members) == 1 and under[next(iter(dr.groups))] == 1
-                and members[0].id not in claimed and _header_names(spec, dr, members[0])):
+        alone = under[next(iter(dr.groups))] if dr.groups else 0
+        if _one_row(spec, dr, members, alone, claimed):
             dr.row, dr.how = members[0], "caption"
+        elif captionrows.caption_rows(spec, dr, claimed, alone) is not None:
+            dr.how = captionrows.HOW  # the caption's rows, placed as one run
+
+
+def _one_row(spec: TableSpec, dr: DataRow, members: Sequence[RowSpec], alone: int,
+             claimed: set[str]) -> bool:
+    """Whether ``dr`` is the one number-only row (``alone``) under one caption of one form row
+    (``members``), not ``claimed`` by a label, its header naming exactly that row's columns."""
+    return (len(dr.groups) == 1 and len(members) == 1 and alone == 1
+            and members[0].id not in claimed and _header_names(spec, dr, members[0]))
 
 
 def _header_names(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:

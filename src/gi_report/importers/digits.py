@@ -683,6 +683,28 @@ def _lacking_splits(run: Run, relations: Sequence[_Rel], constants: Known,
     return out
 
 
+def _each_placed(at: Sequence[int], solutions: Sequence[tuple[tuple[CellValue, ...], ...]]
+                 ) -> bool:
+    """Whether the ``solutions`` read each run at ``at`` (of the group's runs) one way, or ways
+    that differ only in which of its cells printing one same value is the lacking one (``000000``
+    under seven cells): every value the run prints is then known, and the relations through it
+    can check the other runs (:func:`~gi_report.importers.dropped.lacking_once`)."""
+    for r in at:
+        options = list(dict.fromkeys(s[r] for s in solutions))
+        if len(options) > 1 and not _lacking_once(options):
+            return False
+    return True
+
+
+def _lacking_once(options: Sequence[tuple[CellValue, ...]]) -> bool:
+    """Whether every reading leaves exactly one cell out and gives each cell it reads the value
+    every other reading that reads it gives."""
+    if any(sum(v is None for v in o) != 1 for o in options):
+        return False
+    return all(len({o[k] for o in options if o[k] is not None}) == 1
+               for k in range(len(options[0])))
+
+
 @attrs.frozen(kw_only=True)
 class Solution:
     """What the solver decided: values for cells, and the notices saying how."""
@@ -932,14 +954,22 @@ class _Solver:
         also have lost a cell (a dump that drops a cell prints the rest run together): blank."""
         budget = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
         lacking = [i for i in group if self.may_lack_a_cell(i, budget)]
-        if self.relax(group, [i for i in group if not self.runs[i].lacking and (
-                i in lacking or self.broken_row(i))]):
+        printed = [i for i in group if not self.runs[i].lacking]
+        suspects = [i for i in printed if i in lacking or self.broken_row(i)]
+        if self.relax(group, suspects):
+            return
+        if len(suspects) > MAX_RELAXED and self.relax(group, self.broken(printed), placed=True):
             return
         for i in group:
             if i in lacking:
                 self.lacks_a_cell(i)
             else:
                 self.by_own_row(i, self.runs[i])
+
+    def broken(self, indexes: Sequence[int]) -> list[int]:
+        """The runs of ``indexes`` no split of which meets its own row's relations: each lost a
+        cell (or the document breaks its arithmetic), whatever the other rows did."""
+        return [i for i in indexes if self.broken_row(i)]
 
     def broken_row(self, index: int) -> bool:
         """Whether no split of run ``index`` meets its own row's relations (so the row, if it
@@ -951,11 +981,13 @@ class _Solver:
         except _TooComplex:
             return False
 
-    def relax(self, group: list[int], indexes: Sequence[int]) -> bool:
+    def relax(self, group: list[int], indexes: Sequence[int], *, placed: bool = False) -> bool:
         """The group searched again with the runs ``indexes`` (those whose row may have lost a
         cell) each read as printed or lacking cells (:func:`~gi_report.importers.shortrow.
         readings`), the other runs as before; its consistent solutions read as usual.
-        ``False`` (nothing changed) when none is consistent or the search is too long."""
+        ``False`` (nothing changed) when none is consistent or the search is too long, or, with
+        ``placed``, when the solutions leave a value those runs print unknown
+        (:func:`_each_placed`)."""
         if not 0 < len(indexes) <= MAX_RELAXED or any(any(self.runs[i].soft) for i in group):
             return False  # whitespace a cell holding two numbers could straddle: not searched
         if not all(kind is CellKind.COUNT for i in indexes for kind in self.runs[i].kinds):
@@ -967,7 +999,8 @@ class _Solver:
             solutions = self.consistent(group, straddle=False)
         except _TooComplex:
             solutions = []
-        if not solutions:
+        if not solutions or (placed and not _each_placed(
+                [group.index(i) for i in indexes], solutions)):
             for i in indexes:
                 self.runs[i] = self.relaxed.pop(i)
             return False

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS, UNITS
-from gi_report.importers import gaps, gapset, samevalue, shortrow, standin
+from gi_report.importers import captionrows, gaps, gapset, samevalue, shortrow, standin
 from gi_report.importers.blocks import Location
 from gi_report.importers.cellnames import Cell, describe, pointer, pointers, row_name
 from gi_report.importers.colorder import leaf_orders, settled
@@ -330,6 +330,9 @@ class Placer:
         """A row with no label: the whole table in one row (section 四's 15 numbers) if it is
         the only row with values of the table it is printed in, else the cells its header
         names, else unused."""
+        if dr.how == captionrows.HOW:
+            self.caption_rows(dr)
+            return
         spec = self.spec
         whole = list(whole_table(spec))
         if len(dr.values) == len(whole) or (
@@ -349,6 +352,18 @@ class Placer:
         self.notices.append(notice(
             "row.unlabelled", f"{spec.title}中一行没有行名（{shown}），无法确定是哪一行，未使用",
             location=dr.location, level=level, found=shown))
+
+    def caption_rows(self, dr: DataRow) -> None:
+        """A number-only row under a caption of several rows (:mod:`~gi_report.importers.
+        captionrows`): the rows' cells in the form's order, split as one run."""
+        cells = captionrows.cells(self.spec, dr)
+        shown = " | ".join(s.text for s in dr.values)
+        self.notices.append(notice(
+            "row.detached",
+            f"一行没有行名的数值（{shown}）印在{describe(self.spec, cells)}所在的栏目之下，"
+            "列标题与这些行相同，按表格的行序作为这些行的连写数字读取", location=dr.location,
+            found=shown, cells=[pointer(self.spec, c) for c in cells]))
+        self.take(dr, cells, None, how="whole")
 
     def short_whole(self, dr: DataRow, whole: Sequence[Cell]) -> None:
         """A label-less row, the only one of its table, with more digits than any one row's

@@ -491,6 +491,9 @@ furniture between two parts of a run, ``…0048第6页3201…``, is no sentence:
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 """Three letters or more with no digit or mark (a header word such as the row labels' column
 title): never a row's value cell (a dash, ``无`` or a unit word alone are)."""
+_SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:\s*[+-]?[0-9][0-9.]*)*")
+"""Numbers with signs between them (``0-701-21``: a row with a signed change column) and nothing
+else: a row of numbers, like digits alone (:func:`_signed_row`)."""
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
 """A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
@@ -503,6 +506,13 @@ _TYPO_LABEL = re.compile(
     r"[^\W\d_][^0-9０-９]{0,60}?(?=\s*[0-9０-９])")
 """A numbered label and the digits after it, in a text that starts no value (the label has a
 typo, so no token matched it)."""
+
+
+def _signed_row(text: str) -> bool:
+    """Whether a text with no label before it is numbers with a sign among them and nothing
+    else: a row printed without its label (a table whose labels are printed apart)."""
+    folded = fold(text)
+    return ("-" in folded or "+" in folded) and _SIGNED_ROW.fullmatch(folded) is not None
 
 
 class _CrawlTable:
@@ -609,7 +619,7 @@ class _CrawlTable:
         if self.data and not self.valued and not _WORDS.fullmatch(stripped):
             self.current.append((stripped, at))
             self.valued = True
-        elif run_segments(stripped) is not None:
+        elif run_segments(stripped) is not None or _signed_row(stripped):
             self.close()
             self.rows.append([*self.groups, (stripped, at)])
             self.groups = []
