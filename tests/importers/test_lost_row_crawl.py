@@ -26,6 +26,7 @@ from gi_report.model import Report
 from gi_report.render.layout import format_cell
 from gi_report.synthetic import random_report
 from tests.importers.dumps import one_line
+from tests.importers.test_blank_crawl_rows import _rows
 from tests.importers.test_fidelity import _wrong
 
 TEMPLATE = get_template("2021")
@@ -105,7 +106,29 @@ def test_a_row_missing_is_lost_only_where_nothing_of_its_table_is_left_unplaced(
         assert _lost_rows(_reading("row.missing", unplaced)) == [], unplaced
 
 
+def test_a_column_title_broken_by_spaces_after_a_blank_row_starts_the_next_header() -> None:
+    """A row printing nothing, then the next header whose row labels' column title is broken by
+    a space: the title is no value of the blank row (it was, so the header after it lost its
+    first column and the procurement row's one number stood under the amount column)."""
+    spec = get_template("2019").table("proactive")
+    fee, procurement = spec.rows[-2], spec.rows[-1]
+    assert spec.row_header is not None
+    title = f"{spec.row_header[:3]} {spec.row_header[3:]}"
+    columns = [spec.column(c).label for c in procurement.columns[:2]]
+    tokens = [("row", fee.label), ("text", f" {title} "), ("header", columns[0]),
+              ("header", columns[1]), ("row", procurement.label), ("text", "0")]
+    assert _rows(tokens) == [[fee.label], [title, *columns], [procurement.label, "0"]]
+
+
 REPRODUCERS = [
+    # seed 2047, 1,000 one_line_blanks cases: the blank fees row took the next header's broken
+    # row labels' column title as its value; the procurement row's 0 (its count) was read as its
+    # amount under the header shifted one column left
+    pytest.param(Case(1144978721, ("column_order", "header_broken", "label_variant",
+                                   "two_numbers"), "one_line_blanks"),
+                 id="broken-title-after-blank-row-2047"),
+    pytest.param(Case(1144978721, ("header_broken",), "one_line_blanks"),
+                 id="broken-title-after-blank-row"),
     # seed 2045, 1,500 one_line_blanks cases: section 二's ``940`` read 9, 4, 0 for 94, a
     # blank, 0; section 三 lost a row (page break) and nothing else shows dropped cells
     pytest.param(Case(3258087827, ("two_numbers", "page_break_row_lost"), "one_line_blanks"),
