@@ -25,8 +25,9 @@ from gi_report.form.spec import TemplateSpec
 from gi_report.importers import furniture
 from gi_report.importers.blocks import Block, Location, ParsedDocument, TableBlock, TextBlock
 from gi_report.importers.cellnames import pointers
+from gi_report.importers.dropped import lost_row
 from gi_report.importers.fees import read_fees
-from gi_report.importers.grid import Reading, read_tables
+from gi_report.importers.grid import Reading, read_tables, row_name
 from gi_report.importers.narrative import (
     Outline,
     Title,
@@ -589,15 +590,47 @@ def _completed(best: Mapping[str, Reading], prose: str | None
     so every table's splits are distrusted (:func:`~gi_report.importers.dropped.distrust`); a
     row the solver had to read as lacking a cell says the same, and the tables are completed
     again with it named; a row that holds only with a cell unprinted says it may, and the tables
-    no arithmetic checks are completed again with it named."""
+    no arithmetic checks are completed again with it named; so does a form row not printed at
+    all (:func:`_lost_rows`)."""
     dropped = _first_row(r.short_rows for r in best.values())
     done = {tid: best[tid].complete(prose, dropped) for tid in TABLE_IDS}
     relaxed = _first_row(r.relaxed_rows for r in best.values())
     if dropped is None and relaxed is not None:
         done = {tid: best[tid].complete(prose, relaxed) for tid in TABLE_IDS}
-    unprinted = _first_row(r.unprinted_rows for r in best.values())
-    if dropped is None and relaxed is None and unprinted is not None:
-        done.update({tid: best[tid].complete(prose, unprinted) for tid in TABLE_IDS
-                     if not best[tid].spec.relations})
+    if dropped is None and relaxed is None:
+        done.update(_may_drop(best, prose))
     return done
+
+
+def _may_drop(best: Mapping[str, Reading], prose: str | None
+              ) -> dict[str, tuple[Table, list[Notice]]]:
+    """The tables no arithmetic checks completed again naming a row that says the document may
+    drop cells: one that holds only with a cell unprinted, else a form row not printed at all
+    (:func:`_lost_rows`); none if no row says so."""
+    unprinted = _first_row(r.unprinted_rows for r in best.values())
+    lost = _first_row(map(_lost_rows, best.values()))
+    if unprinted is not None:
+        row, why = unprinted, None
+    elif lost is not None:
+        row, why = lost, lost_row(lost)
+    else:
+        return {}
+    return {tid: best[tid].complete(prose, row, why=why) for tid in TABLE_IDS
+            if not best[tid].spec.relations}
+
+
+_UNPLACED = frozenset({"label.unmatched", "label.fuzzy", "label.by_position", "row.unlabelled",
+                       "row.detached"})
+"""Notices of a label or numbers the reading could not place as printed: a row missing beside
+them may be printed under a label not recognised, not lost."""
+
+
+def _lost_rows(reading: Reading) -> list[str]:
+    """The form rows of a table not printed at all (``row.missing``, no label or number of the
+    table left unplaced): the dump lost part of a table, so it may drop blank cells too."""
+    if any(n.code in _UNPLACED for n in reading.notices):
+        return []
+    spec = reading.spec
+    return [row_name(spec, spec.row(n.cells[0].split("/")[2])) for n in reading.notices
+            if n.code == "row.missing" and n.cells]
 

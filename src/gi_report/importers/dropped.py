@@ -98,9 +98,10 @@ def _number(value: CellValue) -> Decimal | None:
 
 
 def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellValue],
-             notices: Sequence[Notice], short_row: str
+             notices: Sequence[Notice], short_row: str, *, why: str | None = None
              ) -> tuple[dict[Cell, CellValue], list[Notice]]:
-    """The split values and notices, with every split a dropped cell could change undone."""
+    """The split values and notices, with every split a dropped cell could change undone
+    (``why``: what tells the document drops cells, if not ``short_row`` printed short)."""
     chosen = frozenset(
         (p.split("/")[2], p.split("/")[3])
         for n in notices if n.code == "split.by_text" for p in n.cells)
@@ -117,7 +118,7 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
         if n.code not in _SPLITS or not any(c in unsafe for c in cells):
             out.append(n)
             continue
-        out.append(_notice(spec, n, cells, short_row))
+        out.append(_notice(spec, n, cells, short_row, why))
     return kept, out
 
 
@@ -164,11 +165,23 @@ def _printed(cells: Sequence[Cell], candidates: Sequence[Sequence[CellValue]]
     return out
 
 
-def _notice(spec: TableSpec, n: Notice, cells: Sequence[Cell], short_row: str) -> Notice:
+def _printed_short(row: str) -> str:
+    """Why a document drops cells: ``row`` printed with fewer digits than cells."""
+    return f"文档中的{row}一行数字少于单元格（空白单元格未印出）"
+
+
+def lost_row(row: str) -> str:
+    """Why a document may drop cells: the form row ``row`` is not printed at all (its label
+    nowhere, no number left unplaced), so the dump lost part of a table."""
+    return f"文档中没有印出{row}一行（表格内容有遗漏，空白单元格也可能未印出）"
+
+
+def _notice(spec: TableSpec, n: Notice, cells: Sequence[Cell], short_row: str,
+            why: str | None) -> Notice:
     shown = "；".join(", ".join("空" if v is None else str(v) for v in c) for c in n.candidates)
     return notice(
         "split.dropped",
-        f"文档中的{short_row}一行数字少于单元格（空白单元格未印出），连写的数字"
+        f"{why or _printed_short(short_row)}，连写的数字"
         f"“{(n.found or '').strip()}”因此无法确定：{describe(spec, cells)} 留空。"
         f"若无省略，唯一的拆分是：{shown}",
         location=n.location, cells=[pointer(spec, c) for c in cells],

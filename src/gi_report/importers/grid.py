@@ -100,15 +100,16 @@ class Reading:
     (:meth:`complete`): the document may drop cells, so a table no arithmetic checks (section
     二) keeps no split a dropped cell could change."""
 
-    def complete(self, text: str | None = None, dropped: str | None = None
-                 ) -> tuple[Table, list[Notice]]:
+    def complete(self, text: str | None = None, dropped: str | None = None,
+                 why: str | None = None) -> tuple[Table, list[Notice]]:
         """Split the runs, then the table as stated and every notice about it.
 
         ``text`` is the report's narrative: a run with several consistent splits is settled by
         it only where it states one of the numbers (:mod:`~gi_report.importers.evidence`).
         ``dropped`` names a row of the document printed with fewer digits than cells: the
         document drops blank cells, so a split is kept only where no dropped cell could change
-        it (:func:`~gi_report.importers.dropped.distrust`).
+        it (:func:`~gi_report.importers.dropped.distrust`); ``why`` says what tells so, if not
+        ``dropped`` printed short.
         """
         notices = list(self.notices)
         values = dict(self.values)
@@ -122,7 +123,8 @@ class Reading:
             found = {**solution.values, **chosen}
             if dropped:
                 found, split_notices = distrust(self.spec, relaxed(self.runs, solution),
-                                                {**values, **found}, split_notices, dropped)
+                                                {**values, **found}, split_notices, dropped,
+                                                why=why)
                 if not self.hidden:  # every reading with cells unprinted: what they settle
                     found, split_notices = unprinted.fill(self.spec, values, self.runs, found,
                                                           split_notices)

@@ -488,9 +488,10 @@ _TABLE_RUN = re.compile(r"\s*[0-9]{15,}(?![0-9.,]|\s*[0-9]|\s*" + UNIT_PATTERN +
 fifteen cells under its header, ``2243644030400430…``), not a number a sentence starts with, so
 the sentence printed right after them (``…042本年度共收到…件，…``) is cut off as narrative (page
 furniture between two parts of a run, ``…0048第6页3201…``, is no sentence: not cut)."""
-_WORDS = re.compile(r"[^\W\d_]{3,}")
-"""Three letters or more with no digit or mark (a header word such as the row labels' column
-title): never a row's value cell (a dash, ``无`` or a unit word alone are)."""
+_WORDS = re.compile(r"(?:[^\W\d_]\s*){3,}")
+"""Three letters or more with no digit or mark, whitespace among them allowed (a header word such
+as the row labels' column title, broken over lines): never a row's value cell (a dash, ``无`` or
+a unit word alone are)."""
 _SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:\s*[+-]?[0-9][0-9.]*)*")
 """Numbers with signs between them (``0-701-21``: a row with a signed change column) and nothing
 else: a row of numbers, like digits alone (:func:`_signed_row`)."""
