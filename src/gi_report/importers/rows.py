@@ -291,8 +291,8 @@ class _RowReader:
             # text between the row's label and its numbers is a value (an unreadable one)
             values = slots[slots.index(by) + 1:]
             labels = labels[: labels.index(by) + 1]
-        if first_value is None and (self.is_header(labels, values, match)
-                                    or self.names_more(labels, by)):
+        if first_value is None and not self.blank_detached(labels, values) and (
+                self.is_header(labels, values, match) or self.names_more(labels, by)):
             self.note_bare(labels, values, match)
             self.header_row(slots)
             return
@@ -341,6 +341,14 @@ class _RowReader:
             whole = set(named) == self.columns and max(named.values()) == 1
             self.zone = (self.header, min(self.header.columns) if whole else None)
         return self.zone[1]
+
+    def blank_detached(self, labels: list[Slot], values: list[Slot]) -> bool:
+        """Whether a row of two or more cells, every one blank, under a header in a section
+        whose labels are printed apart, is a number-only row of blank cells (a form row whose
+        cells are all blank, its label printed apart with the others), not a header row."""
+        return (not labels and len(values) >= 2 and bool(self.stream.apart)
+                and bool(self.header.lines or self.after_data)
+                and all(s.empty for s in values))
 
     def note_bare(self, labels: list[Slot], values: list[Slot], match: Match[RowSpec] | None
                   ) -> None:
