@@ -10,6 +10,7 @@ from gi_report.form import TEMPLATES
 from gi_report.importers.align import loose_rows
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.rows import read_rows
+from gi_report.importers.tabrows import after_page_break
 
 READ_WHOLE = [
     # a PDF whose section 四 header cells end a page, the value row under them starting the
@@ -77,3 +78,28 @@ def test_a_row_of_blank_cells_stays_out_where_labels_stand_beside_numbers() -> N
     spec = TEMPLATES["2021"].table("proactive")
     stream = read_rows(spec, _blocks(apart=False))
     assert [[s.text for s in dr.values] for dr in stream.rows] == [["1", "2", "3"]]
+
+
+READ_WHOLE_LONE_ROW = [
+    # the table's last row printed alone after a page break and its page number: it was
+    # taken for a paragraph, the row missing
+    pytest.param(Case(502446447, ("page_break_row_lost",), "pipe_rows"), id="lone-row-pipe"),
+]
+
+
+@pytest.mark.parametrize("case", READ_WHOLE_LONE_ROW)
+def test_a_lone_row_after_a_page_break_goes_on_with_the_table(case: Case) -> None:
+    tally = run_case(case).tally
+    assert tally is not None
+    assert tally.wrong == ()
+    assert tally.blank == 0
+
+
+def test_only_page_numbers_between_a_table_and_a_row_line_make_a_page_break() -> None:
+    table = _table([["1", "2"]])
+    page = TextBlock(text="— 3 —", location=Location())
+    prose = TextBlock(text="text of a paragraph", location=Location())
+    assert after_page_break([table, page])
+    assert not after_page_break([table])
+    assert not after_page_break([table, prose, page])
+    assert not after_page_break([page])
