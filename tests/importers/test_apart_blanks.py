@@ -9,8 +9,10 @@ from benchmarks.fidelity_harness import Case, run_case
 from gi_report.form import TEMPLATES
 from gi_report.importers.align import loose_rows
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
+from gi_report.importers.labellist import _cuts, label_list
 from gi_report.importers.rows import read_rows
 from gi_report.importers.tabrows import after_page_break
+from gi_report.importers.vocabulary import vocabulary
 
 READ_WHOLE = [
     # a PDF whose section 四 header cells end a page, the value row under them starting the
@@ -103,3 +105,37 @@ def test_only_page_numbers_between_a_table_and_a_row_line_make_a_page_break() ->
     assert not after_page_break([table])
     assert not after_page_break([table, prose, page])
     assert not after_page_break([page])
+
+
+READ_WHOLE_JOINED_LABELS = [
+    # a PDF's text layer joined section 三's labels printed apart into one paragraph: the
+    # number-only rows had no list of labels to line up with and were left blank
+    pytest.param(Case(945045411, ("detached_labels",), "pdf"), id="joined-labels-pdf"),
+    pytest.param(Case(2606706227, ("detached_labels", "cell_missing", "extra_section"), "pdf"),
+                 id="joined-labels-layout"),
+]
+
+
+@pytest.mark.parametrize("case", READ_WHOLE_JOINED_LABELS)
+def test_labels_run_together_are_read_as_their_list(case: Case) -> None:
+    tally = run_case(case).tally
+    assert tally is not None
+    assert tally.wrong == ()
+    assert tally.blank <= 1  # a row lacking a cell (cell_missing) may stay blank
+
+
+def test_a_paragraph_of_labels_is_cut_into_them_only_one_way() -> None:
+    spec = TEMPLATES["2021"].table("applications")
+    vocab = vocabulary(spec)
+    labels = [r.label for r in spec.rows[:4]]
+    assert label_list("".join(labels), vocab) == labels
+    assert label_list(" ".join(labels[:3]), vocab) == labels[:3]
+    assert label_list("".join(labels[:2]), vocab) is None  # too few to be a list
+    assert label_list("".join(labels) + "x", vocab) is None  # other text in it
+    assert label_list(labels[0][:-1] + "".join(labels[1:]), vocab) is None  # a label cut
+
+
+def test_the_cut_is_refused_when_two_cuts_are_possible() -> None:
+    assert _cuts("abc", ["a", "b", "c"]) == ["a", "b", "c"]
+    assert _cuts("abc", ["a", "b", "c", "ab"]) is None
+    assert _cuts("abcd", ["a", "b", "c"]) is None

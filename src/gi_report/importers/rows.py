@@ -26,6 +26,7 @@ import attrs
 from gi_report.form.spec import ColumnSpec, GroupSpec, RowSpec, TableSpec
 from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
+from gi_report.importers.labellist import label_list
 from gi_report.importers.normalize import fold
 from gi_report.importers.values import looks_like_value
 from gi_report.importers.vocabulary import Match, Vocabulary, vocabulary
@@ -250,6 +251,11 @@ class _RowReader:
             self.group = group.item.id
             return
         if self.vocab.column(text) is not None or self.vocab.is_header_word(text):
+            return
+        listed = label_list(text, self.vocab)
+        if listed is not None:  # the labels printed apart, run together into one paragraph
+            for label in listed:
+                self.text(TextBlock(text=label, location=block.location))
             return
         self.stream.narrative.append(block)
 
