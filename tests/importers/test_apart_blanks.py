@@ -39,6 +39,8 @@ READ_WHOLE_BLANK_ROW = [
     pytest.param(Case(1541870557, ("detached_labels",), "cell_per_line"),
                  id="blank-row-cell-per-line"),
     pytest.param(Case(3554874337, ("detached_labels",), "pdf"), id="blank-row-pdf"),
+    # the row of one blank cell under a caption of one-column rows
+    pytest.param(Case(3048202695, ("detached_labels",), "pipe_rows"), id="blank-cell-row-pipe"),
 ]
 
 

@@ -349,10 +349,10 @@ class _RowReader:
         return self.zone[1]
 
     def blank_detached(self, labels: list[Slot], values: list[Slot]) -> bool:
-        """Whether a row of two or more cells, every one blank, under a header in a section
-        whose labels are printed apart, is a number-only row of blank cells (a form row whose
-        cells are all blank, its label printed apart with the others), not a header row."""
-        return (not labels and len(values) >= 2 and bool(self.stream.apart)
+        """Whether a row of blank cells, under a header in a section whose labels are printed
+        apart, is a number-only row of blank cells (a form row whose cells are all blank, its
+        label printed apart with the others), not a header row."""
+        return (not labels and bool(values) and bool(self.stream.apart)
                 and bool(self.header.lines or self.after_data)
                 and all(s.empty for s in values))
 
