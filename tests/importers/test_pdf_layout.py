@@ -195,3 +195,31 @@ def test_stitching_merges_a_group_cell_running_over_the_break() -> None:
     block = to_block(joined, 0, None)
     assert {row[0].origin for row in block.rows if row[0]} == {(0, 0)}
     assert block.rows[2][0] is not None and block.rows[2][0].text == "（四）无\n法提供"
+
+
+def test_stitching_keeps_a_value_row_apart_from_header_cells_ending_the_page() -> None:
+    # header cells two rows high end page 4; the data row under them starts page 5: its
+    # numbers are values of their own, not the rest of the header's labels
+    borders = [0.0, 50.0, 100.0, 150.0]
+    top = [PieceCell(r0=0, r1=1, x0=0, x1=150, text="甲组")]
+    heads = [PieceCell(r0=1, r1=3, x0=borders[c], x1=borders[c + 1], text=t)
+             for c, t in enumerate(("甲", "乙", "丙"))]
+    first = piece(4, 72, borders, [*top, *heads], 3)
+    second = piece(5, 72, borders, cells_of([["2", "—", "4"]], borders), 1)
+    joined = stitch(first, second)
+    assert joined is not None
+    block = to_block(joined, 0, None)
+    assert [c.text for c in block.rows[3] if c] == ["2", "—", "4"]
+    assert [c.text for c in block.rows[2] if c] == ["甲", "乙", "丙"]
+
+
+def test_stitching_still_joins_a_label_running_over_the_break_into_text() -> None:
+    borders = [0.0, 50.0, 100.0]
+    first = piece(4, 72, borders, [PieceCell(r0=0, r1=2, x0=0, x1=50, text="一二"),
+                                   PieceCell(r0=0, r1=2, x0=50, x1=100, text="5")], 2)
+    second = piece(5, 72, borders, cells_of([["三四", "6"]], borders), 1)
+    joined = stitch(first, second)
+    assert joined is not None
+    block = to_block(joined, 0, None)
+    cell = block.rows[2][0]
+    assert cell is not None and cell.text == "一二\n三四"

@@ -25,6 +25,7 @@ from pdfplumber.table import (
 
 from gi_report.importers._pdf_text import Char, cell_text
 from gi_report.importers.blocks import GridCell, Location, TableBlock
+from gi_report.importers.values import looks_like_value
 
 SNAP = 1.0
 """Parallel ruling lines closer than this (points) are one line (kept small: snapping averages
@@ -443,9 +444,18 @@ def _joined_cells(
 
 def _continues(above: PieceCell, cell: PieceCell, rows: int) -> bool:
     """Whether ``cell`` (``rows`` high, first on its page) continues ``above`` (last on the
-    page before, same columns): one of them spans several rows and ``cell`` does not start
-    with a new item's number."""
-    return (above.r1 - above.r0 > 1 or rows > 1) and not _MARKER.match(cell.text)
+    page before, same columns): one of them spans several rows, ``cell`` does not start with
+    a new item's number, and it is not a number under a label (a header cell spanning rows
+    that ends its page, the data row under it starting the next one)."""
+    return ((above.r1 - above.r0 > 1 or rows > 1) and not _MARKER.match(cell.text)
+            and not _value_under_label(above, cell))
+
+
+def _value_under_label(above: PieceCell, cell: PieceCell) -> bool:
+    """Whether ``cell`` holds a number or a dash and ``above`` a label: a value cell of its
+    own, never the rest of a label broken across the page."""
+    return bool(cell.text.strip()) and looks_like_value(cell.text) \
+        and not looks_like_value(above.text)
 
 
 def to_block(piece: Piece, index: int, source: str | None) -> TableBlock:

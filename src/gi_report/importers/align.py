@@ -176,12 +176,18 @@ def loose_rows(rows: Sequence[DataRow]) -> list[DataRow]:
     last line of the list), so every unlabelled row is aligned as detached, by the arithmetic.
     """
     unlabelled = [dr for dr in rows if dr.row is None and not dr.labels
-                  and any(s.is_value for s in dr.values)]
+                  and (any(s.is_value for s in dr.values) or _all_blank(dr))]
     if all(dr.hint is not None for dr in unlabelled):
         return []
     for dr in unlabelled:
         dr.hint = None
     return unlabelled
+
+
+def _all_blank(dr: DataRow) -> bool:
+    """A number-only row whose cells are all blank (read as a row only where the section's
+    labels are printed apart: :meth:`~gi_report.importers.rows._RowReader.blank_detached`)."""
+    return bool(dr.values) and all(s.empty for s in dr.values)
 
 
 def align_detached(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow],

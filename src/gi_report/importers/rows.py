@@ -26,6 +26,7 @@ import attrs
 from gi_report.form.spec import ColumnSpec, GroupSpec, RowSpec, TableSpec
 from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
+from gi_report.importers.labellist import label_list
 from gi_report.importers.normalize import fold
 from gi_report.importers.values import looks_like_value
 from gi_report.importers.vocabulary import Match, Vocabulary, vocabulary
@@ -251,6 +252,11 @@ class _RowReader:
             return
         if self.vocab.column(text) is not None or self.vocab.is_header_word(text):
             return
+        listed = label_list(text, self.vocab)
+        if listed is not None:  # the labels printed apart, run together into one paragraph
+            for label in listed:
+                self.text(TextBlock(text=label, location=block.location))
+            return
         self.stream.narrative.append(block)
 
     def table(self, block: TableBlock) -> None:
@@ -291,8 +297,8 @@ class _RowReader:
             # text between the row's label and its numbers is a value (an unreadable one)
             values = slots[slots.index(by) + 1:]
             labels = labels[: labels.index(by) + 1]
-        if first_value is None and (self.is_header(labels, values, match)
-                                    or self.names_more(labels, by)):
+        if first_value is None and not self.blank_detached(labels, values) and (
+                self.is_header(labels, values, match) or self.names_more(labels, by)):
             self.note_bare(labels, values, match)
             self.header_row(slots)
             return
@@ -337,6 +343,14 @@ class _RowReader:
             whole = set(named) == self.columns and max(named.values()) == 1
             self.zone = (self.header, min(self.header.columns) if whole else None)
         return self.zone[1]
+
+    def blank_detached(self, labels: list[Slot], values: list[Slot]) -> bool:
+        """Whether a row of blank cells, under a header in a section whose labels are printed
+        apart, is a number-only row of blank cells (a form row whose cells are all blank, its
+        label printed apart with the others), not a header row."""
+        return (not labels and bool(values) and bool(self.stream.apart)
+                and bool(self.header.lines or self.after_data)
+                and all(s.empty for s in values))
 
     def note_bare(self, labels: list[Slot], values: list[Slot], match: Match[RowSpec] | None
                   ) -> None:

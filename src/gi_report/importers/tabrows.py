@@ -6,13 +6,16 @@ value row whose label cells were printed elsewhere. Such a line is a row of the 
 in (a ``|`` table writes the same row as ``| 7 |``), never the end of the table: a value printed
 alone (a number or a dash), or a short caption with no sentence punctuation that a TAB row
 follows. A line of TABs and spaces only, a TAB row after it, is a row of blank cells. A blank
-line still ends the table; a section heading, a sentence or a page mark is never a row."""
+line still ends the table; a section heading, a sentence or a page mark is never a row. A row
+line right after a table and the page number printed below it goes on with that table even alone
+(:func:`after_page_break`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from gi_report.importers.blocks import Block, TableBlock
 from gi_report.importers.furniture import whole_block
 from gi_report.importers.values import looks_like_value
 
@@ -52,3 +55,16 @@ def blank_row(lines: Sequence[str], i: int) -> bool:
     line = lines[i].rstrip("\r\n") if i < len(lines) else ""
     return ("\t" in line and not line.strip() and i + 1 < len(lines)
             and tab_row(lines[i + 1]))
+
+
+def after_page_break(blocks: Sequence[Block]) -> bool:
+    """Whether the blocks read so far end with a table and one or more page numbers after it,
+    nothing else: a row line there is the table going on after a page break, a row of its own
+    even when no other row line follows it (the last row of a table printed on the next page)."""
+    for numbers, block in enumerate(reversed(blocks)):
+        if isinstance(block, TableBlock):
+            return numbers > 0
+        removed = whole_block(block.text)
+        if removed is None or removed.what != "page number":
+            return False
+    return False

@@ -47,7 +47,7 @@ from gi_report.importers.narrative import (
 )
 from gi_report.importers.nearlabel import near_numbered
 from gi_report.importers.normalize import fold, split_marker
-from gi_report.importers.tabrows import blank_row, lone_cell, tab_row
+from gi_report.importers.tabrows import after_page_break, blank_row, lone_cell, tab_row
 from gi_report.importers.values import run_segments
 
 _SECTIONS = next(iter(TEMPLATES.values())).sections
@@ -181,13 +181,14 @@ class _Lines:
     def table_starts(self, i: int) -> bool:
         """Whether line ``i`` starts a table of one row per line: a row line followed by another
         (or by a Markdown rule, or, in a TAB table, by a one-cell row or a row of blank cells:
-        :mod:`.tabrows`)."""
+        :mod:`.tabrows`), or any row line after a table and its page number (a page break)."""
         line = self.lines[i]
         if not _is_row_line(line) or i + 1 >= len(self.lines):
             return False
         after = self.lines[i + 1]
         return bool(_is_row_line(after) or _PIPE_RULE.match(after)
-                    or (tab_row(line) and self.in_table(i + 1, True)))
+                    or (tab_row(line) and self.in_table(i + 1, True))
+                    or after_page_break(self.blocks))
 
     def in_table(self, i: int, tabbed: bool) -> bool:
         """Whether line ``i`` goes on with the table: a row line, a Markdown rule, or in a TAB
