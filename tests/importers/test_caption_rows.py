@@ -12,22 +12,10 @@ from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import get_template
 from gi_report.form.spec import RowSpec
-from gi_report.importers.text import _CrawlTable, _signed_row
+from gi_report.importers.text import _signed_row
+from tests.importers.test_blank_crawl_rows import _rows
 
 SPEC = get_template("2019").table("proactive")
-
-
-def _rows(tokens: list[tuple[str, str]]) -> list[list[str]]:
-    """The grid rows a crawl table cuts from ``tokens`` (kind, text), texts only."""
-    table = _CrawlTable([], SPEC.id)
-    at = 0
-    for kind, piece in tokens:
-        if kind == "text":
-            table.text(piece, at)
-        else:
-            table.label(kind, piece, at)
-        at += len(piece)
-    return [[text for text, _ in row] for row in table.finish()]
 
 
 def test_numbers_with_signs_after_a_header_are_a_row_of_their_own() -> None:
