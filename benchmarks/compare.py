@@ -247,7 +247,7 @@ def walk(directory):  # a simulated directory of `count` files (names only, noth
     for i in range(count):
         yield discover.Entry(os.path.join(directory, f"d{i // 1000:04d}", f"r{i:07d}.json"))
 
-def stub(task):  # a worker that does no work: the parent's own cost is what is measured
+def stub(task, time_limit=None):  # a worker doing no work: the parent's own cost is measured
     return {**dict.fromkeys(RESULT_FIELDS), "path": task[0], "status": "error", "message": "x"}
 
 discover._walk = walk

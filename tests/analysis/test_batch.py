@@ -255,7 +255,7 @@ def walk(directory):  # 20,000 simulated files: names only
     for i in range(20_000):
         yield discover.Entry(os.path.join(directory, f"r{i:07d}.json"))
 
-def stub(task):  # a worker that does no work
+def stub(task, time_limit=None):  # a worker that does no work
     return {**dict.fromkeys(RESULT_FIELDS), "path": task[0], "status": "error", "message": "x"}
 
 discover._walk = walk

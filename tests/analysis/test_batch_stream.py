@@ -143,7 +143,7 @@ def test_chunks_grow_from_one_to_the_limit() -> None:
     assert max(len(c) for c in chunks) == CHUNKSIZE and len(chunks[0]) == 1
 
 
-def _stub(task: tuple[str, str | None]) -> Row:
+def _stub(task: tuple[str, str | None], time_limit: float | None = None) -> Row:
     """A worker that does no work: a row per file, without reading it."""
     return {**dict.fromkeys(RESULT_FIELDS), "path": task[0], "status": "error", "message": "x"}
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from gi_report.batch.timelimit import TimeLimitExceeded, cpu_time_limit
 from gi_report.codec.json import from_dict, parse_json
 from gi_report.errors import (
     DocumentError,
@@ -142,12 +143,32 @@ def _report(path: str, kind: str | None, data: bytes | None, row: Row) -> Report
                 "message": _short(f"unexpected {type(error).__name__}: {error}")}
 
 
-def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
-    """The result row of one file (never raises for a bad file)."""
+def _new_row(path: str) -> Row:
+    """A row of ``path`` with every field blank but the path and the kind (its extension)."""
     row: Row = dict.fromkeys(RESULT_FIELDS)
     row["path"] = path
-    kind = os.path.splitext(path)[1].lower().lstrip(".") or None
-    row["kind"] = kind
+    row["kind"] = os.path.splitext(path)[1].lower().lstrip(".") or None
+    return row
+
+
+def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES,
+                 time_limit: float | None = None) -> Row:
+    """The result row of one file (never raises for a bad file). ``time_limit``: seconds of CPU
+    time the file may take (see :mod:`gi_report.batch.timelimit`); past it the row has status
+    ``error`` and says so, and the next file starts afresh."""
+    try:
+        with cpu_time_limit(time_limit):
+            return _process(path, limit)
+    except TimeLimitExceeded as exceeded:
+        row = _new_row(path)
+        row.update(status="error", message=f"gave up after {exceeded.seconds:g} s of CPU time "
+                   "(the time limit per file, batch --time-limit); not read to the end")
+        return row
+
+
+def _process(path: str, limit: int) -> Row:
+    row = _new_row(path)
+    kind = row["kind"]
     read = _read(path, limit, row)
     if isinstance(read, dict):
         return read
@@ -168,8 +189,9 @@ def process_file(path: str, *, limit: int = MAX_DOCUMENT_BYTES) -> Row:
     return row
 
 
-def process_task(task: tuple[str, str | None]) -> Row:
-    """A pool task: ``(path, previous sha256)``; an unchanged file returns a row marked reused."""
+def process_task(task: tuple[str, str | None], time_limit: float | None = None) -> Row:
+    """A pool task: ``(path, previous sha256)``; an unchanged file returns a row marked reused,
+    any other the row of :func:`process_file` under ``time_limit``."""
     path, previous = task
     if previous is not None:
         try:
@@ -178,4 +200,4 @@ def process_task(task: tuple[str, str | None]) -> Row:
             data = None
         if data is not None and hashlib.sha256(data).hexdigest() == previous:
             return {"path": path, "_reused": True}
-    return process_file(path)
+    return process_file(path, time_limit=time_limit)

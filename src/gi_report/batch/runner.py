@@ -27,6 +27,7 @@ from gi_report.batch.output import ResultWriter, orphans, output_format, read_pa
 from gi_report.batch.process import RESULT_FIELDS, STATUSES, Row, process_task
 from gi_report.batch.progress import Progress
 from gi_report.batch.resume import PreviousRows
+from gi_report.batch.timelimit import DEFAULT_TIME_LIMIT
 
 CHUNKSIZE = 64
 """Most entries handed to a worker at a time: large, so the parent's cost per file is small."""
@@ -123,17 +124,18 @@ def _problem_row(path: str, problem: str) -> Row:
     return row
 
 
-def _row(task: Task) -> Row:
+def _row(task: Task, time_limit: float | None) -> Row:
     """The row of one entry, its path shown as UTF-8 (``\\xNN`` for bytes that are not)."""
     path, problem, previous = task
-    row = _problem_row(path, problem) if problem is not None else process_task((path, previous))
+    row = (_problem_row(path, problem) if problem is not None
+           else process_task((path, previous), time_limit))
     row["path"] = shown(path)
     return row
 
 
-def _work(chunk: list[Task]) -> list[Row]:
+def _work(chunk: list[Task], time_limit: float | None) -> list[Row]:
     """A pool task: the rows of a chunk of entries, in order."""
-    return [_row(task) for task in chunk]
+    return [_row(task, time_limit) for task in chunk]
 
 
 def chunk_size(handed: int, jobs: int) -> int:
@@ -150,22 +152,23 @@ def _chunks(tasks: Iterator[Task], jobs: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _pooled(tasks: Iterator[Task], jobs: int) -> Generator[list[Row], None, None]:
+def _pooled(tasks: Iterator[Task], jobs: int, time_limit: float | None
+            ) -> Generator[list[Row], None, None]:
     """The rows of ``tasks`` from ``jobs`` worker processes, a chunk at a time, in order; at
     most :data:`IN_FLIGHT` chunks a worker are handed out and not yet given back."""
     with multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupt,
                               initargs=(os.getpid(),)) as pool:
         pending: deque[AsyncResult[list[Row]]] = deque()
         for chunk in _chunks(tasks, jobs):
-            pending.append(pool.apply_async(_work, (chunk,)))
+            pending.append(pool.apply_async(_work, (chunk, time_limit)))
             while pending and (len(pending) >= IN_FLIGHT * jobs or pending[0].ready()):
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
 
 
-def _rows(entries: Iterator[Entry], previous: PreviousRows, jobs: int
-          ) -> Generator[list[Row], None, None]:
+def _rows(entries: Iterator[Entry], previous: PreviousRows, jobs: int,
+          time_limit: float | None) -> Generator[list[Row], None, None]:
     """One row per entry, in order, a chunk at a time: through the workers (or here, one by
     one, for one job or a single entry)."""
     tasks: Iterator[Task] = ((e.path, e.problem, previous.sha256(e.name)
@@ -173,8 +176,8 @@ def _rows(entries: Iterator[Entry], previous: PreviousRows, jobs: int
     first = list(itertools.islice(tasks, 2))  # a single entry starts no pool
     tasks = itertools.chain(first, tasks)
     if jobs <= 1 or len(first) <= 1:
-        return ([_row(task)] for task in tasks)
-    return _pooled(tasks, jobs)
+        return ([_row(task, time_limit)] for task in tasks)
+    return _pooled(tasks, jobs, time_limit)
 
 
 def _after(entries: Iterator[Entry], unmatched: list[str]) -> Iterator[Entry]:
@@ -198,6 +201,7 @@ def run_batch(
     jobs: int | None = None,
     resume: bool = False,
     progress: bool = False,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> BatchSummary:
     """Process every file the PATHS name and write one result row per file to ``out``.
 
@@ -209,7 +213,9 @@ def run_batch(
     (their row is kept); rows of files outside this run are kept at the end. The output is
     replaced atomically when the run ends, also on Ctrl-C (then ``interrupted`` is set and the
     rows not yet reached are carried over, so ``--resume`` continues where it stopped). When the
-    PATHS name nothing at all, the output is left as it is (``files`` is 0).
+    PATHS name nothing at all, the output is left as it is (``files`` is 0). ``time_limit``:
+    seconds of CPU time one file may take (``None``: no limit; see
+    :mod:`gi_report.batch.timelimit`); a file past it gets an ``error`` row saying so.
     """
     target = os.fspath(out)
     output_format(target)  # refuse an unknown extension before any work
@@ -224,7 +230,7 @@ def run_batch(
     previous = _previous(target, resume, killed)
     try:
         _write(summary, entries, previous, target, jobs or default_jobs(),
-               Progress(_total(paths, target) if progress else None, enabled=progress))
+               time_limit, Progress(_total(paths, target) if progress else None, enabled=progress))
     finally:
         previous.close()
     for partial in killed:  # their rows are in the output now (or were not asked for)
@@ -245,10 +251,11 @@ def _put(summary: BatchSummary, writer: ResultWriter, previous: PreviousRows, ro
 
 
 def _write(summary: BatchSummary, entries: Iterator[Entry], previous: PreviousRows, target: str,
-           jobs: int, bar: Progress) -> None:
+           jobs: int, time_limit: float | None, bar: Progress) -> None:
     """Write a row for every entry, then the previous rows this run did not replace, into
-    ``target`` in one atomic step (also on Ctrl-C: ``summary.interrupted`` is then set)."""
-    chunks = _rows(entries, previous, jobs)  # no pool yet: it starts when first iterated
+    ``target`` in one atomic step (also on Ctrl-C: ``summary.interrupted`` is then set).
+    ``jobs`` worker processes, each file under ``time_limit``."""
+    chunks = _rows(entries, previous, jobs, time_limit)  # no pool yet: starts when iterated
     writer = ResultWriter(target)
     try:
         for rows in chunks:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from gi_report.batch.runner import BatchSummary
 
 _LEVELS = ("error", "warning", "info")
+_MAX_TIME_LIMIT = 1e6
+"""More seconds than the timer takes on every system; also refuses ``inf`` and ``nan``."""
 
 
 def register(subparsers: Any) -> None:
@@ -45,6 +47,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--resume", action="store_true",
                         help="跳过内容未变的已处理文件 / skip files whose row in OUT (or in the "
                         "temporary file of a killed run) has the same content hash")
+    parser.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                        help="每个文件最多可用的 CPU 秒数，超过则记为 error（默认 120；0 为不限）"
+                        " / seconds of CPU time one file may take before its row says error "
+                        "(default 120; 0: no limit)")
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="在 stderr 显示进度条 / show a progress bar on stderr (default: "
@@ -68,6 +74,16 @@ def _paths(paths: list[str]) -> list[str]:
     return out
 
 
+def _time_limit(seconds: float | None) -> float | None:
+    """The time limit per file ``run_batch`` takes: the default when none is given, ``None``
+    (no limit) for 0."""
+    from gi_report.batch.timelimit import DEFAULT_TIME_LIMIT
+
+    if seconds is None:
+        return DEFAULT_TIME_LIMIT
+    return seconds or None
+
+
 def _stop(signum: int, frame: Any) -> None:
     """SIGTERM: stop like Ctrl-C, so that the rows done so far are written."""
     raise KeyboardInterrupt
@@ -82,11 +98,14 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         error("--jobs must be at least 1")
         return EXIT_USAGE
+    if args.time_limit is not None and not 0 <= args.time_limit < _MAX_TIME_LIMIT:
+        error("--time-limit must be 0 (no limit) or a number of seconds below 1000000")
+        return EXIT_USAGE
     show = sys.stderr.isatty() if args.progress is None else args.progress
     previous = signal.signal(signal.SIGTERM, _stop)  # finish the output as on Ctrl-C
     try:
         summary = run_batch(_paths(args.paths), args.output, jobs=args.jobs, resume=args.resume,
-                            progress=show)
+                            progress=show, time_limit=_time_limit(args.time_limit))
     except (GIReportError, OSError, ValueError) as exc:
         error(str(exc) if args.output in str(exc) else f"{args.output}: {exc}")
         return EXIT_USAGE
