@@ -457,24 +457,30 @@ class _Settled:
     """:func:`check`'s ``settled`` test (see :func:`claims.read_found_tuples`): a statement
     whose claims can only be its negations' (each states 0) is settled when every negation
     group whose words it holds has all its cells stated 0, since no such claim can then
-    disagree. Which groups do not is worked out once, at the first statement asked about."""
+    disagree. A group's words are searched for first, and whether its cells are all 0 is
+    worked out once per check, when a statement first holds its words (most reports' tables
+    need not all be looked at)."""
 
-    __slots__ = ("_cells", "_groups", "_open")
+    __slots__ = ("_cells", "_groups", "_zero")
 
     def __init__(self, cells: _Cells, groups: NegationCells) -> None:
         self._cells = cells
         self._groups = groups
-        self._open: list[re.Pattern[str]] | None = None
+        self._zero: list[bool | None] = [None] * len(groups)  #: per group, once known
 
     def __call__(self, sentence: str, start: int, end: int) -> bool:
         """Whether the claims of ``sentence[start:end]``'s negations all agree with the
         tables: it holds no word of a group with a cell not stated 0."""
-        open_groups = self._open
-        if open_groups is None:
-            cells = self._cells
-            open_groups = self._open = [words for words, where in self._groups
-                                        if not cells.zero(where)]
-        return all(words.search(sentence, start, end) is None for words in open_groups)
+        known = self._zero
+        for index, (words, where) in enumerate(self._groups):
+            zero = known[index]
+            if zero or words.search(sentence, start, end) is None:
+                continue  # its cells are all 0, or the statement cannot claim about them
+            if zero is None:
+                zero = known[index] = self._cells.zero(where)
+            if not zero:
+                return False
+        return True
 
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
