@@ -72,8 +72,10 @@ faster than the named tuple; R15 reads the fields by index and makes a :class:`F
 for a claim the tables do not confirm)."""
 
 Settled = Callable[[str, int, int], bool]
-"""Whether every claim the negations of ``sentence[start:end]`` can make (the statement's claims
-are theirs alone) agrees with the tables: called as ``settled(sentence, start, end)``."""
+"""Whether every claim the negations of a statement can make (its claims are theirs alone)
+agrees with the tables: called as ``settled(sentence, start, end)``, where ``start`` is the
+statement's first negation (every token a negation governs follows it) and ``end`` the
+statement's end."""
 
 _Token = tuple[str, int, int, "_Word | None", str, str]
 """A token: (kind, start, end, word, digits, unit) — a plain tuple (made and read faster than
@@ -404,8 +406,8 @@ def _negations(table: dict[str, _Word]) -> _Negations | None:
 
 class NegationGroup(NamedTuple):
     """The claims the negations can make about one kind of category (applications received,
-    documents, cases, fees collected): a search for the words such a claim needs in its
-    statement (the token the negation governs is one of them), and every cell such a claim
+    documents, cases, fees collected): a search for the words such a claim needs after its
+    negation (the token the negation governs is one of them), and every cell such a claim
     can name. Each of these claims states 0; so, when every cell of each group whose words a
     statement holds is stated 0, no claim its negations make can disagree with the tables
     (R15 then need not read it: :func:`read_found_tuples`' ``settled``)."""
@@ -958,11 +960,14 @@ class _Reader:
         statement's claims are theirs alone: see :class:`_Negations`), unless the caller knows
         they all agree with the tables (:attr:`settled`)."""
         sentence, vocabulary = self.sentence, self.vocabulary
-        if self.settled is not None and self.settled(sentence, start, end):
-            return
         assert vocabulary.negations is not None
+        found = vocabulary.negations.words.finditer(sentence, start, end)
+        first = next(found, None)
+        if first is None or (self.settled is not None
+                              and self.settled(sentence, first.start(), end)):
+            return  # no negation, or claims that all agree (tested from the first negation on)
         words_of = vocabulary.words
-        for m in vocabulary.negations.words.finditer(sentence, start, end):
+        for m in itertools.chain((first,), found):
             at, after = m.span()
             self._streamed_negation(("neg", at, after, words_of[m[0]], "", ""), end)
 
