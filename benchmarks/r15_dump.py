@@ -14,7 +14,8 @@ sentence of the corpus documents, the labelled claims and the test modules of
 sentences of every corpus document; and the findings on generated reports
 (``gi_report.synthetic.random_report``: both templates, some inconsistent, some with blank cells)
 given narratives of real sentences whose numbers are replaced by the report's own cells, 0 or
-random numbers.
+random numbers; and the same on generated reports whose narratives hold negations, with some
+of their tables stated all 0 (what the negations claim is then true).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import random
 import re
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
@@ -34,8 +36,10 @@ import attrs
 from gi_report import Report, claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
+from gi_report.form.spec import CellKind
 from gi_report.importers.api import read_document
 from gi_report.synthetic import random_report
+from gi_report.table import Table
 from gi_report.validation import narrative, validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,6 +147,41 @@ def generated(count: int, pool: Sequence[str], seed: int) -> Iterator[Report]:
         yield _narrated(rng, report, claimy)
 
 
+def _zero(kind: CellKind, value: object) -> object:
+    """0 as a cell of ``kind`` holds it (a text cell keeps ``value``)."""
+    if kind is CellKind.AMOUNT:
+        return Decimal(0)
+    return 0 if kind in (CellKind.COUNT, CellKind.SIGNED_COUNT) else value
+
+
+def _zeroed(rng: random.Random, report: Report) -> Report:
+    """``report`` with some of its tables (each of the three, and the fee fields, with
+    probability 1/2) stated all 0: what negations claim is then true of them."""
+    changes: dict[str, object] = {}
+    for table_id in ("applications", "review_litigation", "proactive"):
+        if rng.random() < 0.5:
+            table = report.table(table_id)
+            spec = table.spec
+            changes[table_id] = Table.of_rows(spec, tuple(
+                tuple(_zero(spec.column(c).kind, v) for c, v in zip(r.columns, row, strict=True))
+                for r, row in zip(spec.rows, table.values, strict=True)))
+    if rng.random() < 0.5:
+        fees = {f.id: _zero(f.kind, 0) for f in report.template_spec.fee_fields}
+        changes["other_matters"] = attrs.evolve(report.other_matters, **fees)
+    return attrs.evolve(report, **changes)
+
+
+def zeroed(count: int, pool: Sequence[str], seed: int) -> Iterator[Report]:
+    """``count`` generated reports with narratives of the sentences of ``pool`` that hold a
+    negation, some of their tables stated all 0 (see :func:`_zeroed`)."""
+    rng = random.Random(seed)
+    negated = [s for s in pool if any(n in s for n in words.NEGATIONS)]
+    for i in range(count):
+        report = random_report(rng, template="2021" if i % 3 else "2019",
+                               consistent=i % 5 != 0, blank_rate=0.05 if i % 7 == 0 else 0.0)
+        yield _zeroed(rng, _narrated(rng, report, negated))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Write the dump."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -164,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         for i, report in enumerate(generated(args.generated, pool, args.seed)):
             for name, run in runs:
                 print(name, i, repr(run(report)), file=out)
+        for i, report in enumerate(zeroed(args.generated, pool, args.seed)):
+            for name, run in runs:
+                print("Z" + name, i, repr(run(report)), file=out)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -70,6 +70,12 @@ FoundTuple = tuple[Alternatives, "str | None", str, bool, int, int]
 """A :class:`Found` as a plain tuple, its fields in the same order (made several times
 faster than the named tuple; R15 reads the fields by index and makes a :class:`Found` only
 for a claim the tables do not confirm)."""
+
+Settled = Callable[[str, int, int], bool]
+"""Whether every claim the negations of a statement can make (its claims are theirs alone)
+agrees with the tables: called as ``settled(sentence, start, end)``, where ``start`` is the
+statement's first negation (every token a negation governs follows it) and ``end`` the
+statement's end."""
 
 _Token = tuple[str, int, int, "_Word | None", str, str]
 """A token: (kind, start, end, word, digits, unit) — a plain tuple (made and read faster than
@@ -151,7 +157,11 @@ class Vocabulary:
     (``None``: a word of theirs may hold a digit, a unit or a mark; always scan)."""
     negations: _Negations | None = None
     """The searches that find the negations of a statement without the scan, for
-    :meth:`negation_reach` (``None``: a negation word may hold a digit, a unit or a mark)."""
+    :meth:`_Reader._streamed_negation` (``None``: a negation word may hold a digit, a unit or
+    a mark)."""
+    negation_groups: tuple[NegationGroup, ...] = ()
+    """What the negations can claim, by the kind of category they govern (see
+    :class:`NegationGroup`)."""
     seen: dict[str, tuple[str, _Word, bool, bool]] = attrs.field(init=False)
     """Each word with its kind, whether it holds a clause mark, and whether it makes its
     clause one a reading acts on (for :meth:`clauses`)."""
@@ -218,15 +228,14 @@ class Vocabulary:
                 return notice, zero
         return None
 
-    def negation_reach(self, sentence: str, neg: _Token, end: int) -> list[_Token]:
-        """The negation token ``neg`` and the tokens after it in its clause, as
-        :meth:`clauses` finds them, up to the first that starts more than 20 characters after
-        it or is a number (a negation's reading stops there). The scan starts at the
-        negation's end, a token boundary, so it finds the tokens the whole scan finds."""
+    def reach_rest(self, tokens: Iterator[re.Match[str]], limit: int) -> list[_Token]:
+        """The rest of a negation's reach from the running scan ``tokens`` (the matches after
+        the token just read), as :meth:`clauses` finds them: up to the first token that starts
+        after ``limit`` (20 characters after the negation) or is a number (a negation's reading
+        stops there), or to the clause's end (a mark; a word holding one)."""
         seen = self.seen
-        limit = neg[2] + 20
-        out = [neg]
-        for m in self.scan.finditer(sentence, neg[2], end):
+        out: list[_Token] = []
+        for m in tokens:
             text = m[0]
             at, after = m.span()
             known = seen.get(text)
@@ -367,7 +376,7 @@ class _Negations(NamedTuple):
     for :class:`_ZeroWords`), and the statement's claims are its negations' alone: every other
     claim needs a number with a unit, and so do the readings that use the state a clause
     leaves (the topic of cases, a list's verb, the fee topic). Each negation is then read from
-    the tokens after it (:meth:`Vocabulary.negation_reach`), the statement is not scanned
+    the tokens after it (:meth:`_Reader._streamed_negation`), the statement is not scanned
     whole."""
 
     words: re.Pattern[str]
@@ -393,6 +402,37 @@ def _negations(table: dict[str, _Word]) -> _Negations | None:
     blocking = "|".join((*numbered, *_trie_branches(overlapping)))
     return _Negations(re.compile(_trie(negations)), re.compile(blocking),
                       re.compile("|".join((blocking, *_trie_branches(words.FEE_ALL_ZERO)))))
+
+
+class NegationGroup(NamedTuple):
+    """The claims the negations can make about one kind of category (applications received,
+    documents, cases, fees collected): a search for the words such a claim needs after its
+    negation (the token the negation governs is one of them), and every cell such a claim
+    can name. Each of these claims states 0; so, when every cell of each group whose words a
+    statement holds is stated 0, no claim its negations make can disagree with the tables
+    (R15 then need not read it: :func:`read_found_tuples`' ``settled``)."""
+
+    words: re.Pattern[str]
+    refs: tuple[Ref, ...]
+
+
+def _negation_groups(table: dict[str, _Word], applications: str) -> tuple[NegationGroup, ...]:
+    """The :class:`NegationGroup` of each kind of category a negation claims about (see
+    :meth:`_Reader._negated`): applications (this year's received), a verb of documents
+    (the rows' cells in its column), a review or litigation (their rows), a fee collected."""
+    def search(*kinds: str) -> re.Pattern[str]:
+        return re.compile(_trie(t for t, w in table.items() if w.kind in kinds) or "(?:)")
+
+    rows = sorted({w.key for w in table.values() if w.kind == "prow"})
+    verbs = sorted({w.key for w in table.values() if w.kind == "pverb"})
+    cases = tuple(dict.fromkeys(r for w in table.values() if w.kind in _CASE_KINDS
+                                for r in w.refs))
+    return (
+        NegationGroup(search("app"), ((applications, "new_this_year", "total"),)),
+        NegationGroup(search("pverb"), tuple(("proactive", r, v) for r in rows for v in verbs)),
+        NegationGroup(search(*_CASE_KINDS), cases),
+        NegationGroup(search("fee_collect", "fee_word"), (("other_matters", "collected", ""),)),
+    )
 
 
 _NUMBER_CHARS = "0123456789,."
@@ -586,7 +626,8 @@ def _compiled(table: dict[str, _Word], applications: str,
                       read_whole=re.compile(_trie((*(t for t in table if _MARK.search(t)),
                                                    *words.FEE_ALL_ZERO))),
                       hint=hint, scan=_scan(table), inner_stops=_inner_stops(table),
-                      zero_words=_zero_words(table), negations=_negations(table))
+                      zero_words=_zero_words(table), negations=_negations(table),
+                      negation_groups=_negation_groups(table, applications))
 
 
 def _inner_stops(table: dict[str, _Word]) -> dict[str, tuple[int, ...]]:
@@ -815,11 +856,15 @@ def whole_agency(subject: str, agency: str | None) -> bool:
 class _Reader:
     """The interpreter of one sentence's tokens (state: the topic of the last claim)."""
 
-    __slots__ = ("_about_applications", "agency", "fee_topic", "out", "sentence", "subjects",
-                 "topic", "verb", "vocabulary", "whole")
+    __slots__ = ("_about_applications", "agency", "fee_topic", "out", "sentence", "settled",
+                 "subjects", "topic", "verb", "vocabulary", "whole")
 
-    def __init__(self, vocabulary: Vocabulary, sentence: str, agency: str | None) -> None:
+    def __init__(self, vocabulary: Vocabulary, sentence: str, agency: str | None,
+                 settled: Settled | None = None) -> None:
         self.vocabulary = vocabulary
+        #: whether the claims of a statement read from its negations alone all agree with the
+        #: tables (see :func:`read_found_tuples`)
+        self.settled = settled
         self.sentence = sentence
         self.agency = agency
         self.fee_topic = False
@@ -912,14 +957,48 @@ class _Reader:
 
     def _from_negations(self, start: int, end: int) -> None:
         """Read each negation of ``sentence[start:end]`` from the tokens after it (the
-        statement's claims are theirs alone: see :class:`_Negations`)."""
+        statement's claims are theirs alone: see :class:`_Negations`), unless the caller knows
+        they all agree with the tables (:attr:`settled`)."""
         sentence, vocabulary = self.sentence, self.vocabulary
         assert vocabulary.negations is not None
+        found = vocabulary.negations.words.finditer(sentence, start, end)
+        first = next(found, None)
+        if first is None or (self.settled is not None
+                              and self.settled(sentence, first.start(), end)):
+            return  # no negation, or claims that all agree (tested from the first negation on)
         words_of = vocabulary.words
-        for m in vocabulary.negations.words.finditer(sentence, start, end):
+        for m in itertools.chain((first,), found):
             at, after = m.span()
-            neg: _Token = ("neg", at, after, words_of[m[0]], "", "")
-            self._negation(vocabulary.negation_reach(sentence, neg, end), 1, neg)
+            self._streamed_negation(("neg", at, after, words_of[m[0]], "", ""), end)
+
+    def _streamed_negation(self, neg: _Token, end: int) -> None:
+        """:meth:`_negation` of ``neg`` over the tokens after it in its clause (before ``end``),
+        read from the scan as it finds them, without a list: a token before the category the
+        negation governs changes only two flags, and the scan stops at that category. Only a
+        verb of documents or a case, whose reading looks at the tokens after it, reads on from
+        a list of the rest (:meth:`Vocabulary.reach_rest`). The scan starts at the negation's
+        end, a token boundary, so it finds the tokens the whole scan finds."""
+        vocabulary = self.vocabulary
+        seen = vocabulary.seen
+        limit = neg[2] + 20
+        plain = True  #: only negated verbs and receiving verbs before the token
+        joined = False  #: a join or 等 before the token
+        tokens = vocabulary.scan.finditer(self.sentence, neg[2], end)
+        for m in tokens:
+            known = seen.get(m[0])
+            if known is None or m.start() > limit:
+                return  # a number or a clause mark, or a token past the reach: no claim
+            kind = known[0]
+            if kind in _NEGATION_STOPS:
+                rest: list[_Token] = [(kind, m.start(), m.end(), known[1], "", "")]
+                if (kind == "pverb" or kind in _CASE_KINDS) and not known[2]:
+                    rest += vocabulary.reach_rest(tokens, limit)
+                self._negation(rest, 0, neg, plain, joined)
+                return
+            if known[2]:
+                return  # a word holding a clause mark ends the clause
+            plain = plain and kind in _PLAIN_BEFORE_APP
+            joined = joined or kind in _JOINED
 
     def _clause(self, clause: list[_Token], breakdown: bool) -> bool:
         """Read one clause; returns whether a 其中 breakdown goes on after it. Its kinds are
@@ -1171,13 +1250,14 @@ class _Reader:
 
     # --- negations: no application received, no document made, no fee collected --------------
 
-    def _negation(self, rest: list[_Token], after: int, neg: _Token) -> None:
+    def _negation(self, rest: list[_Token], after: int, neg: _Token, plain: bool = True,
+                  joined: bool = False) -> None:
         """The first category a negation governs (within 20 characters, before any number),
         from the tokens of ``rest`` from index ``after``. One pass, the kinds before each
-        token kept as two flags (no copy of the tokens ahead, no set of their kinds)."""
+        token kept as two flags (no copy of the tokens ahead, no set of their kinds): ``plain``,
+        only negated verbs and receiving verbs before it; ``joined``, a join or 等 (given by
+        :meth:`_streamed_negation` for the tokens it read before ``rest``)."""
         limit = neg[2] + 20
-        plain = True  #: only negated verbs and receiving verbs before the token
-        joined = False  #: a join or 等 before the token
         for i in range(after, len(rest)):
             t = rest[i]
             kind = t[0]
@@ -1301,13 +1381,16 @@ def read_found(sentence: str, vocabulary: Vocabulary, agency: str | None = None)
 
 
 def read_found_tuples(sentence: str, vocabulary: Vocabulary, agency: str | None = None, *,
-                      counted: bool = False) -> list[FoundTuple]:
+                      counted: bool = False, settled: Settled | None = None) -> list[FoundTuple]:
     """:func:`read_found` as plain tuples (:data:`FoundTuple`): what R15 compares with the
     cells before it needs a claim's words (``counted``: the sentence is known to hold a claim
-    number or a negation, see :func:`marked_claim_sentences`)."""
+    number or a negation, see :func:`marked_claim_sentences`). ``settled``: R15's test of a
+    statement whose claims can only be its negations' (see :class:`_Negations`), each stating
+    0: when it says they all agree with the tables (:class:`NegationGroup`), the statement is
+    not read and its claims are left out (they could not be a finding)."""
     if not counted and _items_without_receipt(sentence):
         return []
-    found = _Reader(vocabulary, sentence, agency).read()
+    found = _Reader(vocabulary, sentence, agency, settled).read()
     if len(found) < 2:
         return found
     if len(found) > _FEW_CLAIMS:

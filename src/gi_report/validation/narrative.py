@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -87,6 +88,10 @@ class Grammar:
 
     vocabulary: claims.Vocabulary
     fee_fields: tuple[str, str, str]  #: notices count, notices amount, collected
+    negation_cells: NegationCells | None = None
+    """Where the cells of each of the vocabulary's :class:`claims.NegationGroup` are, with the
+    search for its words (``None``: a group names a cell the layouts lack; statements are then
+    read whole, as without it)."""
     fee_roles: dict[str, str] = attrs.field(init=False, eq=False, hash=False)
     """The fee field id of each role of the claims grammar (count, amount, collected)."""
 
@@ -140,13 +145,36 @@ class Grammar:
 Plan = tuple[tuple[tuple[str, int, int], ...], ...]
 """A claim's alternatives as positions: (table id, row index, column index) of each cell; the
 fee fields are the one row of "other_matters", in the order of :data:`claims.FEE_ROLES`."""
+NegationCells = tuple[tuple[re.Pattern[str], tuple[tuple[str, int, int], ...]], ...]
+"""Each :class:`claims.NegationGroup` as (the search for its words, the positions of its cells,
+as in a :data:`Plan`)."""
 
 
 @functools.cache
 def patterns_for(applications: TableSpec, review: TableSpec, proactive: TableSpec,
                  fee_fields: tuple[str, str, str]) -> Grammar:
     """The claims grammar of one combination of table layouts (cached: layouts are hashable)."""
-    return Grammar(claims.vocabulary(applications, review, proactive), fee_fields)
+    vocabulary = claims.vocabulary(applications, review, proactive)
+    return Grammar(vocabulary, fee_fields,
+                   _negation_cells(vocabulary, (applications, review, proactive)))
+
+
+def _negation_cells(vocabulary: claims.Vocabulary,
+                    layouts: tuple[TableSpec, TableSpec, TableSpec]) -> NegationCells | None:
+    """Where the cells of each of the vocabulary's negation groups are in the layouts (a fee
+    field: row 0 of "other_matters", as in a :data:`Plan`); ``None`` when a group names a cell
+    the layouts lack (a claim about it is then read and fails as before)."""
+    by_id = {layout.id: layout for layout in layouts}
+    out = []
+    for group in vocabulary.negation_groups:
+        try:
+            where = tuple((table, 0, claims.FEE_ROLES.index(row)) if table == "other_matters"
+                          else (table, *_positions(by_id[table])[row, column])
+                          for table, row, column in group.refs)
+        except KeyError:
+            return None
+        out.append((group.words, where))
+    return tuple(out)
 
 
 def _number(text: str | None, *, amount: bool) -> Number:
@@ -280,6 +308,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
     vocabulary, plans = grammar.vocabulary, grammar.plans
     agency = report.metadata.agency
     cells = _Cells(report, grammar.fee_fields)
+    settled = None if grammar.negation_cells is None else _Settled(cells, grammar.negation_cells)
     out: list[Finding] = []
     candidate = claims.CANDIDATE.search
     for text_pointer, section, text in texts(report):
@@ -290,7 +319,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
             if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
                 continue  # not _readable (inlined: a call per sentence)
             for found in claims.read_found_tuples(sentence, vocabulary, agency,
-                                                  counted=counted):
+                                                  counted=counted, settled=settled):
                 # a negation states 0
                 value = 0 if found[1] is None else _stated(found[1], found[2], found[3])
                 plan = plans.get(found[0]) or grammar.plan(found[0], *layouts)
@@ -402,12 +431,56 @@ class _Cells:
                     return True
         return False
 
+    def zero(self, where: tuple[tuple[str, int, int], ...]) -> bool:
+        """Whether every cell at ``where`` is stated 0 (an int or a Decimal; not blank, not
+        text)."""
+        rows_of = self._rows
+        for table_id, i, j in where:
+            rows = rows_of.get(table_id)
+            cell = (rows if rows is not None else self._load(table_id))[i][j]
+            if type(cell) is int:
+                if cell:
+                    return False
+            elif not isinstance(cell, Decimal) or not cell.is_zero():
+                return False
+        return True
+
     def blank_tables(self) -> set[str]:
         """The tables whose every cell is blank (worked out once, when a claim disagrees)."""
         if self._blank_tables is None:
             report = self._report
             self._blank_tables = {t for t in report.tables if report.table(t).is_blank}
         return self._blank_tables
+
+
+class _Settled:
+    """:func:`check`'s ``settled`` test (see :func:`claims.read_found_tuples`): a statement
+    whose claims can only be its negations' (each states 0) is settled when every negation
+    group whose words it holds has all its cells stated 0, since no such claim can then
+    disagree. A group's words are searched for first, and whether its cells are all 0 is
+    worked out once per check, when a statement first holds its words (most reports' tables
+    need not all be looked at)."""
+
+    __slots__ = ("_cells", "_groups", "_zero")
+
+    def __init__(self, cells: _Cells, groups: NegationCells) -> None:
+        self._cells = cells
+        self._groups = groups
+        self._zero: list[bool | None] = [None] * len(groups)  #: per group, once known
+
+    def __call__(self, sentence: str, start: int, end: int) -> bool:
+        """Whether the claims of ``sentence[start:end]``'s negations all agree with the
+        tables: it holds no word of a group with a cell not stated 0."""
+        known = self._zero
+        for index, (words, where) in enumerate(self._groups):
+            zero = known[index]
+            if zero or words.search(sentence, start, end) is None:
+                continue  # its cells are all 0, or the statement cannot claim about them
+            if zero is None:
+                zero = known[index] = self._cells.zero(where)
+            if not zero:
+                return False
+        return True
 
 
 def _compare(report: Report, claim: Claim, text_pointer: str, section: str, *,
