@@ -8,9 +8,11 @@ order, the others blank. A reading survives while every relation it takes part i
 other cells within the bounds of their own runs' surviving readings (a blank: some count ≥ 0),
 and the runs are filtered against each other until nothing changes (:func:`settle`). The true
 reading is never filtered out, so a cell to which every surviving reading of its run gives one
-printed value is settled. A run with more than :data:`MAX_STEPS` steps of readings settles
-nothing and bounds nothing (its cells: some count ≥ 0); a run some relation leaves with no
-reading means the document breaks its arithmetic: nothing is settled then.
+printed value is settled. A run with more than :data:`MAX_STEPS` steps of readings is read
+again after each round with every cell capped by the relations through it (the bounds known
+then: a part over its cap is not tried); still over, it settles nothing and bounds nothing (its
+cells: some count ≥ 0); a run some relation leaves with no reading means the document breaks
+its arithmetic: nothing is settled then.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from gi_report.form.spec import CellKind, CellRef, Relation, TableSpec
-from gi_report.importers import jointread
 from gi_report.importers.cellnames import describe, pointer
 from gi_report.importers.digits import Run
 from gi_report.importers.result import UNDETERMINED_CODES, Notice, notice
@@ -154,7 +155,6 @@ class _Table:
             cell: (i, k) for i, run in enumerate(runs) if self.read[i]
             for k, cell in enumerate(run.cells)}
         self.touching = [_touching(spec.relations, run) for run in runs]
-        self.relations = spec.relations
         self.known: dict[Cell, Bounds] = {}
         """Each run cell's bounds at the start of a round (looser than later: still sound)."""
 
@@ -232,18 +232,6 @@ class _Table:
             self.where.update({cell: (i, k) for k, cell in enumerate(run.cells)})
         return new
 
-    def joined(self) -> bool:
-        """The read runs' readings narrowed to those some choice of one reading per linked run
-        holds (:mod:`~gi_report.importers.jointread`); false if no choice holds."""
-        read = [i for i in range(len(self.runs)) if self.read[i]]
-        kept = jointread.narrow([self.runs[i].cells for i in read],
-                                [self.options[i] for i in read], self.relations, self.fixed)
-        if kept is None:
-            return False
-        for i, options in zip(read, kept, strict=True):
-            self.options[i] = options
-        return True
-
     def settle(self) -> dict[Cell, int]:
         """The cells every surviving reading of their run gives one printed value."""
         for _ in range(MAX_ROUNDS):
@@ -256,8 +244,6 @@ class _Table:
                 break
         else:
             return {}  # not settled within the rounds: nothing is taken
-        if not self.joined():
-            return {}  # no choice of readings holds every relation at once
         return {cell: value for i, run in enumerate(self.runs) if self.read[i]
                 for cell, value in _agreed(run.cells, self.options[i]).items()}
 
