@@ -127,3 +127,61 @@ def test_crawls_with_blank_cells_read_the_cells_every_reading_settles(case: Case
     undetermined = {p for n in result.notices if n.code.startswith("split.")
                     and n.code != "split.unique" for p in n.cells}
     assert undetermined.isdisjoint(settled)
+
+
+def _results_total(values: tuple[int, ...]) -> dict[tuple[str, str], int]:
+    return dict(zip(_row("applications", "results_total"), values, strict=True))
+
+
+def test_a_run_over_the_reading_budget_is_read_again_within_the_relations_caps() -> None:
+    """``7000007`` under seven cells has too many readings with cells unprinted to list
+    (:data:`unprinted.MAX_STEPS`); the column totals cap each cell (no outcome row exceeds its
+    column's total), and then every reading but 7, 0, 0, 0, 0, 0, 7 needs a part 70 or more."""
+    spec = TEMPLATES["2021"].table("applications")
+    cells = _row("applications", "denied_prohibited_by_law")
+    run = _run("applications", cells, "7000007")
+    assert unprinted.readings(run) is None  # over the budget uncapped
+    stated = _results_total((7, 0, 0, 0, 0, 0, 7))
+    assert unprinted.settle(spec, stated, [run]) == dict(
+        zip(cells, (7, 0, 0, 0, 0, 0, 7), strict=True))
+    # nothing caps it: still over the budget, nothing settled
+    assert unprinted.settle(spec, {}, [run]) == {}
+
+
+def test_the_splits_kept_count_as_stated_for_the_readings() -> None:
+    """The total row split and kept (checked twice over) caps the outcome rows as a row
+    printed plainly would: ``fill`` reads the row above through it."""
+    spec = TEMPLATES["2021"].table("applications")
+    cells = _row("applications", "denied_prohibited_by_law")
+    run = _run("applications", cells, "7000007")
+    total = _results_total((7, 0, 0, 0, 0, 0, 7))
+    found, _ = unprinted.fill(spec, {}, [run], total, [])
+    assert found == {**total, **dict(zip(cells, (7, 0, 0, 0, 0, 0, 7), strict=True))}
+
+
+def test_a_run_the_caps_leave_no_reading_settles_nothing() -> None:
+    """``8000008`` under a column total of 7: no reading fits, the document breaks its
+    arithmetic (as this reading sees it), and nothing of the table is settled."""
+    spec = TEMPLATES["2021"].table("applications")
+    cells = _row("applications", "denied_prohibited_by_law")
+    zeros = _run("applications", _row("applications", "granted"), "0000000")
+    runs = [zeros, _run("applications", cells, "8000008")]
+    assert unprinted.settle(spec, _results_total((7, 0, 0, 0, 0, 0, 7)), runs) == {}
+
+
+def test_a_crawl_with_blank_cells_reads_the_rows_the_column_totals_cap() -> None:
+    """Harness seed 2026: section 三's rows ``7000007``, ``5000005``, ``0110204`` … had too
+    many readings with cells unprinted to list, and were left blank (``split.dropped``); the
+    total row, split and checked twice over, caps each of their cells, and every reading but
+    one per row needs a part larger than its column's total."""
+    case = Case(346705521, (), "one_line_blanks")
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    table = result.report.tables["applications"]
+    for row in ("denied_prohibited_by_law", "denied_security_stability",
+                "denied_process_information", "unable_needs_creation", "other_handling"):
+        cells = [p for p in doc.truth if p.startswith(f"/applications/{row}/")]
+        assert len(cells) == 7
+        assert all(table[row, p.rsplit("/", 1)[1]] == doc.truth[p] is not None for p in cells)

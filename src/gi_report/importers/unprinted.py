@@ -8,9 +8,11 @@ order, the others blank. A reading survives while every relation it takes part i
 other cells within the bounds of their own runs' surviving readings (a blank: some count ≥ 0),
 and the runs are filtered against each other until nothing changes (:func:`settle`). The true
 reading is never filtered out, so a cell to which every surviving reading of its run gives one
-printed value is settled. A run with more than :data:`MAX_STEPS` steps of readings settles
-nothing and bounds nothing (its cells: some count ≥ 0); a run some relation leaves with no
-reading means the document breaks its arithmetic: nothing is settled then.
+printed value is settled. A run with more than :data:`MAX_STEPS` steps of readings is read
+again after each round with every cell capped by the relations through it (the bounds known
+then: a part over its cap is not tried); still over, it settles nothing and bounds nothing (its
+cells: some count ≥ 0); a run some relation leaves with no reading means the document breaks
+its arithmetic: nothing is settled then.
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ def _pieces(digits: str, start: int) -> list[str]:
 class _Reader:
     """Every reading of one run over its cells, within a step budget."""
 
-    def __init__(self, run: Run) -> None:
+    def __init__(self, run: Run, caps: Sequence[float] = ()) -> None:
         self.ends = _segment_ends(run.segments)
+        self.caps = list(caps) or [math.inf] * len(run.cells)
         self.digits = "".join(run.segments)
         self.cells = len(run.cells)
         self.steps = 0
@@ -88,7 +91,10 @@ class _Reader:
     def take(self, at: int) -> None:
         """The cell holding a number that starts at ``at`` (within its segment)."""
         end = next(e for e in self.ends if e > at)
+        cap = self.caps[len(self.values)]
         for piece in _pieces(self.digits[:end], at):
+            if int(piece) > cap:
+                break  # longer pieces are larger still
             self.values.append(int(piece))
             self.step(at + len(piece))
             self.values.pop()
@@ -113,12 +119,13 @@ def eligible(run: Run) -> bool:
             and all(s.isascii() and s.isdigit() for s in run.segments))
 
 
-def readings(run: Run) -> list[Reading] | None:
+def readings(run: Run, caps: Sequence[float] = ()) -> list[Reading] | None:
     """Every reading of ``run`` with any of its cells unprinted (``None``), or ``None`` when
-    there are too many to try (:data:`MAX_STEPS`) or the run is not :func:`eligible`."""
+    there are too many to try (:data:`MAX_STEPS`) or the run is not :func:`eligible`.
+    ``caps``: the largest value each cell may hold (the relations' bound on it), if known."""
     if not eligible(run):
         return None
-    return _Reader(run).read()
+    return _Reader(run, caps).read()
 
 
 def _bounds(options: Sequence[Reading], k: int) -> Bounds:
@@ -142,6 +149,8 @@ class _Table:
         for run in runs:
             self.options.append(readings(run) or [])
         self.read = [bool(o) for o in self.options]
+        self.tried: dict[int, list[float]] = {}
+        """The caps each run over the budget was last read with (:meth:`reread`)."""
         self.where: dict[Cell, tuple[int, int]] = {
             cell: (i, k) for i, run in enumerate(runs) if self.read[i]
             for k, cell in enumerate(run.cells)}
@@ -180,11 +189,55 @@ class _Table:
             hi[side] += high
         return lo[0], hi[0], lo[1], hi[1]
 
+    def cap(self, i: int, k: int) -> float:
+        """The largest value cell ``k`` of run ``i`` may hold: in each relation through it, the
+        other side's largest sum less the least of the other cells on its side (this run's
+        other cells: some count ≥ 0, not read yet)."""
+        cells = self.runs[i].cells
+        out = math.inf
+        for rel in self.touching[i]:
+            sides = [side for side, c in _sides(rel) if (c.row, c.column) == cells[k]]
+            if len(sides) != 1:
+                continue  # not in it, or on both sides
+            own_lo, other_hi = 0, 0.0
+            for side, c in _sides(rel):
+                cell = (c.row, c.column)
+                if cell in cells:
+                    low, high = (0, math.inf) if cell != cells[k] else (0, 0)
+                else:
+                    low, high = self.bounds(cell)
+                if side == sides[0]:
+                    own_lo += low
+                else:
+                    other_hi += high
+            out = min(out, other_hi - own_lo)
+        return out
+
+    def reread(self) -> bool:
+        """The runs over :data:`MAX_STEPS` read again, each cell no larger than the relations
+        allow it (:meth:`cap`) with the bounds known now; whether any run is read now."""
+        new = False
+        for i, run in enumerate(self.runs):
+            if self.read[i] or not eligible(run):
+                continue
+            caps = [self.cap(i, k) for k in range(len(run.cells))]
+            if self.tried.get(i) == caps:
+                continue  # over the budget with these caps already
+            self.tried[i] = caps
+            options = readings(run, caps)
+            if options is None:
+                continue
+            self.options[i] = options
+            self.read[i] = new = True
+            self.where.update({cell: (i, k) for k, cell in enumerate(run.cells)})
+        return new
+
     def settle(self) -> dict[Cell, int]:
         """The cells every surviving reading of their run gives one printed value."""
         for _ in range(MAX_ROUNDS):
             self.measure()
             changed = [self.filter_run(i) for i in range(len(self.runs)) if self.read[i]]
+            changed.append(self.reread())
             if any(not self.options[i] for i in range(len(self.runs)) if self.read[i]):
                 return {}  # the document breaks its arithmetic: nothing is settled
             if not any(changed):
@@ -241,7 +294,7 @@ def fill(spec: TableSpec, stated: Mapping[Cell, CellValue], runs: Sequence[Run],
     """``found`` (the split values kept) with the cells :func:`settle` settles that it left
     blank, and ``notices`` with those cells taken out of the notices leaving them blank and a
     ``split.unique`` notice per run saying how they were read."""
-    settled = {cell: value for cell, value in settle(spec, stated, runs).items()
+    settled = {cell: value for cell, value in settle(spec, {**stated, **found}, runs).items()
                if found.get(cell) is None and stated.get(cell) is None}
     if not settled:
         return dict(found), list(notices)
