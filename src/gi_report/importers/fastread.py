@@ -1,0 +1,130 @@
+"""The fast path of reading a table section: one table printed plainly, read in one pass.
+
+Most pages print each form table once, as one table: header rows, then one row per form row
+whose innermost label names exactly one form row, its value cells under the header's columns in
+the form's order. For such a table the stages of :func:`~gi_report.importers.grid.read_section`
+come down to a few steps per row: the label looked up, the row aligned to the one form row it
+names, each cell placed under its column. This module takes those steps directly, the rows not
+collected for the aligner and the placer's dispatch, and gives up (``None``) at the first thing
+any other step would touch: then the general path reads the section from its start. Header rows
+and rows without values are read by the general row reader itself, and each cell by the general
+placer's :meth:`~gi_report.importers.place.Placer.read`, so what the fast path returns is what
+the general path returns (``tests/importers/test_fast_read.py`` compares the two).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gi_report.form.spec import RowSpec, TableSpec
+from gi_report.importers.blocks import Block, GridCell, TableBlock
+from gi_report.importers.cellnames import Cell
+from gi_report.importers.place import Pair, Placer, header_agrees
+from gi_report.importers.rows import (
+    _VALUE,
+    DataRow,
+    RowStream,
+    Slot,
+    _after_label_zone,
+    _kind,
+    _RowReader,
+    _split_labels,
+    row_slots,
+)
+
+_Pending = tuple[DataRow, RowSpec]
+"""A data row read on the fast path and the one form row its label names, to be placed."""
+
+
+def place(spec: TableSpec, blocks: Sequence[Block]) -> tuple[RowStream, Placer] | None:
+    """One section's rows read and placed, if its blocks are one table printed plainly (see the
+    module); ``None`` for any other section (the general path reads it)."""
+    if len(blocks) != 1 or not isinstance(blocks[0], TableBlock):
+        return None
+    block = blocks[0]
+    if any(_starts_with_value(cells) for cells in block.rows):
+        return None  # a row without labels (section 四 printed across): not read here
+    reader = _RowReader(spec)
+    before = reader.start_table(block)
+    pending: list[_Pending] = []
+    for r, cells in enumerate(block.rows):
+        if not _row(reader, r, cells, pending):
+            return None
+    reader.end_table(block, before)
+    placer = Placer(spec, reader.stream.location)
+    if not all(_placed(placer, dr, row) for dr, row in pending):
+        return None
+    return reader.stream, placer
+
+
+def _starts_with_value(cells: Sequence[GridCell | None]) -> bool:
+    """Whether a grid row's first cell is a value: a row printed without labels."""
+    first = next((cell for cell in cells if cell is not None), None)
+    return first is not None and _kind(first.text) == _VALUE
+
+
+def _row(reader: _RowReader, r: int, cells: Sequence[GridCell | None],
+         pending: list[_Pending]) -> bool:
+    """Grid row ``r`` read as the general reader reads it: a row without values by the reader
+    itself (a header, a caption), one with values on the fast path; ``False`` where the fast
+    path stops (a row the general path would align or place otherwise)."""
+    slots = row_slots(cells, r)
+    if not slots:
+        return True
+    labels, values, first_value = _split_labels(slots)
+    if first_value is None:
+        count = len(reader.stream.rows)
+        reader.grid_row(r, cells)
+        return len(reader.stream.rows) == count  # a header or caption row, not a data row
+    found = _data_row(reader, labels, values)
+    if found is None:
+        return False
+    pending.append(found)
+    return True
+
+
+def _data_row(reader: _RowReader, labels: list[Slot], values: list[Slot]) -> _Pending | None:
+    """A row with values, as :meth:`_RowReader.data_row` adds it, when its innermost label
+    names exactly one form row and a header stands above it; ``None`` otherwise."""
+    if not labels:
+        return None  # a number-only row: the aligner places it by the arithmetic
+    found = labels[-1].text
+    match = reader.vocab.rows.lookup(found)  # what match_row's first try finds
+    header = reader.header
+    if match is None or len(match.items) != 1 or not (header.lines or header.tokens):
+        return None  # several rows or none; a continuation of a table above
+    stream = reader.stream
+    stream.printed += 1
+    reader.after_data = True
+    stream.valued.add(stream.printed)
+    start = reader.label_zone()
+    if start is not None:
+        values = _after_label_zone(values, start)
+    # the groups a row's labels name are read only for rows without a label (by caption):
+    # not looked up here
+    dr = DataRow(labels=labels, values=values, location=labels[0].location, header=header,
+                 groups=set(), match=match, found=found)
+    stream.rows.append(dr)
+    row = match.items[0]
+    dr.row, dr.how = row, match.how  # what the aligner makes of a label naming one row
+    return dr, row
+
+
+def _placed(placer: Placer, dr: DataRow, row: RowSpec) -> bool:
+    """One row's cells placed as :meth:`Placer.assign` places a row with as many cells as its
+    form row, under a header naming the form's columns over them (and nothing else over them);
+    ``False`` for any other row (nothing placed)."""
+    cells, unit = placer.row_cells[row.id]
+    header = dr.header
+    if (len(dr.values) != len(cells) or not header.columns or header.unknown
+            or not placer.values.keys().isdisjoint(cells) or not header_agrees(dr, cells)):
+        return False
+    placer.how_notice(dr, row)
+    placer.score += 3
+    placer.read(_pairs(cells, dr.values), unit)
+    return True
+
+
+def _pairs(cells: Sequence[Cell], values: Sequence[Slot]) -> list[Pair]:
+    """Each cell with the text and location of the value cell standing for it."""
+    return [(c, s.text, s.location) for c, s in zip(cells, values, strict=True)]
