@@ -46,12 +46,14 @@ def place(spec: TableSpec, blocks: Sequence[Block]) -> tuple[RowStream, Placer] 
         return None  # a row without labels (section 四 printed across): not read here
     reader = _RowReader(spec)
     before = reader.start_table(block)
+    placer = Placer(spec, reader.stream.location)
     pending: list[_Pending] = []
     for r, cells in enumerate(block.rows):
-        if not _row(reader, r, cells, pending):
+        if not _row(reader, placer, r, cells, pending):
             return None
     reader.end_table(block, before)
-    placer = Placer(spec, reader.stream.location)
+    # placed once every row is read, as the general stages do: a later header cell naming
+    # nothing of the form (header.unknown) is seen by the rows above it too
     if not all(_placed(placer, dr, row) for dr, row in pending):
         return None
     return reader.stream, placer
@@ -63,7 +65,7 @@ def _starts_with_value(cells: Sequence[GridCell | None]) -> bool:
     return first is not None and _kind(first.text) == _VALUE
 
 
-def _row(reader: _RowReader, r: int, cells: Sequence[GridCell | None],
+def _row(reader: _RowReader, placer: Placer, r: int, cells: Sequence[GridCell | None],
          pending: list[_Pending]) -> bool:
     """Grid row ``r`` read as the general reader reads it: a row without values by the reader
     itself (a header, a caption), one with values on the fast path; ``False`` where the fast
@@ -77,7 +79,7 @@ def _row(reader: _RowReader, r: int, cells: Sequence[GridCell | None],
         reader.grid_row(r, cells)
         return len(reader.stream.rows) == count  # a header or caption row, not a data row
     found = _data_row(reader, labels, values)
-    if found is None:
+    if found is None or not _fits(placer, *found):
         return False
     pending.append(found)
     return True
@@ -110,14 +112,23 @@ def _data_row(reader: _RowReader, labels: list[Slot], values: list[Slot]) -> _Pe
     return dr, row
 
 
-def _placed(placer: Placer, dr: DataRow, row: RowSpec) -> bool:
-    """One row's cells placed as :meth:`Placer.assign` places a row with as many cells as its
-    form row, under a header naming the form's columns over them (and nothing else over them);
-    ``False`` for any other row (nothing placed)."""
-    cells, unit = placer.row_cells[row.id]
+def _fits(placer: Placer, dr: DataRow, row: RowSpec) -> bool:
+    """Whether a row read on the fast path is one :func:`_placed` places: as many cells as its
+    form row, under a header naming the form's columns over them and nothing else (a header's
+    columns never change once a row stands under it: a header row below data rows starts a new
+    header)."""
+    cells = placer.row_cells[row.id][0]
     header = dr.header
-    if (len(dr.values) != len(cells) or not header.columns or header.unknown
-            or not placer.values.keys().isdisjoint(cells) or not header_agrees(dr, cells)):
+    return (len(dr.values) == len(cells) and bool(header.columns) and not header.unknown
+            and header_agrees(dr, cells))
+
+
+def _placed(placer: Placer, dr: DataRow, row: RowSpec) -> bool:
+    """One row's cells placed as :meth:`Placer.assign` places a row that :func:`_fits` (its
+    header still naming nothing else, its form row not placed before); ``False`` for any other
+    row (nothing placed)."""
+    cells, unit = placer.row_cells[row.id]
+    if dr.header.unknown or not placer.values.keys().isdisjoint(cells):
         return False
     placer.how_notice(dr, row)
     placer.score += 3
