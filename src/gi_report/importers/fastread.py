@@ -14,26 +14,26 @@ the general path returns (``tests/importers/test_fast_read.py`` compares the two
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from gi_report.form.spec import RowSpec, TableSpec
+from gi_report.form.spec import ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.blocks import Block, GridCell, TableBlock
-from gi_report.importers.cellnames import Cell
-from gi_report.importers.place import Pair, Placer, header_agrees
+from gi_report.importers.place import Pair, Placer
 from gi_report.importers.rows import (
+    _TEXT,
     _VALUE,
     DataRow,
     RowStream,
     Slot,
     _after_label_zone,
     _kind,
+    _new_slot,
     _RowReader,
-    _split_labels,
-    row_slots,
 )
 
-_Pending = tuple[DataRow, RowSpec]
-"""A data row read on the fast path and the one form row its label names, to be placed."""
+_Pending = tuple[DataRow, RowSpec, list[Pair]]
+"""A data row read on the fast path, the one form row its label names, and its cells paired
+with the row's, to be placed."""
 
 
 def place(spec: TableSpec, blocks: Sequence[Block]) -> tuple[RowStream, Placer] | None:
@@ -54,7 +54,7 @@ def place(spec: TableSpec, blocks: Sequence[Block]) -> tuple[RowStream, Placer] 
     reader.end_table(block, before)
     # placed once every row is read, as the general stages do: a later header cell naming
     # nothing of the form (header.unknown) is seen by the rows above it too
-    if not all(_placed(placer, dr, row) for dr, row in pending):
+    if not all(_placed(placer, *found) for found in pending):
         return None
     return reader.stream, placer
 
@@ -70,22 +70,55 @@ def _row(reader: _RowReader, placer: Placer, r: int, cells: Sequence[GridCell | 
     """Grid row ``r`` read as the general reader reads it: a row without values by the reader
     itself (a header, a caption), one with values on the fast path; ``False`` where the fast
     path stops (a row the general path would align or place otherwise)."""
-    slots = row_slots(cells, r)
+    slots, last_text, first_value = _scan(cells, r)
     if not slots:
         return True
-    labels, values, first_value = _split_labels(slots)
-    if first_value is None:
+    if first_value < 0:
         count = len(reader.stream.rows)
         reader.grid_row(r, cells)
         return len(reader.stream.rows) == count  # a header or caption row, not a data row
-    found = _data_row(reader, labels, values)
-    if found is None or not _fits(placer, *found):
+    labels = [s for s in slots[:last_text + 1] if _kind(s.text) == _TEXT]
+    found = _data_row(reader, labels, slots[last_text + 1:])
+    if found is None:
         return False
-    pending.append(found)
+    pairs = _fitted(placer, *found)
+    if pairs is None:
+        return False
+    pending.append((*found, pairs))
     return True
 
 
-def _data_row(reader: _RowReader, labels: list[Slot], values: list[Slot]) -> _Pending | None:
+def _scan(cells: Sequence[GridCell | None], r: int) -> tuple[list[Slot], int, int]:
+    """:func:`~gi_report.importers.rows.row_slots` of grid row ``r``, with what
+    :func:`~gi_report.importers.rows._split_labels` finds in them: the index of the last label
+    before the first value, and of the first value (``-1``: none). One pass, each text's kind
+    looked up only as far as the first value."""
+    slots: list[Slot] = []
+    last_text = first_value = -1
+    n = len(cells)
+    c = 0
+    while c < n:
+        cell = cells[c]
+        if cell is None:
+            c += 1
+            continue
+        origin = cell.origin
+        end = c + 1  # the positions after it that its span covers
+        while end < n and (other := cells[end]) is not None and other.origin == origin:
+            end += 1
+        if first_value < 0:
+            kind = _kind(cell.text)
+            if kind == _VALUE:
+                first_value = len(slots)
+            elif kind == _TEXT:
+                last_text = len(slots)
+        slots.append(_new_slot(Slot, (cell.text, c, end - 1, cell.location, origin[0] < r)))
+        c = end
+    return slots, last_text, first_value
+
+
+def _data_row(reader: _RowReader, labels: list[Slot], values: list[Slot]
+              ) -> tuple[DataRow, RowSpec] | None:
     """A row with values, as :meth:`_RowReader.data_row` adds it, when its innermost label
     names exactly one form row and a header stands above it; ``None`` otherwise."""
     if not labels:
@@ -112,19 +145,37 @@ def _data_row(reader: _RowReader, labels: list[Slot], values: list[Slot]) -> _Pe
     return dr, row
 
 
-def _fits(placer: Placer, dr: DataRow, row: RowSpec) -> bool:
-    """Whether a row read on the fast path is one :func:`_placed` places: as many cells as its
-    form row, under a header naming the form's columns over them and nothing else (a header's
-    columns never change once a row stands under it: a header row below data rows starts a new
-    header)."""
+def _fitted(placer: Placer, dr: DataRow, row: RowSpec) -> list[Pair] | None:
+    """A row read on the fast path, as :meth:`Placer.take` pairs its cells with the form
+    row's when it has as many and the header names the form's columns over them and nothing
+    else (:func:`~gi_report.importers.place.header_agrees`, in the same pass); ``None`` for
+    any other row. A header's columns never change once a row stands under it: a header row
+    below data rows starts a new header."""
     cells = placer.row_cells[row.id][0]
     header = dr.header
-    return (len(dr.values) == len(cells) and bool(header.columns) and not header.unknown
-            and header_agrees(dr, cells))
+    columns = header.columns
+    if len(dr.values) != len(cells) or not columns or header.unknown:
+        return None
+    out: list[Pair] = []
+    for cell, s in zip(cells, dr.values, strict=True):
+        if s.col0 == s.col1:  # one grid column (the common case): one look-up
+            over = columns.get(s.col0)
+            if over is not None and over.id != cell[1]:
+                return None
+        elif not _spanned(columns, s, cell[1]):
+            return None
+        out.append((cell, s.text, s.location))
+    return out
 
 
-def _placed(placer: Placer, dr: DataRow, row: RowSpec) -> bool:
-    """One row's cells placed as :meth:`Placer.assign` places a row that :func:`_fits` (its
+def _spanned(columns: Mapping[int, ColumnSpec], s: Slot, column: str) -> bool:
+    """Whether the header names ``column`` over a cell spanning grid columns, or nothing."""
+    named = {columns[c].id for c in range(s.col0, s.col1 + 1) if c in columns}
+    return not named or column in named
+
+
+def _placed(placer: Placer, dr: DataRow, row: RowSpec, pairs: list[Pair]) -> bool:
+    """One row's cells placed as :meth:`Placer.assign` places a row :func:`_fitted` pairs (its
     header still naming nothing else, its form row not placed before); ``False`` for any other
     row (nothing placed)."""
     cells, unit = placer.row_cells[row.id]
@@ -132,10 +183,5 @@ def _placed(placer: Placer, dr: DataRow, row: RowSpec) -> bool:
         return False
     placer.how_notice(dr, row)
     placer.score += 3
-    placer.read(_pairs(cells, dr.values), unit)
+    placer.read(pairs, unit)
     return True
-
-
-def _pairs(cells: Sequence[Cell], values: Sequence[Slot]) -> list[Pair]:
-    """Each cell with the text and location of the value cell standing for it."""
-    return [(c, s.text, s.location) for c, s in zip(cells, values, strict=True)]
