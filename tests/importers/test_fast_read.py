@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
 import pytest
 
 from benchmarks.fidelity_harness import Case, build_case
@@ -18,7 +19,7 @@ from gi_report import read_document, to_json
 from gi_report.form.spec import TableSpec
 from gi_report.importers import fastread, grid
 from gi_report.importers.align import Alignment
-from gi_report.importers.blocks import Block
+from gi_report.importers.blocks import Block, TableBlock, grid_cell
 from gi_report.importers.result import ImportResult
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -119,3 +120,45 @@ def test_import_alike_with_and_without_the_fast_path(item: Path | Case,
     general = _outcome(_without_fast_path(data, kind, monkeypatch))
     assert json.loads(fast[0]) == json.loads(general[0])
     assert fast == general
+
+
+def _applications(monkeypatch: pytest.MonkeyPatch) -> tuple[TableSpec, TableBlock]:
+    """Section 三 of the corpus page as read (one table block, the fast path's case)."""
+    for spec, blocks in _sections(CORPUS / "2023-shuyang-drc.html", "html", monkeypatch):
+        if spec.id == "applications":
+            (block,) = blocks
+            assert isinstance(block, TableBlock)
+            return spec, block
+    raise AssertionError("no section 三")
+
+
+def _edited(block: TableBlock, r: int, c: int, text: str | None) -> TableBlock:
+    """The table with grid position (r, c) printing ``text`` (``None``: the cell removed and
+    the row's later cells moved left, as a page that drops a cell prints it)."""
+    rows = [list(row) for row in block.rows]
+    old = rows[r][c]
+    assert old is not None and old.origin == (r, c)
+    if text is None:
+        rows[r] = [*rows[r][:c], *rows[r][c + 1:], None]
+    else:
+        rows[r][c] = grid_cell(text, old.origin, old.location)
+    return attrs.evolve(block, rows=tuple(tuple(row) for row in rows))
+
+
+@pytest.mark.parametrize(("edit", "fast"), [
+    ((5, 3, "2 6"), True),  # two numbers in a cell: the placer's own check, either way
+    ((5, 9, "二十六"), True),  # text in a value cell after a number: unreadable, either way
+    ((5, 3, "二十六"), False),  # text in the first value cell: a label naming no row
+    ((5, 3, None), False),  # a row with a cell fewer than its form row
+    ((5, 1, "不在表格中的行"), False),  # a label naming no row
+    ((0, 3, "其他说明"), False),  # a header cell naming nothing of the form
+])
+def test_a_damaged_plain_table_read_alike(edit: tuple[int, int, str | None], fast: bool,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    spec, block = _applications(monkeypatch)
+    damaged = (_edited(block, *edit),)
+    taken, general = _readings(spec, damaged)
+    assert (taken is not None) is fast
+    if taken is not None:
+        _same(taken, general)
+    assert _readings(spec, (block,))[0] is not None  # the page as printed takes the fast path
