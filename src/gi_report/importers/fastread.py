@@ -76,7 +76,10 @@ def _row(reader: _RowReader, placer: Placer, r: int, cells: Sequence[GridCell | 
     if first_value < 0:
         count = len(reader.stream.rows)
         reader.grid_row(r, cells)
-        return len(reader.stream.rows) == count  # a header or caption row, not a data row
+        rows = reader.stream.rows
+        if len(rows) == count:
+            return True  # a header or caption row
+        return len(rows) == count + 1 and _blank_row(placer, rows[-1], pending)
     labels = [s for s in slots[:last_text + 1] if _kind(s.text) == _TEXT]
     found = _data_row(reader, labels, slots[last_text + 1:])
     if found is None:
@@ -85,6 +88,23 @@ def _row(reader: _RowReader, placer: Placer, r: int, cells: Sequence[GridCell | 
     if pairs is None:
         return False
     pending.append((*found, pairs))
+    return True
+
+
+def _blank_row(placer: Placer, dr: DataRow, pending: list[_Pending]) -> bool:
+    """A labelled row printing no value (every cell blank) that the general reader read as a
+    data row: taken as a row read on the fast path when its innermost label names exactly one
+    form row (the reader's first try) under a header of the table's own."""
+    match = dr.match
+    if (not dr.labels or match is None or len(match.items) != 1
+            or dr.found != dr.labels[-1].text or not (dr.header.lines or dr.header.tokens)):
+        return False
+    row = match.items[0]
+    dr.row, dr.how = row, match.how  # what the aligner makes of a label naming one row
+    pairs = _fitted(placer, dr, row)
+    if pairs is None:
+        return False
+    pending.append((dr, row, pairs))
     return True
 
 
