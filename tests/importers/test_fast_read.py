@@ -85,8 +85,8 @@ def _compared(items: Sequence[Path | Case], monkeypatch: pytest.MonkeyPatch) -> 
 def test_corpus_sections_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     taken = list(_compared(_DOCUMENTS, monkeypatch))
     # the HTML pages' plainly printed sections take it: 2023-shuyang-drc's 二 and 三,
-    # 2019-shanghai-gov-office's 二
-    assert taken.count("proactive") >= 2 and "applications" in taken
+    # 2019-shanghai-gov-office's 二 and 三
+    assert taken.count("proactive") >= 2 and taken.count("applications") >= 2
 
 
 def test_generated_sections_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
