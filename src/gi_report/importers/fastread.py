@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from gi_report.form.spec import ColumnSpec, RowSpec, TableSpec
 from gi_report.importers.blocks import Block, GridCell, TableBlock
-from gi_report.importers.place import Pair, Placer
+from gi_report.importers.place import Pair, Placer, value_cells
 from gi_report.importers.rows import (
     _TEXT,
     _VALUE,
@@ -30,6 +30,7 @@ from gi_report.importers.rows import (
     _new_slot,
     _RowReader,
 )
+from gi_report.importers.vocabulary import vocabulary
 
 _Pending = tuple[DataRow, RowSpec, list[Pair]]
 """A data row read on the fast path, the one form row its label names, and its cells paired
@@ -44,6 +45,8 @@ def place(spec: TableSpec, blocks: Sequence[Block]) -> tuple[RowStream, Placer] 
     block = blocks[0]
     if any(_starts_with_value(cells) for cells in block.rows):
         return None  # a row without labels (section 四 printed across): not read here
+    if not _first_may_fit(spec, block):
+        return None  # (a crawl dump's digit runs): known before its header is read
     reader = _RowReader(spec)
     before = reader.start_table(block)
     placer = Placer(spec, reader.stream.location)
@@ -63,6 +66,22 @@ def _starts_with_value(cells: Sequence[GridCell | None]) -> bool:
     """Whether a grid row's first cell is a value: a row printed without labels."""
     first = next((cell for cell in cells if cell is not None), None)
     return first is not None and _kind(first.text) == _VALUE
+
+
+def _first_may_fit(spec: TableSpec, block: TableBlock) -> bool:
+    """Whether the table's first row with a value may be read on the fast path: a label
+    naming one form row, and at least as many cells after its labels as that row has (the
+    label zone only takes cells away)."""
+    for r, cells in enumerate(block.rows):
+        slots, last_text, first_value = _scan(cells, r)
+        if first_value < 0:
+            continue
+        labels = [s for s in slots[:last_text + 1] if _kind(s.text) == _TEXT]
+        match = vocabulary(spec).rows.lookup(labels[-1].text) if labels else None
+        if match is None or len(match.items) != 1:
+            return False
+        return len(slots) - last_text - 1 >= len(value_cells(spec, match.items[0]))
+    return True
 
 
 def _row(reader: _RowReader, placer: Placer, r: int, cells: Sequence[GridCell | None],
