@@ -31,9 +31,10 @@ import attrs
 
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import TableSpec, TemplateSpec
-from gi_report.importers import unprinted
+from gi_report.importers import fastread, unprinted
 from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
+    Alignment,
     align_detached,
     align_labelled,
     foreign_apart,
@@ -49,7 +50,7 @@ from gi_report.importers.evidence import settle
 from gi_report.importers.layoutfit import by_rows
 from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
-from gi_report.importers.rows import DataRow, Slot, read_rows, row_slots, value_text
+from gi_report.importers.rows import DataRow, RowStream, Slot, read_rows, row_slots, value_text
 from gi_report.importers.samevalue import after_split, agreed_values
 from gi_report.importers.values import two_numbers
 from gi_report.model import layout_version
@@ -219,7 +220,20 @@ def _unnamed(spec: TableSpec, rows: Sequence[DataRow], apart: Sequence[str]) -> 
 
 
 def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
-    """One section's blocks (tables, and the text between them) read against ``spec``."""
+    """One section's blocks (tables, and the text between them) read against ``spec``: one
+    table printed plainly on the fast path (:mod:`~gi_report.importers.fastread`), any other
+    section by the stages in turn."""
+    blocks = blocks if isinstance(blocks, Sequence) else tuple(blocks)
+    placed = fastread.place(spec, blocks)
+    if placed is None:
+        stream, alignment, placer = _placed(spec, blocks)
+    else:
+        (stream, placer), alignment = placed, Alignment()
+    return _reading(spec, stream, alignment, placer)
+
+
+def _placed(spec: TableSpec, blocks: Iterable[Block]) -> tuple[RowStream, Alignment, Placer]:
+    """Stages 1 to 4: the rows read, aligned to the form, their values placed."""
     stream = read_rows(spec, blocks)
     rows = stream.rows
     alignment = align_labelled(spec, rows)
@@ -233,6 +247,14 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
                    whole_list=len(set(stream.apart_at)) == 1)
     for dr in loose:
         placer.assign(dr)
+    return stream, alignment, placer
+
+
+def _reading(spec: TableSpec, stream: RowStream, alignment: Alignment, placer: Placer
+             ) -> Reading:
+    """The section's reading from its placed rows: gaps, missing rows and columns, blank
+    cells, the layout's score."""
+    rows = stream.rows
     placer.fill_gaps()
     placer.missing(rows)
     placer.unprinted_units()

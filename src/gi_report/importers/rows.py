@@ -260,6 +260,14 @@ class _RowReader:
         self.stream.narrative.append(block)
 
     def table(self, block: TableBlock) -> None:
+        before = self.start_table(block)
+        for r, cells in enumerate(block.rows):
+            self.grid_row(r, cells)
+        self.end_table(block, before)
+
+    def start_table(self, block: TableBlock) -> tuple[int, int, int]:
+        """A table's reading begun: what the previous one's header carries over; the stream's
+        counts before it (for :meth:`end_table`)."""
         stream = self.stream
         if stream.location is None:
             stream.location = block.location
@@ -273,9 +281,12 @@ class _RowReader:
         self.width = width
         self.header = Header()
         self.after_data = False
-        before = (len(stream.rows), len(stream.header_columns), stream.header_hits)
-        for r, cells in enumerate(block.rows):
-            self.grid_row(r, cells)
+        return len(stream.rows), len(stream.header_columns), stream.header_hits
+
+    def end_table(self, block: TableBlock, before: tuple[int, int, int]) -> None:
+        """A table's reading ended: a heading's hint kept for one unlabelled row only; a table
+        that added nothing listed as ignored."""
+        stream = self.stream
         unlabelled = [dr for dr in stream.rows[before[0]:] if not dr.labels]
         if len(unlabelled) > 1:
             for dr in unlabelled:  # a heading names one row, not a table of unlabelled rows
