@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import random
 
+import attrs
+
 from benchmarks.fidelity_harness import Case, build_case, run_case
 from benchmarks.fidelity_harness.cases import blank_proof
 from benchmarks.fidelity_harness.unsettled import (
     BREAKS_RELATION,
     PRINTS_OTHERWISE,
     UNSETTLEABLE,
+    _splits,
+    as_consistent,
+    printed_order,
     relation_findings,
+    reorderings,
+    same_header_orders,
     with_changes,
 )
 from gi_report import validate
@@ -117,3 +124,73 @@ def test_relation_findings_are_what_validate_finds() -> None:
         if i % 4 == 0 and isinstance(value, int):
             report = report.with_table(table.with_cell(row_id, column_id, value + 3))
         assert _ours(report) == _validated(report)
+
+
+DROPPING = Case(2253366259, ("cell_missing",), "one_line")
+"""A crawl dump lacking a cell of section 三 (it drops cells), whose section 四 prints
+``120030012300022``: the review row 1, 2, 0, 0, 3 prints as 12, 0, 0, 3 and a blank total too."""
+REVIEW = ("review_litigation", "administrative_review")
+
+
+def test_a_dump_that_drops_cells_admits_an_alternative_leaving_a_relation_unevaluable() -> None:
+    doc, text, _ = build_case(DROPPING)
+    proof = blank_proof(DROPPING, doc, text)
+    assert proof.drops
+    cells = [(*REVIEW, c) for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert [doc.truth["/" + "/".join(c)] for c in cells] == [1, 2, 0, 0, 3]
+    alternative = dict(zip(cells, (12, 0, 0, 3, None), strict=True))
+    found = relation_findings(with_changes(proof.base, alternative))
+    assert found != proof.full  # the review total is not evaluable in T'
+    assert {status for _, _, status in found ^ proof.full} == {"not_evaluable"}
+    assert proof.render(alternative)[1] == text  # the blank total prints as nothing
+    pointer = "/review_litigation/administrative_review/upheld"
+    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: UNSETTLEABLE}
+    assert _why(DROPPING, pointer) == UNSETTLEABLE
+    # the same alternative is not accepted where nothing is printed as nothing
+    strict = attrs.evolve(proof, drops=False)
+    assert strict.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
+
+
+def test_as_consistent_admits_only_unevaluable_differences_and_only_where_cells_drop() -> None:
+    truth = frozenset({("applications", 3, "failed")})
+    unevaluable = truth | {("review_litigation", 0, "not_evaluable")}
+    assert as_consistent(truth, truth, drops=False)
+    assert as_consistent(unevaluable, truth, drops=True)
+    assert as_consistent(truth, unevaluable, drops=True)
+    assert not as_consistent(unevaluable, truth, drops=False)
+    assert not as_consistent(truth | {("review_litigation", 0, "failed")}, truth, drops=True)
+    assert not as_consistent(frozenset({("applications", 3, "not_evaluable")}), truth,
+                             drops=True)  # a failed relation is never traded away
+
+
+def test_row_cuts_come_with_the_fewest_blank_cells_first() -> None:
+    cuts = list(_splits("12003", 5))
+    assert cuts[0] == (1, 2, 0, 0, 3)  # nothing dropped
+    blanks = [sum(v is None for v in cut) for cut in cuts]
+    assert blanks == sorted(blanks)
+    assert (12, 0, 0, 3, None) in cuts[:12]
+    assert len(set(cuts)) == len(cuts)
+    assert all("".join("" if v is None else str(v) for v in cut) == "12003" for cut in cuts)
+
+
+UNORDERED = Case(1894488586, ("title_broken", "header_broken", "column_order", "unit_words"),
+                 "one_line")
+"""Section 三 printed with a commercial-enterprise column before the natural-person one: the
+dump's header prints the group label twice and its five leaves after them, which another share
+of the leaves between the group's two parts prints alike (``header.unordered``)."""
+
+
+def test_a_column_order_whose_header_prints_alike_proves_header_unordered_blanks() -> None:
+    doc, text, _ = build_case(UNORDERED)
+    proof = blank_proof(UNORDERED, doc, text)
+    printed = printed_order(doc)
+    assert printed is not None and printed[:2] == ("commercial_enterprise", "natural_person")
+    orders = list(same_header_orders(proof.base.applications.spec, printed))
+    assert orders and all(sorted(o) == sorted(printed) for o in orders)
+    targets = frozenset(p for p in doc.truth if p.startswith("/applications/"))
+    changes, moved, order = next(reorderings(proof, targets))
+    assert order in orders and moved
+    assert proof.render(dict(changes), order)[1] == text  # (a) byte for byte
+    assert proof.render(dict(changes))[1] != text  # not with the drawn order
+    assert set(proof.attempt(dict(changes), moved, order).values()) == {UNSETTLEABLE}
+    assert _why(UNORDERED, "/applications/new_this_year/natural_person") == UNSETTLEABLE
