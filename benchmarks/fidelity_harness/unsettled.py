@@ -14,6 +14,7 @@ removed adjusted so that the relations through them hold as in the truth.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Protocol
 
@@ -61,6 +62,11 @@ REPAIR_ROUNDS = 3
 """Passes over the broken relations when adjusting the cells the damage removed."""
 
 NOT_EVALUABLE = "not_evaluable"
+_COUNT = re.compile(r"0|-?[1-9][0-9]*")
+ROW_BLANKS = 512
+"""Choices of the blank cells tried per row cut, at most (a run of zeros has few cuts but many
+choices that yield none)."""
+
 UNSETTLEABLE = "unsettleable"
 NO_CANDIDATES = "no candidates"  #: no notice lists an aligned reading, no generator applies
 PRINTS_OTHERWISE = "prints otherwise"  #: every alternative tried prints other bytes
@@ -316,21 +322,61 @@ def _printed_row(doc: Document, cell: Cell, printed: frozenset[str]
     return out
 
 
+def _printed_runs(doc: Document, targets: frozenset[str]) -> list[list[tuple[Cell, str]]]:
+    """The printed rows holding a target blank whose values belong to several form rows (section
+    四 printed as one row of 15 cells), each as :func:`_printed_row` gives a form row: a dump that
+    drops a cell there moves digits from one form row into the next."""
+    out: list[list[tuple[Cell, str]]] = []
+    for block in doc.blocks:
+        if not isinstance(block, TableBlock) or block.spec is None:
+            continue
+        for row in block.rows:
+            refs = [(block.spec.id, *c.ref) for c in row.cells if c.ref is not None]
+            if len({r[1] for r in refs}) < 2 or not targets.intersection(
+                    "/" + "/".join(r) for r in refs):
+                continue
+            cells = [(r, "" if (v := doc.truth.get("/" + "/".join(r))) is None else str(v))
+                     for r in refs if block.spec.column(r[2]).kind in COUNTS]
+            if all(isinstance(doc.truth.get("/" + "/".join(c)), int | None) for c, _ in cells):
+                out.append(cells)
+    return out
+
+
 def _number(digits: str) -> int | bool | None:
-    """The count ``digits`` print (None for nothing), False if no count prints so."""
-    if digits and digits != "0" and digits.startswith("0"):
-        return False
-    return int(digits) if digits else None
+    """The count ``digits`` print (None for nothing; a sign first: a signed count), False if no
+    count prints so."""
+    if not digits:
+        return None
+    return int(digits) if _COUNT.fullmatch(digits) else False
 
 
 def _splits(digits: str, cells: int) -> Iterator[tuple[int | None, ...]]:
     """Every cut of ``digits`` into ``cells`` counts in order, a cell printing nothing blank:
     the cuts with the fewest blank cells first (a dump dropping one blank before two)."""
-    for blanks in range(cells + 1):
-        for where in itertools.combinations(range(cells), blanks):
-            for values in _filled(digits, cells - blanks):
-                it = iter(values)
-                yield tuple(None if i in where else next(it) for i in range(cells))
+    choices = itertools.islice((where for blanks in range(cells + 1)
+                                for where in itertools.combinations(range(cells), blanks)),
+                               ROW_BLANKS)
+    for _, group in itertools.groupby(choices, key=len):
+        yield from _taken_in_turn([_placed(digits, cells, where) for where in group])
+
+
+def _placed(digits: str, cells: int, where: tuple[int, ...]) -> Iterator[tuple[int | None, ...]]:
+    """The cuts of ``digits`` with the cells ``where`` blank, the others filled."""
+    for values in _filled(digits, cells - len(where)):
+        it = iter(values)
+        yield tuple(None if i in where else next(it) for i in range(cells))
+
+
+def _taken_in_turn(sources: list[Iterator[tuple[int | None, ...]]]
+                   ) -> Iterator[tuple[int | None, ...]]:
+    """One item of each source at a time (the blank cell at each place in turn)."""
+    while sources:
+        for source in list(sources):
+            item = next(source, None)
+            if item is None:
+                sources.remove(source)
+            else:
+                yield item
 
 
 def _filled(digits: str, cells: int) -> Iterator[tuple[int, ...]]:
@@ -361,14 +407,24 @@ def _row_cuts(doc: Document, row: list[tuple[Cell, str]], targets: frozenset[str
               ) -> Iterator[tuple[Changes, frozenset[str]]]:
     """Other cuts of one row's digits (see :func:`digit_moves`)."""
     digits = "".join(d for _, d in row)
-    if "-" in digits or not 2 <= len(row) <= ROW_CELLS:
-        return  # a sign in the way, nothing to cut, or too many ways to cut
-    for values in itertools.islice(_splits(digits, len(row)), ROW_SPLITS):
+    if not 2 <= len(row) <= ROW_CELLS:
+        return  # nothing to cut, or too many ways to cut
+    signed = [_signed(doc, c) for c, _ in row]
+    cuts = (v for v in _splits(digits, len(row))
+            if all(x is None or x >= 0 or s for x, s in zip(v, signed, strict=True)))
+    for values in itertools.islice(cuts, ROW_SPLITS):
         changes: Changes = {c: v for (c, _), v in zip(row, values, strict=True)}
         moved = frozenset(p for c, v in changes.items() if (p := "/" + "/".join(c)) in targets
                           and v != doc.truth.get(p))
         if moved:
             yield changes, moved
+
+
+def _signed(doc: Document, cell: Cell) -> bool:
+    """Whether ``cell`` is a signed count (a change over the year)."""
+    spec = next(b.spec for b in doc.blocks if isinstance(b, TableBlock) and b.spec is not None
+                and b.spec.id == cell[0])
+    return spec.column(cell[2]).kind is CellKind.SIGNED_COUNT
 
 
 def _reading_changes(pointers: Sequence[str], reading: Sequence[CellValue]) -> Changes | None:
@@ -483,6 +539,10 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
     for pointer in why:
         if why[pointer] == NO_CANDIDATES and (proof.glued or _has_reading(notices, pointer)):
             why[pointer] = NOT_TRIED
+    if tries > 0 and (batch := _merged(proof, _interleaved(proof, notices, _open(why)),
+                                       _open(why))) is not None:
+        tries -= 1
+        _note(why, {p: r for p, r in proof.attempt(*batch).items() if r == UNSETTLEABLE})
     alternatives = _interleaved(proof, notices, _open(why))
     checks = MAX_CHECKS
     for changes, moved, order in alternatives:
@@ -497,6 +557,30 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
             continue
         tries -= 1
         _note(why, proof.prints_same(alternative, changes, moved, order))
+
+
+def _rows(changes: Changes) -> set[tuple[str, str]]:
+    return {cell[:2] for cell in changes}
+
+
+def _merged(proof: Proof, alternatives: Iterator[Alternative], targets: frozenset[str]
+            ) -> tuple[Changes, frozenset[str]] | None:
+    """One alternative made of several that change distinct rows and each keep the relations
+    (the first such of each row, among :data:`MAX_CHECKS`): one render then proves the blanks of
+    many rows (section 二's rows have no relation between them). None if fewer than two."""
+    merged: Changes = {}
+    moved: set[str] = set()
+    parts = 0
+    for changes, part, order in itertools.islice(alternatives, MAX_CHECKS):
+        if order is not None or not part & targets or _rows(merged) & _rows(changes):
+            continue
+        trial = dict(changes)  # consistent() adjusts the removed cells in it
+        if proof.consistent(trial) is None or _rows(merged) & _rows(trial):
+            continue
+        merged.update(trial)
+        moved |= part & targets
+        parts += 1
+    return (merged, frozenset(moved)) if parts > 1 else None
 
 
 def _drawn(alternatives: Iterator[tuple[Changes, frozenset[str]]]) -> Iterator[Alternative]:
@@ -519,6 +603,8 @@ def _interleaved(proof: Proof, notices: Sequence[Notice], targets: frozenset[str
         rows = {c[:2]: c for p in sorted(targets) if (c := pointer_cell(p)) is not None}
         sources += [_drawn(_row_cuts(proof.doc, _printed_row(proof.doc, c, printed), targets))
                     for c in rows.values()]
+        sources += [_drawn(_row_cuts(proof.doc, run, targets))
+                    for run in _printed_runs(proof.doc, targets)]
     while sources:
         for source in list(sources):
             item = next(source, None)

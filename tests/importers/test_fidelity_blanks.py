@@ -11,10 +11,15 @@ import attrs
 
 from benchmarks.fidelity_harness import Case, build_case, run_case
 from benchmarks.fidelity_harness.cases import blank_proof
+from benchmarks.fidelity_harness.compare import imported_cells
 from benchmarks.fidelity_harness.unsettled import (
     BREAKS_RELATION,
     PRINTS_OTHERWISE,
     UNSETTLEABLE,
+    _interleaved,
+    _merged,
+    _number,
+    _printed_runs,
     _splits,
     as_consistent,
     printed_order,
@@ -23,7 +28,7 @@ from benchmarks.fidelity_harness.unsettled import (
     same_header_orders,
     with_changes,
 )
-from gi_report import validate
+from gi_report import read_document, validate
 from gi_report.form import TEMPLATES
 from gi_report.synthetic import random_report
 from gi_report.validation.arithmetic import plan_for
@@ -194,3 +199,41 @@ def test_a_column_order_whose_header_prints_alike_proves_header_unordered_blanks
     assert proof.render(dict(changes))[1] != text  # not with the drawn order
     assert set(proof.attempt(dict(changes), moved, order).values()) == {UNSETTLEABLE}
     assert _why(UNORDERED, "/applications/new_this_year/natural_person") == UNSETTLEABLE
+
+
+def test_row_cuts_keep_a_sign_at_the_start_of_a_number() -> None:
+    cuts = set(_splits("0-70", 3))
+    assert (0, -7, 0) in cuts and (0, -70, None) in cuts
+    assert all(v is None or v >= 0 or str(v).startswith("-") for cut in cuts for v in cut)
+    assert not any(cut == (0, 7, 0) for cut in cuts)  # the sign is printed: never dropped
+    assert _number("7-") is False and _number("-0") is False and _number("-") is False
+
+
+SIGNED = Case(1735985196, ("cell_missing",), "one_line")
+"""A crawl dump lacking a cell: section 二's licensing row prints ``0-70`` (0, -7, 0), and its
+section 四 prints the review row's zeros glued to the litigation rows."""
+
+
+def test_a_signed_row_and_section_four_as_one_printed_run_are_cut_too() -> None:
+    doc, _, _ = build_case(SIGNED)
+    targets = frozenset(p for p in doc.truth if p.startswith("/review_litigation/"))
+    runs = _printed_runs(doc, targets)
+    assert [len(run) for run in runs] == [15]  # the three form rows printed as one row
+    outcome = run_case(SIGNED)
+    assert outcome.tally is not None
+    why = {b.pointer: b.why for b in outcome.tally.blanks}
+    assert why["/proactive/administrative_licensing/change_this_year"] == UNSETTLEABLE
+
+
+def test_alternatives_of_distinct_rows_are_proven_together_in_one_render() -> None:
+    doc, text, kind = build_case(SIGNED)
+    result = read_document(text.encode("utf-8") if isinstance(text, str) else text, kind=kind,
+                           warn=False)
+    proof = blank_proof(SIGNED, doc, text)
+    targets = frozenset(p for p, v in doc.truth.items()
+                        if v is not None and imported_cells(result.report).get(p) is None)
+    batch = _merged(proof, _interleaved(proof, result.notices, targets), targets)
+    assert batch is not None
+    changes, moved = batch
+    assert len({cell[:2] for cell in changes}) >= 5  # rows of sections 二 and 四 at once
+    assert set(proof.attempt(dict(changes), moved).values()) == {UNSETTLEABLE}
