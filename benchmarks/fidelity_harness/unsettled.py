@@ -158,12 +158,15 @@ def as_consistent(found: frozenset[tuple[str, int, str]], truth: frozenset[tuple
 
 
 def prints_nothing(doc: Document, removed: Sequence[Cell]) -> bool:
-    """Whether the damaged document prints some value cell of the form as nothing: a cell the
-    damage removed, or a blank cell printed empty."""
-    return bool(removed) or any(
-        isinstance(block, TableBlock) and block.spec is not None and any(
-            c.ref is not None and not c.text.strip() for row in block.rows for c in row.cells)
-        for block in doc.blocks)
+    """Whether the damaged document prints some number cell of the form as nothing: a cell the
+    damage removed, or a blank cell printed empty (a unit word is no such cell)."""
+    specs = {b.spec.id: b.spec for b in doc.blocks if isinstance(b, TableBlock) and b.spec}
+    return any(specs[t].column(c).kind is not CellKind.TEXT for t, _, c in removed
+               if t in specs) or any(
+        c.ref is not None and not c.text.strip() and spec.column(c.ref[1]).kind
+        is not CellKind.TEXT
+        for block in doc.blocks if isinstance(block, TableBlock) and (spec := block.spec)
+        for row in block.rows for c in row.cells)
 
 
 def printed_order(doc: Document) -> Order | None:
@@ -472,15 +475,17 @@ class Proof:
         (cells the damage removed left out of them, then adjusted to keep the relations) has
         the truth's findings, prints ``text`` byte for byte and states another value there;
         otherwise why not (the first condition that fails)."""
-        alternative = self.consistent(changes)
+        alternative = self.consistent(changes, moved_columns=order is not None)
         if alternative is None:
             return dict.fromkeys(moved, BREAKS_RELATION)
         return self.prints_same(alternative, changes, moved, order)
 
-    def consistent(self, changes: Changes) -> Report | None:
+    def consistent(self, changes: Changes, *, moved_columns: bool = False) -> Report | None:
         """The alternative report, if its relation findings are the generated truth's
-        (``changes`` then holds the adjusted removed cells too); no render needed."""
-        for cell in self.removed:
+        (``changes`` then holds the adjusted removed cells too); no render needed. With
+        ``moved_columns`` (section 三 printed in another order) the changes stand whole: the
+        cells the damage removes are then others, at the same printed places."""
+        for cell in () if moved_columns else self.removed:
             changes.pop(cell, None)
         try:
             alternative = with_changes(self.base, changes)
@@ -551,7 +556,7 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
         if not moved & _open(why):
             continue
         checks -= 1
-        alternative = proof.consistent(changes)
+        alternative = proof.consistent(changes, moved_columns=order is not None)
         if alternative is None:
             _note(why, dict.fromkeys(moved, BREAKS_RELATION))
             continue
