@@ -483,13 +483,13 @@ class Proof:
     def consistent(self, changes: Changes, *, moved_columns: bool = False) -> Report | None:
         """The alternative report, if its relation findings are the generated truth's
         (``changes`` then holds the adjusted removed cells too); no render needed. With
-        ``moved_columns`` (section 三 printed in another order) the changes stand whole: the
-        cells the damage removes are then others, at the same printed places."""
+        ``moved_columns`` (section 三 printed in another order) the changes stand whole, none
+        adjusted: the cells the damage removes are then others, at the same printed places."""
         for cell in () if moved_columns else self.removed:
             changes.pop(cell, None)
         try:
             alternative = with_changes(self.base, changes)
-            if not self._as_full(alternative):
+            if not moved_columns and not self._as_full(alternative):
                 alternative = repaired(alternative, self.removed, changes)
         except (KeyError, ValueError, TypeError, GIReportError):
             return None  # a cell the layout lacks, a value the report cannot hold

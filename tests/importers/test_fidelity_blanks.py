@@ -237,3 +237,29 @@ def test_alternatives_of_distinct_rows_are_proven_together_in_one_render() -> No
     changes, moved = batch
     assert len({cell[:2] for cell in changes}) >= 5  # rows of sections 二 and 四 at once
     assert set(proof.attempt(dict(changes), moved).values()) == {UNSETTLEABLE}
+
+
+def test_a_column_order_alternative_keeps_its_values_for_the_removed_cells() -> None:
+    doc, text, _ = build_case(DROPPING)
+    proof = blank_proof(DROPPING, doc, text)
+    removed = next(c for c in proof.removed if c[0] == "applications")
+    value = proof.base.tables[removed[0]][removed[1], removed[2]]
+    assert isinstance(value, int)
+    # the whole table's columns moved: a removed cell's value is printed elsewhere then
+    changes = {removed: value + 1}
+    kept = proof.consistent(dict(changes), moved_columns=True)
+    dropped = proof.consistent(dict(changes))
+    assert dropped is not None  # the value of a cell printing nowhere is ignored
+    assert dropped.tables[removed[0]][removed[1], removed[2]] == value
+    assert kept is None  # kept whole, not adjusted: the row total breaks
+    moved = proof.consistent({removed: value}, moved_columns=True)
+    assert moved is not None and moved.tables[removed[0]][removed[1], removed[2]] == value
+
+
+def test_a_unit_word_merged_into_its_amount_is_not_a_cell_printed_as_nothing() -> None:
+    case = Case(2599155392, ("narrative_between", "unit_words", "part_numbering",
+                             "column_order"), "one_line")
+    doc, text, _ = build_case(case)
+    proof = blank_proof(case, doc, text)
+    assert proof.removed == (("proactive", "centralized_procurement", "unit"),)
+    assert not proof.drops
