@@ -15,7 +15,14 @@ from benchmarks.fidelity_harness.compare import Tally, Wrong, compare, imported_
 from benchmarks.fidelity_harness.damage import DAMAGES, blank_units
 from benchmarks.fidelity_harness.document import Document, build
 from benchmarks.fidelity_harness.forms import FORMS
-from benchmarks.fidelity_harness.unsettled import MAX_TRIES, Proof, classify
+from benchmarks.fidelity_harness.unsettled import (
+    MAX_TRIES,
+    Changes,
+    Order,
+    Proof,
+    Render,
+    classify,
+)
 from gi_report import read_document
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
@@ -84,16 +91,18 @@ def build_case(case: Case) -> tuple[Document, str | bytes, str]:
     return _render(case, {})
 
 
-def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str] = frozenset()
-            ) -> tuple[Document, str | bytes, str]:
+def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str] = frozenset(),
+            reorder: tuple[str, ...] | None = None) -> tuple[Document, str | bytes, str]:
     """A case built with ``changes`` made to its generated report (table, row, column → value)
-    and the damages leaving the ``spared`` cells alone: the same random draws all along."""
+    and the damages leaving the ``spared`` cells alone: the same random draws all along
+    (``reorder``: the column order ``column_order`` prints instead of the one it draws)."""
     rng = random.Random(case.seed)
     report = _generated(case, rng)
     for (table_id, row_id, column_id), value in changes.items():
         report = report.with_table(report.tables[table_id].with_cell(row_id, column_id, value))
     doc = build(report)
     doc.spared = spared
+    doc.reorder = reorder
     for name in case.damages:
         DAMAGES[name](doc, rng)
     blank_units(doc)
@@ -151,8 +160,11 @@ def _bytes(text: str | bytes) -> bytes:
 def blank_proof(case: Case, doc: Document, text: str | bytes) -> Proof:
     """What the proof of a case's blanks works from (:mod:`.unsettled`): the case rebuilt with
     changes and the same draws, the damages sparing nothing."""
-    return Proof.of(lambda changes: _render(case, changes), _generated(case), doc, text,
-                    glued=case.form in GLUED)
+    def render(changes: Changes, order: Order | None = None) -> Render:
+        return _render(case, changes, reorder=order)
+
+    return Proof.of(render, _generated(case), doc, text, glued=case.form in GLUED,
+                    reorders="column_order" in case.damages)
 
 
 def run_case(case: Case, *, tries: int = MAX_TRIES) -> Outcome:

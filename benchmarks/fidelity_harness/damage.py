@@ -405,6 +405,8 @@ def column_order(doc: Document, rng: random.Random) -> bool:
     else:
         i, j = rng.sample(range(len(order) - 1), 2)
         order[i], order[j] = order[j], order[i]
+    if doc.reorder is not None:
+        order = list(doc.reorder)
     parts = [t for t in _tables(doc) if t.spec is not None and t.spec.id == "applications"]
     _reorder_applications(parts, order)
     return True

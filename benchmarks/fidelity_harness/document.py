@@ -80,6 +80,9 @@ class Document:
     passed: set[str] = attrs.field(factory=set)
     """Spared cells a damage would have removed: later damages treat them as gone, so that they
     make the same random draws as on the damaged document."""
+    reorder: tuple[str, ...] | None = None
+    """A column order of section 三 that ``column_order`` prints instead of the one it draws
+    (its draws made all the same): the proof of blanks' alternative column orders."""
 
 
 def table_truth(table: Table) -> Truth:

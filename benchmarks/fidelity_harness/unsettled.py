@@ -14,16 +14,19 @@ removed adjusted so that the relations through them hold as in the truth.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Protocol
 
 import attrs
 
 from benchmarks.fidelity_harness.document import Document, TableBlock, Truth
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
-from gi_report.form.spec import CellKind
+from gi_report.form.spec import CellKind, TableSpec
 from gi_report.importers.result import Notice
 from gi_report.model import Report
+from gi_report.render.layout import _header_levels
 from gi_report.table import CellValue
 from gi_report.validation.arithmetic import flat_values, plan_for
 
@@ -31,6 +34,19 @@ Cell = tuple[str, str, str]
 """A table cell of a report: (table id, row id, column id)."""
 Changes = dict[Cell, CellValue]
 Render = tuple[Document, str | bytes, str]
+Order = tuple[str, ...]
+"""A column order of section 三 (column ids), as the ``column_order`` damage prints it."""
+Alternative = tuple[Changes, frozenset[str], Order | None]
+"""An alternative report's changes, the target blanks it gives another value, and the column
+order its document prints section 三 in (None: the one the case draws)."""
+
+
+class Renderer(Protocol):
+    """The case rebuilt with ``changes`` and the same draws (``order``: section 三's columns
+    printed in that order instead of the drawn one)."""
+
+    def __call__(self, changes: Changes, order: Order | None = None) -> Render: ...
+
 
 MAX_TRIES = 16
 """Alternative reports rendered per case, at most (each costs one render and a validation, no
@@ -44,6 +60,12 @@ ROW_CELLS = 16
 """Rows of more printed cells are not cut otherwise (section 四 printed as one row has 15)."""
 REPAIR_ROUNDS = 3
 """Passes over the broken relations when adjusting the cells the damage removed."""
+
+NOT_EVALUABLE = "not_evaluable"
+_COUNT = re.compile(r"0|-?[1-9][0-9]*")
+ROW_BLANKS = 512
+"""Choices of the blank cells tried per row cut, at most (a run of zeros has few cuts but many
+choices that yield none)."""
 
 UNSETTLEABLE = "unsettleable"
 NO_CANDIDATES = "no candidates"  #: no notice lists an aligned reading, no generator applies
@@ -121,7 +143,75 @@ def _status(got: Sequence[CellValue], n_left: int, bounded: bool) -> str | None:
     if bounded and ((None not in left and right_known > left_known) or (
             None not in right and left_known > right_known)):
         return "failed"
-    return "not_evaluable"
+    return NOT_EVALUABLE
+
+
+def as_consistent(found: frozenset[tuple[str, int, str]], truth: frozenset[tuple[str, int, str]],
+                  drops: bool) -> bool:
+    """Whether relation findings ``found`` are as consistent as the truth's: the same; or, in a
+    document that prints a blank cell as nothing (``drops``), different only in relations one
+    side leaves not evaluable (a blank cell in them) where the other's hold — a blank cell fails
+    no relation, and a crawl prints it as nothing, so the arithmetic cannot prefer either."""
+    if found == truth:
+        return True
+    return drops and all(status == NOT_EVALUABLE for _, _, status in found ^ truth)
+
+
+def prints_nothing(doc: Document, removed: Sequence[Cell]) -> bool:
+    """Whether the damaged document prints some number cell of the form as nothing: a cell the
+    damage removed, or a blank cell printed empty (a unit word is no such cell)."""
+    specs = {b.spec.id: b.spec for b in doc.blocks if isinstance(b, TableBlock) and b.spec}
+    return any(specs[t].column(c).kind is not CellKind.TEXT for t, _, c in removed
+               if t in specs) or any(
+        c.ref is not None and not c.text.strip() and spec.column(c.ref[1]).kind
+        is not CellKind.TEXT
+        for block in doc.blocks if isinstance(block, TableBlock) and (spec := block.spec)
+        for row in block.rows for c in row.cells)
+
+
+def printed_order(doc: Document) -> Order | None:
+    """The column order section 三's rows print their values in (the row printing the most of
+    them), None if the document prints no such table."""
+    rows = [tuple(c.ref[1] for c in row.cells if c.ref is not None)
+            for block in doc.blocks if isinstance(block, TableBlock) and block.spec is not None
+            and block.spec.id == "applications" for row in block.rows]
+    return max(rows, key=len, default=None) or None
+
+
+def _labels(spec: TableSpec, order: Order) -> tuple[tuple[str, ...], ...]:
+    """The header's labels over ``order``, level by level, without their spans: what a dump
+    that loses the spans prints of it."""
+    paths = [(*spec.column(c).header_path, spec.column(c).label) for c in order]
+    return tuple(tuple(cell.text for cell in row) for row in _header_levels(paths))
+
+
+def same_header_orders(spec: TableSpec, printed: Order) -> Iterator[Order]:
+    """Every other order of ``printed``'s columns whose header prints the same labels level by
+    level (a group's leaves shared otherwise between the group's two parts)."""
+    labels = _labels(spec, printed)
+    for order in itertools.permutations(printed):
+        if order != printed and _labels(spec, order) == labels:
+            yield order
+
+
+def reorderings(proof: Proof, targets: frozenset[str]) -> Iterator[Alternative]:
+    """Section 三 printed in each other column order whose header prints the same labels, its
+    values moved with their columns so that every row prints the same numbers at the same
+    positions: a dump losing the header's spans prints both alike (``header.unordered``)."""
+    printed = printed_order(proof.doc)
+    if printed is None or "applications" not in proof.base.tables:
+        return
+    table = proof.base.tables["applications"]
+    if len(printed) != len(table.spec.columns):
+        return
+    for order in same_header_orders(table.spec, printed):
+        changes: Changes = {("applications", row.id, new): table[row.id, old]
+                            for row in table.spec.rows if row.columns
+                            for old, new in zip(printed, order, strict=True)}
+        moved = frozenset(p for (t, r, c), v in changes.items()
+                          if (p := f"/{t}/{r}/{c}") in targets and v != proof.doc.truth.get(p))
+        if moved:
+            yield changes, moved, order
 
 
 def printed_cells(doc: Document) -> frozenset[str]:
@@ -235,25 +325,74 @@ def _printed_row(doc: Document, cell: Cell, printed: frozenset[str]
     return out
 
 
+def _printed_runs(doc: Document, targets: frozenset[str]) -> list[list[tuple[Cell, str]]]:
+    """The printed rows holding a target blank whose values belong to several form rows (section
+    四 printed as one row of 15 cells), each as :func:`_printed_row` gives a form row: a dump that
+    drops a cell there moves digits from one form row into the next."""
+    out: list[list[tuple[Cell, str]]] = []
+    for block in doc.blocks:
+        if not isinstance(block, TableBlock) or block.spec is None:
+            continue
+        for row in block.rows:
+            refs = [(block.spec.id, *c.ref) for c in row.cells if c.ref is not None]
+            if len({r[1] for r in refs}) < 2 or not targets.intersection(
+                    "/" + "/".join(r) for r in refs):
+                continue
+            cells = [(r, "" if (v := doc.truth.get("/" + "/".join(r))) is None else str(v))
+                     for r in refs if block.spec.column(r[2]).kind in COUNTS]
+            if all(isinstance(doc.truth.get("/" + "/".join(c)), int | None) for c, _ in cells):
+                out.append(cells)
+    return out
+
+
 def _number(digits: str) -> int | bool | None:
-    """The count ``digits`` print (None for nothing), False if no count prints so."""
-    if digits and digits != "0" and digits.startswith("0"):
-        return False
-    return int(digits) if digits else None
+    """The count ``digits`` print (None for nothing; a sign first: a signed count), False if no
+    count prints so."""
+    if not digits:
+        return None
+    return int(digits) if _COUNT.fullmatch(digits) else False
 
 
 def _splits(digits: str, cells: int) -> Iterator[tuple[int | None, ...]]:
-    """Every cut of ``digits`` into ``cells`` counts in order, a cell printing nothing blank."""
-    if cells == 1:
-        value = _number(digits)
-        if value is not False:
-            yield (value,)  # type: ignore[misc]  # False excluded
+    """Every cut of ``digits`` into ``cells`` counts in order, a cell printing nothing blank:
+    the cuts with the fewest blank cells first (a dump dropping one blank before two)."""
+    choices = itertools.islice((where for blanks in range(cells + 1)
+                                for where in itertools.combinations(range(cells), blanks)),
+                               ROW_BLANKS)
+    for _, group in itertools.groupby(choices, key=len):
+        yield from _taken_in_turn([_placed(digits, cells, where) for where in group])
+
+
+def _placed(digits: str, cells: int, where: tuple[int, ...]) -> Iterator[tuple[int | None, ...]]:
+    """The cuts of ``digits`` with the cells ``where`` blank, the others filled."""
+    for values in _filled(digits, cells - len(where)):
+        it = iter(values)
+        yield tuple(None if i in where else next(it) for i in range(cells))
+
+
+def _taken_in_turn(sources: list[Iterator[tuple[int | None, ...]]]
+                   ) -> Iterator[tuple[int | None, ...]]:
+    """One item of each source at a time (the blank cell at each place in turn)."""
+    while sources:
+        for source in list(sources):
+            item = next(source, None)
+            if item is None:
+                sources.remove(source)
+            else:
+                yield item
+
+
+def _filled(digits: str, cells: int) -> Iterator[tuple[int, ...]]:
+    """Every cut of ``digits`` into ``cells`` counts in order, none of them blank."""
+    if cells == 0:
+        if not digits:
+            yield ()
         return
-    for k in range(len(digits) + 1):
+    for k in range(1, len(digits) - cells + 2):
         value = _number(digits[:k])
-        if value is False:
+        if value is False or value is None:
             continue
-        for rest in _splits(digits[k:], cells - 1):
+        for rest in _filled(digits[k:], cells - 1):
             yield (value, *rest)  # type: ignore[misc]  # False excluded
 
 
@@ -271,14 +410,24 @@ def _row_cuts(doc: Document, row: list[tuple[Cell, str]], targets: frozenset[str
               ) -> Iterator[tuple[Changes, frozenset[str]]]:
     """Other cuts of one row's digits (see :func:`digit_moves`)."""
     digits = "".join(d for _, d in row)
-    if "-" in digits or not 2 <= len(row) <= ROW_CELLS:
-        return  # a sign in the way, nothing to cut, or too many ways to cut
-    for values in itertools.islice(_splits(digits, len(row)), ROW_SPLITS):
+    if not 2 <= len(row) <= ROW_CELLS:
+        return  # nothing to cut, or too many ways to cut
+    signed = [_signed(doc, c) for c, _ in row]
+    cuts = (v for v in _splits(digits, len(row))
+            if all(x is None or x >= 0 or s for x, s in zip(v, signed, strict=True)))
+    for values in itertools.islice(cuts, ROW_SPLITS):
         changes: Changes = {c: v for (c, _), v in zip(row, values, strict=True)}
         moved = frozenset(p for c, v in changes.items() if (p := "/" + "/".join(c)) in targets
                           and v != doc.truth.get(p))
         if moved:
             yield changes, moved
+
+
+def _signed(doc: Document, cell: Cell) -> bool:
+    """Whether ``cell`` is a signed count (a change over the year)."""
+    spec = next(b.spec for b in doc.blocks if isinstance(b, TableBlock) and b.spec is not None
+                and b.spec.id == cell[0])
+    return spec.column(cell[2]).kind is CellKind.SIGNED_COUNT
 
 
 def _reading_changes(pointers: Sequence[str], reading: Sequence[CellValue]) -> Changes | None:
@@ -300,7 +449,7 @@ RANK = {UNSETTLEABLE: 5, BREAKS_RELATION: 4, PRINTS_OTHERWISE: 3, NOT_TRIED: 2, 
 class Proof:
     """What one case's proof works from: how to render an alternative, and the truth's side."""
 
-    render: Callable[[Changes], Render]  #: the case rebuilt with changes, the same draws
+    render: Renderer  #: the case rebuilt with changes, the same draws
     base: Report  #: the generated report (before any damage)
     doc: Document  #: the damaged document of the case
     text: str | bytes  #: what it prints
@@ -308,49 +457,60 @@ class Proof:
     full: frozenset[tuple[str, int, str]]  #: relation findings of ``base``
     shown: frozenset[tuple[str, int, str]]  #: … of the damaged truth
     glued: bool = False  #: the form prints a row's numbers glued together (a one-line dump)
+    drops: bool = False  #: … and prints a value cell as nothing (:func:`prints_nothing`)
+    reorders: bool = False  #: section 三's columns printed in a drawn order (``column_order``)
 
     @classmethod
-    def of(cls, render: Callable[[Changes], Render], base: Report, doc: Document,
-           text: str | bytes, *, glued: bool = False) -> Proof:
+    def of(cls, render: Renderer, base: Report, doc: Document, text: str | bytes, *,
+           glued: bool = False, reorders: bool = False) -> Proof:
         """The proof's reference side for one case."""
-        return cls(render, base, doc, text, tuple(removed_cells(base, doc)),
-                   relation_findings(base), relation_findings(stated(base, doc.truth)), glued)
+        removed = tuple(removed_cells(base, doc))
+        return cls(render, base, doc, text, removed, relation_findings(base),
+                   relation_findings(stated(base, doc.truth)), glued,
+                   glued and prints_nothing(doc, removed), reorders)
 
-    def attempt(self, changes: Changes, moved: frozenset[str]) -> dict[str, str]:
+    def attempt(self, changes: Changes, moved: frozenset[str], order: Order | None = None
+                ) -> dict[str, str]:
         """For each blank of ``moved``: :data:`UNSETTLEABLE` if the alternative with ``changes``
         (cells the damage removed left out of them, then adjusted to keep the relations) has
         the truth's findings, prints ``text`` byte for byte and states another value there;
         otherwise why not (the first condition that fails)."""
-        alternative = self.consistent(changes)
+        alternative = self.consistent(changes, moved_columns=order is not None)
         if alternative is None:
             return dict.fromkeys(moved, BREAKS_RELATION)
-        return self.prints_same(alternative, changes, moved)
+        return self.prints_same(alternative, changes, moved, order)
 
-    def consistent(self, changes: Changes) -> Report | None:
+    def consistent(self, changes: Changes, *, moved_columns: bool = False) -> Report | None:
         """The alternative report, if its relation findings are the generated truth's
-        (``changes`` then holds the adjusted removed cells too); no render needed."""
-        for cell in self.removed:
+        (``changes`` then holds the adjusted removed cells too); no render needed. With
+        ``moved_columns`` (section 三 printed in another order) the changes stand whole, none
+        adjusted: the cells the damage removes are then others, at the same printed places."""
+        for cell in () if moved_columns else self.removed:
             changes.pop(cell, None)
         try:
             alternative = with_changes(self.base, changes)
-            if relation_findings(alternative) != self.full:
+            if not moved_columns and not self._as_full(alternative):
                 alternative = repaired(alternative, self.removed, changes)
         except (KeyError, ValueError, TypeError, GIReportError):
             return None  # a cell the layout lacks, a value the report cannot hold
-        return alternative if relation_findings(alternative) == self.full else None
+        return alternative if self._as_full(alternative) else None
 
-    def prints_same(self, alternative: Report, changes: Changes, moved: frozenset[str]
-                    ) -> dict[str, str]:
+    def _as_full(self, alternative: Report) -> bool:
+        return as_consistent(relation_findings(alternative), self.full, self.drops)
+
+    def prints_same(self, alternative: Report, changes: Changes, moved: frozenset[str],
+                    order: Order | None = None) -> dict[str, str]:
         """What :meth:`attempt` says once ``alternative`` is :meth:`consistent`: rendered, is
         it byte for byte ``text``, does the document state the truth's relation findings, and
         which blanks of ``moved`` does it state otherwise than the truth."""
         try:
-            doc, text, _ = self.render(changes)
+            doc, text, _ = self.render(changes, order)
         except (KeyError, ValueError, TypeError, GIReportError):
             return dict.fromkeys(moved, PRINTS_OTHERWISE)
         if text != self.text:
             return dict.fromkeys(moved, PRINTS_OTHERWISE)
-        if relation_findings(stated(alternative, doc.truth)) != self.shown:
+        if not as_consistent(relation_findings(stated(alternative, doc.truth)), self.shown,
+                             self.drops):
             return dict.fromkeys(moved, BREAKS_RELATION)
         return {p: UNSETTLEABLE for p in moved if doc.truth.get(p) != self.doc.truth.get(p)}
 
@@ -384,34 +544,72 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
     for pointer in why:
         if why[pointer] == NO_CANDIDATES and (proof.glued or _has_reading(notices, pointer)):
             why[pointer] = NOT_TRIED
+    if tries > 0 and (batch := _merged(proof, _interleaved(proof, notices, _open(why)),
+                                       _open(why))) is not None:
+        tries -= 1
+        _note(why, {p: r for p, r in proof.attempt(*batch).items() if r == UNSETTLEABLE})
     alternatives = _interleaved(proof, notices, _open(why))
     checks = MAX_CHECKS
-    for changes, moved in alternatives:
+    for changes, moved, order in alternatives:
         if tries <= 0 or checks <= 0:
             return
         if not moved & _open(why):
             continue
         checks -= 1
-        alternative = proof.consistent(changes)
+        alternative = proof.consistent(changes, moved_columns=order is not None)
         if alternative is None:
             _note(why, dict.fromkeys(moved, BREAKS_RELATION))
             continue
         tries -= 1
-        _note(why, proof.prints_same(alternative, changes, moved))
+        _note(why, proof.prints_same(alternative, changes, moved, order))
+
+
+def _rows(changes: Changes) -> set[tuple[str, str]]:
+    return {cell[:2] for cell in changes}
+
+
+def _merged(proof: Proof, alternatives: Iterator[Alternative], targets: frozenset[str]
+            ) -> tuple[Changes, frozenset[str]] | None:
+    """One alternative made of several that change distinct rows and each keep the relations
+    (the first such of each row, among :data:`MAX_CHECKS`): one render then proves the blanks of
+    many rows (section 二's rows have no relation between them). None if fewer than two."""
+    merged: Changes = {}
+    moved: set[str] = set()
+    parts = 0
+    for changes, part, order in itertools.islice(alternatives, MAX_CHECKS):
+        if order is not None or not part & targets or _rows(merged) & _rows(changes):
+            continue
+        trial = dict(changes)  # consistent() adjusts the removed cells in it
+        if proof.consistent(trial) is None or _rows(merged) & _rows(trial):
+            continue
+        merged.update(trial)
+        moved |= part & targets
+        parts += 1
+    return (merged, frozenset(moved)) if parts > 1 else None
+
+
+def _drawn(alternatives: Iterator[tuple[Changes, frozenset[str]]]) -> Iterator[Alternative]:
+    """Alternatives printed with the column order the case draws."""
+    for changes, moved in alternatives:
+        yield changes, moved, None
 
 
 def _interleaved(proof: Proof, notices: Sequence[Notice], targets: frozenset[str]
-                 ) -> Iterator[tuple[Changes, frozenset[str]]]:
-    """The alternatives of every notice and every glued row taken in turn, one of each at a
-    time, so that the budget is shared among the groups of blanks."""
-    sources: list[Iterator[tuple[Changes, frozenset[str]]]] = [
-        _notice_changes(n, targets, proof.doc.truth) for n in notices
+                 ) -> Iterator[Alternative]:
+    """The alternatives of every notice, every glued row and every other column order taken in
+    turn, one of each at a time, so that the budget is shared among the groups of blanks."""
+    sources: list[Iterator[Alternative]] = [
+        _drawn(_notice_changes(n, targets, proof.doc.truth)) for n in notices
         if targets.intersection(n.cells)]
+    if proof.reorders:
+        sources.insert(0, reorderings(proof, targets))
     if proof.glued:
         printed = printed_cells(proof.doc)
         rows = {c[:2]: c for p in sorted(targets) if (c := pointer_cell(p)) is not None}
-        sources += [_row_cuts(proof.doc, _printed_row(proof.doc, c, printed), targets)
+        sources += [_drawn(_row_cuts(proof.doc, _printed_row(proof.doc, c, printed), targets))
                     for c in rows.values()]
+        sources += [_drawn(_row_cuts(proof.doc, run, targets))
+                    for run in _printed_runs(proof.doc, targets)]
     while sources:
         for source in list(sources):
             item = next(source, None)
@@ -440,7 +638,8 @@ def classify(proof: Proof | None, truth: Truth, got: Mapping[str, object],
     return tuple(Blank(p, str(truth[p]), codes.get(p, "-"), w) for p, w in why.items())
 
 
-__all__ = ["MAX_TRIES", "UNSETTLEABLE", "Blank", "Proof", "candidate_changes", "classify",
-           "digit_moves",
-           "printed_cells", "prove", "relation_findings", "removed_cells", "repaired", "stated",
+__all__ = ["MAX_TRIES", "UNSETTLEABLE", "Alternative", "Blank", "Changes", "Order", "Proof",
+           "Render", "Renderer", "as_consistent", "candidate_changes", "classify", "digit_moves",
+           "printed_cells", "printed_order", "prints_nothing", "prove", "relation_findings",
+           "removed_cells", "reorderings", "repaired", "same_header_orders", "stated",
            "with_changes"]

@@ -7,16 +7,28 @@ from __future__ import annotations
 
 import random
 
+import attrs
+
 from benchmarks.fidelity_harness import Case, build_case, run_case
 from benchmarks.fidelity_harness.cases import blank_proof
+from benchmarks.fidelity_harness.compare import imported_cells
 from benchmarks.fidelity_harness.unsettled import (
     BREAKS_RELATION,
     PRINTS_OTHERWISE,
     UNSETTLEABLE,
+    _interleaved,
+    _merged,
+    _number,
+    _printed_runs,
+    _splits,
+    as_consistent,
+    printed_order,
     relation_findings,
+    reorderings,
+    same_header_orders,
     with_changes,
 )
-from gi_report import validate
+from gi_report import read_document, validate
 from gi_report.form import TEMPLATES
 from gi_report.synthetic import random_report
 from gi_report.validation.arithmetic import plan_for
@@ -117,3 +129,137 @@ def test_relation_findings_are_what_validate_finds() -> None:
         if i % 4 == 0 and isinstance(value, int):
             report = report.with_table(table.with_cell(row_id, column_id, value + 3))
         assert _ours(report) == _validated(report)
+
+
+DROPPING = Case(2253366259, ("cell_missing",), "one_line")
+"""A crawl dump lacking a cell of section 三 (it drops cells), whose section 四 prints
+``120030012300022``: the review row 1, 2, 0, 0, 3 prints as 12, 0, 0, 3 and a blank total too."""
+REVIEW = ("review_litigation", "administrative_review")
+
+
+def test_a_dump_that_drops_cells_admits_an_alternative_leaving_a_relation_unevaluable() -> None:
+    doc, text, _ = build_case(DROPPING)
+    proof = blank_proof(DROPPING, doc, text)
+    assert proof.drops
+    cells = [(*REVIEW, c) for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert [doc.truth["/" + "/".join(c)] for c in cells] == [1, 2, 0, 0, 3]
+    alternative = dict(zip(cells, (12, 0, 0, 3, None), strict=True))
+    found = relation_findings(with_changes(proof.base, alternative))
+    assert found != proof.full  # the review total is not evaluable in T'
+    assert {status for _, _, status in found ^ proof.full} == {"not_evaluable"}
+    assert proof.render(alternative)[1] == text  # the blank total prints as nothing
+    pointer = "/review_litigation/administrative_review/upheld"
+    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: UNSETTLEABLE}
+    assert _why(DROPPING, pointer) == UNSETTLEABLE
+    # the same alternative is not accepted where nothing is printed as nothing
+    strict = attrs.evolve(proof, drops=False)
+    assert strict.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
+
+
+def test_as_consistent_admits_only_unevaluable_differences_and_only_where_cells_drop() -> None:
+    truth = frozenset({("applications", 3, "failed")})
+    unevaluable = truth | {("review_litigation", 0, "not_evaluable")}
+    assert as_consistent(truth, truth, drops=False)
+    assert as_consistent(unevaluable, truth, drops=True)
+    assert as_consistent(truth, unevaluable, drops=True)
+    assert not as_consistent(unevaluable, truth, drops=False)
+    assert not as_consistent(truth | {("review_litigation", 0, "failed")}, truth, drops=True)
+    assert not as_consistent(frozenset({("applications", 3, "not_evaluable")}), truth,
+                             drops=True)  # a failed relation is never traded away
+
+
+def test_row_cuts_come_with_the_fewest_blank_cells_first() -> None:
+    cuts = list(_splits("12003", 5))
+    assert cuts[0] == (1, 2, 0, 0, 3)  # nothing dropped
+    blanks = [sum(v is None for v in cut) for cut in cuts]
+    assert blanks == sorted(blanks)
+    assert (12, 0, 0, 3, None) in cuts[:12]
+    assert len(set(cuts)) == len(cuts)
+    assert all("".join("" if v is None else str(v) for v in cut) == "12003" for cut in cuts)
+
+
+UNORDERED = Case(1894488586, ("title_broken", "header_broken", "column_order", "unit_words"),
+                 "one_line")
+"""Section 三 printed with a commercial-enterprise column before the natural-person one: the
+dump's header prints the group label twice and its five leaves after them, which another share
+of the leaves between the group's two parts prints alike (``header.unordered``)."""
+
+
+def test_a_column_order_whose_header_prints_alike_proves_header_unordered_blanks() -> None:
+    doc, text, _ = build_case(UNORDERED)
+    proof = blank_proof(UNORDERED, doc, text)
+    printed = printed_order(doc)
+    assert printed is not None and printed[:2] == ("commercial_enterprise", "natural_person")
+    orders = list(same_header_orders(proof.base.applications.spec, printed))
+    assert orders and all(sorted(o) == sorted(printed) for o in orders)
+    targets = frozenset(p for p in doc.truth if p.startswith("/applications/"))
+    changes, moved, order = next(reorderings(proof, targets))
+    assert order in orders and moved
+    assert proof.render(dict(changes), order)[1] == text  # (a) byte for byte
+    assert proof.render(dict(changes))[1] != text  # not with the drawn order
+    assert set(proof.attempt(dict(changes), moved, order).values()) == {UNSETTLEABLE}
+    assert _why(UNORDERED, "/applications/new_this_year/natural_person") == UNSETTLEABLE
+
+
+def test_row_cuts_keep_a_sign_at_the_start_of_a_number() -> None:
+    cuts = set(_splits("0-70", 3))
+    assert (0, -7, 0) in cuts and (0, -70, None) in cuts
+    assert all(v is None or v >= 0 or str(v).startswith("-") for cut in cuts for v in cut)
+    assert not any(cut == (0, 7, 0) for cut in cuts)  # the sign is printed: never dropped
+    assert _number("7-") is False and _number("-0") is False and _number("-") is False
+
+
+SIGNED = Case(1735985196, ("cell_missing",), "one_line")
+"""A crawl dump lacking a cell: section 二's licensing row prints ``0-70`` (0, -7, 0), and its
+section 四 prints the review row's zeros glued to the litigation rows."""
+
+
+def test_a_signed_row_and_section_four_as_one_printed_run_are_cut_too() -> None:
+    doc, _, _ = build_case(SIGNED)
+    targets = frozenset(p for p in doc.truth if p.startswith("/review_litigation/"))
+    runs = _printed_runs(doc, targets)
+    assert [len(run) for run in runs] == [15]  # the three form rows printed as one row
+    outcome = run_case(SIGNED)
+    assert outcome.tally is not None
+    why = {b.pointer: b.why for b in outcome.tally.blanks}
+    assert why["/proactive/administrative_licensing/change_this_year"] == UNSETTLEABLE
+
+
+def test_alternatives_of_distinct_rows_are_proven_together_in_one_render() -> None:
+    doc, text, kind = build_case(SIGNED)
+    result = read_document(text.encode("utf-8") if isinstance(text, str) else text, kind=kind,
+                           warn=False)
+    proof = blank_proof(SIGNED, doc, text)
+    targets = frozenset(p for p, v in doc.truth.items()
+                        if v is not None and imported_cells(result.report).get(p) is None)
+    batch = _merged(proof, _interleaved(proof, result.notices, targets), targets)
+    assert batch is not None
+    changes, moved = batch
+    assert len({cell[:2] for cell in changes}) >= 5  # rows of sections 二 and 四 at once
+    assert set(proof.attempt(dict(changes), moved).values()) == {UNSETTLEABLE}
+
+
+def test_a_column_order_alternative_keeps_its_values_for_the_removed_cells() -> None:
+    doc, text, _ = build_case(DROPPING)
+    proof = blank_proof(DROPPING, doc, text)
+    removed = next(c for c in proof.removed if c[0] == "applications")
+    value = proof.base.tables[removed[0]][removed[1], removed[2]]
+    assert isinstance(value, int)
+    # the whole table's columns moved: a removed cell's value is printed elsewhere then
+    changes = {removed: value + 1}
+    kept = proof.consistent(dict(changes), moved_columns=True)
+    dropped = proof.consistent(dict(changes))
+    assert dropped is not None  # the value of a cell printing nowhere is ignored
+    assert dropped.tables[removed[0]][removed[1], removed[2]] == value
+    assert kept is None  # kept whole, not adjusted: the row total breaks
+    moved = proof.consistent({removed: value}, moved_columns=True)
+    assert moved is not None and moved.tables[removed[0]][removed[1], removed[2]] == value
+
+
+def test_a_unit_word_merged_into_its_amount_is_not_a_cell_printed_as_nothing() -> None:
+    case = Case(2599155392, ("narrative_between", "unit_words", "part_numbering",
+                             "column_order"), "one_line")
+    doc, text, _ = build_case(case)
+    proof = blank_proof(case, doc, text)
+    assert proof.removed == (("proactive", "centralized_procurement", "unit"),)
+    assert not proof.drops

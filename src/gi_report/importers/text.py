@@ -535,6 +535,7 @@ class _CrawlTable:
         self.valued = False  #: … and has its value
         self.groups: list[tuple[str, int]] = []
         self.narrative = narrative
+        self.numbers = False  #: the last text read was a row of numbers under group labels
 
     def close(self) -> None:
         if self.current:
@@ -598,12 +599,13 @@ class _CrawlTable:
         return True
 
     def row_word(self, kind: str, piece: str, after: Token | None) -> str:
-        """The kind of a label token: a column word printed right after a row's value and right
-        before digits is a row label with its numbering dropped (the total row named like the
-        total column), when it names exactly one row of the form."""
-        if (kind == "header" and self.data and self.valued and after is not None
-                and after[0] == "text" and after[1].lstrip()[:1].isdigit()
-                and names_one_row(piece, self.table_id)):
+        """The kind of a label token: a column word printed right after a row's value (or the
+        numbers read under a group label: the other layout's single row) and right before digits
+        is a row label with its numbering dropped (the total row named like the total column),
+        when it names exactly one row of the form."""
+        if (kind == "header" and ((self.data and self.valued) or self.numbers)
+                and after is not None and after[0] == "text"
+                and after[1].lstrip()[:1].isdigit() and names_one_row(piece, self.table_id)):
             return "row"
         return kind
 
@@ -618,11 +620,13 @@ class _CrawlTable:
         Words with no digit after a row label are no value of it (:data:`_WORDS`): the row
         printed none (a crawl prints a row of blank cells as nothing), and the words are the
         next header's."""
+        self.numbers = False
         if self.data and not self.valued and not _WORDS.fullmatch(stripped):
             self.current.append((stripped, at))
             self.valued = True
         elif run_segments(stripped) is not None or _signed_row(stripped):
             self.close()
+            self.numbers = bool(self.groups)
             self.rows.append([*self.groups, (stripped, at)])
             self.groups = []
         elif (not self.rows and not self.current and not self.groups) or _PROSE.search(
@@ -666,6 +670,7 @@ class _CrawlTable:
         return True
 
     def label(self, kind: str, piece: str, at: int) -> None:
+        self.numbers = False
         if kind == "row":
             self.close()
             if self.pending is not None:
