@@ -668,10 +668,18 @@ def _lacking_splits(run: Run, relations: Sequence[_Rel], constants: Known,
                     ) -> list[tuple[CellValue, ...]]:
     """The readings of a run lacking cells that break no relation (a lacking cell: some
     count ≥ 0); ``constants`` by position, the run's cells at ``positions``."""
+    room = budget.room()
+    if shortrow.fewest_readings(run.segments, len(run.cells)) > room:
+        budget.charge(max(room, 0) + 1)  # each reading costs a step: the search would fail
+        raise _TooComplex
     out: list[tuple[CellValue, ...]] = []
-    for reading in shortrow.readings(run.segments, len(run.cells)):
+
+    def spend() -> None:  # a step of the search for cuts, charged where it is taken
         if not budget.spend():
             raise _TooComplex
+
+    for reading in shortrow.readings(run.segments, len(run.cells), spend):
+        spend()
         known = list(constants)
         for at, value in zip(positions, reading, strict=True):
             if value is not None:
@@ -952,7 +960,7 @@ class _Solver:
     def inconsistent(self, group: list[int]) -> None:
         """No consistent whole: each run split by its own row, except a run whose row could
         also have lost a cell (a dump that drops a cell prints the rest run together): blank."""
-        budget = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
+        budget = _Budget(MAX_NODES, self.budget)  # the group's, within the table's
         lacking = [i for i in group if self.may_lack_a_cell(i, budget)]
         printed = [i for i in group if not self.runs[i].lacking]
         suspects = [i for i in printed if i in lacking or self.broken_row(i)]
@@ -977,7 +985,8 @@ class _Solver:
         unknown: Known = [None] * len(self.position)
         try:
             return not _splits(self.runs[index], self.local(index, constants=False), unknown,
-                               self.at[index], _Budget(MAX_NODES), straddle=False)
+                               self.at[index], _Budget(MAX_NODES, self.budget),
+                               straddle=False)
         except _TooComplex:
             return False
 
@@ -1087,7 +1096,7 @@ class _Solver:
         that run's own giving another value (the cell left undecided). The cells all the
         solutions then agree on are those every consistent reading agrees on."""
         out: list[tuple[tuple[CellValue, ...], ...]] = []
-        probes = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
+        probes = _Budget(MAX_NODES, self.budget)  # the group's, within the table's
         for r, domain in enumerate(domains):
             for i in range(len(domain[0]) if domain else 0):
                 values = {s[r][i] for s in found} | {s[r][i] for s in out}
@@ -1193,7 +1202,8 @@ class _Solver:
         if len(own) == 1:
             self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
         else:  # no cell read from what several splits agree on (see the docstring)
-            unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES), totals=True)
+            unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES, self.budget),
+                                             totals=True)
             if unprinted:
                 self.unprinted.append(run)
             why = _LACKS_A_CELL if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
