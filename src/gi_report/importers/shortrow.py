@@ -62,7 +62,7 @@ def fewest_readings(segments: Sequence[str], cells: int) -> int:
     """A lower bound of the readings :func:`readings` yields, known without a search: the
     digits cut into every number of counts from their fewest to their length, each cut laid
     over the cells every way (a run of many cells has far more readings than any budget)."""
-    fewest, digits = _bounds(segments)[0]
+    fewest, digits = count_bounds(segments)
     counts = range(max(1, fewest), min(digits, cells - 1) + 1)
     return max((comb(cells, count) for count in counts), default=0)
 
@@ -90,6 +90,11 @@ def _cuts_from(segments: Sequence[str], first: int, pieces: int,
     for head in _cut_one(segments[first], pieces - rest_fewest, spend, pieces - rest_most):
         for tail in _cuts_from(segments, first + 1, pieces - len(head), bounds, spend):
             yield head + tail
+
+
+def count_bounds(segments: Sequence[str]) -> tuple[int, int]:
+    """The fewest and the most counts ``segments`` cut into (every number between is a cut)."""
+    return _bounds(segments)[0]
 
 
 def _bounds(segments: Sequence[str]) -> list[tuple[int, int]]:
