@@ -11,13 +11,21 @@ header right above it names exactly their value columns (:func:`caption_rows`). 
 keeps a split only where it is the one the digits allow (the table has no arithmetic), and a
 document that drops blank cells keeps none a dropped cell could change
 (:mod:`~gi_report.importers.dropped`).
+
+A crawl prints nothing for a wholly blank row, and with the labels printed apart nothing shows
+that a row is missing: ``48`` under item 6's two rows is 4 and 8, or a blank row and 48. Such
+a run is read only when its digits cannot be the caption's rows with one or more of them left
+out (:func:`unsettled`); otherwise its cells are blank (``split.dropped``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import combinations
 
 from gi_report.form.spec import CellKind, ColumnSpec, RowSpec, TableSpec
+from gi_report.importers import shortrow
 from gi_report.importers.cellnames import Cell
 from gi_report.importers.rows import DataRow
 
@@ -25,6 +33,8 @@ HOW = "caption_rows"
 """How a data row read as several form rows is marked (:attr:`DataRow.how`)."""
 
 _COUNTS = frozenset({CellKind.COUNT, CellKind.SIGNED_COUNT})
+_DIGIT = re.compile(r"[0-9]")
+_SIGN = re.compile(r"[+-](?=[0-9])")
 
 
 def caption_rows(spec: TableSpec, dr: DataRow, claimed: set[str], under: int
@@ -58,4 +68,25 @@ def cells(spec: TableSpec, dr: DataRow) -> list[Cell]:
     return [(r.id, c) for r in spec.rows if r.group in dr.groups for c in r.columns]
 
 
-__all__ = ["HOW", "caption_rows", "cells"]
+def unsettled(spec: TableSpec, dr: DataRow) -> bool:
+    """Whether the digits ``dr`` prints also cut into the value cells of its caption's rows with
+    one or more of those rows left out (wholly blank rows a crawl printed as nothing): then
+    which rows the digits belong to is not known. Counted on the digits run together (spaces
+    would only add cuts): a count of cells between the fewest and the most counts they cut
+    into is taken as a cut that exists, unless the rows kept have fewer signed cells than the
+    run prints signs (a sign starts a number of a signed column)."""
+    rows = [(len(r.columns), _signed(spec, r)) for r in spec.rows if r.group in dr.groups]
+    texts = [slot.text for slot in dr.values]
+    digits = "".join(d for text in texts for d in _DIGIT.findall(text))
+    signs = sum(len(_SIGN.findall(text)) for text in texts)
+    fewest, most = shortrow.count_bounds((digits,))
+    return any(fewest <= sum(n for n, _ in kept) <= most and signs <= sum(s for _, s in kept)
+               for size in range(1, len(rows)) for kept in combinations(rows, size))
+
+
+def _signed(spec: TableSpec, row: RowSpec) -> int:
+    """How many of ``row``'s value cells hold signed counts."""
+    return sum(spec.column(c).kind is CellKind.SIGNED_COUNT for c in row.columns)
+
+
+__all__ = ["HOW", "caption_rows", "cells", "unsettled"]

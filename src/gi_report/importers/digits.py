@@ -24,7 +24,9 @@ backtracking search (pruned with partial sums, since counts are never negative):
 
 The work is bounded by the input: a piece is at most :data:`MAX_PIECE` characters long (longer
 numbers are more than the form holds), every piece tried counts as a step, and one table's runs
-share :data:`MAX_TABLE_NODES` steps in all (about 1.5 s).
+share :data:`MAX_TABLE_NODES` steps in all, the searches that judge a run apart from its group
+:data:`MAX_APART_NODES` (0.7 µs a step: about 1 s for a table); a run read as lacking cells is
+charged each step of the search for its cuts (:func:`~gi_report.importers.shortrow.readings`).
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ MAX_NODES = 300_000
 """Search steps allowed for one run's splits or one group of linked runs."""
 MAX_TABLE_NODES = 300_000
 """Search steps allowed for all the runs of one table together."""
+MAX_APART_NODES = 1_000_000
+"""Search steps allowed for all the searches of one table that judge a run apart from its
+group (whether its row holds with a cell not printed, whether its own row breaks, the probes
+of cells many solutions agree on), each within :data:`MAX_NODES` too."""
 MAX_INSIDE = 2
 """Most whitespace boundaries of a group of runs read all inside cells of two numbers as the
 alternative to reading them all as cuts (see ``_Solver.alternatives``)."""
@@ -89,6 +95,10 @@ MAX_RELAXED = 2
 
 _LACKS_A_CELL = "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"
 """Why a run is blank whose row, inconsistent as printed, holds with a cell not printed."""
+
+_UNSURE = "没有一种拆分能同时满足表内全部勾稽关系，而判断是否有单元格未印出的搜索超出上限"
+"""Why a run is blank whose row, inconsistent as printed, was not shown to hold or not with a
+cell not printed: the search ran out of the table's steps."""
 
 
 @attrs.frozen(kw_only=True)
@@ -668,10 +678,18 @@ def _lacking_splits(run: Run, relations: Sequence[_Rel], constants: Known,
                     ) -> list[tuple[CellValue, ...]]:
     """The readings of a run lacking cells that break no relation (a lacking cell: some
     count ≥ 0); ``constants`` by position, the run's cells at ``positions``."""
+    room = budget.room()
+    if shortrow.fewest_readings(run.segments, len(run.cells)) > room:
+        budget.charge(max(room, 0) + 1)  # each reading costs a step: the search would fail
+        raise _TooComplex
     out: list[tuple[CellValue, ...]] = []
-    for reading in shortrow.readings(run.segments, len(run.cells)):
+
+    def spend() -> None:  # a step of the search for cuts, charged where it is taken
         if not budget.spend():
             raise _TooComplex
+
+    for reading in shortrow.readings(run.segments, len(run.cells), spend):
+        spend()
         known = list(constants)
         for at, value in zip(positions, reading, strict=True):
             if value is not None:
@@ -785,6 +803,7 @@ class _Solver:
         self.values: dict[Cell, CellValue] = {}
         self.notices: list[Notice] = []
         self.budget = _Budget(MAX_TABLE_NODES)
+        self.aside = _Budget(MAX_APART_NODES)  #: for the searches of a run apart from its group
         self.runs: list[Run] = []
         unsearched: list[Run] = []
         self.pieces: set[int] = set()  #: ids of runs cut out of a longer one (rowcut.py)
@@ -813,6 +832,8 @@ class _Solver:
         """Splits already found, and the steps they took, by :meth:`shape`."""
         self.relaxed: dict[int, Run] = {}
         self.unprinted: list[Run] = []  #: runs that hold only with a cell unprinted
+        self.unsure: set[int] = set()
+        """Runs whose check for a cell not printed ran out of steps (:meth:`may_lack_a_cell`)."""
         """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
 
     def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
@@ -952,7 +973,7 @@ class _Solver:
     def inconsistent(self, group: list[int]) -> None:
         """No consistent whole: each run split by its own row, except a run whose row could
         also have lost a cell (a dump that drops a cell prints the rest run together): blank."""
-        budget = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
+        budget = _Budget(MAX_NODES, self.aside)  # the group's, within the table's
         lacking = [i for i in group if self.may_lack_a_cell(i, budget)]
         printed = [i for i in group if not self.runs[i].lacking]
         suspects = [i for i in printed if i in lacking or self.broken_row(i)]
@@ -977,7 +998,8 @@ class _Solver:
         unknown: Known = [None] * len(self.position)
         try:
             return not _splits(self.runs[index], self.local(index, constants=False), unknown,
-                               self.at[index], _Budget(MAX_NODES), straddle=False)
+                               self.at[index], _Budget(MAX_NODES, self.aside),
+                               straddle=False)
         except _TooComplex:
             return False
 
@@ -1020,6 +1042,7 @@ class _Solver:
             return any(self.holds_without(run, k, rels, budget, 0 if cell in summed else None)
                        for k, cell in enumerate(run.cells) if cell in dropped)
         except _TooComplex:
+            self.unsure.add(index)  # counted as lacking one: blank, saying the search ran out
             return True
 
     def holds_without(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget,
@@ -1043,8 +1066,17 @@ class _Solver:
     def lacks_a_cell(self, index: int) -> None:
         run = self.runs[index]
         self.unprinted.append(run)
-        self.undecided(run, list(range(len(run.cells))), [], code="split.inconsistent",
-                       why=_LACKS_A_CELL)
+        self.undecided(run, list(range(len(run.cells))), [], code=self.lacking_code(index),
+                       why=self.lacking_why(index))
+
+    def lacking_code(self, index: int) -> str:
+        """The code of a run left blank as possibly lacking a cell: ``split.too_complex`` when
+        the check ran out of steps (nothing was shown)."""
+        return "split.too_complex" if index in self.unsure else "split.inconsistent"
+
+    def lacking_why(self, index: int) -> str:
+        """Why a run is blank that may lack a cell: shown, or the check ran out of steps."""
+        return _UNSURE if index in self.unsure else _LACKS_A_CELL
 
     def alternatives(self, group: list[int], cut: list[tuple[tuple[CellValue, ...], ...]]
                      ) -> list[tuple[tuple[CellValue, ...], ...]]:
@@ -1087,7 +1119,7 @@ class _Solver:
         that run's own giving another value (the cell left undecided). The cells all the
         solutions then agree on are those every consistent reading agrees on."""
         out: list[tuple[tuple[CellValue, ...], ...]] = []
-        probes = _Budget(MAX_NODES)  # the group's: as many steps as one search of it
+        probes = _Budget(MAX_NODES, self.aside)  # the group's, within the table's
         for r, domain in enumerate(domains):
             for i in range(len(domain[0]) if domain else 0):
                 values = {s[r][i] for s in found} | {s[r][i] for s in out}
@@ -1193,10 +1225,11 @@ class _Solver:
         if len(own) == 1:
             self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
         else:  # no cell read from what several splits agree on (see the docstring)
-            unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES), totals=True)
+            unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES, self.aside),
+                                             totals=True)
             if unprinted:
                 self.unprinted.append(run)
-            why = _LACKS_A_CELL if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
+            why = self.lacking_why(index) if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
             self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",
                            why=why)
 

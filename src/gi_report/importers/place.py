@@ -358,6 +358,14 @@ class Placer:
         captionrows`): the rows' cells in the form's order, split as one run."""
         cells = captionrows.cells(self.spec, dr)
         shown = " | ".join(s.text for s in dr.values)
+        if captionrows.unsettled(self.spec, dr):
+            self.notices.append(notice(
+                "split.dropped",
+                f"一行没有行名的数值（{shown}）印在{describe(self.spec, cells)}所在的栏目之下；"
+                "整行空白的行在连写的文档中可能未印出，这些数字也能拆成其余各行，无法确定属于"
+                f"哪些行：{describe(self.spec, cells)} 留空", location=dr.location, found=shown,
+                cells=[pointer(self.spec, c) for c in cells]))
+            return
         self.notices.append(notice(
             "row.detached",
             f"一行没有行名的数值（{shown}）印在{describe(self.spec, cells)}所在的栏目之下，"
