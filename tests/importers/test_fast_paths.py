@@ -20,7 +20,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 def test_builders_are_in_use() -> None:
     # the fast path is on for the classes as they are (else the builders only call the class)
     assert len(blocks._CELL) == len(attrs.fields(GridCell))
-    assert len(blocks._LOCATION) == len(attrs.fields(Location))
+    assert len(blocks.LOCATION_SETTERS) == len(attrs.fields(Location))
 
 
 def test_location_built_directly_is_the_same_location() -> None:

@@ -99,9 +99,11 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any
 
 _CELL = _slot_setters(GridCell, ("text", "origin", "location"))
 _TEXT = _slot_setters(TextBlock, ("text", "location"))
-_LOCATION = (_slot_setters(Location, ("file", "page", "line", "table", "row", "column", "offset"))
-             if all(f.default is None for f in attrs.fields(Location)) else ())
-"""Location's setters, if its fields default to ``None`` (the parts a cell does not give)."""
+LOCATION_SETTERS = (
+    _slot_setters(Location, ("file", "page", "line", "table", "row", "column", "offset"))
+    if all(f.default is None for f in attrs.fields(Location)) else ())
+"""Location's setters, if its fields default to ``None`` (the parts a cell does not give);
+shared with the text reader, which builds a row's locations with them."""
 
 
 def grid_cell(text: str, origin: tuple[int, int], location: Location) -> GridCell:
@@ -130,10 +132,10 @@ def text_block(text: str, location: Location) -> TextBlock:
 def cell_location(file: str | None, line: int | None, table: int | None = None,
                   row: int | None = None, column: int | None = None) -> Location:
     """``Location(file=file, line=line, table=table, row=row, column=column)``, built faster."""
-    if not _LOCATION:
+    if not LOCATION_SETTERS:
         return Location(file=file, line=line, table=table, row=row, column=column)
     where = _new(Location)
-    set_file, set_page, set_line, set_table, set_row, set_column, set_offset = _LOCATION
+    set_file, set_page, set_line, set_table, set_row, set_column, set_offset = LOCATION_SETTERS
     set_file(where, file)
     set_page(where, None)
     set_line(where, line)
@@ -148,7 +150,7 @@ def located_cell(text: str, file: str | None, line: int | None, table: int, row:
                  column: int) -> GridCell:
     """``grid_cell(text, (row, column), cell_location(file, line, table, row, column))`` in one
     call (a page's reader builds one per cell)."""
-    if not _CELL or not _LOCATION:
+    if not _CELL or not LOCATION_SETTERS:
         return grid_cell(text, (row, column), cell_location(file, line, table, row, column))
     where = cell_location(file, line, table, row, column)
     cell = _new(GridCell)

@@ -28,7 +28,7 @@ from gi_report.errors import UnrecognisedDocumentError
 from gi_report.form import TEMPLATES, per_registry
 from gi_report.form.units import UNIT_PATTERN
 from gi_report.importers.blocks import (
-    _LOCATION,
+    LOCATION_SETTERS,
     Block,
     GridCell,
     Location,
@@ -748,10 +748,10 @@ def _evolver(loc: Location, **changes: int) -> Callable[..., Location]:
     the class is plain (as :func:`~gi_report.importers.blocks.cell_location`): the same object."""
     fields = {f.alias: getattr(loc, f.name) for f in attrs.fields(type(loc)) if f.init}
     fields.update(changes)
-    if type(loc) is not Location or not _LOCATION:
+    if type(loc) is not Location or not LOCATION_SETTERS:
         return functools.partial(type(loc), **fields)
     file, page, line, table = fields["file"], fields["page"], fields["line"], fields["table"]
-    set_file, set_page, set_line, set_table, set_row, set_column, set_offset = _LOCATION
+    set_file, set_page, set_line, set_table, set_row, set_column, set_offset = LOCATION_SETTERS
     new = object.__new__
 
     def build(*, row: int, column: int, offset: int) -> Location:
