@@ -831,10 +831,10 @@ class _Solver:
         self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
         """Splits already found, and the steps they took, by :meth:`shape`."""
         self.relaxed: dict[int, Run] = {}
+        """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
         self.unprinted: list[Run] = []  #: runs that hold only with a cell unprinted
         self.unsure: set[int] = set()
         """Runs whose check for a cell not printed ran out of steps (:meth:`may_lack_a_cell`)."""
-        """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
 
     def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
         """Set ``flag`` at the positions of ``cells`` (cells no relation names have none)."""
