@@ -27,8 +27,8 @@ from gi_report.importers.rows import (
     Slot,
     _after_label_zone,
     _kind,
-    _new_slot,
     _RowReader,
+    row_slots,
 )
 from gi_report.importers.vocabulary import vocabulary
 
@@ -130,30 +130,17 @@ def _blank_row(placer: Placer, dr: DataRow, pending: list[_Pending]) -> bool:
 def _scan(cells: Sequence[GridCell | None], r: int) -> tuple[list[Slot], int, int]:
     """:func:`~gi_report.importers.rows.row_slots` of grid row ``r``, with what
     :func:`~gi_report.importers.rows._split_labels` finds in them: the index of the last label
-    before the first value, and of the first value (``-1``: none). One pass, each text's kind
-    looked up only as far as the first value."""
-    slots: list[Slot] = []
-    last_text = first_value = -1
-    n = len(cells)
-    c = 0
-    while c < n:
-        cell = cells[c]
-        if cell is None:
-            c += 1
-            continue
-        origin = cell.origin
-        end = c + 1  # the positions after it that its span covers
-        while end < n and (other := cells[end]) is not None and other.origin == origin:
-            end += 1
-        if first_value < 0:
-            kind = _kind(cell.text)
-            if kind == _VALUE:
-                first_value = len(slots)
-            elif kind == _TEXT:
-                last_text = len(slots)
-        slots.append(_new_slot(Slot, (cell.text, c, end - 1, cell.location, origin[0] < r)))
-        c = end
-    return slots, last_text, first_value
+    before the first value, and of the first value (``-1``: none). Each text's kind is looked
+    up only as far as the first value."""
+    slots = row_slots(cells, r)
+    last_text = -1
+    for i, slot in enumerate(slots):
+        kind = _kind(slot.text)
+        if kind == _VALUE:
+            return slots, last_text, i
+        if kind == _TEXT:
+            last_text = i
+    return slots, last_text, -1
 
 
 def _data_row(reader: _RowReader, labels: list[Slot], values: list[Slot]
