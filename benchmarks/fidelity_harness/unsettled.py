@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -370,9 +370,12 @@ def _placed(digits: str, cells: int, where: tuple[int, ...]) -> Iterator[tuple[i
         yield tuple(None if i in where else next(it) for i in range(cells))
 
 
-def _taken_in_turn(sources: list[Iterator[tuple[int | None, ...]]]
-                   ) -> Iterator[tuple[int | None, ...]]:
-    """One item of each source at a time (the blank cell at each place in turn)."""
+_Item = TypeVar("_Item")
+
+
+def _taken_in_turn(sources: list[Iterator[_Item]]) -> Iterator[_Item]:
+    """One item of each source at a time (the blank cell at each place in turn; the groups
+    of blanks sharing a budget), until every source is used up."""
     while sources:
         for source in list(sources):
             item = next(source, None)
@@ -610,13 +613,7 @@ def _interleaved(proof: Proof, notices: Sequence[Notice], targets: frozenset[str
                     for c in rows.values()]
         sources += [_drawn(_row_cuts(proof.doc, run, targets))
                     for run in _printed_runs(proof.doc, targets)]
-    while sources:
-        for source in list(sources):
-            item = next(source, None)
-            if item is None:
-                sources.remove(source)
-            else:
-                yield item
+    yield from _taken_in_turn(sources)
 
 
 def _open(why: Mapping[str, str]) -> frozenset[str]:
