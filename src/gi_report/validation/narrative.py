@@ -315,7 +315,7 @@ def check(report: Report, *, blank_as_zero: bool = False) -> list[Finding]:
         first = candidate(text)
         if first is None:
             continue  # the common case: a text with no claim sentence (no call, no list)
-        for sentence, counted in claims.marked_claim_sentences(text, vocabulary, first):
+        for sentence, counted in claims.compared_sentences(text, vocabulary, first):
             if len(sentence) > MAX_SENTENCE or _LONG_RUN.search(sentence) is not None:
                 continue  # not _readable (inlined: a call per sentence)
             for found in claims.read_found_tuples(sentence, vocabulary, agency,
