@@ -86,6 +86,13 @@ and unit word for a number (kind ``number``), ``None`` and empty strings otherwi
 _CATEGORY = frozenset({"outcome", "applicant", "review", "litig", "rcol", "prow", "fwd", "from",
                        "fee_notice", "fee_amount", "fee_collect", "fee_word", "anaphor"})
 _CASE_KINDS = frozenset({"review", "litig"})
+_CLAIMING_KINDS = frozenset({"applicant", "outcome", "review", "litig", "fwd", "from", "prow",
+                             "fee_notice", "fee_amount", "fee_collect", "recv", "done", "neg"})
+"""The kinds of word a statement needs to make a claim: every reading of a number needs one
+(an applicant, an outcome, a review or litigation, carried forward or over, a document row, a
+fee figure, a receiving or handling verb; the topic of cases, a list's verb and the fee topic
+come from them too), the all-zero fee statement needs a fee-notice word, and a negation is
+one (what it governs: 申请, a fee word, … are read only after it)."""
 _ACTIVE_KINDS = frozenset({"number", "neg", "review", "litig"})
 """The tokens that make a clause one a reading acts on (besides a 其中 starting it)."""
 _FEE_KINDS = frozenset({"fee_notice", "fee_amount", "fee_collect"})
@@ -162,6 +169,9 @@ class Vocabulary:
     negation_groups: tuple[NegationGroup, ...] = ()
     """What the negations can claim, by the kind of category they govern (see
     :class:`NegationGroup`)."""
+    claimable: re.Pattern[str] = attrs.field(factory=lambda: re.compile("(?:)"))
+    """The words of :data:`_CLAIMING_KINDS`: a statement without one makes no claim, so it is
+    not read (one search before the grammar)."""
     seen: dict[str, tuple[str, _Word, bool, bool]] = attrs.field(init=False)
     """Each word with its kind, whether it holds a clause mark, and whether it makes its
     clause one a reading acts on (for :meth:`clauses`)."""
@@ -627,7 +637,9 @@ def _compiled(table: dict[str, _Word], applications: str,
                                                    *words.FEE_ALL_ZERO))),
                       hint=hint, scan=_scan(table), inner_stops=_inner_stops(table),
                       zero_words=_zero_words(table), negations=_negations(table),
-                      negation_groups=_negation_groups(table, applications))
+                      negation_groups=_negation_groups(table, applications),
+                      claimable=re.compile(_trie(t for t in table
+                                                 if table[t].kind in _CLAIMING_KINDS)))
 
 
 def _inner_stops(table: dict[str, _Word]) -> dict[str, tuple[int, ...]]:
@@ -776,12 +788,18 @@ def _sentence_at(text: str, vocabulary: Vocabulary, done: int, at: int, claims_n
     start = last_end.end() if last_end is not None else done
     end = _END.search(text, at)
     done = end.end() if end is not None else len(text)
+    _add_sentence(text, vocabulary, start, done, claims_number, out)
+    return done
+
+
+def _add_sentence(text: str, vocabulary: Vocabulary, start: int, done: int, claims_number: bool,
+                  out: list[tuple[str, bool]]) -> None:
+    """:func:`_sentence_at` of the sentence ``text[start:done]`` (its bounds known)."""
     if text.find("\n", start, done) != -1:
         out += [(s, False) for s in _may_claim(text[start:done], vocabulary)]
     elif (claims_number or vocabulary.hint.search(text, start, done) is not None) \
             and vocabulary.anchors.search(text, start, done) is not None:  # the common case
         out.append((text[start:done].strip(), claims_number))  # (spaces around change no test)
-    return done
 
 
 _NOT_ITEM_UNITS = sorted(
@@ -831,10 +849,12 @@ def _items_from(text: str, vocabulary: Vocabulary, done: int, at: int,
     if needed is None:
         return len(text)  # no sentence left can make a claim
     end = _END.search(text, at)
-    if end is None or needed.start() < end.end():  # in the candidate's sentence: read it
-        return _sentence_at(text, vocabulary, done, at, False, out)
-    last_end = _LAST_END.match(text, end.end(), needed.start())
-    return last_end.end() if last_end is not None else end.end()
+    done = end.end() if end is not None else len(text)
+    if needed.start() < done:  # in the candidate's sentence: read it
+        _add_sentence(text, vocabulary, start, done, False, out)
+        return done
+    last_end = _LAST_END.match(text, done, needed.start())
+    return last_end.end() if last_end is not None else done
 
 
 def _may_claim(chunk: str, vocabulary: Vocabulary) -> Iterator[str]:
@@ -987,6 +1007,8 @@ class _Reader:
         means no cut and a statement to test for all fees 0; a blocking word inside the cut
         means no reading from the negations alone)."""
         sentence = self.sentence
+        if self.vocabulary.claimable.search(sentence, start, end) is None:
+            return  # no word a claim needs (a channel's count of applications, …): no claim
         zero = plain is not None and plain[0] in _ALL_ZERO_WORDS
         if not zero:  # 均为 keeps the statement whole (Vocabulary.read_whole): no cut to find
             end = self.vocabulary.reading_end(sentence, start, end)
