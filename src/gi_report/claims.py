@@ -788,15 +788,30 @@ def _sentence_at(text: str, vocabulary: Vocabulary, done: int, at: int, claims_n
     start = last_end.end() if last_end is not None else done
     end = _END.search(text, at)
     done = end.end() if end is not None else len(text)
-    _add_sentence(text, vocabulary, start, done, claims_number, out)
+    _add_sentence(text, vocabulary, (start, at, done), claims_number, out)
     return done
 
 
-def _add_sentence(text: str, vocabulary: Vocabulary, start: int, done: int, claims_number: bool,
-                  out: list[tuple[str, bool]]) -> None:
-    """:func:`_sentence_at` of the sentence ``text[start:done]`` (its bounds known)."""
+_JOINING_BREAK = re.compile("\n(?<!\n\n)(?!\n)")
+"""A line break that is not part of a blank line (``\n\n``): lines joined there may make words
+that neither line holds."""
+
+
+def _add_sentence(text: str, vocabulary: Vocabulary, bounds: tuple[int, int, int],
+                  claims_number: bool, out: list[tuple[str, bool]]) -> None:
+    """:func:`_sentence_at` of the sentence ``text[start:done]``, its first candidate at
+    ``at`` (``bounds``: start, at, done). A sentence after a heading (``<heading>\n\n…``)
+    is tested alone: when every line break before its candidate is part of a blank line and
+    none follows, the paragraphs before hold no candidate and join no lines, so
+    :meth:`Vocabulary.may_claim` fails for each of them."""
+    start, at, done = bounds
     if text.find("\n", start, done) != -1:
-        out += [(s, False) for s in _may_claim(text[start:done], vocabulary)]
+        if text.find("\n", at, done) == -1 and _JOINING_BREAK.search(text, start, at) is None:
+            sentence = text[text.rfind("\n", start, at) + 1:done].strip()
+            if vocabulary.may_claim(sentence):
+                out.append((sentence, False))
+        else:
+            out += [(s, False) for s in _may_claim(text[start:done], vocabulary)]
     elif (claims_number or vocabulary.hint.search(text, start, done) is not None) \
             and vocabulary.anchors.search(text, start, done) is not None:  # the common case
         out.append((text[start:done].strip(), claims_number))  # (spaces around change no test)
@@ -807,7 +822,7 @@ _NOT_ITEM_UNITS = sorted(
     key=len, reverse=True)
 _ITEMS_CLAIM = re.compile("|".join((
     *(f"{re.escape(u)}(?<=[0-9\\s]{re.escape(u)})" for u in _NOT_ITEM_UNITS),
-    _NEGATION.pattern, *_trie_branches(words.RECEIVED), "\n(?<!\n\n)(?!\n)")))
+    _NEGATION.pattern, *_trie_branches(words.RECEIVED), _JOINING_BREAK.pattern)))
 """What a sentence found by a number of items (条, 项) needs to make a claim, or may hold:
 a claim unit after a digit or a space (a claim number is one), a negation or a receiving verb
 (:func:`_items_without_receipt`), or a line break that is not part of a blank line (lines
@@ -851,7 +866,7 @@ def _items_from(text: str, vocabulary: Vocabulary, done: int, at: int,
     end = _END.search(text, at)
     done = end.end() if end is not None else len(text)
     if needed.start() < done:  # in the candidate's sentence: read it
-        _add_sentence(text, vocabulary, start, done, False, out)
+        _add_sentence(text, vocabulary, (start, at, done), False, out)
         return done
     last_end = _LAST_END.match(text, done, needed.start())
     return last_end.end() if last_end is not None else done
@@ -1007,9 +1022,9 @@ class _Reader:
         means no cut and a statement to test for all fees 0; a blocking word inside the cut
         means no reading from the negations alone)."""
         sentence = self.sentence
-        if self.vocabulary.claimable.search(sentence, start, end) is None:
-            return  # no word a claim needs (a channel's count of applications, …): no claim
         zero = plain is not None and plain[0] in _ALL_ZERO_WORDS
+        if not zero and self.vocabulary.claimable.search(sentence, start, end) is None:
+            return  # no word a claim needs (a channel's count of applications, …): no claim
         if not zero:  # 均为 keeps the statement whole (Vocabulary.read_whole): no cut to find
             end = self.vocabulary.reading_end(sentence, start, end)
         if (zero or _ALL_ZERO.search(sentence, start, end) is not None) and _all_zero(

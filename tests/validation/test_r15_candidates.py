@@ -12,6 +12,7 @@ import pytest
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
+from tests.validation import claims_reference as reference
 from tests.validation.claim_texts import corpus_texts, vocabulary_of
 
 
@@ -51,3 +52,16 @@ def test_sentences_left_out_make_no_claim(version: str) -> None:
         assert all(any(found == other for other in kept) for found in compared), text
         left_out += len(marked) - len(compared)
     assert left_out > 100  # the shortcut is taken, not only allowed
+
+
+@pytest.mark.parametrize("version", sorted(TEMPLATES))
+def test_candidate_sentences_are_the_references(version: str) -> None:
+    """The candidate sentences (a sentence after a heading tested alone among them) are those
+    of the reference reader, which tests every paragraph of a sentence holding a line break."""
+    vocabulary = vocabulary_of(version)
+    alone = 0
+    for text in _texts(vocabulary):
+        assert list(claims.claim_sentences(text, vocabulary)) == \
+            list(reference.claim_sentences(text, vocabulary)), text
+        alone += "\n\n" in text
+    assert alone > 1000
