@@ -176,13 +176,19 @@ def r15_stages(report: Report, rounds: int) -> tuple[int, int, int, float, float
         (spec.fee_fields[0].id, spec.fee_fields[1].id, spec.fee_fields[2].id))
     vocabulary, agency = grammar.vocabulary, report.metadata.agency
 
-    def candidates() -> list[str]:
-        return [s for _, _, text in narrative.texts(report)
-                for s in claims.claim_sentences(text, vocabulary)]
+    def candidates() -> list[tuple[str, bool]]:
+        """R15's candidate sentences, found as ``check`` finds them."""
+        out: list[tuple[str, bool]] = []
+        for _, _, text in narrative.texts(report):
+            first = claims.CANDIDATE.search(text)
+            if first is not None:
+                out += claims.compared_sentences(text, vocabulary, first)
+        return out
 
     found = candidates()
-    unread = sum(1 for s in found if claims._items_without_receipt(s))
-    claimed = sum(len(claims.read_found_tuples(s, vocabulary, agency)) for s in found)
+    unread = sum(1 for s, counted in found if not counted and claims._items_without_receipt(s))
+    claimed = sum(len(claims.read_found_tuples(s, vocabulary, agency, counted=counted))
+                  for s, counted in found)
 
     def read() -> list[list[claims.FoundTuple]]:
         """What R15 runs: the claims as plain tuples, a statement of negations whose groups'
@@ -190,7 +196,8 @@ def r15_stages(report: Report, rounds: int) -> tuple[int, int, int, float, float
         groups = grammar.negation_cells
         settled = None if groups is None else narrative._Settled(
             narrative._Cells(report, grammar.fee_fields), groups)
-        return [claims.read_found_tuples(s, vocabulary, agency, settled=settled) for s in found]
+        return [claims.read_found_tuples(s, vocabulary, agency, counted=counted, settled=settled)
+                for s, counted in found]
 
     reading = cpu_microseconds(read, rounds, repeat=20)
     return len(found), unread, claimed, cpu_microseconds(candidates, rounds, repeat=20), reading
