@@ -792,18 +792,19 @@ def _sentence_at(text: str, vocabulary: Vocabulary, done: int, at: int, claims_n
     return done
 
 
-_JOINING_BREAK = re.compile("\n(?<!\n\n)(?!\n)")
-"""A line break that is not part of a blank line (``\n\n``): lines joined there may make words
-that neither line holds."""
+_JOINING_BREAK = re.compile(f"\n(?<![\n{_ENDS}]\n)(?!\n)")
+"""A line break that is not part of a blank line (``\n\n``) and does not follow a sentence end
+(which leaves it at the start of its sentence, where it is stripped): lines joined there may
+make words that neither line holds."""
 
 
 def _add_sentence(text: str, vocabulary: Vocabulary, bounds: tuple[int, int, int],
                   claims_number: bool, out: list[tuple[str, bool]]) -> None:
     """:func:`_sentence_at` of the sentence ``text[start:done]``, its first candidate at
-    ``at`` (``bounds``: start, at, done). A sentence after a heading (``<heading>\n\n…``)
-    is tested alone: when every line break before its candidate is part of a blank line and
-    none follows, the paragraphs before hold no candidate and join no lines, so
-    :meth:`Vocabulary.may_claim` fails for each of them."""
+    ``at`` (``bounds``: start, at, done). A sentence after a heading (``<heading>\n\n…``) or
+    a line break is tested alone: when no line break before its candidate joins lines (see
+    :data:`_JOINING_BREAK`) and none follows, the paragraphs before hold no candidate and join
+    no lines, so :meth:`Vocabulary.may_claim` fails for each of them."""
     start, at, done = bounds
     if text.find("\n", start, done) != -1:
         if text.find("\n", at, done) == -1 and _JOINING_BREAK.search(text, start, at) is None:
