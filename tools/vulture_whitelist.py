@@ -9,6 +9,9 @@ signum  # signal handler parameters (cli/batch.py _stop): signal.signal passes t
 checker  # jsonschema type-checker functions take (checker, instance) (codec/json.py)
 kwargs  # test doubles accept the keyword arguments of the function they replace
 _.do_GET  # http.server.BaseHTTPRequestHandler calls do_GET (tests/xml/test_xml_attacks.py)
+_.get_function_hook  # mypy's Plugin interface (tools/compiled/attrs_fields.py)
+plugin  # mypy's entry point of a plugin module, named in tools/compiled/mypy.ini
+_patched_source  # an autouse pytest fixture (tests/importers/test_fast_paths_text.py)
 _.log_message  # BaseHTTPRequestHandler hook, overridden to keep the test output quiet
 _.prec  # decimal.localcontext() attributes, set for their effect on the arithmetic
 

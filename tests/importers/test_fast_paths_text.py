@@ -28,6 +28,7 @@ from gi_report.importers import digits, grid, text
 from gi_report.importers.blocks import Location, TableBlock
 from gi_report.importers.digits import Cell
 from gi_report.synthetic import random_report
+from tests.conftest import needs_source
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 CRAWLS = ("2021-pingtan.txt", "2019-pingtan.txt")
@@ -45,10 +46,20 @@ def _documents() -> list[bytes]:
         d.encode() if isinstance(d, str) else d for d in generated]
 
 
+@pytest.fixture(autouse=True)
+def _patched_source(request: pytest.FixtureRequest) -> None:
+    """A test here that patches the solver or the text reader (the fast path off) needs them as
+    Python source: the compiled build binds those names when it is built."""
+    if "monkeypatch" in request.fixturenames:
+        needs_source(digits)
+        needs_source(text)
+
+
 @pytest.fixture(scope="module")
 def solver_calls() -> list[tuple[Any, ...]]:
     """Every call of the digit solver while the documents are imported (the table's stated
     cells copied as they were passed)."""
+    needs_source(grid)
     calls: list[tuple[Any, ...]] = []
     solve = digits.solve  # what grid calls
 
@@ -209,6 +220,7 @@ def test_each_run_splits_alike_with_kept_sums_and_refused_pieces(
 def test_a_too_complex_table_fails_on_the_same_runs_with_the_memo() -> None:
     """A budget reached in the middle of section 三: the runs before it are split, the rest
     too complex — the same with memoised runs as with every run searched."""
+    needs_source(digits)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(digits, "MAX_TABLE_NODES", 60)
         crawl = (CORPUS / "2021-pingtan.txt").read_bytes()

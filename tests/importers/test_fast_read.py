@@ -21,6 +21,7 @@ from gi_report.importers import fastread, grid
 from gi_report.importers.align import Alignment
 from gi_report.importers.blocks import Block, TableBlock, grid_cell
 from gi_report.importers.result import ImportResult
+from tests.conftest import needs_source
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 _KINDS = {".html": "html", ".md": "markdown", ".txt": "text", ".docx": "docx"}
@@ -42,6 +43,7 @@ def _document(item: Path | Case) -> tuple[Path | bytes, str]:
 def _sections(data: Path | bytes, kind: str, monkeypatch: pytest.MonkeyPatch
               ) -> list[tuple[TableSpec, Sequence[Block]]]:
     """Every (layout, blocks) the import reads a section with."""
+    needs_source(grid)
     seen: list[tuple[TableSpec, Sequence[Block]]] = []
     general = grid.read_section
 
@@ -102,6 +104,7 @@ def _outcome(result: ImportResult) -> tuple[str, list[str], list[tuple[str, str]
 
 def _without_fast_path(data: Path | bytes, kind: str, monkeypatch: pytest.MonkeyPatch
                        ) -> ImportResult:
+    needs_source(fastread)
     with monkeypatch.context() as m:
         m.setattr(fastread, "place", lambda spec, blocks: None)
         return read_document(data, kind=kind, warn=False)

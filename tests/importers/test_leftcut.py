@@ -14,6 +14,7 @@ from gi_report import read_document
 from gi_report.form.spec import CellKind
 from gi_report.importers import digits, leftcut
 from gi_report.importers.blocks import Location
+from tests.conftest import needs_source
 
 CELLS = tuple(("row", f"c{i}") for i in range(7))
 TOTAL_FIRST = digits._Rel(left=CELLS[:1], right=CELLS[1:], rule="total", left_at=(0,),
@@ -30,6 +31,7 @@ def _run(text: str) -> digits.Run:
 def _cut(text: str, relations: list[digits._Rel], *, left: bool,
          monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[object, ...]], int]:
     """The splits of ``text`` and the steps they took, cut from the first cell or not."""
+    needs_source(digits)
     with monkeypatch.context() as m:
         if not left:
             m.setattr(digits._Cutter, "leads_with_total", lambda self: False)

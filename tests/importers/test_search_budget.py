@@ -19,7 +19,7 @@ from gi_report.importers import digits, shortrow
 from gi_report.importers.blocks import Location
 from gi_report.importers.digits import Run, solve
 from gi_report.table import CellValue
-from tests.conftest import SEARCH_BUDGET, SearchSteps
+from tests.conftest import SEARCH_BUDGET, SearchSteps, needs_source
 
 HUNG = Case(3039776252, ("heading_typo", "detached_labels"), "one_line_blanks")
 """Seed 2048, case 239 of ``fidelity.py --forms one_line_blanks --cases 1000``: section 三 one
@@ -159,6 +159,7 @@ def test_a_row_whose_check_for_a_cell_not_printed_runs_out_is_blank_saying_so(
     def ran_out(*args: object, **kwargs: object) -> bool:
         raise digits._TooComplex
 
+    needs_source(digits)
     monkeypatch.setattr(digits._Solver, "holds_without", ran_out)
     solution = solve(spec, values, [run])
     assert all(solution.values.get(cell) is None for cell in cells)
