@@ -1227,7 +1227,8 @@ class _Solver:
         else:  # no cell read from what several splits agree on (see the docstring)
             unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES, self.aside),
                                              totals=True)
-            if unprinted:
+            if unprinted or (not own and not any(run.soft)):  # no split of its own rows
+                # holds: cells it dropped may explain it as well as a report breaking its sums
                 self.unprinted.append(run)
             why = self.lacking_why(index) if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
             self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",
