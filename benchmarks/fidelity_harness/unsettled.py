@@ -525,7 +525,6 @@ def note(why: dict[str, str], results: Mapping[str, str]) -> None:
             why[pointer] = result
 
 
-
 def _codes(notices: Sequence[Notice]) -> dict[str, str]:
     codes: dict[str, str] = {}
     for notice in notices:
@@ -624,7 +623,6 @@ def _interleaved(proof: Proof, notices: Sequence[Notice], targets: frozenset[str
 def open_blanks(why: Mapping[str, str]) -> frozenset[str]:
     """The blanks of ``why`` not proven yet (the year and the agency are no table cells)."""
     return frozenset(p for p, w in why.items() if w not in (UNSETTLEABLE, NOT_A_TABLE_CELL))
-
 
 
 def _has_reading(notices: Sequence[Notice], pointer: str) -> bool:
