@@ -223,3 +223,20 @@ def test_fewest_numbers_the_digits_cut_into() -> None:
     assert unprinted.fewest_numbers("7000007", [7]) == [1, 6, 5, 4, 3, 2, 1, 0]  # whole: one
     assert unprinted.fewest_numbers("12", [1, 2]) == [2, 1, 0]  # two segments: two numbers
     assert unprinted.fewest_numbers("", [0]) == [0]
+
+
+def test_a_run_read_within_the_budget_once_dead_branches_cost_nothing() -> None:
+    """Harness seed 2027 (``one_line_blanks``, 1,000 cases, case 27): section 三's first row
+    ``214972163021`` was over the reading budget, so it bounded nothing and six of its cells
+    stayed blank; without the dead branches it is read, and with the relations its cells are
+    2149, 72, 163, 0, 2, 1 in every reading."""
+    case = Case(1839427435, ("cell_missing",), "one_line_blanks")
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    tally = compare(doc.truth, result.report)
+    assert tally.wrong == ()
+    table = result.report.tables["applications"]
+    columns = TEMPLATES["2021"].table("applications").row("new_this_year").columns[:6]
+    assert [table["new_this_year", c] for c in columns] == [2149, 72, 163, 0, 2, 1]
+    assert tally.right >= 179
