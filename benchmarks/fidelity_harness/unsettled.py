@@ -518,7 +518,8 @@ class Proof:
         return {p: UNSETTLEABLE for p in moved if doc.truth.get(p) != self.doc.truth.get(p)}
 
 
-def _note(why: dict[str, str], results: Mapping[str, str]) -> None:
+def note(why: dict[str, str], results: Mapping[str, str]) -> None:
+    """Each blank's reason in ``why`` raised to what ``results`` found, if closer (:data:`RANK`)."""
     for pointer, result in results.items():
         if RANK[result] > RANK[why[pointer]]:
             why[pointer] = result
@@ -547,24 +548,27 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
     for pointer in why:
         if why[pointer] == NO_CANDIDATES and (proof.glued or _has_reading(notices, pointer)):
             why[pointer] = NOT_TRIED
-    if tries > 0 and (batch := _merged(proof, _interleaved(proof, notices, _open(why)),
-                                       _open(why))) is not None:
-        tries -= 1
-        _note(why, {p: r for p, r in proof.attempt(*batch).items() if r == UNSETTLEABLE})
-    alternatives = _interleaved(proof, notices, _open(why))
+    if tries > 0:
+        from benchmarks.fidelity_harness.batches import Budget, parts, prove_batched
+
+        budget = Budget(tries)
+        found = parts(proof, _interleaved(proof, notices, open_blanks(why)), open_blanks(why), why)
+        prove_batched(proof, found, why, budget)
+        tries = budget.tries
+    alternatives = _interleaved(proof, notices, open_blanks(why))
     checks = MAX_CHECKS
     for changes, moved, order in alternatives:
         if tries <= 0 or checks <= 0:
             return
-        if not moved & _open(why):
+        if not moved & open_blanks(why):
             continue
         checks -= 1
         alternative = proof.consistent(changes, moved_columns=order is not None)
         if alternative is None:
-            _note(why, dict.fromkeys(moved, BREAKS_RELATION))
+            note(why, dict.fromkeys(moved, BREAKS_RELATION))
             continue
         tries -= 1
-        _note(why, proof.prints_same(alternative, changes, moved, order))
+        note(why, proof.prints_same(alternative, changes, moved, order))
 
 
 def _rows(changes: Changes) -> set[tuple[str, str]]:
@@ -616,7 +620,8 @@ def _interleaved(proof: Proof, notices: Sequence[Notice], targets: frozenset[str
     yield from _taken_in_turn(sources)
 
 
-def _open(why: Mapping[str, str]) -> frozenset[str]:
+def open_blanks(why: Mapping[str, str]) -> frozenset[str]:
+    """The blanks of ``why`` not proven yet (the year and the agency are no table cells)."""
     return frozenset(p for p, w in why.items() if w not in (UNSETTLEABLE, NOT_A_TABLE_CELL))
 
 
@@ -637,6 +642,6 @@ def classify(proof: Proof | None, truth: Truth, got: Mapping[str, object],
 
 __all__ = ["MAX_TRIES", "UNSETTLEABLE", "Alternative", "Blank", "Changes", "Order", "Proof",
            "Render", "Renderer", "as_consistent", "candidate_changes", "classify", "digit_moves",
-           "printed_cells", "printed_order", "prints_nothing", "prove", "relation_findings",
-           "removed_cells", "reorderings", "repaired", "same_header_orders", "stated",
-           "with_changes"]
+           "note", "open_blanks", "printed_cells", "printed_order", "prints_nothing", "prove",
+           "relation_findings", "removed_cells", "reorderings", "repaired", "same_header_orders",
+           "stated", "with_changes"]

@@ -10,18 +10,22 @@ import random
 import attrs
 
 from benchmarks.fidelity_harness import Case, build_case, run_case
+from benchmarks.fidelity_harness.batches import Budget, Part, _one_per_row, parts, prove_batched
 from benchmarks.fidelity_harness.cases import blank_proof
 from benchmarks.fidelity_harness.compare import imported_cells
 from benchmarks.fidelity_harness.unsettled import (
     BREAKS_RELATION,
+    MAX_TRIES,
     PRINTS_OTHERWISE,
     UNSETTLEABLE,
+    Proof,
     _interleaved,
     _merged,
     _number,
     _printed_runs,
     _splits,
     as_consistent,
+    blanks_of,
     printed_order,
     relation_findings,
     reorderings,
@@ -263,3 +267,37 @@ def test_a_unit_word_merged_into_its_amount_is_not_a_cell_printed_as_nothing() -
     proof = blank_proof(case, doc, text)
     assert proof.removed == (("proactive", "centralized_procurement", "unit"),)
     assert not proof.drops
+
+
+HALVED = Case(346705521, (), "one_line_blanks")
+"""A crawl with blank cells whose first batch of alternatives (one per row) is not proven
+whole: some row's alternative spoils the render."""
+
+
+def _batch_case(case: Case) -> tuple[Proof, dict[str, str], list[Part]]:
+    doc, text, kind = build_case(case)
+    result = read_document(text.encode("utf-8") if isinstance(text, str) else text, kind=kind,
+                           warn=False)
+    proof = blank_proof(case, doc, text)
+    why = blanks_of(doc.truth, imported_cells(result.report))
+    targets = frozenset(why)
+    return proof, why, parts(proof, _interleaved(proof, result.notices, targets), targets, why)
+
+
+def test_a_batch_one_row_spoils_is_halved_and_its_other_rows_proven() -> None:
+    proof, why, found = _batch_case(HALVED)
+    batch, _ = _one_per_row(found)
+    assert len({row for part in batch for row in part.rows}) >= 4
+    changes: dict[tuple[str, str, str], object] = {}
+    for part in batch:
+        changes.update(part.changes)
+    moved = frozenset().union(*(part.moved for part in batch))
+    whole = proof.consistent(dict(changes))  # type: ignore[arg-type]
+    assert whole is None or set(proof.prints_same(
+        whole, changes, moved).values()) != {UNSETTLEABLE}  # type: ignore[arg-type]
+    budget = Budget(MAX_TRIES)
+    prove_batched(proof, list(batch), why, budget)
+    proven = {p for p, w in why.items() if w == UNSETTLEABLE}
+    assert len(proven & moved) >= 10  # the halves without the spoiling row, one render each
+    assert budget.tries >= 0
+

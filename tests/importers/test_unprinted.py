@@ -3,6 +3,8 @@ its cells unprinted, filtered by the form's arithmetic (issue 10: ``one_line_bla
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from benchmarks.fidelity_harness import Case, build_case, compare
@@ -134,16 +136,16 @@ def _results_total(values: tuple[int, ...]) -> dict[tuple[str, str], int]:
 
 
 def test_a_run_over_the_reading_budget_is_read_again_within_the_relations_caps() -> None:
-    """``7000007`` under seven cells has too many readings with cells unprinted to list
+    """``120000012`` under seven cells has too many readings with cells unprinted to list
     (:data:`unprinted.MAX_STEPS`); the column totals cap each cell (no outcome row exceeds its
-    column's total), and then every reading but 7, 0, 0, 0, 0, 0, 7 needs a part 70 or more."""
+    column's total), and then every reading but 12, 0, 0, 0, 0, 0, 12 needs a part over 12."""
     spec = TEMPLATES["2021"].table("applications")
     cells = _row("applications", "denied_prohibited_by_law")
-    run = _run("applications", cells, "7000007")
+    run = _run("applications", cells, "120000012")
     assert unprinted.readings(run) is None  # over the budget uncapped
-    stated = _results_total((7, 0, 0, 0, 0, 0, 7))
+    stated = _results_total((12, 0, 0, 0, 0, 0, 12))
     assert unprinted.settle(spec, stated, [run]) == dict(
-        zip(cells, (7, 0, 0, 0, 0, 0, 7), strict=True))
+        zip(cells, (12, 0, 0, 0, 0, 0, 12), strict=True))
     # nothing caps it: still over the budget, nothing settled
     assert unprinted.settle(spec, {}, [run]) == {}
 
@@ -185,3 +187,56 @@ def test_a_crawl_with_blank_cells_reads_the_rows_the_column_totals_cap() -> None
         cells = [p for p in doc.truth if p.startswith(f"/applications/{row}/")]
         assert len(cells) == 7
         assert all(table[row, p.rsplit("/", 1)[1]] == doc.truth[p] is not None for p in cells)
+
+
+def _brute_readings(digits: str, cells: int) -> set[tuple[int | None, ...]]:
+    """Every reading of ``digits`` over ``cells`` cells, any of them unprinted, by listing every
+    placement of every cut (no number starts with 0 unless it is 0)."""
+    def cuts(rest: str) -> list[tuple[int, ...]]:
+        if not rest:
+            return [()]
+        ends = [1] if rest[0] == "0" else range(1, len(rest) + 1)
+        return [(int(rest[:end]), *tail) for end in ends for tail in cuts(rest[end:])]
+
+    out: set[tuple[int | None, ...]] = set()
+    for cut in cuts(digits):
+        for where in itertools.combinations(range(cells), len(cut)):
+            values = iter(cut)
+            out.add(tuple(next(values) if k in where else None for k in range(cells)))
+    return out
+
+
+@pytest.mark.parametrize("digits", ["7000007", "0000000", "31", "003", "70000"])
+def test_branches_that_yield_no_reading_cost_no_step(digits: str) -> None:
+    """The reader enters no branch whose cells left are fewer than the numbers its digits left
+    cut into (each 0 a number alone): ``7000007`` under seven cells, whose walk over every
+    branch took more than :data:`unprinted.MAX_STEPS` steps, is now listed within them, and
+    every listing is every reading there is."""
+    cells = _row("applications", "denied_prohibited_by_law")
+    found = unprinted.readings(_run("applications", cells, digits))
+    assert found is not None
+    assert len(found) == len(set(found))
+    assert set(found) == _brute_readings(digits, len(cells))
+
+
+def test_fewest_numbers_the_digits_cut_into() -> None:
+    assert unprinted.fewest_numbers("7000007", [7]) == [1, 6, 5, 4, 3, 2, 1, 0]  # whole: one
+    assert unprinted.fewest_numbers("12", [1, 2]) == [2, 1, 0]  # two segments: two numbers
+    assert unprinted.fewest_numbers("", [0]) == [0]
+
+
+def test_a_run_read_within_the_budget_once_dead_branches_cost_nothing() -> None:
+    """Harness seed 2027 (``one_line_blanks``, 1,000 cases, case 27): section 三's first row
+    ``214972163021`` was over the reading budget, so it bounded nothing and six of its cells
+    stayed blank; without the dead branches it is read, and with the relations its cells are
+    2149, 72, 163, 0, 2, 1 in every reading."""
+    case = Case(1839427435, ("cell_missing",), "one_line_blanks")
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    tally = compare(doc.truth, result.report)
+    assert tally.wrong == ()
+    table = result.report.tables["applications"]
+    columns = TEMPLATES["2021"].table("applications").row("new_this_year").columns[:6]
+    assert [table["new_this_year", c] for c in columns] == [2149, 72, 163, 0, 2, 1]
+    assert tally.right >= 179

@@ -734,7 +734,8 @@ class Solution:
     as :attr:`Run.lacking` runs, for :func:`~gi_report.importers.dropped.distrust`."""
     unprinted: tuple[Run, ...] = ()
     """Runs left blank because no split holds while one with a cell unprinted does
-    (``split.inconsistent``, :meth:`_Solver.may_lack_a_cell`): the document may drop cells."""
+    (``split.inconsistent``, :meth:`_Solver.may_lack_a_cell`), or no split of their own rows
+    holds at all (no whitespace): the document may drop cells."""
 
 
 def _pointer(table: str, cell: Cell) -> str:
@@ -832,7 +833,7 @@ class _Solver:
         """Splits already found, and the steps they took, by :meth:`shape`."""
         self.relaxed: dict[int, Run] = {}
         """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
-        self.unprinted: list[Run] = []  #: runs that hold only with a cell unprinted
+        self.unprinted: list[Run] = []  #: runs saying cells may be unprinted (above)
         self.unsure: set[int] = set()
         """Runs whose check for a cell not printed ran out of steps (:meth:`may_lack_a_cell`)."""
 
@@ -1227,7 +1228,8 @@ class _Solver:
         else:  # no cell read from what several splits agree on (see the docstring)
             unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES, self.aside),
                                              totals=True)
-            if unprinted:
+            if unprinted or (not own and not any(run.soft)):  # no split of its own rows
+                # holds: cells it dropped may explain it as well as a report breaking its sums
                 self.unprinted.append(run)
             why = self.lacking_why(index) if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
             self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",

@@ -61,6 +61,7 @@ class _Reader:
         self.steps = 0
         self.out: list[Reading] = []
         self.values: list[int | None] = []
+        self.fewest = fewest_numbers(self.digits, self.ends)
 
     def read(self) -> list[Reading] | None:
         """The readings, or ``None`` over :data:`MAX_STEPS`."""
@@ -71,16 +72,17 @@ class _Reader:
         return self.out
 
     def step(self, at: int) -> None:
-        """Cell ``len(values)`` onward, the digits from ``at`` on."""
+        """Cell ``len(values)`` onward, the digits from ``at`` on; a branch whose cells left
+        cannot hold the digits left (fewer than :func:`fewest_numbers` they cut into) yields no
+        reading and is not entered (it costs no step)."""
+        left = self.cells - len(self.values)
+        if left < self.fewest[at]:
+            return
         self.steps += 1
         if self.steps > MAX_STEPS:
             raise _OverBudget
-        left = self.cells - len(self.values)
         if left == 0:
-            if at == len(self.digits):
-                self.out.append(tuple(self.values))
-            return
-        if len(self.digits) - at > left * MAX_COUNT_DIGITS:
+            self.out.append(tuple(self.values))
             return
         self.values.append(None)  # the cell printed blank (nothing)
         self.step(at)
@@ -102,6 +104,21 @@ class _Reader:
 
 class _OverBudget(Exception):
     pass
+
+
+def fewest_numbers(digits: str, ends: Sequence[int]) -> list[int]:
+    """For each position of ``digits`` (and its end), the fewest numbers the digits from there
+    on cut into: a 0 is a number alone, no number has more than a count's digits or spans two
+    segments (``ends``: where each segment ends). Why: a branch with fewer cells left yields no
+    reading."""
+    fewest = [0] * (len(digits) + 1)
+    for at in range(len(digits) - 1, -1, -1):
+        if digits[at] == "0":
+            fewest[at] = 1 + fewest[at + 1]
+            continue
+        end = min(next(e for e in ends if e > at), at + MAX_COUNT_DIGITS)
+        fewest[at] = 1 + min(fewest[at + 1:end + 1])
+    return fewest
 
 
 def _segment_ends(segments: Sequence[str]) -> list[int]:
@@ -329,4 +346,4 @@ def _settled_notice(spec: TableSpec, run: Run, settled: Mapping[Cell, int]) -> N
         candidates=[tuple(settled[cell] for cell in cells)], found=run.text)
 
 
-__all__ = ["MAX_ROUNDS", "MAX_STEPS", "eligible", "fill", "readings", "settle"]
+__all__ = ["MAX_ROUNDS", "MAX_STEPS", "eligible", "fewest_numbers", "fill", "readings", "settle"]
