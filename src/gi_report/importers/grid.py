@@ -31,7 +31,7 @@ import attrs
 
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import TableSpec, TemplateSpec
-from gi_report.importers import fastread, unprinted
+from gi_report.importers import amountrun, fastread, unprinted
 from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     Alignment,
@@ -128,6 +128,8 @@ class Reading:
                                                 why=why)
                 if not self.hidden:  # every reading with cells unprinted: what they settle
                     found, split_notices = unprinted.fill(self.spec, values, self.runs, found,
+                                                          split_notices)
+                    found, split_notices = amountrun.fill(self.spec, values, self.runs, found,
                                                           split_notices)
             values.update(found)
             notices.extend(split_notices)
