@@ -31,7 +31,7 @@ import attrs
 
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import TableSpec, TemplateSpec
-from gi_report.importers import amountrun, fastread, unprinted
+from gi_report.importers import fastread, mixedrun, unprinted
 from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     Alignment,
@@ -129,8 +129,8 @@ class Reading:
                 if not self.hidden:  # every reading with cells unprinted: what they settle
                     found, split_notices = unprinted.fill(self.spec, values, self.runs, found,
                                                           split_notices)
-                    found, split_notices = amountrun.fill(self.spec, values, self.runs, found,
-                                                          split_notices)
+                    found, split_notices = mixedrun.fill(self.spec, values, self.runs, found,
+                                                         split_notices)
             values.update(found)
             notices.extend(split_notices)
         same = agreed_values(values, self.same_as)

@@ -1,6 +1,7 @@
-"""A count and an amount run together in a crawl that drops blank cells (issue 10, ``one_line``):
-``03.147`` has one reading whatever was dropped — the count 0 and the amount 3.147 — so it is
-read (:mod:`gi_report.importers.amountrun`); a run with two readings stays blank."""
+"""Section 二's runs of mixed kinds in a crawl that drops blank cells (issue 10, ``one_line``):
+``03.147`` has one reading whatever was dropped — the count 0 and the amount 3.147 — and in
+``0-11950`` every reading starts with the count 0, so those cells are read
+(:mod:`gi_report.importers.mixedrun`); a cell the readings disagree on stays blank."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import get_template
 from gi_report.form.spec import CellKind
-from gi_report.importers import amountrun
+from gi_report.importers import mixedrun
 from gi_report.importers.blocks import Location
 from gi_report.importers.digits import Run
 
-COUNT, AMOUNT = CellKind.COUNT, CellKind.AMOUNT
+COUNT, AMOUNT, SIGNED = CellKind.COUNT, CellKind.AMOUNT, CellKind.SIGNED_COUNT
 NEW = get_template("2019").table("proactive")
 OLD = get_template("2019").table("applications")
 PROCUREMENT = NEW.row("centralized_procurement")
@@ -40,7 +41,20 @@ PROCUREMENT = NEW.row("centralized_procurement")
     ("0012", []),
 ])
 def test_readings(text: str, found: list[tuple[object, ...]]) -> None:
-    assert sorted(amountrun.readings((COUNT, AMOUNT), text), key=str) == sorted(found, key=str)
+    assert sorted(mixedrun.readings((COUNT, AMOUNT), (text,)), key=str) == sorted(found, key=str)
+
+
+def test_readings_with_a_signed_count_keep_the_printed_cuts() -> None:
+    # 0-11950 under a count, a signed count and a count (the sign is a cut the document prints):
+    # the first cell is 0 in every reading — -11950 is no count, and the signed count cannot
+    # take 0 with -11950 left for a count
+    found = mixedrun.readings((COUNT, SIGNED, COUNT), ("0", "-11950"))
+    assert {r[0] for r in found} == {0}
+    assert (0, -1195, 0) in found and (0, -11950, None) in found and (0, -1, 1950) in found
+    # a number never spans the cut: 0-1 is not read as one piece
+    assert all(r[1] is None or r[1] < 0 for r in found)
+    # 013720: the count may be dropped (the signed count then 0), so nothing is agreed
+    assert {r[0] for r in mixedrun.readings((COUNT, SIGNED, COUNT), ("013720",))} == {0, None}
 
 
 def _run(spec_row: str, columns: tuple[str, ...], kinds: tuple[CellKind, ...], text: str) -> Run:
@@ -48,25 +62,25 @@ def _run(spec_row: str, columns: tuple[str, ...], kinds: tuple[CellKind, ...], t
                text=text, location=Location())
 
 
-def test_only_a_run_with_one_reading_is_settled() -> None:
+def test_only_the_cells_every_reading_agrees_on_are_settled() -> None:
     columns = tuple(PROCUREMENT.columns[:2])
     kinds = tuple(NEW.column(c).kind for c in columns)
     assert kinds == (COUNT, AMOUNT)
-    settled = amountrun.settle(NEW, [_run(PROCUREMENT.id, columns, kinds, "03.147"),
+    settled = mixedrun.settle(NEW, [_run(PROCUREMENT.id, columns, kinds, "03.147"),
                                      _run(PROCUREMENT.id, columns, kinds, "254.37")])
     assert settled == {(PROCUREMENT.id, columns[0]): 0,
                        (PROCUREMENT.id, columns[1]): Decimal("3.147")}
 
 
-def test_a_run_in_a_relation_or_of_counts_only_is_not_read_here() -> None:
+def test_a_run_in_a_relation_of_counts_only_or_with_whitespace_is_not_read_here() -> None:
     row = OLD.rows[0]
     columns = tuple(row.columns[:2])
-    assert not amountrun.eligible(OLD, _run(row.id, columns, (COUNT, COUNT), "03"))
+    assert not mixedrun.eligible(OLD, _run(row.id, columns, (COUNT, COUNT), "03"))
     columns = tuple(PROCUREMENT.columns[:2])
     # whitespace inside (a cell holding two numbers may straddle it): not read here
     spaced = attrs.evolve(_run(PROCUREMENT.id, columns, (COUNT, AMOUNT), "0 3.147"),
                           segments=("0", "3.147"), soft=(True,))
-    assert not amountrun.eligible(NEW, spaced)
+    assert not mixedrun.eligible(NEW, spaced)
 
 
 @pytest.mark.parametrize("case", [
@@ -91,3 +105,25 @@ def test_a_procurement_run_with_one_reading_is_read_in_a_dump_that_drops_cells(c
                for n in result.notices)
     assert not any(n.code == "split.dropped" and f"/proactive/{PROCUREMENT.id}/{count}" in n.cells
                    for n in result.notices)
+
+
+def test_the_first_count_before_a_signed_count_is_read_in_a_dump_that_drops_cells() -> None:
+    # a cell of section 三 dropped: section 二's splits are distrusted, yet 0-11950 under a
+    # count, a signed count and a count starts with the count 0 in every reading, and 0772
+    # under a count and a signed count is 0 and 772 (0772 is neither cell alone)
+    case = Case(3191556462, ("cell_missing",), "one_line")
+    doc, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode(), kind=kind, warn=False)
+    assert not compare(doc.truth, result.report).wrong
+    read = {f"/proactive/{r}/{c}" for r, c in [
+        ("other_external_services", "items_last_year"), ("administrative_penalty",
+                                                         "items_last_year"),
+        ("administrative_coercion", "items_last_year"), ("administrative_fees", "items_last_year"),
+        ("administrative_fees", "change_this_year")]}
+    for name in read:
+        _, table, row, column = name.split("/")
+        assert result.report.tables[table][row, column] == doc.truth[name] is not None
+    settled = [n for n in result.notices if n.code == "split.unique" and read & set(n.cells)]
+    assert {c for n in settled for c in n.cells} >= read
+    assert not any(read & set(n.cells) for n in result.notices if n.code == "split.dropped")
