@@ -115,7 +115,8 @@ class Reading:
         notices = list(self.notices)
         values = dict(self.values)
         if self.runs:
-            solution = solve(self.spec, values, self.runs, describe=self.describe)
+            solution = solve(self.spec, values, self.runs, describe=self.describe,
+                             unprinted_counts=not dropped)
             self.relaxed_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
                                  for run in solution.relaxed]
             self.unprinted_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
