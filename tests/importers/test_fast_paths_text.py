@@ -63,23 +63,24 @@ def solver_calls() -> list[tuple[Any, ...]]:
     calls: list[tuple[Any, ...]] = []
     solve = digits.solve  # what grid calls
 
-    def recorded(spec: Any, constants: Any, runs: Any, describe: Any = None) -> Any:
-        calls.append((spec, dict(constants), list(runs)))
-        return solve(spec, constants, runs, describe)
+    def recorded(spec: Any, constants: Any, runs: Any, describe: Any = None, *,
+                 unprinted_counts: bool = False) -> Any:
+        calls.append((spec, dict(constants), list(runs), unprinted_counts))
+        return solve(spec, constants, runs, describe, unprinted_counts=unprinted_counts)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(grid, "solve", recorded)
         for document in _documents():
             read_document(document, kind="text", warn=False)
-    assert any(len(runs) > 10 for _, _, runs in calls)  # section 三's rows, many alike
+    assert any(len(runs) > 10 for _, _, runs, _ in calls)  # section 三's rows, many alike
     return calls
 
 
 def _outcome(calls: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """What the solver decides for each call, and the steps left of the table's budget."""
     out = []
-    for spec, constants, runs in calls:
-        solver = digits._Solver(spec, dict(constants), runs, digits._plain)
+    for spec, constants, runs, *unprinted in calls:  # (generated calls: no flag)
+        solver = digits._Solver(spec, dict(constants), runs, digits._plain, *unprinted)
         solution = solver.solve()
         out.append((solution.values, [(n.code, n.message, n.cells, n.candidates, n.found)
                                       for n in solution.notices], solver.budget.left))
@@ -191,8 +192,8 @@ def _each_run_split(calls: list[tuple[Any, ...]], budget: int) -> list[tuple[Any
     """Each run split alone against the relations it meets with the stated cells, whitespace a
     cut or straddled: the splits (or the failure) and the steps left."""
     out: list[tuple[Any, ...]] = []
-    for spec, constants, runs in calls:
-        solver = digits._Solver(spec, dict(constants), runs, digits._plain)
+    for spec, constants, runs, *unprinted in calls:  # (generated calls: no flag)
+        solver = digits._Solver(spec, dict(constants), runs, digits._plain, *unprinted)
         for i, run in enumerate(solver.runs):
             for straddle in (False, True):
                 steps = digits._Budget(budget)
@@ -335,8 +336,8 @@ def test_runs_memoised_under_one_whitespace_mode_split_alike_in_each(
     (``_mode``): every mode given the same key cuts the run alike, in as many steps."""
     calls = [*_generated_calls(seed), *(solver_calls if seed == 0 else [])]
     long_runs = 0
-    for spec, constants, runs in calls:
-        solver = digits._Solver(spec, dict(constants), runs, digits._plain)
+    for spec, constants, runs, *unprinted in calls:  # (generated calls: no flag)
+        solver = digits._Solver(spec, dict(constants), runs, digits._plain, *unprinted)
         for i, run in enumerate(solver.runs):
             if run.lacking:
                 continue

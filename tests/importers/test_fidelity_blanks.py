@@ -23,6 +23,7 @@ from benchmarks.fidelity_harness.unsettled import (
     _merged,
     _number,
     _printed_runs,
+    _row_cuts,
     _splits,
     as_consistent,
     blanks_of,
@@ -180,6 +181,26 @@ def test_row_cuts_come_with_the_fewest_blank_cells_first() -> None:
     assert (12, 0, 0, 3, None) in cuts[:12]
     assert len(set(cuts)) == len(cuts)
     assert all("".join("" if v is None else str(v) for v in cut) == "12003" for cut in cuts)
+
+
+def test_among_cuts_with_as_many_blanks_the_one_moving_the_most_blanks_comes_first() -> None:
+    # section 四 printed as one run in a dump lacking cells of section 三: among the cuts with
+    # one blank cell, those giving the most of the blank cells another value come first, so
+    # the case's tries prove the whole row after review (the arithmetic cannot prefer its
+    # printed split: a cell the dump dropped may sit anywhere in the run)
+    case = Case(172971221, ("extra_section", "cell_missing", "label_typo"), "one_line")
+    row = {f"/review_litigation/litigation_after_review/{c}"
+           for c in ("upheld", "corrected", "other", "pending", "total")}
+    doc, _, _ = build_case(case)
+    (printed,) = _printed_runs(doc, frozenset(row))
+    cuts = list(_row_cuts(doc, printed, frozenset(row)))
+    blanks = [sum(v is None for v in changes.values()) for changes, _ in cuts]
+    assert blanks == sorted(blanks)
+    for n in set(blanks):
+        moved = [len(m) for (_, m), k in zip(cuts, blanks, strict=True) if k == n]
+        assert moved == sorted(moved, reverse=True)
+    proven = {b.pointer for b in run_case(case).tally.blanks if b.why == UNSETTLEABLE}
+    assert proven >= row
 
 
 UNORDERED = Case(1894488586, ("title_broken", "header_broken", "column_order", "unit_words"),

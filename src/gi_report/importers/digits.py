@@ -793,10 +793,19 @@ def _ready(rel: _Rel, depth: list[int]) -> int:
                max(map(depth.__getitem__, rel.right_at), default=-1))
 
 
+def _one_sided(rel: _Rel, flags: Sequence[int]) -> bool:
+    """Whether the cells printed nowhere (flag 0) of ``rel`` all stand on one side of it."""
+    left = any(flags[at] == 0 for at in rel.left_at)
+    right = any(flags[at] == 0 for at in rel.right_at)
+    return not (left and right)
+
+
 class _Solver:
     def __init__(self, spec: TableSpec, constants: dict[Cell, CellValue], runs: Sequence[Run],
-                 describe: Callable[[Sequence[Cell]], str]) -> None:
+                 describe: Callable[[Sequence[Cell]], str], unprinted_counts: bool = False
+                 ) -> None:
         self.spec = spec
+        self.unprinted_counts = unprinted_counts
         self.constants: dict[Cell, int | Decimal] = {
             c: v for c, v in constants.items() if isinstance(v, (int, Decimal))}
         self.blank = {c for c, v in constants.items() if v is None}
@@ -846,7 +855,9 @@ class _Solver:
 
     def constraining(self, unsearched: Sequence[Run]) -> list[_Rel]:
         """The relations that constrain the runs (even those too long to search, given apart):
-        every cell a stated number or a run's cell, none printed blank, at least one a run's."""
+        every cell a stated number or a run's cell, none printed blank, at least one a run's;
+        with :attr:`unprinted_counts`, also those whose other cells, printed nowhere, all stand
+        on one side (each a count ≥ 0: that side's known cells sum to no more than the other)."""
         flags = [0] * len(self.position)  # 1: stated, 2: a run's, 8: printed blank
         self.mark(flags, self.constants, 1)
         for positions in self.at:
@@ -858,8 +869,10 @@ class _Solver:
         out = []
         for rel in _plan(self.spec).relations:
             found = rel.get(flags)
-            # each stated or a run's (1-3, never 0 or blank), one at least a run's (2 or 3)
-            if min(found) >= 1 and 2 <= max(found) <= 3:
+            # each stated or a run's (1-3, never blank), one at least a run's (2 or 3); printed
+            # nowhere (0) only where unprinted cells are counts, and on one side only
+            if 2 <= max(found) <= 3 and (min(found) >= 1 or (
+                    self.unprinted_counts and _one_sided(rel, flags))):
                 out.append(rel)
         return out
 
@@ -1472,12 +1485,17 @@ def _plain(cells: Sequence[Cell]) -> str:
 
 
 def solve(spec: TableSpec, constants: dict[Cell, CellValue], runs: Sequence[Run],
-          describe: Callable[[Sequence[Cell]], str] | None = None) -> Solution:
+          describe: Callable[[Sequence[Cell]], str] | None = None, *,
+          unprinted_counts: bool = False) -> Solution:
     """Split ``runs`` into values for their cells, using ``spec``'s relations.
 
     ``constants`` are the cells the document states plainly (``None`` for a blank cell: the
     relations it takes part in constrain nothing); ``describe`` names cells in the notices.
+    ``unprinted_counts``: the cells the document prints nowhere (a row lost at a page break) are
+    counts ≥ 0 of a report that keeps its arithmetic, so a relation through them on one side
+    still bounds the other (its stated and split cells there sum to no more); only for a
+    document not known to drop cells, where a cell printed nowhere is a lost one, not a blank.
     """
     if not runs:
         return Solution(values={}, notices=())
-    return _Solver(spec, constants, runs, describe or _plain).solve()
+    return _Solver(spec, constants, runs, describe or _plain, unprinted_counts).solve()

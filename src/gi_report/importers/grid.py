@@ -31,7 +31,7 @@ import attrs
 
 from gi_report.form import TEMPLATES
 from gi_report.form.spec import TableSpec, TemplateSpec
-from gi_report.importers import fastread, unprinted
+from gi_report.importers import fastread, mixedrun, unprinted
 from gi_report.importers.align import (
     FOREIGN_ROW_PENALTY,
     Alignment,
@@ -115,7 +115,8 @@ class Reading:
         notices = list(self.notices)
         values = dict(self.values)
         if self.runs:
-            solution = solve(self.spec, values, self.runs, describe=self.describe)
+            solution = solve(self.spec, values, self.runs, describe=self.describe,
+                             unprinted_counts=not dropped)
             self.relaxed_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
                                  for run in solution.relaxed]
             self.unprinted_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
@@ -129,6 +130,8 @@ class Reading:
                 if not self.hidden:  # every reading with cells unprinted: what they settle
                     found, split_notices = unprinted.fill(self.spec, values, self.runs, found,
                                                           split_notices)
+                    found, split_notices = mixedrun.fill(self.spec, values, self.runs, found,
+                                                         split_notices)
             values.update(found)
             notices.extend(split_notices)
         same = agreed_values(values, self.same_as)
