@@ -200,7 +200,8 @@ REPRODUCERS = [
     pytest.param(Case(1782947398, ("two_numbers", "label_typo"), "one_line_blanks"),
                  id="inconsistent-run-may-drop-cells"),
 ]
-"""One small case per defect found (see docs/fidelity.md); an open one is marked xfail."""
+"""One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
+marked xfail."""
 
 
 @pytest.mark.parametrize("case", REPRODUCERS)
@@ -439,7 +440,8 @@ PDF_REPRODUCERS = [
     pytest.param(Case(4191792167, ("two_numbers", "cell_missing"), "tab_rows"),
                  id="two-numbers-short-row-tab-rows"),
 ]
-"""One small case per defect the pdf form found (see docs/fidelity.md)."""
+"""One small case per defect the pdf form found (docs/fidelity-history.md, "Defects the pdf form
+found")."""
 
 
 @pytest.mark.parametrize("case", PDF_REPRODUCERS)
