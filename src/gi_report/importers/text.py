@@ -37,7 +37,7 @@ from gi_report.importers.blocks import (
     TextBlock,
     grid_cell,
 )
-from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark_end
+from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark_end, run_mark
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
@@ -552,10 +552,7 @@ class _CrawlTable:
         stripped = piece.strip()
         if not stripped:
             return
-        mark = page_mark_end(piece)
-        if mark:  # page furniture, not a value nor a label's word: listed as furniture
-            self.narrative.append(piece[:mark].strip())
-            self.text(piece[mark:], at + mark, following)
+        if self.page_mark(piece, at, following):
             return
         tail = self.label_tail(piece)
         if tail is not None:
@@ -574,6 +571,25 @@ class _CrawlTable:
             self.text(piece[cut:], at + cut)
             return
         self.cell(stripped, at)
+
+    def page_mark(self, piece: str, at: int, following: str) -> bool:
+        """Read a text holding a page mark (page furniture, listed as such): one the text starts
+        with is no value nor a label's word; one inside a digit run (a table broken over pages,
+        :func:`~gi_report.importers.furniture.run_mark`) is taken out and the digits on either
+        side are read apart: the break falls between two rows, as between a table's two parts."""
+        mark = page_mark_end(piece)
+        if mark:
+            self.narrative.append(piece[:mark].strip())
+            self.text(piece[mark:], at + mark, following)
+            return True
+        inside = run_mark(piece)
+        if inside is None:
+            return False
+        start, end = inside
+        self.narrative.append(piece[start:end])
+        self.text(piece[:start], at)
+        self.text(piece[end:], at + end, following)
+        return True
 
     def label_tail(self, piece: str) -> re.Match[str] | None:
         """The words at the start of a text that belong to the label before it: a word or two,
