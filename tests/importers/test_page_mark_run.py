@@ -49,13 +49,14 @@ def test_run_mark_leaves_what_may_be_cells_or_no_run() -> None:
 
 def test_a_page_mark_inside_a_run_of_number_only_rows_splits_it_as_furniture() -> None:
     """The digits before and after the mark are read apart (the break falls between two rows);
-    the mark goes to the narrative, where the furniture pass lists it."""
+    the mark is kept with its offset, for a notice of its own."""
     narrative: list[str] = []
     table = _CrawlTable(narrative, APPLICATIONS.id)
-    table.text("1026100027第6页3201000339", 0)
+    table.text("1026100027第6页3201000339", 100)
     assert [[text for text, _ in row] for row in table.finish()] == [
         ["1026100027"], ["3201000339"]]
-    assert narrative == ["第6页"]
+    assert table.marks == [("第6页", 110)]
+    assert narrative == []
 
 
 def _dump_with_mark(mark: str) -> tuple[str, Report]:
@@ -76,8 +77,11 @@ def test_a_dump_with_a_page_mark_after_a_rows_numbers_reads_every_cell(mark: str
     result = read_document(text.encode("utf-8"), kind="text", warn=False)
     cells = sum(len(list(table.cells())) for table in report.tables.values())
     assert assert_right_or_blank(result, report) == cells
-    [removed] = result.with_code("furniture.removed")
-    assert mark in (removed.found or "")
+    [removed] = [n for n in result.with_code("furniture.removed") if n.found == mark]
+    assert removed.location is not None
+    assert removed.location.table == 1  # section 三's table, at the mark
+    assert removed.location.offset == text.index(mark)
+    assert mark in removed.message
 
 
 REPRODUCERS = [

@@ -535,6 +535,7 @@ class _CrawlTable:
         self.valued = False  #: … and has its value
         self.groups: list[tuple[str, int]] = []
         self.narrative = narrative
+        self.marks: list[tuple[str, int]] = []  #: page marks taken out of a digit run, at
         self.numbers = False  #: the last text read was a row of numbers under group labels
 
     def close(self) -> None:
@@ -586,7 +587,7 @@ class _CrawlTable:
         if inside is None:
             return False
         start, end = inside
-        self.narrative.append(piece[start:end])
+        self.marks.append((piece[start:end], at + start))
         self.text(piece[:start], at)
         self.text(piece[end:], at + end, following)
         return True
@@ -725,7 +726,10 @@ def _lead_prose(text: str, table_id: str) -> int:
 
 
 def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
-                 narrative: list[str]) -> TableBlock:
+                 narrative: list[str], marks: list[tuple[str, int]] | None = None
+                 ) -> TableBlock:
+    """One table section of a crawl line as a grid; its narrative and the page marks taken out
+    of its digit runs (text, offset in the line) are added to ``narrative`` and ``marks``."""
     lead = _lead_prose(text, table_id)
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
@@ -740,6 +744,8 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
         else:
             reader.label(reader.row_word(kind, piece, after), piece, base + lead + start)
     rows = reader.finish()
+    if marks is not None:
+        marks += reader.marks
     width = max((len(r) for r in rows), default=0)
     at = _evolver(loc, table=index)
     return TableBlock(
@@ -804,10 +810,13 @@ def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
         body = line[end:stop]
         if section.id in _TABLE_SECTIONS:
             narrative: list[str] = []
-            table = _crawl_table(body, section.id, end, loc, doc.tables, narrative)
-            doc.tables += 1
+            marks: list[tuple[str, int]] = []
+            table = _crawl_table(body, section.id, end, loc, doc.tables, narrative, marks)
             for text in narrative:
                 text_block(text)
+            blocks += [TextBlock(text=mark, location=attrs.evolve(loc, table=doc.tables, offset=at))
+                       for mark, at in marks]  # located in the table: furniture of its runs
+            doc.tables += 1
             blocks.append(table)
         elif section.id == "overview":
             for piece in split_inline_subsections(body):
