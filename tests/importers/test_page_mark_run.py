@@ -17,7 +17,7 @@ from benchmarks.fidelity_harness.cases import build_case, run_case
 from gi_report import read_document
 from gi_report.form import get_template
 from gi_report.importers.blanks import blank_cells
-from gi_report.importers.furniture import run_mark
+from gi_report.importers.furniture import page_mark, run_mark
 from gi_report.importers.text import _CrawlTable
 from gi_report.model import Report
 from gi_report.synthetic import random_report
@@ -35,16 +35,37 @@ def test_run_mark_takes_a_worded_or_glued_dashed_mark_between_numbers() -> None:
     assert run_mark("1309— 7 —") == (4, 9)  # the run ends at the mark (a label follows)
     assert run_mark("0001- 6 -0101") == (4, 9)
     assert run_mark("0048第6页 共9页3201") == (4, 11)
+    assert run_mark("1-1440- 9 - ") == (6, 11)  # white space before the end of the text aside
 
 
 def test_run_mark_leaves_what_may_be_cells_or_no_run() -> None:
     assert run_mark("1 — 6 — 3") is None  # spaced: a dash, 6 and a dash may be three cells
     assert run_mark("1— 6 — 3") is None
+    assert run_mark("1 — 6 —") is None
     assert run_mark("0-71") is None  # a signed count
     assert run_mark("12 6 34") is None  # a bare number never
     assert run_mark("第6页3201") is None  # a leading mark is page_mark_end's
     assert run_mark("本年第6页3201") is None  # not after a number
     assert run_mark("0048第6页本年") is None  # not before one
+
+
+def test_a_page_mark_alone_between_labels_is_furniture_unless_a_row_waits_for_its_value() -> None:
+    assert page_mark(" — 6 — ") and page_mark("第6页 共9页") and not page_mark("6")
+    assert not page_mark("—6—") and not page_mark("1— 6 —")
+    first, second = APPLICATIONS.rows[0], APPLICATIONS.rows[1]
+    narrative: list[str] = []
+    table = _CrawlTable(narrative, APPLICATIONS.id)
+    table.label("header", APPLICATIONS.columns[0].label, 0)
+    table.text("- 6 - ", 10)  # after a header: furniture
+    table.label("row", first.label, 20)
+    table.text("12", 40)
+    table.text(" — 7 — ", 42)  # after a row's value: furniture
+    table.label("row", second.label, 50)
+    table.text("— 8 —", 70)  # a row waits for its value: kept (a dash may be a cell's value)
+    rows = [[text for text, _ in row] for row in table.finish()]
+    assert rows == [[APPLICATIONS.columns[0].label], [first.label, "12"],
+                    [second.label, "— 8 —"]]
+    assert narrative == ["- 6 -", "— 7 —"]
 
 
 def test_a_page_mark_inside_a_run_of_number_only_rows_splits_it_as_furniture() -> None:

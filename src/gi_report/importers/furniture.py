@@ -139,17 +139,26 @@ def run_mark(text: str) -> tuple[int, int] | None:
     A page break falls between two rows, so the mark sits after a number (or a unit word) and
     before the next number or the end of the text; its page number is none of the run's digits.
     Taken out only with its own words (第6页) or its dashes (``— 6 —``) glued to the numbers
-    around it: with white space outside, its dashes and number may be three cells of a run
-    printed spaced; a bare number never is.
+    around it (white space before the end of the text aside): with white space between it and
+    a number, its dashes and number may be three cells of a run printed spaced; a bare number
+    never is.
     """
     for m in _RUN_MARK.finditer(text):
         last = text[: m.start()].rstrip()
         if not (last[-1:].isdigit() or last.endswith(UNITS)) or not _RUN_ON.match(text, m.end()):
             continue
-        spaced = text[m.start() - 1].isspace() or text[m.end():m.end() + 1].isspace()
+        rest = text[m.end():]
+        spaced = text[m.start() - 1].isspace() or (rest[:1].isspace() and bool(rest.strip()))
         if not (m.group("dashed") and spaced):
             return m.start(), m.end()
     return None
+
+
+def page_mark(text: str) -> bool:
+    """Whether a text is a page mark and nothing else (第6页, 第6页 共9页, or ``— 6 —`` with
+    white space inside its dashes): between two labels of a table, where no row waits for its
+    value, it is page furniture, not a cell."""
+    return _RUN_MARK.fullmatch(text.strip()) is not None
 
 
 def strip_inline(text: str) -> tuple[str, list[Removed]]:

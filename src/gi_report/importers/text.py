@@ -37,7 +37,7 @@ from gi_report.importers.blocks import (
     TextBlock,
     grid_cell,
 )
-from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark_end, run_mark
+from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark, page_mark_end, run_mark
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
@@ -575,13 +575,18 @@ class _CrawlTable:
 
     def page_mark(self, piece: str, at: int, following: str) -> bool:
         """Read a text holding a page mark (page furniture, listed as such): one the text starts
-        with is no value nor a label's word; one inside a digit run (a table broken over pages,
+        with is no value nor a label's word, nor is one alone where no row waits for its value
+        (after a header or a row's value, before the next label); one inside a digit run (a
+        table broken over pages,
         :func:`~gi_report.importers.furniture.run_mark`) is taken out and the digits on either
         side are read apart: the break falls between two rows, as between a table's two parts."""
         mark = page_mark_end(piece)
         if mark:
             self.narrative.append(piece[:mark].strip())
             self.text(piece[mark:], at + mark, following)
+            return True
+        if not (self.data and not self.valued) and page_mark(piece):
+            self.narrative.append(piece.strip())
             return True
         inside = run_mark(piece)
         if inside is None:
