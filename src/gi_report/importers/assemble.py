@@ -106,10 +106,7 @@ class _Assembler:
             if in_front and match_heading(block.text, overview) is not None:
                 in_front = False
             piece = furniture.whole_block(block.text)
-            if piece is not None and (piece.what != "metadata" or in_front):
-                self.removed.append((piece, block.location))
-                if piece.key is not None and piece.value is not None:
-                    self.meta.setdefault(piece.key, piece.value)
+            if piece is not None and self.take_furniture(piece, block, in_front):
                 continue
             text, removed = furniture.strip_inline(block.text)
             for r in removed:
@@ -119,6 +116,30 @@ class _Assembler:
             if text.strip():
                 out.append(block if not removed else attrs.evolve(block, text=text.strip()))
         return out
+
+    def take_furniture(self, piece: furniture.Removed, block: TextBlock, in_front: bool) -> bool:
+        """Leave out a block that is furniture (metadata lines only before section 一)."""
+        if self.run_mark(piece, block):
+            return True
+        if piece.what == "metadata" and not in_front:
+            return False
+        self.removed.append((piece, block.location))
+        if piece.key is not None and piece.value is not None:
+            self.meta.setdefault(piece.key, piece.value)
+        return True
+
+    def run_mark(self, piece: furniture.Removed, block: TextBlock) -> bool:
+        """A page mark a crawl reader took out of a table's digit run (its location names the
+        table and the mark's offset): a notice of its own there, so that the blank cells around
+        it read why (the digits on either side of a page break were read apart)."""
+        if piece.what != "page number" or block.location.table is None:
+            return False
+        self.notices.append(notice(
+            "furniture.removed",
+            f"表格中连写的数字间夹有页码“{piece.text}”（分页处），已作为页面附加内容去除，"
+            "页码的数字不计入表格；页码前后的数字分开读取",
+            location=block.location, found=piece.text))
+        return True
 
     def report_furniture(self) -> None:
         if not self.removed:

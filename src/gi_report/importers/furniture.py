@@ -13,6 +13,8 @@ import re
 
 import attrs
 
+from gi_report.form.units import UNITS
+
 METADATA_KEYS = (
     "标题", "题目", "名称", "发布时间", "发布日期", "成文日期", "公开日期", "发文日期", "生成日期",
     "印发日期", "日期", "时间", "发布机构", "发文机关", "发布单位", "发文单位", "单位", "来源",
@@ -122,6 +124,41 @@ def page_mark_end(text: str) -> int:
     here: inside a table a dash is a cell's value."""
     m = _PAGE_MARK.match(text)
     return m.end() if m else 0
+
+
+_DASHED_MARK = r"[-—–]\s+[0-9]{1,4}\s+[-—–]"
+"""A dashed page number with white space inside its dashes (``— 6 —``, ``- 6 -``)."""
+_RUN_MARK = re.compile(rf"(?P<page>{PAGE_MARK_PATTERN})|(?P<dashed>{_DASHED_MARK})")
+_RUN_ON = re.compile(r"\s*(?:[0-9０-９]|$)")
+
+
+def run_mark(text: str) -> tuple[int, int] | None:
+    """Where the first page mark a crawl glued into a table's digit run starts and ends, if one
+    is unambiguous.
+
+    A page break falls between two rows, so the mark sits after a number (or a unit word) and
+    before the next number or the end of the text; its page number is none of the run's digits.
+    Taken out only with its own words (第6页) or its dashes (``— 6 —``) glued to the numbers
+    around it (white space before the end of the text aside): with white space between it and
+    a number, its dashes and number may be three cells of a run printed spaced; a bare number
+    never is.
+    """
+    for m in _RUN_MARK.finditer(text):
+        last = text[: m.start()].rstrip()
+        if not (last[-1:].isdigit() or last.endswith(UNITS)) or not _RUN_ON.match(text, m.end()):
+            continue
+        rest = text[m.end():]
+        spaced = text[m.start() - 1].isspace() or (rest[:1].isspace() and bool(rest.strip()))
+        if not (m.group("dashed") and spaced):
+            return m.start(), m.end()
+    return None
+
+
+def page_mark(text: str) -> bool:
+    """Whether a text is a page mark and nothing else (第6页, 第6页 共9页, or ``— 6 —`` with
+    white space inside its dashes): between two labels of a table, where no row waits for its
+    value, it is page furniture, not a cell."""
+    return _RUN_MARK.fullmatch(text.strip()) is not None
 
 
 def strip_inline(text: str) -> tuple[str, list[Removed]]:

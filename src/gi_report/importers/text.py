@@ -37,7 +37,7 @@ from gi_report.importers.blocks import (
     TextBlock,
     grid_cell,
 )
-from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark_end
+from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark, page_mark_end, run_mark
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
@@ -535,6 +535,7 @@ class _CrawlTable:
         self.valued = False  #: … and has its value
         self.groups: list[tuple[str, int]] = []
         self.narrative = narrative
+        self.marks: list[tuple[str, int]] = []  #: page marks taken out of a digit run, at
         self.numbers = False  #: the last text read was a row of numbers under group labels
 
     def close(self) -> None:
@@ -552,10 +553,7 @@ class _CrawlTable:
         stripped = piece.strip()
         if not stripped:
             return
-        mark = page_mark_end(piece)
-        if mark:  # page furniture, not a value nor a label's word: listed as furniture
-            self.narrative.append(piece[:mark].strip())
-            self.text(piece[mark:], at + mark, following)
+        if self.page_mark(piece, at, following):
             return
         tail = self.label_tail(piece)
         if tail is not None:
@@ -574,6 +572,30 @@ class _CrawlTable:
             self.text(piece[cut:], at + cut)
             return
         self.cell(stripped, at)
+
+    def page_mark(self, piece: str, at: int, following: str) -> bool:
+        """Read a text holding a page mark (page furniture, listed as such): one the text starts
+        with is no value nor a label's word, nor is one alone where no row waits for its value
+        (after a header or a row's value, before the next label); one inside a digit run (a
+        table broken over pages,
+        :func:`~gi_report.importers.furniture.run_mark`) is taken out and the digits on either
+        side are read apart: the break falls between two rows, as between a table's two parts."""
+        mark = page_mark_end(piece)
+        if mark:
+            self.narrative.append(piece[:mark].strip())
+            self.text(piece[mark:], at + mark, following)
+            return True
+        if not (self.data and not self.valued) and page_mark(piece):
+            self.narrative.append(piece.strip())
+            return True
+        inside = run_mark(piece)
+        if inside is None:
+            return False
+        start, end = inside
+        self.marks.append((piece[start:end], at + start))
+        self.text(piece[:start], at)
+        self.text(piece[end:], at + end, following)
+        return True
 
     def label_tail(self, piece: str) -> re.Match[str] | None:
         """The words at the start of a text that belong to the label before it: a word or two,
@@ -709,7 +731,10 @@ def _lead_prose(text: str, table_id: str) -> int:
 
 
 def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
-                 narrative: list[str]) -> TableBlock:
+                 narrative: list[str], marks: list[tuple[str, int]] | None = None
+                 ) -> TableBlock:
+    """One table section of a crawl line as a grid; its narrative and the page marks taken out
+    of its digit runs (text, offset in the line) are added to ``narrative`` and ``marks``."""
     lead = _lead_prose(text, table_id)
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
@@ -724,6 +749,8 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
         else:
             reader.label(reader.row_word(kind, piece, after), piece, base + lead + start)
     rows = reader.finish()
+    if marks is not None:
+        marks += reader.marks
     width = max((len(r) for r in rows), default=0)
     at = _evolver(loc, table=index)
     return TableBlock(
@@ -788,10 +815,13 @@ def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
         body = line[end:stop]
         if section.id in _TABLE_SECTIONS:
             narrative: list[str] = []
-            table = _crawl_table(body, section.id, end, loc, doc.tables, narrative)
-            doc.tables += 1
+            marks: list[tuple[str, int]] = []
+            table = _crawl_table(body, section.id, end, loc, doc.tables, narrative, marks)
             for text in narrative:
                 text_block(text)
+            blocks += [TextBlock(text=mark, location=attrs.evolve(loc, table=doc.tables, offset=at))
+                       for mark, at in marks]  # located in the table: furniture of its runs
+            doc.tables += 1
             blocks.append(table)
         elif section.id == "overview":
             for piece in split_inline_subsections(body):

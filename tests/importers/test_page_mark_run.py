@@ -1,0 +1,138 @@
+"""A page mark a crawl glued into a table's digit run (a table broken over pages, one line).
+
+``…0048第6页3201…`` or ``…1309— 7 —`` before the next row label: the mark is page furniture, its
+page number none of the run's digits. It was kept in the run, so section 三's digits were read
+as a header cell and its cells blanked with ``cell.blank`` ("printed empty"), a false reason,
+or the row's value (``1309— 7 —``) read as no number.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from benchmarks.fidelity_harness import Case
+from benchmarks.fidelity_harness.cases import build_case, run_case
+from gi_report import read_document
+from gi_report.form import get_template
+from gi_report.importers.blanks import blank_cells
+from gi_report.importers.furniture import page_mark, run_mark
+from gi_report.importers.text import _CrawlTable
+from gi_report.model import Report
+from gi_report.synthetic import random_report
+from tests.importers.dumps import one_line
+from tests.importers.test_fidelity import _wrong
+from tests.importers.test_invariant import assert_right_or_blank
+
+APPLICATIONS = get_template("2021").table("applications")
+
+
+def test_run_mark_takes_a_worded_or_glued_dashed_mark_between_numbers() -> None:
+    assert run_mark("0048第6页3201") == (4, 7)
+    assert run_mark("0048 第 6 页 3201") == (5, 10)
+    assert run_mark("0条第6页0个") == (2, 5)  # after a unit word
+    assert run_mark("1309— 7 —") == (4, 9)  # the run ends at the mark (a label follows)
+    assert run_mark("0001- 6 -0101") == (4, 9)
+    assert run_mark("0048第6页 共9页3201") == (4, 11)
+    assert run_mark("1-1440- 9 - ") == (6, 11)  # white space before the end of the text aside
+
+
+def test_run_mark_leaves_what_may_be_cells_or_no_run() -> None:
+    assert run_mark("1 — 6 — 3") is None  # spaced: a dash, 6 and a dash may be three cells
+    assert run_mark("1— 6 — 3") is None
+    assert run_mark("1 — 6 —") is None
+    assert run_mark("0-71") is None  # a signed count
+    assert run_mark("12 6 34") is None  # a bare number never
+    assert run_mark("第6页3201") is None  # a leading mark is page_mark_end's
+    assert run_mark("本年第6页3201") is None  # not after a number
+    assert run_mark("0048第6页本年") is None  # not before one
+
+
+def test_a_page_mark_alone_between_labels_is_furniture_unless_a_row_waits_for_its_value() -> None:
+    assert page_mark(" — 6 — ") and page_mark("第6页 共9页") and not page_mark("6")
+    assert not page_mark("—6—") and not page_mark("1— 6 —")
+    first, second = APPLICATIONS.rows[0], APPLICATIONS.rows[1]
+    narrative: list[str] = []
+    table = _CrawlTable(narrative, APPLICATIONS.id)
+    table.label("header", APPLICATIONS.columns[0].label, 0)
+    table.text("- 6 - ", 10)  # after a header: furniture
+    table.label("row", first.label, 20)
+    table.text("12", 40)
+    table.text(" — 7 — ", 42)  # after a row's value: furniture
+    table.label("row", second.label, 50)
+    table.text("— 8 —", 70)  # a row waits for its value: kept (a dash may be a cell's value)
+    rows = [[text for text, _ in row] for row in table.finish()]
+    assert rows == [[APPLICATIONS.columns[0].label], [first.label, "12"],
+                    [second.label, "— 8 —"]]
+    assert narrative == ["- 6 -", "— 7 —"]
+
+
+def test_a_page_mark_inside_a_run_of_number_only_rows_splits_it_as_furniture() -> None:
+    """The digits before and after the mark are read apart (the break falls between two rows);
+    the mark is kept with its offset, for a notice of its own."""
+    narrative: list[str] = []
+    table = _CrawlTable(narrative, APPLICATIONS.id)
+    table.text("1026100027第6页3201000339", 100)
+    assert [[text for text, _ in row] for row in table.finish()] == [
+        ["1026100027"], ["3201000339"]]
+    assert table.marks == [("第6页", 110)]
+    assert narrative == []
+
+
+def _dump_with_mark(mark: str) -> tuple[str, Report]:
+    """A one-line dump of a generated report with no blank cell, ``mark`` glued between a
+    section 三 row's numbers and the next row's label (a page break)."""
+    report = random_report(random.Random(7), template="2021", blank_rate=0.0, scale=8)
+    text = one_line(report)
+    sections = text.index(get_template("2021").table("review_litigation").rows[0].label)
+    label = APPLICATIONS.rows[3].label
+    at = text.index(label, 0, sections)
+    assert text[at - 1].isdigit()
+    return text[:at] + mark + text[at:], report
+
+
+@pytest.mark.parametrize("mark", ["— 7 —", "- 7 -", "第7页"])
+def test_a_dump_with_a_page_mark_after_a_rows_numbers_reads_every_cell(mark: str) -> None:
+    text, report = _dump_with_mark(mark)
+    result = read_document(text.encode("utf-8"), kind="text", warn=False)
+    cells = sum(len(list(table.cells())) for table in report.tables.values())
+    assert assert_right_or_blank(result, report) == cells
+    [removed] = [n for n in result.with_code("furniture.removed") if n.found == mark]
+    assert removed.location is not None
+    assert removed.location.table == 1  # section 三's table, at the mark
+    assert removed.location.offset == text.index(mark)
+    assert mark in removed.message
+
+
+REPRODUCERS = [
+    # harness seed 2026 and 2027 (one_line): the mark inside section 三's run of number-only
+    # rows (labels printed apart), or glued dashed after a row's numbers
+    pytest.param(Case(4213795841, ("detached_labels", "narrative_between", "page_break_row_lost",
+                                   "part_numbering"), "one_line"), id="worded-mark-in-run"),
+    pytest.param(Case(2471799959, ("two_numbers", "detached_labels", "unit_words",
+                                   "page_break_row_lost"), "one_line"), id="mark-after-unit"),
+    pytest.param(Case(498966248, ("heading_typo", "detached_labels", "header_broken",
+                                  "page_break_row_lost"), "one_line"), id="dashed-mark-in-run"),
+]
+
+
+@pytest.mark.parametrize("case", REPRODUCERS)
+def test_no_blank_cell_says_printed_empty_beside_a_page_mark_in_a_run(case: Case) -> None:
+    """The document printed these cells: none is blank as printed empty (``cell.blank``); no
+    cell is wrong either."""
+    _, text, kind = build_case(case)
+    result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    assert not [b.pointer for b in blank_cells(result) if b.notice is None
+                or b.notice.code == "cell.blank"]
+    assert _wrong(case) == []
+
+
+def test_a_dashed_mark_after_a_rows_numbers_no_longer_blanks_section_three() -> None:
+    """Seed 2027: ``…2280029151309— 7 —`` before the next row's label was read as no number, and
+    every cell it constrained stayed blank (18 right of 201); now 172."""
+    case = Case(32586645, ("page_break_row_lost",), "one_line")
+    outcome = run_case(case, tries=0)
+    assert outcome.tally is not None
+    assert outcome.tally.wrong == ()
+    assert outcome.tally.right >= 172
