@@ -20,12 +20,10 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-import attrs
-
 from gi_report.form.spec import CellKind, TableSpec
-from gi_report.importers.cellnames import describe, pointer
+from gi_report.importers import unprinted
 from gi_report.importers.digits import Run
-from gi_report.importers.result import UNDETERMINED_CODES, Notice, notice
+from gi_report.importers.result import Notice
 from gi_report.numbers import amount_digits_fit, count_digits_fit
 from gi_report.table import CellValue
 
@@ -114,38 +112,8 @@ def fill(spec: TableSpec, stated: Mapping[Cell, CellValue], runs: Sequence[Run],
     cells taken out of the notices leaving them blank, and a ``split.unique`` notice per run."""
     settled = {cell: v for cell, v in settle(spec, runs).items()
                if found.get(cell) is None and stated.get(cell) is None}
-    if not settled:
-        return dict(found), list(notices)
-    names = {pointer(spec, cell) for cell in settled}
-    out = [n for n in (_without(n, names) for n in notices) if n is not None]
-    out += [_notice(spec, run, settled) for run in runs
-            if any(cell in settled for cell in run.cells)]
-    return {**found, **settled}, out
-
-
-def _without(n: Notice, names: set[str]) -> Notice | None:
-    """A notice leaving cells blank without the cells ``names`` (now read); ``None`` if it named
-    no other cell."""
-    if n.code not in UNDETERMINED_CODES or names.isdisjoint(n.cells):
-        return n
-    keep = [k for k, cell in enumerate(n.cells) if cell not in names]
-    if not keep:
-        return None
-    candidates = tuple(dict.fromkeys(
-        tuple(c[k] for k in keep) for c in n.candidates if len(c) == len(n.cells)))
-    return attrs.evolve(n, cells=tuple(n.cells[k] for k in keep), candidates=candidates)
-
-
-def _notice(spec: TableSpec, run: Run, settled: Mapping[Cell, Value]) -> Notice:
-    cells = [cell for cell in run.cells if cell in settled]
-    shown = ", ".join(str(settled[cell]) for cell in cells)
-    return notice(
-        "split.unique",
-        f"文档未印出空白单元格，连写的数字“{run.text.strip()}”按任一单元格可能未印出、"
-        f"每个数合乎其单元格数值格式的每种读法，{describe(spec, cells)} "
-        f"在所有读法中都相同：{shown}",
-        location=run.location, cells=[pointer(spec, cell) for cell in cells],
-        candidates=[tuple(settled[cell] for cell in cells)], found=run.text)
+    return unprinted.merge_settled(spec, runs, found, settled, notices,
+                                   "、每个数合乎其单元格数值格式的每种读法")
 
 
 __all__ = ["MAX_CELLS", "MAX_TEXT", "eligible", "fill", "readings", "settle"]

@@ -313,11 +313,20 @@ def fill(spec: TableSpec, stated: Mapping[Cell, CellValue], runs: Sequence[Run],
     ``split.unique`` notice per run saying how they were read."""
     settled = {cell: value for cell, value in settle(spec, {**stated, **found}, runs).items()
                if found.get(cell) is None and stated.get(cell) is None}
+    return merge_settled(spec, runs, found, settled, notices, "的每种读法与表内勾稽关系")
+
+
+def merge_settled(spec: TableSpec, runs: Sequence[Run], found: Mapping[Cell, CellValue],
+                  settled: Mapping[Cell, CellValue], notices: Sequence[Notice], readings: str
+                  ) -> tuple[dict[Cell, CellValue], list[Notice]]:
+    """``found`` with the cells ``settled`` (each read by every reading of its run), those cells
+    taken out of the notices leaving them blank, and a ``split.unique`` notice per run saying
+    which readings (``readings``, the words after "any cell may be unprinted") agreed."""
     if not settled:
         return dict(found), list(notices)
     names = {pointer(spec, cell) for cell in settled}
     out = [n for n in (_without(n, names) for n in notices) if n is not None]
-    out += [_settled_notice(spec, run, settled) for run in runs
+    out += [_settled_notice(spec, run, settled, readings) for run in runs
             if any(cell in settled for cell in run.cells)]
     return {**found, **settled}, out
 
@@ -335,15 +344,17 @@ def _without(n: Notice, names: set[str]) -> Notice | None:
     return attrs.evolve(n, cells=tuple(n.cells[k] for k in keep), candidates=candidates)
 
 
-def _settled_notice(spec: TableSpec, run: Run, settled: Mapping[Cell, int]) -> Notice:
+def _settled_notice(spec: TableSpec, run: Run, settled: Mapping[Cell, CellValue], readings: str
+                    ) -> Notice:
     cells = [cell for cell in run.cells if cell in settled]
     shown = ", ".join(str(settled[cell]) for cell in cells)
     return notice(
         "split.unique",
-        f"文档未印出空白单元格，连写的数字“{run.text.strip()}”按任一单元格可能未印出的每种读法"
-        f"与表内勾稽关系，{describe(spec, cells)} 在所有读法中都相同：{shown}",
+        f"文档未印出空白单元格，连写的数字“{run.text.strip()}”按任一单元格可能未印出{readings}，"
+        f"{describe(spec, cells)} 在所有读法中都相同：{shown}",
         location=run.location, cells=[pointer(spec, cell) for cell in cells],
         candidates=[tuple(settled[cell] for cell in cells)], found=run.text)
 
 
-__all__ = ["MAX_ROUNDS", "MAX_STEPS", "eligible", "fewest_numbers", "fill", "readings", "settle"]
+__all__ = ["MAX_ROUNDS", "MAX_STEPS", "eligible", "fewest_numbers", "fill", "merge_settled",
+           "readings", "settle"]
