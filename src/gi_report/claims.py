@@ -766,6 +766,13 @@ def marked_claim_sentences(text: str, vocabulary: Vocabulary,
     in another line's sentence). A list, made in one loop (R15 calls it once per text; most
     texts have no candidate). ``first``: the text's first candidate (``CANDIDATE.search(text)``),
     when the caller has looked for it already."""
+    return _candidate_sentences(text, vocabulary, first, pass_items=False)
+
+
+def _candidate_sentences(text: str, vocabulary: Vocabulary, first: re.Match[str] | None,
+                         pass_items: bool) -> list[tuple[str, bool]]:
+    """The loop of :func:`marked_claim_sentences` and, with ``pass_items``, of
+    :func:`compared_sentences` (candidates counting items go to :func:`_items_from`)."""
     out: list[tuple[str, bool]] = []
     done = pos = 0
     search = _CANDIDATE.search
@@ -774,6 +781,8 @@ def marked_claim_sentences(text: str, vocabulary: Vocabulary,
         at = m.start()
         if m.lastindex is not None and not _after_digit(text, at):
             pos = m.end()  # a unit after spaces that follow no digit: search on
+        elif pass_items and m[0] in _ITEM_UNITS:
+            done = pos = _items_from(text, vocabulary, done, at, out)
         else:
             done = pos = _sentence_at(text, vocabulary, done, at, m[0] not in _ITEM_UNITS, out)
         m = search(text, pos)
@@ -837,20 +846,7 @@ def compared_sentences(text: str, vocabulary: Vocabulary,
     candidates count items and they hold nothing :data:`_ITEMS_CLAIM` finds: R15's candidates.
     Such sentences, in a run, are passed over by one search (:func:`_items_from`) instead of
     being cut out and tested one by one; every other sentence is found as before."""
-    out: list[tuple[str, bool]] = []
-    done = pos = 0
-    search = _CANDIDATE.search
-    m = first if first is not None else search(text)
-    while m is not None:
-        at = m.start()
-        if m.lastindex is not None and not _after_digit(text, at):
-            pos = m.end()  # a unit after spaces that follow no digit: search on
-        elif m[0] in _ITEM_UNITS:
-            done = pos = _items_from(text, vocabulary, done, at, out)
-        else:
-            done = pos = _sentence_at(text, vocabulary, done, at, True, out)
-        m = search(text, pos)
-    return out
+    return _candidate_sentences(text, vocabulary, first, pass_items=True)
 
 
 def _items_from(text: str, vocabulary: Vocabulary, done: int, at: int,
