@@ -4,6 +4,8 @@ the corpus's text reports, and every sentence of those and of the hand-labelled 
 from __future__ import annotations
 
 import json
+import random
+from collections.abc import Sequence
 
 from gi_report import claims
 from gi_report.form import TEMPLATES
@@ -31,3 +33,16 @@ def real_sentences() -> list[str]:
     for path in sorted(LABELLED.glob("*.json")):
         texts += [item["text"] for item in json.loads(path.read_text("utf-8"))["sentences"]]
     return sorted({s for text in texts for s in claims.sentences(text)})
+
+
+def real_sentences_altered(pool: Sequence[str], rng: random.Random) -> list[str]:
+    """Each real sentence, then the same with three words of ``pool`` inserted at random."""
+    out: list[str] = []
+    for sentence in real_sentences():
+        out.append(sentence)
+        chars = list(sentence)
+        for _ in range(3):
+            at = rng.randint(0, len(chars))
+            chars[at:at] = rng.choice(pool)
+        out.append("".join(chars))
+    return out

@@ -13,21 +13,14 @@ import pytest
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
-from tests.validation.claim_texts import real_sentences, vocabulary_of
+from tests.validation.claim_texts import real_sentences_altered, vocabulary_of
 
 
 def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
     units = sorted({u for us in words.CLAIM_UNITS.values() for u in us})
     pool = [*vocabulary.words, *(f"{n}{s}{u}" for n in (0, 3, 12) for s in ("", " ")
                                  for u in units), "0", "1,234", "，", "；", "均为0"]
-    out: list[str] = []
-    for sentence in real_sentences():
-        out.append(sentence)
-        chars = list(sentence)
-        for _ in range(3):
-            at = rng.randint(0, len(chars))
-            chars[at:at] = rng.choice(pool)
-        out.append("".join(chars))
+    out = real_sentences_altered(pool, rng)
     for _ in range(8000):
         out.append("".join(rng.choice(pool) for _ in range(rng.randint(1, 8))))
     governed = [t for t, w in vocabulary.words.items() if w.kind in ("app", "fee_word")]

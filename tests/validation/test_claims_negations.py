@@ -12,7 +12,7 @@ import pytest
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
-from tests.validation.claim_texts import real_sentences, vocabulary_of
+from tests.validation.claim_texts import real_sentences_altered, vocabulary_of
 
 
 def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
@@ -20,14 +20,7 @@ def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
     pool = [*vocabulary.words, *(f"{n}{s}{u}" for n in (0, 3, 12) for s in ("", " ")
                                  for u in units), "0", "1,234", "，", "；"]
     negations = list(words.NEGATIONS)
-    out: list[str] = []
-    for sentence in real_sentences():
-        out.append(sentence)
-        chars = list(sentence)
-        for _ in range(3):
-            at = rng.randint(0, len(chars))
-            chars[at:at] = rng.choice(pool)
-        out.append("".join(chars))
+    out = real_sentences_altered(pool, rng)
     for _ in range(8000):
         parts = [rng.choice(pool) for _ in range(rng.randint(0, 10))]
         parts += [rng.choice(negations) for _ in range(rng.randint(1, 3))]

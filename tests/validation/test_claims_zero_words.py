@@ -12,21 +12,14 @@ import pytest
 from gi_report import claims
 from gi_report.form import TEMPLATES
 from gi_report.form import claims as words
-from tests.validation.claim_texts import real_sentences, vocabulary_of
+from tests.validation.claim_texts import real_sentences_altered, vocabulary_of
 
 
 def _cases(vocabulary: claims.Vocabulary, rng: random.Random) -> list[str]:
     """Real sentences, the same with three words inserted, and strings of words only."""
     pool = [*vocabulary.words, *words.FEE_ALL_ZERO, *words.ZERO_WORDS, "，",
             f"3 {words.CLAIM_UNITS['count'][0]}"]
-    out: list[str] = []
-    for sentence in real_sentences():
-        out.append(sentence)
-        chars = list(sentence)
-        for _ in range(3):
-            at = rng.randint(0, len(chars))
-            chars[at:at] = rng.choice(pool)
-        out.append("".join(chars))
+    out = real_sentences_altered(pool, rng)
     notices = [t for t, w in vocabulary.words.items() if w.kind == "fee_notice"]
     for _ in range(6000):
         parts = [rng.choice(pool) for _ in range(rng.randint(0, 6))]
