@@ -157,6 +157,18 @@ def test_a_one_line_crawl_reads_the_tables_under_captions_numbered_apart(seed: i
     assert damaged.right == plain.right
 
 
+def test_a_crawl_whose_sections_are_found_only_by_table_captions_is_read() -> None:
+    """Reproducer: sections numbered 第一部分 and then 二、 of the report's own, the table
+    sections printed only as （一）… captions: two section headings were found, too few for a
+    whole report on one line, and the import raised ``UnrecognisedDocumentError``. The captions
+    count among the headings: every cell is read."""
+    case = Case(1173072370, ("unit_words", "title_broken", "part_numbering", "table_numbering"),
+                "one_line")
+    outcome = run_case(case, tries=0)
+    assert outcome.error is None and outcome.tally is not None
+    assert outcome.tally.wrong == () and outcome.tally.blank == 0
+
+
 # --- tablecaptions alone -----------------------------------------------------------------------
 
 _SECTIONS = get_template("2021").sections

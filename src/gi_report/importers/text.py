@@ -814,9 +814,9 @@ def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
     if sum(1 for _ in itertools.islice(_NUMBERED_HEAD.finditer(line, 0, 100_000), 3)) < 3:
         return None  # fewer than three numbered headings: a paragraph, not a whole report
     heads = list(find_inline_headings(line, _SECTIONS))
+    heads = caption_heads(line, heads, _CAPTIONED, _labels_in)  # tables numbered apart
     if len(heads) < 3:
         return None
-    heads = caption_heads(line, heads, _CAPTIONED, _labels_in)  # tables numbered apart
     blocks: list[Block] = []
 
     def text_block(text: str) -> None:
