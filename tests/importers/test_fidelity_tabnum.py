@@ -169,6 +169,21 @@ def test_a_crawl_whose_sections_are_found_only_by_table_captions_is_read() -> No
     assert outcome.tally.wrong == () and outcome.tally.blank == 0
 
 
+def test_a_caption_numbered_apart_is_no_extra_section() -> None:
+    """A caption repeating its section's title under a table number (二、<title of 三> right
+    above section 三's table) was reported as a section of the report's own (``section.extra``,
+    "its numbers not read"); a real extra section still is."""
+    case = Case(4182758546, ("narrative_between", "table_numbering", "unit_words",
+                             "column_order"), "tab_rows")
+    _, text, kind = build_case(case)
+    assert isinstance(text, str)
+    result = read_document(text.encode("utf-8"), kind=kind, warn=False)
+    assert not result.with_code("section.extra")
+    _, text, kind = build_case(Case(5, ("extra_section",), "html"))
+    assert isinstance(text, str)
+    assert read_document(text.encode("utf-8"), kind=kind, warn=False).with_code("section.extra")
+
+
 # --- tablecaptions alone -----------------------------------------------------------------------
 
 _SECTIONS = get_template("2021").sections
