@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from benchmarks.fidelity_harness.compare import Tally, Wrong, compare, imported_cells
-from benchmarks.fidelity_harness.damage import DAMAGES, blank_units
+from benchmarks.fidelity_harness.damage import DAMAGES, applies, blank_units
 from benchmarks.fidelity_harness.document import Document, build
 from benchmarks.fidelity_harness.forms import FORMS
 from benchmarks.fidelity_harness.unsettled import (
@@ -104,7 +104,8 @@ def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str
     doc.spared = spared
     doc.reorder = reorder
     for name in case.damages:
-        DAMAGES[name](doc, rng)
+        if applies(name, case.form):  # a kind the form cannot print: no damage, no draw
+            DAMAGES[name](doc, rng)
     blank_units(doc)
     text, kind = FORMS[case.form](doc, rng)
     return doc, text, kind
@@ -189,18 +190,20 @@ def run_case(case: Case, *, tries: int = MAX_TRIES) -> Outcome:
 def draw_cases(seed: int, count: int, kinds: Sequence[str], forms: Sequence[str],
                *, combined: float = 0.25, undamaged: float = 0.03) -> list[Case]:
     """``count`` cases: most with one damage kind, some with 2–4 kinds combined, a few none;
-    kinds and forms taken in turn so that every pair is covered evenly."""
+    kinds and forms taken in turn so that every pair is covered evenly; a kind a form cannot
+    print (:data:`~benchmarks.fidelity_harness.damage.ONLY_FORMS`) is not drawn for it."""
     rng = random.Random(seed)
     cases: list[Case] = []
     for i in range(count):
         form = forms[i % len(forms)]
+        usable = [k for k in kinds if applies(k, form)]  # a kind the form prints
         roll = rng.random()
-        if roll < undamaged or not kinds:
+        if roll < undamaged or not usable:
             damages: tuple[str, ...] = ()
-        elif roll < undamaged + combined and len(kinds) > 1:
-            damages = tuple(rng.sample(list(kinds), rng.randint(2, min(4, len(kinds)))))
+        elif roll < undamaged + combined and len(usable) > 1:
+            damages = tuple(rng.sample(usable, rng.randint(2, min(4, len(usable)))))
         else:
-            damages = (kinds[(i // len(forms)) % len(kinds)],)
+            damages = (usable[(i // len(forms)) % len(usable)],)
         cases.append(Case(rng.randrange(2**32), damages, form))
     return cases
 

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable
 
 from benchmarks.fidelity_harness.document import (
+    Block,
     Cell,
     Document,
     Heading,
@@ -19,6 +20,7 @@ from benchmarks.fidelity_harness.document import (
     Row,
     TableBlock,
 )
+from benchmarks.fidelity_harness.forms import _placed
 from gi_report.form import get_template
 from gi_report.form.spec import CellKind, SectionSpec, TableSpec
 from gi_report.render.layout import _header_levels
@@ -412,6 +414,152 @@ def column_order(doc: Document, rng: random.Random) -> bool:
     return True
 
 
+# --- 5. tables numbered apart, merged value cells ---------------------------------------------
+
+TABLE_CAPTIONS = ("表{n}：{title}", "表{n} {title}", "附表{k}：{title}", "附表{k} {title}",
+                  "（{n}）{title}", "{n}、{title}")
+"""How reports caption the form's tables, numbered apart from the sections (``n``: 一, 二 …;
+``k``: 1, 2 …); ``title`` is the title of the section the table belongs to."""
+APPENDIX_HEADINGS = ("附表", "附表：", "附件：统计表")
+"""The heading of an appendix holding the form's tables at the end of a report."""
+APPENDIX_POINTER = "详见附表{k}。"
+"""The sentence a section whose table sits in the appendix is left with."""
+STATISTICS_SECTION = "政府信息公开工作数据统计"
+"""A section of the report's own holding the form's tables under their captions (not a title of
+the form)."""
+
+
+def _first_parts(doc: Document) -> list[TableBlock]:
+    """The first printed part of each form table, in reading order."""
+    seen: set[str] = set()
+    out: list[TableBlock] = []
+    for table in _tables(doc):
+        assert table.spec is not None
+        if table.spec.id not in seen:
+            seen.add(table.spec.id)
+            out.append(table)
+    return out
+
+
+def _caption(doc: Document, table: TableBlock, k: int, styles: tuple[str, ...]) -> str:
+    """The caption of the ``k``-th table (from 1) in the first of ``styles``."""
+    assert table.spec is not None
+    title = _section_spec(doc, table.spec.section).title
+    return styles[0].format(n=NUMERALS[k - 1], k=k, title=title)
+
+
+def _caption_block(text: str, rng: random.Random) -> Heading | Paragraph:
+    return Heading(text, level=3) if rng.random() < 0.5 else Paragraph(text)
+
+
+def _captioned(doc: Document, rng: random.Random) -> None:
+    """Each form table in its section, under a caption numbered 一/二/三 (or 1/2/3)."""
+    style = (rng.choice(TABLE_CAPTIONS),)
+    for k, table in enumerate(_first_parts(doc), start=1):
+        at = doc.blocks.index(table)
+        doc.blocks.insert(at, _caption_block(_caption(doc, table, k, style), rng))
+
+
+def _section_end(doc: Document, start: int) -> int:
+    """Where the section holding the block at ``start`` ends: its next heading of a section."""
+    for i in range(start + 1, len(doc.blocks)):
+        block = doc.blocks[i]
+        if isinstance(block, Heading) and block.level <= 2:
+            return i
+    return len(doc.blocks)
+
+
+def _appendix(doc: Document, rng: random.Random) -> None:
+    """The form tables moved out of their sections into an appendix at the end, each under a
+    caption numbered 一/二/三; each section keeps its text and a pointer to its table."""
+    style = (rng.choice(TABLE_CAPTIONS),)
+    moved: list[Block] = [Heading(rng.choice(APPENDIX_HEADINGS))
+                          if rng.random() < 0.5 else Paragraph(rng.choice(APPENDIX_HEADINGS))]
+    for k, table in enumerate(_first_parts(doc), start=1):
+        start = doc.blocks.index(table)
+        end = _section_end(doc, start)
+        moved += [_caption_block(_caption(doc, table, k, style), rng), *doc.blocks[start:end]]
+        doc.blocks[start:end] = [Paragraph(APPENDIX_POINTER.format(k=k))]
+    doc.blocks += moved
+
+
+def _sections_as_captions(doc: Document, rng: random.Random) -> None:
+    """The report's own sections: the form's table sections become captions numbered
+    （一）/（二）/（三） (or 一、/二、/三、) under one section of the report's own, and the sections
+    after them are renumbered."""
+    style = rng.choice(("（{n}）{title}", "{n}、{title}", "表{n} {title}"))
+    sections = _sections(doc)
+    table_sections = [s for s in ("proactive", "applications", "review_litigation")
+                      if s in sections]
+    if not table_sections:
+        return
+    for k, section_id in enumerate(table_sections, start=1):
+        title = _section_spec(doc, section_id).title
+        sections[section_id].text = style.format(n=NUMERALS[k - 1], title=title)
+        sections[section_id].level = 3
+    at = doc.blocks.index(sections[table_sections[0]])
+    doc.blocks.insert(at, Heading(f"{NUMERALS[1]}、{STATISTICS_SECTION}"))
+    for number, section_id in enumerate(("problems", "other_matters"), start=2):
+        spec = _section_spec(doc, section_id)
+        _heading(doc, section_id, spec.title, number=NUMERALS[number])
+
+
+def table_numbering(doc: Document, rng: random.Random) -> bool:
+    """The form's tables under captions numbered apart from the report's sections: in their
+    sections (表一, 附表1：…), in an appendix at the end, or as the only headings of the form's
+    table sections under a section of the report's own."""
+    if not _first_parts(doc):
+        return False
+    how = rng.choice((_captioned, _appendix, _sections_as_captions))
+    how(doc, rng)
+    return True
+
+
+def _vertical_pairs(doc: Document) -> list[tuple[TableBlock, Cell, Cell]]:
+    """Every two value cells stacked in one grid column of a form table, the lower holding a
+    number, the upper a number or nothing, the lower not merged already: (table, upper,
+    lower)."""
+    pairs: list[tuple[TableBlock, Cell, Cell]] = []
+    for table in _tables(doc):
+        placed, _ = _placed(table)
+        starts = {(r, c): cell for r, c, cell in placed}
+        for (r, c), lower in starts.items():
+            upper = starts.get((r - 1, c))
+            if upper is None or not (_stackable(doc, table, upper, empty=True)
+                                     and _stackable(doc, table, lower)):
+                continue
+            if upper.colspan == lower.colspan and not lower.merged_above:
+                pairs.append((table, upper, lower))
+    return pairs
+
+
+def _stackable(doc: Document, table: TableBlock, cell: Cell, *, empty: bool = False) -> bool:
+    """A value cell of one printed row holding a number (or nothing, if ``empty``), not passed
+    by an earlier damage."""
+    if cell.ref is None or cell.rowspan != 1 or _pointer(table, cell.ref) in doc.passed:
+        return False
+    return cell.text[-1:].isdigit() or (empty and not cell.text)
+
+
+def vmerge_number(doc: Document, rng: random.Random) -> bool:
+    """Two stacked value cells merged (a Word ``vMerge``) with the continuation cell still
+    holding its own number: Word shows the numbers of both in one cell spanning both rows, and
+    both truths are blank (two numbers in one cell); where the upper cell is empty, the merged
+    cell shows the lower's number alone, which stays the lower's truth. Printed
+    by the ``docx`` form only (:data:`ONLY_FORMS`). A pair with a cell of ``doc.spared`` is
+    left as it is (the same random draws)."""
+    pairs = _vertical_pairs(doc)
+    for table, upper, lower in rng.sample(pairs, min(len(pairs), rng.randint(1, 2))):
+        assert upper.ref is not None and lower.ref is not None
+        if [_spare(doc, table, upper.ref), _spare(doc, table, lower.ref)] != [False, False]:
+            continue
+        lower.merged_above = True
+        if upper.text:  # two numbers in one cell; under an empty cell, the lower's own alone
+            doc.truth[_pointer(table, upper.ref)] = None
+            doc.truth[_pointer(table, lower.ref)] = None
+    return bool(pairs)
+
+
 Damage = Callable[[Document, random.Random], bool]
 
 DAMAGES: dict[str, Damage] = {
@@ -431,8 +579,20 @@ DAMAGES: dict[str, Damage] = {
     "detached_labels": detached_labels,
     "header_broken": header_broken,
     "column_order": column_order,
+    "table_numbering": table_numbering,
+    "vmerge_number": vmerge_number,
 }
 """Every damage kind by name, in the order the issue lists them."""
+
+ONLY_FORMS: dict[str, frozenset[str]] = {"vmerge_number": frozenset({"docx"})}
+"""Damage kinds that only some forms can print, with those forms: a Word merge of two value
+cells exists only in a Word document. Elsewhere such a kind is never drawn, and a case naming it
+is built without it (no draw made)."""
+
+
+def applies(kind: str, form: str) -> bool:
+    """Whether damage ``kind`` is one that ``form`` prints (:data:`ONLY_FORMS`)."""
+    return form in ONLY_FORMS.get(kind, (form,))
 
 
 def blank_units(doc: Document) -> None:
@@ -449,4 +609,4 @@ def blank_units(doc: Document) -> None:
                     doc.truth[f"/{spec.id}/{row.id}/{unit}"] = None
 
 
-__all__ = ["DAMAGES", "Damage", "blank_units"]
+__all__ = ["DAMAGES", "ONLY_FORMS", "Damage", "applies", "blank_units"]

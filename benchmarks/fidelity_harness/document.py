@@ -30,6 +30,9 @@ class Cell:
     colspan: int = 1
     header: bool = False
     ref: tuple[str, str] | None = None
+    merged_above: bool = False
+    """Printed by the ``docx`` form as a ``vMerge`` continuation of the cell above that still
+    holds its own text (``vmerge_number``); the other forms print it as a cell of its own."""
 
 
 @attrs.define

@@ -191,6 +191,16 @@ def _w_paragraphs(text: str) -> str:
                    for line in text.split("\n"))
 
 
+def _w_merge(cell: Cell, below: Cell | None) -> str:
+    """A cell's ``vMerge``: it starts a merge when it spans rows or the cell below continues it
+    (``Cell.merged_above``: a continuation holding its own text)."""
+    if cell.merged_above:
+        return "<w:vMerge/>"
+    if cell.rowspan > 1 or (below is not None and below.merged_above):
+        return '<w:vMerge w:val="restart"/>'
+    return ""
+
+
 def _w_table(table: TableBlock) -> str:
     placed, width = _placed(table)
     starts = {(r, c): cell for r, c, cell in placed}
@@ -209,7 +219,7 @@ def _w_table(table: TableBlock) -> str:
             cell = found
             span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
             if (r, c) in starts:
-                merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
+                merge = _w_merge(cell, starts.get((r + 1, c)))
                 body = _w_paragraphs(cell.text)
             else:
                 merge, body = "<w:vMerge/>", "<w:p/>"

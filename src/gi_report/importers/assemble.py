@@ -405,10 +405,13 @@ class _Assembler:
             self.locations[name if name is not None else f"/{table_id}/{cell[0]}/{cell[1]}"] = where
 
     def extra_sections(self, reading: Reading, heading: str) -> None:
-        """A numbered section of the report's own inside a table section is kept as text."""
+        """A numbered section of the report's own inside a table section is kept as text; a
+        caption repeating the section's own title under a table number (一、 for section 二: the
+        tables numbered apart from the sections) is none."""
+        own = next(iter(TEMPLATES.values())).section(reading.spec.id)
         for block in reading.narrative:
             m = _NUMBERED_HEADING.match(block.text)
-            if m is None:
+            if m is None or match_heading(block.text, own, renumbered=True) is not None:
                 continue
             self.notices.append(notice(
                 "section.extra",

@@ -410,7 +410,10 @@ class _Reader:
         column: int,
         text: str,
     ) -> _Span | None:
-        """The span a ``vMerge``/``hMerge`` continuation cell extends, or ``None`` if none."""
+        """The span a ``vMerge``/``hMerge`` continuation cell extends, or ``None`` if none (a
+        cell of its own). A ``vMerge`` continuation holding text of its own under a cell that
+        holds none is a cell of its own: the text is that row's alone, never repeated into the
+        rows above it."""
         w = self.w
         props = tc.find(f"{w}tcPr")
         if props is None:
@@ -419,6 +422,8 @@ class _Reader:
         vmerge = props.find(f"{w}vMerge")
         if vmerge is not None and vmerge.get(f"{w}val", "continue") != "restart":
             target = positions.get((row - 1, column))
+            if target is not None and text and not target.parts:
+                return None
         hmerge = props.find(f"{w}hMerge")
         if target is None and hmerge is not None and hmerge.get(f"{w}val", "continue") != (
             "restart"

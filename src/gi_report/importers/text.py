@@ -47,6 +47,7 @@ from gi_report.importers.narrative import (
 )
 from gi_report.importers.nearlabel import near_numbered
 from gi_report.importers.normalize import fold, split_marker
+from gi_report.importers.tablecaptions import MIN_LABELS, caption_heads
 from gi_report.importers.tabrows import after_page_break, blank_row, lone_cell, tab_row
 from gi_report.importers.values import run_segments
 
@@ -795,11 +796,25 @@ def _evolver(loc: Location, **changes: int) -> Callable[..., Location]:
     return build
 
 
+_CAPTIONED = tuple(s for s in _SECTIONS if s.id in _TABLE_SECTIONS)
+
+
+def _labels_in(text: str, table_id: str) -> int:
+    """How many labels of the table ``text`` holds, counted up to :data:`MIN_LABELS`."""
+    found = 0
+    for kind, *_ in _tokens(text, table_id):
+        found += kind != "text"
+        if found >= MIN_LABELS:
+            break
+    return found
+
+
 def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
     """A whole report on one line, as blocks; ``None`` if the line is not one."""
     if sum(1 for _ in itertools.islice(_NUMBERED_HEAD.finditer(line, 0, 100_000), 3)) < 3:
         return None  # fewer than three numbered headings: a paragraph, not a whole report
     heads = list(find_inline_headings(line, _SECTIONS))
+    heads = caption_heads(line, heads, _CAPTIONED, _labels_in)  # tables numbered apart
     if len(heads) < 3:
         return None
     blocks: list[Block] = []
