@@ -19,6 +19,7 @@ from benchmarks.fidelity_harness.document import (
     Row,
     TableBlock,
 )
+from benchmarks.fidelity_harness.stated import narrative_states
 from gi_report.form import get_template
 from gi_report.form.spec import CellKind, SectionSpec, TableSpec
 from gi_report.render.layout import _header_levels
@@ -433,6 +434,8 @@ DAMAGES: dict[str, Damage] = {
     "column_order": column_order,
 }
 """Every damage kind by name, in the order the issue lists them."""
+
+DAMAGES["narrative_states"] = narrative_states  # item 4: the text states section 二 numbers
 
 
 def blank_units(doc: Document) -> None:
