@@ -34,6 +34,19 @@ def test_a_run_is_not_settled_by_a_number_another_row_holds() -> None:
     assert [n.code for n in solution.notices] == ["split.ambiguous"]
     values, notices = settle(PROACTIVE, solution.notices, f"{NORMATIVE}及{REGULATIONS}11条。")
     assert values == {} and [n.code for n in notices] == ["split.ambiguous"]
-    values, notices = settle(PROACTIVE, solution.notices, f"{NORMATIVE}类11条。")
+    values, notices = settle(PROACTIVE, solution.notices, f"本年制发{NORMATIVE}11件。")
     assert values == dict(zip(cells, (11, 2, 9), strict=True))
     assert [n.code for n in notices] == ["split.by_text"]
+
+
+def test_a_count_of_information_items_of_a_category_settles_nothing() -> None:
+    """``<row>类11条`` counts items published under a category, not the row's documents: a real
+    report prints ``…<row>类1条`` beside 5 documents issued (2021-pingtan-zrz), so 11 under
+    ``1129`` is no evidence for 11|2|9 (2024-pingtan-jjf states the same phrase)."""
+    row = PROACTIVE.row("normative_documents")
+    cells = tuple((row.id, c) for c in row.columns)
+    run = Run(cells=cells, kinds=tuple(PROACTIVE.column(c).kind for _, c in cells),
+              segments=("1129",), text="1129", location=Location())
+    solution = solve(PROACTIVE, {}, [run])
+    values, notices = settle(PROACTIVE, solution.notices, f"涵盖政策及{NORMATIVE}类11条。")
+    assert values == {} and [n.code for n in notices] == ["split.ambiguous"]
