@@ -169,11 +169,10 @@ def _distractor(spec: TableSpec, doc: Document, d: _Draws, subset: bool) -> str:
     return OTHER_THINGS[int(d.shape * len(OTHER_THINGS))].format(row=term, n=number)
 
 
-def _said(spec: TableSpec, doc: Document, stated: list[_Draws], contradicted: int | None
-          ) -> list[Said]:
-    """The sentences of the drawn statements: agreeing ones, one contradicting; the first
-    statement's row's other agreeing cells joined to it where drawn (``，废止2件``). What is
-    joined depends on the draws and on which cells are blank, never on a value."""
+def _numbers(spec: TableSpec, doc: Document, stated: list[_Draws], contradicted: int | None
+             ) -> list[int | None]:
+    """The number each statement prints: the truth (``None``: a blank cell, not printed), or
+    for the contradicting one a number cut from the row's printed digits."""
     numbers: list[int | None] = []
     for i, d in enumerate(stated):
         truth = doc.truth.get(f"/{spec.id}/{d.cell[0]}/{d.cell[1]}")
@@ -181,19 +180,27 @@ def _said(spec: TableSpec, doc: Document, stated: list[_Draws], contradicted: in
             numbers.append(_pick(_cuts(_digits(doc, spec, d.cell[0])), d.number, d.fallback))
         else:
             numbers.append(truth if isinstance(truth, int) else None)
+    return numbers
+
+
+def _said(spec: TableSpec, doc: Document, stated: list[_Draws], contradicted: int | None
+          ) -> list[Said]:
+    """The sentences of the drawn statements: agreeing ones, one contradicting; the first
+    statement's row's other agreeing cells joined to it where drawn (``，废止2件``). What is
+    joined depends on the draws and on which cells are blank, never on a value."""
+    numbers = _numbers(spec, doc, stated, contradicted)
     joined = _joined(stated, numbers, contradicted)
     out: list[Said] = []
     for i, (d, number) in enumerate(zip(stated, numbers, strict=True)):
         if number is None or (i in joined and i != 0):
             continue
-        pointer = f"/{spec.id}/{d.cell[0]}/{d.cell[1]}"
-        rest = [(stated[j], numbers[j]) for j in joined if j != 0] if i == 0 else []
-        sentence = _with_row(spec, d, number, rest)  # type: ignore[arg-type]
-        for j in (joined if i == 0 and joined else [i]):
-            dj = stated[j]
-            pj = f"/{spec.id}/{dj.cell[0]}/{dj.cell[1]}"
-            kind = AGREE if numbers[j] == doc.truth.get(pj) else CONTRADICT
-            out.append(Said(sentence, kind, pj if j else pointer, numbers[j]))
+        together = joined if i == 0 and joined else [i]
+        rest = [(stated[j], numbers[j] or 0) for j in together if j != i]
+        sentence = _with_row(spec, d, number, rest)
+        for j in together:
+            pointer = f"/{spec.id}/{stated[j].cell[0]}/{stated[j].cell[1]}"
+            kind = AGREE if numbers[j] == doc.truth.get(pointer) else CONTRADICT
+            out.append(Said(sentence, kind, pointer, numbers[j]))
     return out
 
 
