@@ -78,6 +78,9 @@ ISSUED, REPEALED, VALID = (PROACTIVE.column(c).label for c in PROACTIVE.row(
     f"清理{NORMATIVE}16件。",              # no column named
     f"{NORMATIVE}16件已全部公开。",          # no column named
     f"各部门现行有效{NORMATIVE}16件。",     # a part of the agency
+    f"废止和修改{NORMATIVE}16件。",          # a sum of two things
+    f"下一步拟现行有效{NORMATIVE}16件。",     # a plan
+    f"较上年现行有效{NORMATIVE}16件增加2件。",  # another year
 ])
 def test_numbers_beside_the_label_that_name_no_cell_settle_nothing(sentence: str) -> None:
     """``5416``: 5|4|16, 5|41|6 or 54|1|6; before, each of these picked 5|4|16 (16 fits one

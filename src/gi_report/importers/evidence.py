@@ -8,7 +8,8 @@ the words of a column; the column is named there (``<row>现行有效16件``, ``
 right before the label in the same clause (``现行有效的<row>16件``); a clause that goes on with
 another column of the same row (``，废止2件``) states that cell too. A number with other words
 between it and the label (``<row>备案审查15件``, ``<row>中3件为…``), one naming no column, a
-breakdown (``其中…``) and a clause about a part of the agency state nothing.
+breakdown (``其中…``), a clause about a part of the agency, a list (``废止和修改<row>…``) and a
+sentence about a plan or another year (``拟制定…``, ``较上年…``) state nothing.
 
 A split is chosen only when the statements leave exactly one candidate; the notice quotes every
 sentence used. The text is not used for a table at all when it contradicts itself (two numbers
@@ -31,7 +32,7 @@ from decimal import Decimal
 import attrs
 
 from gi_report.form import claims as words
-from gi_report.form.spec import TableSpec
+from gi_report.form.spec import CellKind, TableSpec
 from gi_report.importers.normalize import core
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
@@ -57,7 +58,8 @@ class Statement:
 
     ``columns``: the row's columns the words name (empty: no column named; such a number is
     not used to settle a run). ``plain``: nothing but filler or column words stands between the
-    label and the number."""
+    label and the number, the unit is a count's, and the sentence does not put it in a plan or
+    another year."""
 
     value: Decimal
     sentence: str
@@ -94,7 +96,8 @@ def _read(sentence: str, m: re.Match[str], columns: Mapping[str, frozenset[str]]
     """One loose match as a statement: the columns its words name, and whether it is plain."""
     value, gap = Decimal(m.group(3)), m.group(2)
     rest, named = _strip_words(gap, columns)
-    plain = not rest and m.group(4) in _COUNT_UNITS
+    plain = not rest and m.group(4) in _COUNT_UNITS and not _elsewhere(sentence[:m.start(1)],
+                                                                       columns)
     if plain and not named:
         named = _named_before(sentence, m.start(1), columns)
     return Statement(value, sentence.strip(), named, plain, sentence[m.end():])
@@ -115,20 +118,42 @@ def _strip_words(gap: str, columns: Mapping[str, frozenset[str]]) -> tuple[str, 
 def _named_before(sentence: str, start: int, columns: Mapping[str, frozenset[str]]
                   ) -> frozenset[str]:
     """The columns the last column word of the clause names, when it stands at most
-    :data:`_REACH` characters before the label; none in a breakdown (其中…) or a clause about
-    a part of the agency."""
+    :data:`_REACH` characters before the label with no join word between (``废止和修改<row>``
+    is a sum); none in a breakdown (其中…) or a clause about a part of the agency."""
     clause_start = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
     before = sentence[clause_start:start]
     if before.lstrip().startswith(words.BREAKDOWN) or any(
             part in before for part in words.NOT_WHOLE_SUBJECTS):
         return frozenset()
+    best = _last_word(before, columns)
+    if best is None or any(join in before[best[0]:] for join in words.JOINS):
+        return frozenset()
+    return columns[best[1]]
+
+
+def _last_word(before: str, columns: Mapping[str, frozenset[str]]) -> tuple[int, str] | None:
+    """The column word of ``before`` that ends last, at most :data:`_REACH` characters before
+    its end, and where it starts."""
     best: tuple[int, str] | None = None
     for word in columns:
         at = before.rfind(word)
         if at >= 0 and len(before) - (at + len(word)) <= _REACH and (
                 best is None or at + len(word) > best[0] + len(best[1])):
             best = (at, word)
-    return columns[best[1]] if best else frozenset()
+    return best
+
+
+_ELSEWHERE = ("拟", "计划", "将要", "预计", "下一步", "明年", "下一年", "上年", "去年", "同比",
+              "较上")
+"""Words that put a statement in a plan or another year (拟制定, 较上年…): not the year's cells."""
+
+
+def _elsewhere(before: str, columns: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the sentence before the label speaks of a plan or another year (once the column
+    words are taken out: a column may name the year before, 上一年项目)."""
+    for word in _longest_first(tuple(columns)):
+        before = before.replace(word, "")
+    return any(w in before for w in _ELSEWHERE)
 
 
 def continued(statement: Statement, after: str, columns: Mapping[str, frozenset[str]]
@@ -196,6 +221,8 @@ def column_words(spec: TableSpec, row_id: str) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for column_id in spec.row(row_id).columns:
         column = spec.column(column_id)
+        if column.kind is not CellKind.COUNT:
+            continue  # a statement is a count (:data:`_COUNT_UNITS`)
         said = [v for key, verbs in (*words.PROACTIVE_VERBS, *words.PROACTIVE_ITEM_WORDS)
                 if key in column.label for v in verbs]
         for word in (*said, core(column.label), *(core(a) for a in column.aliases)):
