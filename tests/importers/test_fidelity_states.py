@@ -95,6 +95,10 @@ def test_a_distractor_read_as_evidence_prints_other_bytes_on_the_rebuild() -> No
     pytest.param(Case(693551541, KIND, "one_line_blanks"), id="other-thing-blanks"),
     pytest.param(Case(2114288475, KIND, "one_line"), id="subset-of-the-row"),
     pytest.param(Case(3060597977, KIND, "one_line"), id="subset-signed-run"),
+    # wrong in benchmarks/fidelity.py --seed 2027 --cases 1500 (清理<row>6941件, <row>备案审查43件)
+    pytest.param(Case(1663529085, KIND, "one_line_blanks"), id="seed-2027-other-thing"),
+    pytest.param(Case(2743576510, ("column_order", "narrative_between", "narrative_states"),
+                      "one_line_blanks"), id="seed-2027-other-thing-combined"),
 ])
 def test_reproducers_a_subset_or_another_number_settles_no_run(case: Case) -> None:
     """Before, ``split.by_text`` took these numbers as statements of the row: wrong cells."""
@@ -106,3 +110,15 @@ def test_reproducers_a_subset_or_another_number_settles_no_run(case: Case) -> No
     result = read_document(data, kind=kind, warn=False)
     quoted = " ".join(n.message for n in result.with_code("split.by_text"))
     assert not any(s.sentence in quoted for s in _said(case) if s.kind in (SUBSET, OTHER))
+
+
+def test_a_contradicting_statement_of_another_column_settles_nothing() -> None:
+    """``011110`` under 行政许可 (0, 1111, 0) and the text states 111 as last year's items, a
+    number no split gives that cell: before, the number was looked for in any cell and the
+    split 0, 111, 10 taken (proven indistinguishable, seed 2071); the statement now names its
+    column, fits no candidate, and the text is not used."""
+    case = Case(1389261254, ("narrative_states", "page_break_row_lost", "label_typo"), "one_line")
+    assert CONTRADICT in {s.kind for s in _said(case)}
+    outcome = run_case(case, tries=0)
+    assert outcome.tally is not None
+    assert outcome.tally.wrong == () and outcome.tally.indistinguishable == ()
