@@ -122,3 +122,20 @@ def test_a_contradicting_statement_of_another_column_settles_nothing() -> None:
     outcome = run_case(case, tries=0)
     assert outcome.tally is not None
     assert outcome.tally.wrong == () and outcome.tally.indistinguishable == ()
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(Case(3705217991, KIND, "one_line"), id="penalty-subset-as-row"),
+    pytest.param(Case(3724978309, KIND, "one_line"), id="penalty-subset-as-row-2019"),
+    pytest.param(Case(1122584885, KIND, "one_line_blanks"), id="documents-subset-as-row"),
+    pytest.param(Case(3892727255, KIND, "one_line_blanks"), id="coercion-as-row-blanks"),
+])
+def test_reproducers_a_sentence_before_the_table_is_not_a_row(case: Case) -> None:
+    """Section 二's text ``<row><column label>0件。<row>中11件为…。`` right before the table of a
+    one-line dump: the column label in the first sentence was taken for the table's header, so
+    the sentences were read as rows (``<row>中`` a fuzzy label, 11 its value): wrong cells in
+    ``fidelity.py --seed 2070 --kinds narrative_states --forms one_line,one_line_blanks``. The
+    section's lead prose now ends before the first header that is not inside a sentence."""
+    outcome = run_case(case, tries=0)
+    assert outcome.tally is not None
+    assert outcome.tally.wrong == () and outcome.tally.indistinguishable == ()
