@@ -21,6 +21,7 @@ from benchmarks.fidelity_harness.document import (
     TableBlock,
 )
 from benchmarks.fidelity_harness.forms import _placed
+from benchmarks.fidelity_harness.stated import narrative_states
 from gi_report.form import get_template
 from gi_report.form.spec import CellKind, SectionSpec, TableSpec
 from gi_report.render.layout import _header_levels
@@ -593,6 +594,8 @@ is built without it (no draw made)."""
 def applies(kind: str, form: str) -> bool:
     """Whether damage ``kind`` is one that ``form`` prints (:data:`ONLY_FORMS`)."""
     return form in ONLY_FORMS.get(kind, (form,))
+
+DAMAGES["narrative_states"] = narrative_states  # item 4: the text states section 二 numbers
 
 
 def blank_units(doc: Document) -> None:

@@ -33,6 +33,10 @@ UNSETTLED: dict[str, set[str]] = {
     # 5125: the text's 制定规范性文件5件 fits two of the three splits (5|1|25, 5|12|5)
     "2022-pingtan-nyn": _cells("proactive", "normative_documents", "issued_this_year",
                                "repealed_this_year", "currently_valid"),
+    # 1129: the text's 政策及规范性文件类11条 counts items published under a category (zrz
+    # prints …类1条 beside 5 documents issued), not documents: no evidence for 11|2|9
+    "2024-pingtan-jjf": _cells("proactive", "normative_documents", "issued_this_year",
+                               "repealed_this_year", "currently_valid"),
 }
 NAMES = ("2019-pingtan-jtj", "2021-pingtan-jinjing", "2021-pingtan-zrz", "2022-pingtan-nyn",
          "2023-pingtan-czj", "2023-pingtan-hzs", "2023-pingtan-suping", "2024-pingtan-jjf")

@@ -100,6 +100,13 @@ PROACTIVE_VERBS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 )
 """Verbs by the word of the section-二 column label they fill (制发 → 本年制发件数, …)."""
 
+PROACTIVE_ITEM_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("处理决定", ("处理决定", "作出决定")),
+    ("上一年项目", ("上一年项目", "上年项目")),
+)
+"""Words of the section-二 item columns (处理决定 → 处理决定数量, …), by the word of the column
+label they fill; read by the text evidence of the importers, not by the claims grammar."""
+
 FEE_NOTICE: Final = ("收费通知",)
 FEE_AMOUNT: Final = ("总金额", "金额")
 FEE_COLLECTED: Final = ("实际收取", "实收", "收取")

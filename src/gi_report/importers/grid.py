@@ -121,7 +121,8 @@ class Reading:
                                  for run in solution.relaxed]
             self.unprinted_rows = [row_name(self.spec, self.spec.row(run.cells[0][0]))
                                    for run in solution.unprinted]
-            chosen, split_notices = settle(self.spec, solution.notices, text)
+            chosen, split_notices = settle(self.spec, solution.notices, text,
+                                           {**values, **solution.values})
             found = {**solution.values, **chosen}
             if dropped:
                 found, split_notices = distrust(self.spec, relaxed(self.runs, solution),

@@ -722,13 +722,22 @@ def _lead_prose(text: str, table_id: str) -> int:
     """Where the section's opening sentences end (before its first column header), or 0.
 
     A section that opens with a sentence naming labels of the form (``2024年，没有…情况。`` with
-    section 四's row labels in it) opens with narrative, not rows.
+    section 四's row labels in it) opens with narrative, not rows. A column header inside such
+    a sentence (``<row><column label>16件。``: a sentence mark before the next label) is the
+    sentence's, not the table's: the table's first header is a later one.
     """
-    first = next((start for kind, _, start, _ in _tokens(text, table_id) if kind == "header"),
-                 None)
+    tokens = list(_tokens(text, table_id))
+    first = next((start for n, (kind, _, start, _) in enumerate(tokens)
+                  if kind == "header" and not _in_sentence(tokens, n)), None)
     if first is None:
         return 0
     return text.rfind("。", 0, first) + 1
+
+
+def _in_sentence(tokens: Sequence[Token], n: int) -> bool:
+    """Whether the text right after token ``n`` (up to the next label) ends a sentence."""
+    after = tokens[n + 1] if n + 1 < len(tokens) else None
+    return after is not None and after[0] == "text" and "。" in after[1]
 
 
 def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
