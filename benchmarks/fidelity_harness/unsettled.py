@@ -7,8 +7,10 @@ T' — the generated report with some cells changed, this one to another value �
 same random draws (the damages sparing nothing) prints the damaged document byte for byte, and
 T' has the same findings of the form's relations (``gi.sum``) as the truth, both as generated
 and as the damaged document states it. No importer can then tell the two apart. Alternatives
-come from the candidate readings the import's notices list, each with the cells the damage
-removed adjusted so that the relations through them hold as in the truth.
+come from the candidate readings the import's notices list, other cuts of glued digits, other
+column orders and, in a glued dump that prints a cell as nothing, whole readings of sections 三
+and 四 (:mod:`.joint`), each with the cells the damage removed adjusted so that the relations
+through them hold as in the truth.
 """
 
 from __future__ import annotations
