@@ -7,8 +7,10 @@ T' — the generated report with some cells changed, this one to another value �
 same random draws (the damages sparing nothing) prints the damaged document byte for byte, and
 T' has the same findings of the form's relations (``gi.sum``) as the truth, both as generated
 and as the damaged document states it. No importer can then tell the two apart. Alternatives
-come from the candidate readings the import's notices list, each with the cells the damage
-removed adjusted so that the relations through them hold as in the truth.
+come from the candidate readings the import's notices list, other cuts of glued digits, other
+column orders and, in a glued dump that prints a cell as nothing, whole readings of sections 三
+and 四 (:mod:`.joint`), each with the cells the damage removed adjusted so that the relations
+through them hold as in the truth.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ ROW_SPLITS = 64
 """Cuts of one row's digits tried as alternatives, at most (a row of section 三 has millions)."""
 ROW_CELLS = 16
 """Rows of more printed cells are not cut otherwise (section 四 printed as one row has 15)."""
+JOINT_TRIES = 4
+"""Renders of whole-table readings (:func:`_prove_jointly`) per case, at most."""
 REPAIR_ROUNDS = 3
 """Passes over the broken relations when adjusting the cells the damage removed."""
 
@@ -554,6 +558,8 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
     for pointer in why:
         if why[pointer] == NO_CANDIDATES and (proof.glued or _has_reading(notices, pointer)):
             why[pointer] = NOT_TRIED
+    if tries > 0 and proof.glued and proof.drops:
+        tries -= _prove_jointly(proof, why, min(tries, JOINT_TRIES))
     if tries > 0:
         from benchmarks.fidelity_harness.batches import Budget, parts, prove_batched
 
@@ -575,6 +581,31 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
             continue
         tries -= 1
         note(why, proof.prints_same(alternative, changes, moved, order))
+
+
+def _prove_jointly(proof: Proof, why: dict[str, str], tries: int) -> int:
+    """Whole readings of sections 三 and 四 as consistent as the truth
+    (:func:`~benchmarks.fidelity_harness.joint.witnesses`: every run of the table read at once,
+    a blank cell anywhere) tried as alternatives, at most ``tries``; the renders used. A dump
+    that drops blank cells reads many ways once every row may lack cells, which the cuts of one
+    row at a time (the other rows as the truth states them) cannot show."""
+    from benchmarks.fidelity_harness.joint import witnesses
+
+    used = 0
+    if tries <= 0:
+        return used
+    for reading in witnesses(proof.doc, open_blanks(why), proof.reorders):
+        targets = open_blanks(why)
+        changes: Changes = dict(reading)
+        moved = frozenset(p for (t, r, c), v in changes.items()
+                          if (p := f"/{t}/{r}/{c}") in targets and v != proof.doc.truth.get(p))
+        if not moved:
+            continue
+        used += 1
+        note(why, proof.attempt(changes, moved))
+        if used >= tries:
+            break
+    return used
 
 
 def _rows(changes: Changes) -> set[tuple[str, str]]:
