@@ -26,7 +26,7 @@ import attrs
 
 from gi_report.errors import UnrecognisedDocumentError
 from gi_report.form import TEMPLATES, per_registry
-from gi_report.form.units import UNIT_PATTERN
+from gi_report.form.units import UNIT_PATTERN, UNITS
 from gi_report.importers.blocks import (
     LOCATION_SETTERS,
     Block,
@@ -470,20 +470,31 @@ def _value_cut(piece: str, after_label: bool) -> int:
 
     Right after a row label the numbers are the row's value cell and whatever follows is other
     text; elsewhere the text is cut only before a numbered heading or a bracket (``0000…五、信息
-    处理费…``), or before a sentence after fifteen digits or more (:data:`_TABLE_RUN`), so a
-    sentence such as ``2024年，…`` stays whole.
+    处理费…``), or before a sentence after fifteen digits or more (:data:`_TABLE_RUN`,
+    :func:`_unit_run`), so a sentence such as ``2024年，…`` stays whole.
     """
     m = _VALUE_PREFIX.match(piece)
     if m is None or not piece[m.end():].strip():
         return 0
     rest = piece[m.end():]
     if after_label or _AFTER_NUMBERS.match(rest) or (
-            _TABLE_RUN.match(piece) and _PROSE.search(rest)):
+            (_TABLE_RUN.match(piece) or _unit_run(m.group(), rest)) and _PROSE.search(rest)):
         return m.end()
     return 0
 
 
+def _unit_run(numbers: str, rest: str) -> bool:
+    """Whether numbers printed with unit words (``0条1件1项…0条1个``) are a table's run before
+    the text ``rest``: fifteen digits or more, the last number ended by its unit word and the
+    text starting with no digit, so that no digit of the run is the text's (``…0条1本年度…``
+    is not cut: the ``1`` may be the sentence's)."""
+    return (sum(c.isdigit() for c in numbers) >= _RUN_DIGITS and numbers.rstrip().endswith(UNITS)
+            and not rest.lstrip()[:1].isdigit())
+
+
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
+_RUN_DIGITS = 15
+"""Digits a table's run holds at least (section 四's fifteen cells), a sentence's number fewer."""
 _TABLE_RUN = re.compile(r"\s*[0-9]{15,}(?![0-9.,]|\s*[0-9]|\s*" + UNIT_PATTERN + ")")
 """Fifteen digits or more run together, then a sentence: the numbers of a table (section 四's
 fifteen cells under its header, ``2243644030400430…``), not a number a sentence starts with, so
