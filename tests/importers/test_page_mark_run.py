@@ -17,7 +17,7 @@ from benchmarks.fidelity_harness.cases import build_case, run_case
 from gi_report import read_document
 from gi_report.form import get_template
 from gi_report.importers.blanks import blank_cells
-from gi_report.importers.furniture import page_mark, run_mark
+from gi_report.importers.furniture import leading_mark_end, page_mark, run_mark
 from gi_report.importers.text import _CrawlTable
 from gi_report.model import Report
 from gi_report.synthetic import random_report
@@ -136,3 +136,58 @@ def test_a_dashed_mark_after_a_rows_numbers_no_longer_blanks_section_three() -> 
     assert outcome.tally is not None
     assert outcome.tally.wrong == ()
     assert outcome.tally.right >= 172
+
+
+def test_leading_mark_end_takes_a_dashed_mark_glued_to_the_number_after_it() -> None:
+    assert leading_mark_end("— 5 —020") == 5
+    assert leading_mark_end(" - 8 -1") == 6  # white space before it: a label's end, no number
+    assert leading_mark_end("—  12  –3") == 8
+    assert leading_mark_end("— 5 — 020") == 0  # spaced: a dash, 5 and a dash may be cells
+    assert leading_mark_end("— 5 —") == 0  # alone: page_mark's
+    assert leading_mark_end("—5—020") == 0  # no white space inside: dashes of a run
+    assert leading_mark_end("5 020") == 0  # a bare number never
+
+
+def test_a_dashed_mark_glued_onto_a_header_is_furniture_not_a_header_word() -> None:
+    """``…现行有效件数— 5 —020…`` (labels printed apart, a page break after the header): the
+    mark was read as a header cell with the numbers after it, and section 二's row lost."""
+    narrative: list[str] = []
+    table = _CrawlTable(narrative, APPLICATIONS.id)
+    table.label("header", APPLICATIONS.columns[0].label, 0)
+    table.text("— 5 —020", 10)
+    assert [[text for text, _ in row] for row in table.finish()] == [
+        [APPLICATIONS.columns[0].label], ["020"]]
+    assert narrative == ["— 5 —"]
+
+
+def test_a_dashed_mark_after_a_row_label_waiting_for_its_value_is_kept() -> None:
+    narrative: list[str] = []
+    table = _CrawlTable(narrative, APPLICATIONS.id)
+    table.label("row", APPLICATIONS.rows[0].label, 0)
+    table.text("— 5 —020", 20)  # a dash there may be the row's value
+    assert [[text for text, _ in row] for row in table.finish()] == [
+        [APPLICATIONS.rows[0].label, "— 5 —020"]]
+    assert narrative == []
+
+
+LABEL_GLUED = [
+    # harness, page breaks combined with labels printed apart: the mark glued onto section
+    # 二's last header, section 二's first row then lost (row.missing)
+    pytest.param(Case(610599015, ("heading_typo", "detached_labels", "page_break_row_lost",
+                                  "part_numbering"), "one_line_blanks"), id="blanks"),
+    pytest.param(Case(2939489593, ("detached_labels", "page_break_row_lost"),
+                      "one_line_blanks"), id="blanks-2"),
+    pytest.param(Case(494189852, ("detached_labels", "label_variant", "page_break_row_lost"),
+                      "one_line"), id="one-line"),
+    pytest.param(Case(2241793859, ("detached_labels", "page_break_row_lost", "label_typo"),
+                      "one_line_blanks"), id="label-typo"),
+]
+
+
+@pytest.mark.parametrize("case", LABEL_GLUED)
+def test_a_dashed_mark_glued_onto_a_header_loses_no_row(case: Case) -> None:
+    outcome = run_case(case, tries=0)
+    assert outcome.tally is not None
+    assert outcome.tally.wrong == ()
+    assert not [b.pointer for b in outcome.tally.blanks
+                if b.code == "row.missing" and b.pointer.startswith("/proactive/")]

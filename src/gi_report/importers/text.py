@@ -37,7 +37,13 @@ from gi_report.importers.blocks import (
     TextBlock,
     grid_cell,
 )
-from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark, page_mark_end, run_mark
+from gi_report.importers.furniture import (
+    PAGE_MARK_PATTERN,
+    leading_mark_end,
+    page_mark,
+    page_mark_end,
+    run_mark,
+)
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
@@ -590,13 +596,17 @@ class _CrawlTable:
         (after a header or a row's value, before the next label); one inside a digit run (a
         table broken over pages,
         :func:`~gi_report.importers.furniture.run_mark`) is taken out and the digits on either
-        side are read apart: the break falls between two rows, as between a table's two parts."""
-        mark = page_mark_end(piece)
+        side are read apart: the break falls between two rows, as between a table's two parts.
+        A dashed one glued to the numbers after it starts a text only after a label (glued onto
+        its end, :func:`~gi_report.importers.furniture.leading_mark_end`): where no row waits for
+        its value it is furniture too, never a digit of the run after it."""
+        waits = self.data and not self.valued
+        mark = page_mark_end(piece) or (0 if waits else leading_mark_end(piece))
         if mark:
             self.narrative.append(piece[:mark].strip())
             self.text(piece[mark:], at + mark, following)
             return True
-        if not (self.data and not self.valued) and page_mark(piece):
+        if not waits and page_mark(piece):
             self.narrative.append(piece.strip())
             return True
         inside = run_mark(piece)
