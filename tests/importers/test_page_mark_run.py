@@ -149,7 +149,7 @@ def test_leading_mark_end_takes_a_dashed_mark_glued_to_the_number_after_it() -> 
 
 
 def test_a_dashed_mark_glued_onto_a_header_is_furniture_not_a_header_word() -> None:
-    """``…现行有效件数— 5 —020…`` (labels printed apart, a page break after the header): the
+    """``…<last header>— 5 —020…`` (labels printed apart, a page break after the header): the
     mark was read as a header cell with the numbers after it, and section 二's row lost."""
     narrative: list[str] = []
     table = _CrawlTable(narrative, APPLICATIONS.id)
