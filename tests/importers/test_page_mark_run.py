@@ -12,13 +12,17 @@ import random
 
 import pytest
 
-from benchmarks.fidelity_harness import Case
-from benchmarks.fidelity_harness.cases import build_case, run_case
+from benchmarks.fidelity_harness import Case, compare
+from benchmarks.fidelity_harness.cases import build_case, generate, run_case
+from benchmarks.fidelity_harness.document import Document, Paragraph, build
+from benchmarks.fidelity_harness.document import TableBlock as HarnessTable
+from benchmarks.fidelity_harness.forms import one_line as harness_one_line
 from gi_report import read_document
 from gi_report.form import get_template
 from gi_report.importers.blanks import blank_cells
 from gi_report.importers.furniture import leading_mark_end, page_mark, run_mark
 from gi_report.importers.text import _CrawlTable
+from gi_report.importers.values import run_segments
 from gi_report.model import Report
 from gi_report.synthetic import random_report
 from tests.importers.dumps import one_line
@@ -191,3 +195,82 @@ def test_a_dashed_mark_glued_onto_a_header_loses_no_row(case: Case) -> None:
     assert outcome.tally.wrong == ()
     assert not [b.pointer for b in outcome.tally.blanks
                 if b.code == "row.missing" and b.pointer.startswith("/proactive/")]
+
+
+def test_a_dashed_mark_beside_a_dash_cell_is_not_taken_out_of_a_run() -> None:
+    """``5—— 6 —7``: a dash cell and the mark, or dash cells and a number printed padded
+    (``—``, `` 6 ``, ``—``)? Not told apart: nothing is taken out, and the run, holding dashes,
+    is read as no number."""
+    assert run_mark("5—— 6 —7") is None
+    assert run_mark("5— 6 ——7") is None
+    assert run_mark("5- 6 --3") is None  # a signed count after the mark
+    assert run_segments("5—— 6 —7") is None
+
+
+def test_a_run_with_a_mark_beside_a_dash_cell_is_the_sections_text_not_a_header() -> None:
+    narrative: list[str] = []
+    table = _CrawlTable(narrative, APPLICATIONS.id)
+    table.label("header", APPLICATIONS.columns[0].label, 0)
+    table.text("00100—— 6 —00111", 10)
+    assert [[text for text, _ in row] for row in table.finish()] == [
+        [APPLICATIONS.columns[0].label]]
+    assert narrative == ["00100—— 6 —00111"]
+
+
+def _marked_doc(seed: int, mark: str, dash: str, detached: bool) -> tuple[Document, str]:
+    """A one-line dump of a generated report whose section 三 table breaks over two pages at a
+    random row, ``mark`` printed between the two parts glued to the cells on both sides; the
+    last value cell before it printed as a dash (``dash`` holding ``p``), the first after it
+    (``n``); ``detached``: the table's labels printed apart from its numbers."""
+    rng = random.Random(seed)
+    doc = build(generate(rng, blanks=False))
+    table = next(b for b in doc.blocks
+                 if isinstance(b, HarnessTable) and b.spec is not None
+                 and b.spec.id == APPLICATIONS.id)
+    if detached:
+        labels = []
+        for row in table.rows:
+            if any(c.ref for c in row.cells):
+                labels += [c.text for c in row.cells if c.header]
+                row.cells = [c for c in row.cells if not c.header]
+        doc.blocks.insert(doc.blocks.index(table), Paragraph("\n".join(labels)))
+    data = [i for i, row in enumerate(table.rows) if any(c.ref for c in row.cells)]
+    at = rng.choice(data[1:])
+    before = [c for c in table.rows[at - 1].cells if c.ref][-1]
+    after = next(c for c in table.rows[at].cells if c.ref)
+    for cell, side in ((before, "p"), (after, "n")):
+        if side in dash and cell.ref is not None:
+            cell.text = "—"
+            doc.truth[f"/{APPLICATIONS.id}/{cell.ref[0]}/{cell.ref[1]}"] = None
+    rest = HarnessTable(table.rows[at:], table.spec)
+    del table.rows[at:]
+    where = doc.blocks.index(table) + 1
+    doc.blocks[where:where] = [Paragraph(mark), rest]
+    text, _ = harness_one_line(doc, rng)
+    return doc, text
+
+
+@pytest.mark.parametrize("mark", ["— 6 —", "- 6 -", "—  16  —"])
+@pytest.mark.parametrize("dash", ["", "p", "n", "pn"])
+@pytest.mark.parametrize("detached", [False, True])
+def test_a_dashed_mark_between_glued_cells_never_makes_a_wrong_cell(
+        mark: str, dash: str, detached: bool) -> None:
+    """The page number is never a cell's value nor a digit of one, and no digit of the cells
+    around it is dropped or moved: each cell is right or blank."""
+    for seed in (1, 2):
+        doc, text = _marked_doc(seed, mark, dash, detached)
+        assert mark in text
+        result = read_document(text.encode("utf-8"), kind="text", warn=False)
+        assert compare(doc.truth, result.report).wrong == ()
+
+
+def test_a_mark_beside_a_dash_cell_in_a_run_of_number_only_rows_says_why_cells_are_blank() -> None:
+    """Section 三 printed as one run of numbers (labels apart), ``…00100—— 6 —00111…``: its
+    cells were blank as printed empty (``cell.blank``); the document prints them."""
+    doc, text = _marked_doc(2, "— 6 —", "p", detached=True)
+    assert "—— 6 —" in text
+    result = read_document(text.encode("utf-8"), kind="text", warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    blanks = [b for b in blank_cells(result) if b.pointer.startswith(f"/{APPLICATIONS.id}/")
+              and doc.truth.get(b.pointer) is not None]
+    assert blanks and {b.code for b in blanks} == {"cell.unreadable"}

@@ -3,9 +3,9 @@
 A crawl prints a blank cell as nothing, so a table whose every cell is blank prints its headers
 alone: its cells are blank as printed empty (``cell.blank``). But when a text of the section
 starts with numbers (the crawl ran the table's numbers into the sentence after it,
-``…0101本年度…``, and where the numbers end could not be told), that reason would be false:
-the cells are blank because the numbers could not be read apart from the text
-(``cell.unreadable``, quoting the text).
+``…0101本年度…``, and where the numbers end could not be told; or a dashed page mark among
+them could not be told from dash cells), that reason would be false: the cells are blank
+because the numbers could not be read (``cell.unreadable``, quoting the text).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ def no_values(spec: TableSpec, narrative: Sequence[TextBlock], placer: Placer) -
     quoted = text[:_QUOTED] + ("…" if len(text) > _QUOTED else "")
     placer.notices.append(notice(
         "cell.unreadable",
-        f"{spec.title}只印出表头，未见数值行，而本部分的文字“{quoted}”以数字开头：表格的数值可能"
-        "与文字连写，无法确定数值在何处结束，这些单元格留空（并非印作空白）",
+        f"{spec.title}只印出表头，未见数值行，而本部分有一段以数字开头、未能读作数值的文字"
+        f"“{quoted}”：可能是表格的数值（与文字连写，或夹有无法与单元格区分的页码），无法确定"
+        "各数值，这些单元格留空（并非印作空白）",
         location=lead.location, cells=cells, found=text[:_QUOTED]))

@@ -510,6 +510,8 @@ _WORDS = re.compile(r"(?:[^\W\d_]\s*){3,}")
 """Three letters or more with no digit or mark, whitespace among them allowed (a header word such
 as the row labels' column title, broken over lines): never a row's value cell (a dash, ``无`` or
 a unit word alone are)."""
+_DASHED_IN_RUN = re.compile(r"[0-9０-９][-—–]*\s*[-—–]\s+[0-9]{1,4}\s+[-—–]")
+"""A dashed page mark's shape after a digit (dash cells between them allowed)."""
 _SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:\s*[+-]?[0-9][0-9.]*)*")
 """Numbers with signs between them (``0-701-21``: a row with a signed change column) and nothing
 else: a row of numbers, like digits alone (:func:`_signed_row`)."""
@@ -525,6 +527,14 @@ _TYPO_LABEL = re.compile(
     r"[^\W\d_][^0-9０-９]{0,60}?(?=\s*[0-9０-９])")
 """A numbered label and the digits after it, in a text that starts no value (the label has a
 typo, so no token matched it)."""
+
+
+def _marked_run(text: str) -> bool:
+    """Whether a text is numbers with a dashed page mark's shape among them that could not be
+    told from dash cells (``…100—— 6 —001…``, :func:`~gi_report.importers.furniture.run_mark`
+    takes none there): never a header word; kept as the section's text, so that cells left
+    without values say they may be these numbers (:mod:`~gi_report.importers.novalues`)."""
+    return _DASHED_IN_RUN.search(text) is not None and _VALUE_PREFIX.fullmatch(text) is not None
 
 
 def _signed_row(text: str) -> bool:
@@ -673,7 +683,7 @@ class _CrawlTable:
             self.rows.append([*self.groups, (stripped, at)])
             self.groups = []
         elif (not self.rows and not self.current and not self.groups) or _PROSE.search(
-                stripped):
+                stripped) or _marked_run(stripped):
             self.close()
             self.narrative.append(stripped)
         else:
