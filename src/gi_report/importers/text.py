@@ -512,9 +512,12 @@ as the row labels' column title, broken over lines): never a row's value cell (a
 a unit word alone are)."""
 _DASHED_IN_RUN = re.compile(r"[0-9０-９][-—–]*\s*[-—–]\s+[0-9]{1,4}\s+[-—–]")
 """A dashed page mark's shape after a digit (dash cells between them allowed)."""
-_SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:\s*[+-]?[0-9][0-9.]*)*")
+_SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:(?:\s+[+-]?|[+-])[0-9][0-9.]*)*")
 """Numbers with signs between them (``0-701-21``: a row with a signed change column) and nothing
-else: a row of numbers, like digits alone (:func:`_signed_row`)."""
+else: a row of numbers, like digits alone (:func:`_signed_row`). Each number after the first
+starts after white space or a sign, so a long digit run matches one way only (a pattern letting
+numbers follow each other with nothing between took exponential time on a run of 60 digits
+that fails at its end)."""
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
 """A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
