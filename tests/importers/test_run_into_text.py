@@ -32,6 +32,7 @@ def test_a_unit_word_run_of_fifteen_digits_is_cut_before_the_sentence() -> None:
     # the 1 the table's or the sentence's?
     "0条1件1项0条本年度共收到286件，其中0件已办结。",  # four digits: a sentence's numbers
     UNIT_RUN + "本年度共收到286件",  # no sentence
+    "202420242024202420件，较上年增长。",  # one number with its unit: a sentence's
 ])
 def test_a_run_is_not_cut_where_a_digit_may_be_the_texts(text: str) -> None:
     assert _value_cut(text, after_label=False) == 0

@@ -491,14 +491,16 @@ def _value_cut(piece: str, after_label: bool) -> int:
 
 def _unit_run(numbers: str, rest: str) -> bool:
     """Whether numbers printed with unit words (``0条1件1项…0条1个``) are a table's run before
-    the text ``rest``: fifteen digits or more, the last number ended by its unit word and the
-    text starting with no digit, so that no digit of the run is the text's (``…0条1本年度…``
-    is not cut: the ``1`` may be the sentence's)."""
+    the text ``rest``: fifteen digits or more in several numbers (one number with its unit is a
+    sentence's), the last ended by its unit word and the text starting with no digit, so that no
+    digit of the run is the text's (``…0条1本年度…`` is not cut: the ``1`` may be the
+    sentence's)."""
     return (sum(c.isdigit() for c in numbers) >= _RUN_DIGITS and numbers.rstrip().endswith(UNITS)
-            and not rest.lstrip()[:1].isdigit())
+            and len(_UNIT.findall(numbers)) > 1 and not rest.lstrip()[:1].isdigit())
 
 
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
+_UNIT = re.compile(UNIT_PATTERN)
 _RUN_DIGITS = 15
 """Digits a table's run holds at least (section 四's fifteen cells), a sentence's number fewer."""
 _TABLE_RUN = re.compile(r"\s*[0-9]{15,}(?![0-9.,]|\s*[0-9]|\s*" + UNIT_PATTERN + ")")
