@@ -154,6 +154,18 @@ def run_mark(text: str) -> tuple[int, int] | None:
     return None
 
 
+_LEADING_DASHED = re.compile(rf"\s*{_DASHED_MARK}(?=[0-9０-９])")
+
+
+def leading_mark_end(text: str) -> int:
+    """Where a dashed page mark (``— 6 —``, white space inside its dashes) that starts ``text``
+    ends, when a number follows it glued, or 0: a crawl glued the page number of a break onto
+    the label before it and the numbers after it (``…<label>— 5 —020…``). With white space
+    after it, its dashes and number may be three cells; a bare number is never taken."""
+    m = _LEADING_DASHED.match(text)
+    return m.end() if m else 0
+
+
 def page_mark(text: str) -> bool:
     """Whether a text is a page mark and nothing else (第6页, 第6页 共9页, or ``— 6 —`` with
     white space inside its dashes): between two labels of a table, where no row waits for its

@@ -48,6 +48,7 @@ from gi_report.importers.digits import Run, solve
 from gi_report.importers.dropped import distrust, relaxed
 from gi_report.importers.evidence import settle
 from gi_report.importers.layoutfit import by_rows
+from gi_report.importers.novalues import no_values
 from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, RowStream, Slot, read_rows, row_slots, value_text
@@ -264,7 +265,7 @@ def _reading(spec: TableSpec, stream: RowStream, alignment: Alignment, placer: P
     placer.unprinted_units()
     found = bool(rows) or len(stream.header_columns) >= 2
     if found and not rows:  # the table printed with no values: blank, not missing
-        placer.blank = [pointer(spec, (r.id, c)) for r in spec.rows for c in r.columns]
+        no_values(spec, stream.narrative, placer)
     placer.printed_blank()
     notices = [*alignment.notices, *placer.notices]
     foreign = (_foreign_columns(spec, rows) + _foreign_rows(rows, spec, stream.apart)

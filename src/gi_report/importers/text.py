@@ -26,7 +26,7 @@ import attrs
 
 from gi_report.errors import UnrecognisedDocumentError
 from gi_report.form import TEMPLATES, per_registry
-from gi_report.form.units import UNIT_PATTERN
+from gi_report.form.units import UNIT_PATTERN, UNITS
 from gi_report.importers.blocks import (
     LOCATION_SETTERS,
     Block,
@@ -37,7 +37,13 @@ from gi_report.importers.blocks import (
     TextBlock,
     grid_cell,
 )
-from gi_report.importers.furniture import PAGE_MARK_PATTERN, page_mark, page_mark_end, run_mark
+from gi_report.importers.furniture import (
+    PAGE_MARK_PATTERN,
+    leading_mark_end,
+    page_mark,
+    page_mark_end,
+    run_mark,
+)
 from gi_report.importers.glued import GLUED, marker_digits, names_one_row, row_numbered
 from gi_report.importers.limits import MAX_CRAWL_CHARS, MAX_LINES, MAX_TABLE_ROWS, check_count
 from gi_report.importers.narrative import (
@@ -471,20 +477,33 @@ def _value_cut(piece: str, after_label: bool) -> int:
 
     Right after a row label the numbers are the row's value cell and whatever follows is other
     text; elsewhere the text is cut only before a numbered heading or a bracket (``0000…五、信息
-    处理费…``), or before a sentence after fifteen digits or more (:data:`_TABLE_RUN`), so a
-    sentence such as ``2024年，…`` stays whole.
+    处理费…``), or before a sentence after fifteen digits or more (:data:`_TABLE_RUN`,
+    :func:`_unit_run`), so a sentence such as ``2024年，…`` stays whole.
     """
     m = _VALUE_PREFIX.match(piece)
     if m is None or not piece[m.end():].strip():
         return 0
     rest = piece[m.end():]
     if after_label or _AFTER_NUMBERS.match(rest) or (
-            _TABLE_RUN.match(piece) and _PROSE.search(rest)):
+            (_TABLE_RUN.match(piece) or _unit_run(m.group(), rest)) and _PROSE.search(rest)):
         return m.end()
     return 0
 
 
+def _unit_run(numbers: str, rest: str) -> bool:
+    """Whether numbers printed with unit words (``0条1件1项…0条1个``) are a table's run before
+    the text ``rest``: fifteen digits or more in several numbers (one number with its unit is a
+    sentence's), the last ended by its unit word and the text starting with no digit, so that no
+    digit of the run is the text's (``…0条1本年度…`` is not cut: the ``1`` may be the
+    sentence's)."""
+    return (sum(c.isdigit() for c in numbers) >= _RUN_DIGITS and numbers.rstrip().endswith(UNITS)
+            and len(_UNIT.findall(numbers)) > 1 and not rest.lstrip()[:1].isdigit())
+
+
 _AFTER_NUMBERS = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(【\[])")
+_UNIT = re.compile(UNIT_PATTERN)
+_RUN_DIGITS = 15
+"""Digits a table's run holds at least (section 四's fifteen cells), a sentence's number fewer."""
 _TABLE_RUN = re.compile(r"\s*[0-9]{15,}(?![0-9.,]|\s*[0-9]|\s*" + UNIT_PATTERN + ")")
 """Fifteen digits or more run together, then a sentence: the numbers of a table (section 四's
 fifteen cells under its header, ``2243644030400430…``), not a number a sentence starts with, so
@@ -494,9 +513,14 @@ _WORDS = re.compile(r"(?:[^\W\d_]\s*){3,}")
 """Three letters or more with no digit or mark, whitespace among them allowed (a header word such
 as the row labels' column title, broken over lines): never a row's value cell (a dash, ``无`` or
 a unit word alone are)."""
-_SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:\s*[+-]?[0-9][0-9.]*)*")
+_DASHED_IN_RUN = re.compile(r"[0-9０-９][-—–]*\s*[-—–]\s+[0-9]{1,4}\s+[-—–]")
+"""A dashed page mark's shape after a digit (dash cells between them allowed)."""
+_SIGNED_ROW = re.compile(r"[+-]?[0-9][0-9.]*(?:(?:\s+[+-]?|[+-])[0-9][0-9.]*)*")
 """Numbers with signs between them (``0-701-21``: a row with a signed change column) and nothing
-else: a row of numbers, like digits alone (:func:`_signed_row`)."""
+else: a row of numbers, like digits alone (:func:`_signed_row`). Each number after the first
+starts after white space or a sign, so a long digit run matches one way only (a pattern letting
+numbers follow each other with nothing between took exponential time on a run of 60 digits
+that fails at its end)."""
 _LABEL_TEXT = re.compile(r"[^0-9０-９]*")
 _LABEL_TAIL = re.compile(r"([^\W\d_]{1,2})(?=\s*[0-9０-９])")
 """A word or two right after a row label and before its numbers (``<label>数量5913…``, a label
@@ -509,6 +533,14 @@ _TYPO_LABEL = re.compile(
     r"[^\W\d_][^0-9０-９]{0,60}?(?=\s*[0-9０-９])")
 """A numbered label and the digits after it, in a text that starts no value (the label has a
 typo, so no token matched it)."""
+
+
+def _marked_run(text: str) -> bool:
+    """Whether a text is numbers with a dashed page mark's shape among them that could not be
+    told from dash cells (``…100—— 6 —001…``, :func:`~gi_report.importers.furniture.run_mark`
+    takes none there): never a header word; kept as the section's text, so that cells left
+    without values say they may be these numbers (:mod:`~gi_report.importers.novalues`)."""
+    return _DASHED_IN_RUN.search(text) is not None and _VALUE_PREFIX.fullmatch(text) is not None
 
 
 def _signed_row(text: str) -> bool:
@@ -580,13 +612,17 @@ class _CrawlTable:
         (after a header or a row's value, before the next label); one inside a digit run (a
         table broken over pages,
         :func:`~gi_report.importers.furniture.run_mark`) is taken out and the digits on either
-        side are read apart: the break falls between two rows, as between a table's two parts."""
-        mark = page_mark_end(piece)
+        side are read apart: the break falls between two rows, as between a table's two parts.
+        A dashed one glued to the numbers after it starts a text only after a label (glued onto
+        its end, :func:`~gi_report.importers.furniture.leading_mark_end`): where no row waits for
+        its value it is furniture too, never a digit of the run after it."""
+        waits = self.data and not self.valued
+        mark = page_mark_end(piece) or (0 if waits else leading_mark_end(piece))
         if mark:
             self.narrative.append(piece[:mark].strip())
             self.text(piece[mark:], at + mark, following)
             return True
-        if not (self.data and not self.valued) and page_mark(piece):
+        if not waits and page_mark(piece):
             self.narrative.append(piece.strip())
             return True
         inside = run_mark(piece)
@@ -653,7 +689,7 @@ class _CrawlTable:
             self.rows.append([*self.groups, (stripped, at)])
             self.groups = []
         elif (not self.rows and not self.current and not self.groups) or _PROSE.search(
-                stripped):
+                stripped) or _marked_run(stripped):
             self.close()
             self.narrative.append(stripped)
         else:
