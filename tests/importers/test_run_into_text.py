@@ -80,3 +80,16 @@ def test_a_table_printed_with_headers_alone_is_still_printed_empty() -> None:
     result = read_document(text.encode("utf-8"), kind=kind, warn=False)
     blanks = [b for b in blank_cells(result) if b.pointer.startswith(SECTION_FOUR)]
     assert len(blanks) == 15 and {b.code for b in blanks} == {"cell.blank"}
+
+
+def test_a_section_whose_labels_all_stand_in_sentences_is_narrative() -> None:
+    """No column header, every label inside a sentence (its table printed in an appendix):
+    the whole section is text; a label followed by a bare number still starts a table."""
+    from gi_report.form import TEMPLATES
+    from gi_report.importers.text import _lead_prose
+
+    rows = [r.label for r in TEMPLATES["2021"].table("proactive").rows]
+    prose = f"作出决定{rows[3]}0件。{rows[4]}中22件为新处理决定。详见附表1。"
+    assert _lead_prose(prose, "proactive") == len(prose)
+    table = f"{rows[3]}0 {rows[4]}22"
+    assert _lead_prose(table, "proactive") == 0

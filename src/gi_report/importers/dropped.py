@@ -38,6 +38,13 @@ def safe(run: Run) -> bool:
     return set(digits) == {"0"} and len(digits) == len(run.cells) and len(run.segments) == 1
 
 
+def _zeros_apart(run: Run) -> bool:
+    """Whether ``run`` prints only zeros with whitespace between them (``000 0000``): a cell of
+    two numbers (``0 0``) and a dropped blank read as seven zeros hold every sum as well, so
+    no relation can check such a split."""
+    return any(run.soft) and set("".join(run.segments)) <= {"0"}
+
+
 def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
             chosen: frozenset[Cell] = frozenset(), unsure: frozenset[Cell] = frozenset()
             ) -> bool:
@@ -51,7 +58,7 @@ def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
     :func:`lacking_once`) that does not hold checks nothing and breaks nothing: the lacking
     cell may be in it (a misread would break its row total or a second relation as well)."""
     cells = set(run.cells)
-    if cells & chosen:
+    if cells & chosen or _zeros_apart(run):
         return False
     full = _full_relations(spec, cells, values, unsure)
     if full is None:

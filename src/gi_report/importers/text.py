@@ -766,8 +766,18 @@ def _lead_prose(text: str, table_id: str) -> int:
     first = next((start for n, (kind, _, start, _) in enumerate(tokens)
                   if kind == "header" and not _in_sentence(tokens, n)), None)
     if first is None:
-        return 0
+        return _all_prose(text, tokens)
     return text.rfind("。", 0, first) + 1
+
+
+def _all_prose(text: str, tokens: Sequence[Token]) -> int:
+    """A section with no column header whose every label stands inside a sentence
+    (``<row>0件。<row>中22件为…。``, its table printed elsewhere): the end of its last sentence,
+    all of it narrative; else 0 (a table printed without its header)."""
+    labels = [n for n, token in enumerate(tokens) if token[0] != "text"]
+    if not labels or not all(_in_sentence(tokens, n) for n in labels):
+        return 0
+    return text.rfind("。") + 1
 
 
 def _in_sentence(tokens: Sequence[Token], n: int) -> bool:
