@@ -128,6 +128,15 @@ ZERO_WORDS: Final = ("0", "零")
 FILLERS: Final = ("共",)
 """Words allowed between a section-二 row and its number (规章共 3 件)."""
 
+STATEMENT_FILLERS: Final = ("为", "达", "计", "合计", "累计", "有", "了")
+"""Words that may also stand between a section-二 row's label, a column word and its number in
+a statement the importers' text evidence reads (规章合计3件)."""
+
+OTHER_TIME_WORDS: Final = ("拟", "计划", "将要", "预计", "下一步", "明年", "下一年", "上年", "去年",
+                           "同比", "较上")
+"""Words that put a number in a plan or another year (拟制定…, 较上年…): not the report year's
+cells; read by the importers' text evidence."""
+
 FEE_ALL_ZERO: Final = ("均为",)
 """发出收费通知的件数和总金额以及实际收取的总金额均为0."""
 

@@ -46,7 +46,7 @@ _COUNT_UNITS = ("件", "个", "项")
 """The units of a statement of a count of section 二 (documents, decisions, items)."""
 _SENTENCE = re.compile(r"[^。；;！？\n]+")
 _CLAUSE_MARKS = "，,、：:（）()"
-_FILLERS = (*words.FILLERS, "为", "达", "计", "合计", "累计", "有", "了")
+_FILLERS = (*words.FILLERS, *words.STATEMENT_FILLERS)
 """Words that may stand between a row's label, a column word and the number."""
 _REACH = 4
 """Characters at most between a column word and the row's label after it (``现行有效的``)."""
@@ -143,9 +143,7 @@ def _last_word(before: str, columns: Mapping[str, frozenset[str]]) -> tuple[int,
     return best
 
 
-_ELSEWHERE = ("拟", "计划", "将要", "预计", "下一步", "明年", "下一年", "上年", "去年", "同比",
-              "较上")
-"""Words that put a statement in a plan or another year (拟制定, 较上年…): not the year's cells."""
+_ELSEWHERE = words.OTHER_TIME_WORDS
 
 
 def _elsewhere(before: str, columns: Mapping[str, frozenset[str]]) -> bool:

@@ -16,14 +16,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from gi_report.form.spec import SectionSpec
+from gi_report.importers.normalize import CN_DIGITS
 
 Head = tuple[SectionSpec, int, int]
 """A section heading found in a line: the section, where the heading starts and ends."""
 
-_CN = "一二三四五六七八九十"
 _TABLE_NUMBER = re.compile(
-    rf"(?:附?表\s*(?:[{_CN}]{{1,2}}|[0-9]{{1,2}})\s*[、.．:：]?"
-    rf"|[（(]\s*(?:[{_CN}]{{1,2}}|[0-9]{{1,2}})\s*[）)]|[{_CN}]{{1,2}}\s*[、.．])\s*$")
+    rf"(?:附?表\s*(?:[{CN_DIGITS}]{{1,2}}|[0-9]{{1,2}})\s*[、.．:：]?"
+    rf"|[（(]\s*(?:[{CN_DIGITS}]{{1,2}}|[0-9]{{1,2}})\s*[）)]|[{CN_DIGITS}]{{1,2}}\s*[、.．])\s*$")
 """A table's number right before its caption's title: 表一, 附表1：, （一）, 一、."""
 _NUMBER_WINDOW = 12
 """How far before a title its table number is looked for (characters)."""
