@@ -48,6 +48,7 @@ from gi_report.importers.digits import Run, solve
 from gi_report.importers.dropped import distrust, relaxed
 from gi_report.importers.evidence import settle
 from gi_report.importers.layoutfit import by_rows
+from gi_report.importers.mergedrows import merged_spans, settle_merged
 from gi_report.importers.novalues import no_values
 from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
@@ -234,6 +235,7 @@ def read_section(spec: TableSpec, blocks: Iterable[Block]) -> Reading:
         stream, alignment, placer = _placed(spec, blocks)
     else:
         (stream, placer), alignment = placed, Alignment()
+    settle_merged(spec, placer, merged_spans(blocks))
     return _reading(spec, stream, alignment, placer)
 
 

@@ -176,6 +176,15 @@ _CODES = (
                meaning="A column whose position a header printed without its merged cells' "
                "spans leaves open, read because every column order its labels allow gives it "
                "the same value (the same number printed at each position it may stand at)."),
+    NoticeCode(code="cell.merged_rows", level=Level.ERROR,
+               meaning="A value cell merged over several rows of the form (HTML rowspan, a "
+               "Word vertical merge, a PDF cell across ruled rows) printing a number other "
+               "than 0: whether it is each row's value or their sum is not said, so every row "
+               "it covers is blank."),
+    NoticeCode(code="cell.merged_zero", level=Level.WARNING,
+               meaning="A value cell merged over several rows of the form printing 0, in "
+               "columns that cannot be negative: each row is 0 whether the 0 is each row's or "
+               "their sum, so 0 is read for each."),
     NoticeCode(code="row.detached", level=Level.WARNING,
                meaning="A row printed without its label, taken as a form row by the order of "
                "the rows and checked by the form's arithmetic."),
@@ -196,12 +205,12 @@ NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
 UNDETERMINED_CODES = frozenset(
     {"split.ambiguous", "split.inconsistent", "split.too_complex", "cell.unreadable",
      "row.missing", "row.cell_count", "table.missing", "column.missing", "cell.two_numbers",
-     "split.dropped", "split.too_long", "header.unordered"}
+     "split.dropped", "split.too_long", "header.unordered", "cell.merged_rows"}
 )
 """Codes whose cells are blank in the report because the document could not be read there."""
 
 INFERRED_CODES = frozenset({"split.unique", "label.fuzzy", "label.by_position", "split.by_text",
-                            "row.detached", "row.gap", "header.same_value"})
+                            "row.detached", "row.gap", "header.same_value", "cell.merged_zero"})
 """Codes whose cells hold a value the importer inferred rather than read plainly."""
 
 
