@@ -272,8 +272,18 @@ def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow
         alone = under[next(iter(dr.groups))] if dr.groups else 0
         if _one_row(spec, dr, members, alone, claimed):
             dr.row, dr.how = members[0], "caption"
+        elif _each_row(spec, dr, members, alone, claimed):
+            _in_order(dr, members, loose)
         elif captionrows.caption_rows(spec, dr, claimed, alone) is not None:
             dr.how = captionrows.HOW  # the caption's rows, placed as one run
+
+
+def _in_order(dr: DataRow, members: Sequence[RowSpec], loose: Sequence[DataRow]) -> None:
+    """``dr`` made the caption's row (``members``) of its place among the number-only rows
+    under that caption (see :func:`_each_row`)."""
+    mates = [d for d in loose if d.groups == dr.groups]
+    dr.row = members[next(i for i, d in enumerate(mates) if d is dr)]
+    dr.how = captionrows.ORDER_HOW
 
 
 def _one_row(spec: TableSpec, dr: DataRow, members: Sequence[RowSpec], alone: int,
@@ -282,6 +292,18 @@ def _one_row(spec: TableSpec, dr: DataRow, members: Sequence[RowSpec], alone: in
     (``members``), not ``claimed`` by a label, its header naming exactly that row's columns."""
     return (len(dr.groups) == 1 and len(members) == 1 and alone == 1
             and members[0].id not in claimed and _header_names(spec, dr, members[0]))
+
+
+def _each_row(spec: TableSpec, dr: DataRow, members: Sequence[RowSpec], alone: int,
+              claimed: set[str]) -> bool:
+    """Whether the number-only rows under one caption of several form rows (``members``) are
+    exactly as many as those rows (``alone``), none of which a label claimed, and the header
+    right above ``dr`` names exactly their value columns: each is then the caption's row of its
+    place in the form's order (a page break that lost a row elsewhere in the table leaves the
+    rows under this caption whole)."""
+    return (len(dr.groups) == 1 and len(members) >= 2 and alone == len(members)
+            and not any(r.id in claimed for r in members)
+            and all(_header_names(spec, dr, r) for r in members))
 
 
 def _header_names(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:
