@@ -186,3 +186,32 @@ def test_number_only_rows_under_a_caption_of_as_many_rows_are_read(case: Case) -
     assert tally.wrong == ()
     # what stays blank is the caption that lost a row: its one printed row may be either
     assert tally.blank <= 3
+
+
+READ_BY_POSITION = [
+    # a label with words added, alone between two recognised rows, under a Markdown header
+    # that writes a merged cell once: the row was padded with empty cells to the table's
+    # width (or holds an empty position between the columns its header names), so it did not
+    # "fill" its form row and was not placed by position
+    pytest.param(Case(2070400934, ("label_variant",), "markdown"), id="padded-row"),
+    pytest.param(Case(825068941, ("label_variant",), "markdown"), id="padded-row-2"),
+    pytest.param(Case(3677516666, ("column_order", "heading_typo", "cell_missing",
+                                   "label_variant"), "markdown"), id="merged-position"),
+    # the last row of section 二 with words added, an extra table of the report's own after
+    # it: its rows made the run of unknown labels longer than the one row free at the end
+    pytest.param(Case(1571573397, ("title_broken", "extra_table", "label_typo",
+                                   "label_variant"), "docx"), id="extra-table-after"),
+]
+
+
+@pytest.mark.parametrize("case", READ_BY_POSITION)
+def test_a_row_with_an_unknown_label_is_placed_by_position(case: Case) -> None:
+    _doc, text, kind = build_case(case)
+    result = read_document(text.encode() if isinstance(text, str) else text, kind=kind,
+                           warn=False)
+    assert any(n.code == "label.by_position" for n in result.notices)
+    assert not any(n.code == "row.missing" for n in result.notices)
+    tally = run_case(case, tries=0).tally
+    assert tally is not None
+    assert tally.wrong == ()
+    assert tally.blank == 0

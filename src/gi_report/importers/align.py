@@ -117,13 +117,27 @@ def _fits(spec: TableSpec, run: Sequence[DataRow], gap: Sequence[RowSpec]) -> bo
 
 
 def _fills(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:
-    """Whether a row's value cells can be the form row's: one per cell, or one digit run with
-    a digit for each cell (a crawl that ran them together; the row's arithmetic splits it)."""
+    """Whether a row's value cells can be the form row's: one per cell (empty cells after them
+    left out, or between the columns its header names), or one digit run with a digit for each
+    cell (a crawl that ran them together; the row's arithmetic splits it)."""
     count = _value_count(spec, row)
-    if len(dr.values) == count:
+    printed = len(dr.values)
+    while printed > count and dr.values[printed - 1].empty:
+        printed -= 1  # trailing empty cells: a table's width padded (Markdown), nothing printed
+    if printed == count or _under_named(dr, count):
         return True
     runs = run_segments(dr.values[0].text) if len(dr.values) == 1 and count > 1 else None
     return runs is not None and len(runs) == 1 and sum(c.isdigit() for c in runs[0]) >= count
+
+
+def _under_named(dr: DataRow, count: int) -> bool:
+    """Whether the row prints one cell under each of ``count`` columns its header names and
+    nothing elsewhere (a merged header cell written once, the positions it covers left empty:
+    Markdown)."""
+    named = dr.header.columns
+    under = [s for s in dr.values if s.col0 in named]
+    return (len(named) == count and len(under) == count
+            and all(s.empty for s in dr.values if s.col0 not in named))
 
 
 def _unmatched(spec: TableSpec, run: Sequence[DataRow], out: Alignment) -> None:
@@ -139,7 +153,10 @@ def _unmatched(spec: TableSpec, run: Sequence[DataRow], out: Alignment) -> None:
 
 
 def by_position(spec: TableSpec, rows: Sequence[DataRow], out: Alignment) -> None:
-    """Runs of rows whose labels match nothing, placed in the gap between aligned rows."""
+    """Runs of rows whose labels match nothing, placed in the gap between aligned rows. Rows
+    under a header of their own naming none of the form's columns (an extra table printed
+    after the form's) are a run apart: never the form's rows, they do not make the run before
+    them longer than its gap."""
     taken = {dr.row.id for dr in rows if dr.row is not None}
     i = 0
     while i < len(rows):
@@ -147,7 +164,9 @@ def by_position(spec: TableSpec, rows: Sequence[DataRow], out: Alignment) -> Non
             i += 1
             continue
         j = i
-        while j < len(rows) and rows[j].row is None and rows[j].labels:
+        extra = _foreign_header(rows[i])
+        while (j < len(rows) and rows[j].row is None and rows[j].labels
+               and _foreign_header(rows[j]) == extra):
             j += 1
         run = rows[i:j]
         gap, anchored = _gap(spec, rows, i, j, taken)
