@@ -269,3 +269,23 @@ def test_a_list_of_labels_with_one_printed_otherwise_places_the_lost_row(case: C
     assert tally is not None
     assert tally.wrong == ()
     assert tally.blank == 0
+
+
+def test_a_lost_row_is_placed_by_every_relation_at_once() -> None:
+    # section 三's labels printed apart, the row under the first lost at a page break: with
+    # the total row lost instead, each relation alone can hold (its cells on one side of 一+二 =
+    # （七）+四, on the other of （七） = the outcome rows), but not with one value for each
+    # cell; only the first printed row stays open (一 or 二: the other lost, every sum holds)
+    case = Case(1017506927, ("two_numbers", "detached_labels", "page_break_row_lost"),
+                "pipe_rows")
+    doc, text, kind = build_case(case)
+    result = read_document(text.encode() if isinstance(text, str) else text, kind=kind,
+                           warn=False)
+    blank = {p for p, v in doc.truth.items() if p.startswith("/applications/")
+             and v is not None and result.report.applications[p.split("/")[2],
+                                                              p.split("/")[3]] is None}
+    assert {p.split("/")[2] for p in blank} == {"new_this_year"}
+    tally = run_case(case, tries=0).tally
+    assert tally is not None
+    assert tally.wrong == ()
+    assert tally.blank == 7
