@@ -10,7 +10,7 @@ from gi_report import read_document
 from gi_report.form import TEMPLATES
 from gi_report.importers import gapbounds, gaps
 from gi_report.importers._pdf_tables import Piece, PieceCell, stitch, to_block
-from gi_report.importers.blocks import Block, Location, TextBlock
+from gi_report.importers.blocks import Block, GridCell, Location, TableBlock, TextBlock
 from gi_report.importers.rows import read_rows
 from gi_report.table import CellValue
 
@@ -252,6 +252,16 @@ def test_two_paragraphs_after_a_label_apart_are_text_in_their_order() -> None:
     assert stream.apart == [rows[0].id, rows[2].id]
     held = read_rows(APPLICATIONS, _texts(rows[0].label, "甲"))
     assert [b.text for b in held.narrative] == ["甲"]  # held to the end: text after all
+
+
+def test_a_paragraph_after_a_table_is_text_even_between_two_labels() -> None:
+    rows = APPLICATIONS.rows
+    table = TableBlock(rows=((GridCell(text="x", origin=(0, 0), location=Location()),),),
+                       location=Location(table=0))
+    blocks = [*_texts(rows[0].label, rows[1].label), table, *_texts("另行说明", rows[3].label)]
+    stream = read_rows(APPLICATIONS, blocks)
+    assert [b.text for b in stream.narrative] == ["另行说明"]
+    assert stream.apart == [rows[0].id, rows[1].id, rows[3].id]
 
 
 READ_LISTED = [

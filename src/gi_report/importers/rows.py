@@ -227,6 +227,7 @@ class _RowReader:
         self.unknown: TextBlock | None = None
         """A paragraph naming nothing right after a label printed apart, held until the next
         text says whether it is the label of the one row between them (:meth:`apart_row`)."""
+        self.listing = False  #: the last text read was a label printed apart (or a group's)
         self.stream = RowStream(rows=[], narrative=[], header_columns=set(), header_hits=0,
                                 ignored_tables=[], location=None)
 
@@ -274,6 +275,7 @@ class _RowReader:
             self.flush_unknown()
         self.hint = row if not self.labels_apart else None
         self.labels_apart += 1
+        self.listing = True
         stream.apart.append(row.id)
         stream.apart_at.append(len(stream.narrative))
 
@@ -286,17 +288,16 @@ class _RowReader:
 
     def narrative(self, block: TextBlock) -> None:
         """A paragraph of the section's own text; the first right after a label printed apart
-        is held (:attr:`unknown`)."""
-        stream = self.stream
-        if (self.unknown is None and stream.apart
-                and stream.apart_at[-1] == len(stream.narrative)):
+        (group labels between them allowed, no table) is held (:attr:`unknown`)."""
+        if self.unknown is None and self.listing:
             self.unknown = block
             return
         self.flush_unknown()
-        stream.narrative.append(block)
+        self.stream.narrative.append(block)
 
     def flush_unknown(self) -> None:
         """The paragraph held as a possible label, if any, is the section's text after all."""
+        self.listing = False
         if self.unknown is not None:
             self.stream.narrative.append(self.unknown)
             self.unknown = None
