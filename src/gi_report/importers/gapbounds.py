@@ -72,39 +72,30 @@ class _Bounds:
     def narrow(self, terms: Terms) -> bool | None:
         """One relation's bounds on its cells not stated; ``None``: it cannot hold."""
         stated = Decimal(0)
-        unknown: list[tuple[Cell, int]] = []
+        unknown: list[tuple[Cell, Bound, Bound]] = []  #: each term's least and greatest
         for cell, sign in terms:
             value = self.values.get(cell)
-            if value is None:
-                unknown.append((cell, sign))
-            else:
+            if value is not None:
                 stated += sign * value
+            elif sign > 0:
+                unknown.append((cell, self.low[cell], self.high[cell]))
+            else:
+                unknown.append((cell, _neg(self.high[cell]), _neg(self.low[cell])))
         if not unknown:
             return None if stated != 0 else False
+        low, high = _Sum([t[1] for t in unknown]), _Sum([t[2] for t in unknown])
         changed = False
-        for cell, sign in unknown:
-            low, high = self._others(unknown, cell)
-            # sign * cell = -stated - others
-            lo, hi = _neg(_add(high, stated)), _neg(_add(low, stated))
+        for (cell, sign), (_, lo_term, hi_term) in zip(
+                ((c, s) for c, s in terms if self.values.get(c) is None), unknown, strict=True):
+            # sign * cell = -stated - (the other terms), each between its least and greatest
+            lo = _neg(_add(high.without(hi_term), stated))
+            hi = _neg(_add(low.without(lo_term), stated))
             if sign < 0:
                 lo, hi = _neg(hi), _neg(lo)
             changed = self._tighten(cell, lo, hi) or changed
             if _crossed(self.low[cell], self.high[cell]):
                 return None
         return changed
-
-    def _others(self, unknown: Sequence[tuple[Cell, int]], cell: Cell) -> tuple[Bound, Bound]:
-        """The least and the greatest sum of the other unknown terms of a relation."""
-        low: Bound = Decimal(0)
-        high: Bound = Decimal(0)
-        for other, sign in unknown:
-            if other == cell:
-                continue
-            lo, hi = self.low[other], self.high[other]
-            if sign < 0:
-                lo, hi = _neg(hi), _neg(lo)
-            low, high = _add(low, lo), _add(high, hi)
-        return low, high
 
     def _tighten(self, cell: Cell, lo: Bound, hi: Bound) -> bool:
         """The cell's bounds narrowed to ``lo`` and ``hi`` where those are narrower."""
@@ -117,6 +108,20 @@ class _Bounds:
             self.high[cell] = hi
             changed = True
         return changed
+
+
+class _Sum:
+    """A sum of bounds, some of them none (infinite): the sum of all but one in one step."""
+
+    def __init__(self, bounds: Sequence[Bound]) -> None:
+        self.finite = sum((b for b in bounds if b is not None), Decimal(0))
+        self.infinite = sum(b is None for b in bounds)
+
+    def without(self, bound: Bound) -> Bound:
+        """The sum of the other bounds than ``bound`` (one of them); ``None``: infinite."""
+        if bound is None:
+            return self.finite if self.infinite == 1 else None
+        return self.finite - bound if self.infinite == 0 else None
 
 
 def _add(a: Bound, b: Bound) -> Bound:
