@@ -409,13 +409,28 @@ def stitch(first: Piece, second: Piece) -> Piece | None:
 
 def _compatible(first: Piece, second: Piece, shift: float) -> bool:
     """Whether ``second`` moved by ``shift`` has ``first``'s width and all the inner column
-    borders of one of them are borders of the other."""
+    borders of one of them are borders of the other; or is as wide as ``first``'s last row
+    (:func:`_narrower_rows`)."""
     if abs((second.right + shift) - first.right) > EDGE_FIT:
-        return False
+        return _narrower_rows(first, second, shift)
     inner_a = first.boundaries[1:-1]
     inner_b = [x + shift for x in second.boundaries[1:-1]]
     small, large = sorted((inner_a, inner_b), key=len)
     return _matches(small, large)
+
+
+def _narrower_rows(first: Piece, second: Piece, shift: float) -> bool:
+    """Whether ``second`` (moved by ``shift``) goes on with ``first``'s last rows, which are
+    narrower than its header: a table whose labels are printed apart draws its header over
+    the label columns and its rows without them, so the part after a page break is only as
+    wide as those rows. Every border of ``second`` is a border of ``first``, and its right
+    edge is where the cells of ``first``'s last row end."""
+    last = [c for c in first.cells if c.r1 == first.rows]
+    right = second.right + shift
+    if not last or right >= first.right - EDGE_FIT:
+        return False
+    return (abs(max(c.x1 for c in last) - right) <= ALIGN
+            and _matches([x + shift for x in second.boundaries], first.boundaries))
 
 
 def _joined_cells(

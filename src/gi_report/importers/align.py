@@ -117,13 +117,27 @@ def _fits(spec: TableSpec, run: Sequence[DataRow], gap: Sequence[RowSpec]) -> bo
 
 
 def _fills(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:
-    """Whether a row's value cells can be the form row's: one per cell, or one digit run with
-    a digit for each cell (a crawl that ran them together; the row's arithmetic splits it)."""
+    """Whether a row's value cells can be the form row's: one per cell (empty cells after them
+    left out, or between the columns its header names), or one digit run with a digit for each
+    cell (a crawl that ran them together; the row's arithmetic splits it)."""
     count = _value_count(spec, row)
-    if len(dr.values) == count:
+    printed = len(dr.values)
+    while printed > count and dr.values[printed - 1].empty:
+        printed -= 1  # trailing empty cells: a table's width padded (Markdown), nothing printed
+    if printed == count or _under_named(dr, count):
         return True
     runs = run_segments(dr.values[0].text) if len(dr.values) == 1 and count > 1 else None
     return runs is not None and len(runs) == 1 and sum(c.isdigit() for c in runs[0]) >= count
+
+
+def _under_named(dr: DataRow, count: int) -> bool:
+    """Whether the row prints one cell under each of ``count`` columns its header names and
+    nothing elsewhere (a merged header cell written once, the positions it covers left empty:
+    Markdown)."""
+    named = dr.header.columns
+    under = [s for s in dr.values if s.col0 in named]
+    return (len(named) == count and len(under) == count
+            and all(s.empty for s in dr.values if s.col0 not in named))
 
 
 def _unmatched(spec: TableSpec, run: Sequence[DataRow], out: Alignment) -> None:
@@ -139,7 +153,10 @@ def _unmatched(spec: TableSpec, run: Sequence[DataRow], out: Alignment) -> None:
 
 
 def by_position(spec: TableSpec, rows: Sequence[DataRow], out: Alignment) -> None:
-    """Runs of rows whose labels match nothing, placed in the gap between aligned rows."""
+    """Runs of rows whose labels match nothing, placed in the gap between aligned rows. Rows
+    under a header of their own naming none of the form's columns (an extra table printed
+    after the form's) are a run apart: never the form's rows, they do not make the run before
+    them longer than its gap."""
     taken = {dr.row.id for dr in rows if dr.row is not None}
     i = 0
     while i < len(rows):
@@ -147,7 +164,9 @@ def by_position(spec: TableSpec, rows: Sequence[DataRow], out: Alignment) -> Non
             i += 1
             continue
         j = i
-        while j < len(rows) and rows[j].row is None and rows[j].labels:
+        extra = _foreign_header(rows[i])
+        while (j < len(rows) and rows[j].row is None and rows[j].labels
+               and _foreign_header(rows[j]) == extra):
             j += 1
         run = rows[i:j]
         gap, anchored = _gap(spec, rows, i, j, taken)
@@ -272,8 +291,18 @@ def by_caption(spec: TableSpec, rows: Sequence[DataRow], loose: Sequence[DataRow
         alone = under[next(iter(dr.groups))] if dr.groups else 0
         if _one_row(spec, dr, members, alone, claimed):
             dr.row, dr.how = members[0], "caption"
+        elif _each_row(spec, dr, members, alone, claimed):
+            _in_order(dr, members, loose)
         elif captionrows.caption_rows(spec, dr, claimed, alone) is not None:
             dr.how = captionrows.HOW  # the caption's rows, placed as one run
+
+
+def _in_order(dr: DataRow, members: Sequence[RowSpec], loose: Sequence[DataRow]) -> None:
+    """``dr`` made the caption's row (``members``) of its place among the number-only rows
+    under that caption (see :func:`_each_row`)."""
+    mates = [d for d in loose if d.groups == dr.groups]
+    dr.row = members[next(i for i, d in enumerate(mates) if d is dr)]
+    dr.how = captionrows.ORDER_HOW
 
 
 def _one_row(spec: TableSpec, dr: DataRow, members: Sequence[RowSpec], alone: int,
@@ -282,6 +311,18 @@ def _one_row(spec: TableSpec, dr: DataRow, members: Sequence[RowSpec], alone: in
     (``members``), not ``claimed`` by a label, its header naming exactly that row's columns."""
     return (len(dr.groups) == 1 and len(members) == 1 and alone == 1
             and members[0].id not in claimed and _header_names(spec, dr, members[0]))
+
+
+def _each_row(spec: TableSpec, dr: DataRow, members: Sequence[RowSpec], alone: int,
+              claimed: set[str]) -> bool:
+    """Whether the number-only rows under one caption of several form rows (``members``) are
+    exactly as many as those rows (``alone``), none of which a label claimed, and the header
+    right above ``dr`` names exactly their value columns: each is then the caption's row of its
+    place in the form's order (a page break that lost a row elsewhere in the table leaves the
+    rows under this caption whole)."""
+    return (len(dr.groups) == 1 and len(members) >= 2 and alone == len(members)
+            and not any(r.id in claimed for r in members)
+            and all(_header_names(spec, dr, r) for r in members))
 
 
 def _header_names(spec: TableSpec, dr: DataRow, row: RowSpec) -> bool:

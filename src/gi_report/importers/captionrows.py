@@ -31,6 +31,9 @@ from gi_report.importers.rows import DataRow
 
 HOW = "caption_rows"
 """How a data row read as several form rows is marked (:attr:`DataRow.how`)."""
+ORDER_HOW = "caption_order"
+"""How a number-only row read as one of its caption's rows by their order is marked
+(:func:`gi_report.importers.align.by_caption`)."""
 
 _COUNTS = frozenset({CellKind.COUNT, CellKind.SIGNED_COUNT})
 _DIGIT = re.compile(r"[0-9]")

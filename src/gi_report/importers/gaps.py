@@ -27,6 +27,7 @@ from itertools import combinations
 import attrs
 
 from gi_report.form.spec import CellKind, Relation, TableSpec
+from gi_report.importers import gapbounds
 from gi_report.importers.cellnames import Cell
 from gi_report.importers.values import Status, parse_value
 from gi_report.table import CellValue
@@ -117,20 +118,29 @@ def _possible(spec: TableSpec, rel: Relation, values: Mapping[Cell, CellValue]) 
 
 
 def trusted(spec: TableSpec, known: Mapping[Cell, CellValue], gapped: set[str]) -> bool:
-    """Whether every relation checkable without the gapped rows holds."""
-    return all(_holds(rel, known) is not False for rel in spec.relations
-               if not any(c.row in gapped for c in rel.cells))
+    """Whether every relation checkable without the gapped rows holds, and the relations can
+    all hold together with the gapped rows' cells unknown (:mod:`~gi_report.importers.
+    gapbounds`)."""
+    if not all(_holds(rel, known) is not False for rel in spec.relations
+               if not any(c.row in gapped for c in rel.cells)):
+        return False
+    return gapbounds.feasible(spec, {c: v for c, v in known.items() if c[0] not in gapped})
 
 
 def consistent(spec: TableSpec, known: Mapping[Cell, CellValue], gap: Gap
                ) -> tuple[list[Placement], int]:
-    """The placements of ``gap`` that break no relation, and how many there are in all."""
+    """The placements of ``gap`` that break no relation, alone or with the others at once
+    (:mod:`~gi_report.importers.gapbounds`), and how many there are in all."""
     rows = {r for r, _ in gap.cells}
     touching = [rel for rel in spec.relations if any(c.row in rows for c in rel.cells)]
     every = placements(spec, gap)
-    return [p for p in every if all(
-        _possible(spec, rel, {**known, **{c: v for c, (_, v) in p.items()}})
-        for rel in touching)], len(every)
+    found = []
+    for p in every:
+        values = {**known, **{c: v for c, (_, v) in p.items()}}
+        if all(_possible(spec, rel, values) for rel in touching) and gapbounds.feasible(
+                spec, values):
+            found.append(p)
+    return found, len(every)
 
 
 def _agreed(cells: Sequence[Cell], found: Sequence[Placement]) -> dict[Cell, str | None]:

@@ -5,8 +5,9 @@ number-only rows left are then one fewer than the form rows they stand for, and 
 is not said. Every place of the lost row is tried (the printed rows keep the form's order around
 it); a place is **consistent** when every relation of the table can hold with the rows read so —
 equal where every cell is stated, the lost row's cells (and any other blank) standing for some
-count ≥ 0 (:func:`~gi_report.importers.gaps.possible`) — and at least one relation through the
-printed rows is checked in full. A printed row is taken as the form row that every consistent
+count ≥ 0 (:func:`~gi_report.importers.gaps.possible`), one value each in all the relations at
+once (:mod:`~gi_report.importers.gapbounds`) — and at least one relation through the printed
+rows is checked in full. A printed row is taken as the form row that every consistent
 place gives it (the rows before the first consistent place and after the last); the others stay
 unaligned (their values unused, never guessed). Where the labels printed apart name exactly the
 printed rows (the lost row's label lost with it), in the form's order, and that place is
@@ -20,6 +21,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from gi_report.form.spec import RowSpec, TableSpec
+from gi_report.importers import gapbounds
 from gi_report.importers.cellnames import Cell
 from gi_report.importers.gaps import possible
 from gi_report.table import CellValue
@@ -46,13 +48,16 @@ def holes(free: Sequence[RowSpec], order: Sequence[int | None], spec: TableSpec)
 
 
 def consistent(spec: TableSpec, values: Mapping[Cell, CellValue], rows: set[str]) -> bool:
-    """Every relation touching ``rows`` can hold (a blank: some count ≥ 0), and one touching
-    them is checked in full."""
+    """Every relation touching ``rows`` can hold (a blank: some count ≥ 0), all the table's
+    relations can hold at once (the lost row's cells each one value in its row total and its
+    column sums: :mod:`~gi_report.importers.gapbounds`), and one touching them is checked in
+    full."""
     touching = [rel for rel in spec.relations if any(c.row in rows for c in rel.cells)]
     if not all(possible(spec, rel, values) for rel in touching):
         return False
-    return any(all(values.get((c.row, c.column)) is not None for c in rel.cells)
-               for rel in touching)
+    checked = any(all(values.get((c.row, c.column)) is not None for c in rel.cells)
+                  for rel in touching)
+    return checked and gapbounds.feasible(spec, values)
 
 
 def settle(free: Sequence[RowSpec], found: Sequence[int], listed: Sequence[str] | None

@@ -254,10 +254,11 @@ def fits(dr: DataRow, count: int) -> bool:
     return found is not None and sum(len(s) for s in found) >= count and len(found) <= count
 
 
-_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "listed", "caption", "detached", "lost"})
+_NOTED_HOW = frozenset({"fuzzy", "alias", "position", "listed", "caption", "detached", "lost",
+                        captionrows.ORDER_HOW})
 """The ways of recognising a row that :meth:`Placer.how_notice` reports."""
 
-_APART_HOW = frozenset({"detached", "lost", "listed"})
+_APART_HOW = frozenset({"detached", "lost", "listed", captionrows.ORDER_HOW})
 """Rows aligned by order, printed without their labels: a row of them with fewer cells than its
 form row lacks cells (its cells stand left of the header's columns, the label columns dropped
 with the labels), so it is never lined up under the header by position."""
@@ -266,6 +267,7 @@ _DETACHED_HOW = {
     "detached": "表内勾稽关系成立",
     "lost": "表格少印了一行：少印的一行无论在哪个位置表内勾稽关系都能成立时，按此行序读取的行"
             "在每种情况下都相同（或文中另行列出的行名恰好缺少该行）",
+    captionrows.ORDER_HOW: "该栏目下没有行名的数值行与栏目的行数相同，按栏目内的行序读取",
 }
 """How a number-only row's place was settled: every row aligned (``detached``), or one row of
 the table not printed (``lost``: :mod:`~gi_report.importers.lostrow`)."""

@@ -206,6 +206,7 @@ def _tries(labels: list[Slot]) -> Iterator[tuple[str, Slot]]:
 
 class _RowReader:
     def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec
         self.vocab: Vocabulary = vocabulary(spec)
         self.names = _header_names(self.vocab)
         self.columns = {c.id for c in spec.columns}
@@ -223,6 +224,10 @@ class _RowReader:
         self.group: str | None = None
         self.hint: RowSpec | None = None
         self.labels_apart = 0  #: row labels printed as text one after another just before
+        self.unknown: TextBlock | None = None
+        """A paragraph naming nothing right after a label printed apart, held until the next
+        text says whether it is the label of the one row between them (:meth:`apart_row`)."""
+        self.listing = False  #: the last text read was a label printed apart (or a group's)
         self.stream = RowStream(rows=[], narrative=[], header_columns=set(), header_hits=0,
                                 ignored_tables=[], location=None)
 
@@ -240,10 +245,7 @@ class _RowReader:
         if row is not None and len(row.items) == 1 and row.how != "fuzzy":
             # labels printed one after another are the table's labels printed apart, not a
             # heading naming the one row below it
-            self.hint = row.item if not self.labels_apart else None
-            self.labels_apart += 1
-            self.stream.apart.append(row.item.id)
-            self.stream.apart_at.append(len(self.stream.narrative))
+            self.apart_row(row.item)
             return
         self.labels_apart = 0
         group = self.vocab.group(text)
@@ -257,9 +259,51 @@ class _RowReader:
             for label in listed:
                 self.text(TextBlock(text=label, location=block.location))
             return
+        self.narrative(block)
+
+    def apart_row(self, row: RowSpec) -> None:
+        """A row label printed apart; a paragraph naming nothing held just before it is the
+        label of the one form row between it and the label before, printed otherwise (words
+        added or dropped), when exactly one row stands there and no label named it."""
+        stream = self.stream
+        if self.unknown is not None:
+            between = self.between(stream.apart[-1], row.id)
+            if between is not None:
+                self.unknown = None
+                stream.apart.append(between)
+                stream.apart_at.append(len(stream.narrative))
+            self.flush_unknown()
+        self.hint = row if not self.labels_apart else None
+        self.labels_apart += 1
+        self.listing = True
+        stream.apart.append(row.id)
+        stream.apart_at.append(len(stream.narrative))
+
+    def between(self, before: str, after: str) -> str | None:
+        """The one form row between ``before`` and ``after`` that no label printed apart
+        named, if there is exactly one."""
+        lo, hi = self.spec.row_position(before), self.spec.row_position(after)
+        rows = [r.id for r in self.spec.rows[lo + 1:hi]]
+        return rows[0] if len(rows) == 1 and rows[0] not in self.stream.apart else None
+
+    def narrative(self, block: TextBlock) -> None:
+        """A paragraph of the section's own text; the first right after a label printed apart
+        (group labels between them allowed, no table) is held (:attr:`unknown`)."""
+        if self.unknown is None and self.listing:
+            self.unknown = block
+            return
+        self.flush_unknown()
         self.stream.narrative.append(block)
 
+    def flush_unknown(self) -> None:
+        """The paragraph held as a possible label, if any, is the section's text after all."""
+        self.listing = False
+        if self.unknown is not None:
+            self.stream.narrative.append(self.unknown)
+            self.unknown = None
+
     def table(self, block: TableBlock) -> None:
+        self.flush_unknown()
         before = self.start_table(block)
         for r, cells in enumerate(block.rows):
             self.grid_row(r, cells)
@@ -511,4 +555,5 @@ def read_rows(spec: TableSpec, blocks: Iterable[Block]) -> RowStream:
     reader = _RowReader(spec)
     for block in blocks:
         reader.feed(block)
+    reader.flush_unknown()
     return reader.stream
