@@ -558,6 +558,8 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
     for pointer in why:
         if why[pointer] == NO_CANDIDATES and (proof.glued or _has_reading(notices, pointer)):
             why[pointer] = NOT_TRIED
+    if tries > 0 and proof.reorders:
+        tries -= _prove_reordered(proof, why, tries)
     if tries > 0 and proof.glued and proof.drops:
         tries -= _prove_jointly(proof, why, min(tries, JOINT_TRIES))
     if tries > 0:
@@ -581,6 +583,24 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
             continue
         tries -= 1
         note(why, proof.prints_same(alternative, changes, moved, order))
+
+
+def _prove_reordered(proof: Proof, why: dict[str, str], tries: int) -> int:
+    """Section 三 printed in each other column order whose header prints alike
+    (:func:`reorderings`: at most three), tried before every other alternative, at most
+    ``tries``; the renders used. One such render proves the blanks of whole columns, which the
+    alternatives of single rows, taken first, left no budget for in a dump with blank cells."""
+    used = 0
+    for changes, moved, order in reorderings(proof, open_blanks(why)):
+        if used >= tries:
+            break
+        alternative = proof.consistent(changes, moved_columns=True)
+        if alternative is None:
+            note(why, dict.fromkeys(moved, BREAKS_RELATION))
+            continue
+        used += 1
+        note(why, proof.prints_same(alternative, changes, moved, order))
+    return used
 
 
 def _prove_jointly(proof: Proof, why: dict[str, str], tries: int) -> int:
@@ -640,13 +660,12 @@ def _drawn(alternatives: Iterator[tuple[Changes, frozenset[str]]]) -> Iterator[A
 
 def _interleaved(proof: Proof, notices: Sequence[Notice], targets: frozenset[str]
                  ) -> Iterator[Alternative]:
-    """The alternatives of every notice, every glued row and every other column order taken in
-    turn, one of each at a time, so that the budget is shared among the groups of blanks."""
+    """The alternatives of every notice and every glued row taken in turn, one of each at a
+    time, so that the budget is shared among the groups of blanks (the other column orders are
+    tried before them: :func:`_prove_reordered`)."""
     sources: list[Iterator[Alternative]] = [
         _drawn(_notice_changes(n, targets, proof.doc.truth)) for n in notices
         if targets.intersection(n.cells)]
-    if proof.reorders:
-        sources.insert(0, reorderings(proof, targets))
     if proof.glued:
         printed = printed_cells(proof.doc)
         rows = {c[:2]: c for p in sorted(targets) if (c := pointer_cell(p)) is not None}

@@ -226,6 +226,41 @@ def test_a_column_order_whose_header_prints_alike_proves_header_unordered_blanks
     assert _why(UNORDERED, "/applications/new_this_year/natural_person") == UNSETTLEABLE
 
 
+STARVED = Case(1958577400, ("column_order",), "one_line_blanks")
+"""A crawl with blank cells whose header prints the group label twice (four column orders): the
+alternatives of single rows, tried first, used up the case's renders before any other column
+order was rendered, and the blanks of whole columns stayed ``breaks a relation``."""
+
+
+def test_other_column_orders_are_rendered_before_the_rows_alternatives() -> None:
+    outcome = run_case(STARVED)
+    assert outcome.tally is not None
+    why = {b.pointer: b.why for b in outcome.tally.blanks if b.code == "header.unordered"}
+    row = [f"/applications/new_this_year/{c}" for c in (
+        "natural_person", "research_institution", "social_welfare_org", "legal_service_org")]
+    assert all(why[p] == UNSETTLEABLE for p in row)
+    assert sum(w == UNSETTLEABLE for w in why.values()) >= 60
+
+
+RELABELLED = Case(127995594, ("column_order",), "pipe_rows")
+"""Section 三 in a dump printing cells apart, its header allowing four column orders, the report
+holding blank cells: another order prints the same bytes, but puts a blank in another column,
+so a column sum the truth leaves not evaluable is another relation there."""
+
+
+def test_another_column_order_moving_a_blank_to_another_column_is_not_accepted() -> None:
+    doc, text, _ = build_case(RELABELLED)
+    proof = blank_proof(RELABELLED, doc, text)
+    targets = frozenset(p for p in doc.truth if p.startswith("/applications/"))
+    changes, moved, order = next(reorderings(proof, targets))
+    assert moved and proof.render(dict(changes), order)[1] == text  # (a) holds
+    found = relation_findings(with_changes(proof.base, changes))
+    assert found != proof.full and len(found) == len(proof.full)  # the same count, renamed
+    assert {status for _, _, status in found ^ proof.full} == {"not_evaluable"}
+    assert proof.consistent(dict(changes), moved_columns=True) is None  # (b) does not
+    assert set(proof.attempt(dict(changes), moved, order).values()) == {BREAKS_RELATION}
+
+
 def test_row_cuts_keep_a_sign_at_the_start_of_a_number() -> None:
     cuts = set(_splits("0-70", 3))
     assert (0, -7, 0) in cuts and (0, -70, None) in cuts
