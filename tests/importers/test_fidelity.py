@@ -199,14 +199,13 @@ REPRODUCERS = [
     # 8, 0 for 48, 0 and a blank (3 cells wrong); such a run says the dump may drop cells
     pytest.param(Case(1782947398, ("two_numbers", "label_typo"), "one_line_blanks"),
                  id="inconsistent-run-may-drop-cells"),
-    # OPEN (found on the w-edges branch, seed 2027): a crawl with blank cells whose section 四
-    # prints a unit word after every number (…0件0件0个11项): the last row printed four numbers
-    # for five cells (its blank dropped) and 11项 was cut as 1 and 1项, a reading that holds
-    # the row's total; every other number of the run carries its own unit word (3 cells wrong)
+    # found on the w-edges branch, seed 2027: a crawl with blank cells whose section 四 prints
+    # a unit word after every number (…0件0件0个11项): the last row printed four numbers for
+    # five cells (its blank dropped) and 11项 was cut as 1 and 1项, a reading that holds the
+    # row's total (3 cells wrong); where every number of a table carries its unit word, a unit
+    # ends a number and the row lacks a cell (importers/unitnumbers.py)
     pytest.param(Case(931987802, ("narrative_between", "unit_words"), "one_line_blanks"),
-                 id="unit-word-group-cut",
-                 marks=pytest.mark.xfail(strict=True, reason="a number ending on a unit word is "
-                                         "cut in two in a dump that drops blank cells")),
+                 id="unit-word-group-cut"),
     # final run of the seventh session, seed 2027: a crawl with blank cells prints a row of
     # zeros as 000 0000, a cell holding two numbers (0 0) and a dropped blank among them; the
     # seven zeros were read one to a cell, the space as a border, where two cells are blank (2

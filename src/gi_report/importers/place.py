@@ -300,6 +300,10 @@ class Placer:
         self.units_everywhere = False
         """The table prints a unit word after every number: the digits before a unit are one
         cell's, so a row with fewer numbers than cells lacks a cell (:meth:`units_short`)."""
+        self.units_end_numbers = False
+        """Every number of the table carries its unit word, none glued onto another cell's
+        digits (:mod:`~gi_report.importers.unitnumbers`): a unit ends a number and digits no
+        unit ends are no cell, so a row with fewer numbers than cells lacks a cell too."""
         self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
@@ -721,7 +725,8 @@ class Placer:
                soft: tuple[bool, ...], location: Location, digits: int) -> None:
         """A row printing other than one number per cell: a row short of cells in a table
         with units, digit runs to split, a run lacking cells, or a wrong cell count."""
-        if parts and len(parts) < len(cells) and self.units_everywhere:
+        if parts and len(parts) < len(cells) and (self.units_everywhere
+                                                  or self.units_end_numbers):
             self.units_short(dr, cells, unit, parts)
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
@@ -734,7 +739,15 @@ class Placer:
     def units_short(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
                     parts: Sequence[str]) -> None:
         """Fewer numbers than cells in a table that prints a unit after every number: a cell is
-        missing (a dump dropped it), not digits of two cells run together: blank."""
+        missing (a dump dropped it), not digits of two cells run together: the cells the
+        arithmetic places (:meth:`fill_gaps`, one or two lacking), else blank; either way the
+        document drops cells (:attr:`short_rows`)."""
+        self.short_rows.append(self.name(dr, cells))
+        if unit is None and len(cells) - len(parts) <= gaps.MAX_MISSING:
+            self.score += 2
+            self.gaps.append((gaps.Gap(tuple(cells), tuple(parts)), dr))
+            self.gap_cells.update(cells)
+            return
         self.score += 1
         self.count_notice(dr, cells, unit, (
             f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行只有 {len(parts)} 个数，"

@@ -1,0 +1,83 @@
+"""Numbers that each carry a unit word: a unit ends a number, and no digit it leaves is a cell.
+
+A crawl dropping blank cells printed section 四 as ``…0件0件0个11项``, its last row four numbers
+for five cells, and ``11项`` was cut into 1 and 1, a reading that holds the row total. Where
+every number of a table carries its unit, such a row lacks a cell; where the table prints some
+numbers without one, unitless cells glue onto the unit groups and are split as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from benchmarks.fidelity_harness import Case, build_case
+from gi_report import read_document
+from gi_report.importers.unitnumbers import every_number_has_unit, unit_numbers
+
+BUG_RUN = "11个0项2个0项13项32项0个6件0项38件0件0件0个11项"
+"""Section 四 as the crawl of issue 10's case printed it: fourteen numbers, a blank dropped."""
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("0件0件0个11项", ["0", "0", "0", "11"]),
+    ("15条2个7个", ["15", "2", "7"]),
+    ("0件-16条", ["0", "-16"]),
+    ("12.5万元", ["12.5"]),
+    ("5个 7件", ["5", "7"]),
+    ("０件１２个", ["0", "12"]),
+    ("0012个", None),  # 0, 0 and 12个: unitless cells glued onto a unit group
+    ("02个", None),
+    ("11个0", None),  # the last number has no unit
+    ("1 2个", None),  # a number with no unit before the space
+    ("约5件", None),
+    ("", None),
+])
+def test_unit_numbers_are_whole_numbers_each_ended_by_its_unit(
+        text: str, numbers: list[str] | None) -> None:
+    assert unit_numbers(text) == numbers
+
+
+def test_a_table_prints_a_unit_after_every_number_only_if_none_lacks_one() -> None:
+    assert every_number_has_unit(["0件0件", "—", "", "3个"])
+    assert not every_number_has_unit(["5个"])  # one number says nothing of the others
+    assert not every_number_has_unit(["1个2个", "12"])
+    assert not every_number_has_unit(["1个02个"])  # 0 glued onto 2个
+    assert not every_number_has_unit(["—", "无"])
+
+
+def _with_section_four(run: str) -> str:
+    """A one-line crawl of a generated report (seed 2: every number carries its unit, every
+    cell printed) with section 四's numbers replaced by ``run``."""
+    _, text, _ = build_case(Case(2, ("unit_words",), "one_line"))
+    assert isinstance(text, str)
+    found = re.search(r"(总计)((?:[0-9]+[件个项条])+)(五、)", text)
+    assert found is not None and len(re.findall("[0-9]+", found.group(2))) == 15
+    return text[:found.start(2)] + run + text[found.end(2):]
+
+
+def _section_four(text: str) -> tuple[list[object], list[str]]:
+    result = read_document(text.encode("utf-8"), kind="text", warn=False)
+    cells = [v for row in result.report.review_litigation.values for v in row]
+    codes = [n.code for n in result.notices
+             if any(c.startswith("/review_litigation/") for c in n.cells)]
+    return cells, codes
+
+
+def test_a_unit_word_run_lacking_a_cell_is_never_cut_inside_a_number() -> None:
+    """``11项`` is one number: the last row lacks a cell, blank; the two rows before it are
+    placed by the row totals (before: 0, 0, 0, 1, 1, three cells wrong)."""
+    cells, codes = _section_four(_with_section_four(BUG_RUN))
+    assert cells == [11, 0, 2, 0, 13, 32, 0, 6, 0, 38, None, None, None, None, None]
+    assert "row.gap" in codes and "row.cell_count" in codes
+    assert "split.unique" not in codes
+
+
+def test_unitless_cells_glued_onto_a_unit_group_are_still_split() -> None:
+    """``02个``: a 0 printed with no unit glued onto 2个, so the table prints unitless cells and
+    its digits are split by the arithmetic as before."""
+    run = "11个02个0项13项32项0个6件0项38件0件0件0个11项11项"
+    cells, codes = _section_four(_with_section_four(run))
+    assert cells == [11, 0, 2, 0, 13, 32, 0, 6, 0, 38, 0, 0, 0, 11, 11]
+    assert "split.unique" in codes
