@@ -743,15 +743,27 @@ class Placer:
         arithmetic places (:meth:`fill_gaps`, one or two lacking), else blank; either way the
         document drops cells (:attr:`short_rows`)."""
         self.short_rows.append(self.name(dr, cells))
-        if unit is None and len(cells) - len(parts) <= gaps.MAX_MISSING:
-            self.score += 2
-            self.gaps.append((gaps.Gap(tuple(cells), tuple(parts)), dr))
-            self.gap_cells.update(cells)
+        if unit is None and self.unit_gap(dr, cells, parts):
             return
         self.score += 1
         self.count_notice(dr, cells, unit, (
             f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行只有 {len(parts)} 个数，"
             f"表格要求 {len(cells)} 个：该行缺少单元格，且无法确定缺少哪一个，该行留空"))
+
+    def unit_gap(self, dr: DataRow, cells: list[Cell], parts: Sequence[str]) -> bool:
+        """A row lacking one or two cells in a table whose every number carries its unit word
+        (each number whole, :attr:`units_end_numbers`), its ``cells`` in printed order: kept
+        for the arithmetic to place (:meth:`fill_gaps`) when the grid names its columns in
+        that order too."""
+        if not self.units_end_numbers or len(cells) - len(parts) > gaps.MAX_MISSING:
+            return False
+        where = {cell: k for k, cell in enumerate(whole_table(self.spec))}
+        if self.gap_order(dr, sorted(cells, key=where.__getitem__)) != cells:
+            return False
+        self.score += 2
+        self.gaps.append((gaps.Gap(tuple(cells), tuple(parts)), dr))
+        self.gap_cells.update(cells)
+        return True
 
     def count_notice(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
                      message: str) -> None:
