@@ -186,7 +186,8 @@ def lost_row(row: str) -> str:
 def empty_table(title: str) -> str:
     """Why a document may drop cells: the table ``title`` is printed with no value at all (the
     dump prints a blank cell as nothing, so a digit run may lack its blank cells)."""
-    return f"文档中{title}的表格没有印出任何数值（空白单元格印作空无，连写的数字也可能省略了空白单元格）"
+    return (f"文档中{title}的表格没有印出任何数值"
+            "（空白单元格印作空无，连写的数字也可能省略了空白单元格）")
 
 
 def _notice(spec: TableSpec, n: Notice, cells: Sequence[Cell], short_row: str,
