@@ -37,6 +37,7 @@ from gi_report.importers.normalize import fold
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.samevalue import same_value_notice
+from gi_report.importers.unitnumbers import unit_cells
 from gi_report.importers.values import (
     AMOUNT_UNITS,
     DASHES,
@@ -715,11 +716,40 @@ class Placer:
         if parts and unit is not None:
             self.strip_unit(parts, unit)
         digits = sum(len(p.replace(".", "")) for p in parts)
+        if self.units_end_numbers and any(soft) and self.paired(dr, cells, unit, location):
+            return
         if len(parts) == len(cells) and not (any(soft) and digits > len(cells)):
             self.score += 2
             self.read([(c, p, location) for c, p in zip(cells, parts, strict=True)], unit)
         else:
             self.uneven(dr, cells, unit, parts, soft, location, digits)
+
+    def paired(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+               location: Location) -> bool:
+        """A row of a table printing a unit after every number that prints a number with no
+        unit before whitespace: the first of two numbers in one cell (``0 1个``,
+        :func:`~gi_report.importers.unitnumbers.unit_cells`), or a cell printed without its
+        unit. Read so, the row printing as many cells as its form row: the cells are read, that
+        one unreadable (two numbers); fewer: either reading may be the true one, the row is
+        blank. ``False``: no such number."""
+        found: list[str] = []
+        for s in dr.values:
+            cut = None if s.empty else unit_cells(s.text)
+            if cut is None and not s.empty:
+                return False
+            found.extend(cut or ())
+        pairs = [c for c in found if " " in c]
+        if not pairs:
+            return False
+        if len(found) == len(cells):
+            self.score += 2
+            self.read([(c, p, location) for c, p in zip(cells, found, strict=True)], unit)
+            return True
+        self.count_notice(dr, cells, unit, (
+            f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行的“{pairs[0]}”中有一个数"
+            "没有单位词：它与其后的数可能同在一个单元格（两个数），也可能各是一个单元格，"
+            f"该行的单元格数因此无法确定（表格要求 {len(cells)} 个），该行留空"))
+        return True
 
     def uneven(self, dr: DataRow, cells: list[Cell], unit: Cell | None, parts: list[str],
                soft: tuple[bool, ...], location: Location, digits: int) -> None:
@@ -727,7 +757,7 @@ class Placer:
         with units, digit runs to split, a run lacking cells, or a wrong cell count."""
         if parts and len(parts) < len(cells) and (self.units_everywhere
                                                   or self.units_end_numbers):
-            self.units_short(dr, cells, unit, parts)
+            self.units_short(dr, cells, unit, parts, any(soft))
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
         elif parts and self.lacks_cells(cells, parts, soft):
@@ -737,13 +767,14 @@ class Placer:
             self.cell_count(dr, cells, unit, parts)
 
     def units_short(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
-                    parts: Sequence[str]) -> None:
+                    parts: Sequence[str], spaced: bool = False) -> None:
         """Fewer numbers than cells in a table that prints a unit after every number: a cell is
         missing (a dump dropped it), not digits of two cells run together: the cells the
         arithmetic places (:meth:`fill_gaps`, one or two lacking), else blank; either way the
-        document drops cells (:attr:`short_rows`)."""
+        document drops cells (:attr:`short_rows`). Not placed where whitespace stands among
+        the numbers (``spaced``): a cell may hold two numbers there."""
         self.short_rows.append(self.name(dr, cells))
-        if unit is None and self.unit_gap(dr, cells, parts):
+        if unit is None and not spaced and self.unit_gap(dr, cells, parts):
             return
         self.score += 1
         self.count_notice(dr, cells, unit, (
