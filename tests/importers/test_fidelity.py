@@ -206,6 +206,15 @@ REPRODUCERS = [
     # ends a number and the row lacks a cell (importers/unitnumbers.py)
     pytest.param(Case(931987802, ("narrative_between", "unit_words"), "one_line_blanks"),
                  id="unit-word-group-cut"),
+    # seed 7301 hunt (unit words at every number, a cell of two numbers, blanks dropped):
+    # 0件0条0 1个0个0件0条 under seven cells was read as seven numbers; 0 1个 is one cell of two
+    # numbers beside a dropped blank (2 cells wrong): the row is blank now
+    pytest.param(Case(1368557817, ("narrative_between", "two_numbers", "unit_words"),
+                      "one_line_blanks"), id="unit-word-two-numbers-short-row"),
+    # seed 2026: section 四 printed with no value at all and section 二's 720 (a blank, 72, 0)
+    # read 7, 2, 0 (2 cells wrong): a table printed empty says blank cells print as nothing
+    pytest.param(Case(3207477071, ("extra_section", "unit_words", "narrative_between"),
+                      "one_line_blanks"), id="empty-table-drops-blanks"),
     # final run of the seventh session, seed 2027: a crawl with blank cells prints a row of
     # zeros as 000 0000, a cell holding two numbers (0 0) and a dropped blank among them; the
     # seven zeros were read one to a cell, the space as a border, where two cells are blank (2
