@@ -304,7 +304,8 @@ class Placer:
         self.units_end_numbers = False
         """Every number of the table carries its unit word, none glued onto another cell's
         digits (:mod:`~gi_report.importers.unitnumbers`): a unit ends a number and digits no
-        unit ends are no cell, so a row with fewer numbers than cells lacks a cell too."""
+        unit ends are no cell, so a row with one or two numbers fewer than cells lacks a cell
+        too (lacking more, its unit groups may hold several cells each: a run)."""
         self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
@@ -755,9 +756,11 @@ class Placer:
                soft: tuple[bool, ...], location: Location, digits: int) -> None:
         """A row printing other than one number per cell: a row short of cells in a table
         with units, digit runs to split, a run lacking cells, or a wrong cell count."""
-        if parts and len(parts) < len(cells) and (self.units_everywhere
-                                                  or self.units_end_numbers):
+        short = bool(parts) and len(parts) < len(cells)
+        if short and self.units_everywhere:
             self.units_short(dr, cells, unit, parts, any(soft))
+        elif short and self.unit_lacking(dr, cells, unit, parts, any(soft)):
+            return
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
         elif parts and self.lacks_cells(cells, parts, soft):
@@ -780,6 +783,18 @@ class Placer:
         self.count_notice(dr, cells, unit, (
             f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行只有 {len(parts)} 个数，"
             f"表格要求 {len(cells)} 个：该行缺少单元格，且无法确定缺少哪一个，该行留空"))
+
+    def unit_lacking(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+                     parts: Sequence[str], spaced: bool) -> bool:
+        """A row of a table whose every number carries its unit word
+        (:attr:`units_end_numbers`) printing one or two numbers fewer than its cells: it lacks
+        cells, so the document drops cells (:attr:`short_rows`); placed by the arithmetic
+        where it can be (:meth:`unit_gap`, ``True``), else read as a run, whose splits such a
+        document distrusts. Lacking more, its unit groups may hold several cells each."""
+        if not self.units_end_numbers or len(cells) - len(parts) > gaps.MAX_MISSING:
+            return False
+        self.short_rows.append(self.name(dr, cells))
+        return unit is None and not spaced and self.unit_gap(dr, cells, parts)
 
     def unit_gap(self, dr: DataRow, cells: list[Cell], parts: Sequence[str]) -> bool:
         """A row lacking one or two cells in a table whose every number carries its unit word
