@@ -234,8 +234,8 @@ REPRODUCERS = [
                                          "ends where a dropped cell leaves it open")),
     # OPEN (seed 6607 hunt, one-line crawl with blank cells, the total column printed first):
     # 320项0100 under seven cells (total dropped, 32, 0项, 0, 1, 0, 0) is read 3, 2, 0, 0, 1,
-    # 0, 0: every split of the row's own cells agrees and nothing in the document is found to
-    # drop cells (2 cells wrong)
+    # 0, 0: every split the solver finds gives those cells the same values (split.unique) and
+    # the split is kept (2 cells wrong)
     pytest.param(Case(1610854715, ("column_order", "unit_words", "header_broken"),
                       "one_line_blanks"), id="total-first-dropped-total",
                  marks=pytest.mark.xfail(strict=True, reason="a dropped total read from the "
