@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.fidelity_harness import Case, build_case
 from gi_report import read_document
-from gi_report.importers.unitnumbers import every_number_has_unit, unit_cells, unit_numbers
+from gi_report.importers.unitnumbers import every_number_has_unit, unit_cells
 
 BUG_RUN = "11个0项2个0项13项32项0个6件0项38件0件0件0个11项"
 """Section 四 as the crawl of issue 10's case printed it: fourteen numbers, a blank dropped."""
@@ -30,13 +30,13 @@ BUG_RUN = "11个0项2个0项13项32项0个6件0项38件0件0件0个11项"
     ("0012个", None),  # 0, 0 and 12个: unitless cells glued onto a unit group
     ("02个", None),
     ("11个0", None),  # the last number has no unit
-    ("1 2个", None),  # a number with no unit before the space: two numbers in one cell?
+    ("1 2个", ["1 2"]),  # a number with no unit before the space: two numbers in one cell
     ("约5件", None),
     ("", None),
 ])
-def test_unit_numbers_are_whole_numbers_each_ended_by_its_unit(
+def test_unit_cells_are_whole_numbers_each_ended_by_its_unit(
         text: str, numbers: list[str] | None) -> None:
-    assert unit_numbers(text) == numbers
+    assert unit_cells(text) == numbers
 
 
 @pytest.mark.parametrize(("text", "cells"), [

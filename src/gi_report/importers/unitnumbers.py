@@ -52,13 +52,6 @@ def unit_cells(text: str) -> list[str] | None:
     return out if out and pending is None else None
 
 
-def unit_numbers(text: str) -> list[str] | None:
-    """The numbers of one value text when each is a whole number ended by its unit word
-    (``0件0件0个11项`` → ``0, 0, 0, 11``); ``None`` for any other text."""
-    cells = unit_cells(text)
-    return None if cells is None or any(" " in c for c in cells) else cells
-
-
 def every_number_has_unit(texts: Iterable[str]) -> bool:
     """Whether a table's value texts print a unit word after every number, two or more, none
     glued onto another cell's digits (:func:`unit_cells`; the first of two numbers in one cell
@@ -74,4 +67,4 @@ def every_number_has_unit(texts: Iterable[str]) -> bool:
     return numbers >= 2
 
 
-__all__ = ["every_number_has_unit", "unit_cells", "unit_numbers"]
+__all__ = ["every_number_has_unit", "unit_cells"]
