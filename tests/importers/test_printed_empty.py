@@ -1,9 +1,9 @@
 """A table printed with no value at all says the dump prints blank cells as nothing.
 
 Seed 2026 (one-line crawl with blank cells): section 四 printed its header and no number, and
-section 二's ``行政处罚720`` (a blank, 72, 0) was read 7, 2, 0 — nothing else in the document
-showed that it drops blank cells. A table printed empty does: the runs of the tables no
-arithmetic checks keep only the splits no dropped cell could change.
+section 二's ``administrative_penalty`` row, ``720`` (a blank, 72, 0), was read 7, 2, 0 —
+nothing else in the document showed that it drops blank cells. A table printed empty does: the
+runs of the tables no arithmetic checks keep only the splits no dropped cell could change.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.fidelity_harness import Case, build_case
 from gi_report import read_document
+from gi_report.form import TEMPLATES
 from gi_report.importers.unitnumbers import every_number_has_unit, unit_cells
 
 BUG_RUN = "11个0项2个0项13项32项0个6件0项38件0件0件0个11项"
@@ -96,14 +97,16 @@ def test_unitless_cells_glued_onto_a_unit_group_are_still_split() -> None:
     assert "split.unique" in codes
 
 
-STATE_SECRET = "1.属于国家秘密0件1条1个0件0件1件3条"
-"""Section 三's row as seed 2's crawl prints it (0, 1, 1, 0, 0, 1, 3)."""
+STATE_SECRET = "0件1条1个0件0件1件3条"
+"""The numbers of section 三's row ``denied_state_secret`` as seed 2's crawl prints them (0, 1,
+1, 0, 0, 1, 3), after the row's label."""
 
 
 def _state_secret(run: str) -> tuple[list[object], list[str]]:
     _, text, _ = build_case(Case(2, ("unit_words",), "one_line"))
-    assert isinstance(text, str) and STATE_SECRET in text
-    text = text.replace(STATE_SECRET, STATE_SECRET[:STATE_SECRET.index("0")] + run)
+    label = TEMPLATES["2021"].table("applications").row("denied_state_secret").label
+    assert isinstance(text, str) and label + STATE_SECRET in text
+    text = text.replace(label + STATE_SECRET, label + run)
     result = read_document(text.encode("utf-8"), kind="text", warn=False)
     row = "/applications/denied_state_secret/"
     cells = [result.report.applications["denied_state_secret", c] for c in (
