@@ -800,8 +800,10 @@ class Placer:
         """A row lacking one or two cells in a table whose every number carries its unit word
         (each number whole, :attr:`units_end_numbers`), its ``cells`` in printed order: kept
         for the arithmetic to place (:meth:`fill_gaps`) when the grid names its columns in
-        that order too."""
-        if not self.units_end_numbers or len(cells) - len(parts) > gaps.MAX_MISSING:
+        that order too. Not in a table no relation checks (section 二): every placement holds
+        there, while the run's readings still tell a signed count or an amount by its kind."""
+        if (not self.units_end_numbers or not self.spec.relations
+                or len(cells) - len(parts) > gaps.MAX_MISSING):
             return False
         where = {cell: k for k, cell in enumerate(whole_table(self.spec))}
         if self.gap_order(dr, sorted(cells, key=where.__getitem__)) != cells:
