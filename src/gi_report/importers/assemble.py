@@ -25,7 +25,7 @@ from gi_report.form.spec import TemplateSpec
 from gi_report.importers import furniture
 from gi_report.importers.blocks import Block, Location, ParsedDocument, TableBlock, TextBlock
 from gi_report.importers.cellnames import pointers
-from gi_report.importers.dropped import lost_row
+from gi_report.importers.dropped import empty_table, lost_row
 from gi_report.importers.fees import read_fees
 from gi_report.importers.grid import Reading, read_tables, row_name
 from gi_report.importers.narrative import (
@@ -633,14 +633,24 @@ def _may_drop(best: Mapping[str, Reading], prose: str | None
     (:func:`_lost_rows`); none if no row says so."""
     unprinted = _first_row(r.unprinted_rows for r in best.values())
     lost = _first_row(map(_lost_rows, best.values()))
+    empty = _first_row([r.spec.title] for r in best.values() if _printed_empty(r))
     if unprinted is not None:
         row, why = unprinted, None
     elif lost is not None:
         row, why = lost, lost_row(lost)
+    elif empty is not None:
+        row, why = empty, empty_table(empty)
     else:
         return {}
     return {tid: best[tid].complete(prose, row, why=why) for tid in TABLE_IDS
             if not best[tid].spec.relations}
+
+
+def _printed_empty(reading: Reading) -> bool:
+    """Whether a table is printed with no value at all (its header, no number): the document
+    prints blank cells as nothing, so a digit run elsewhere may lack blank cells."""
+    return (reading.found and not reading.values and not reading.runs
+            and any(n.code == "cell.blank" for n in reading.notices))
 
 
 _UNPLACED = frozenset({"label.unmatched", "label.fuzzy", "label.by_position", "row.unlabelled",

@@ -183,6 +183,13 @@ def lost_row(row: str) -> str:
     return f"文档中没有印出{row}一行（表格内容有遗漏，空白单元格也可能未印出）"
 
 
+def empty_table(title: str) -> str:
+    """Why a document may drop cells: the table ``title`` is printed with no value at all (the
+    dump prints a blank cell as nothing, so a digit run may lack its blank cells)."""
+    return (f"文档中{title}的表格没有印出任何数值"
+            "（空白单元格印作空无，连写的数字也可能省略了空白单元格）")
+
+
 def _notice(spec: TableSpec, n: Notice, cells: Sequence[Cell], short_row: str,
             why: str | None) -> Notice:
     shown = "；".join(", ".join("空" if v is None else str(v) for v in c) for c in n.candidates)

@@ -54,6 +54,7 @@ from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, RowStream, Slot, read_rows, row_slots, value_text
 from gi_report.importers.samevalue import after_split, agreed_values
+from gi_report.importers.unitnumbers import every_number_has_unit
 from gi_report.importers.values import two_numbers
 from gi_report.model import layout_version
 from gi_report.table import CellValue, Table
@@ -175,6 +176,7 @@ def _placer(spec: TableSpec, location: Location | None, rows: Sequence[DataRow])
                                 if n > 0)
     placer.apart = any(n >= 2 for n in filled)
     placer.units_everywhere = units_after_each_number(spec, own)
+    placer.units_end_numbers = every_number_has_unit(s.text for dr in own for s in dr.values)
     return placer
 
 

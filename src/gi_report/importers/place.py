@@ -37,6 +37,7 @@ from gi_report.importers.normalize import fold
 from gi_report.importers.result import Level, Notice, notice
 from gi_report.importers.rows import DataRow, Slot
 from gi_report.importers.samevalue import same_value_notice
+from gi_report.importers.unitnumbers import unit_cells
 from gi_report.importers.values import (
     AMOUNT_UNITS,
     DASHES,
@@ -302,6 +303,11 @@ class Placer:
         self.units_everywhere = False
         """The table prints a unit word after every number: the digits before a unit are one
         cell's, so a row with fewer numbers than cells lacks a cell (:meth:`units_short`)."""
+        self.units_end_numbers = False
+        """Every number of the table carries its unit word, none glued onto another cell's
+        digits (:mod:`~gi_report.importers.unitnumbers`): a unit ends a number and digits no
+        unit ends are no cell, so a row with one or two numbers fewer than cells lacks a cell
+        too (lacking more, its unit groups may hold several cells each: a run)."""
         self.gaps: list[tuple[gaps.Gap, DataRow]] = []  #: rows lacking a cell (fill_gaps)
         self.gap_cells: set[Cell] = set()
         self.orders: dict[tuple[int, tuple[Cell, ...]], list[tuple[Cell, ...]] | None] = {}
@@ -713,18 +719,50 @@ class Placer:
         if parts and unit is not None:
             self.strip_unit(parts, unit)
         digits = sum(len(p.replace(".", "")) for p in parts)
+        if self.units_end_numbers and any(soft) and self.paired(dr, cells, unit, location):
+            return
         if len(parts) == len(cells) and not (any(soft) and digits > len(cells)):
             self.score += 2
             self.read([(c, p, location) for c, p in zip(cells, parts, strict=True)], unit)
         else:
             self.uneven(dr, cells, unit, parts, soft, location, digits)
 
+    def paired(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+               location: Location) -> bool:
+        """A row of a table printing a unit after every number that prints a number with no
+        unit before whitespace: the first of two numbers in one cell (``0 1个``,
+        :func:`~gi_report.importers.unitnumbers.unit_cells`), or a cell printed without its
+        unit. Read so, the row printing as many cells as its form row: the cells are read, that
+        one unreadable (two numbers); fewer: either reading may be the true one, the row is
+        blank. ``False``: no such number."""
+        found: list[str] = []
+        for s in dr.values:
+            cut = None if s.empty else unit_cells(s.text)
+            if cut is None and not s.empty:
+                return False
+            found.extend(cut or ())
+        pairs = [c for c in found if " " in c]
+        if not pairs:
+            return False
+        if len(found) == len(cells):
+            self.score += 2
+            self.read([(c, p, location) for c, p in zip(cells, found, strict=True)], unit)
+            return True
+        self.count_notice(dr, cells, unit, (
+            f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行的“{pairs[0]}”中有一个数"
+            "没有单位词：它与其后的数可能同在一个单元格（两个数），也可能各是一个单元格，"
+            f"该行的单元格数因此无法确定（表格要求 {len(cells)} 个），该行留空"))
+        return True
+
     def uneven(self, dr: DataRow, cells: list[Cell], unit: Cell | None, parts: list[str],
                soft: tuple[bool, ...], location: Location, digits: int) -> None:
         """A row printing other than one number per cell: a row short of cells in a table
         with units, digit runs to split, a run lacking cells, or a wrong cell count."""
-        if parts and len(parts) < len(cells) and self.units_everywhere:
-            self.units_short(dr, cells, unit, parts)
+        short = bool(parts) and len(parts) < len(cells)
+        if short and self.units_everywhere:
+            self.units_short(dr, cells, unit, parts, any(soft))
+        elif short and self.unit_lacking(dr, cells, unit, parts, any(soft)):
+            return
         elif parts and len(parts) <= len(cells) <= digits:
             self.add_run(dr, cells, parts, location, soft)
         elif parts and self.lacks_cells(cells, parts, soft):
@@ -734,13 +772,48 @@ class Placer:
             self.cell_count(dr, cells, unit, parts)
 
     def units_short(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
-                    parts: Sequence[str]) -> None:
+                    parts: Sequence[str], spaced: bool = False) -> None:
         """Fewer numbers than cells in a table that prints a unit after every number: a cell is
-        missing (a dump dropped it), not digits of two cells run together: blank."""
+        missing (a dump dropped it), not digits of two cells run together: the cells the
+        arithmetic places (:meth:`fill_gaps`, one or two lacking), else blank; either way the
+        document drops cells (:attr:`short_rows`). Not placed where whitespace stands among
+        the numbers (``spaced``): a cell may hold two numbers there."""
+        self.short_rows.append(self.name(dr, cells))
+        if unit is None and not spaced and self.unit_gap(dr, cells, parts):
+            return
         self.score += 1
         self.count_notice(dr, cells, unit, (
             f"表格中每个数值后都有单位词，而“{self.name(dr, cells)}”一行只有 {len(parts)} 个数，"
             f"表格要求 {len(cells)} 个：该行缺少单元格，且无法确定缺少哪一个，该行留空"))
+
+    def unit_lacking(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
+                     parts: Sequence[str], spaced: bool) -> bool:
+        """A row of a table whose every number carries its unit word
+        (:attr:`units_end_numbers`) printing one or two numbers fewer than its cells: it lacks
+        cells, so the document drops cells (:attr:`short_rows`); placed by the arithmetic
+        where it can be (:meth:`unit_gap`, ``True``), else read as a run, whose splits such a
+        document distrusts. Lacking more, its unit groups may hold several cells each."""
+        if not self.units_end_numbers or len(cells) - len(parts) > gaps.MAX_MISSING:
+            return False
+        self.short_rows.append(self.name(dr, cells))
+        return unit is None and not spaced and self.unit_gap(dr, cells, parts)
+
+    def unit_gap(self, dr: DataRow, cells: list[Cell], parts: Sequence[str]) -> bool:
+        """A row lacking one or two cells in a table whose every number carries its unit word
+        (each number whole, :attr:`units_end_numbers`), its ``cells`` in printed order: kept
+        for the arithmetic to place (:meth:`fill_gaps`) when the grid names its columns in
+        that order too. Not in a table no relation checks (section 二): every placement holds
+        there, while the run's readings still tell a signed count or an amount by its kind."""
+        if (not self.units_end_numbers or not self.spec.relations
+                or len(cells) - len(parts) > gaps.MAX_MISSING):
+            return False
+        where = {cell: k for k, cell in enumerate(whole_table(self.spec))}
+        if self.gap_order(dr, sorted(cells, key=where.__getitem__)) != cells:
+            return False
+        self.score += 2
+        self.gaps.append((gaps.Gap(tuple(cells), tuple(parts)), dr))
+        self.gap_cells.update(cells)
+        return True
 
     def count_notice(self, dr: DataRow, cells: list[Cell], unit: Cell | None,
                      message: str) -> None:
