@@ -11,7 +11,10 @@ outcome rows, the review and litigation totals — are the constraints; the cell
 states plainly are constants.
 
 The runs linked by relations are solved together, as one constraint problem, by a bounded
-backtracking search (pruned with partial sums, since counts are never negative):
+backtracking search (pruned with partial sums, since counts are never negative); runs sharing
+no cell whose splits multiply past :data:`JOIN_FROM` combinations are searched run by run over
+the relations' partial sums instead (:mod:`~gi_report.importers.partialsums`: the same
+consistent readings, each run's splits exactly those some consistent reading uses):
 
 * exactly one consistent split: it is used, and each run is noted (``split.unique``);
 * several: a cell on which every consistent split agrees is used; the others are left blank and
@@ -26,7 +29,9 @@ The work is bounded by the input: a piece is at most :data:`MAX_PIECE` character
 numbers are more than the form holds), every piece tried counts as a step, and one table's runs
 share :data:`MAX_TABLE_NODES` steps in all, the searches that judge a run apart from its group
 :data:`MAX_APART_NODES` (0.7 µs a step: about 1 s for a table); a run read as lacking cells is
-charged each step of the search for its cuts (:func:`~gi_report.importers.shortrow.readings`).
+charged each step of the search for its cuts (:func:`~gi_report.importers.shortrow.readings`);
+the partial-sums walk a step per split tried from each state (about 5 µs for section 三's
+rows, each in eight relations).
 """
 
 from __future__ import annotations

@@ -81,18 +81,17 @@ def _share(split: Split, terms: Sequence[tuple[int, int]]) -> Share:
     return total, left, right
 
 
-def _fits(share: Share, bounds: _Bounds) -> bool:
-    """Whether some completion can make the relation hold: the widest flags the remaining runs
-    allow are the most lenient (a side holding an unknown cell is only bounded)."""
-    difference, left, right = share
-    left, right = left or bounds.left, right or bounds.right
-    if left and right:
-        return True
+def _meets(low: Number, high: Number, left: bool, right: bool) -> bool:
+    """Whether some completion can make a relation hold, its difference (left sum less right
+    sum) ending between ``low`` and ``high``, with a cell not known on the ``left``, on the
+    ``right`` side or neither (not both: it then always holds). The remaining runs' widest
+    flags are the most lenient: a side holding an unknown cell (a count ≥ 0) is only bounded,
+    as :func:`~gi_report.importers.digits._holds` checks it."""
     if left:
-        return difference + bounds.low <= 0
+        return low <= 0
     if right:
-        return difference + bounds.high >= 0
-    return difference + bounds.low <= 0 <= difference + bounds.high
+        return high >= 0
+    return low <= 0 <= high
 
 
 class _Walk:
@@ -134,20 +133,37 @@ class _Walk:
             out.insert(0, now)
         return out
 
-    def advance(self, state: State, r: int, k: int) -> State | None:
-        """The state after run ``r`` is split as its ``k``-th split; ``None`` if no completion
-        can hold."""
-        after = list(state)
+    def moves(self, r: int) -> list[tuple[Move, ...]]:
+        """Per split of run ``r``, its :data:`Move` in each relation it takes part in (worked
+        out once per run, not per state)."""
         bounds = self.bounds[r + 1]
-        for q, shares in self.effects[r]:
-            before = after[q]
-            assert before is not None  # a relation closes at its last run only
-            add = shares[k]
-            share = (before[0] + add[0], before[1] or add[1], before[2] or add[2])
-            if not _fits(share, bounds[q]):
-                return None
-            after[q] = None if self.last[q] == r else share
-        return tuple(after)
+        return [tuple((q, shares[k][0], shares[k][1], shares[k][2], self.last[q] == r,
+                       bounds[q].low, bounds[q].high, bounds[q].left, bounds[q].right)
+                      for q, shares in self.effects[r])
+                for k in range(len(self.domains[r]))]
+
+
+Move = tuple[int, Number, bool, bool, bool, Number, Number, bool, bool]
+"""A split's part in one relation: the relation's place in the state, the split's share
+(difference, a cell not known on the left, on the right), whether the run is the relation's
+last, and the bounds of the runs after it (:class:`_Bounds`, flattened: the hot path)."""
+
+
+def _advance(state: State, moves: tuple[Move, ...]) -> State | None:
+    """The state after a split (its ``moves``); ``None`` if no completion can hold."""
+    after = list(state)
+    for q, add, left, right, last, low, high, may_left, may_right in moves:
+        before = after[q]
+        assert before is not None  # a relation closes at its last run only
+        difference = before[0] + add
+        left = before[1] or left
+        right = before[2] or right
+        open_left, open_right = left or may_left, right or may_right
+        if not (open_left and open_right) and not _meets(  # both open: it always holds
+                difference + low, difference + high, open_left, open_right):
+            return None
+        after[q] = None if last else (difference, left, right)
+    return tuple(after)
 
 
 def _start(rel: Sided, owner: dict[int, tuple[int, int]], base: Sequence[Number | None]
@@ -199,12 +215,13 @@ def _forward(walk: _Walk, room: int, spend: Callable[[int], None]
         for r, domain in enumerate(walk.domains):
             layer: Layer = {}
             kept: list[Step] = []
+            moves = walk.moves(r)
             for state in layers[-1]:
                 used += len(domain)
                 if used > room:
                     raise OutOfSteps
-                for k in range(len(domain)):
-                    after = walk.advance(state, r, k)
+                for k, move in enumerate(moves):
+                    after = _advance(state, move)
                     if after is not None:
                         layer.setdefault(after, (state, k))
                         kept.append((state, k, after))
