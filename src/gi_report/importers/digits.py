@@ -12,9 +12,10 @@ states plainly are constants.
 
 The runs linked by relations are solved together, as one constraint problem, by a bounded
 backtracking search (pruned with partial sums, since counts are never negative); runs sharing
-no cell whose splits multiply past :data:`JOIN_FROM` combinations are searched run by run over
-the relations' partial sums instead (:mod:`~gi_report.importers.partialsums`: the same
-consistent readings, each run's splits exactly those some consistent reading uses):
+no cell whose search runs out of steps are searched again run by run over the relations'
+partial sums (:mod:`~gi_report.importers.partialsums`: the same consistent readings, each run's
+splits exactly those some consistent reading uses), with the steps of the searches that judge
+runs apart from their group:
 
 * exactly one consistent split: it is used, and each run is noted (``split.unique``);
 * several: a cell on which every consistent split agrees is used; the others are left blank and
@@ -64,7 +65,8 @@ MAX_TABLE_NODES = 300_000
 MAX_APART_NODES = 1_000_000
 """Search steps allowed for all the searches of one table that judge a run apart from its
 group (whether its row holds with a cell not printed, whether its own row breaks, the probes
-of cells many solutions agree on), each within :data:`MAX_NODES` too."""
+of cells many solutions agree on, the partial-sums walk of a group whose search ran out), each
+within :data:`MAX_NODES` too."""
 MAX_INSIDE = 2
 """Most whitespace boundaries of a group of runs read all inside cells of two numbers as the
 alternative to reading them all as cuts (see ``_Solver.alternatives``)."""
@@ -94,10 +96,6 @@ _PIECE = {
 NARROW_FROM = 10_000
 """Combinations of splits (the product of the runs' counts) from which a group's splits are
 narrowed before the search (:mod:`~gi_report.importers.narrow`)."""
-
-JOIN_FROM = 10_000
-"""Combinations of splits (the product of the runs' counts) from which a group of runs sharing
-no cell is searched by its relations' partial sums (:mod:`~gi_report.importers.partialsums`)."""
 
 MAX_RELAXED = 2
 """Most runs of one group searched as lacking a cell or not (:meth:`_Solver.relax`)."""
@@ -1130,21 +1128,21 @@ class _Solver:
         budget = _Budget(MAX_NODES, self.budget)
         domains = [self.splits(i, self.local(i, constants=True), self.base, budget,
                                straddle=straddle, inside=inside) for i in group]
-        if self.joinable(group, domains):
-            return self.joined(group, domains, budget)
-        solutions = self.search(group, domains, budget)
+        try:
+            solutions = self.search(group, domains, budget)
+        except _TooComplex:
+            if not self.joinable(group):
+                raise
+            return self.joined(group, domains, _Budget(MAX_NODES, self.aside))
         if len(solutions) >= MAX_SOLUTIONS:
             solutions += self.supporting(group, domains, solutions)
         return solutions
 
-    def joinable(self, group: list[int], domains: list[list[tuple[CellValue, ...]]]) -> bool:
-        """Whether a group is searched by its relations' partial sums
-        (:mod:`~gi_report.importers.partialsums`): runs that share no cell and hold no stated
-        cell, with more than :data:`JOIN_FROM` combinations of splits."""
-        combinations = 1
-        for domain in domains:
-            combinations *= len(domain)
-        return combinations > JOIN_FROM and self.apart([self.at[i] for i in group])
+    def joinable(self, group: list[int]) -> bool:
+        """Whether a group whose search ran out of steps is searched again by its relations'
+        partial sums (:mod:`~gi_report.importers.partialsums`): several runs that share no
+        cell and hold no stated cell."""
+        return len(group) > 1 and self.apart([self.at[i] for i in group])
 
     def joined(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
                budget: _Budget) -> list[tuple[tuple[CellValue, ...], ...]]:
