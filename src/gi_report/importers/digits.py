@@ -12,8 +12,8 @@ states plainly are constants.
 
 The runs linked by relations are solved together, as one constraint problem, by a bounded
 backtracking search (pruned with partial sums, since counts are never negative); runs sharing
-no cell whose search runs out of steps are searched again run by run over the relations'
-partial sums (:mod:`~gi_report.importers.partialsums`: the same consistent readings, each run's
+no cell whose search runs out of steps, or finds more than :data:`MAX_SOLUTIONS`, are searched
+again run by run over the relations' partial sums (:mod:`~gi_report.importers.partialsums`: the same consistent readings, each run's
 splits exactly those some consistent reading uses), with the steps of the searches that judge
 runs apart from their group:
 
@@ -1135,8 +1135,21 @@ class _Solver:
                 raise
             return self.joined(group, domains, _Budget(MAX_NODES, self.aside))
         if len(solutions) >= MAX_SOLUTIONS:
-            solutions += self.supporting(group, domains, solutions)
+            return self.all_supported(group, domains, solutions)
         return solutions
+
+    def all_supported(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
+                      found: list[tuple[tuple[CellValue, ...], ...]]
+                      ) -> list[tuple[tuple[CellValue, ...], ...]]:
+        """A group with more consistent solutions than the search collects: every run's
+        supported splits by partial sums where that walk finishes (exact), else the probes of
+        :meth:`supporting` (a cell they cannot show to vary is left undecided)."""
+        if self.joinable(group):
+            try:
+                return self.joined(group, domains, _Budget(MAX_NODES, self.aside))
+            except _TooComplex:
+                pass
+        return found + self.supporting(group, domains, found)
 
     def joinable(self, group: list[int]) -> bool:
         """Whether a group whose search ran out of steps is searched again by its relations'
