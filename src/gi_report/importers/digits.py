@@ -13,9 +13,9 @@ states plainly are constants.
 The runs linked by relations are solved together, as one constraint problem, by a bounded
 backtracking search (pruned with partial sums, since counts are never negative); runs sharing
 no cell whose search runs out of steps, or finds more than :data:`MAX_SOLUTIONS`, are searched
-again run by run over the relations' partial sums (:mod:`~gi_report.importers.partialsums`: the same consistent readings, each run's
-splits exactly those some consistent reading uses), with the steps of the searches that judge
-runs apart from their group:
+again run by run over the relations' partial sums (:mod:`~gi_report.importers.partialsums`: the
+same consistent readings, each run's splits exactly those some consistent reading uses), with
+the steps of the searches that judge runs apart from their group:
 
 * exactly one consistent split: it is used, and each run is noted (``split.unique``);
 * several: a cell on which every consistent split agrees is used; the others are left blank and
