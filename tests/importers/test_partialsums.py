@@ -10,7 +10,7 @@ import itertools
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from benchmarks.fidelity_harness import Case, build_case, compare
@@ -72,7 +72,6 @@ def _consistent(domains: list[list[Split]], positions: list[tuple[int, ...]],
     return out
 
 
-@settings(max_examples=400, deadline=None)
 @given(_problems())
 def test_the_supported_splits_are_those_of_every_consistent_solution(
         problem: tuple[list[list[Split]], list[tuple[int, ...]], list[_Rel], list[int | None]]
