@@ -104,13 +104,18 @@ def test_a_section_four_run_with_a_cell_of_two_numbers_is_never_cut_there() -> N
 
 def test_a_cell_holding_two_numbers_explains_a_total_no_cut_can_meet() -> None:
     """``1002 5003``: no split with the space a cut meets the row total; with the fourth cell
-    holding ``2 5`` (value not known) one does: 1, 0, 0, blank, 0, 0, 3."""
+    holding ``2 5`` (value not known) one does: 1, 0, 0, blank, 0, 0, 3. The fifth cell is
+    blank too: the fourth may hold ``2 50`` with the fifth not printed, a reading the row's
+    total (one cell unknown either way) does not tell apart."""
     spec = NEW.table("applications")
     run, cells = _run(spec, "new_this_year", ("1002", "5003"), (True,))
     solution = solve(spec, {}, [run])
-    assert [solution.values[c] for c in cells] == [1, 0, 0, None, 0, 0, 3]
-    [unique] = solution.notices
+    assert [solution.values.get(c) for c in cells] == [1, 0, 0, None, None, 0, 3]
+    unique, beside = solution.notices
     assert unique.code == "split.unique" and "空" in unique.message
+    assert beside.code == "split.ambiguous"
+    assert beside.cells == ("/applications/new_this_year/legal_service_org",)
+    assert beside.candidates == ((None,), (0,))
     strict, _ = _run(spec, "new_this_year", ("1002", "5003"), ())
     assert solve(spec, {}, [strict]).values == {}  # a space always a cut: inconsistent, blank
 
