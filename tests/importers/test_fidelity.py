@@ -246,6 +246,12 @@ REPRODUCERS = [
                  id="section-two-dropped-blank-13",
                  marks=pytest.mark.xfail(strict=True, reason="a dump not known to drop blank "
                                          "cells is read as printing every cell")),
+    # seed 7301 (branch w-xfails): a crawl with blank cells whose section 三 meets no split
+    # as a whole; the last row 880 1301140 (88, a cell of two numbers 0 130, a dropped blank,
+    # …) was split by its own row total alone with the space a cut, 8, 8, 0, 13, 0, 11, 40
+    # (7 cells wrong): a split by its own row weighs the cells straddling its whitespace too
+    pytest.param(Case(1837257773, ("two_numbers",), "one_line_blanks"),
+                 id="own-row-split-straddle"),
     # final run of the seventh session, seed 2027: a crawl with blank cells prints a row of
     # zeros as 000 0000, a cell holding two numbers (0 0) and a dropped blank among them; the
     # seven zeros were read one to a cell, the space as a border, where two cells are blank (2

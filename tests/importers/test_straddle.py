@@ -132,3 +132,21 @@ def test_a_one_line_dump_with_a_cell_of_two_numbers_imports_blank_there() -> Non
     assert applications["partially_granted", "social_welfare_org"] is None
     assert applications["partially_granted", "total"] == 1
     assert truth["/applications/partially_granted/total"] == 1
+
+
+def test_a_row_split_alone_in_an_inconsistent_table_weighs_a_cell_of_two_numbers() -> None:
+    """No split of section 三 of ``Case(1837257773, ("two_numbers",), "one_line_blanks")``
+    meets every relation; its last row ``880 1301140`` split by its own total alone, the space
+    a cut, gave 8, 8, 0, 13, 0, 11, 40 (the truth: 88, ``0 130`` in one cell, a dropped blank,
+    0, a blank, 1, 140). With a cell straddling the space the row total holds other ways: the
+    row is blank, those readings listed."""
+    truth, result = _imported(Case(1837257773, ("two_numbers",), "one_line_blanks"))
+    table = result.report.applications
+    row = table.spec.row("carried_to_next_year")
+    assert [table[row.id, c] for c in row.columns] == [None] * len(row.columns)
+    [note] = [n for n in result.notices
+              if "/applications/carried_to_next_year/total" in n.cells]
+    assert note.code == "split.inconsistent"
+    assert (8, 8, 0, 13, 0, 11, 40) in note.candidates
+    assert any(None in c for c in note.candidates)
+    assert truth["/applications/carried_to_next_year/total"] == 140

@@ -1282,9 +1282,7 @@ class _Solver:
                            code="split.inconsistent")
             return
         try:
-            own = self.splits(index, self.local(index, constants=False),
-                              [None] * len(self.base), _Budget(MAX_NODES, self.budget),
-                              straddle=False)
+            own = self.own_splits(index)
         except _TooComplex:
             self.too_complex(run)
             return
@@ -1299,6 +1297,20 @@ class _Solver:
             why = self.lacking_why(index) if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
             self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",
                            why=why)
+
+    def own_splits(self, index: int) -> list[tuple[CellValue, ...]]:
+        """The splits of run ``index`` by its own rows alone, whitespace a cut; where it prints
+        whitespace and one is found, those with a cell holding two numbers across it too: the
+        table's inconsistency may as well be such a cell's (its value unknown), so a split
+        with every whitespace a cut is no more certain than those."""
+        rels = self.local(index, constants=False)
+        unknown: Known = [None] * len(self.base)
+        own = self.splits(index, rels, unknown, _Budget(MAX_NODES, self.budget), straddle=False)
+        if own and any(self.runs[index].soft):
+            more = self.splits(index, rels, unknown, _Budget(MAX_NODES, self.budget),
+                               straddle=True)
+            own = list(dict.fromkeys([*own, *more]))
+        return own
 
     def touching(self, group: list[int]) -> list[list[_Rel]]:
         """For each run of ``group``, the constraining relations that name one of its cells."""
