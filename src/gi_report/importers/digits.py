@@ -1300,13 +1300,14 @@ class _Solver:
 
     def own_splits(self, index: int) -> list[tuple[CellValue, ...]]:
         """The splits of run ``index`` by its own rows alone, whitespace a cut; where it prints
-        whitespace and one is found, those with a cell holding two numbers across it too: the
-        table's inconsistency may as well be such a cell's (its value unknown), so a split
-        with every whitespace a cut is no more certain than those."""
+        whitespace (at :data:`MAX_INSIDE` places at most: more, and the dump prints spaces
+        between its cells) and one is found, those with a cell holding two numbers across it
+        too: the table's inconsistency may as well be such a cell's (its value unknown), so a
+        split with every whitespace a cut is no more certain than those."""
         rels = self.local(index, constants=False)
         unknown: Known = [None] * len(self.base)
         own = self.splits(index, rels, unknown, _Budget(MAX_NODES, self.budget), straddle=False)
-        if own and any(self.runs[index].soft):
+        if own and 0 < sum(self.runs[index].soft) <= MAX_INSIDE:
             more = self.splits(index, rels, unknown, _Budget(MAX_NODES, self.budget),
                                straddle=True)
             own = list(dict.fromkeys([*own, *more]))
