@@ -241,7 +241,10 @@ REPRODUCERS = [
     # administrative_fees row printed 13 (a blank and 13), read 1, 3, the one split with both
     # cells printed (2 cells wrong). A report stating 1 and 3 prints the same row; the proof's
     # rebuild does not print the same document because two_numbers draws its cells among the
-    # non-blank ones
+    # non-blank ones. Nothing else in the document shows that it drops cells; reading every
+    # run no relation checks also with one cell not printed (blank where the readings differ)
+    # passes it, but cost 1,646 right cells of 120,964 on seed 2026, 600 one-line cases
+    # (500 is also 50 and a blank): left open for the lead (branch w-xfails)
     pytest.param(Case(2370898345, ("two_numbers",), "one_line_blanks"),
                  id="section-two-dropped-blank-13",
                  marks=pytest.mark.xfail(strict=True, reason="a dump not known to drop blank "
