@@ -6,6 +6,7 @@ from __future__ import annotations
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import TEMPLATES
+from gi_report.importers import dropshift
 from gi_report.importers.digits import Location, Run
 from gi_report.importers.dropped import checked, distrust
 
@@ -104,3 +105,49 @@ def test_zeros_with_whitespace_between_are_not_checked() -> None:
     assert compare(doc.truth, result.report).wrong == ()
     table = result.report.table("applications")
     assert table.cell("other_fee_unpaid", "research_institution") is None
+
+
+def _total_first(row: str, digits: tuple[str, ...]) -> Run:
+    spec = TEMPLATES["2021"].table("applications")
+    columns = [c.id for c in spec.columns]
+    cells = tuple((row, c) for c in [columns[-1], *columns[:-1]])  # the total printed first
+    return Run(cells=cells, kinds=tuple(spec.column(c).kind for _, c in cells),
+               segments=digits, text="".join(digits), location=Location())
+
+
+def test_a_second_relation_through_cells_a_dropped_cell_leaves_alone_checks_nothing() -> None:
+    """The total printed first: ``320`` ``0100`` read 3, 2, 0, 0, 1, 0, 0 meets its row total,
+    and the last column's sum is stated in full; the total dropped, 32, 0, 0, 1, 0, 0 meets
+    them as well (the column sum never sees the cells the two readings differ in)."""
+    spec = TEMPLATES["2021"].table("applications")
+    columns = [c.id for c in spec.columns]
+    row = "not_processed_publication"
+    run = _total_first(row, ("320", "0100"))
+    values: dict[tuple[str, str], int | None] = {
+        (r.id, c): None for r in spec.rows for c in columns}
+    values |= {(r.id, columns[-2]): 0 for r in spec.rows}  # the last column before the total
+    values |= dict(zip(run.cells, (3, 2, 0, 0, 1, 0, 0), strict=True))
+    assert dropshift.may_lack_one(spec, run, values)
+    assert not checked(spec, run, values)
+    # every cell in two relations stated in full: a misread changes two cells of the row, one
+    # of which its column's sum would have to meet by chance; checked without a search
+    zeros = {(r.id, c): 0 for r in spec.rows for c in columns}
+    assert checked(spec, _total_first(row, ("0000000",)), zeros)
+
+
+def test_a_run_no_reading_with_a_cell_dropped_meets_is_checked() -> None:
+    """Every other cell of the table stated: a dropped cell would change a column's sum."""
+    spec = TEMPLATES["2021"].table("applications")
+    columns = [c.id for c in spec.columns]
+    row = "not_processed_publication"
+    values: dict[tuple[str, str], int | None] = {
+        (r.id, c): 0 for r in spec.rows for c in columns}
+    run = _total_first(row, ("320", "0100"))
+    read = dict(zip(run.cells, (3, 2, 0, 0, 1, 0, 0), strict=True))
+    for column, value in ((columns[0], 2), (columns[3], 1), (columns[-1], 3)):
+        for total_row in ("results_total", "new_this_year"):
+            values[(total_row, column)] = value
+    values |= read
+    assert not dropshift.may_lack_one(spec, run, values)
+    assert not dropshift.may_lack_one(spec, _total_first(row, ("3", "2", "00100")), values)
+    assert dropshift.may_lack_one(spec, _total_first(row, ("32件",)), values)  # not digits

@@ -215,41 +215,46 @@ REPRODUCERS = [
     # read 7, 2, 0 (2 cells wrong): a table printed empty says blank cells print as nothing
     pytest.param(Case(3207477071, ("extra_section", "unit_words", "narrative_between"),
                       "one_line_blanks"), id="empty-table-drops-blanks"),
-    # OPEN (seed 7301 hunt, one-line crawl, no blanks): 501条11 208件 under seven cells holds
-    # a cell of two numbers (1 20) and a dropped cell; read with a cell straddling the space
+    # seed 7301 hunt, one-line crawl, no blanks: 501条11 208件 under seven cells holds a cell
+    # of two numbers (1 20) and a dropped cell; it was read with a cell straddling the space
     # (1 2) and the 0 of 20 as the next cell, the one reading that holds with every cell
-    # printed (1 cell wrong); nothing else in the document shows that it drops cells
+    # printed (1 cell wrong). A cell of two numbers is unknown, so the row's sum does not fix
+    # where it ends: its neighbours whose digits it may hold, the neighbour not printed, are
+    # blank now (branch w-xfails)
     pytest.param(Case(4008047809, ("page_break_row_lost", "unit_words", "two_numbers",
                                    "cell_missing"), "one_line"),
-                 id="straddle-beside-dropped-cell",
-                 marks=pytest.mark.xfail(strict=True, reason="a cell straddling whitespace "
-                                         "ends where a dropped cell leaves it open")),
-    # OPEN (seed 6607 hunt, one-line crawl with blank cells): section 四 printed as
-    # 010101100000 100000 (a cell of two numbers, a dropped blank, columns reordered); every
-    # split with a cell straddling the space reads the dropped 复议后起诉 结果维持 as 0 (1 cell
-    # wrong)
+                 id="straddle-beside-dropped-cell"),
+    # seed 6607 hunt, one-line crawl with blank cells: section 四 printed as 010101100000
+    # 100000 (a cell of two numbers, a dropped blank, columns reordered); every split with a
+    # cell straddling the space read the dropped 复议后起诉 结果维持 as 0 (1 cell wrong)
     pytest.param(Case(1913273788, ("detached_labels", "two_numbers", "column_order"),
-                      "one_line_blanks"), id="straddle-beside-dropped-blank",
-                 marks=pytest.mark.xfail(strict=True, reason="a cell straddling whitespace "
-                                         "ends where a dropped cell leaves it open")),
-    # OPEN (seed 6607 hunt, one-line crawl with blank cells, the total column printed first):
-    # 320项0100 under seven cells (total dropped, 32, 0项, 0, 1, 0, 0) is read 3, 2, 0, 0, 1,
-    # 0, 0: every split the solver finds gives those cells the same values (split.unique) and
-    # the split is kept (2 cells wrong)
+                      "one_line_blanks"), id="straddle-beside-dropped-blank"),
+    # seed 6607 hunt, one-line crawl with blank cells, the total column printed first:
+    # 320项0100 under seven cells (total dropped, 32, 0项, 0, 1, 0, 0) was read 3, 2, 0, 0, 1,
+    # 0, 0 (2 cells wrong) and kept in a dump that drops cells: its row total held, and the
+    # one column sum stated in full went through a cell the misread leaves alone. A run whose
+    # row has two cells or more checked once only is kept only if no reading with one cell
+    # dropped meets its relations (importers/dropshift.py; branch w-xfails)
     pytest.param(Case(1610854715, ("column_order", "unit_words", "header_broken"),
-                      "one_line_blanks"), id="total-first-dropped-total",
-                 marks=pytest.mark.xfail(strict=True, reason="a dropped total read from the "
-                                         "digits of the next cell in a dump not known to drop "
-                                         "cells")),
+                      "one_line_blanks"), id="total-first-dropped-total"),
     # OPEN (seed 9901 hunt, one-line crawl with blank cells, two_numbers alone): section 二's
     # administrative_fees row printed 13 (a blank and 13), read 1, 3, the one split with both
     # cells printed (2 cells wrong). A report stating 1 and 3 prints the same row; the proof's
     # rebuild does not print the same document because two_numbers draws its cells among the
-    # non-blank ones
+    # non-blank ones. Nothing else in the document shows that it drops cells; reading every
+    # run no relation checks also with one cell not printed (blank where the readings differ)
+    # passes it, but cost 1,646 right cells of 120,964 on seed 2026, 600 one-line cases
+    # (500 is also 50 and a blank): left open for the lead (branch w-xfails)
     pytest.param(Case(2370898345, ("two_numbers",), "one_line_blanks"),
                  id="section-two-dropped-blank-13",
                  marks=pytest.mark.xfail(strict=True, reason="a dump not known to drop blank "
                                          "cells is read as printing every cell")),
+    # seed 7301 (branch w-xfails): a crawl with blank cells whose section 三 meets no split
+    # as a whole; the last row 880 1301140 (88, a cell of two numbers 0 130, a dropped blank,
+    # …) was split by its own row total alone with the space a cut, 8, 8, 0, 13, 0, 11, 40
+    # (7 cells wrong): a split by its own row weighs the cells straddling its whitespace too
+    pytest.param(Case(1837257773, ("two_numbers",), "one_line_blanks"),
+                 id="own-row-split-straddle"),
     # final run of the seventh session, seed 2027: a crawl with blank cells prints a row of
     # zeros as 000 0000, a cell holding two numbers (0 0) and a dropped blank among them; the
     # seven zeros were read one to a cell, the space as a border, where two cells are blank (2

@@ -104,13 +104,18 @@ def test_a_section_four_run_with_a_cell_of_two_numbers_is_never_cut_there() -> N
 
 def test_a_cell_holding_two_numbers_explains_a_total_no_cut_can_meet() -> None:
     """``1002 5003``: no split with the space a cut meets the row total; with the fourth cell
-    holding ``2 5`` (value not known) one does: 1, 0, 0, blank, 0, 0, 3."""
+    holding ``2 5`` (value not known) one does: 1, 0, 0, blank, 0, 0, 3. The fifth cell is
+    blank too: the fourth may hold ``2 50`` with the fifth not printed, a reading the row's
+    total (one cell unknown either way) does not tell apart."""
     spec = NEW.table("applications")
     run, cells = _run(spec, "new_this_year", ("1002", "5003"), (True,))
     solution = solve(spec, {}, [run])
-    assert [solution.values[c] for c in cells] == [1, 0, 0, None, 0, 0, 3]
-    [unique] = solution.notices
+    assert [solution.values.get(c) for c in cells] == [1, 0, 0, None, None, 0, 3]
+    unique, beside = solution.notices
     assert unique.code == "split.unique" and "空" in unique.message
+    assert beside.code == "split.ambiguous"
+    assert beside.cells == ("/applications/new_this_year/legal_service_org",)
+    assert beside.candidates == ((None,), (0,))
     strict, _ = _run(spec, "new_this_year", ("1002", "5003"), ())
     assert solve(spec, {}, [strict]).values == {}  # a space always a cut: inconsistent, blank
 
@@ -127,3 +132,21 @@ def test_a_one_line_dump_with_a_cell_of_two_numbers_imports_blank_there() -> Non
     assert applications["partially_granted", "social_welfare_org"] is None
     assert applications["partially_granted", "total"] == 1
     assert truth["/applications/partially_granted/total"] == 1
+
+
+def test_a_row_split_alone_in_an_inconsistent_table_weighs_a_cell_of_two_numbers() -> None:
+    """No split of section 三 of ``Case(1837257773, ("two_numbers",), "one_line_blanks")``
+    meets every relation; its last row ``880 1301140`` split by its own total alone, the space
+    a cut, gave 8, 8, 0, 13, 0, 11, 40 (the truth: 88, ``0 130`` in one cell, a dropped blank,
+    0, a blank, 1, 140). With a cell straddling the space the row total holds other ways: the
+    row is blank, those readings listed."""
+    truth, result = _imported(Case(1837257773, ("two_numbers",), "one_line_blanks"))
+    table = result.report.applications
+    row = table.spec.row("carried_to_next_year")
+    assert [table[row.id, c] for c in row.columns] == [None] * len(row.columns)
+    [note] = [n for n in result.notices
+              if "/applications/carried_to_next_year/total" in n.cells]
+    assert note.code == "split.inconsistent"
+    assert (8, 8, 0, 13, 0, 11, 40) in note.candidates
+    assert any(None in c for c in note.candidates)
+    assert truth["/applications/carried_to_next_year/total"] == 140

@@ -100,6 +100,8 @@ narrowed before the search (:mod:`~gi_report.importers.narrow`)."""
 MAX_RELAXED = 2
 """Most runs of one group searched as lacking a cell or not (:meth:`_Solver.relax`)."""
 
+_STRADDLE_SHORT = ("一个单元格跨过空白、印有两个数，其值未知，行内勾稽关系定不出它止于何处；"
+                   "若有一个单元格未印出，另有读法同样成立")
 _LACKS_A_CELL = "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"
 """Why a run is blank whose row, inconsistent as printed, holds with a cell not printed."""
 
@@ -745,6 +747,18 @@ class Solution:
     holds at all (no whitespace): the document may drop cells."""
 
 
+def _beside_blanks(options: Sequence[tuple[CellValue, ...]]) -> list[int]:
+    """The cells beside a blank cell (one holding two numbers) of any of ``options``."""
+    near = {k for option in options for j, value in enumerate(option) if value is None
+            for k in (j - 1, j + 1) if 0 <= k < len(option)}
+    return sorted(near)
+
+
+def _blanked(reading: tuple[CellValue, ...], option: tuple[CellValue, ...]) -> bool:
+    """Whether ``reading`` is ``option`` with some of its cells blank."""
+    return all(a is None or a == b for a, b in zip(reading, option, strict=True))
+
+
 def _pointer(table: str, cell: Cell) -> str:
     return f"/{table}/{cell[0]}/{cell[1]}"
 
@@ -983,13 +997,51 @@ class _Solver:
                 ) -> None:
         """The group's runs read from its consistent solutions (one, or the cells they agree
         on)."""
-        if len(solutions) == 1:
-            for run, split in zip(runs, solutions[0], strict=True):
-                self.unique(run, split, note="")
-            return
         for r, run in enumerate(runs):
             options = list(dict.fromkeys(s[r] for s in solutions))
-            self.ambiguous(run, options, why="有多种拆分都满足表内全部勾稽关系")
+            try:
+                others = self.straddle_short(run, options)
+            except _TooComplex:
+                self.too_complex(run)
+                continue
+            if others:
+                self.ambiguous(run, [*options, *others], why=_STRADDLE_SHORT)
+            elif len(options) == 1:
+                self.unique(run, options[0], note="")
+            else:
+                self.ambiguous(run, options, why="有多种拆分都满足表内全部勾稽关系")
+
+    def straddle_short(self, run: Run, options: Sequence[tuple[CellValue, ...]]
+                       ) -> list[tuple[CellValue, ...]]:
+        """The readings of a run printing every cell with a cell of two numbers (blank in
+        ``options``) that took the digits of a neighbour the dump did not print: an option
+        with that neighbour blank too, where the run read without it still meets its own
+        rows' relations. The cell of two numbers is unknown, so the row's sum does not fix
+        where it ends; only the count of cells put the neighbour's digits apart."""
+        near = _beside_blanks(options)
+        if run.lacking or not any(run.soft) or not near:
+            return []
+        index = next(i for i, r in enumerate(self.runs) if r is run)
+        rels = self.local(index, constants=False)
+        budget = _Budget(MAX_NODES, self.aside)
+        out: list[tuple[CellValue, ...]] = []
+        for k in near:
+            for full in self.dropped_at(run, k, rels, budget):
+                if full not in options and full not in out and any(
+                        _blanked(full, option) for option in options):
+                    out.append(full)
+        return out
+
+    def dropped_at(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget
+                   ) -> list[tuple[CellValue, ...]]:
+        """The splits of ``run`` read without its cell ``k`` (blank) that meet ``rels``, cells
+        of two numbers allowed."""
+        short = attrs.evolve(run, cells=run.cells[:k] + run.cells[k + 1:],
+                             kinds=run.kinds[:k] + run.kinds[k + 1:])
+        at = [self.position[c] for c in short.cells]
+        unknown: Known = [None] * len(self.position)
+        return [(*values[:k], None, *values[k:])
+                for values in _splits(short, rels, unknown, at, budget, straddle=True)]
 
     def inconsistent(self, group: list[int]) -> None:
         """No consistent whole: each run split by its own row, except a run whose row could
@@ -1275,9 +1327,7 @@ class _Solver:
                            code="split.inconsistent")
             return
         try:
-            own = self.splits(index, self.local(index, constants=False),
-                              [None] * len(self.base), _Budget(MAX_NODES, self.budget),
-                              straddle=False)
+            own = self.own_splits(index)
         except _TooComplex:
             self.too_complex(run)
             return
@@ -1292,6 +1342,21 @@ class _Solver:
             why = self.lacking_why(index) if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
             self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",
                            why=why)
+
+    def own_splits(self, index: int) -> list[tuple[CellValue, ...]]:
+        """The splits of run ``index`` by its own rows alone, whitespace a cut; where it prints
+        whitespace (at :data:`MAX_INSIDE` places at most: more, and the dump prints spaces
+        between its cells) and one is found, those with a cell holding two numbers across it
+        too: the table's inconsistency may as well be such a cell's (its value unknown), so a
+        split with every whitespace a cut is no more certain than those."""
+        rels = self.local(index, constants=False)
+        unknown: Known = [None] * len(self.base)
+        own = self.splits(index, rels, unknown, _Budget(MAX_NODES, self.budget), straddle=False)
+        if own and 0 < sum(self.runs[index].soft) <= MAX_INSIDE:
+            more = self.splits(index, rels, unknown, _Budget(MAX_NODES, self.budget),
+                               straddle=True)
+            own = list(dict.fromkeys([*own, *more]))
+        return own
 
     def touching(self, group: list[int]) -> list[list[_Rel]]:
         """For each run of ``group``, the constraining relations that name one of its cells."""

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from gi_report.form.spec import Relation, TableSpec
-from gi_report.importers import gaps
+from gi_report.importers import dropshift, gaps
 from gi_report.importers.cellnames import Cell, describe, pointer
 from gi_report.importers.digits import Run, Solution
 from gi_report.importers.result import Notice, notice
@@ -66,7 +66,9 @@ def checked(spec: TableSpec, run: Run, values: Mapping[Cell, CellValue],
     uses = Counter((c.row, c.column) for rel in full for c in rel.cells)
     if run.lacking:  # placed as the one consistent reading: each cell read checked once more
         return all(uses[cell] >= 1 for cell in cells if values.get(cell) is not None)
-    return all(uses[cell] >= 1 for cell in cells) and _rows_checked(full, cells)
+    if not all(uses[cell] >= 1 for cell in cells) or not _rows_checked(full, cells):
+        return False
+    return _cells_checked(uses, cells) or not dropshift.may_lack_one(spec, run, values)
 
 
 def _rows_checked(full: Sequence[Relation], cells: set[Cell]) -> bool:
@@ -75,6 +77,17 @@ def _rows_checked(full: Sequence[Relation], cells: set[Cell]) -> bool:
     the next, so each row's part must meet relations of its own by chance, not the run's."""
     rows = {row for row, _ in cells}
     return all(sum(1 for rel in full if any(c.row == row for c in rel.cells)) >= _CHECKS
+               for row in rows)
+
+
+def _cells_checked(uses: Counter[Cell], cells: set[Cell]) -> bool:
+    """Whether in each row of a run one cell at most is in fewer than :data:`_CHECKS` of the
+    full relations (``uses``): a misread a dropped cell explains changes two cells of a row or
+    more (the digits are the same), one of which a second relation then meets by chance.
+    Otherwise a second relation may go through cells the misread leaves alone, and the run
+    is checked by reading it with a cell dropped (:mod:`~gi_report.importers.dropshift`)."""
+    rows = {row for row, _ in cells}
+    return all(sum(1 for cell in cells if cell[0] == row and uses[cell] < _CHECKS) <= 1
                for row in rows)
 
 

@@ -73,6 +73,11 @@ def _cuts(segments: Sequence[str], pieces: int, spend: Spend = _free
     return _cuts_from(segments, 0, pieces, _bounds(segments), spend)
 
 
+def cuts(segments: Sequence[str], pieces: int, spend: Spend = _free) -> Iterator[tuple[str, ...]]:
+    """:func:`_cuts`, for a caller reading a run with a given number of cells blank."""
+    return _cuts(segments, pieces, spend)
+
+
 def _cuts_from(segments: Sequence[str], first: int, pieces: int,
                bounds: Sequence[tuple[int, int]], spend: Spend = _free
                ) -> Iterator[tuple[str, ...]]:
