@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Protocol
 
 import attrs
 
+from gi_report.importers.narrow import Sided
 from gi_report.table import CellValue
 
 Split = tuple[CellValue, ...]
@@ -35,19 +35,6 @@ side hold a cell not known."""
 State = tuple["Share | None", ...]
 """Each relation's share so far (``None``: closed, its last run chosen and it held)."""
 Solution = tuple[Split, ...]
-
-
-class Sided(Protocol):
-    """A relation as the splitter holds it: its cells' positions, on each side."""
-
-    @property
-    def left_at(self) -> tuple[int, ...]: ...
-
-    @property
-    def right_at(self) -> tuple[int, ...]: ...
-
-    @property
-    def at(self) -> tuple[int, ...]: ...
 
 
 class OutOfSteps(Exception):
