@@ -244,7 +244,7 @@ REPRODUCERS = [
     # non-blank ones. Nothing else in the document shows that it drops cells; reading every
     # run no relation checks also with one cell not printed (blank where the readings differ)
     # passes it, but cost 1,646 right cells of 120,964 on seed 2026, 600 one-line cases
-    # (500 is also 50 and a blank): left open for the lead (branch w-xfails)
+    # (500 is also 50 and a blank): left open, a choice between a guess and 1,646 blanks
     pytest.param(Case(2370898345, ("two_numbers",), "one_line_blanks"),
                  id="section-two-dropped-blank-13",
                  marks=pytest.mark.xfail(strict=True, reason="a dump not known to drop blank "
