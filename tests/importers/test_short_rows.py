@@ -178,11 +178,11 @@ def _naive_cuts(segments: tuple[str, ...], pieces: int) -> list[tuple[str, ...]]
 
 @given(st.lists(st.text("0012345", max_size=6), max_size=4), st.integers(0, 12))
 def test_the_cuts_are_every_cut_in_the_same_order(segments: list[str], pieces: int) -> None:
-    assert list(shortrow._cuts(segments, pieces)) == _naive_cuts(tuple(segments), pieces)
+    assert list(shortrow.cuts(segments, pieces)) == _naive_cuts(tuple(segments), pieces)
 
 
 def test_a_run_of_many_segments_too_short_for_its_pieces_is_refused_without_a_search() -> None:
     # forty one-digit segments cannot make thirty counts: before, every cut of the first
     # segments was tried against the rest (2^n branches, minutes, no budget step spent)
-    assert list(shortrow._cuts(["1", "0"] * 20, 30)) == []
-    assert len(list(shortrow._cuts(["1", "0"] * 20, 40))) == 1
+    assert list(shortrow.cuts(["1", "0"] * 20, 30)) == []
+    assert len(list(shortrow.cuts(["1", "0"] * 20, 40))) == 1

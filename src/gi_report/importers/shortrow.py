@@ -50,7 +50,7 @@ def readings(segments: Sequence[str], cells: int, spend: Spend = _free
     digits = sum(len(s) for s in segments)
     for count in range(1, min(digits, cells - 1) + 1):
         spend()
-        for cut in _cuts(segments, count, spend):
+        for cut in cuts(segments, count, spend):
             values = [int(piece) for piece in cut]
             for holes in combinations(range(cells), cells - count):
                 pieces = iter(values)
@@ -67,21 +67,16 @@ def fewest_readings(segments: Sequence[str], cells: int) -> int:
     return max((comb(cells, count) for count in counts), default=0)
 
 
-def _cuts(segments: Sequence[str], pieces: int, spend: Spend = _free
-          ) -> Iterator[tuple[str, ...]]:
+def cuts(segments: Sequence[str], pieces: int, spend: Spend = _free
+         ) -> Iterator[tuple[str, ...]]:
     """Every way to cut ``segments`` into ``pieces`` counts (each segment cut on its own)."""
     return _cuts_from(segments, 0, pieces, _bounds(segments), spend)
-
-
-def cuts(segments: Sequence[str], pieces: int, spend: Spend = _free) -> Iterator[tuple[str, ...]]:
-    """:func:`_cuts`, for a caller reading a run with a given number of cells blank."""
-    return _cuts(segments, pieces, spend)
 
 
 def _cuts_from(segments: Sequence[str], first: int, pieces: int,
                bounds: Sequence[tuple[int, int]], spend: Spend = _free
                ) -> Iterator[tuple[str, ...]]:
-    """:func:`_cuts` of ``segments[first:]``; a branch whose rest cannot be cut into the pieces
+    """:func:`cuts` of ``segments[first:]``; a branch whose rest cannot be cut into the pieces
     left is not entered (``bounds``), so every branch yields: no search without a result,
     which a run of many segments would make exponential before a reading costs a step."""
     spend()
