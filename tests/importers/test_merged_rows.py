@@ -10,7 +10,13 @@ import docx
 import lxml.html
 import pytest
 
+from gi_report.form import get_template
+from gi_report.form.spec import CellKind
 from gi_report.importers.api import read_document
+from gi_report.importers.blocks import Location
+from gi_report.importers.digits import Run
+from gi_report.importers.mergedrows import settle_merged
+from gi_report.importers.place import Placer
 from gi_report.importers.result import ImportResult
 from gi_report.model import Report
 from gi_report.synthetic import random_report
@@ -104,3 +110,24 @@ def test_a_word_vertical_merge_over_two_rows(text: str, want: int | None) -> Non
     for row_id, column_id, value in truth.cells():
         if column_id != "natural_person" or row_id not in rows:
             assert table[row_id, column_id] == value, (row_id, column_id)
+
+
+def test_digits_run_together_in_a_merged_cell_are_never_split_into_each_row() -> None:
+    """A merged cell whose text the placer left as a digit run for each row it covers (no
+    document form reaches this today: a table with a header reads such a row as
+    ``row.cell_count``): the runs are dropped and their cells blank, never split per row."""
+    spec = get_template("2021").table("applications")
+    where = Location(file="x.html", table=0, row=8, column=2)
+    placer = Placer(spec, None)
+    for row in (UPPER, LOWER):
+        cells = tuple((row, c) for c in spec.row(row).columns)
+        placer.runs.append(Run(cells=cells, kinds=tuple(CellKind.COUNT for _ in cells),
+                               segments=("7000007",), text="7000007", location=where))
+        placer.sources.update(dict.fromkeys(cells, where))
+    settle_merged(spec, placer, {where: (0, (8, 2), "7000007")})
+    assert placer.runs == []
+    cells = [(r, c) for r in (UPPER, LOWER) for c in spec.row(r).columns]
+    assert all(placer.values[c] is None for c in cells)
+    [merged] = placer.notices
+    assert merged.code == "cell.merged_rows" and merged.found == "7000007"
+    assert len(merged.cells) == len(cells)

@@ -5,7 +5,8 @@ A table grid repeats a merged cell's text at every position its span covers (HTM
 it covers would read the number as its own. But one number printed across two rows states
 either each row's value or their sum; the document does not say which. The cells are
 therefore blank (``cell.merged_rows``), except a 0 in columns that cannot be negative: each
-row is then 0 whichever is meant, and 0 is read for each (``cell.merged_zero``).
+row is then 0 whichever is meant, and 0 is read for each (``cell.merged_zero``). Digits run
+together in such a cell, left for the splitter, are never split: blank too.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ def settle_merged(spec: TableSpec, placer: Placer, spans: Mapping[Location, Span
 
 
 def _settle(spec: TableSpec, placer: Placer, cells: list[Cell], printed: str) -> None:
+    if _unsplit(placer, cells):
+        _blank(spec, placer, cells, printed)
+        return
     values = [placer.values.get(cell) for cell in cells]
     if all(v is None for v in values):
         return  # a dash or an unreadable text: blank already, with its own notice
@@ -81,6 +85,23 @@ def _settle(spec: TableSpec, placer: Placer, cells: list[Cell], printed: str) ->
             "合计，各行皆为 0，按 0 读取", location=location,
             cells=[pointer(spec, c) for c in cells], found="0"))
         return
+    _blank(spec, placer, cells, printed)
+
+
+def _unsplit(placer: Placer, cells: Sequence[Cell]) -> bool:
+    """Whether digit runs still to be split hold some of ``cells``: they are dropped (their
+    every cell is one of the merged cell's, read from its text), so no split reads them."""
+    merged = set(cells)
+    kept = [run for run in placer.runs if merged.isdisjoint(run.cells)]
+    dropped = len(kept) < len(placer.runs)
+    placer.runs = kept
+    return dropped
+
+
+def _blank(spec: TableSpec, placer: Placer, cells: Sequence[Cell], printed: str) -> None:
+    """Every cell read from the merged cell blank, with the ``cell.merged_rows`` notice."""
+    named = describe(spec, cells)
+    location = placer.sources[cells[0]]
     for cell in cells:
         placer.values[cell] = None
     placer.notices.append(notice(
