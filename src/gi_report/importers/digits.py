@@ -102,6 +102,8 @@ MAX_RELAXED = 2
 
 _STRADDLE_SHORT = ("一个单元格跨过空白、印有两个数，其值未知，行内勾稽关系定不出它止于何处；"
                    "若有一个单元格未印出，另有读法同样成立")
+"""Why the neighbours of a cell holding two numbers are blank where a dropped cell beside it
+reads the row as well (:meth:`_Solver.straddle_short`)."""
 _LACKS_A_CELL = "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"
 """Why a run is blank whose row, inconsistent as printed, holds with a cell not printed."""
 
