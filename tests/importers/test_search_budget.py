@@ -89,7 +89,7 @@ def test_a_long_segment_yields_its_cuts_in_steps_near_its_cuts() -> None:
 def test_every_step_of_the_cuts_leads_to_a_cut(segments: list[str], pieces: int) -> None:
     """No dead branch: the steps are bounded by the cuts yielded times the digits."""
     steps = _Steps(10**7)
-    cuts = list(shortrow._cuts(segments, pieces, steps))
+    cuts = list(shortrow.cuts(segments, pieces, steps))
     digits_ = sum(map(len, segments))
     assert steps.spent <= (len(cuts) + 1) * (digits_ + len(segments) + 2)
 
