@@ -15,6 +15,7 @@ from benchmarks.fidelity_harness.compare import Tally, Wrong, compare, imported_
 from benchmarks.fidelity_harness.damage import DAMAGES, applies, blank_units
 from benchmarks.fidelity_harness.document import Document, build
 from benchmarks.fidelity_harness.forms import FORMS
+from benchmarks.fidelity_harness.replay import Choices, Unreplayable
 from benchmarks.fidelity_harness.unsettled import (
     MAX_TRIES,
     Changes,
@@ -22,6 +23,8 @@ from benchmarks.fidelity_harness.unsettled import (
     Proof,
     Render,
     classify,
+    pointer_cell,
+    printed_order,
 )
 from gi_report import read_document
 from gi_report.errors import GIReportError
@@ -92,10 +95,13 @@ def build_case(case: Case) -> tuple[Document, str | bytes, str]:
 
 
 def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str] = frozenset(),
-            reorder: tuple[str, ...] | None = None) -> tuple[Document, str | bytes, str]:
+            reorder: tuple[str, ...] | None = None, replay: Choices | None = None
+            ) -> tuple[Document, str | bytes, str]:
     """A case built with ``changes`` made to its generated report (table, row, column → value)
     and the damages leaving the ``spared`` cells alone: the same random draws all along
-    (``reorder``: the column order ``column_order`` prints instead of the one it draws)."""
+    (``reorder``: the column order ``column_order`` prints instead of the one it draws;
+    ``replay``: the choices the damages made when the case was built, taken again instead of
+    drawn, :class:`~.replay.Unreplayable` where the changed report cannot take one)."""
     rng = random.Random(case.seed)
     report = _generated(case, rng)
     for (table_id, row_id, column_id), value in changes.items():
@@ -103,9 +109,12 @@ def _render(case: Case, changes: Mapping[Cell, CellValue], spared: frozenset[str
     doc = build(report)
     doc.spared = spared
     doc.reorder = reorder
+    if replay is not None:
+        doc.choices = replay
     for name in case.damages:
         if applies(name, case.form):  # a kind the form cannot print: no damage, no draw
             DAMAGES[name](doc, rng)
+    doc.choices.done()
     blank_units(doc)
     text, kind = FORMS[case.form](doc, rng)
     return doc, text, kind
@@ -120,24 +129,29 @@ def _generated(case: Case, rng: random.Random | None = None) -> Report:
     return generate(rng, blanks=case.form not in NO_BLANKS)
 
 
-def proven(case: Case, text: str | bytes, imported: Report, wrong: Sequence[Wrong]) -> bool:
+def proven(case: Case, text: str | bytes, imported: Report, wrong: Sequence[Wrong],
+           choices: Choices | None = None) -> bool:
     """Whether the cells ``wrong`` are indistinguishable: the case rebuilt from a report stating
-    what the import read there, those cells spared by the damages (the same random draws), prints
-    ``text`` byte for byte — the document is as much that report's as the truth's."""
+    what the import read there, the damages making the choices they made on the case
+    (``choices``, recorded again if not given) and sparing those cells, prints ``text`` byte for
+    byte — the document is as much that report's as the truth's."""
     changes: dict[Cell, CellValue] = {}
     for w in wrong:
         parts = tuple(w.pointer.split("/")[1:])
         if len(parts) != 3 or parts[0] not in TABLE_IDS:
             return False  # the year or the agency: not a cell of a table
         changes[parts] = imported.tables[parts[0]][parts[1], parts[2]]
+    choices = build_case(case)[0].choices if choices is None else choices
     try:
-        again = _render(case, changes, frozenset(w.pointer for w in wrong))[1]
-    except (KeyError, ValueError, TypeError, GIReportError):
-        return False  # a cell the document's layout does not have, a value it cannot hold
+        again = _render(case, changes, frozenset(w.pointer for w in wrong),
+                        replay=choices.replayed())[1]
+    except (KeyError, ValueError, TypeError, GIReportError, Unreplayable):
+        return False  # a cell the layout does not have, a value it cannot hold, another choice
     return again == text
 
 
-def _classify(case: Case, text: str | bytes, imported: Report, tally: Tally) -> Tally:
+def _classify(case: Case, text: str | bytes, imported: Report, tally: Tally,
+              choices: Choices) -> Tally:
     """The tally with each row's wrong cells moved to ``indistinguishable`` where
     :func:`proven`, then, if some are left, all the case's wrong cells together where
     :func:`proven` (cells of several rows a reading changes together); every other wrong cell
@@ -148,8 +162,8 @@ def _classify(case: Case, text: str | bytes, imported: Report, tally: Tally) -> 
     wrong: list[Wrong] = []
     same: list[Wrong] = []
     for cells in by_row.values():
-        (same if proven(case, text, imported, cells) else wrong).extend(cells)
-    if wrong and len(by_row) > 1 and proven(case, text, imported, tally.wrong):
+        (same if proven(case, text, imported, cells, choices) else wrong).extend(cells)
+    if wrong and len(by_row) > 1 and proven(case, text, imported, tally.wrong, choices):
         wrong, same = [], list(tally.wrong)
     return attrs.evolve(tally, wrong=tuple(wrong), indistinguishable=tuple(same))
 
@@ -160,12 +174,29 @@ def _bytes(text: str | bytes) -> bytes:
 
 def blank_proof(case: Case, doc: Document, text: str | bytes) -> Proof:
     """What the proof of a case's blanks works from (:mod:`.unsettled`): the case rebuilt with
-    changes and the same draws, the damages sparing nothing."""
+    changes, the damages making the choices they made on ``doc`` and sparing nothing."""
     def render(changes: Changes, order: Order | None = None) -> Render:
-        return _render(case, changes, reorder=order)
+        replay = doc.choices.replayed(_moved_places(doc, order))
+        return _render(case, changes, reorder=order, replay=replay)
 
     return Proof.of(render, _generated(case), doc, text, glued=case.form in GLUED,
                     reorders="column_order" in case.damages)
+
+
+def _moved_places(doc: Document, order: Order | None) -> dict[str, str]:
+    """Each cell of section 三 by the cell printed at its place once the section is printed in
+    ``order`` (its values moved with their columns): a choice of the damages (a cell dropped, a
+    unit word) stays at its printed place."""
+    printed = printed_order(doc)
+    if order is None or printed is None:
+        return {}
+    columns = dict(zip(printed, order, strict=True))
+    moved: dict[str, str] = {}
+    for pointer in doc.truth:
+        cell = pointer_cell(pointer)
+        if cell is not None and cell[0] == "applications" and cell[2] in columns:
+            moved[pointer] = f"/applications/{cell[1]}/{columns[cell[2]]}"
+    return moved
 
 
 def run_case(case: Case, *, tries: int = MAX_TRIES) -> Outcome:
@@ -179,7 +210,7 @@ def run_case(case: Case, *, tries: int = MAX_TRIES) -> Outcome:
         return Outcome(case, None, f"{type(exc).__name__}: {str(exc)[:200]}")
     tally = compare(doc.truth, result.report)
     if tally.wrong:
-        tally = _classify(case, text, result.report, tally)
+        tally = _classify(case, text, result.report, tally, doc.choices)
     if tally.blank:
         proof = blank_proof(case, doc, text) if tries else None
         blanks = classify(proof, doc.truth, imported_cells(result.report), result.notices, tries)

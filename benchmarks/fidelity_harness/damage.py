@@ -21,6 +21,7 @@ from benchmarks.fidelity_harness.document import (
     TableBlock,
 )
 from benchmarks.fidelity_harness.forms import _placed
+from benchmarks.fidelity_harness.replay import Key, Unreplayable, plain
 from benchmarks.fidelity_harness.stated import narrative_states
 from gi_report.form import get_template
 from gi_report.form.spec import CellKind, SectionSpec, TableSpec
@@ -63,6 +64,13 @@ def _value_cells(doc: Document) -> list[tuple[TableBlock, Row, Cell]]:
 def _pointer(table: TableBlock, ref: tuple[str, str]) -> str:
     assert table.spec is not None
     return f"/{table.spec.id}/{ref[0]}/{ref[1]}"
+
+
+def _cell_key(item: tuple[TableBlock, Cell]) -> Key:
+    """A value cell as a recorded choice names it: its pointer."""
+    table, cell = item
+    assert cell.ref is not None
+    return (_pointer(table, cell.ref),)
 
 
 def _spare(doc: Document, table: TableBlock, ref: tuple[str, str]) -> bool:
@@ -226,56 +234,96 @@ def _numbering_end(label: str) -> int:
 def label_variant(doc: Document, rng: random.Random) -> bool:
     """A row label with words added or dropped, another numbering, or an alias of the form."""
     labels = _label_cells(doc)
-    for spec, cell, row_id in rng.sample(labels, min(len(labels), rng.randint(1, 4))):
-        row = spec.row(row_id)
-        start = _numbering_end(cell.text)
-        options = [cell.text[start:] or cell.text, cell.text + rng.choice(("数量", "情况", "数")),
-                   cell.text.replace("、", "，")]
-        if start and cell.text[0].isdigit():
-            options.append(f"（{cell.text[0]}）{cell.text[start:]}")
-        options += list(row.aliases)
-        cell.text = rng.choice([o for o in options if o and o != cell.text])
+
+    def draw(r: random.Random) -> list[tuple[tuple[TableSpec, Cell, str], str]]:
+        chosen = r.sample(labels, min(len(labels), r.randint(1, 4)))
+        return [(label, _label_variant(label, r)) for label in chosen]
+
+    for (_, cell, _), text in doc.choices.pick(rng, labels, _label_key, draw):
+        cell.text = text
     return True
+
+
+def _label_key(label: tuple[TableSpec, Cell, str]) -> Key:
+    """A printed row label as a recorded choice names it: its table and row."""
+    return label[0].id, label[2]
+
+
+def _label_variant(label: tuple[TableSpec, Cell, str], rng: random.Random) -> str:
+    """One row label as :func:`label_variant` prints it."""
+    spec, cell, row_id = label
+    row = spec.row(row_id)
+    start = _numbering_end(cell.text)
+    options = [cell.text[start:] or cell.text, cell.text + rng.choice(("数量", "情况", "数")),
+               cell.text.replace("、", "，")]
+    if start and cell.text[0].isdigit():
+        options.append(f"（{cell.text[0]}）{cell.text[start:]}")
+    options += list(row.aliases)
+    return rng.choice([o for o in options if o and o != cell.text])
 
 
 def label_typo(doc: Document, rng: random.Random) -> bool:
     """A row label with one character replaced, dropped or doubled, or its first character
     printed twice."""
     labels = _label_cells(doc)
-    for _, cell, _ in rng.sample(labels, min(len(labels), rng.randint(1, 3))):
-        start = _numbering_end(cell.text)
-        if rng.random() < 0.4 or len(cell.text) - start < 3:  # too short for a typo inside
-            cell.text = cell.text[:start] + cell.text[start] + cell.text[start:]
-        else:
-            cell.text = _typo(cell.text, rng, start)
+
+    def draw(r: random.Random) -> list[tuple[tuple[TableSpec, Cell, str], str]]:
+        chosen = r.sample(labels, min(len(labels), r.randint(1, 3)))
+        return [(label, _label_typo(label[1].text, r)) for label in chosen]
+
+    for (_, cell, _), text in doc.choices.pick(rng, labels, _label_key, draw):
+        cell.text = text
     return True
+
+
+def _label_typo(text: str, rng: random.Random) -> str:
+    """One row label as :func:`label_typo` prints it."""
+    start = _numbering_end(text)
+    if rng.random() < 0.4 or len(text) - start < 3:  # too short for a typo inside
+        return text[:start] + text[start] + text[start:]
+    return _typo(text, rng, start)
 
 
 def unit_words(doc: Document, rng: random.Random) -> bool:
     """Value cells that print a unit word after the number (``5个``, ``12.5万元``)."""
     rate = rng.choice((0.2, 1.0))
-    for table, _, cell in _value_cells(doc):
+    cells = [(t, c) for t, _, c in _value_cells(doc) if c.text and c.text[-1].isdigit()]
+
+    def draw(r: random.Random) -> list[tuple[tuple[TableBlock, Cell], str]]:
+        return [(item, AMOUNT_UNIT if _amount(*item) else r.choice(COUNT_UNITS))
+                for item in cells if r.random() <= rate]
+
+    for (table, cell), unit in doc.choices.pick(rng, cells, _cell_key, draw):
         assert table.spec is not None and cell.ref is not None
-        if not cell.text or not cell.text[-1].isdigit() or rng.random() > rate:
+        if (unit == AMOUNT_UNIT) is not _amount(table, cell):  # a choice replayed elsewhere
+            raise Unreplayable(f"{_cell_key((table, cell))} cannot print {unit}")
+        cell.text += unit
+        if not _amount(table, cell):
             continue
         spec = table.spec
-        if spec.column(cell.ref[1]).kind is not CellKind.AMOUNT:
-            cell.text += rng.choice(COUNT_UNITS)
-            continue
-        cell.text += AMOUNT_UNIT
         for column_id in spec.row(cell.ref[0]).columns:  # the unit the row now states
             if spec.column(column_id).kind is CellKind.TEXT:
                 doc.truth[f"/{spec.id}/{cell.ref[0]}/{column_id}"] = AMOUNT_UNIT
     return True
 
 
+def _amount(table: TableBlock, cell: Cell) -> bool:
+    """Whether a value cell states an amount (its unit is 万元)."""
+    assert table.spec is not None and cell.ref is not None
+    return table.spec.column(cell.ref[1]).kind is CellKind.AMOUNT
+
+
 def two_numbers(doc: Document, rng: random.Random) -> bool:
     """A cell holding two numbers (a lost border, a merged continuation cell): its truth is
     blank. A cell of ``doc.spared`` is left as it is (the same random draws)."""
     cells = [(t, c) for t, _, c in _value_cells(doc) if c.text and c.text[-1].isdigit()]
-    for table, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
+
+    def draw(r: random.Random) -> list[tuple[tuple[TableBlock, Cell], str]]:
+        chosen = r.sample(cells, min(len(cells), r.randint(1, 2)))
+        return [(item, r.choice(("\n", " ")) + str(r.randint(0, 30))) for item in chosen]
+
+    for (table, cell), second in doc.choices.pick(rng, cells, _cell_key, draw):
         assert cell.ref is not None
-        second = rng.choice(("\n", " ")) + str(rng.randint(0, 30))
         if _spare(doc, table, cell.ref):
             continue
         cell.text += second
@@ -287,7 +335,12 @@ def cell_missing(doc: Document, rng: random.Random) -> bool:
     """A value cell that is not printed at all (a crawl dropped it): its truth is blank. A cell
     of ``doc.spared`` is left printed (the same random draws)."""
     cells = _value_cells(doc)
-    for table, row, cell in rng.sample(cells, min(len(cells), rng.randint(1, 2))):
+
+    def draw(r: random.Random) -> list[tuple[tuple[TableBlock, Row, Cell], None]]:
+        return plain(r.sample(cells, min(len(cells), r.randint(1, 2))))
+
+    picked = doc.choices.pick(rng, cells, lambda c: _cell_key((c[0], c[2])), draw)
+    for (table, row, cell), _ in picked:
         assert cell.ref is not None
         if _spare(doc, table, cell.ref):
             continue
@@ -325,7 +378,8 @@ def page_break_row_lost(doc: Document, rng: random.Random) -> bool:
     if table is None:
         return False
     candidates = [i for i, row in enumerate(table.rows) if row.row_id and i > 0]
-    index = rng.choice(candidates)
+    [(index, _)] = doc.choices.pick(rng, candidates, lambda i: (i,),
+                                    lambda r: plain([r.choice(candidates)]))
     row_id = table.rows[index].row_id
     assert table.spec is not None and row_id is not None
     for column_id in table.spec.row(row_id).columns:
@@ -542,6 +596,12 @@ def _stackable(doc: Document, table: TableBlock, cell: Cell, *, empty: bool = Fa
     return cell.text[-1:].isdigit() or (empty and not cell.text)
 
 
+def _pair_key(pair: tuple[TableBlock, Cell, Cell]) -> Key:
+    """Two stacked cells as a recorded choice names them: their pointers."""
+    table, upper, lower = pair
+    return _cell_key((table, upper)) + _cell_key((table, lower))
+
+
 def vmerge_number(doc: Document, rng: random.Random) -> bool:
     """Two stacked value cells merged (a Word ``vMerge``) with the continuation cell still
     holding its own number: Word shows the numbers of both in one cell spanning both rows, and
@@ -550,7 +610,11 @@ def vmerge_number(doc: Document, rng: random.Random) -> bool:
     by the ``docx`` form only (:data:`ONLY_FORMS`). A pair with a cell of ``doc.spared`` is
     left as it is (the same random draws)."""
     pairs = _vertical_pairs(doc)
-    for table, upper, lower in rng.sample(pairs, min(len(pairs), rng.randint(1, 2))):
+
+    def draw(r: random.Random) -> list[tuple[tuple[TableBlock, Cell, Cell], None]]:
+        return plain(r.sample(pairs, min(len(pairs), r.randint(1, 2))))
+
+    for (table, upper, lower), _ in doc.choices.pick(rng, pairs, _pair_key, draw):
         assert upper.ref is not None and lower.ref is not None
         if [_spare(doc, table, upper.ref), _spare(doc, table, lower.ref)] != [False, False]:
             continue

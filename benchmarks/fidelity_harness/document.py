@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import attrs
 
+from benchmarks.fidelity_harness.replay import Choices
 from gi_report.form.spec import CellKind, TableSpec
 from gi_report.model import Report
 from gi_report.render.layout import table_layout
@@ -86,6 +87,9 @@ class Document:
     reorder: tuple[str, ...] | None = None
     """A column order of section 三 that ``column_order`` prints instead of the one it draws
     (its draws made all the same): the proof of blanks' alternative column orders."""
+    choices: Choices = attrs.field(factory=Choices)
+    """What the damages chose (:mod:`.replay`): recorded as the case is built, replayed when a
+    proof rebuilds it from an alternative report."""
 
 
 def table_truth(table: Table) -> Truth:

@@ -23,6 +23,7 @@ from typing import Protocol, TypeVar
 import attrs
 
 from benchmarks.fidelity_harness.document import Document, TableBlock, Truth
+from benchmarks.fidelity_harness.replay import Unreplayable
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import CellKind, TableSpec
@@ -518,8 +519,8 @@ class Proof:
         which blanks of ``moved`` does it state otherwise than the truth."""
         try:
             doc, text, _ = self.render(changes, order)
-        except (KeyError, ValueError, TypeError, GIReportError):
-            return dict.fromkeys(moved, PRINTS_OTHERWISE)
+        except (KeyError, ValueError, TypeError, GIReportError, Unreplayable):
+            return dict.fromkeys(moved, PRINTS_OTHERWISE)  # Unreplayable: another choice
         if text != self.text:
             return dict.fromkeys(moved, PRINTS_OTHERWISE)
         if not as_consistent(relation_findings(stated(alternative, doc.truth)), self.shown,
