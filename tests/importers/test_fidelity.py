@@ -237,18 +237,9 @@ REPRODUCERS = [
     # dropped meets its relations (importers/dropshift.py; branch w-xfails)
     pytest.param(Case(1610854715, ("column_order", "unit_words", "header_broken"),
                       "one_line_blanks"), id="total-first-dropped-total"),
-    # OPEN (seed 9901 hunt, one-line crawl with blank cells, two_numbers alone): section 二's
-    # administrative_fees row printed 13 (a blank and 13), read 1, 3, the one split with both
-    # cells printed (2 cells wrong). A report stating 1 and 3 prints the same row; the proof's
-    # rebuild does not print the same document because two_numbers draws its cells among the
-    # non-blank ones. Nothing else in the document shows that it drops cells; reading every
-    # run no relation checks also with one cell not printed (blank where the readings differ)
-    # passes it, but cost 1,646 right cells of 120,964 on seed 2026, 600 one-line cases
-    # (500 is also 50 and a blank): left open, a choice between a guess and 1,646 blanks
-    pytest.param(Case(2370898345, ("two_numbers",), "one_line_blanks"),
-                 id="section-two-dropped-blank-13",
-                 marks=pytest.mark.xfail(strict=True, reason="a dump not known to drop blank "
-                                         "cells is read as printing every cell")),
+    # (section-two-dropped-blank-13, Case(2370898345, …), the open reproducer until branch
+    # w-replay, is in INDISTINGUISHABLE below: a report stating 1 and 3 prints the dump byte for
+    # byte once the proof's rebuild replays the damages' choices)
     # seed 7301 (branch w-xfails): a crawl with blank cells whose section 三 meets no split
     # as a whole; the last row 880 1301140 (88, a cell of two numbers 0 130, a dropped blank,
     # …) was split by its own row total alone with the space a cut, 8, 8, 0, 13, 0, 11, 40
@@ -288,6 +279,19 @@ INDISTINGUISHABLE = [
                  ("/proactive/administrative_coercion/items_last_year",
                   "/proactive/administrative_coercion/change_this_year"),
                  id="dropped-cell-section-2-run"),
+    # seed 9901 hunt, one-line crawl with blank cells, two_numbers alone (a strict-xfail
+    # reproducer until branch w-replay): section 二's administrative_fees row prints 13 (a blank
+    # and 13), read 1, 3, the one split with both cells printed. Nothing else in the document
+    # shows that it drops cells; reading every run no relation checks also with one cell not
+    # printed passes it but blanked 1,646 right cells of 120,964 on seed 2026 (500 is also 50
+    # and a blank). A report stating 1 and 3 prints the same dump byte for byte, two_numbers
+    # choosing the same two cells of section 三 (the proof's rebuild replays the damages'
+    # choices; drawing again, it drew among one more cell holding a number): indistinguishable,
+    # and the importer's reading of such a dump stays (test_fidelity_replay.py)
+    pytest.param(Case(2370898345, ("two_numbers",), "one_line_blanks"),
+                 ("/proactive/administrative_fees/items_last_year",
+                  "/proactive/administrative_fees/change_this_year"),
+                 id="section-two-dropped-blank-13"),
 ]
 """Cases whose cells read otherwise are proven indistinguishable (see docs/fidelity.md)."""
 
