@@ -143,11 +143,35 @@ def proven(case: Case, text: str | bytes, imported: Report, wrong: Sequence[Wron
         changes[parts] = imported.tables[parts[0]][parts[1], parts[2]]
     choices = build_case(case)[0].choices if choices is None else choices
     try:
-        again = _render(case, changes, frozenset(w.pointer for w in wrong),
-                        replay=choices.replayed())[1]
+        again = _rebuilt(case, changes, text, choices,
+                         spared=frozenset(w.pointer for w in wrong))[1]
     except (KeyError, ValueError, TypeError, GIReportError, Unreplayable):
         return False  # a cell the layout does not have, a value it cannot hold, another choice
     return again == text
+
+
+def _rebuilt(case: Case, changes: Mapping[Cell, CellValue], text: str | bytes, choices: Choices,
+             *, spared: frozenset[str] = frozenset(), order: Order | None = None,
+             renamed: Mapping[str, str] | None = None) -> Render:
+    """The case rebuilt from ``changes``, replaying the damages' ``choices`` on the same cells
+    first; where that prints other bytes than ``text``, or cannot be, at the same places among
+    as many candidates first (rendered only if some choice is taken elsewhere): the first
+    rebuild that prints ``text``, else the first made (:class:`~.replay.Unreplayable` if
+    none)."""
+    try:
+        first: Render | None = _render(case, changes, spared, order, choices.replayed(renamed))
+    except Unreplayable:
+        first = None
+    if first is not None and first[1] == text:
+        return first
+    try:
+        second = _render(case, changes, spared, order,
+                         choices.replayed(renamed, places_first=True))
+    except Unreplayable:
+        if first is None:
+            raise
+        return first
+    return second if first is None or second[1] == text else first
 
 
 def _classify(case: Case, text: str | bytes, imported: Report, tally: Tally,
@@ -176,8 +200,8 @@ def blank_proof(case: Case, doc: Document, text: str | bytes) -> Proof:
     """What the proof of a case's blanks works from (:mod:`.unsettled`): the case rebuilt with
     changes, the damages making the choices they made on ``doc`` and sparing nothing."""
     def render(changes: Changes, order: Order | None = None) -> Render:
-        replay = doc.choices.replayed(_moved_places(doc, order))
-        return _render(case, changes, reorder=order, replay=replay)
+        return _rebuilt(case, changes, text, doc.choices, order=order,
+                        renamed=_moved_places(doc, order))
 
     return Proof.of(render, _generated(case), doc, text, glued=case.form in GLUED,
                     reorders="column_order" in case.damages)

@@ -9,12 +9,15 @@ damage draws the cells, rows and labels it changes through :meth:`Choices.pick`:
 records what was chosen (by pointer or position, with the text it added) and the random state
 after the draw; rebuilding T' takes the same choices and that state instead of drawing again.
 
-A choice is taken on the same items (the same cells); where T' cannot take it there (a cell
-chosen for its number is blank in T'), on the items at the same places among as many candidates
-(what the same random draws choose, as the rebuild drew before); otherwise the rebuild raises
-:class:`Unreplayable` — the alternative prints otherwise; nothing is drawn anew. Either way the
-rebuilt document is one the damage makes of T' with choices T' allows, so a byte-for-byte match
-proves what it proved before.
+A choice is taken on the same items (the same cells: where the document prints them apart, the
+same printed places); where T' cannot take it there (a cell chosen for its number is blank in
+T'), on the items at the same places among as many candidates (what the same random draws
+choose, as the rebuild drew before: in a dump that prints blank cells as nothing, the same
+printed numbers); otherwise the rebuild raises :class:`Unreplayable` — the alternative prints
+otherwise; nothing is drawn anew. A second replay (``places_first``) takes the places first and
+the items where the candidates are not as many; it is rendered only if it takes some other
+choice. Either way the rebuilt document is one the damage makes of T' with choices T' allows, so
+a byte-for-byte match proves what it proved before.
 """
 
 from __future__ import annotations
@@ -61,11 +64,17 @@ class Choices:
     renamed: Mapping[str, str] = attrs.field(factory=dict)
     """Pointers of the recorded choices as the alternative names them (section 三 printed in
     another column order: the cell at the same printed place)."""
+    places_first: bool = False
+    """Replaying, each choice taken at the same places among as many candidates first, on the
+    same items otherwise; and only if some choice is other than the items first would take."""
     at: int = 0
+    other: bool = False  #: a choice was taken elsewhere than the items first would take
 
-    def replayed(self, renamed: Mapping[str, str] | None = None) -> Choices:
+    def replayed(self, renamed: Mapping[str, str] | None = None, *,
+                 places_first: bool = False) -> Choices:
         """These choices, ready to be replayed on an alternative report."""
-        return Choices(list(self.made), replaying=True, renamed=dict(renamed or {}))
+        return Choices(list(self.made), replaying=True, renamed=dict(renamed or {}),
+                       places_first=places_first)
 
     def pick(self, rng: random.Random, population: Sequence[Item], key: Callable[[Item], Key],
              draw: Callable[[random.Random], Sequence[tuple[Item, Detail]]]
@@ -93,12 +102,13 @@ class Choices:
         keys = [self._renamed(k) for k, _, _ in choice.chosen]
         if choice.every and len(population) != choice.candidates:
             raise Unreplayable("every candidate was chosen, and the alternative has others")
-        if all(k in places for k in keys):
-            at = [places[k] for k in keys]
-        elif len(population) == choice.candidates:
-            at = [n for _, n, _ in choice.chosen]
-        else:
+        items = [places[k] for k in keys] if all(k in places for k in keys) else None
+        same = [n for _, n, _ in choice.chosen] if len(population) == choice.candidates else None
+        first = _either(items, same)
+        at = _either(same, items) if self.places_first else first
+        if at is None:
             raise Unreplayable(f"{keys} cannot be chosen in the alternative's document")
+        self.other = self.other or at != first
         rng.setstate(choice.state)
         return [(population[n], d) for n, (_, _, d) in  # type: ignore[misc]  # as recorded
                 zip(at, choice.chosen, strict=True)]
@@ -108,9 +118,17 @@ class Choices:
         return tuple(self.renamed.get(k, k) if isinstance(k, str) else k for k in recorded)
 
     def done(self) -> None:
-        """Check, replaying, that every recorded choice was taken."""
+        """Check, replaying, that every recorded choice was taken (and, places first, some
+        elsewhere than the items first took them: else the document is the first replay's)."""
         if self.replaying and self.at != len(self.made):
             raise Unreplayable("a damage chose less often than when the case was built")
+        if self.places_first and not self.other:
+            raise Unreplayable("the same choices as the replay taking the items first")
+
+
+def _either(first: list[int] | None, second: list[int] | None) -> list[int] | None:
+    """``first`` if the candidates can take it, else ``second``."""
+    return first if first is not None else second
 
 
 def plain(items: Sequence[Item]) -> list[tuple[Item, None]]:

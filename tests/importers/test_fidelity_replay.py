@@ -4,7 +4,8 @@ The harness proves a cell indistinguishable or unsettleable only with an alterna
 whose rebuilt document is byte for byte the damaged one (docs/fidelity.md). A damage drawing
 among the cells holding a number draws among other cells once T' fills a blank; the rebuild
 therefore takes the damages' recorded choices (:mod:`benchmarks.fidelity_harness.replay`): the
-same cells, else the same places among as many candidates, else it fails.
+same cells, else the same places among as many candidates, else it fails; where the same cells
+print otherwise, the same places first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import Counter
 import pytest
 
 from benchmarks.fidelity_harness import DAMAGES, Case, build_case, run_case
-from benchmarks.fidelity_harness.cases import _generated, _render, proven
+from benchmarks.fidelity_harness.cases import _generated, _rebuilt, _render, proven
 from benchmarks.fidelity_harness.compare import Wrong
 from benchmarks.fidelity_harness.damage import ONLY_FORMS, applies
 from benchmarks.fidelity_harness.replay import Unreplayable
@@ -107,6 +108,25 @@ def test_a_blank_moved_along_a_glued_row_keeps_the_unit_words_on_the_same_number
     tally = run_case(case).tally
     assert tally is not None and tally.wrong == ()
     assert Counter(b.why for b in tally.blanks)[UNSETTLEABLE] == 14
+
+
+def test_where_the_same_cells_print_otherwise_the_same_places_are_replayed_too() -> None:
+    # a crawl with blank cells, unit words on a fifth of the numbers: a row 1, -, 0, 0, 0, 0, 1
+    # read as 1, 0, 0, 0, 0, 1, - prints the same numbers; the unit words on the same cells
+    # print them elsewhere, at the same places among as many candidates they print the same
+    case = Case(1003355161, ("unit_words",), "one_line_blanks")
+    doc, text, _ = build_case(case)
+    row = ("applications", "denied_third_party_rights")
+    columns = ("natural_person", "commercial_enterprise", "research_institution",
+               "social_welfare_org", "legal_service_org", "other_org", "total")
+    assert [doc.truth[f"/{row[0]}/{row[1]}/{c}"] for c in columns] == [1, None, 0, 0, 0, 0, 1]
+    moved = {(*row, c): v for c, v in zip(columns, (1, 0, 0, 0, 0, 1, None), strict=True)}
+    assert _render(case, moved, replay=doc.choices.replayed())[1] != text
+    assert _render(case, moved, replay=doc.choices.replayed(places_first=True))[1] == text
+    assert _rebuilt(case, moved, text, doc.choices)[1] == text
+    # a replay taking every choice where the first took it is not rendered again
+    with pytest.raises(Unreplayable):
+        _render(case, {}, replay=doc.choices.replayed(places_first=True))
 
 
 def test_section_three_in_another_order_keeps_the_unit_words_at_their_printed_places() -> None:
