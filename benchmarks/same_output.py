@@ -75,9 +75,8 @@ def _run(src_root: Path, args: argparse.Namespace) -> dict[str, str]:
     # The harness and this script are this checkout's; only ``src`` differs.
     env = dict(os.environ, PYTHONPATH=f"{src_root / 'src'}{os.pathsep}{ROOT}",
                PYTHONHASHSEED="0")
-    command = [sys.executable, "-c",
-               "from benchmarks.same_output import _child; "
-               f"_child({args.cases}, {args.seed}, {args.pdf})"]
+    command = [sys.executable, "-m", "benchmarks.same_output", "--child", "--before", ".",
+               "--cases", str(args.cases), "--seed", str(args.seed), *(["--pdf"] * args.pdf)]
     out = subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     rows = dict(json.loads(line) for line in out.stdout.splitlines())
     package = rows.pop("<package>")
@@ -93,7 +92,12 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=300, help="harness cases per form")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--pdf", action="store_true", help="also the PDF form and document")
+    parser.add_argument("--child", action="store_true",
+                        help="(internal) print the fingerprints of the code on the path")
     args = parser.parse_args()
+    if args.child:
+        _child(args.cases, args.seed, args.pdf)
+        return 0
     before = _run(args.before, args)
     after = _run(ROOT, args)
     differ = [name for name in before if before[name] != after.get(name)]
