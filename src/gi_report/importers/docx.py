@@ -23,11 +23,12 @@ from gi_report.fileio import check_size
 from gi_report.importers._zip import open_zip, read_member
 from gi_report.importers.blocks import (
     Block,
-    GridCell,
     Location,
     ParsedDocument,
     TableBlock,
-    TextBlock,
+    cell_location,
+    grid_cell,
+    text_block,
 )
 from gi_report.importers.limits import MAX_PARAGRAPHS, check_count
 from gi_report.importers.limits import MAX_TABLE_ROWS as MAX_DOCUMENT_ROWS
@@ -219,9 +220,7 @@ class _Reader:
         check_count("paragraphs", self.paragraphs, MAX_PARAGRAPHS, self.source)
         text, boxes = self.paragraph_text(p)
         if text.strip():
-            self.blocks.append(
-                TextBlock(text=text, location=Location(file=self.source, line=self.paragraphs))
-            )
+            self.blocks.append(text_block(text, cell_location(self.source, self.paragraphs)))
         for box in boxes:
             self.block_content(box, depth=self._deeper(depth))
 
@@ -310,11 +309,7 @@ class _Reader:
         positions, width = self._positions(tbl, rows, index, nested)
         grid = tuple(
             tuple(
-                GridCell(
-                    text=cell.text,
-                    origin=cell.origin,
-                    location=Location(file=self.source, table=index, row=r, column=c),
-                )
+                grid_cell(cell.text, cell.origin, cell_location(self.source, None, index, r, c))
                 if (cell := positions.get((r, c))) is not None
                 else None
                 for c in range(width)

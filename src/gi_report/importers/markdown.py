@@ -23,8 +23,9 @@ from gi_report.importers.blocks import (
     Location,
     ParsedDocument,
     TableBlock,
-    TextBlock,
+    cell_location,
     located_cell,
+    text_block,
 )
 from gi_report.importers.html import parse_html
 from gi_report.importers.limits import MAX_LINES, MAX_TABLE_ROWS, check_count
@@ -76,7 +77,7 @@ class _Reader:
         self.paragraph_line = 0
 
     def loc(self, i: int) -> Location:
-        return Location(file=self.source, line=i + 1)
+        return cell_location(self.source, i + 1)
 
     def flush(self) -> None:
         if self.paragraph:
@@ -84,8 +85,7 @@ class _Reader:
             if "<table" in text.lower():
                 self.html(text)
             elif text:
-                self.blocks.append(TextBlock(text=_inline(text),
-                                             location=self.loc(self.paragraph_line)))
+                self.blocks.append(text_block(_inline(text), self.loc(self.paragraph_line)))
             self.paragraph = []
 
     def html(self, text: str) -> None:
@@ -138,7 +138,7 @@ class _Reader:
             j += 1
         body = "\n".join(self.lines[i + 1:j]).strip()
         if body:
-            self.blocks.append(TextBlock(text=body, location=self.loc(i + 1)))
+            self.blocks.append(text_block(body, self.loc(i + 1)))
         return j + 1
 
     def heading(self, i: int, printed: str) -> None:
@@ -146,7 +146,7 @@ class _Reader:
         self.flush()
         text = _inline(printed.rstrip().rstrip("#").rstrip()).strip()
         if text:
-            self.blocks.append(TextBlock(text=text, location=self.loc(i)))
+            self.blocks.append(text_block(text, self.loc(i)))
 
     def table(self, start: int) -> int:
         rows: list[tuple[int, list[str]]] = []

@@ -35,7 +35,10 @@ from gi_report.importers.blocks import (
     ParsedDocument,
     TableBlock,
     TextBlock,
+    cell_location,
     grid_cell,
+    located_cell,
+    text_block,
 )
 from gi_report.importers.furniture import (
     PAGE_MARK_PATTERN,
@@ -111,9 +114,7 @@ def _grid(rows: Sequence[Sequence[tuple[str, int]]], index: int, source: str | N
     out: list[tuple[GridCell | None, ...]] = []
     for r, row in enumerate(rows):
         cells: list[GridCell | None] = [
-            GridCell(text=text, origin=(r, c),
-                     location=Location(file=source, line=at, table=index, row=r, column=c))
-            for c, (text, at) in enumerate(row)]
+            located_cell(text, source, at, index, r, c) for c, (text, at) in enumerate(row)]
         cells.extend([None] * (width - len(row)))
         out.append(tuple(cells))
     return TableBlock(rows=tuple(out), location=Location(file=source, line=line, table=index))
@@ -129,7 +130,7 @@ class _Lines:
         self.table_rows = 0  #: rows of the tables read so far
 
     def loc(self, i: int) -> Location:
-        return Location(file=self.source, line=i + 1)
+        return cell_location(self.source, i + 1)
 
     def run(self) -> list[Block]:
         i = 0
@@ -153,7 +154,7 @@ class _Lines:
                     if crawl is not None:
                         self.blocks.extend(crawl)
                     else:
-                        self.blocks.append(TextBlock(text=line.strip(), location=self.loc(i)))
+                        self.blocks.append(text_block(line.strip(), self.loc(i)))
                 i += 1
         return self.blocks
 
@@ -874,30 +875,30 @@ def _crawl_line(line: str, loc: Location, doc: _Lines) -> list[Block] | None:
         return None
     blocks: list[Block] = []
 
-    def text_block(text: str) -> None:
+    def add_text(text: str) -> None:
         if text.strip():
-            blocks.append(TextBlock(text=text.strip(), location=loc))
+            blocks.append(text_block(text.strip(), loc))
 
-    text_block(line[: heads[0][1]])
+    add_text(line[: heads[0][1]])
     for n, (section, start, end) in enumerate(heads):
         stop = heads[n + 1][1] if n + 1 < len(heads) else len(line)
-        text_block(line[start:end])
+        add_text(line[start:end])
         body = line[end:stop]
         if section.id in _TABLE_SECTIONS:
             narrative: list[str] = []
             marks: list[tuple[str, int]] = []
             table = _crawl_table(body, section.id, end, loc, doc.tables, narrative, marks)
             for text in narrative:
-                text_block(text)
+                add_text(text)
             blocks += [TextBlock(text=mark, location=attrs.evolve(loc, table=doc.tables, offset=at))
                        for mark, at in marks]  # located in the table: furniture of its runs
             doc.tables += 1
             blocks.append(table)
         elif section.id == "overview":
             for piece in split_inline_subsections(body):
-                text_block(piece)
+                add_text(piece)
         else:
-            text_block(body)
+            add_text(body)
     return blocks
 
 
