@@ -22,7 +22,8 @@ column order is *not modelled*.
 
 It prints, for the cells of sections 三 and 四 the truth states, what the import did (read them
 right, or left them blank: the code of the first notice naming the cell) against the oracle's
-verdict, by table; and (with ``--tries``) the blanks against the proof of blanks' verdict.
+verdict, by table; (with ``--tries``) the blanks against the proof of blanks' verdict; and the
+settleable blanks by damage kind and notice code (where to look first).
 
     PYTHONPATH=src:. python benchmarks/joint_oracle.py --seed 2026 --cases 300
 """
@@ -71,7 +72,8 @@ def measure(case: Case, tries: int, tally: Counter[tuple[str, ...]]) -> int:
             if value is None or got.get(pointer) not in (None, value):
                 continue
             what = "read" if got.get(pointer) is not None else codes.get(pointer, "-")
-            tally[(table, what, _kind(verdict, cell, truth), why.get(pointer, "-"))] += 1
+            tally[(table, what, _kind(verdict, cell, truth), why.get(pointer, "-"),
+                   case.label)] += 1
     return len(doc.truth)
 
 
@@ -101,23 +103,29 @@ def report(tally: Counter[tuple[str, ...]], cells: int) -> None:
     """The tally by code and table, and the total against the form's cells compared."""
     kinds = ("settleable", "unsettleable", "over the bound", "no reading", "not modelled")
     print(f"{'table':<18} {'code':<20} " + " ".join(f"{k:>14}" for k in kinds))
-    keys = sorted({(t, c) for t, c, _, _ in tally})
+    keys = sorted({(t, c) for t, c, *_ in tally})
     for t, c in keys:
-        counts = [sum(n for (t2, c2, k2, _), n in tally.items() if (t2, c2, k2) == (t, c, k))
+        counts = [sum(n for (t2, c2, k2, *_), n in tally.items() if (t2, c2, k2) == (t, c, k))
                   for k in kinds]
         print(f"{t:<18} {c:<20} " + " ".join(f"{n:>14}" for n in counts))
-    totals = [sum(n for (_, c2, k2, _), n in tally.items() if k2 == k and c2 != "read")
+    totals = [sum(n for (_, c2, k2, *_), n in tally.items() if k2 == k and c2 != "read")
               for k in kinds]
     print(f"{'all blanks':<18} {'':<20} " + " ".join(f"{n:>14}" for n in totals))
     print(f"settleable blanks: {totals[0]} of {cells} compared cells "
           f"({100 * totals[0] / max(cells, 1):.2f} %)", flush=True)
-    whys = sorted({w for *_, w in tally})
+    whys = sorted({w for _, _, _, w, _ in tally})
     for w in whys:
         for k in kinds:
-            n = sum(v for (_, c2, k2, w2), v in tally.items() if (k2, w2) == (k, w)
+            n = sum(v for (_, c2, k2, w2, _), v in tally.items() if (k2, w2) == (k, w)
                     and c2 != "read")
             if n:
                 print(f"proof {w:<14} oracle {k:<16} {n:>8}")
+    settleable: Counter[tuple[str, str]] = Counter()
+    for (_, c, k, _, d), n in tally.items():
+        if k == "settleable" and c != "read":
+            settleable[(d, c)] += n
+    for (damage, code), n in sorted(settleable.items(), key=lambda kv: -kv[1]):
+        print(f"settleable {damage:<22} {code:<20} {n:>8}")
 
 
 def main() -> None:

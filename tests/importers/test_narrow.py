@@ -98,3 +98,29 @@ def test_a_one_line_dump_lacking_a_cell_is_searched_within_the_budget() -> None:
     assert tally.wrong == ()
     assert "split.too_complex" not in {n.code for n in result.notices}
     assert tally.blank < 60  # 194 before
+
+
+def test_a_total_row_read_as_lacking_cells_is_narrowed_cell_by_cell() -> None:
+    # before: section 三 split.too_complex, 179 of 202 cells blank: its total row read as
+    # lacking cells has 17,652 readings, and narrowing them against every relation split by
+    # split ran out of steps, though 一+二 = （七）+四 fixes each of its cells alone
+    case = Case(521292408, ("cell_missing",), "one_line")
+    doc, text, kind = build_case(case)
+    data = text.encode() if isinstance(text, str) else text
+    result = read_document(data, kind=kind, warn=False)
+    tally = compare(doc.truth, result.report)
+    assert tally.wrong == ()
+    assert "split.too_complex" not in {n.code for n in result.notices}
+    assert tally.blank < 40
+
+
+def test_a_run_holding_several_cells_of_a_relation_is_still_checked_split_by_split() -> None:
+    # run 1 holds both summed cells of 4 = 0 + 2 (positions 0 and 2 in one run): no one-cell
+    # test applies, and a split summing past the stated 4 is dropped
+    positions = [(0, 2), (4,)]
+    relations = [Rel((4,), (0, 2))]
+    domains: list[list[Split]] = [[(1, 3), (3, 3), (2, None)], [(4,), (9,)]]
+    narrowed = narrow(domains, positions, relations, [None] * 5, lambda steps: None)
+    assert narrowed == [[(1, 3), (3, 3), (2, None)], [(4,), (9,)]]
+    narrowed = narrow(domains[:1], positions[:1], relations, [None] * 4 + [4], lambda steps: None)
+    assert narrowed == [[(1, 3), (2, None)]]
