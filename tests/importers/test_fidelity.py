@@ -269,6 +269,14 @@ REPRODUCERS = [
                  marks=pytest.mark.xfail(strict=True, reason="an inconsistent table's rows are "
                                          "split by their own row where a lost cell held a "
                                          "count")),
+    # seed 6262 hunt (branch w-oneline; the same on the code before it): a crawl with blank cells
+    # prints section 二's 规章 row 440 (44, a blank dropped, 0), read 4, 4, 0, the one split with
+    # every cell printed, while the report's own text says 全年制定的规章44件: a uniquely split run
+    # in no relation whose cell the text states otherwise is left blank (split.against_text,
+    # importers/textcheck.py)
+    pytest.param(Case(601527994, ("table_numbering", "narrative_states", "heading_typo",
+                                  "cell_missing"), "one_line_blanks"),
+                 id="section-two-split-against-text"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""

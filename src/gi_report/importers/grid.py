@@ -54,6 +54,7 @@ from gi_report.importers.place import Placer, units_after_each_number
 from gi_report.importers.result import Notice, notice
 from gi_report.importers.rows import DataRow, RowStream, Slot, read_rows, row_slots, value_text
 from gi_report.importers.samevalue import after_split, agreed_values
+from gi_report.importers.textcheck import against_text
 from gi_report.importers.unitnumbers import every_number_has_unit
 from gi_report.importers.values import two_numbers
 from gi_report.model import layout_version
@@ -127,6 +128,8 @@ class Reading:
             chosen, split_notices = settle(self.spec, solution.notices, text,
                                            {**values, **solution.values})
             found = {**solution.values, **chosen}
+            if text:
+                found, split_notices = against_text(self.spec, split_notices, found, text)
             if dropped:
                 found, split_notices = distrust(self.spec, relaxed(self.runs, solution),
                                                 {**values, **found}, split_notices, dropped,

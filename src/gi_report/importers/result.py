@@ -156,6 +156,11 @@ _CODES = (
     NoticeCode(code="split.by_text", level=Level.WARNING,
                meaning="Run-together numbers with several consistent splits, settled by the "
                "report's own sentence stating one of the numbers (quoted)."),
+    NoticeCode(code="split.against_text", level=Level.ERROR,
+               meaning="Run-together numbers of a row no relation checks whose only split "
+               "contradicts a number the report's own sentence states for one of its cells "
+               "(quoted): a dump that dropped a blank cell prints the same digits, so the cells "
+               "are left blank, never read against the text."),
     NoticeCode(code="cell.two_numbers", level=Level.ERROR,
                meaning="A cell holding two numbers (e.g. 93 3, a lost cell border): left "
                "blank, its digits never joined."),
@@ -205,7 +210,8 @@ NOTICE_CODES: dict[str, NoticeCode] = {c.code: c for c in _CODES}
 UNDETERMINED_CODES = frozenset(
     {"split.ambiguous", "split.inconsistent", "split.too_complex", "cell.unreadable",
      "row.missing", "row.cell_count", "table.missing", "column.missing", "cell.two_numbers",
-     "split.dropped", "split.too_long", "header.unordered", "cell.merged_rows"}
+     "split.dropped", "split.too_long", "header.unordered", "cell.merged_rows",
+     "split.against_text"}
 )
 """Codes whose cells are blank in the report because the document could not be read there."""
 
