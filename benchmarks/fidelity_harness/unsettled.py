@@ -22,8 +22,10 @@ from typing import Protocol, TypeVar
 
 import attrs
 
+from benchmarks.fidelity_harness.cover import Cover, cover_of
 from benchmarks.fidelity_harness.document import Document, TableBlock, Truth
 from benchmarks.fidelity_harness.replay import Unreplayable
+from benchmarks.fidelity_harness.joint import TABLES
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import CellKind, TableSpec
@@ -61,7 +63,7 @@ ROW_SPLITS = 64
 """Cuts of one row's digits tried as alternatives, at most (a row of section 三 has millions)."""
 ROW_CELLS = 16
 """Rows of more printed cells are not cut otherwise (section 四 printed as one row has 15)."""
-JOINT_TRIES = 4
+JOINT_TRIES = 6
 """Renders of whole-table readings (:func:`_prove_jointly`) per case, at most."""
 REPAIR_ROUNDS = 3
 """Passes over the broken relations when adjusting the cells the damage removed."""
@@ -605,21 +607,21 @@ def _prove_reordered(proof: Proof, why: dict[str, str], tries: int) -> int:
 
 
 def _prove_jointly(proof: Proof, why: dict[str, str], tries: int) -> int:
-    """Whole readings of sections 三 and 四 as consistent as the truth
+    """Whole readings of sections 三 and 四 as consistent as the truth tried as alternatives, at
+    most ``tries``; the renders used: first those giving the most open blanks another value at
+    once (:func:`_prove_covered`), then one for a blank each
     (:func:`~benchmarks.fidelity_harness.joint.witnesses`: every run of the table read at once,
-    a blank cell anywhere) tried as alternatives, at most ``tries``; the renders used. A dump
-    that drops blank cells reads many ways once every row may lack cells, which the cuts of one
-    row at a time (the other rows as the truth states them) cannot show."""
+    a blank cell anywhere). A dump that drops blank cells reads many ways once every row may
+    lack cells, which the cuts of one row at a time (the other rows as the truth states them)
+    cannot show."""
     from benchmarks.fidelity_harness.joint import witnesses
 
-    used = 0
-    if tries <= 0:
+    used = _prove_covered(proof, why, tries)
+    if used >= tries:
         return used
     for reading in witnesses(proof.doc, open_blanks(why), proof.reorders):
-        targets = open_blanks(why)
         changes: Changes = dict(reading)
-        moved = frozenset(p for (t, r, c), v in changes.items()
-                          if (p := f"/{t}/{r}/{c}") in targets and v != proof.doc.truth.get(p))
+        moved = _moved(proof, changes, open_blanks(why))
         if not moved:
             continue
         used += 1
@@ -627,6 +629,42 @@ def _prove_jointly(proof: Proof, why: dict[str, str], tries: int) -> int:
         if used >= tries:
             break
     return used
+
+
+def _moved(proof: Proof, changes: Changes, targets: frozenset[str]) -> frozenset[str]:
+    """The ``targets`` that ``changes`` give another value than the damaged truth states."""
+    return frozenset(p for (t, r, c), v in changes.items()
+                     if (p := f"/{t}/{r}/{c}") in targets and v != proof.doc.truth.get(p))
+
+
+def _prove_covered(proof: Proof, why: dict[str, str], tries: int) -> int:
+    """Whole readings of sections 三 and 四 each giving as many open blanks as it can another
+    value (:mod:`.cover`), one per table in turn, rendered while each proves some, at most
+    ``tries`` in all; the renders used. One render proves every cell its reading changes."""
+    covers = [c for t in TABLES if (c := cover_of(proof.doc, t))]
+    used = 0
+    while covers and used < tries:
+        for cover in list(covers):
+            proved = _cover_once(proof, why, cover) if used < tries else None
+            used += proved is not None
+            if not proved:
+                covers.remove(cover)
+    return used
+
+
+def _cover_once(proof: Proof, why: dict[str, str], cover: Cover) -> bool | None:
+    """Render one reading of ``cover``'s table giving its open blanks another value: whether it
+    proved some, None if no such reading was found (nothing rendered). A table whose reading
+    proves none is done: its next reading would be found the same way."""
+    targets = open_blanks(why)
+    mine = {cell[1:] for p in targets if (cell := pointer_cell(p)) and cell[0] == cover.table}
+    reading = cover.reading(mine) if mine else None
+    moved = _moved(proof, dict(reading), targets) if reading else frozenset()
+    if reading is None or not moved:
+        return None
+    results = proof.attempt(dict(reading), moved)
+    note(why, results)
+    return UNSETTLEABLE in results.values()
 
 
 def _rows(changes: Changes) -> set[tuple[str, str]]:

@@ -1,0 +1,146 @@
+"""Whole-table readings that give many open blanks another value at once: the proof of blanks'
+alternatives for a dump that drops blank cells.
+
+Section 三 of such a dump is often a whole table left blank by the importers (150–180 cells),
+and every one of its cells reads otherwise in some reading of the table's digit runs as
+consistent as the truth (``benchmarks/joint_oracle.py``). The per-cell witnesses of :mod:`.joint`
+list every reading of every run first, which a run of 15 digits over 7 cells, a blank anywhere,
+puts over any bound a case can afford, and each is found for one cell, so a case's few renders
+proved a few cells each. Here the runs are those the damaged document prints (:func:`proof_runs`:
+known to the harness even where the labels are printed apart or the columns in another order,
+each cut where a printed row ends; a cell printing more than digits is held as stated); each
+run's readings are *sampled* (the first :data:`SAMPLE` the listing finds, the truth's own
+added), ordered so that the readings giving the most open blanks another value come first, and
+the backtracking search of :class:`~.joint.Joint` returns the first whole reading as consistent
+as the truth: one reading, one render, proving every cell it changes. Sampling and cutting runs
+only leave readings out; the proof still renders each reading and checks (a) and (b) whole
+before counting a cell.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Collection, Mapping, Sequence
+
+import attrs
+
+from benchmarks.fidelity_harness.document import Document, TableBlock
+from benchmarks.fidelity_harness.joint import (
+    Cell,
+    Joint,
+    Lister,
+    OverBound,
+    Reading,
+    Rel,
+    Run,
+    relations,
+    table_truth,
+)
+from gi_report.form.spec import CellKind, TableSpec
+
+SAMPLE = 2_000
+"""Readings of one run listed for the cover, at most (the first the listing finds)."""
+COVER_NODES = 20_000
+"""Nodes of one search for a covering reading (more: the table gives no more readings)."""
+
+TableCell = tuple[str, str, str]
+"""A cell of a report: (table id, row id, column id)."""
+
+
+def sampled(run: Run, inner: Sequence[Rel], most: int = SAMPLE) -> list[Reading]:
+    """The first ``most`` readings of ``run`` the listing finds (each holds the relations inside
+    the run as :class:`~.joint.Lister` checks them); a listing over its bound stops there."""
+    lister = Lister(run, inner, most)
+    with contextlib.suppress(OverBound):  # the readings listed so far are readings all the same
+        lister.listed()
+    return lister.out[:most]
+
+
+@attrs.define
+class Cover:
+    """One table of a damaged document, its runs' sampled readings ready for the search."""
+
+    table: str
+    joint: Joint
+    truth: Mapping[Cell, int | None]
+    held: frozenset[Cell] = frozenset()  #: cells printed with more than digits, left as stated
+
+    def reading(self, targets: Collection[Cell]) -> dict[TableCell, int | None] | None:
+        """A whole reading as consistent as the truth, each run's readings giving the most
+        ``targets`` another value than the truth tried first; None if none is found within
+        :data:`COVER_NODES` nodes."""
+        domains = [sorted(domain, key=lambda r, run=run: -self._gain(run, r, targets))
+                   for run, domain in zip(self.joint.runs, self.joint.domains, strict=True)]
+        try:
+            found = self.joint.search(domains)
+        except OverBound:
+            return None
+        if found is None:
+            return None
+        return {(self.table, *cell): found[i][k] for cell, (i, k) in self.joint.where.items()
+                if cell not in self.held}
+
+    def _gain(self, run: Run, reading: Reading, targets: Collection[Cell]) -> int:
+        """How many ``targets`` of ``run`` the reading gives another value than the truth."""
+        return sum(1 for cell, value in zip(run.cells, reading, strict=True)
+                   if value != self.truth.get(cell) and cell in targets)
+
+
+def proof_runs(doc: Document, table: str) -> tuple[TableSpec, list[Run], dict[Cell, int | None]]:
+    """The table's digit runs as the dump prints them, each cut where a printed row ends
+    (digits kept in their printed row even where no label follows it: a restriction of the
+    readings, never a reading more), its cells in the order printed; and the cells whose text
+    is not digits alone (a unit word, two numbers), held at the value the damaged document
+    states. A label, a header or such a cell ends a run; a cell the damage removed is in none."""
+    blocks = [b for b in doc.blocks if isinstance(b, TableBlock) and b.spec is not None
+              and b.spec.id == table]
+    assert blocks and blocks[0].spec is not None
+    spec = blocks[0].spec
+    truth = table_truth(doc, table)
+    runs: list[Run] = []
+    held: dict[Cell, int | None] = {}
+    cells: list[Cell] = []
+    digits = ""
+    for cell, first in ((c, n == 0) for b in blocks for row in b.rows
+                        for n, c in enumerate(row.cells)):
+        ref = cell.ref
+        plain = ref is not None and not cell.header and _digits(cell.text) and (
+            spec.column(ref[1]).kind is CellKind.COUNT)
+        if cells and (first or not plain):
+            runs.append(Run(tuple(cells), digits))
+            cells, digits = [], ""
+        if ref is not None and not cell.header and not plain:
+            held[(ref[0], ref[1])] = truth.get((ref[0], ref[1]))
+        elif plain and ref is not None:
+            cells.append((ref[0], ref[1]))
+            digits += cell.text
+    if cells:
+        runs.append(Run(tuple(cells), digits))
+    return spec, runs, held
+
+
+def _digits(text: str) -> bool:
+    return text == "" or (text.isascii() and text.isdigit())
+
+
+def cover_of(doc: Document, table: str) -> Cover | None:
+    """The cover search of one table of ``doc`` (:func:`proof_runs`), None if the document
+    prints no such table. A cell the damage removed prints nowhere and is in no run: it is
+    blank in every reading, as the damaged document states it."""
+    if not any(isinstance(b, TableBlock) and b.spec is not None and b.spec.id == table
+               for b in doc.blocks):
+        return None
+    spec, runs, held = proof_runs(doc, table)
+    truth = table_truth(doc, table)
+    every = [*runs, *(Run((cell,), "") for cell in held)]
+    joint = Joint(every, relations(spec, truth), COVER_NODES)
+    for i, run in enumerate(runs):
+        inner = [joint.rels[n] for n in joint.touching[i]
+                 if set(joint.rels[n].cells) <= set(run.cells)]
+        own = tuple(truth.get(c) for c in run.cells)
+        joint.domains.append([*(r for r in sampled(run, inner) if r != own), own])
+    joint.domains += [[(value,)] for value in held.values()]
+    return Cover(table, joint, truth, frozenset(held))
+
+
+__all__ = ["COVER_NODES", "SAMPLE", "Cover", "cover_of", "proof_runs", "sampled"]

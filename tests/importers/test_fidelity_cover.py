@@ -1,0 +1,150 @@
+"""Whole-table readings that give many open blanks another value at once
+(:mod:`benchmarks.fidelity_harness.cover`): each one the proof renders is a T' that prints the
+damaged document byte for byte and is as consistent as the truth, and a cell the table's
+arithmetic settles is never proven unsettleable."""
+
+from __future__ import annotations
+
+from benchmarks.fidelity_harness import Case, build_case
+from benchmarks.fidelity_harness.cases import blank_proof
+from benchmarks.fidelity_harness.compare import imported_cells
+from benchmarks.fidelity_harness.cover import cover_of, proof_runs, sampled
+from benchmarks.fidelity_harness.joint import (
+    FAILED,
+    Lister,
+    Rel,
+    Run,
+    oracle,
+    printed_runs,
+    status,
+    table_truth,
+)
+from benchmarks.fidelity_harness.unsettled import (
+    UNSETTLEABLE,
+    _prove_covered,
+    _prove_jointly,
+    as_consistent,
+    blanks_of,
+    relation_findings,
+    stated,
+    with_changes,
+)
+from gi_report import read_document
+
+WHOLE = Case(1248461747, ("heading_variant",), "one_line_blanks")
+"""A dump dropping blank cells whose section 三 is left blank whole (156 cells) and prints runs
+of up to 15 digits over 7 cells: too many readings to list, so the per-cell witnesses of
+:mod:`~benchmarks.fidelity_harness.joint` give none."""
+ZEROS = Case(2253366259, ("cell_missing",), "one_line_blanks")
+"""A dump whose section 三 prints 25 runs, three of them ``0000000`` (settled: zeros)."""
+
+
+def _blanks(case: Case) -> tuple[dict[str, str], object]:
+    doc, text, kind = build_case(case)
+    result = read_document(text.encode() if isinstance(text, str) else text, kind=kind,
+                           warn=False)
+    return blanks_of(doc.truth, imported_cells(result.report)), result
+
+
+def test_a_sample_holds_only_readings_of_the_run() -> None:
+    run = Run((("r", "a"), ("r", "b"), ("r", "t")), "1234567")
+    total = Rel(left=(("r", "t"),), right=(("r", "a"), ("r", "b")), broken=False)
+    every = Lister(run, [total]).listed()
+    some = sampled(run, [total], most=5)
+    assert 0 < len(some) <= 5 < len(every)  # the listing stops at its bound, keeps what it found
+    assert set(some) <= set(every)
+    assert sampled(run, [total], most=len(every) * 5) == every
+    for reading in some:
+        assert "".join(str(v) for v in reading if v is not None) == run.digits
+        assert status([reading[2]], [reading[0], reading[1]]) != FAILED
+
+
+def test_a_covering_reading_is_a_t_prime_printing_the_same_bytes() -> None:
+    """One reading of the whole section 三: rendered, it prints the damaged document byte for
+    byte, its relation findings are as consistent as the truth's, and it gives most of the
+    section's blanks another value."""
+    doc, text, _ = build_case(WHOLE)
+    why, _ = _blanks(WHOLE)
+    proof = blank_proof(WHOLE, doc, text)
+    targets = {tuple(p.split("/")[2:]) for p in why if p.startswith("/applications/")}
+    assert len(targets) == 156
+    cover = cover_of(doc, "applications")
+    assert cover is not None
+    reading = cover.reading(targets)  # type: ignore[arg-type]
+    assert reading is not None
+    moved = {f"/{t}/{r}/{c}" for (t, r, c), v in reading.items()
+             if f"/{t}/{r}/{c}" in why and v != doc.truth[f"/{t}/{r}/{c}"]}
+    assert len(moved) >= 100
+    again, text_again, _ = proof.render(dict(reading))
+    assert text_again == text  # (a) byte for byte
+    alternative = with_changes(proof.base, reading)
+    assert as_consistent(relation_findings(alternative), proof.full, proof.drops)  # (b)
+    assert as_consistent(relation_findings(stated(alternative, again.truth)), proof.shown,
+                         proof.drops)
+    assert all(again.truth[p] != doc.truth[p] for p in moved)
+    assert proof.attempt(dict(reading), frozenset(moved)) == dict.fromkeys(moved, UNSETTLEABLE)
+
+
+def test_whole_tables_are_proven_where_per_cell_witnesses_found_none() -> None:
+    """Reproducer: before, the proof's whole-table readings listed every reading of each run,
+    went over the bound on this section 三, and proved 27 of its 178 blanks with the case's 16
+    renders; the covering readings prove nearly all of sections 三 and 四 in a few renders."""
+    doc, text, _ = build_case(WHOLE)
+    why, _ = _blanks(WHOLE)
+    proof = blank_proof(WHOLE, doc, text)
+    used = _prove_jointly(proof, why, 4)
+    assert used <= 4
+    proven = {p for p, w in why.items() if w == UNSETTLEABLE}
+    assert len([p for p in proven if p.startswith("/applications/")]) >= 140
+    assert {p for p in why if p.startswith("/review_litigation/")} <= proven
+
+
+def test_a_cell_the_arithmetic_settles_is_never_proven() -> None:
+    """Soundness: every cell of section 三 taken as blank (as if the import had read none), the
+    cells the exhaustive oracle settles (the runs ``0000000``: seven zeros whatever else) are
+    never proven unsettleable, while cells it leaves open are."""
+    doc, text, _ = build_case(ZEROS)
+    verdict = oracle(doc, "applications")
+    assert verdict is not None and len(verdict.settled) == 21
+    proof = blank_proof(ZEROS, doc, text)
+    why = {p: w for p, w in blanks_of(doc.truth, {}).items() if p.startswith("/applications/")}
+    _prove_covered(proof, why, 16)
+    settled = {f"/applications/{r}/{c}" for r, c in verdict.settled}
+    assert settled <= set(why)
+    assert all(why[p] != UNSETTLEABLE for p in settled)
+    assert sum(w == UNSETTLEABLE for w in why.values()) >= 100
+
+
+def test_a_removed_cell_is_in_no_run_and_blank_in_every_reading() -> None:
+    doc, text, _ = build_case(ZEROS)
+    proof = blank_proof(ZEROS, doc, text)
+    gone = [c[1:] for c in proof.removed if c[0] == "applications"]
+    assert gone  # the damage removed a cell of section 三 (it prints nowhere)
+    _, runs, held = proof_runs(doc, "applications")
+    assert not held and not set(gone) & {c for run in runs for c in run.cells}
+    assert all(len({r for r, _ in run.cells}) == 1 for run in runs)  # a printed row a run
+    cover = cover_of(doc, "applications")
+    assert cover is not None
+    truth = table_truth(doc, "applications")
+    reading = cover.reading(set(truth))
+    assert reading is not None and not {c[1:] for c in reading} & set(gone)
+    assert proof.render(dict(reading))[1] == text
+
+
+def test_cells_printed_with_more_than_digits_are_held_as_stated() -> None:
+    """Section 三 printed with unit words after some counts (``5个``): those cells end a run and
+    keep their value; the labels printed apart (``detached_labels``) leave each form row's
+    digits a run of its own."""
+    case = Case(4218789391, ("detached_labels",), "one_line_blanks")
+    doc, _, _ = build_case(case)
+    assert printed_runs(doc, "applications") is None  # not modelled by the oracle
+    _, runs, held = proof_runs(doc, "applications")
+    assert len(runs) >= 20 and not held
+    units = Case(569590672, ("unit_words",), "one_line_blanks")
+    doc, _, _ = build_case(units)
+    _, runs, held = proof_runs(doc, "applications")
+    assert held and all(doc.truth[f"/applications/{r}/{c}"] == v for (r, c), v in held.items())
+    cover = cover_of(doc, "applications")
+    assert cover is not None
+    reading = cover.reading(set(table_truth(doc, "applications")))
+    assert reading is not None and not {c[1:] for c in reading} & set(held)
