@@ -24,8 +24,8 @@ import attrs
 
 from benchmarks.fidelity_harness.cover import Cover, cover_of
 from benchmarks.fidelity_harness.document import Document, TableBlock, Truth
-from benchmarks.fidelity_harness.replay import Unreplayable
 from benchmarks.fidelity_harness.joint import TABLES
+from benchmarks.fidelity_harness.replay import Unreplayable
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import CellKind, TableSpec
