@@ -1,11 +1,12 @@
 """A split the report's own text contradicts is not read (``split.against_text``).
 
-Section 二 has no arithmetic: ``440`` under three cells reads 4, 4, 0 only if the dump printed
-every cell, and a crawl that dropped a blank cell prints 44, a blank and 0 the same way. Where
-the narrative states another number for a cell of such a run (``全年制定的规章44件`` against the 4
-the split gives), either the text disagrees with the table or the split is wrong, and nothing
-in the document says which: the run's cells are left blank with the sentence quoted, never read
-against it. Only runs whose cells take part in no relation: the arithmetic checks the others.
+Section 二 has no arithmetic: ``440`` under a row's three cells reads 4, 4, 0 only if the dump
+printed every cell, and a crawl that dropped a blank cell prints 44, a blank and 0 the same way.
+Where the narrative states another number for a cell of such a run (``全年制定的<row>44件``
+against the 4 the split gives), either the text disagrees with the table or the split is wrong,
+and nothing in the document says which: the run's cells are left blank with the sentence
+quoted, never read against it. Only runs whose cells take part in no relation: the arithmetic
+checks the others.
 """
 
 from __future__ import annotations
