@@ -876,9 +876,9 @@ class _Solver:
         """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
         self.unprinted: list[Run] = []  #: runs saying cells may be unprinted (above)
         self.unsure: set[int] = set()
+        """Runs whose check for a cell not printed ran out of steps (:meth:`may_lack_a_cell`)."""
         self.owns: dict[int, list[tuple[CellValue, ...]] | None] = {}
         """:meth:`own_splits` by run (``None``: the search ran out of steps)."""
-        """Runs whose check for a cell not printed ran out of steps (:meth:`may_lack_a_cell`)."""
 
     def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
         """Set ``flag`` at the positions of ``cells`` (cells no relation names have none)."""
