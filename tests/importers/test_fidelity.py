@@ -258,17 +258,17 @@ REPRODUCERS = [
     # was read as the section's table (22 for a 0 the appendix prints)
     pytest.param(Case(3681866486, ("table_numbering", "two_numbers", "narrative_states"),
                       "one_line_blanks"), id="labels-in-sentences-no-header"),
-    # OPEN (seed 3131 hunt, branch w-oneline; the same on the code before the branch): a
-    # one-line crawl with no blanks whose section 三 meets no split as a whole; （六）其他处理
-    # lost its first cell (22) and prints 30件1项0026 (3, 0件, 1项, 0, 0, 26 under unit words
-    # glued onto unitless cells); its own row total also holds as 3, 0, 1, 0, 0, 2, 6, and a
-    # row whose lost cell is no blank is not caught by the check for a dropped 0, so it was
-    # split by its own row alone (6 cells wrong)
+    # seed 3131 hunt, branch w-oneline (the same on the code before the branch; a strict-xfail
+    # reproducer until branch w-lostcell): a one-line crawl with no blanks whose section 三
+    # meets no split as a whole; （六）其他处理 lost its first cell (22) and prints 30件1项0026
+    # (3, 0件, 1项, 0, 0, 26 under unit words glued onto unitless cells); its own row total also
+    # holds as 3, 0, 1, 0, 0, 2, 6, and a row whose lost cell is no blank is not caught by the
+    # check for a dropped 0, so it was split by its own row alone (6 cells wrong). Fixed: a
+    # row split by its own row alone is blank where its digits also read with one summed cell
+    # lost (its value unknown, ≥ 0) and that reading breaks fewer of the table's relations,
+    # the other rows as their own rows read them (digits._Solver.own_or_lost)
     pytest.param(Case(3433820273, ("unit_words", "heading_typo", "extra_table", "cell_missing"),
-                      "one_line"), id="own-row-split-lost-nonblank-cell",
-                 marks=pytest.mark.xfail(strict=True, reason="an inconsistent table's rows are "
-                                         "split by their own row where a lost cell held a "
-                                         "count")),
+                      "one_line"), id="own-row-split-lost-nonblank-cell"),
     # seed 6262 hunt (branch w-oneline; the same on the code before it): a crawl with blank cells
     # prints section 二's 规章 row 440 (44, a blank dropped, 0), read 4, 4, 0, the one split with
     # every cell printed, while the report's own text says 全年制定的规章44件: a uniquely split run

@@ -75,3 +75,35 @@ def test_a_row_its_total_splits_several_ways_is_blank_when_its_total_may_be_unpr
     assert all(solution.values.get(cell) is None for cell in run.cells)
     assert [n.code for n in solution.notices] == ["split.inconsistent"]
     assert "未印出" in solution.notices[0].message
+
+
+
+def _stating_totals(totals: tuple[int, ...]) -> dict[tuple[str, str], int]:
+    """:func:`_inconsistent_table` with (七) stating ``totals``: its column sums then check the
+    run's row in each column but the one the stated 5 of （一） breaks."""
+    values = dict(_inconsistent_table())
+    values.update({("results_total", c): v for c, v in zip(COLUMNS, totals, strict=True)})
+    return values
+
+
+def test_a_row_its_own_total_splits_one_way_is_blank_where_a_lost_count_reads_it_too() -> None:
+    # the harness reproducer own-row-split-lost-nonblank-cell, its digits alone: 3 0 1 0 0 2 6
+    # meets the row total, and so does a lost first cell (22 in the report) before 3 0 1 0 0 26,
+    # which (七) stating the report's values bears out where 3 0 1 0 0 2 6 breaks every column:
+    # a cell lost whole, its value whatever the total needs, is no 0 of the sums
+    run = _run("not_processed_duplicate", "3010026")
+    solution = solve(SPEC, _stating_totals((22, 3, 0, 1, 0, 0, 26)), [run])
+    assert all(solution.values.get(cell) is None for cell in run.cells)
+    assert [n.code for n in solution.notices] == ["split.inconsistent"]
+    candidates = solution.notices[0].candidates
+    assert (3, 0, 1, 0, 0, 2, 6) in candidates and (None, 3, 0, 1, 0, 0, 26) in candidates
+    assert "遗漏" in solution.notices[0].message
+
+
+def test_a_lost_count_breaking_as_many_column_sums_leaves_the_own_split() -> None:
+    # the same run, (七) stating its values: the column sums check 3 0 1 0 0 2 6 in every column
+    # but the one the stated 5 breaks, and every reading with a cell lost breaks as many or more
+    run = _run("not_processed_duplicate", "3010026")
+    solution = solve(SPEC, _stating_totals((3, 0, 1, 0, 0, 2, 6)), [run])
+    assert [solution.values[cell] for cell in run.cells] == [3, 0, 1, 0, 0, 2, 6]
+    assert [n.code for n in solution.notices] == ["split.unique"]

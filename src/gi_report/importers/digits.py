@@ -107,6 +107,15 @@ reads the row as well (:meth:`_Solver.straddle_short`)."""
 _LACKS_A_CELL = "没有一种拆分能同时满足表内全部勾稽关系，而若其中一个单元格未印出，全部关系即可成立"
 """Why a run is blank whose row, inconsistent as printed, holds with a cell not printed."""
 
+_LOST_A_COUNT = ("没有一种拆分能同时满足表内全部勾稽关系，仅按本行合计拆分；"
+                 "而若其中一个单元格整个遗漏（其值未知），其余数字同样满足本行合计，"
+                 "且与表内其余关系的矛盾更少")
+"""Why a run is blank that its own row alone splits one way, where its digits also read as
+the row with one cell lost whole, its value unknown (:meth:`_Solver.lost_readings`)."""
+
+_LOST_BLANK = "（“空”：该单元格遗漏，其值未知，可为本行合计所需的任何非负数）"
+"""What “空” means in the readings of :data:`_LOST_A_COUNT`."""
+
 _UNSURE = "没有一种拆分能同时满足表内全部勾稽关系，而判断是否有单元格未印出的搜索超出上限"
 """Why a run is blank whose row, inconsistent as printed, was not shown to hold or not with a
 cell not printed: the search ran out of the table's steps."""
@@ -868,6 +877,8 @@ class _Solver:
         self.unprinted: list[Run] = []  #: runs saying cells may be unprinted (above)
         self.unsure: set[int] = set()
         """Runs whose check for a cell not printed ran out of steps (:meth:`may_lack_a_cell`)."""
+        self.owns: dict[int, list[tuple[CellValue, ...]] | None] = {}
+        """:meth:`own_splits` by run (``None``: the search ran out of steps)."""
 
     def mark(self, flags: list[int], cells: Iterable[Cell], flag: int) -> None:
         """Set ``flag`` at the positions of ``cells`` (cells no relation names have none)."""
@@ -1056,11 +1067,38 @@ class _Solver:
             return
         if len(suspects) > MAX_RELAXED and self.relax(group, self.broken(printed), placed=True):
             return
+        weighed = self.own_reading([i for i in group if i not in lacking])
         for i in group:
             if i in lacking:
                 self.lacks_a_cell(i)
             else:
-                self.by_own_row(i, self.runs[i])
+                self.by_own_row(i, self.runs[i], weighed)
+
+    def own_reading(self, indexes: Sequence[int]) -> Known:
+        """The table's values with each cell of the runs ``indexes`` that their own rows' splits
+        all give one number (else unknown): what a run's readings are weighed against
+        (:meth:`own_or_lost`), the stated cells as stated."""
+        known = list(self.base)
+        for i in indexes:
+            if id(self.runs[i]) in self.pieces:
+                continue
+            try:
+                own = self.own_splits_once(i)
+            except _TooComplex:
+                continue
+            for at, values in zip(self.at[i], zip(*own, strict=True), strict=False):
+                agreed = set(values)
+                value = agreed.pop() if len(agreed) == 1 else None
+                known[at] = value if isinstance(value, int | Decimal) else None
+        return known
+
+    def broken_with(self, index: int, reading: tuple[CellValue, ...], known: Known) -> int:
+        """How many relations through run ``index``'s cells ``reading`` breaks, the table's
+        other cells as in ``known`` (an unknown cell some count ≥ 0)."""
+        values = list(known)
+        for at, value in zip(self.at[index], reading, strict=True):
+            values[at] = value if isinstance(value, int | Decimal) else None
+        return sum(1 for rel in self.touching([index])[0] if not _holds(rel, values, True))
 
     def broken(self, indexes: Sequence[int]) -> list[int]:
         """The runs of ``indexes`` no split of which meets its own row's relations: each lost a
@@ -1316,7 +1354,7 @@ class _Solver:
             self.shapes[(index, id(relations))] = (relations, rels)
         return rels
 
-    def by_own_row(self, index: int, run: Run) -> None:
+    def by_own_row(self, index: int, run: Run, weighed: Known) -> None:
         """No consistent whole (the document is inconsistent): a run split by its own row
         alone, whitespace a cut (a cell of two numbers would explain nothing), if that split
         is unique. Several: the run is blank, the cells they agree on too: each of them assumes
@@ -1329,12 +1367,12 @@ class _Solver:
                            code="split.inconsistent")
             return
         try:
-            own = self.own_splits(index)
+            own = self.own_splits_once(index)
         except _TooComplex:
             self.too_complex(run)
             return
         if len(own) == 1:
-            self.unique(run, own[0], note="（表内其余关系无法同时满足，仅按本行合计拆分）")
+            self.own_or_lost(index, run, own[0], weighed)
         else:  # no cell read from what several splits agree on (see the docstring)
             unprinted = self.may_lack_a_cell(index, _Budget(MAX_NODES, self.aside),
                                              totals=True)
@@ -1344,6 +1382,79 @@ class _Solver:
             why = self.lacking_why(index) if unprinted else "没有一种拆分能同时满足表内全部勾稽关系"
             self.undecided(run, list(range(len(run.cells))), own, code="split.inconsistent",
                            why=why)
+
+    def own_or_lost(self, index: int, run: Run, own: tuple[CellValue, ...], weighed: Known
+                    ) -> None:
+        """Run ``index`` split by its own row alone as ``own``, unless its digits also read as
+        the row with one summed cell lost (:meth:`lost_readings`) breaking fewer of the table's
+        relations, the other runs as their own rows read them (``weighed``): such a reading
+        explains (part of) the inconsistency the split leaves, so the run is blank, listing
+        both. A split breaking nothing is kept: no reading breaks fewer."""
+        broken = self.broken_with(index, own, weighed)
+        if not broken:
+            self.unique(run, own, note="（表内其余关系无法同时满足，仅按本行合计拆分）")
+            return
+        try:
+            found = self.lost_readings(index, _Budget(MAX_NODES, self.aside))
+        except _TooComplex:
+            self.unsure.add(index)
+            self.undecided(run, list(range(len(run.cells))), [own], code="split.too_complex",
+                           why=_UNSURE)
+            return
+        lost = [r for r in found if self.broken_with(index, r, weighed) < broken]
+        if not lost:
+            self.unique(run, own, note="（表内其余关系无法同时满足，仅按本行合计拆分）")
+            return
+        self.undecided(run, list(range(len(run.cells))), [own, *lost],
+                       code="split.inconsistent", why=_LOST_A_COUNT, blanks=_LOST_BLANK)
+
+    def lost_readings(self, index: int, budget: _Budget) -> list[tuple[CellValue, ...]]:
+        """The readings of run ``index`` with one cell its row's total sums lost whole, a number
+        in it (``None`` in the reading: unknown, some count ≥ 0, whatever the total needs),
+        the rest of its digits cut into one number fewer and meeting its own rows' relations.
+
+        A table no reading holds as a whole checks a row by its own relations first, and a
+        lost cell meets any relation through it; where the digits also read so, the split
+        with every cell printed is one of several readings, not the document's."""
+        run = self.runs[index]
+        rels = self.local(index, constants=False)
+        summed = {c for rel in rels for c in (rel.left if len(rel.left) > 1 else rel.right)}
+        out: list[tuple[CellValue, ...]] = []
+        for k, cell in enumerate(run.cells):
+            if cell in summed and len(out) < LISTED_CANDIDATES:
+                out.extend(self.readings_without(run, k, rels, budget))
+        return out
+
+    def readings_without(self, run: Run, k: int, rels: Sequence[_Rel], budget: _Budget
+                         ) -> list[tuple[CellValue, ...]]:
+        """The splits of ``run`` read without its cell ``k`` (lost, its value unknown and
+        ≥ 0) that meet ``rels``: :meth:`holds_without` with the cell unknown, every one."""
+        short = attrs.evolve(run, cells=run.cells[:k] + run.cells[k + 1:],
+                             kinds=run.kinds[:k] + run.kinds[k + 1:])
+        at = [self.position[c] for c in short.cells]
+        out: list[tuple[CellValue, ...]] = []
+        for split in _splits(short, rels, [None] * len(self.position), at, budget,
+                             straddle=False):
+            values: Known = [None] * len(self.position)
+            for position, value in zip(at, split, strict=True):
+                if isinstance(value, int | Decimal):
+                    values[position] = value
+            if all(_holds(rel, values, True) for rel in rels):
+                out.append((*split[:k], None, *split[k:]))
+        return out
+
+    def own_splits_once(self, index: int) -> list[tuple[CellValue, ...]]:
+        """:meth:`own_splits`, searched once per run (:meth:`own_reading` and
+        :meth:`by_own_row` both ask; the table's steps are charged once)."""
+        if index not in self.owns:
+            try:
+                self.owns[index] = self.own_splits(index)
+            except _TooComplex:
+                self.owns[index] = None
+        found = self.owns[index]
+        if found is None:
+            raise _TooComplex
+        return found
 
     def own_splits(self, index: int) -> list[tuple[CellValue, ...]]:
         """The splits of run ``index`` by its own rows alone, whitespace a cut; where it prints
@@ -1552,7 +1663,9 @@ class _Solver:
         ))
 
     def undecided(self, run: Run, open_: list[int], options: list[tuple[CellValue, ...]], *,
-                  why: str, code: str) -> None:
+                  why: str, code: str, blanks: str | None = None) -> None:
+        """Run ``run``'s cells ``open_`` left blank with the ``options`` listed (``blanks``:
+        what “空” in them means, if not what :func:`_blank_note` says)."""
         cells = [run.cells[i] for i in open_]
         listed = sorted(dict.fromkeys(tuple(o[i] for i in open_) for o in options),
                         key=lambda c: tuple(-1 if v is None else v for v in c))
@@ -1563,7 +1676,7 @@ class _Solver:
             code,
             f"“{run.text.strip()}” 无法确定如何拆分（{why}）：{self.name(cells)} 留空。"
             f"可能的拆分：{shown or '无'}{tail}"
-            f"{_blank_note(run, (v for c in listed for v in c))}",
+            f"{_blank_note(run, (v for c in listed for v in c)) if blanks is None else blanks}",
             location=run.location,
             cells=[_pointer(self.spec.id, c) for c in cells],
             candidates=listed,

@@ -111,7 +111,8 @@ _CODES = (
     NoticeCode(code="split.inconsistent", level=Level.ERROR,
                meaning="Run-together numbers with no split satisfying every relation of the "
                "table (the document itself may be inconsistent): split by their own row alone "
-               "where that is unique, else left blank (every cell of the run) with the "
+               "where that is unique and no reading with one cell lost whole breaks fewer of "
+               "the table's relations, else left blank (every cell of the run) with the "
                "candidates."),
     NoticeCode(code="split.too_complex", level=Level.ERROR,
                meaning="Run-together numbers with too many possible splits to search within "
