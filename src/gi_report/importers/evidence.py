@@ -83,6 +83,8 @@ def statements(text: str, terms: Sequence[str], others: Sequence[str] = (),
     pattern = _statement(ordered)
     named = _any_term(ordered).search
     out: list[Statement] = []
+    if named(text, 0, MAX_TEXT) is None:  # no term in the text: none in any of its sentences
+        return out
     for sentence in _sentences(text):
         if named(sentence) is None:  # no term in it
             continue
