@@ -83,8 +83,14 @@ def statements(text: str, terms: Sequence[str], others: Sequence[str] = (),
     pattern = _statement(ordered)
     named = _any_term(ordered).search
     out: list[Statement] = []
-    for sentence in _sentences(text):
-        if named(sentence) is None:  # no term in it
+    at = -1  #: where the next term of the text starts, searched from a sentence's start
+    for start, end, sentence in _sentences(text):
+        if at < start:
+            found = named(text, start, MAX_TEXT)
+            if found is None:  # none from here on: none in any later sentence
+                break
+            at = found.start()
+        if at >= end or named(sentence) is None:  # no term starts in it, or none fits in it
             continue
         for m in pattern.finditer(sentence):
             if not any(other in m.group(2) for other in others):
@@ -193,8 +199,11 @@ def _any_term(terms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(_SENTENCE.findall(text[:MAX_TEXT]))
+def _sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The sentences of ``text`` (up to :data:`MAX_TEXT`), each with where it starts and ends:
+    a row's terms are searched for in the text, and only the sentences a term starts in are
+    read (a term found in the text starts in no sentence before it)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text[:MAX_TEXT]))
 
 
 @functools.lru_cache(maxsize=512)

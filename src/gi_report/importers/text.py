@@ -763,12 +763,18 @@ def _lead_prose(text: str, table_id: str) -> int:
     a sentence (``<row><column label>16件。``: a sentence mark before the next label) is the
     sentence's, not the table's: the table's first header is a later one.
     """
+    return _lead_and_tokens(text, table_id)[0]
+
+
+def _lead_and_tokens(text: str, table_id: str) -> tuple[int, list[Token]]:
+    """:func:`_lead_prose`, and the tokens of ``text`` it read (the table's own when the
+    section opens with no narrative: not read twice)."""
     tokens = list(_tokens(text, table_id))
     first = next((start for n, (kind, _, start, _) in enumerate(tokens)
                   if kind == "header" and not _in_sentence(tokens, n)), None)
     if first is None:
-        return _all_prose(text, tokens)
-    return text.rfind("。", 0, first) + 1
+        return _all_prose(text, tokens), tokens
+    return text.rfind("。", 0, first) + 1, tokens
 
 
 def _all_prose(text: str, tokens: Sequence[Token]) -> int:
@@ -792,12 +798,13 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
                  ) -> TableBlock:
     """One table section of a crawl line as a grid; its narrative and the page marks taken out
     of its digit runs (text, offset in the line) are added to ``narrative`` and ``marks``."""
-    lead = _lead_prose(text, table_id)
+    lead, tokens = _lead_and_tokens(text, table_id)
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
+    if lead:  # the table's tokens start after the narrative
+        tokens = list(_tokens(text[lead:], table_id))
     reader = _CrawlTable(narrative, table_id)
-    tokens = _remark_in_label(
-        _header_in_label(list(_tokens(text[lead:], table_id)), table_id), table_id)
+    tokens = _remark_in_label(_header_in_label(tokens, table_id), table_id)
     for n, (kind, piece, start, _) in enumerate(tokens):
         after = tokens[n + 1] if n + 1 < len(tokens) else None
         if kind == "text":

@@ -11,6 +11,7 @@ checks the others.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -45,7 +46,9 @@ def contradicting(spec: TableSpec, cells: Sequence[Cell], values: Mapping[Cell, 
     return out
 
 
+@functools.lru_cache(maxsize=64)
 def _related(spec: TableSpec) -> frozenset[Cell]:
+    """The cells of the table in a relation, made once per layout (each table asks)."""
     return frozenset((c.row, c.column) for rel in spec.relations for c in (*rel.left, *rel.right))
 
 
