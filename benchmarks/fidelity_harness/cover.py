@@ -123,15 +123,19 @@ def _digits(text: str) -> bool:
     return text == "" or (text.isascii() and text.isdigit())
 
 
-def cover_of(doc: Document, table: str) -> Cover | None:
+def cover_of(doc: Document, table: str, kept: Mapping[Cell, int | None] | None = None
+             ) -> Cover | None:
     """The cover search of one table of ``doc`` (:func:`proof_runs`), None if the document
     prints no such table. A cell the damage removed prints nowhere and is in no run: it is
-    blank in every reading, as the damaged document states it."""
+    blank in every reading, as the damaged document states it. ``kept``: the value each held
+    cell keeps in the alternative report (a cell holding two numbers states none, but the
+    covering reading leaves it out of its changes: the alternative keeps the report's number)."""
     if not any(isinstance(b, TableBlock) and b.spec is not None and b.spec.id == table
                for b in doc.blocks):
         return None
     spec, runs, held = proof_runs(doc, table)
-    truth = table_truth(doc, table)
+    held.update((cell, kept[cell]) for cell in held if kept and cell in kept)
+    truth = {**table_truth(doc, table), **held}
     every = [*runs, *(Run((cell,), "") for cell in held)]
     joint = Joint(every, relations(spec, truth), COVER_NODES)
     for i, run in enumerate(runs):

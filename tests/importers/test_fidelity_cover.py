@@ -21,6 +21,7 @@ from benchmarks.fidelity_harness.joint import (
 )
 from benchmarks.fidelity_harness.unsettled import (
     UNSETTLEABLE,
+    _base_cells,
     _prove_covered,
     _prove_jointly,
     as_consistent,
@@ -148,3 +149,51 @@ def test_cells_printed_with_more_than_digits_are_held_as_stated() -> None:
     assert cover is not None
     reading = cover.reading(set(table_truth(doc, "applications")))
     assert reading is not None and not {c[1:] for c in reading} & set(held)
+
+
+TWO = Case(3851452569, ("two_numbers",), "one_line_blanks")
+"""A dump dropping blank cells whose section 三 prints a cell holding two numbers (``12 5``)
+and is left blank by the import (seed 2026 of the harness)."""
+
+
+def test_a_cell_holding_two_numbers_is_held_at_the_number_the_alternative_keeps() -> None:
+    """Such a cell states no value (its truth is blank), but the covering reading leaves it out
+    of its changes: the alternative keeps the generated report's number there. Searched with
+    the cell blank, the relations through it are open and the reading found breaks them once
+    rendered (the proof rejects it); searched with the kept number, it is a T' (a) and (b)."""
+    doc, text, _ = build_case(TWO)
+    proof = blank_proof(TWO, doc, text)
+    _, _, held = proof_runs(doc, "applications")
+    assert held and all(doc.truth[f"/applications/{r}/{c}"] is None for r, c in held)
+    kept = _base_cells(proof, "applications")
+    assert all(kept[c] is not None for c in held)
+    targets = set(table_truth(doc, "applications"))
+    blank = cover_of(doc, "applications")
+    assert blank is not None
+    loose = blank.reading(targets)
+    assert loose is not None
+    alternative = with_changes(proof.base, loose)
+    assert not as_consistent(relation_findings(alternative), proof.full, proof.drops)
+    moved = frozenset(f"/applications/{r}/{c}" for _, r, c in loose)
+    assert UNSETTLEABLE not in proof.attempt(dict(loose), moved).values()  # never claimed
+    cover = cover_of(doc, "applications", kept)
+    assert cover is not None
+    reading = cover.reading(targets)
+    assert reading is not None and not {c[1:] for c in reading} & set(held)
+    alternative = with_changes(proof.base, reading)
+    assert as_consistent(relation_findings(alternative), proof.full, proof.drops)  # (b)
+    assert proof.render(dict(reading))[1] == text  # (a)
+
+
+def test_a_section_holding_two_numbers_is_proven_whole() -> None:
+    """Reproducer: before, the covering reading held the two-number cells blank and proved 40
+    of the case's 193 blanks with its 16 renders (every covering reading broke a relation
+    through them); held at the kept numbers, four renders prove nearly all of section 三."""
+    doc, text, _ = build_case(TWO)
+    why, _ = _blanks(TWO)
+    proof = blank_proof(TWO, doc, text)
+    _prove_jointly(proof, why, 4)
+    proven = {p for p, w in why.items() if w == UNSETTLEABLE}
+    section = {p for p in why if p.startswith("/applications/")}
+    assert len(section) >= 150
+    assert len(section & proven) >= 140
