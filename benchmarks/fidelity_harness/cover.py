@@ -42,6 +42,8 @@ SAMPLE = 2_000
 """Readings of one run listed for the cover, at most (the first the listing finds)."""
 COVER_NODES = 20_000
 """Nodes of one search for a covering reading (more: the table gives no more readings)."""
+CLIMBS = 3
+"""Passes over the runs of a reading grown from the truth's (:meth:`Cover._climbed`)."""
 
 TableCell = tuple[str, str, str]
 """A cell of a report: (table id, row id, column id)."""
@@ -69,16 +71,64 @@ class Cover:
         """A whole reading as consistent as the truth, each run's readings giving the most
         ``targets`` another value than the truth tried first; None if none is found within
         :data:`COVER_NODES` nodes."""
-        domains = [sorted(domain, key=lambda r, run=run: -self._gain(run, r, targets))
-                   for run, domain in zip(self.joint.runs, self.joint.domains, strict=True)]
-        try:
-            found = self.joint.search(domains)
-        except OverBound:
-            return None
+        found = self._search(targets) or self._climbed(targets)
         if found is None:
             return None
         return {(self.table, *cell): found[i][k] for cell, (i, k) in self.joint.where.items()
                 if cell not in self.held}
+
+    def _search(self, targets: Collection[Cell]) -> dict[int, Reading] | None:
+        """The first whole reading found with each run's readings in :meth:`_order`, None if
+        none is found within the search's bound."""
+        domains = [sorted(domain, key=lambda r, run=run: self._order(run, r, targets))
+                   for run, domain in zip(self.joint.runs, self.joint.domains, strict=True)]
+        try:
+            return self.joint.search(domains)
+        except OverBound:
+            return None
+
+    def _climbed(self, targets: Collection[Cell]) -> dict[int, Reading] | None:
+        """A whole reading grown from the truth's, run by run (those holding the most
+        ``targets`` first, :data:`CLIMBS` passes): a run still as the truth reads it takes its
+        first reading in :meth:`_order` that keeps every relation through it as consistent as
+        the truth, the others as read so far; None if no run takes another. Where the search
+        runs out of steps among the readings it tries first, this still finds one."""
+        joint = self.joint
+        fixed = {i: domain[-1] for i, domain in enumerate(joint.domains)}  # the truth's last
+        stats = joint.stats(joint.domains)
+        runs = sorted(range(len(joint.runs)), key=lambda i: -len(
+            set(joint.runs[i].cells).intersection(targets)))
+        moved: set[int] = set()
+        for _ in range(CLIMBS):
+            before = len(moved)
+            for i in (i for i in runs if i not in moved):
+                if self._step(i, fixed, stats, targets):
+                    moved.add(i)
+            if len(moved) == before:
+                break
+        return fixed if moved else None
+
+    def _step(self, i: int, fixed: dict[int, Reading],
+              stats: Sequence[Sequence[tuple[float, float, bool]]],
+              targets: Collection[Cell]) -> bool:
+        """Run ``i`` read otherwise in ``fixed`` if some reading giving targets another value
+        keeps its relations as consistent as the truth (the first in :meth:`_order`)."""
+        run, own = self.joint.runs[i], fixed[i]
+        for reading in sorted(self.joint.domains[i], key=lambda r: self._order(run, r, targets)):
+            if self._gain(run, reading, targets) == 0:
+                break
+            fixed[i] = reading
+            if all(self.joint.possible(n, fixed, stats) for n in self.joint.touching[i]):
+                return True
+        fixed[i] = own
+        return False
+
+    def _order(self, run: Run, reading: Reading, targets: Collection[Cell]) -> tuple[int, bool]:
+        """Where a reading of ``run`` is tried: the most ``targets`` given another value first;
+        among as many, the truth's own reading (a run with no target left as stated binds the
+        search no more than the document does)."""
+        own = tuple(self.truth.get(cell) for cell in run.cells)
+        return -self._gain(run, reading, targets), reading != own
 
     def _gain(self, run: Run, reading: Reading, targets: Collection[Cell]) -> int:
         """How many ``targets`` of ``run`` the reading gives another value than the truth."""
@@ -144,6 +194,7 @@ def cover_of(doc: Document, table: str, kept: Mapping[Cell, int | None] | None =
         own = tuple(truth.get(c) for c in run.cells)
         joint.domains.append([*(r for r in sampled(run, inner) if r != own), own])
     joint.domains += [[(value,)] for value in held.values()]
+    joint.filtered()
     return Cover(table, joint, truth, frozenset(held))
 
 
