@@ -20,6 +20,7 @@ before counting a cell.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 import attrs
@@ -44,6 +45,9 @@ COVER_NODES = 20_000
 """Nodes of one search for a covering reading (more: the table gives no more readings)."""
 CLIMBS = 3
 """Passes over the runs of a reading grown from the truth's (:meth:`Cover._climbed`)."""
+
+_UNIT_CELL = re.compile(r"([0-9]+)[^0-9\s]+")
+"""A cell printing a number and a word after it (``5个``): the number's digits."""
 
 TableCell = tuple[str, str, str]
 """A cell of a report: (table id, row id, column id)."""
@@ -136,12 +140,15 @@ class Cover:
                    if value != self.truth.get(cell) and cell in targets)
 
 
-def proof_runs(doc: Document, table: str) -> tuple[TableSpec, list[Run], dict[Cell, int | None]]:
+def proof_runs(doc: Document, table: str, units: bool = False
+               ) -> tuple[TableSpec, list[Run], dict[Cell, int | None]]:
     """The table's digit runs as the dump prints them, each cut where a printed row ends
     (digits kept in their printed row even where no label follows it: a restriction of the
     readings, never a reading more), its cells in the order printed; and the cells whose text
     is not digits alone (a unit word, two numbers), held at the value the damaged document
-    states. A label, a header or such a cell ends a run; a cell the damage removed is in none."""
+    states. A label, a header or such a cell ends a run; a cell the damage removed is in none.
+    With ``units``, a count printing a number and a word after it (``5个``) is not held but
+    the run's last cell: the word follows the number, where the number starts is the run's."""
     blocks = [b for b in doc.blocks if isinstance(b, TableBlock) and b.spec is not None
               and b.spec.id == table]
     assert blocks and blocks[0].spec is not None
@@ -154,12 +161,17 @@ def proof_runs(doc: Document, table: str) -> tuple[TableSpec, list[Run], dict[Ce
     for cell, first in ((c, n == 0) for b in blocks for row in b.rows
                         for n, c in enumerate(row.cells)):
         ref = cell.ref
-        plain = ref is not None and not cell.header and _digits(cell.text) and (
+        count = ref is not None and not cell.header and (
             spec.column(ref[1]).kind is CellKind.COUNT)
-        if cells and (first or not plain):
+        plain = count and _digits(cell.text)
+        number = _unit_number(cell.text) if units and count else None
+        if cells and (first or not (plain or number)):
             runs.append(Run(tuple(cells), digits))
             cells, digits = [], ""
-        if ref is not None and not cell.header and not plain:
+        if ref is not None and number:  # its number ends the run: the unit word follows it
+            runs.append(Run((*cells, (ref[0], ref[1])), digits + number))
+            cells, digits = [], ""
+        elif ref is not None and not cell.header and not plain:
             held[(ref[0], ref[1])] = truth.get((ref[0], ref[1]))
         elif plain and ref is not None:
             cells.append((ref[0], ref[1]))
@@ -173,6 +185,22 @@ def _digits(text: str) -> bool:
     return text == "" or (text.isascii() and text.isdigit())
 
 
+def _worded(doc: Document, table: str) -> frozenset[Cell]:
+    """The count cells of ``table`` printing a number and a word after it: in a reading they
+    hold a number (blank, the damage would print no word there)."""
+    return frozenset((c.ref[0], c.ref[1]) for b in doc.blocks
+                     if isinstance(b, TableBlock) and b.spec is not None and b.spec.id == table
+                     for row in b.rows for c in row.cells
+                     if c.ref is not None and not c.header and _unit_number(c.text)
+                     and b.spec.column(c.ref[1]).kind is CellKind.COUNT)
+
+
+def _unit_number(text: str) -> str | None:
+    """The digits of a cell printing a number followed by a word (``5个``), else None."""
+    found = _UNIT_CELL.fullmatch(text)
+    return found.group(1) if found else None
+
+
 def cover_of(doc: Document, table: str, kept: Mapping[Cell, int | None] | None = None
              ) -> Cover | None:
     """The cover search of one table of ``doc`` (:func:`proof_runs`), None if the document
@@ -183,7 +211,8 @@ def cover_of(doc: Document, table: str, kept: Mapping[Cell, int | None] | None =
     if not any(isinstance(b, TableBlock) and b.spec is not None and b.spec.id == table
                for b in doc.blocks):
         return None
-    spec, runs, held = proof_runs(doc, table)
+    spec, runs, held = proof_runs(doc, table, units=True)
+    worded = _worded(doc, table)
     held.update((cell, kept[cell]) for cell in held if kept and cell in kept)
     truth = {**table_truth(doc, table), **held}
     every = [*runs, *(Run((cell,), "") for cell in held)]
@@ -192,7 +221,8 @@ def cover_of(doc: Document, table: str, kept: Mapping[Cell, int | None] | None =
         inner = [joint.rels[n] for n in joint.touching[i]
                  if set(joint.rels[n].cells) <= set(run.cells)]
         own = tuple(truth.get(c) for c in run.cells)
-        joint.domains.append([*(r for r in sampled(run, inner) if r != own), own])
+        joint.domains.append([*(r for r in sampled(run, inner) if r != own and (
+            r[-1] is not None or run.cells[-1] not in worded)), own])
     joint.domains += [[(value,)] for value in held.values()]
     joint.filtered()
     return Cover(table, joint, truth, frozenset(held))

@@ -134,21 +134,27 @@ def test_a_removed_cell_is_in_no_run_and_blank_in_every_reading() -> None:
 
 def test_cells_printed_with_more_than_digits_are_held_as_stated() -> None:
     """Section 三 printed with unit words after some counts (``5个``): those cells end a run and
-    keep their value; the labels printed apart (``detached_labels``) leave each form row's
-    digits a run of its own."""
+    keep their value (in the cover's runs: end it as its last cell, holding a number); the
+    labels printed apart (``detached_labels``) leave each form row's digits a run of its own."""
     case = Case(4218789391, ("detached_labels",), "one_line_blanks")
     doc, _, _ = build_case(case)
     assert printed_runs(doc, "applications") is None  # not modelled by the oracle
     _, runs, held = proof_runs(doc, "applications")
     assert len(runs) >= 20 and not held
     units = Case(569590672, ("unit_words",), "one_line_blanks")
-    doc, _, _ = build_case(units)
+    doc, text, _ = build_case(units)
     _, runs, held = proof_runs(doc, "applications")
     assert held and all(doc.truth[f"/applications/{r}/{c}"] == v for (r, c), v in held.items())
+    # the cover's runs: a unit word follows its number, so where that number starts is the
+    # run's to read; the cell ends the run as its last cell and holds a number in every reading
+    _, worded, none_held = proof_runs(doc, "applications", units=True)
+    assert not none_held and set(held) <= {run.cells[-1] for run in worded}
     cover = cover_of(doc, "applications")
     assert cover is not None
     reading = cover.reading(set(table_truth(doc, "applications")))
-    assert reading is not None and not {c[1:] for c in reading} & set(held)
+    assert reading is not None
+    assert all(reading[("applications", *cell)] is not None for cell in held)
+    assert blank_proof(units, doc, text).render(dict(reading))[1] == text  # (a)
 
 
 TWO = Case(3851452569, ("two_numbers",), "one_line_blanks")
