@@ -641,7 +641,7 @@ def _prove_covered(proof: Proof, why: dict[str, str], tries: int) -> int:
     """Whole readings of sections 三 and 四 each giving as many open blanks as it can another
     value (:mod:`.cover`), one per table in turn, rendered while each proves some, at most
     ``tries`` in all; the renders used. One render proves every cell its reading changes."""
-    covers = [c for t in TABLES if (c := cover_of(proof.doc, t))]
+    covers = [c for t in TABLES if (c := cover_of(proof.doc, t, _base_cells(proof, t)))]
     used = 0
     while covers and used < tries:
         for cover in list(covers):
@@ -650,6 +650,16 @@ def _prove_covered(proof: Proof, why: dict[str, str], tries: int) -> int:
             if not proved:
                 covers.remove(cover)
     return used
+
+
+def _base_cells(proof: Proof, table: str) -> dict[tuple[str, str], int | None]:
+    """The generated report's counts of ``table``, by (row, column): what a cell the covering
+    reading leaves out of its changes keeps in the alternative report."""
+    if table not in proof.base.tables:
+        return {}
+    values = proof.base.tables[table]
+    return {cell[1:]: v if isinstance(v := values[cell[1], cell[2]], int) else None
+            for p in proof.doc.truth if (cell := pointer_cell(p)) and cell[0] == table}
 
 
 def _cover_once(proof: Proof, why: dict[str, str], cover: Cover) -> bool | None:

@@ -21,6 +21,7 @@ from benchmarks.fidelity_harness.joint import (
 )
 from benchmarks.fidelity_harness.unsettled import (
     UNSETTLEABLE,
+    _base_cells,
     _prove_covered,
     _prove_jointly,
     as_consistent,
@@ -133,18 +134,110 @@ def test_a_removed_cell_is_in_no_run_and_blank_in_every_reading() -> None:
 
 def test_cells_printed_with_more_than_digits_are_held_as_stated() -> None:
     """Section 三 printed with unit words after some counts (``5个``): those cells end a run and
-    keep their value; the labels printed apart (``detached_labels``) leave each form row's
-    digits a run of its own."""
+    keep their value (in the cover's runs: end it as its last cell, holding a number); the
+    labels printed apart (``detached_labels``) leave each form row's digits a run of its own."""
     case = Case(4218789391, ("detached_labels",), "one_line_blanks")
     doc, _, _ = build_case(case)
     assert printed_runs(doc, "applications") is None  # not modelled by the oracle
     _, runs, held = proof_runs(doc, "applications")
     assert len(runs) >= 20 and not held
     units = Case(569590672, ("unit_words",), "one_line_blanks")
-    doc, _, _ = build_case(units)
+    doc, text, _ = build_case(units)
     _, runs, held = proof_runs(doc, "applications")
     assert held and all(doc.truth[f"/applications/{r}/{c}"] == v for (r, c), v in held.items())
+    # the cover's runs: a unit word follows its number, so where that number starts is the
+    # run's to read; the cell ends the run as its last cell and holds a number in every reading
+    _, worded, none_held = proof_runs(doc, "applications", units=True)
+    assert not none_held and set(held) <= {run.cells[-1] for run in worded}
     cover = cover_of(doc, "applications")
     assert cover is not None
     reading = cover.reading(set(table_truth(doc, "applications")))
+    assert reading is not None
+    assert all(reading[("applications", *cell)] is not None for cell in held)
+    assert blank_proof(units, doc, text).render(dict(reading))[1] == text  # (a)
+
+
+TWO = Case(3851452569, ("two_numbers",), "one_line_blanks")
+"""A dump dropping blank cells whose section 三 prints a cell holding two numbers (``12 5``)
+and is left blank by the import (seed 2026 of the harness)."""
+
+
+def test_a_cell_holding_two_numbers_is_held_at_the_number_the_alternative_keeps() -> None:
+    """Such a cell states no value (its truth is blank), but the covering reading leaves it out
+    of its changes: the alternative keeps the generated report's number there. Searched with
+    the cell blank, the relations through it are open and the reading found breaks them once
+    rendered (the proof rejects it); searched with the kept number, it is a T' (a) and (b)."""
+    doc, text, _ = build_case(TWO)
+    proof = blank_proof(TWO, doc, text)
+    _, _, held = proof_runs(doc, "applications")
+    assert held and all(doc.truth[f"/applications/{r}/{c}"] is None for r, c in held)
+    kept = _base_cells(proof, "applications")
+    assert all(kept[c] is not None for c in held)
+    targets = set(table_truth(doc, "applications"))
+    blank = cover_of(doc, "applications")
+    assert blank is not None
+    loose = blank.reading(targets)
+    assert loose is not None
+    alternative = with_changes(proof.base, loose)
+    assert not as_consistent(relation_findings(alternative), proof.full, proof.drops)
+    moved = frozenset(f"/applications/{r}/{c}" for _, r, c in loose)
+    assert UNSETTLEABLE not in proof.attempt(dict(loose), moved).values()  # never claimed
+    cover = cover_of(doc, "applications", kept)
+    assert cover is not None
+    reading = cover.reading(targets)
     assert reading is not None and not {c[1:] for c in reading} & set(held)
+    alternative = with_changes(proof.base, reading)
+    assert as_consistent(relation_findings(alternative), proof.full, proof.drops)  # (b)
+    assert proof.render(dict(reading))[1] == text  # (a)
+
+
+def test_a_section_holding_two_numbers_is_proven_whole() -> None:
+    """Reproducer: before, the covering reading held the two-number cells blank and proved 40
+    of the case's 193 blanks with its 16 renders (every covering reading broke a relation
+    through them); held at the kept numbers, four renders prove nearly all of section 三."""
+    doc, text, _ = build_case(TWO)
+    why, _ = _blanks(TWO)
+    proof = blank_proof(TWO, doc, text)
+    _prove_jointly(proof, why, 4)
+    proven = {p for p, w in why.items() if w == UNSETTLEABLE}
+    section = {p for p in why if p.startswith("/applications/")}
+    assert len(section) >= 150
+    assert len(section & proven) >= 140
+
+
+UNITS = Case(660988857, ("unit_words",), "one_line_blanks")
+"""A dump dropping blank cells whose section 三 prints unit words after some counts and is left
+blank by the import (seed 2026 of the harness): the search for a covering reading runs out of
+steps among the readings it tries first."""
+
+
+def test_a_reading_grown_from_the_truths_where_the_search_runs_out() -> None:
+    """Each run, in turn, reads otherwise where its relations stay as consistent as the
+    truth's, the other runs as read so far: a T' all the same, (a) and (b) checked whole."""
+    doc, text, _ = build_case(UNITS)
+    why, _ = _blanks(UNITS)
+    proof = blank_proof(UNITS, doc, text)
+    cover = cover_of(doc, "applications", _base_cells(proof, "applications"))
+    assert cover is not None
+    targets = {tuple(p.split("/")[2:]) for p in why if p.startswith("/applications/")}
+    grown = cover._climbed(targets)  # type: ignore[arg-type]
+    assert grown is not None
+    reading = {("applications", *cell): grown[i][k] for cell, (i, k) in cover.joint.where.items()
+               if cell not in cover.held}
+    moved = frozenset(p for (t, r, c), v in reading.items()
+                      if (p := f"/{t}/{r}/{c}") in why and v != doc.truth[p])
+    assert len(moved) >= 10
+    alternative = with_changes(proof.base, reading)
+    assert as_consistent(relation_findings(alternative), proof.full, proof.drops)  # (b)
+    assert proof.render(dict(reading))[1] == text  # (a)
+    assert proof.attempt(dict(reading), moved) == dict.fromkeys(moved, UNSETTLEABLE)
+
+
+def test_a_section_with_unit_words_is_proven_further() -> None:
+    """Reproducer: before, the search for a covering reading ran out of steps and the case's
+    16 renders proved 28 of its 135 blanks; grown from the truth's reading, most of them."""
+    doc, text, _ = build_case(UNITS)
+    why, _ = _blanks(UNITS)
+    proof = blank_proof(UNITS, doc, text)
+    _prove_jointly(proof, why, 16)
+    assert sum(w == UNSETTLEABLE for w in why.values()) >= 80
