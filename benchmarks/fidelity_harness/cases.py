@@ -199,9 +199,10 @@ def _bytes(text: str | bytes) -> bytes:
 def blank_proof(case: Case, doc: Document, text: str | bytes) -> Proof:
     """What the proof of a case's blanks works from (:mod:`.unsettled`): the case rebuilt with
     changes, the damages making the choices they made on ``doc`` and sparing nothing."""
-    def render(changes: Changes, order: Order | None = None) -> Render:
+    def render(changes: Changes, order: Order | None = None,
+               dropped: Mapping[str, str] | None = None) -> Render:
         return _rebuilt(case, changes, text, doc.choices, order=order,
-                        renamed=_moved_places(doc, order))
+                        renamed={**_moved_places(doc, order), **(dropped or {})})
 
     return Proof.of(render, _generated(case), doc, text, glued=case.form in GLUED,
                     reorders="column_order" in case.damages)

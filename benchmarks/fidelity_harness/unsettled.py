@@ -48,9 +48,11 @@ order its document prints section 三 in (None: the one the case draws)."""
 
 class Renderer(Protocol):
     """The case rebuilt with ``changes`` and the same draws (``order``: section 三's columns
-    printed in that order instead of the drawn one)."""
+    printed in that order instead of the drawn one; ``dropped``: a removed cell's pointer → the
+    cell of its printed row the damage removes instead, :mod:`.elsewhere`)."""
 
-    def __call__(self, changes: Changes, order: Order | None = None) -> Render: ...
+    def __call__(self, changes: Changes, order: Order | None = None,
+                 dropped: Mapping[str, str] | None = None) -> Render: ...
 
 
 MAX_TRIES = 16
@@ -515,12 +517,14 @@ class Proof:
         return as_consistent(relation_findings(alternative), self.full, self.drops)
 
     def prints_same(self, alternative: Report, changes: Changes, moved: frozenset[str],
-                    order: Order | None = None) -> dict[str, str]:
+                    order: Order | None = None, dropped: Mapping[str, str] | None = None
+                    ) -> dict[str, str]:
         """What :meth:`attempt` says once ``alternative`` is :meth:`consistent`: rendered, is
         it byte for byte ``text``, does the document state the truth's relation findings, and
-        which blanks of ``moved`` does it state otherwise than the truth."""
+        which blanks of ``moved`` does it state otherwise than the truth (``dropped``: the
+        removed cells the alternative's damage removes elsewhere, :class:`Renderer`)."""
         try:
-            doc, text, _ = self.render(changes, order)
+            doc, text, _ = self.render(changes, order, dropped)
         except (KeyError, ValueError, TypeError, GIReportError, Unreplayable):
             return dict.fromkeys(moved, PRINTS_OTHERWISE)  # Unreplayable: another choice
         if text != self.text:
@@ -565,6 +569,10 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
         tries -= _prove_reordered(proof, why, tries)
     if tries > 0 and proof.glued and proof.drops:
         tries -= _prove_jointly(proof, why, min(tries, JOINT_TRIES))
+    if tries > 0 and not proof.glued and proof.removed:
+        from benchmarks.fidelity_harness.elsewhere import ELSEWHERE_TRIES, prove_elsewhere
+
+        tries -= prove_elsewhere(proof, why, min(tries, ELSEWHERE_TRIES))
     if tries > 0:
         from benchmarks.fidelity_harness.batches import Budget, parts, prove_batched
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from benchmarks.fidelity_harness import Case, build_case, compare
 from gi_report import read_document
 from gi_report.form import TEMPLATES
-from gi_report.importers.detached import align, in_printed_order, lacks_cells
+from gi_report.importers.detached import align, in_printed_order, lacks_cells, stands_short
 
 SPEC = TEMPLATES["2021"].table("applications")
 
@@ -105,3 +105,47 @@ def test_the_harness_case_with_total_first_reads_section_three() -> None:
     section = result.report.applications
     assert section is not None
     assert all(value == doc.truth[f"/applications/{r}/{c}"] for r, c, value in section.cells())
+
+
+def test_a_short_row_holding_two_numbers_stands_for_its_form_row() -> None:
+    # a cell lost and another holding two numbers (``31 22``), or two cells printed as one: the
+    # row is still one form row by order, none of its cells read here
+    assert stands_short(["1", "0", "0 3", "0", "0", "1"], 7)
+    assert stands_short(["1", "0", "0\n3", "0", "1"], 7)
+    assert stands_short(["1", "0", "0 3", "", "0", "1"], 7)
+    assert stands_short(["1", "0", "0", "0", "0", "1"], 7)  # a lost cell alone, as before
+    assert not stands_short(["1", "0", "0 3", "0"], 7)  # three fewer: too many
+    assert not stands_short(["1", "0", "0 3", "0", "0", "1", "2"], 7)  # not short
+    assert not stands_short(["1", "0", "0 合计", "0", "0", "1"], 7)  # a word
+    assert not stands_short(["1 2"], 2)  # a narrow row: too little to stand for it
+
+
+def test_number_only_rows_with_a_short_two_number_row_line_up_by_order() -> None:
+    positions = [None] * len(SPEC.rows)
+    rows = _rows(lost=4)
+    rows[4] = [*rows[4][:2], f"{rows[4][2]} 5", *rows[4][3:]]
+    assert align(SPEC, positions, rows, {}) == list(SPEC.rows)
+    # the other rows must still keep the table's relations
+    broken = [*rows]
+    broken[0] = ["2", "0", "0", "0", "0", "0", "2"]
+    assert align(SPEC, positions, broken, {}) is None
+
+
+def test_the_harness_case_with_a_short_two_number_row_reads_section_three() -> None:
+    """Harness seed 2026: section 三 in a PDF, labels printed apart, one number-only row lacking
+    a cell with another cell holding two numbers (``26 1 3 1 0 31 22``): the whole section was
+    blank (row.unlabelled)."""
+    doc, text, kind = build_case(Case(3478541167, ("detached_labels", "cell_missing",
+                                                   "two_numbers"), "pdf"))
+    result = read_document(text if isinstance(text, bytes) else text.encode("utf-8"),
+                           kind=kind, warn=False)
+    tally = compare(doc.truth, result.report)
+    assert tally.wrong == ()
+    assert not result.with_code("row.unlabelled")
+    section = result.report.applications
+    assert section is not None
+    assert len(result.with_code("row.detached")) == len(section.spec.rows)
+    # every cell of section 三 but the short row's (blank, row.cell_count) right
+    wrong_or_blank = [f"/applications/{r}/{c}" for r, c, value in section.cells()
+                      if value != doc.truth[f"/applications/{r}/{c}"]]
+    assert len({p.rsplit("/", 1)[0] for p in wrong_or_blank}) == 1

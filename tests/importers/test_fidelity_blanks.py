@@ -80,7 +80,9 @@ def test_a_blank_whose_alternative_prints_otherwise_is_not_proven() -> None:
     assert proof.consistent(dict(alternative)) is not None
     assert proof.render(alternative)[1] != text
     assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: PRINTS_OTHERWISE}
-    assert _why(case, pointer) == PRINTS_OTHERWISE
+    # proven all the same by the alternative whose crawl lost the first zero instead
+    # (:mod:`benchmarks.fidelity_harness.elsewhere`): that one prints the same bytes
+    assert _why(case, pointer) == UNSETTLEABLE
 
 
 def test_a_blank_whose_alternative_breaks_a_relation_is_not_proven() -> None:

@@ -6,7 +6,8 @@ row order. Such rows are taken as the form rows that no label claimed, in order,
 
 * there are exactly as many of them as unclaimed form rows, each with exactly as many numbers as
   its form row has value columns (in a table with arithmetic, two rows may each print one or
-  two cells fewer: lost cells, their values left to :mod:`~gi_report.importers.gaps`), in an
+  two cells fewer: lost cells, perhaps beside a cell of two numbers, their values left to
+  :mod:`~gi_report.importers.gaps` or blank), in an
   order that agrees with the labelled rows around them (so the alignment is the only one
   possible), and
 * every relation of the table that their values take part in holds (row totals, column sums,
@@ -26,7 +27,7 @@ from gi_report.form.spec import CellKind, RowSpec, TableSpec
 from gi_report.form.units import COUNT_UNITS
 from gi_report.importers import lostrow
 from gi_report.importers.gaps import MAX_MISSING
-from gi_report.importers.values import Status, parse_value
+from gi_report.importers.values import Status, parse_value, two_numbers
 from gi_report.table import CellValue
 
 Cell = tuple[str, str]
@@ -127,7 +128,7 @@ def _read(spec: TableSpec, rows: Sequence[RowSpec], texts: Sequence[Sequence[str
     for row, row_printed, span, in_order in zip(rows, texts, spans, printed, strict=True):
         columns = in_printed_order(value_columns(spec, row), in_order)
         row_texts = trimmed(row_printed, span, len(columns))
-        if spec.relations and lacks_cells(row_texts, len(columns)):
+        if spec.relations and stands_short(row_texts, len(columns)):
             short += 1  # a cell lost: its row is known by order, its values are not read here
             continue
         if len(columns) != len(row_texts):
@@ -159,6 +160,17 @@ def lacks_cells(texts: Sequence[str], count: int) -> bool:
     return (count > 2 and count - MAX_MISSING <= len(texts) < count
             and all(not t.strip() or _whole_count(t) for t in texts)
             and any(t.strip() for t in texts))
+
+
+def stands_short(texts: Sequence[str], count: int) -> bool:
+    """A row printing one or two cells fewer than ``count`` that is still one form row by order:
+    it lacks cells (:func:`lacks_cells`), or its cells are whole numbers and blanks with one or
+    more holding two numbers apart (``31 22``: a lost cell beside a lost border, or two cells
+    printed as one), none of which is read here."""
+    return lacks_cells(texts, count) or (
+        count > 2 and count - MAX_MISSING <= len(texts) < count
+        and any(two_numbers(t) for t in texts)
+        and all(all(_whole_count(p) for p in t.split()) for t in texts))
 
 
 _COUNT_UNIT = re.compile(rf"\s*(?:{'|'.join(map(re.escape, COUNT_UNITS))})$")

@@ -1,0 +1,145 @@
+"""Alternatives whose damage removed another cell of the removed cell's printed row.
+
+A document printing cells apart that lost one (``cell_missing``) prints its row's other values
+in order, and nothing shows which cell is missing: a report T' whose values are those printed,
+placed over the row's cells with another cell ``j`` left out (its value whatever keeps the
+relations, as any removed cell's), its crawl dropping ``j``, prints the same row. Where it also
+prints the whole document byte for byte and keeps the truth's relation findings, as every
+alternative of :mod:`.unsettled` must, the row's blanks it gives another value are unsettleable:
+the importer's ``row.cell_count`` blanks of a gap the arithmetic does not place. Replaying the
+damages' choices, the removed cell's choice is renamed ``j`` (:class:`~.replay.Choices`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from benchmarks.fidelity_harness.document import Document, Row, TableBlock
+from benchmarks.fidelity_harness.unsettled import (
+    BREAKS_RELATION,
+    Cell,
+    Changes,
+    Proof,
+    as_consistent,
+    note,
+    open_blanks,
+    printed_cells,
+    relation_findings,
+    repaired,
+    stated,
+    with_changes,
+)
+from gi_report.errors import GIReportError
+from gi_report.form.spec import CellKind
+from gi_report.validation.arithmetic import plan_for
+
+ELSEWHERE_TRIES = 4
+"""Renders of alternatives removing another cell per case, at most (the farthest first)."""
+
+Shift = tuple[Changes, Cell, Cell]
+"""An alternative's changes, the cell the damage removed and the one T' removes instead."""
+
+
+def _printed_row(doc: Document, cell: Cell) -> tuple[TableBlock, Row] | None:
+    """The table and printed row that held the removed ``cell`` (a row printing some other
+    value cell of its form row)."""
+    for block in doc.blocks:
+        if isinstance(block, TableBlock) and block.spec is not None and (
+                block.spec.id == cell[0]):
+            for row in block.rows:
+                if any(c.ref is not None and c.ref[0] == cell[1] for c in row.cells):
+                    return block, row
+    return None
+
+
+def _farthest_first(cells: list[Cell], removed: Cell) -> list[Cell]:
+    """The row's other cells, those farthest from ``removed`` first (one such alternative gives
+    every cell between them another value), either side in turn."""
+    at = cells.index(removed)
+    return sorted((c for c in cells if c != removed),
+                  key=lambda c: (-abs(cells.index(c) - at), cells.index(c) < at))
+
+
+def lost_cells(proof: Proof) -> list[Cell]:
+    """The number cells of the generated report that the damaged document does not print,
+    stating a value or blank (a crawl drops either)."""
+    printed = printed_cells(proof.doc)
+    return [(t, r, c) for t, table in proof.base.tables.items() for r, c, _ in table.cells()
+            if f"/{t}/{r}/{c}" not in printed and table.spec.column(c).kind is not CellKind.TEXT]
+
+
+def shifts(proof: Proof) -> Iterator[Shift]:
+    """For each cell the damage removed, in a row printed in the form's cell order: the row's
+    printed values placed over its cells with another cell left out (its value, at first, the
+    removed one's), the farthest such cells first."""
+    for removed in lost_cells(proof):
+        found = _printed_row(proof.doc, removed)
+        if found is None:
+            continue
+        block, row = found
+        assert block.spec is not None
+        place = {cell: k for k, cell in enumerate(plan_for(block.spec).cells)}
+        printed = [(removed[0], *c.ref) for c in row.cells if c.ref is not None
+                   and block.spec.column(c.ref[1]).kind is not CellKind.TEXT]
+        cells = sorted([*printed, removed], key=lambda c: place[c[1:]])
+        if [c for c in cells if c != removed] != printed:
+            continue  # printed in another order than the form's
+        table = proof.base.tables[removed[0]]
+        values = [table[c[1], c[2]] for c in printed]
+        for other in _farthest_first(cells, removed):
+            changes: Changes = dict(zip([c for c in cells if c != other], values, strict=True))
+            changes[other] = table[removed[1], removed[2]]
+            yield changes, removed, other
+
+
+def _pointer(cell: Cell) -> str:
+    return "/" + "/".join(cell)
+
+
+def _consistent(proof: Proof, changes: Changes, other: Cell) -> bool:
+    """Whether T' (``changes`` made, ``other``'s value adjusted to keep the relations, as the
+    cells a damage removes are) has the truth's relation findings, and so has T' as its
+    document would state it (``other`` blank: checked again once rendered); ``changes`` then
+    holds the adjusted value."""
+    try:
+        alternative = with_changes(proof.base, changes)
+        if not as_consistent(relation_findings(alternative), proof.full, proof.drops):
+            alternative = repaired(alternative, [other], changes)
+    except (KeyError, ValueError, TypeError, GIReportError):
+        return False
+    truth = {**proof.doc.truth, **{_pointer(c): v for c, v in changes.items()},
+             _pointer(other): None}
+    return as_consistent(relation_findings(alternative), proof.full, proof.drops) and (
+        as_consistent(relation_findings(stated(alternative, truth)), proof.shown, proof.drops))
+
+
+def _moved(proof: Proof, changes: Changes, other: Cell, targets: frozenset[str]
+           ) -> frozenset[str]:
+    """The ``targets`` T' states otherwise than the truth: a value changed, or ``other``, which
+    T' does not print (its truth blank there)."""
+    return frozenset(p for c, v in changes.items() if (p := _pointer(c)) in targets
+                     and (c == other or v != proof.doc.truth.get(p)))
+
+
+def prove_elsewhere(proof: Proof, why: dict[str, str], tries: int) -> int:
+    """Try :func:`shifts` giving an open blank another value, at most ``tries`` rendered,
+    recording in ``why`` what each proves; the renders used."""
+    used = 0
+    for changes, removed, other in shifts(proof):
+        if used >= tries:
+            break
+        consistent = _consistent(proof, changes, other)
+        moved = _moved(proof, changes, other, open_blanks(why))
+        if not moved:
+            continue
+        if not consistent:
+            note(why, dict.fromkeys(moved, BREAKS_RELATION))
+            continue
+        used += 1
+        alternative = with_changes(proof.base, changes)
+        note(why, proof.prints_same(alternative, changes, moved,
+                                    dropped={_pointer(removed): _pointer(other)}))
+    return used
+
+
+__all__ = ["ELSEWHERE_TRIES", "prove_elsewhere", "shifts"]

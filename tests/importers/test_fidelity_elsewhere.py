@@ -1,0 +1,86 @@
+"""The proof's alternatives whose damage removed another cell of the removed cell's printed row
+(:mod:`benchmarks.fidelity_harness.elsewhere`): proven only where the document prints the same
+bytes and states the truth's relation findings; never for a cell the arithmetic settles."""
+
+from __future__ import annotations
+
+from benchmarks.fidelity_harness import Case, build_case, run_case
+from benchmarks.fidelity_harness.cases import blank_proof
+from benchmarks.fidelity_harness.compare import imported_cells
+from benchmarks.fidelity_harness.elsewhere import _consistent, _pointer, prove_elsewhere, shifts
+from benchmarks.fidelity_harness.unsettled import (
+    BREAKS_RELATION,
+    UNSETTLEABLE,
+    blanks_of,
+    with_changes,
+)
+from gi_report import read_document
+
+LINES = Case(3281519965, ("cell_missing",), "cell_per_line")
+"""Section 三's 行政查询事项 row printed one cell per line, its 法律服务机构 cell lost: six
+numbers for seven cells, which the arithmetic does not place (``row.cell_count``)."""
+GAP = Case(1041662553, ("cell_missing",), "tab_rows")
+"""A tab dump whose 危及“三安全一稳定” row lost its 其他 cell: the arithmetic places the row's
+自然人 and 总计 cells (``row.gap``), the others are blank."""
+COLUMNS = Case(821748667, ("cell_missing",), "markdown")
+"""A Markdown row of section 三 that lost a blank-valued cell's neighbour: another cell lost in
+its place prints the same bytes, but leaves another column's sum not evaluable."""
+
+
+def _blanks(case: Case) -> tuple[dict[str, str], dict[str, object]]:
+    doc, text, kind = build_case(case)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    got = imported_cells(read_document(data, kind=kind, warn=False).report)
+    return blanks_of(doc.truth, got), got
+
+
+def test_another_cell_lost_in_the_row_prints_the_same_bytes_and_proves_its_blanks() -> None:
+    doc, text, _ = build_case(LINES)
+    proof = blank_proof(LINES, doc, text)
+    changes, removed, other = next(s for s in shifts(proof) if _consistent(proof, s[0], s[2]))
+    again, text_again, _ = proof.render(changes, None, {_pointer(removed): _pointer(other)})
+    assert text_again == text  # (a) byte for byte, the other cell not printed
+    assert again.truth[_pointer(other)] is None and doc.truth[_pointer(removed)] is None
+    why, _ = _blanks(LINES)
+    assert prove_elsewhere(proof, why, 4) >= 1
+    row = "/applications/denied_administrative_inquiry/"
+    proven = {p for p, w in why.items() if w == UNSETTLEABLE}
+    assert len([p for p in proven if p.startswith(row)]) >= 4
+    # section 四 printed as one row lost a blank cell: its other cells may be the lost one
+    assert all(p.startswith((row, "/review_litigation/")) for p in proven)
+
+
+def test_a_cell_the_arithmetic_places_is_never_proven_by_another_lost_cell() -> None:
+    doc, text, _ = build_case(GAP)
+    proof = blank_proof(GAP, doc, text)
+    why, got = _blanks(GAP)
+    row = "/applications/denied_security_stability/"
+    read = [row + c for c in ("natural_person", "total")]
+    assert all(got[p] == doc.truth[p] is not None for p in read)  # placed by row.gap
+    for changes, _, other in shifts(proof):
+        if _consistent(proof, changes, other):
+            # every T' the proof accepts keeps what the arithmetic settled
+            assert all(changes.get(("applications", "denied_security_stability", p[len(row):]),
+                                   doc.truth[p]) == doc.truth[p] for p in read)
+    prove_elsewhere(proof, why, 16)
+    assert not any(p in why for p in read)  # read, so no blank
+    assert sum(why[p] == UNSETTLEABLE for p in why if p.startswith(row)) >= 2
+
+
+def test_a_lost_cell_moved_to_another_column_is_not_accepted() -> None:
+    doc, text, _ = build_case(COLUMNS)
+    proof = blank_proof(COLUMNS, doc, text)
+    row = ("applications", "denied_internal_affairs")
+    changes, removed, other = next(s for s in shifts(proof) if s[1][:2] == row
+                                   and s[2][2] == "other_org")
+    assert not _consistent(proof, changes, other)
+    _, text_again, _ = proof.render(changes, None, {_pointer(removed): _pointer(other)})
+    assert text_again == text  # the same bytes, but a column sum unevaluable elsewhere
+    alternative = with_changes(proof.base, changes)
+    result = proof.prints_same(alternative, changes, frozenset({_pointer(other)}),
+                               dropped={_pointer(removed): _pointer(other)})
+    assert result == {_pointer(other): BREAKS_RELATION}
+    outcome = run_case(COLUMNS)
+    assert outcome.tally is not None
+    why = {b.pointer: b.why for b in outcome.tally.blanks}
+    assert why[_pointer(other)] != UNSETTLEABLE
