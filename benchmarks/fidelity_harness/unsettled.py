@@ -28,7 +28,7 @@ from benchmarks.fidelity_harness.joint import TABLES
 from benchmarks.fidelity_harness.replay import Unreplayable
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
-from gi_report.form.spec import CellKind, TableSpec
+from gi_report.form.spec import CellKind, CellRef, Relation, TableSpec
 from gi_report.importers.result import Notice
 from gi_report.model import Report
 from gi_report.render.layout import _header_levels
@@ -164,6 +164,33 @@ def as_consistent(found: frozenset[tuple[str, int, str]], truth: frozenset[tuple
     if found == truth:
         return True
     return drops and all(status == NOT_EVALUABLE for _, _, status in found ^ truth)
+
+
+def _relation_key(relation: Relation, columns: Mapping[str, str]
+                  ) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """A relation's two sides as sets of cells, each column renamed by ``columns``."""
+    def side(refs: Sequence[CellRef]) -> frozenset[tuple[str, str]]:
+        return frozenset((r.row, columns.get(r.column, r.column)) for r in refs)
+    return side(relation.left), side(relation.right)
+
+
+def moved_findings(found: frozenset[tuple[str, int, str]], spec: TableSpec,
+                   columns: Mapping[str, str]) -> frozenset[tuple[str, int, str]] | None:
+    """``found`` with each finding of ``spec``'s table moved to the relation its cells make once
+    each column is printed as ``columns`` names it (old → new): what a report whose values moved
+    so finds. None if a relation moves onto none of the form's (the total column moved)."""
+    relations = [c.relation for c in plan_for(spec).relations]
+    index = {_relation_key(r, {}): i for i, r in enumerate(relations)}
+    out: set[tuple[str, int, str]] = set()
+    for table_id, i, status in found:
+        if table_id != spec.id:
+            out.add((table_id, i, status))
+            continue
+        moved = index.get(_relation_key(relations[i], columns))
+        if moved is None:
+            return None
+        out.add((table_id, moved, status))
+    return frozenset(out)
 
 
 def prints_nothing(doc: Document, removed: Sequence[Cell]) -> bool:
@@ -493,16 +520,18 @@ class Proof:
         (cells the damage removed left out of them, then adjusted to keep the relations) has
         the truth's findings, prints ``text`` byte for byte and states another value there;
         otherwise why not (the first condition that fails)."""
-        alternative = self.consistent(changes, moved_columns=order is not None)
+        alternative = self.consistent(changes, moved_columns=order is not None, order=order)
         if alternative is None:
             return dict.fromkeys(moved, BREAKS_RELATION)
         return self.prints_same(alternative, changes, moved, order)
 
-    def consistent(self, changes: Changes, *, moved_columns: bool = False) -> Report | None:
+    def consistent(self, changes: Changes, *, moved_columns: bool = False,
+                   order: Order | None = None) -> Report | None:
         """The alternative report, if its relation findings are the generated truth's
         (``changes`` then holds the adjusted removed cells too); no render needed. With
         ``moved_columns`` (section 三 printed in another order) the changes stand whole, none
-        adjusted: the cells the damage removes are then others, at the same printed places."""
+        adjusted: the cells the damage removes are then others, at the same printed places;
+        with that ``order`` too, the truth's findings are compared moved with the columns."""
         for cell in () if moved_columns else self.removed:
             changes.pop(cell, None)
         try:
@@ -511,10 +540,24 @@ class Proof:
                 alternative = repaired(alternative, self.removed, changes)
         except (KeyError, ValueError, TypeError, GIReportError):
             return None  # a cell the layout lacks, a value the report cannot hold
-        return alternative if self._as_full(alternative) else None
+        return alternative if self._as_full(alternative, order) else None
 
-    def _as_full(self, alternative: Report) -> bool:
-        return as_consistent(relation_findings(alternative), self.full, self.drops)
+    def _as_full(self, alternative: Report, order: Order | None = None) -> bool:
+        return self._as(relation_findings(alternative), self.full, order)
+
+    def _as(self, found: frozenset[tuple[str, int, str]],
+            truth: frozenset[tuple[str, int, str]], order: Order | None) -> bool:
+        """:func:`as_consistent`; with section 三 printed in ``order``, also where ``found`` is
+        the truth's findings moved with its columns (:func:`moved_findings`): a blank cell moved
+        with its column leaves the moved column's relation unevaluable, as the truth's."""
+        if as_consistent(found, truth, self.drops):
+            return True
+        printed = printed_order(self.doc) if order is not None else None
+        if order is None or printed is None or "applications" not in self.base.tables:
+            return False
+        columns = dict(zip(printed, order, strict=True))
+        moved = moved_findings(truth, self.base.tables["applications"].spec, columns)
+        return moved is not None and as_consistent(found, moved, self.drops)
 
     def prints_same(self, alternative: Report, changes: Changes, moved: frozenset[str],
                     order: Order | None = None, dropped: Mapping[str, str] | None = None
@@ -529,8 +572,7 @@ class Proof:
             return dict.fromkeys(moved, PRINTS_OTHERWISE)  # Unreplayable: another choice
         if text != self.text:
             return dict.fromkeys(moved, PRINTS_OTHERWISE)
-        if not as_consistent(relation_findings(stated(alternative, doc.truth)), self.shown,
-                             self.drops):
+        if not self._as(relation_findings(stated(alternative, doc.truth)), self.shown, order):
             return dict.fromkeys(moved, BREAKS_RELATION)
         return {p: UNSETTLEABLE for p in moved if doc.truth.get(p) != self.doc.truth.get(p)}
 
@@ -588,7 +630,7 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
         if not moved & open_blanks(why):
             continue
         checks -= 1
-        alternative = proof.consistent(changes, moved_columns=order is not None)
+        alternative = proof.consistent(changes, moved_columns=order is not None, order=order)
         if alternative is None:
             note(why, dict.fromkeys(moved, BREAKS_RELATION))
             continue
@@ -605,7 +647,7 @@ def _prove_reordered(proof: Proof, why: dict[str, str], tries: int) -> int:
     for changes, moved, order in reorderings(proof, open_blanks(why)):
         if used >= tries:
             break
-        alternative = proof.consistent(changes, moved_columns=True)
+        alternative = proof.consistent(changes, moved_columns=True, order=order)
         if alternative is None:
             note(why, dict.fromkeys(moved, BREAKS_RELATION))
             continue
@@ -755,6 +797,6 @@ def classify(proof: Proof | None, truth: Truth, got: Mapping[str, object],
 
 __all__ = ["MAX_TRIES", "UNSETTLEABLE", "Alternative", "Blank", "Changes", "Order", "Proof",
            "Render", "Renderer", "as_consistent", "candidate_changes", "classify", "digit_moves",
-           "note", "open_blanks", "printed_cells", "printed_order", "prints_nothing", "prove",
-           "relation_findings", "removed_cells", "reorderings", "repaired", "same_header_orders",
-           "stated", "with_changes"]
+           "moved_findings", "note", "open_blanks", "printed_cells", "printed_order",
+           "prints_nothing", "prove", "relation_findings", "removed_cells", "reorderings",
+           "repaired", "same_header_orders", "stated", "with_changes"]

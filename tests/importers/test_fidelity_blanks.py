@@ -27,6 +27,7 @@ from benchmarks.fidelity_harness.unsettled import (
     _splits,
     as_consistent,
     blanks_of,
+    moved_findings,
     printed_order,
     relation_findings,
     reorderings,
@@ -250,17 +251,49 @@ holding blank cells: another order prints the same bytes, but puts a blank in an
 so a column sum the truth leaves not evaluable is another relation there."""
 
 
-def test_another_column_order_moving_a_blank_to_another_column_is_not_accepted() -> None:
+def test_another_column_order_moving_a_blank_is_accepted_with_its_findings_moved() -> None:
+    """No relation of the form tells the applicant columns apart: a report whose values moved
+    with the columns finds what the truth finds, moved with them (the same relations broken or
+    not evaluable, renamed), and the arithmetic cannot prefer either. Compared by relation
+    index alone (before) it was rejected; compared moved by any other order, it still is."""
     doc, text, _ = build_case(RELABELLED)
     proof = blank_proof(RELABELLED, doc, text)
     targets = frozenset(p for p in doc.truth if p.startswith("/applications/"))
     changes, moved, order = next(reorderings(proof, targets))
+    assert order is not None
     assert moved and proof.render(dict(changes), order)[1] == text  # (a) holds
     found = relation_findings(with_changes(proof.base, changes))
     assert found != proof.full and len(found) == len(proof.full)  # the same count, renamed
     assert {status for _, _, status in found ^ proof.full} == {"not_evaluable"}
-    assert proof.consistent(dict(changes), moved_columns=True) is None  # (b) does not
-    assert set(proof.attempt(dict(changes), moved, order).values()) == {BREAKS_RELATION}
+    assert proof.consistent(dict(changes), moved_columns=True) is None  # by index: not (b)
+    assert proof.consistent(dict(changes), moved_columns=True, order=order) is not None
+    printed = printed_order(doc)
+    assert printed is not None and printed != order
+    assert proof.consistent(dict(changes), moved_columns=True, order=printed) is None
+    outcome = proof.attempt(dict(changes), moved, order)
+    assert outcome and set(outcome.values()) == {UNSETTLEABLE}
+
+
+def test_findings_move_with_the_applicant_columns_never_with_the_total() -> None:
+    spec = TEMPLATES["2021"].table("applications")
+    relations = [c.relation for c in plan_for(spec).relations]
+    applicants = [c.id for c in spec.columns if c.id != "total"][:2]
+    swap = {applicants[0]: applicants[1], applicants[1]: applicants[0]}
+    sums = [i for i, r in enumerate(relations)
+            if {c.column for c in (*r.left, *r.right)} == {applicants[0]}]
+    assert sums
+    found = frozenset(("applications", i, "not_evaluable") for i in sums)
+    moved = moved_findings(found, spec, swap)
+    assert moved is not None and moved != found and len(moved) == len(found)
+    assert all({c.column for c in (*relations[i].left, *relations[i].right)} == {applicants[1]}
+               for _, i, _ in moved)
+    assert moved_findings(moved, spec, swap) == found  # the swap undone
+    row_total = next(i for i, r in enumerate(relations)  # a row's total = its applicants' sum
+                     if "total" in (columns := {c.column for c in (*r.left, *r.right)})
+                     and len(columns) > 2)
+    total_moved = {"total": applicants[0], applicants[0]: "total"}
+    assert moved_findings(frozenset({("applications", row_total, "failed")}), spec,
+                          total_moved) is None
 
 
 def test_row_cuts_keep_a_sign_at_the_start_of_a_number() -> None:
