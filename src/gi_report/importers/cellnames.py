@@ -16,6 +16,19 @@ def pointer(spec: TableSpec, cell: Cell) -> str:
     return f"/{spec.id}/{cell[0]}/{cell[1]}"
 
 
+def cell_of(pointer: str) -> Cell:
+    """The cell a JSON Pointer of :func:`pointer` names (``/<table>/<row>/<column>``)."""
+    _, _, row, column = pointer.split("/", 3)
+    return row, column
+
+
+@functools.lru_cache(maxsize=64)
+def related_cells(spec: TableSpec) -> frozenset[Cell]:
+    """The cells of ``spec``'s table that take part in one of its relations, made once per
+    layout (each table read asks)."""
+    return frozenset((c.row, c.column) for rel in spec.relations for c in (*rel.left, *rel.right))
+
+
 @functools.cache
 def pointers(spec: TableSpec) -> dict[Cell, str]:
     """Every cell's JSON Pointer of ``spec``'s table, made once per layout (an import names

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from gi_report.form.spec import Relation, TableSpec
 from gi_report.importers import dropshift, gaps
-from gi_report.importers.cellnames import Cell, describe, pointer
+from gi_report.importers.cellnames import Cell, cell_of, describe, pointer
 from gi_report.importers.digits import Run, Solution
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
@@ -123,7 +123,7 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
     """The split values and notices, with every split a dropped cell could change undone
     (``why``: what tells the document drops cells, if not ``short_row`` printed short)."""
     chosen = frozenset(
-        (p.split("/")[2], p.split("/")[3])
+        cell_of(p)
         for n in notices if n.code == "split.by_text" for p in n.cells)
     once = lacking_once(runs, notices)
     checking = {**values, **once}
@@ -134,7 +134,7 @@ def distrust(spec: TableSpec, runs: Sequence[Run], values: Mapping[Cell, CellVal
     kept = {cell: v for cell, v in values.items() if cell not in unsafe}
     out: list[Notice] = []
     for n in notices:
-        cells = [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
+        cells = [cell_of(p) for p in n.cells]
         if n.code not in _SPLITS or not any(c in unsafe for c in cells):
             out.append(n)
             continue
@@ -162,7 +162,7 @@ def lacking_once(runs: Sequence[Run], notices: Sequence[Notice]) -> dict[Cell, C
     for n in notices:
         if n.code != "split.ambiguous" or not n.candidates:
             continue
-        cells = [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
+        cells = [cell_of(p) for p in n.cells]
         if not any(n.found == text and set(cells) <= set(run_cells)
                    for text, run_cells in lacking):
             continue

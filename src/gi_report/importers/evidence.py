@@ -33,11 +33,10 @@ import attrs
 
 from gi_report.form import claims as words
 from gi_report.form.spec import CellKind, TableSpec
+from gi_report.importers.cellnames import Cell, cell_of, related_cells
 from gi_report.importers.normalize import core
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
-
-Cell = tuple[str, str]
 
 MAX_TEXT = 200_000
 """Characters of narrative searched for statements (a report's text is far shorter)."""
@@ -248,12 +247,6 @@ def row_statements(spec: TableSpec, row_id: str, text: str) -> list[Statement]:
     return out
 
 
-@functools.lru_cache(maxsize=64)
-def _related(spec: TableSpec) -> frozenset[tuple[str, str]]:
-    """The cells of a table that take part in one of its relations."""
-    return frozenset((c.row, c.column) for rel in spec.relations for c in (*rel.left, *rel.right))
-
-
 def _holds(candidate: tuple[CellValue, ...], at: Sequence[int], value: Decimal) -> bool:
     return any(candidate[i] is not None and Decimal(candidate[i]) == value  # type: ignore[arg-type]
                for i in at)
@@ -327,7 +320,7 @@ def settle(spec: TableSpec, notices: Sequence[Notice], text: str | None,
     open_cells = frozenset(c for n in runs for c in _cells_of(n))
     if not trusted(found, known, open_cells):
         return {}, list(notices)
-    related = _related(spec)
+    related = related_cells(spec)
     values: dict[Cell, CellValue] = {}
     out: list[Notice] = []
     for n in notices:
@@ -341,7 +334,7 @@ def settle(spec: TableSpec, notices: Sequence[Notice], text: str | None,
 
 
 def _cells_of(n: Notice) -> list[Cell]:
-    return [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
+    return [cell_of(p) for p in n.cells]
 
 
 def _settled(n: Notice, found: Mapping[str, Sequence[Statement]],

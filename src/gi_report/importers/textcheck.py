@@ -11,19 +11,14 @@ checks the others.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from gi_report.form.spec import TableSpec
-from gi_report.importers.cellnames import Cell, describe, pointer
+from gi_report.importers.cellnames import Cell, cell_of, describe, pointer, related_cells
 from gi_report.importers.evidence import Statement, row_statements
 from gi_report.importers.result import Notice, notice
 from gi_report.table import CellValue
-
-
-def _cells(n: Notice) -> list[Cell]:
-    return [(p.split("/")[2], p.split("/")[3]) for p in n.cells]
 
 
 def _differs(value: CellValue, number: Decimal) -> bool:
@@ -46,23 +41,17 @@ def contradicting(spec: TableSpec, cells: Sequence[Cell], values: Mapping[Cell, 
     return out
 
 
-@functools.lru_cache(maxsize=64)
-def _related(spec: TableSpec) -> frozenset[Cell]:
-    """The cells of the table in a relation, made once per layout (each table asks)."""
-    return frozenset((c.row, c.column) for rel in spec.relations for c in (*rel.left, *rel.right))
-
-
 def against_text(spec: TableSpec, notices: Sequence[Notice], values: Mapping[Cell, CellValue],
                  text: str | None) -> tuple[dict[Cell, CellValue], list[Notice]]:
     """``values`` and ``notices`` with every uniquely split run of one row in no relation whose
     cell the text states otherwise left blank (``split.against_text``)."""
     if not text:
         return dict(values), list(notices)
-    related = _related(spec)
+    related = related_cells(spec)
     blanked: set[Cell] = set()
     out: list[Notice] = []
     for n in notices:
-        cells = _cells(n) if n.code == "split.unique" else []
+        cells = [cell_of(p) for p in n.cells] if n.code == "split.unique" else []
         if (len(cells) < 2 or len({c[0] for c in cells}) != 1
                 or any(c in related for c in cells)):
             out.append(n)
