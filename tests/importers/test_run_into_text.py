@@ -90,6 +90,6 @@ def test_a_section_whose_labels_all_stand_in_sentences_is_narrative() -> None:
 
     rows = [r.label for r in TEMPLATES["2021"].table("proactive").rows]
     prose = f"作出决定{rows[3]}0件。{rows[4]}中22件为新处理决定。详见附表1。"
-    assert _lead_prose(prose, "proactive") == len(prose)
+    assert _lead_prose(prose, "proactive")[0] == len(prose)
     table = f"{rows[3]}0 {rows[4]}22"
-    assert _lead_prose(table, "proactive") == 0
+    assert _lead_prose(table, "proactive")[0] == 0

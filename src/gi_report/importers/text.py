@@ -755,20 +755,16 @@ class _CrawlTable:
         return self.rows
 
 
-def _lead_prose(text: str, table_id: str) -> int:
-    """Where the section's opening sentences end (before its first column header), or 0.
+def _lead_prose(text: str, table_id: str) -> tuple[int, list[Token]]:
+    """Where the section's opening sentences end (before its first column header), or 0; and
+    the tokens of ``text`` read to find it (the table's own when the section opens with no
+    narrative: not read twice).
 
     A section that opens with a sentence naming labels of the form (``2024年，没有…情况。`` with
     section 四's row labels in it) opens with narrative, not rows. A column header inside such
     a sentence (``<row><column label>16件。``: a sentence mark before the next label) is the
     sentence's, not the table's: the table's first header is a later one.
     """
-    return _lead_and_tokens(text, table_id)[0]
-
-
-def _lead_and_tokens(text: str, table_id: str) -> tuple[int, list[Token]]:
-    """:func:`_lead_prose`, and the tokens of ``text`` it read (the table's own when the
-    section opens with no narrative: not read twice)."""
     tokens = list(_tokens(text, table_id))
     first = next((start for n, (kind, _, start, _) in enumerate(tokens)
                   if kind == "header" and not _in_sentence(tokens, n)), None)
@@ -798,7 +794,7 @@ def _crawl_table(text: str, table_id: str, base: int, loc: Location, index: int,
                  ) -> TableBlock:
     """One table section of a crawl line as a grid; its narrative and the page marks taken out
     of its digit runs (text, offset in the line) are added to ``narrative`` and ``marks``."""
-    lead, tokens = _lead_and_tokens(text, table_id)
+    lead, tokens = _lead_prose(text, table_id)
     if text[:lead].strip():
         narrative.append(text[:lead].strip())
     if lead:  # the table's tokens start after the narrative
