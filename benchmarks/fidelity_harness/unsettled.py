@@ -26,6 +26,7 @@ from benchmarks.fidelity_harness.cover import Cover, cover_of
 from benchmarks.fidelity_harness.document import Document, TableBlock, Truth
 from benchmarks.fidelity_harness.joint import TABLES
 from benchmarks.fidelity_harness.replay import Unreplayable
+from benchmarks.fidelity_harness.worded import worded_cover
 from gi_report.errors import GIReportError
 from gi_report.form import TABLE_IDS
 from gi_report.form.spec import CellKind, CellRef, Relation, TableSpec
@@ -691,7 +692,7 @@ def _prove_covered(proof: Proof, why: dict[str, str], tries: int) -> int:
     """Whole readings of sections 三 and 四 each giving as many open blanks as it can another
     value (:mod:`.cover`), one per table in turn, rendered while each proves some, at most
     ``tries`` in all; the renders used. One render proves every cell its reading changes."""
-    covers = [c for t in TABLES if (c := cover_of(proof.doc, t, _base_cells(proof, t)))]
+    covers = [c for t in TABLES for c in _covers(proof, t) if c is not None]
     used = 0
     while covers and used < tries:
         for cover in list(covers):
@@ -700,6 +701,13 @@ def _prove_covered(proof: Proof, why: dict[str, str], tries: int) -> int:
             if not proved:
                 covers.remove(cover)
     return used
+
+
+def _covers(proof: Proof, table: str) -> tuple[Cover | None, Cover | None]:
+    """The cover searches of one table: over the printed runs, then over whole rows whose unit
+    words cut the digits (:mod:`.worded`: the blanks move along the row)."""
+    kept = _base_cells(proof, table)
+    return cover_of(proof.doc, table, kept), worded_cover(proof.doc, table, kept)
 
 
 def _base_cells(proof: Proof, table: str) -> dict[tuple[str, str], int | None]:
