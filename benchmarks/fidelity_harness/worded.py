@@ -87,9 +87,11 @@ class WordedLister(Lister):
         """The numbers starting at ``at`` that stay inside stretch ``seg`` and leave room for
         its other numbers (the last one ends where the stretch does)."""
         stop = self.cuts[seg] if seg < len(self.cuts) else len(self.run.digits)
+        if at >= stop:
+            return []
         last = n + 1 == self.counts[seg]
-        return [p for p in _pieces(self.run.digits, at) if at < len(self.run.digits)
-                and (at + len(p) == stop if last else at + len(p) < stop)]
+        return [p for p in _pieces(self.run.digits, at)
+                if (at + len(p) == stop if last else at + len(p) < stop)]
 
     def _try(self, value: int | None, at: int, seg: int, n: int) -> None:
         """Cell ``len(values)`` read as ``value``, the rest walked on if the relations hold."""
