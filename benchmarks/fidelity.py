@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from benchmarks.fidelity_harness import DAMAGES, FORMS, Outcome, draw_cases, run_case
+from benchmarks.fidelity_harness import DAMAGES, FORMS, Case, Outcome, draw_cases, run_case
 from benchmarks.fidelity_harness.unsettled import MAX_TRIES, UNSETTLEABLE
 
 
@@ -135,6 +135,13 @@ def _names(value: str | None, known: Sequence[str], what: str) -> list[str]:
     return names
 
 
+def _holding(cases: list[Case], kind: str | None) -> list[Case]:
+    """The cases holding ``kind`` (all if None): a kind's rows of a full run, in fewer cases."""
+    if kind is not None and kind not in DAMAGES:
+        raise SystemExit(f"unknown damage kind: {kind}")
+    return [c for c in cases if kind is None or kind in c.damages]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a few hundred cases (300)")
@@ -147,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="where to write the wrong cells and raised documents (JSON)")
     parser.add_argument("--blanks", type=Path, default=None,
                         help="where to write the blank cells not proven unsettleable (JSON)")
+    parser.add_argument("--holding", help="run only the drawn cases holding this damage kind "
+                        "(the same cases as the whole draw: their rows match a full run's)")
     parser.add_argument("--tries", type=int, default=MAX_TRIES,
                         help=f"alternative reports rendered per case by the proof of blanks "
                              f"({MAX_TRIES}; 0: no proof)")
@@ -154,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kinds = _names(args.kinds, list(DAMAGES), "damage kinds")
     forms = _names(args.forms, list(FORMS), "forms")
     count = args.cases or (300 if args.quick else 6000)
-    cases = draw_cases(args.seed, count, kinds, forms)
+    cases = _holding(draw_cases(args.seed, count, kinds, forms), args.holding)
 
     start = time.perf_counter()
     run = functools.partial(run_case, tries=args.tries)
@@ -178,8 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in o.case.damages if len(o.case.damages) > 1 else ():
             by_kind[f"+{name}"].add(o)
 
-    print(f"{count} documents, seed {args.seed}, {len(kinds)} damage kinds × {len(forms)} forms"
-          f", {elapsed:.1f} s ({count / elapsed:.0f} documents/s, {args.jobs} job(s))")
+    held = f" holding {args.holding}, of {count} drawn" if args.holding else ""
+    print(f"{len(cases)} documents{held}, seed {args.seed}, {len(kinds)} damage kinds × "
+          f"{len(forms)} forms, {elapsed:.1f} s ({len(cases) / elapsed:.0f} documents/s, "
+          f"{args.jobs} job(s))")
     print("cells: right = as stated, or blank where the truth is blank; blank = a stated value "
           "left blank; wrong = any other value; wrong-d = documents with a wrong cell; indist = "
           "read otherwise, the document proven to print the same for the values read (never "
