@@ -4,7 +4,8 @@ the numbers stay as printed, the blank cells of a dump that drops them move alon
 In a dump printing blank cells as nothing, ``12个0件5项`` over seven cells is three numbers
 and four blanks anywhere in the row: the words mark where each number ends, nothing marks
 which cells are blank. :func:`~.cover.proof_runs` ends a run at each worded cell and keeps
-the number there, so such a row has no other reading at all and the cover search finds none.
+the number there, so such a row has no other reading a rebuild can print (another cut prints a
+number more, with no word) and the cover search finds none.
 Here a run is a whole printed row (cut where a label, a header or a cell held as stated
 prints), its digits cut where a word follows a number (:attr:`WordedRun.cuts`), and each
 stretch between two cuts holds as many numbers as the truth's (:attr:`WordedRun.counts`): the
