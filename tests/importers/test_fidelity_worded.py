@@ -132,8 +132,9 @@ def test_a_worded_covering_reading_is_a_t_prime_printing_the_same_bytes() -> Non
 
 
 def test_the_worded_cover_proves_what_the_printed_runs_could_not() -> None:
-    """Reproducer: with the printed runs' cover alone, 32 of this dump's 139 blanks were proven
-    (the numbers held in their worded cells left no other reading); now most of them are."""
+    """Reproducer: before, the whole proof (16 renders) proved 32 of this dump's 139 blanks (the
+    numbers held in their worded cells left the cover no other reading); now the covering
+    readings alone prove most of them."""
     doc, text, why = _why(EVERY_WORDED)
     assert len(why) == 139
     _prove_covered(blank_proof(EVERY_WORDED, doc, text), why, 16)
