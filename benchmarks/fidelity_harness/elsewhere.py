@@ -8,11 +8,16 @@ prints the whole document byte for byte and keeps the truth's relation findings,
 alternative of :mod:`.unsettled` must, the row's blanks it gives another value are unsettleable:
 the importer's ``row.cell_count`` blanks of a gap the arithmetic does not place. Replaying the
 damages' choices, the removed cell's choice is renamed ``j`` (:class:`~.replay.Choices`).
+
+Two rows that each lost a cell may print the same values (``0 | 0 | 1 | 0 | 0 | 1``): shifting
+one row's lost cell alone breaks a column sum that shifting the other's mends, so pairs of such
+shifts in two rows are tried too (:func:`pair_shifts`), checked and rendered the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 
 from benchmarks.fidelity_harness.document import Document, Row, TableBlock
 from benchmarks.fidelity_harness.unsettled import (
@@ -35,6 +40,10 @@ from gi_report.validation.arithmetic import plan_for
 
 ELSEWHERE_TRIES = 4
 """Renders of alternatives removing another cell per case, at most (the farthest first)."""
+PAIR_TRIES = 4
+"""Renders of alternatives removing another cell in each of two rows per case, at most."""
+PAIR_CHECKS = 400
+"""Pairs of shifts checked by the form's arithmetic per case, at most (no render needed)."""
 
 Shift = tuple[Changes, Cell, Cell]
 """An alternative's changes, the cell the damage removed and the one T' removes instead."""
@@ -101,14 +110,20 @@ def _consistent(proof: Proof, changes: Changes, other: Cell) -> bool:
     cells a damage removes are) has the truth's relation findings, and so has T' as its
     document would state it (``other`` blank: checked again once rendered); ``changes`` then
     holds the adjusted value."""
+    return _consistent_all(proof, changes, (other,))
+
+
+def _consistent_all(proof: Proof, changes: Changes, others: Sequence[Cell]) -> bool:
+    """:func:`_consistent` with several cells ``others`` left out of the document (one in each
+    of several rows), their values adjusted together."""
     try:
         alternative = with_changes(proof.base, changes)
         if not as_consistent(relation_findings(alternative), proof.full, proof.drops):
-            alternative = repaired(alternative, [other], changes)
+            alternative = repaired(alternative, list(others), changes)
     except (KeyError, ValueError, TypeError, GIReportError):
         return False
     truth = {**proof.doc.truth, **{_pointer(c): v for c, v in changes.items()},
-             _pointer(other): None}
+             **{_pointer(o): None for o in others}}
     return as_consistent(relation_findings(alternative), proof.full, proof.drops) and (
         as_consistent(relation_findings(stated(alternative, truth)), proof.shown, proof.drops))
 
@@ -117,8 +132,14 @@ def _moved(proof: Proof, changes: Changes, other: Cell, targets: frozenset[str]
            ) -> frozenset[str]:
     """The ``targets`` T' states otherwise than the truth: a value changed, or ``other``, which
     T' does not print (its truth blank there)."""
+    return _moved_all(proof, changes, (other,), targets)
+
+
+def _moved_all(proof: Proof, changes: Changes, others: Sequence[Cell], targets: frozenset[str]
+               ) -> frozenset[str]:
+    """:func:`_moved` with several cells ``others`` that T' does not print."""
     return frozenset(p for c, v in changes.items() if (p := _pointer(c)) in targets
-                     and (c == other or v != proof.doc.truth.get(p)))
+                     and (c in others or v != proof.doc.truth.get(p)))
 
 
 def prove_elsewhere(proof: Proof, why: dict[str, str], tries: int) -> int:
@@ -142,4 +163,43 @@ def prove_elsewhere(proof: Proof, why: dict[str, str], tries: int) -> int:
     return used
 
 
-__all__ = ["ELSEWHERE_TRIES", "prove_elsewhere", "shifts"]
+Pair = tuple[Changes, tuple[tuple[Cell, Cell], ...]]
+"""Two shifts at once: their changes and, for each, the removed cell and the one left out."""
+
+
+def pair_shifts(proof: Proof) -> Iterator[Pair]:
+    """Two :func:`shifts` of cells removed from two different rows, made together: a shift
+    alone may break a column sum (a 1 moved into it) that the other's shift mends (a 1 moved
+    out of it), where the two rows print the same values."""
+    for (one, removed, other), (two, removed_2, other_2) in itertools.combinations(
+            list(shifts(proof)), 2):
+        if removed[:2] == removed_2[:2]:
+            continue  # one row: its printed values are placed once
+        yield {**one, **two}, ((removed, other), (removed_2, other_2))
+
+
+def prove_pairs(proof: Proof, why: dict[str, str], tries: int) -> int:
+    """Try :func:`pair_shifts` giving an open blank another value (at most
+    :data:`PAIR_CHECKS` checked, ``tries`` rendered), recording in ``why`` what each proves; the
+    renders used. A pair that breaks a relation proves nothing and records nothing: each of
+    its shifts alone has been tried (:func:`prove_elsewhere`)."""
+    used = checks = 0
+    for changes, moves in pair_shifts(proof):
+        if used >= tries or checks >= PAIR_CHECKS:
+            break
+        others = [other for _, other in moves]
+        moved = _moved_all(proof, changes, others, open_blanks(why))
+        if not moved:
+            continue
+        checks += 1
+        if not _consistent_all(proof, changes, others):
+            continue
+        used += 1
+        alternative = with_changes(proof.base, changes)
+        note(why, proof.prints_same(alternative, changes, moved, dropped={
+            _pointer(removed): _pointer(other) for removed, other in moves}))
+    return used
+
+
+__all__ = ["ELSEWHERE_TRIES", "PAIR_TRIES", "pair_shifts", "prove_elsewhere", "prove_pairs",
+           "shifts"]

@@ -611,10 +611,17 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
         tries -= _prove_reordered(proof, why, tries)
     if tries > 0 and proof.glued and proof.drops:
         tries -= _prove_jointly(proof, why, min(tries, JOINT_TRIES))
-    if tries > 0 and not proof.glued and proof.removed:
-        from benchmarks.fidelity_harness.elsewhere import ELSEWHERE_TRIES, prove_elsewhere
+    if tries > 0 and not proof.glued:  # a lost cell blank in the truth too (elsewhere)
+        from benchmarks.fidelity_harness.elsewhere import (
+            ELSEWHERE_TRIES,
+            PAIR_TRIES,
+            prove_elsewhere,
+            prove_pairs,
+        )
 
         tries -= prove_elsewhere(proof, why, min(tries, ELSEWHERE_TRIES))
+        if tries > 0:
+            tries -= prove_pairs(proof, why, min(tries, PAIR_TRIES))
     if tries > 0:
         from benchmarks.fidelity_harness.batches import Budget, parts, prove_batched
 

@@ -7,7 +7,16 @@ from __future__ import annotations
 from benchmarks.fidelity_harness import Case, build_case, run_case
 from benchmarks.fidelity_harness.cases import blank_proof
 from benchmarks.fidelity_harness.compare import imported_cells
-from benchmarks.fidelity_harness.elsewhere import _consistent, _pointer, prove_elsewhere, shifts
+from benchmarks.fidelity_harness.elsewhere import (
+    _consistent,
+    _consistent_all,
+    _pointer,
+    lost_cells,
+    pair_shifts,
+    prove_elsewhere,
+    prove_pairs,
+    shifts,
+)
 from benchmarks.fidelity_harness.unsettled import (
     BREAKS_RELATION,
     UNSETTLEABLE,
@@ -25,6 +34,14 @@ GAP = Case(1041662553, ("cell_missing",), "tab_rows")
 COLUMNS = Case(821748667, ("cell_missing",), "markdown")
 """A Markdown row of section 三 that lost a blank-valued cell's neighbour: another cell lost in
 its place prints the same bytes, but leaves another column's sum not evaluable."""
+
+ALIKE = Case(325598707, ("cell_missing",), "pipe_rows")
+"""Two rows of section 三 printing ``0 | 0 | 1 | 0 | 0 | 1`` for seven cells, one lost its
+法律服务机构 cell, the other its 科研机构 cell: moving one row's lost cell alone breaks the
+社会公益组织 column's sum, which moving the other's mends."""
+BLANK_LOST = Case(522249312, ("cell_missing",), "pipe_rows")
+"""A pipe dump whose two rows each lost a cell that was blank: nothing the damage removed
+states a value, yet the rows print six cells for seven."""
 
 
 def _blanks(case: Case) -> tuple[dict[str, str], dict[str, object]]:
@@ -84,3 +101,50 @@ def test_a_lost_cell_moved_to_another_column_is_not_accepted() -> None:
     assert outcome.tally is not None
     why = {b.pointer: b.why for b in outcome.tally.blanks}
     assert why[_pointer(other)] != UNSETTLEABLE
+
+
+def test_two_rows_printing_alike_prove_together_what_neither_proves_alone() -> None:
+    doc, text, _ = build_case(ALIKE)
+    proof = blank_proof(ALIKE, doc, text)
+    social = [("applications", row, "social_welfare_org")
+              for row in ("denied_prohibited_by_law", "unable_unclear_after_correction")]
+    for changes, _, other in shifts(proof):
+        if any(changes.get(c, doc.truth[_pointer(c)]) != doc.truth[_pointer(c)]
+               for c in social):
+            assert not _consistent(proof, changes, other)  # a 1 moved into the column alone
+    pair = next(p for p in pair_shifts(proof) if all(
+        p[0].get(c, doc.truth[_pointer(c)]) != doc.truth[_pointer(c)] for c in social)
+        and _consistent_all(proof, p[0], [o for _, o in p[1]]))
+    changes, moves = pair
+    _, again, _ = proof.render(changes, None, {_pointer(r): _pointer(o) for r, o in moves})
+    assert again == text  # both rows print the same bytes with the other cells lost
+    why, _ = _blanks(ALIKE)
+    used = prove_elsewhere(proof, why, 4)
+    prove_pairs(proof, why, 4)
+    assert used >= 1 and all(why[_pointer(c)] == UNSETTLEABLE for c in social)
+
+
+def test_a_cell_every_placement_gives_one_value_is_never_proven_by_a_pair() -> None:
+    doc, text, _ = build_case(ALIKE)
+    proof = blank_proof(ALIKE, doc, text)
+    commercial = [("applications", row, "commercial_enterprise")
+                  for row in ("denied_prohibited_by_law", "unable_unclear_after_correction")]
+    # 0 printed wherever the lost cell is placed, and 0 by the row total where it is the lost
+    # one: no report printing this document states another value there
+    for changes, moves in pair_shifts(proof):
+        others = [o for _, o in moves]
+        if _consistent_all(proof, changes, others):
+            assert all(changes.get(c, 0) == 0 and c not in others for c in commercial)
+    outcome = run_case(ALIKE)
+    assert outcome.tally is not None
+    why = {b.pointer: b.why for b in outcome.tally.blanks}
+    assert all(why[_pointer(c)] == BREAKS_RELATION for c in commercial)
+
+
+def test_a_lost_cell_blank_in_the_truth_is_moved_elsewhere_too() -> None:
+    doc, text, _ = build_case(BLANK_LOST)
+    proof = blank_proof(BLANK_LOST, doc, text)
+    assert proof.removed == () and len(lost_cells(proof)) == 2
+    outcome = run_case(BLANK_LOST)
+    assert outcome.tally is not None and outcome.tally.blanks
+    assert all(b.why == UNSETTLEABLE for b in outcome.tally.blanks)
