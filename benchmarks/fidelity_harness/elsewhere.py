@@ -22,8 +22,10 @@ from collections.abc import Iterator, Sequence
 from benchmarks.fidelity_harness.document import Document, Row, TableBlock
 from benchmarks.fidelity_harness.unsettled import (
     BREAKS_RELATION,
+    NOT_EVALUABLE,
     Cell,
     Changes,
+    Findings,
     Proof,
     as_consistent,
     note,
@@ -105,27 +107,54 @@ def _pointer(cell: Cell) -> str:
     return "/" + "/".join(cell)
 
 
-def _consistent(proof: Proof, changes: Changes, other: Cell) -> bool:
+def _consistent(proof: Proof, changes: Changes, other: Cell,
+                removed: Cell | None = None) -> bool:
     """Whether T' (``changes`` made, ``other``'s value adjusted to keep the relations, as the
     cells a damage removes are) has the truth's relation findings, and so has T' as its
-    document would state it (``other`` blank: checked again once rendered); ``changes`` then
-    holds the adjusted value."""
-    return _consistent_all(proof, changes, (other,))
+    document would state it (``other`` blank: checked again once rendered), but for the
+    relations through ``removed`` and ``other`` (:func:`lost_here`); ``changes`` then holds
+    the adjusted value."""
+    return _consistent_all(proof, changes, [(removed, other)])
 
 
-def _consistent_all(proof: Proof, changes: Changes, others: Sequence[Cell]) -> bool:
-    """:func:`_consistent` with several cells ``others`` left out of the document (one in each
-    of several rows), their values adjusted together."""
+def _consistent_all(proof: Proof, changes: Changes,
+                    moves: Sequence[tuple[Cell | None, Cell]]) -> bool:
+    """:func:`_consistent` with one cell left out instead of another in each of several rows
+    (``moves``: the removed cell, None if not named, and the one T' leaves out), their values
+    adjusted together."""
+    others = [other for _, other in moves]
     try:
         alternative = with_changes(proof.base, changes)
         if not as_consistent(relation_findings(alternative), proof.full, proof.drops):
-            alternative = repaired(alternative, list(others), changes)
+            alternative = repaired(alternative, others, changes)
     except (KeyError, ValueError, TypeError, GIReportError):
         return False
     truth = {**proof.doc.truth, **{_pointer(c): v for c, v in changes.items()},
              **{_pointer(o): None for o in others}}
+    lost = lost_here(proof, [c for move in moves for c in move if c is not None])
     return as_consistent(relation_findings(alternative), proof.full, proof.drops) and (
-        as_consistent(relation_findings(stated(alternative, truth)), proof.shown, proof.drops))
+        as_lost_elsewhere(relation_findings(stated(alternative, truth)), proof.shown, lost))
+
+
+def lost_here(proof: Proof, cells: Sequence[Cell]) -> frozenset[tuple[str, int]]:
+    """The form's relations (table id, index) through any of ``cells``."""
+    out: set[tuple[str, int]] = set()
+    for table_id in {c[0] for c in cells}:
+        compiled = plan_for(proof.base.tables[table_id].spec).relations
+        out.update((table_id, i) for i, c in enumerate(compiled)
+                   if any((table_id, r.row, r.column) in cells for r in c.relation.cells))
+    return frozenset(out)
+
+
+def as_lost_elsewhere(found: Findings, truth: Findings, lost: frozenset[tuple[str, int]]
+                      ) -> bool:
+    """Whether the findings of T' as its document states it (``found``) are the truth's but
+    for relations through a lost cell (``lost``: the truth's and T''s) that one side leaves
+    not evaluable: a lost cell fails no relation, and which cell the crawl lost the document
+    does not show, so a sum not evaluable in one column or row of the truth is another's in
+    T'. Any other difference, or a relation failed, is not accepted."""
+    return all(status == NOT_EVALUABLE and (table_id, index) in lost
+               for table_id, index, status in found ^ truth)
 
 
 def _moved(proof: Proof, changes: Changes, other: Cell, targets: frozenset[str]
@@ -149,7 +178,7 @@ def prove_elsewhere(proof: Proof, why: dict[str, str], tries: int) -> int:
     for changes, removed, other in shifts(proof):
         if used >= tries:
             break
-        consistent = _consistent(proof, changes, other)
+        consistent = _consistent(proof, changes, other, removed)
         moved = _moved(proof, changes, other, open_blanks(why))
         if not moved:
             continue
@@ -159,7 +188,8 @@ def prove_elsewhere(proof: Proof, why: dict[str, str], tries: int) -> int:
         used += 1
         alternative = with_changes(proof.base, changes)
         note(why, proof.prints_same(alternative, changes, moved,
-                                    dropped={_pointer(removed): _pointer(other)}))
+                                    dropped={_pointer(removed): _pointer(other)},
+                                    lost=lost_here(proof, [removed, other])))
     return used
 
 
@@ -192,14 +222,15 @@ def prove_pairs(proof: Proof, why: dict[str, str], tries: int) -> int:
         if not moved:
             continue
         checks += 1
-        if not _consistent_all(proof, changes, others):
+        if not _consistent_all(proof, changes, moves):
             continue
         used += 1
         alternative = with_changes(proof.base, changes)
         note(why, proof.prints_same(alternative, changes, moved, dropped={
-            _pointer(removed): _pointer(other) for removed, other in moves}))
+            _pointer(removed): _pointer(other) for removed, other in moves},
+            lost=lost_here(proof, [c for move in moves for c in move])))
     return used
 
 
-__all__ = ["ELSEWHERE_TRIES", "PAIR_TRIES", "pair_shifts", "prove_elsewhere", "prove_pairs",
-           "shifts"]
+__all__ = ["ELSEWHERE_TRIES", "PAIR_TRIES", "as_lost_elsewhere", "lost_here", "pair_shifts",
+           "prove_elsewhere", "prove_pairs", "shifts"]
