@@ -40,7 +40,7 @@ from gi_report.errors import GIReportError
 from gi_report.form.spec import CellKind
 from gi_report.validation.arithmetic import plan_for
 
-ELSEWHERE_TRIES = 4
+ELSEWHERE_TRIES = 8
 """Renders of alternatives removing another cell per case, at most (the farthest first)."""
 PAIR_TRIES = 4
 """Renders of alternatives removing another cell in each of two rows per case, at most."""
@@ -49,6 +49,9 @@ PAIR_CHECKS = 400
 
 Shift = tuple[Changes, Cell, Cell]
 """An alternative's changes, the cell the damage removed and the one T' removes instead."""
+Pair = tuple[Changes, tuple[tuple[Cell, Cell], ...]]
+"""An alternative's changes and, for each row it shifts (one or two), the cell the damage
+removed and the one T' removes instead."""
 
 
 def _printed_row(doc: Document, cell: Cell) -> tuple[TableBlock, Row] | None:
@@ -172,29 +175,37 @@ def _moved_all(proof: Proof, changes: Changes, others: Sequence[Cell], targets: 
 
 
 def prove_elsewhere(proof: Proof, why: dict[str, str], tries: int) -> int:
-    """Try :func:`shifts` giving an open blank another value, at most ``tries`` rendered,
-    recording in ``why`` what each proves; the renders used."""
-    used = 0
+    """Try :func:`shifts` giving an open blank another value, at most ``tries`` rendered
+    (:func:`_render_best`), recording in ``why`` what each proves; the renders used."""
+    found: list[Pair] = []
     for changes, removed, other in shifts(proof):
-        if used >= tries:
-            break
-        consistent = _consistent(proof, changes, other, removed)
         moved = _moved(proof, changes, other, open_blanks(why))
         if not moved:
             continue
-        if not consistent:
+        if not _consistent(proof, changes, other, removed):
             note(why, dict.fromkeys(moved, BREAKS_RELATION))
             continue
+        found.append((changes, ((removed, other),)))
+    return _render_best(proof, why, tries, found)
+
+
+def _render_best(proof: Proof, why: dict[str, str], tries: int, found: list[Pair]) -> int:
+    """Render the consistent alternatives ``found`` in turn (the farthest shifts first), at most
+    ``tries``, each that still gives an open blank another value; the renders used."""
+    used = 0
+    for changes, moves in found:
+        if used >= tries:
+            break
+        others = [other for _, other in moves]
+        moved = _moved_all(proof, changes, others, open_blanks(why))
+        if not moved:
+            continue  # proven by an earlier render
         used += 1
-        alternative = with_changes(proof.base, changes)
-        note(why, proof.prints_same(alternative, changes, moved,
-                                    dropped={_pointer(removed): _pointer(other)},
-                                    lost=lost_here(proof, [removed, other])))
+        note(why, proof.prints_same(
+            with_changes(proof.base, changes), changes, moved,
+            dropped={_pointer(removed): _pointer(other) for removed, other in moves},
+            lost=lost_here(proof, [c for move in moves for c in move])))
     return used
-
-
-Pair = tuple[Changes, tuple[tuple[Cell, Cell], ...]]
-"""Two shifts at once: their changes and, for each, the removed cell and the one left out."""
 
 
 def pair_shifts(proof: Proof) -> Iterator[Pair]:
@@ -210,26 +221,20 @@ def pair_shifts(proof: Proof) -> Iterator[Pair]:
 
 def prove_pairs(proof: Proof, why: dict[str, str], tries: int) -> int:
     """Try :func:`pair_shifts` giving an open blank another value (at most
-    :data:`PAIR_CHECKS` checked, ``tries`` rendered), recording in ``why`` what each proves; the
-    renders used. A pair that breaks a relation proves nothing and records nothing: each of
-    its shifts alone has been tried (:func:`prove_elsewhere`)."""
-    used = checks = 0
+    :data:`PAIR_CHECKS` checked, ``tries`` rendered, :func:`_render_best`), recording in ``why``
+    what each proves; the renders used. A pair that breaks a relation proves nothing and records
+    nothing: each of its shifts alone has been tried (:func:`prove_elsewhere`)."""
+    found: list[Pair] = []
+    checks = 0
     for changes, moves in pair_shifts(proof):
-        if used >= tries or checks >= PAIR_CHECKS:
+        if checks >= PAIR_CHECKS:
             break
-        others = [other for _, other in moves]
-        moved = _moved_all(proof, changes, others, open_blanks(why))
-        if not moved:
+        if not _moved_all(proof, changes, [o for _, o in moves], open_blanks(why)):
             continue
         checks += 1
-        if not _consistent_all(proof, changes, moves):
-            continue
-        used += 1
-        alternative = with_changes(proof.base, changes)
-        note(why, proof.prints_same(alternative, changes, moved, dropped={
-            _pointer(removed): _pointer(other) for removed, other in moves},
-            lost=lost_here(proof, [c for move in moves for c in move])))
-    return used
+        if _consistent_all(proof, changes, moves):
+            found.append((changes, moves))
+    return _render_best(proof, why, tries, found)
 
 
 __all__ = ["ELSEWHERE_TRIES", "PAIR_TRIES", "as_lost_elsewhere", "lost_here", "pair_shifts",
