@@ -98,7 +98,10 @@ def test_a_blank_whose_alternative_breaks_a_relation_is_not_proven() -> None:
     assert relation_findings(report) != proof.full
     assert proof.consistent(dict(alternative)) is None
     assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
-    assert _why(case, pointer) == BREAKS_RELATION
+    # proven all the same by the alternative whose crawl lost this cell instead of 商业企业
+    # (:mod:`benchmarks.fidelity_harness.elsewhere`): it prints the same bytes, and only the
+    # sums through the two lost cells differ, each not evaluable in one of the two reports
+    assert _why(case, pointer) == UNSETTLEABLE
 
 
 def test_condition_b_rejects_an_alternative_that_breaks_a_relation() -> None:
