@@ -257,7 +257,10 @@ class _Ends:
             if value < 0:
                 break  # a piece never spans a cut the document prints
             values[i] = value
-            if all(_fits(check, values) for check in self.checks[i]):
+            for check in self.checks[i]:  # all(...) without a generator: run for every piece
+                if not _fits(check, values):
+                    break
+            else:
                 self.cut(i + 1, stop)
 
     def pieces_starting(self, start: int) -> tuple[tuple[int, int | None], ...]:
