@@ -277,6 +277,11 @@ REPRODUCERS = [
     pytest.param(Case(601527994, ("table_numbering", "narrative_states", "heading_typo",
                                   "cell_missing"), "one_line_blanks"),
                  id="section-two-split-against-text"),
+    # harness seed 2026 (branch w-twonum, eleventh session): section 三 printed total first with
+    # its labels apart, one run of 239 digits; the row boundaries are now found cutting from the
+    # left (importers/rowcut.py) and the whole table is read: no cell may be read wrong
+    pytest.param(Case(2591619719, ("two_numbers", "column_order", "heading_variant",
+                                   "detached_labels"), "one_line"), id="total-first-rows-cut"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""

@@ -106,3 +106,65 @@ def test_pieces_of_an_inconsistent_whole_are_not_split_by_their_own_rows() -> No
     solution = solve(SPEC, {}, [_run(SPEC, rows, digits)])
     assert all(v is None for v in solution.values.values())
     assert {n.code for n in solution.notices} <= {"split.inconsistent", "split.too_complex"}
+
+
+def _total_first(spec: TableSpec, rows: list[str], text: str) -> Run:
+    """A run of ``rows`` printed with each row's total first (a header so reordered)."""
+    cells = tuple((r, c) for r in rows
+                  for c in ("total", *(c for c in spec.row(r).columns if c != "total")))
+    return Run(cells=cells, kinds=tuple(CellKind.COUNT for _ in cells), segments=(text,),
+               text=text, location=Location(offset=0))
+
+
+def test_rows_printing_their_total_first_are_cut_from_the_left() -> None:
+    # 2019 section 三 printed total first, 23 rows in one run of 239 digits (harness seed 2026,
+    # Case(2591619719, ...)): cut from the right, a row's total bounds its parts only at the
+    # last cut and the boundary search runs over its bound; from the left every row is found
+    spec = TEMPLATES["2019"].table("applications")
+    rows = [r.id for r in spec.rows]
+    table = {  # total, natural person, the five kinds of organisation
+        "new_this_year": [787, 638, 5, 136, 1, 2, 5],
+        "carried_from_last_year": [2855, 2813, 0, 37, 2, 3, 0],
+        "granted": [26, 0, 0, 26, 0, 0, 0], "partially_granted": [0] * 7,
+        "denied_state_secret": [4, 0, 1, 2, 0, 0, 1],
+        "denied_prohibited_by_law": [3, 0, 1, 0, 0, 1, 1],
+        "denied_security_stability": [220, 195, 0, 24, 1, 0, 0],
+        "denied_third_party_rights": [424, 424, 0, 0, 0, 0, 0],
+        "denied_internal_affairs": [111, 99, 1, 10, 0, 1, 0],
+        "denied_process_information": [353, 317, 0, 36, 0, 0, 0],
+        "denied_enforcement_case_file": [324, 322, 1, 0, 0, 0, 1],
+        "denied_administrative_inquiry": [13, 4, 0, 9, 0, 0, 0],
+        "unable_not_held": [220, 219, 0, 0, 0, 1, 0],
+        "unable_needs_creation": [191, 141, 0, 47, 1, 1, 1],
+        "unable_unclear_after_correction": [1, 0, 0, 0, 1, 0, 0],
+        "not_processed_petition_complaint": [9, 0, 0, 9, 0, 0, 0],
+        "not_processed_duplicate": [140, 140, 0, 0, 0, 0, 0],
+        "not_processed_publication": [319, 318, 0, 0, 0, 1, 0],
+        "not_processed_excessive": [379, 379, 0, 0, 0, 0, 0],
+        "not_processed_confirm_reissue": [451, 451, 0, 0, 0, 0, 0],
+        "other_handling": [99, 87, 1, 10, 0, 0, 1],
+        "results_total": [3287, 3096, 5, 173, 3, 5, 5],
+        "carried_to_next_year": [355, 355, 0, 0, 0, 0, 0],
+    }
+    run = _total_first(spec, rows, "".join(str(v) for r in rows for v in table[r]))
+    pieces = precut(run, _relations(spec))
+    assert [len(p.cells) for p in pieces] == [7] * len(rows)  # every row boundary settled
+    assert "".join(p.text for p in pieces) == run.text
+    solution = solve(spec, {}, [run])
+    assert "split.too_complex" not in {n.code for n in solution.notices}
+    columns = run.cells[:7]
+    assert solution.values == {(r, c[1]): v for r in rows
+                               for c, v in zip(columns, table[r], strict=True)}
+
+
+def test_rows_cut_from_the_left_keep_a_boundary_of_two_positions_whole() -> None:
+    # total first: 11 0 0 0 11 | 1 1 0 0 0, or 1 1 0 0 0 | 11 1 1 0 0 0 … — both first rows
+    # hold their own total, so where the second row starts is not known: the run stays whole
+    cells = tuple((r, c) for r in ("administrative_review", "litigation_direct")
+                  for c in ("total", "upheld", "corrected", "other", "pending"))
+    run = Run(cells=cells, kinds=(CellKind.COUNT,) * 10, segments=("110001111000",),
+              text="110001111000", location=Location(offset=0))
+    assert precut(run, _relations(REVIEW)) == [run]
+    cut = Run(cells=cells, kinds=(CellKind.COUNT,) * 10, segments=("3120021010",),
+              text="3120021010", location=Location(offset=0))
+    assert [p.text for p in precut(cut, _relations(REVIEW))] == ["31200", "21010"]

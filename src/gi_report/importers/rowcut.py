@@ -8,7 +8,9 @@ boundary by row boundary, every position a split of the whole run can pass throu
 row's own relations hold; where exactly one is possible, the run is cut there. The pieces cover
 the same cells and are solved together by :mod:`gi_report.importers.digits` with every relation
 of the table, so the set of consistent splits is unchanged: the cut only makes the search
-small. Nothing is decided here.
+small. Nothing is decided here. Rows are cut from the right (a total printed last bounds its
+parts at once), or from the left where every row prints its total first (a reordered header):
+cut from the right, such a row's total bounds nothing until its last cut.
 """
 
 from __future__ import annotations
@@ -214,6 +216,115 @@ class _Starts:
         del known[cell]
 
 
+class _Ends:
+    """Every position where a row's cells may end when they start at ``start``, cut from the
+    left with the row's relations checked as cells become known: for a row printing its total
+    first, which the cutter from the right (:class:`_Starts`) bounds only at its last cut."""
+
+    def __init__(self, digits: str, hard: frozenset[int], cells: Sequence[Cell],
+                 relations: Sequence[Relation], steps: list[int],
+                 pieces: dict[int, tuple[tuple[int, int | None], ...]]) -> None:
+        self.digits = digits
+        self.hard = hard
+        self.pieces = pieces  #: :meth:`pieces_starting` by start, shared by the run's rows
+        self.steps = steps
+        self.found: set[int] = set()
+        self.values = [0] * len(cells)  #: cell ``i``'s value while it is placed
+        at = {cell: n for n, cell in enumerate(cells)}  # unique: see :func:`_leads_with_total`
+        self.checks = [_checks_before(i, at, relations) for i in range(len(cells))]
+
+    def ends(self, start: int) -> set[int]:
+        self.found = set()
+        self.cut(0, start)
+        return self.found
+
+    def cut(self, i: int, start: int) -> None:
+        """Cell ``i`` starts at ``start``; try each piece it may be."""
+        if i == len(self.values):
+            self.found.add(start)
+            return
+        pieces = self.pieces.get(start)
+        if pieces is None:
+            pieces = self.pieces[start] = self.pieces_starting(start)
+        steps = self.steps
+        values = self.values
+        for stop, value in pieces:
+            steps[0] -= 1  # each piece tried is a step
+            if steps[0] < 0:
+                raise _Bound
+            if value is None:
+                break  # a number never starts with 0 unless it is 0
+            if value < 0:
+                break  # a piece never spans a cut the document prints
+            values[i] = value
+            for check in self.checks[i]:  # all(...) without a generator: run for every piece
+                if not _fits(check, values):
+                    break
+            else:
+                self.cut(i + 1, stop)
+
+    def pieces_starting(self, start: int) -> tuple[tuple[int, int | None], ...]:
+        """Each piece :meth:`cut` tries for a cell starting at ``start``, shortest first:
+        ``(stop, count)`` as in :meth:`_Starts.pieces_ending` (``None``: a leading 0 goes on,
+        ``-1``: a printed cut is met; either ends the pieces)."""
+        out: list[tuple[int, int | None]] = []
+        for stop in range(start + 1, min(len(self.digits), start + LONGEST) + 1):
+            if stop - 1 > start and stop - 1 in self.hard:
+                out.append((stop, -1))
+                break
+            piece = self.digits[start:stop]
+            out.append((stop, int(piece) if _PIECE.fullmatch(piece) else None))
+        return tuple(out)
+
+
+def _checks_before(i: int, at: dict[Cell, int], relations: Sequence[Relation]
+                   ) -> tuple[_Check, ...]:
+    """The relations touching cell ``i`` as :data:`_Check` s when cells 0 … ``i`` are known
+    (cut from the left); a relation open on both sides holds whatever the values: left out."""
+    checks: list[_Check] = []
+    for rel in relations:
+        if not any(at.get(c) == i for c in (*rel[0], *rel[1])):
+            continue
+        left = tuple(n for c in rel[0] if (n := at.get(c)) is not None and n <= i)
+        right = tuple(n for c in rel[1] if (n := at.get(c)) is not None and n <= i)
+        left_open, right_open = len(left) < len(rel[0]), len(right) < len(rel[1])
+        if not (left_open and right_open):
+            checks.append((left, left_open, right, right_open))
+    return tuple(checks)
+
+
+def _leads_with_total(run: Run, part: _Part) -> bool:
+    """Whether a row's first cell is alone on one side of one of its relations whose other
+    side is the row's other cells, each once (a header printing the total column first)."""
+    cells = run.cells[part.start:part.stop]
+    if len(set(cells)) != len(cells):
+        return False
+    first, rest = cells[0], set(cells[1:])
+    return any(one == (first,) and other and rest.issuperset(other)
+               for rel in part.relations for one, other in ((rel[0], rel[1]), (rel[1], rel[0])))
+
+
+def _boundaries_from_left(digits: str, hard: frozenset[int], run: Run,
+                          parts: Sequence[_Part]) -> list[set[int]]:
+    """:func:`_boundaries` for rows that print their total first: the rows cut from the run's
+    start, each from every position the rows before it may end at; the same positions."""
+    steps = [MAX_STEPS]
+    pieces: dict[int, tuple[tuple[int, int | None], ...]] = {}
+    edges: list[dict[int, set[int]]] = []  # per part: start -> its ends
+    reach = {0}
+    for part in parts:
+        ender = _Ends(digits, hard, run.cells[part.start:part.stop], part.relations, steps,
+                      pieces)
+        edges.append({start: ender.ends(start) for start in reach})
+        reach = set().union(*edges[-1].values())
+        if len(reach) > MAX_POSITIONS:
+            raise _Bound
+    on_path = [{len(digits)} if len(digits) in reach else set()]
+    for part_edges in reversed(edges):
+        on_path.append({start for start, ends in part_edges.items() if ends & on_path[-1]})
+    return on_path[::-1]
+
+
 def _boundaries(digits: str, hard: frozenset[int], run: Run, parts: Sequence[_Part]
                 ) -> list[set[int]]:
     """Per boundary between parts (and the run's two ends), the positions on a full split."""
@@ -233,6 +344,14 @@ def _boundaries(digits: str, hard: frozenset[int], run: Run, parts: Sequence[_Pa
     for k in range(len(parts)):
         on_path.append({end for end, starts in edges[k].items() if starts & on_path[-1]})
     return on_path
+
+
+def _on_path(digits: str, hard: frozenset[int], run: Run, parts: Sequence[_Part]
+             ) -> list[set[int]]:
+    """The boundaries' positions, cut from the left where every row prints its total first."""
+    if all(_leads_with_total(run, part) for part in parts):
+        return _boundaries_from_left(digits, hard, run, parts)
+    return _boundaries(digits, hard, run, parts)
 
 
 def _flat(run: Run) -> tuple[str, frozenset[int]]:
@@ -272,7 +391,7 @@ def precut(run: Run, relations: Sequence[Relation]) -> list[Run]:
         return [run]
     digits, hard = _flat(run)
     try:
-        on_path = _boundaries(digits, hard, run, parts)
+        on_path = _on_path(digits, hard, run, parts)
     except _Bound:
         return [run]
     if any(not positions for positions in on_path):
