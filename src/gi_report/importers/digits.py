@@ -639,23 +639,43 @@ class _Cutter:
 
     def place_summed(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
         """:meth:`place`, the relations checked on sums kept up to date (:class:`_Sums`); an
-        unknown cell's value is checked before anything is changed (most are refused).
+        unknown cell's value is checked before anything is changed (most are refused), and the
+        sums are moved in place (:meth:`_Sums.move` inline: this runs for every piece placed).
         ``True``: refused, and every larger value would be."""
         at = self.positions[i]
         known = self.known
+        if value is None or known[at] is not None:
+            return self.place_over(i, value, seg, end)
+        refused = self.sums.refuse(self.terms[i], value, self.nonneg)
+        if refused:
+            return refused == _ABOVE
+        sides = self.sides[i]
+        total, unknown = self.sums.total, self.sums.unknown
+        for side in sides:
+            unknown[side] -= 1
+            total[side] += value
+        self.values[i] = value
+        known[at] = value
+        self.step(i - 1, seg, end)
+        for side in sides:
+            total[side] -= value
+            unknown[side] += 1
+        known[at] = None
+        self.values[i] = None
+        return False
+
+    def place_over(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
+        """:meth:`place_summed` of a cell holding two numbers (``None``) or a cell already
+        known (stated): the relations checked after the sums are moved."""
+        at = self.positions[i]
+        known = self.known
         sums = self.sums
-        checked = False
         if value is not None:
-            if known[at] is None:
-                refused = sums.refuse(self.terms[i], value, self.nonneg)
-                if refused:
-                    return refused == _ABOVE
-                checked = True
             sums.move(self.sides[i], known[at], value)
         self.values[i] = value
         if value is not None:
             known[at] = value
-        if checked or sums.hold(self.pairs[i], self.nonneg):
+        if sums.hold(self.pairs[i], self.nonneg):
             self.step(i - 1, seg, end)
         if known[at] is not None:
             sums.move(self.sides[i], known[at], None)
@@ -812,6 +832,16 @@ def _positions(plan: dict[Cell, int], runs: Sequence[Run]
     return position, [tuple(map(position.__getitem__, run.cells)) for run in runs]
 
 
+def _naming(relations: Sequence[_Rel]) -> dict[int, list[int]]:
+    """Each cell position → the indexes of the relations naming it, in order (a relation
+    naming a position twice is listed twice)."""
+    naming: dict[int, list[int]] = {}
+    for k, rel in enumerate(relations):
+        for at in rel.at:
+            naming.setdefault(at, []).append(k)
+    return naming
+
+
 def _members(rel: _Rel, member: list[int]) -> set[int]:
     """The runs (``member`` of each position, -1 for none) that hold a cell of ``rel``."""
     members = set(rel.get(member))
@@ -865,13 +895,18 @@ class _Solver:
             for at in positions:
                 self.owner[at] = i
         self.relations = self.constraining(unsearched)
+        self.naming = _naming(self.relations)
+        """The relations (indexes in :attr:`relations`) naming each cell position."""
         self.with_constants, self.within = self.local_relations()
         self.shapes: dict[tuple[int, int], tuple[list[_Rel], Hashable | None]] = {}
         """:meth:`relation_shape` by run and list of relations (kept with it)."""
         self.checked: dict[Hashable, list[list[_Rel]]] = {}
         """:meth:`checks` by group and order."""
-        self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
-        """Splits already found, and the steps they took, by :meth:`shape`."""
+        self.memo: dict[int, tuple[list[tuple[CellValue, ...]], int]] = {}
+        """Splits already found, and the steps they took, by :meth:`shape` (its number)."""
+        self.shape_ids: dict[Hashable, int] = {}  #: each :meth:`shape` met, numbered
+        self.keys: dict[tuple[int, int, bool, bool], tuple[Run, list[_Rel], int | None]] = {}
+        """:meth:`memo_key` by run, list of relations and whitespace reading (kept with them)."""
         self.relaxed: dict[int, Run] = {}
         """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
         self.unprinted: list[Run] = []  #: runs saying cells may be unprinted (above)
@@ -1304,7 +1339,7 @@ class _Solver:
             printed = _Cutter(self.relaxed[index], relations, constants, self.at[index], budget,
                               straddle=straddle, inside=inside).splits()
             return [*printed, *lacking]
-        key = self.shape(index, relations, constants, _mode(run, straddle, inside))
+        key = self.memo_key(index, relations, constants, straddle, inside)
         found = self.memo.get(key) if key is not None else None
         if found is None:
             cutter = _Cutter(self.runs[index], relations, constants, self.at[index], budget,
@@ -1320,6 +1355,25 @@ class _Solver:
             raise _TooComplex
         budget.charge(steps)
         return list(out)
+
+    def memo_key(self, index: int, relations: list[_Rel], constants: Known, straddle: bool,
+                 inside: bool) -> int | None:
+        """:meth:`shape` of run ``index`` as a number (one per shape: the memo is not hashed
+        again per search), worked out once per run, list of relations and :func:`_mode` when
+        ``constants`` are the stated values (:attr:`base`), which every group search passes: a
+        group's second search (whitespace inside cells) finds its runs printing none here."""
+        run = self.runs[index]
+        stated = constants is self.base
+        mode = _mode(run, straddle, inside)
+        where = (index, id(relations), *mode)
+        cached = self.keys.get(where) if stated else None
+        if cached is not None and cached[0] is run and cached[1] is relations:
+            return cached[2]
+        shape = self.shape(index, relations, constants, mode)
+        key = None if shape is None else self.shape_ids.setdefault(shape, len(self.shape_ids))
+        if stated:
+            self.keys[where] = (run, relations, key)
+        return key
 
     def shape(self, index: int, relations: list[_Rel], constants: Known,
               mode: tuple[bool, bool]) -> Hashable | None:
@@ -1473,14 +1527,9 @@ class _Solver:
 
     def touching(self, group: list[int]) -> list[list[_Rel]]:
         """For each run of ``group``, the constraining relations that name one of its cells."""
-        by_cell: dict[int, list[_Rel]] = {}
-        for rel in self.relations:
-            for at in rel.at:
-                by_cell.setdefault(at, []).append(rel)
-        return [
-            list({id(rel): rel for at in self.at[i] for rel in by_cell.get(at, ())}.values())
-            for i in group
-        ]
+        relations, naming = self.relations, self.naming
+        return [[relations[k] for k in dict.fromkeys(
+            k for at in self.at[i] for k in naming.get(at, ()))] for i in group]
 
     def apart(self, positions: list[tuple[int, ...]]) -> bool:
         """Whether the runs (at ``positions``) share no cell and hold no stated cell."""
@@ -1514,13 +1563,20 @@ class _Solver:
                 member[at] = r
         chosen_at = {r: d for d, r in enumerate(order)}
         out: list[list[_Rel]] = [[] for _ in group]
-        for rel in self.relations:
+        for k in self.naming_any(positions):  # the other relations have no member
+            rel = self.relations[k]
             members = _members(rel, member)
-            ready = _ready(rel, depth) if members else 0
+            ready = _ready(rel, depth)
             for r in members:
                 if ready <= chosen_at[r]:
                     out[r].append(rel)
         return out
+
+    def naming_any(self, positions: Iterable[Iterable[int]]) -> list[int]:
+        """The relations (indexes in :attr:`relations`, in order) naming a cell of
+        ``positions`` (each run's)."""
+        naming = self.naming
+        return sorted({k for cells in positions for at in cells for k in naming.get(at, ())})
 
     def search(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
                budget: _Budget, limit: int = MAX_SOLUTIONS
