@@ -526,10 +526,12 @@ class _Cutter:
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
         lowest = max(0, i - before, end - self.longest[i])
-        if self.digital[seg]:
+        if not self.digital[seg]:
+            self.pieces(i, seg, end, lowest)
+        elif i:
             self.digit_pieces(i, seg, end, lowest)
         else:
-            self.pieces(i, seg, end, lowest)
+            self.first_cell(seg, end, lowest)
 
     def pieces(self, i: int, seg: int, end: int, lowest: int) -> None:
         """Cell ``i`` cut as each piece of segment ``seg`` ending at ``end``, the longest last
@@ -568,6 +570,19 @@ class _Cutter:
             elif i > 0 and place(i, convert(text[start:end]), seg, start):
                 self.refused_above(i, seg, end, start, lowest)  # else digits would be left over
                 return
+
+    def first_cell(self, seg: int, end: int, lowest: int) -> None:
+        """:meth:`digit_pieces` of the first cell: only the piece from the segment's start can
+        be it (any other leaves digits before it), so the others' steps are spent at once, as
+        trying each would (the first cell ends each split: most pieces a search tries)."""
+        if end <= lowest:
+            return
+        self.used += end - lowest
+        if self.used > self.room:
+            self.used = self.room + 1  # the step trying them one by one fails on
+            raise _TooComplex
+        if lowest == 0 and (end == 1 or self.segments[seg][0] != "0"):  # no leading 0
+            self.first_piece(0, seg, self.segments[seg][:end])
 
     def refused_above(self, i: int, seg: int, end: int, start: int, lowest: int) -> None:
         """The piece from ``start`` was refused with every larger value: the longer pieces
@@ -832,16 +847,6 @@ def _positions(plan: dict[Cell, int], runs: Sequence[Run]
     return position, [tuple(map(position.__getitem__, run.cells)) for run in runs]
 
 
-def _naming(relations: Sequence[_Rel]) -> dict[int, list[int]]:
-    """Each cell position → the indexes of the relations naming it, in order (a relation
-    naming a position twice is listed twice)."""
-    naming: dict[int, list[int]] = {}
-    for k, rel in enumerate(relations):
-        for at in rel.at:
-            naming.setdefault(at, []).append(k)
-    return naming
-
-
 def _members(rel: _Rel, member: list[int]) -> set[int]:
     """The runs (``member`` of each position, -1 for none) that hold a cell of ``rel``."""
     members = set(rel.get(member))
@@ -895,8 +900,6 @@ class _Solver:
             for at in positions:
                 self.owner[at] = i
         self.relations = self.constraining(unsearched)
-        self.naming = _naming(self.relations)
-        """The relations (indexes in :attr:`relations`) naming each cell position."""
         self.with_constants, self.within = self.local_relations()
         self.shapes: dict[tuple[int, int], tuple[list[_Rel], Hashable | None]] = {}
         """:meth:`relation_shape` by run and list of relations (kept with it)."""
@@ -1527,9 +1530,14 @@ class _Solver:
 
     def touching(self, group: list[int]) -> list[list[_Rel]]:
         """For each run of ``group``, the constraining relations that name one of its cells."""
-        relations, naming = self.relations, self.naming
-        return [[relations[k] for k in dict.fromkeys(
-            k for at in self.at[i] for k in naming.get(at, ()))] for i in group]
+        by_cell: dict[int, list[_Rel]] = {}
+        for rel in self.relations:
+            for at in rel.at:
+                by_cell.setdefault(at, []).append(rel)
+        return [
+            list({id(rel): rel for at in self.at[i] for rel in by_cell.get(at, ())}.values())
+            for i in group
+        ]
 
     def apart(self, positions: list[tuple[int, ...]]) -> bool:
         """Whether the runs (at ``positions``) share no cell and hold no stated cell."""
@@ -1563,20 +1571,13 @@ class _Solver:
                 member[at] = r
         chosen_at = {r: d for d, r in enumerate(order)}
         out: list[list[_Rel]] = [[] for _ in group]
-        for k in self.naming_any(positions):  # the other relations have no member
-            rel = self.relations[k]
+        for rel in self.relations:
             members = _members(rel, member)
-            ready = _ready(rel, depth)
+            ready = _ready(rel, depth) if members else 0
             for r in members:
                 if ready <= chosen_at[r]:
                     out[r].append(rel)
         return out
-
-    def naming_any(self, positions: Iterable[Iterable[int]]) -> list[int]:
-        """The relations (indexes in :attr:`relations`, in order) naming a cell of
-        ``positions`` (each run's)."""
-        naming = self.naming
-        return sorted({k for cells in positions for at in cells for k in naming.get(at, ())})
 
     def search(self, group: list[int], domains: list[list[tuple[CellValue, ...]]],
                budget: _Budget, limit: int = MAX_SOLUTIONS
