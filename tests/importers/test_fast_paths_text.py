@@ -97,9 +97,12 @@ def test_memoised_runs_split_and_fail_as_searched_ones(
 
 
 def _plain_cutter(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every relation summed afresh at each piece, every piece matched by its pattern."""
+    """Every relation summed afresh at each piece, every piece matched by its pattern, the
+    first cell's too (each tried, not only the one from the segment's start)."""
     monkeypatch.setattr(digits, "_whole", lambda *_: False)
     monkeypatch.setattr(digits._Cutter, "digit_pieces", digits._Cutter.pieces)
+    monkeypatch.setattr(digits._Cutter, "first_cell",
+                        lambda cutter, seg, end, lowest: cutter.pieces(0, seg, end, lowest))
 
 
 @pytest.mark.parametrize("budget", BUDGETS)

@@ -526,10 +526,12 @@ class _Cutter:
         # the cells still to cut (i of them) need one digit each before this piece; a piece is
         # never longer than the form's numbers (no int() of a long run, bounded work per step)
         lowest = max(0, i - before, end - self.longest[i])
-        if self.digital[seg]:
+        if not self.digital[seg]:
+            self.pieces(i, seg, end, lowest)
+        elif i:
             self.digit_pieces(i, seg, end, lowest)
         else:
-            self.pieces(i, seg, end, lowest)
+            self.first_cell(seg, end, lowest)
 
     def pieces(self, i: int, seg: int, end: int, lowest: int) -> None:
         """Cell ``i`` cut as each piece of segment ``seg`` ending at ``end``, the longest last
@@ -568,6 +570,19 @@ class _Cutter:
             elif i > 0 and place(i, convert(text[start:end]), seg, start):
                 self.refused_above(i, seg, end, start, lowest)  # else digits would be left over
                 return
+
+    def first_cell(self, seg: int, end: int, lowest: int) -> None:
+        """:meth:`digit_pieces` of the first cell: only the piece from the segment's start can
+        be it (any other leaves digits before it), so the others' steps are spent at once, as
+        trying each would (the first cell ends each split: most pieces a search tries)."""
+        if end <= lowest:
+            return
+        self.used += end - lowest
+        if self.used > self.room:
+            self.used = self.room + 1  # the step trying them one by one fails on
+            raise _TooComplex
+        if lowest == 0 and (end == 1 or self.segments[seg][0] != "0"):  # no leading 0
+            self.first_piece(0, seg, self.segments[seg][:end])
 
     def refused_above(self, i: int, seg: int, end: int, start: int, lowest: int) -> None:
         """The piece from ``start`` was refused with every larger value: the longer pieces
@@ -639,23 +654,43 @@ class _Cutter:
 
     def place_summed(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
         """:meth:`place`, the relations checked on sums kept up to date (:class:`_Sums`); an
-        unknown cell's value is checked before anything is changed (most are refused).
+        unknown cell's value is checked before anything is changed (most are refused), and the
+        sums are moved in place (:meth:`_Sums.move` inline: this runs for every piece placed).
         ``True``: refused, and every larger value would be."""
         at = self.positions[i]
         known = self.known
+        if value is None or known[at] is not None:
+            return self.place_over(i, value, seg, end)
+        refused = self.sums.refuse(self.terms[i], value, self.nonneg)
+        if refused:
+            return refused == _ABOVE
+        sides = self.sides[i]
+        total, unknown = self.sums.total, self.sums.unknown
+        for side in sides:
+            unknown[side] -= 1
+            total[side] += value
+        self.values[i] = value
+        known[at] = value
+        self.step(i - 1, seg, end)
+        for side in sides:
+            total[side] -= value
+            unknown[side] += 1
+        known[at] = None
+        self.values[i] = None
+        return False
+
+    def place_over(self, i: int, value: int | Decimal | None, seg: int, end: int) -> bool:
+        """:meth:`place_summed` of a cell holding two numbers (``None``) or a cell already
+        known (stated): the relations checked after the sums are moved."""
+        at = self.positions[i]
+        known = self.known
         sums = self.sums
-        checked = False
         if value is not None:
-            if known[at] is None:
-                refused = sums.refuse(self.terms[i], value, self.nonneg)
-                if refused:
-                    return refused == _ABOVE
-                checked = True
             sums.move(self.sides[i], known[at], value)
         self.values[i] = value
         if value is not None:
             known[at] = value
-        if checked or sums.hold(self.pairs[i], self.nonneg):
+        if sums.hold(self.pairs[i], self.nonneg):
             self.step(i - 1, seg, end)
         if known[at] is not None:
             sums.move(self.sides[i], known[at], None)
@@ -870,8 +905,11 @@ class _Solver:
         """:meth:`relation_shape` by run and list of relations (kept with it)."""
         self.checked: dict[Hashable, list[list[_Rel]]] = {}
         """:meth:`checks` by group and order."""
-        self.memo: dict[Hashable, tuple[list[tuple[CellValue, ...]], int]] = {}
-        """Splits already found, and the steps they took, by :meth:`shape`."""
+        self.memo: dict[int, tuple[list[tuple[CellValue, ...]], int]] = {}
+        """Splits already found, and the steps they took, by :meth:`shape` (its number)."""
+        self.shape_ids: dict[Hashable, int] = {}  #: each :meth:`shape` met, numbered
+        self.keys: dict[tuple[int, int, bool, bool], tuple[Run, list[_Rel], int | None]] = {}
+        """:meth:`memo_key` by run, list of relations and whitespace reading (kept with them)."""
         self.relaxed: dict[int, Run] = {}
         """Runs searched as lacking a cell or not (:meth:`relax`), as printed, by index."""
         self.unprinted: list[Run] = []  #: runs saying cells may be unprinted (above)
@@ -1304,7 +1342,7 @@ class _Solver:
             printed = _Cutter(self.relaxed[index], relations, constants, self.at[index], budget,
                               straddle=straddle, inside=inside).splits()
             return [*printed, *lacking]
-        key = self.shape(index, relations, constants, _mode(run, straddle, inside))
+        key = self.memo_key(index, relations, constants, straddle, inside)
         found = self.memo.get(key) if key is not None else None
         if found is None:
             cutter = _Cutter(self.runs[index], relations, constants, self.at[index], budget,
@@ -1320,6 +1358,25 @@ class _Solver:
             raise _TooComplex
         budget.charge(steps)
         return list(out)
+
+    def memo_key(self, index: int, relations: list[_Rel], constants: Known, straddle: bool,
+                 inside: bool) -> int | None:
+        """:meth:`shape` of run ``index`` as a number (one per shape: the memo is not hashed
+        again per search), worked out once per run, list of relations and :func:`_mode` when
+        ``constants`` are the stated values (:attr:`base`), which every group search passes: a
+        group's second search (whitespace inside cells) finds its runs printing none here."""
+        run = self.runs[index]
+        stated = constants is self.base
+        mode = _mode(run, straddle, inside)
+        where = (index, id(relations), *mode)
+        cached = self.keys.get(where) if stated else None
+        if cached is not None and cached[0] is run and cached[1] is relations:
+            return cached[2]
+        shape = self.shape(index, relations, constants, mode)
+        key = None if shape is None else self.shape_ids.setdefault(shape, len(self.shape_ids))
+        if stated:
+            self.keys[where] = (run, relations, key)
+        return key
 
     def shape(self, index: int, relations: list[_Rel], constants: Known,
               mode: tuple[bool, bool]) -> Hashable | None:
