@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -53,10 +53,12 @@ TableCell = tuple[str, str, str]
 """A cell of a report: (table id, row id, column id)."""
 
 
-def sampled(run: Run, inner: Sequence[Rel], most: int = SAMPLE) -> list[Reading]:
+def sampled(run: Run, inner: Sequence[Rel], most: int = SAMPLE,
+            listing: type[Lister] = Lister) -> list[Reading]:
     """The first ``most`` readings of ``run`` the listing finds (each holds the relations inside
-    the run as :class:`~.joint.Lister` checks them); a listing over its bound stops there."""
-    lister = Lister(run, inner, most)
+    the run as :class:`~.joint.Lister` checks them); a listing over its bound stops there.
+    ``listing``: the lister class (:class:`~.worded.WordedLister` for rows cut by unit words)."""
+    lister = listing(run, inner, most)
     with contextlib.suppress(OverBound):  # the readings listed so far are readings all the same
         lister.listed()
     return lister.out[:most]
@@ -213,6 +215,16 @@ def cover_of(doc: Document, table: str, kept: Mapping[Cell, int | None] | None =
         return None
     spec, runs, held = proof_runs(doc, table, units=True)
     worded = _worded(doc, table)
+    return cover_over(doc, table, spec, runs, held, kept, lambda run, inner: (
+        r for r in sampled(run, inner) if r[-1] is not None or run.cells[-1] not in worded))
+
+
+def cover_over(doc: Document, table: str, spec: TableSpec, runs: Sequence[Run],
+               held: dict[Cell, int | None], kept: Mapping[Cell, int | None] | None,
+               readings: Callable[[Run, list[Rel]], Iterable[Reading]]) -> Cover:
+    """The cover search of ``table`` over ``runs``: each run's ``readings`` (given the
+    relations inside it) other than the truth's, the truth's own last; the ``held`` cells at
+    the value the damaged document states, or the one ``kept`` gives them in T'."""
     held.update((cell, kept[cell]) for cell in held if kept and cell in kept)
     truth = {**table_truth(doc, table), **held}
     every = [*runs, *(Run((cell,), "") for cell in held)]
@@ -221,11 +233,10 @@ def cover_of(doc: Document, table: str, kept: Mapping[Cell, int | None] | None =
         inner = [joint.rels[n] for n in joint.touching[i]
                  if set(joint.rels[n].cells) <= set(run.cells)]
         own = tuple(truth.get(c) for c in run.cells)
-        joint.domains.append([*(r for r in sampled(run, inner) if r != own and (
-            r[-1] is not None or run.cells[-1] not in worded)), own])
+        joint.domains.append([*(r for r in readings(run, inner) if r != own), own])
     joint.domains += [[(value,)] for value in held.values()]
     joint.filtered()
     return Cover(table, joint, truth, frozenset(held))
 
 
-__all__ = ["COVER_NODES", "SAMPLE", "Cover", "cover_of", "proof_runs", "sampled"]
+__all__ = ["COVER_NODES", "SAMPLE", "Cover", "cover_of", "cover_over", "proof_runs", "sampled"]

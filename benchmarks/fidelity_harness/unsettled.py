@@ -41,9 +41,9 @@ Cell = tuple[str, str, str]
 Changes = dict[Cell, CellValue]
 Render = tuple[Document, str | bytes, str]
 Order = tuple[str, ...]
+"""A column order of section 三 (column ids), as the ``column_order`` damage prints it."""
 Findings = frozenset[tuple[str, int, str]]
 """Relation findings of a report: (table id, relation index, status), :func:`relation_findings`."""
-"""A column order of section 三 (column ids), as the ``column_order`` damage prints it."""
 Alternative = tuple[Changes, frozenset[str], Order | None]
 """An alternative report's changes, the target blanks it gives another value, and the column
 order its document prints section 三 in (None: the one the case draws)."""

@@ -16,29 +16,26 @@ reading and checks (a) and (b) whole before counting a cell; these runs only add
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping, Sequence
 
 import attrs
 
 from benchmarks.fidelity_harness.cover import (
-    COVER_NODES,
-    SAMPLE,
     Cover,
     _digits,
     _unit_number,
+    cover_over,
+    sampled,
 )
 from benchmarks.fidelity_harness.document import Document, TableBlock
 from benchmarks.fidelity_harness.joint import (
     Cell,
-    Joint,
     Lister,
     OverBound,
     Reading,
     Rel,
     Run,
     _pieces,
-    relations,
     table_truth,
 )
 from gi_report.form.spec import CellKind, TableSpec
@@ -173,26 +170,8 @@ def worded_cover(doc: Document, table: str, kept: Mapping[Cell, int | None] | No
     if found is None:
         return None
     spec, runs, held = found
-    held.update((cell, kept[cell]) for cell in held if kept and cell in kept)
-    truth = {**table_truth(doc, table), **held}
-    every: list[Run] = [*runs, *(Run((cell,), "") for cell in held)]
-    joint = Joint(every, relations(spec, truth), COVER_NODES)
-    for i, run in enumerate(runs):
-        inner = [joint.rels[n] for n in joint.touching[i]
-                 if set(joint.rels[n].cells) <= set(run.cells)]
-        own = tuple(truth.get(c) for c in run.cells)
-        joint.domains.append([*(r for r in _sampled(run, inner) if r != own), own])
-    joint.domains += [[(value,)] for value in held.values()]
-    joint.filtered()
-    return Cover(table, joint, truth, frozenset(held))
-
-
-def _sampled(run: WordedRun, inner: Sequence[Rel], most: int = SAMPLE) -> list[Reading]:
-    """The first ``most`` readings of ``run`` the listing finds."""
-    lister = WordedLister(run, inner, most)
-    with contextlib.suppress(OverBound):
-        lister.listed()
-    return lister.out[:most]
+    return cover_over(doc, table, spec, runs, held, kept,
+                      lambda run, inner: sampled(run, inner, listing=WordedLister))
 
 
 __all__ = ["WordedLister", "WordedRun", "worded_cover", "worded_runs"]
