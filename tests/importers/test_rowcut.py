@@ -168,3 +168,28 @@ def test_rows_cut_from_the_left_keep_a_boundary_of_two_positions_whole() -> None
     cut = Run(cells=cells, kinds=(CellKind.COUNT,) * 10, segments=("3120021010",),
               text="3120021010", location=Location(offset=0))
     assert [p.text for p in precut(cut, _relations(REVIEW))] == ["31200", "21010"]
+
+
+def test_a_run_no_full_split_fits_is_not_cut_as_lacking_few_cells() -> None:
+    # section 四 of a dump dropping blank cells (harness seed 2026, Case(3657978947, …,
+    # one_line_blanks)): 346 0 1 _ 347 | _ _ _ 1 473 | 262 _ 0 _ _, printed 3460134714732620.
+    # No full split fits; read as lacking at most two cells it cuts 3 4 6 0 13 | … and every
+    # piece holds: that cut assumes how many cells the dump dropped (here seven), so nothing
+    # may be read from it
+    truth: dict[tuple[str, str], int | None] = {
+        ("administrative_review", "upheld"): 346, ("administrative_review", "corrected"): 0,
+        ("administrative_review", "other"): 1, ("administrative_review", "pending"): None,
+        ("administrative_review", "total"): 347,
+        ("litigation_direct", "upheld"): None, ("litigation_direct", "corrected"): None,
+        ("litigation_direct", "other"): None, ("litigation_direct", "pending"): 1,
+        ("litigation_direct", "total"): 473,
+        ("litigation_after_review", "upheld"): 262,
+        ("litigation_after_review", "corrected"): None,
+        ("litigation_after_review", "other"): 0, ("litigation_after_review", "pending"): None,
+        ("litigation_after_review", "total"): None,
+    }
+    run = _run(REVIEW, ["administrative_review", "litigation_direct", "litigation_after_review"],
+               "3460134714732620")
+    assert precut(run, _relations(REVIEW)) == [run]
+    solution = solve(REVIEW, {}, [run])
+    assert all(v is None or v == truth[c] for c, v in solution.values.items())
