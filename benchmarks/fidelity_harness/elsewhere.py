@@ -12,6 +12,10 @@ damages' choices, the removed cell's choice is renamed ``j`` (:class:`~.replay.C
 Two rows that each lost a cell may print the same values (``0 | 0 | 1 | 0 | 0 | 1``): shifting
 one row's lost cell alone breaks a column sum that shifting the other's mends, so pairs of such
 shifts in two rows are tried too (:func:`pair_shifts`), checked and rendered the same way.
+
+A one-line dump glues a row's digits together but prints them in the same order: there the
+shifts of the cells the damage removed are tried (:func:`prove_glued`), ``000000`` for seven
+cells being any six of them.
 """
 
 from __future__ import annotations
