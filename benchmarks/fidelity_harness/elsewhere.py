@@ -12,12 +12,16 @@ damages' choices, the removed cell's choice is renamed ``j`` (:class:`~.replay.C
 Two rows that each lost a cell may print the same values (``0 | 0 | 1 | 0 | 0 | 1``): shifting
 one row's lost cell alone breaks a column sum that shifting the other's mends, so pairs of such
 shifts in two rows are tried too (:func:`pair_shifts`), checked and rendered the same way.
+
+A one-line dump glues a row's digits together but prints them in the same order: there the
+shifts of the cells the damage removed are tried (:func:`prove_glued`), ``000000`` for seven
+cells being any six of them.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from benchmarks.fidelity_harness.document import Document, Row, TableBlock
 from benchmarks.fidelity_harness.unsettled import (
@@ -177,8 +181,24 @@ def _moved_all(proof: Proof, changes: Changes, others: Sequence[Cell], targets: 
 def prove_elsewhere(proof: Proof, why: dict[str, str], tries: int) -> int:
     """Try :func:`shifts` giving an open blank another value, at most ``tries`` rendered
     (:func:`_render_best`), recording in ``why`` what each proves; the renders used."""
+    return _prove_shifts(proof, why, tries, shifts(proof))
+
+
+def prove_glued(proof: Proof, why: dict[str, str], tries: int) -> int:
+    """:func:`prove_elsewhere` for a dump printing a row's digits glued together: only the
+    shifts of a cell the damage removed that stated a value (``000000`` for seven cells: any
+    zero may be the lost one); a blank cell such a dump prints as nothing is moved along its
+    row by the whole readings of :mod:`.joint` and :mod:`.cover` already."""
+    removed = set(proof.removed)
+    return _prove_shifts(proof, why, tries, (s for s in shifts(proof) if s[1] in removed))
+
+
+def _prove_shifts(proof: Proof, why: dict[str, str], tries: int, found_shifts: Iterable[Shift]
+                  ) -> int:
+    """Check each of ``found_shifts`` giving an open blank another value, render the consistent
+    ones (:func:`_render_best`); the renders used."""
     found: list[Pair] = []
-    for changes, removed, other in shifts(proof):
+    for changes, removed, other in found_shifts:
         moved = _moved(proof, changes, other, open_blanks(why))
         if not moved:
             continue
@@ -238,4 +258,4 @@ def prove_pairs(proof: Proof, why: dict[str, str], tries: int) -> int:
 
 
 __all__ = ["ELSEWHERE_TRIES", "PAIR_TRIES", "as_lost_elsewhere", "lost_here", "pair_shifts",
-           "prove_elsewhere", "prove_pairs", "shifts"]
+           "prove_elsewhere", "prove_glued", "prove_pairs", "shifts"]

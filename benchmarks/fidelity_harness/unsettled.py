@@ -638,6 +638,10 @@ def prove(proof: Proof, why: dict[str, str], notices: Sequence[Notice],
         tries -= prove_elsewhere(proof, why, min(tries, ELSEWHERE_TRIES))
         if tries > 0:
             tries -= prove_pairs(proof, why, min(tries, PAIR_TRIES))
+    if tries > 0 and proof.glued and proof.removed:  # a glued dump whose crawl lost a value
+        from benchmarks.fidelity_harness.elsewhere import ELSEWHERE_TRIES, prove_glued
+
+        tries -= prove_glued(proof, why, min(tries, ELSEWHERE_TRIES))
     if tries > 0:
         from benchmarks.fidelity_harness.batches import Budget, parts, prove_batched
 

@@ -50,6 +50,13 @@ BLANK_LOST = Case(522249312, ("cell_missing",), "pipe_rows")
 """A pipe dump whose two rows each lost a cell that was blank: nothing the damage removed
 states a value, yet the rows print six cells for seven."""
 
+ZEROS = Case(1379866459, ("cell_missing",), "one_line")
+"""A one-line dump whose 本机关不掌握相关政府信息 row lost its 社会公益组织 cell, all seven
+zeros: ``000000`` for seven cells, any of them the lost one."""
+SETTLED = Case(195616887, ("cell_missing",), "one_line")
+"""A one-line dump whose 属于行政查询事项 row lost its 其他 cell (``000102``): the arithmetic
+reads five of the row's cells, and any other cell lost instead breaks a relation."""
+
 
 def _blanks(case: Case) -> tuple[dict[str, str], dict[str, object]]:
     doc, text, kind = build_case(case)
@@ -159,3 +166,36 @@ def test_a_lost_cell_blank_in_the_truth_is_moved_elsewhere_too() -> None:
     outcome = run_case(BLANK_LOST)
     assert outcome.tally is not None and outcome.tally.blanks
     assert all(b.why == UNSETTLEABLE for b in outcome.tally.blanks)
+
+
+def test_a_glued_row_lacking_a_cell_is_proven_by_another_cell_lost() -> None:
+    doc, text, _ = build_case(ZEROS)
+    proof = blank_proof(ZEROS, doc, text)
+    assert proof.glued and proof.removed  # a one-line dump whose crawl lost a cell
+    row = "/applications/unable_not_held/"
+    changes, removed, other = next(s for s in shifts(proof)
+                                   if _consistent(proof, s[0], s[2], s[1]))
+    again, text_again, _ = proof.render(changes, None, {_pointer(removed): _pointer(other)})
+    assert text_again == text  # (a) the same digits, another of the seven zeros lost
+    assert again.truth[_pointer(other)] is None and doc.truth[_pointer(other)] == 0
+    outcome = run_case(ZEROS)
+    assert outcome.tally is not None
+    mine = [b for b in outcome.tally.blanks if b.pointer.startswith(row)]
+    assert len(mine) == 6 and all(b.why == UNSETTLEABLE for b in mine)
+
+
+def test_a_glued_cell_the_arithmetic_reads_is_never_proven_by_another_lost_cell() -> None:
+    doc, text, _ = build_case(SETTLED)
+    proof = blank_proof(SETTLED, doc, text)
+    why, got = _blanks(SETTLED)
+    row = "/applications/denied_administrative_inquiry/"
+    read = [row + c for c in ("natural_person", "commercial_enterprise",
+                              "research_institution", "social_welfare_org", "total")]
+    assert all(got[p] == doc.truth[p] is not None for p in read)  # split.unique
+    here = [s for s in shifts(proof) if s[1][1] == "denied_administrative_inquiry"]
+    assert len(here) == 6 and not any(_consistent(proof, c, o, r) for c, r, o in here)
+    outcome = run_case(SETTLED)
+    assert outcome.tally is not None
+    why = {b.pointer: b.why for b in outcome.tally.blanks}
+    assert why.get(row + "legal_service_org") != UNSETTLEABLE  # its column's sum settles it
+    assert all(p not in why for p in read)
