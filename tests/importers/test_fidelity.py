@@ -282,6 +282,13 @@ REPRODUCERS = [
     # left (importers/rowcut.py) and the whole table is read: no cell may be read wrong
     pytest.param(Case(2591619719, ("two_numbers", "column_order", "heading_variant",
                                    "detached_labels"), "one_line"), id="total-first-rows-cut"),
+    # harness seeds 2026 / 2027 (branch w-rows, twelfth session): rows lacking a cell in a dump
+    # printing a unit after every number, under the two-level header's words (总计 among the
+    # top row's); now placed by the arithmetic in the order the words allow: none read wrong
+    pytest.param(Case(3518867368, ("unit_words",), "one_line_blanks"),
+                 id="unit-gap-two-level-header"),
+    pytest.param(Case(324904974, ("column_order", "unit_words", "narrative_states"),
+                      "one_line_blanks"), id="unit-gap-reordered-header"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""
