@@ -289,6 +289,9 @@ REPRODUCERS = [
                  id="unit-gap-two-level-header"),
     pytest.param(Case(324904974, ("column_order", "unit_words", "narrative_states"),
                       "one_line_blanks"), id="unit-gap-reordered-header"),
+    # harness seed 2027 (branch w-rows): section 四's header ends a PDF page, its data row with
+    # blank cells starts the next; the blanks were stitched to the header cells above them
+    pytest.param(Case(26828098, ("label_variant",), "pdf"), id="pdf-blank-under-header-break"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""
