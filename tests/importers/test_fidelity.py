@@ -292,6 +292,10 @@ REPRODUCERS = [
     # harness seed 2027 (branch w-rows): section 四's header ends a PDF page, its data row with
     # blank cells starts the next; the blanks were stitched to the header cells above them
     pytest.param(Case(26828098, ("label_variant",), "pdf"), id="pdf-blank-under-header-break"),
+    # harness seed 2027 (branch w-rows): section 二's caption rows printed apart as one run of
+    # unit-word numbers, each number one cell: read, no row can have been left out
+    pytest.param(Case(2407072369, ("extra_section", "heading_variant", "detached_labels",
+                                   "unit_words"), "one_line"), id="caption-run-unit-numbers"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""

@@ -389,21 +389,31 @@ class Placer:
         number, its numbers one or two fewer than the whole table's cells (section 四 as one
         row, blanks dropped): the whole table lacking cells, taken for the arithmetic to place
         (:meth:`unit_gap`)."""
-        if not self.units_end_numbers or self.value_rows[dr.location.table] > 1:
+        if self.value_rows[dr.location.table] > 1:
             return False
-        found = [unit_cells(s.text) for s in dr.values if not s.empty]
-        numbers = [n for cut in found for n in cut or ()]
-        if None in found or not 0 < len(whole) - len(numbers) <= gaps.MAX_MISSING:
+        numbers = self.unit_numbers(dr)
+        if numbers is None or not 0 < len(whole) - len(numbers) <= gaps.MAX_MISSING:
             return False
         self.take(dr, whole, None, how="whole")
         return True
+
+    def unit_numbers(self, dr: DataRow) -> list[str] | None:
+        """The row's numbers, each one cell, in a table printing a unit after every number
+        (:attr:`units_end_numbers`); ``None`` elsewhere, or where a text holds another."""
+        if not self.units_end_numbers:
+            return None
+        found = [unit_cells(s.text) for s in dr.values if not s.empty]
+        if None in found:
+            return None
+        return [n for cut in found for n in cut or ()]
 
     def caption_rows(self, dr: DataRow) -> None:
         """A number-only row under a caption of several rows (:mod:`~gi_report.importers.
         captionrows`): the rows' cells in the form's order, split as one run."""
         cells = captionrows.cells(self.spec, dr)
         shown = " | ".join(s.text for s in dr.values)
-        if captionrows.unsettled(self.spec, dr):
+        numbers = self.unit_numbers(dr)
+        if captionrows.unsettled(self.spec, dr, None if numbers is None else len(numbers)):
             self.notices.append(notice(
                 "split.dropped",
                 f"一行没有行名的数值（{shown}）印在{describe(self.spec, cells)}所在的栏目之下；"
