@@ -27,6 +27,8 @@ def test_numbers_with_signs_after_a_header_are_a_row_of_their_own() -> None:
 @pytest.mark.parametrize(("text", "row"), [
     ("0-701-21", True), ("12+3", True), ("-5", True), ("0 -7 01", True),
     ("0701", False), ("-", False), ("1-", False), ("2023年-5", False), ("—", False),
+    ("0件-7件0件1条-6项0条", True),  # each number with its unit word (seed 2027's crawl)
+    ("0件0件1项", False), ("处理决定数量0件-2项", False), ("0件-2", False),
 ])
 def test_signed_row(text: str, row: bool) -> None:
     assert _signed_row(text) is row

@@ -296,6 +296,10 @@ REPRODUCERS = [
     # unit-word numbers, each number one cell: read, no row can have been left out
     pytest.param(Case(2407072369, ("extra_section", "heading_variant", "detached_labels",
                                    "unit_words"), "one_line"), id="caption-run-unit-numbers"),
+    # the same (branch w-rows): a caption's signed run with unit words (``0件-7件0件1条-6项0条``)
+    # was glued to the header's last word as a row labelled 处理决定数量, the caption unread
+    pytest.param(Case(3552517373, ("page_break_row_lost", "detached_labels", "unit_words",
+                                   "label_variant"), "one_line"), id="signed-unit-run-row"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""
