@@ -288,6 +288,24 @@ REPRODUCERS = [
     pytest.param(Case(3657978947, ("heading_variant", "table_numbering", "two_numbers",
                                    "detached_labels"), "one_line_blanks"),
                  id="no-full-split-not-cut-as-lacking-two"),
+    # harness seeds 2026 / 2027 (branch w-rows, twelfth session): rows lacking a cell in a dump
+    # printing a unit after every number, under the two-level header's words (总计 among the
+    # top row's); now placed by the arithmetic in the order the words allow: none read wrong
+    pytest.param(Case(3518867368, ("unit_words",), "one_line_blanks"),
+                 id="unit-gap-two-level-header"),
+    pytest.param(Case(324904974, ("column_order", "unit_words", "narrative_states"),
+                      "one_line_blanks"), id="unit-gap-reordered-header"),
+    # harness seed 2027 (branch w-rows): section 四's header ends a PDF page, its data row with
+    # blank cells starts the next; the blanks were stitched to the header cells above them
+    pytest.param(Case(26828098, ("label_variant",), "pdf"), id="pdf-blank-under-header-break"),
+    # harness seed 2027 (branch w-rows): section 二's caption rows printed apart as one run of
+    # unit-word numbers, each number one cell: read, no row can have been left out
+    pytest.param(Case(2407072369, ("extra_section", "heading_variant", "detached_labels",
+                                   "unit_words"), "one_line"), id="caption-run-unit-numbers"),
+    # the same (branch w-rows): a caption's signed run with unit words (``0件-7件0件1条-6项0条``)
+    # was glued to the header's last word as a row labelled 处理决定数量, the caption unread
+    pytest.param(Case(3552517373, ("page_break_row_lost", "detached_labels", "unit_words",
+                                   "label_variant"), "one_line"), id="signed-unit-run-row"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""

@@ -223,3 +223,35 @@ def test_stitching_still_joins_a_label_running_over_the_break_into_text() -> Non
     block = to_block(joined, 0, None)
     cell = block.rows[2][0]
     assert cell is not None and cell.text == "一二\n三四"
+
+
+def test_stitching_keeps_a_blank_value_apart_from_header_cells_ending_the_page() -> None:
+    # as above, one value blank: the data row's other cells are values under the header's
+    # labels, so its empty cell is a blank value, not the rest of 乙 (a section 四 split from
+    # its header read 乙 as that row's value, the row unplaced)
+    borders = [0.0, 50.0, 100.0, 150.0]
+    top = [PieceCell(r0=0, r1=1, x0=0, x1=150, text="甲组")]
+    heads = [PieceCell(r0=1, r1=3, x0=borders[c], x1=borders[c + 1], text=t)
+             for c, t in enumerate(("甲", "乙", "丙"))]
+    first = piece(4, 72, borders, [*top, *heads], 3)
+    second = piece(5, 72, borders, cells_of([["2", "", "4"]], borders), 1)
+    joined = stitch(first, second)
+    assert joined is not None
+    block = to_block(joined, 0, None)
+    assert [c.text if c else None for c in block.rows[3]] == ["2", "", "4"]
+    assert [c.origin for c in block.rows[3] if c] == [(3, 0), (3, 1), (3, 2)]
+
+
+def test_stitching_still_merges_an_empty_label_piece_beside_values() -> None:
+    # a label two rows high ends page 4 beside values; page 5's first row has an empty cell
+    # under it and values under values: no value stands under a label, so the empty cell is
+    # still the label's rest (its text fitted on page 4)
+    borders = [0.0, 50.0, 150.0, 200.0]
+    first_cells = [PieceCell(r0=0, r1=2, x0=0, x1=50, text="（四）无法提供"),
+                   *cells_of([["x", "1", "1"], ["x", "2", "2"]], borders)[1:3],
+                   *cells_of([["x", "1", "1"], ["x", "2", "2"]], borders)[4:6]]
+    second = piece(5, 72, borders, cells_of([["", "3", "3"]], borders), 1)
+    joined = stitch(piece(4, 72, borders, first_cells, 2), second)
+    assert joined is not None
+    block = to_block(joined, 0, None)
+    assert block.rows[2][0] is not None and block.rows[2][0].origin == (0, 0)

@@ -88,6 +88,22 @@ def test_a_unit_word_run_lacking_a_cell_is_never_cut_inside_a_number() -> None:
     assert "split.unique" not in codes
 
 
+def test_a_unit_word_run_of_fewer_digits_than_cells_is_placed_as_the_whole_table() -> None:
+    """Fourteen one-digit numbers, each with its unit: too few digits to fill fifteen cells as
+    a run, yet the whole of section 四 lacking a cell; the two rows before the last are placed by
+    the row totals (seed 1647689608's crawl; before: no row of section 四 read)."""
+    cells, codes = _section_four(_with_section_four("3项0个0条0条3项0件0件0个0条0项0个0个0条2项"))
+    assert cells == [3, 0, 0, 0, 3, 0, 0, 0, 0, 0, None, None, None, None, None]
+    assert "row.gap" in codes and "row.cell_count" in codes
+
+
+def test_a_unit_word_run_lacking_more_than_two_cells_is_not_the_whole_table() -> None:
+    """Twelve numbers for fifteen cells: which three are lost is beyond the arithmetic's
+    placing, nothing of section 四 is read."""
+    cells, _ = _section_four(_with_section_four("3项0个0条0条3项0件0件0个0条0项0个2项"))
+    assert cells == [None] * 15
+
+
 def test_unitless_cells_glued_onto_a_unit_group_are_still_split() -> None:
     """``02个``: a 0 printed with no unit glued onto 2个, so the table prints unitless cells and
     its digits are split by the arithmetic as before."""
@@ -130,3 +146,19 @@ def test_a_row_short_of_cells_with_a_number_without_unit_is_blank() -> None:
     cells, codes = _state_secret("0件1条1个0 2件1件3条")
     assert cells == [None] * 7
     assert codes == ["row.cell_count"]
+
+
+@pytest.mark.parametrize(("run", "cells"), [
+    ("0件1条1个0件0件3条", [0, 1, 1, 0, 0, None, 3]),  # 其他 dropped
+    ("1条1个0件0件1件3条", [None, 1, 1, 0, 0, 1, 3]),  # 自然人 dropped
+    ("0件1条1个0件0件1件", [0, 1, 1, 0, 0, 1, None]),  # 总计 dropped
+])
+def test_a_row_lacking_a_cell_under_a_two_level_header_is_placed_by_the_arithmetic(
+        run: str, cells: list[object]) -> None:
+    """The dump prints the header's words ``自然人 法人或其他组织 总计 商业企业 …`` (总计 among
+    the top row's words, its span lost), which allow one order, the form's: the row's numbers,
+    one text under no grid column, are placed in it by the column sums (before: the words'
+    places taken for a grid naming 总计 second, the row blank)."""
+    found, codes = _state_secret(run)
+    assert found == cells
+    assert codes == ["row.gap", "column.missing"]

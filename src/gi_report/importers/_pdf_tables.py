@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -444,17 +444,45 @@ def _joined_cells(
     bottom_cells = {
         (_nearest(borders, c.x0), _nearest(borders, c.x1)): c for c in cells if c.r1 == count
     }
+    def above_of(cell: PieceCell) -> PieceCell | None:
+        return bottom_cells.get((_nearest(borders, cell.x0), _nearest(borders, cell.x1)))
+
+    header_rows = _header_rows_ended(moved, skip, above_of)
     for cell in moved.cells:
         if cell.r0 < skip:
             continue
         r0, r1 = cell.r0 - skip, cell.r1 - skip
-        above = bottom_cells.get((_nearest(borders, cell.x0), _nearest(borders, cell.x1)))
-        if r0 == 0 and above is not None and _continues(above, cell, r1 - r0):
+        above = above_of(cell)
+        if r0 == 0 and above is not None and _continues(above, cell, r1 - r0) and not (
+                _blank_under_header(above, cell, r1 - r0, header_rows)):
             above.r1 = count + r1
             above.text = "\n".join(t for t in (above.text, cell.text) if t)
             continue
         cells.append(attrs.evolve(cell, r0=count + r0, r1=count + r1))
     return cells
+
+
+def _header_rows_ended(moved: Piece, skip: int,
+                       above_of: Callable[[PieceCell], PieceCell | None]) -> set[int]:
+    """The first rows of the header cells that ended the page before right above a value of
+    ``moved``'s first row (after its ``skip`` repeated header rows): a value under a label
+    (:func:`_value_under_label`) starts the body there."""
+    found: set[int] = set()
+    for cell in moved.cells:
+        above = above_of(cell) if cell.r0 == skip else None
+        if above is not None and _value_under_label(above, cell):
+            found.add(above.r0)
+    return found
+
+
+def _blank_under_header(above: PieceCell, cell: PieceCell, rows: int,
+                        header_rows: set[int]) -> bool:
+    """Whether ``cell`` (``rows`` high, empty, first on its page) is a blank value under a
+    header cell, not that cell's rest: a label starting in the same row as a header cell
+    above a value of the same row (:func:`_header_rows_ended`), ``cell`` one row high. A
+    label running over the break from an earlier row (a row label beside values) still joins."""
+    return (rows == 1 and not cell.text.strip() and bool(above.text.strip())
+            and not looks_like_value(above.text) and above.r0 in header_rows)
 
 
 def _continues(above: PieceCell, cell: PieceCell, rows: int) -> bool:

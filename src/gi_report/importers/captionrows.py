@@ -71,18 +71,21 @@ def cells(spec: TableSpec, dr: DataRow) -> list[Cell]:
     return [(r.id, c) for r in spec.rows if r.group in dr.groups for c in r.columns]
 
 
-def unsettled(spec: TableSpec, dr: DataRow) -> bool:
+def unsettled(spec: TableSpec, dr: DataRow, printed: int | None = None) -> bool:
     """Whether the digits ``dr`` prints also cut into the value cells of its caption's rows with
     one or more of those rows left out (wholly blank rows a crawl printed as nothing): then
     which rows the digits belong to is not known. Counted on the digits run together (spaces
     would only add cuts): a count of cells between the fewest and the most counts they cut
     into is taken as a cut that exists, unless the rows kept have fewer signed cells than the
-    run prints signs (a sign starts a number of a signed column)."""
+    run prints signs (a sign starts a number of a signed column). ``printed``: the cells the
+    run prints where each number carries its unit word (each one cell, never cut: the only
+    count, :mod:`~gi_report.importers.unitnumbers`)."""
     rows = [(len(r.columns), _signed(spec, r)) for r in spec.rows if r.group in dr.groups]
     texts = [slot.text for slot in dr.values]
     digits = "".join(d for text in texts for d in _DIGIT.findall(text))
     signs = sum(len(_SIGN.findall(text)) for text in texts)
-    fewest, most = shortrow.count_bounds((digits,))
+    fewest, most = (printed, printed) if printed is not None else shortrow.count_bounds(
+        (digits,))
     return any(fewest <= sum(n for n, _ in kept) <= most and signs <= sum(s for _, s in kept)
                for size in range(1, len(rows)) for kept in combinations(rows, size))
 

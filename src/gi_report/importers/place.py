@@ -237,6 +237,29 @@ def by_header(dr: DataRow, cells: Sequence[Cell]) -> list[Pair] | None:
     return out
 
 
+def _grid_agrees(dr: DataRow, order: Sequence[Cell]) -> bool:
+    """Whether each row's columns in ``order`` stand in the order the header's grid names them
+    (the row above them, for a whole table in one row)."""
+    rows = list(dict.fromkeys(r for r, _ in order))
+    for row in rows:
+        named: dict[str, int] = {}
+        for g, column in sorted(dr.header.columns.items()):
+            over = dr.header.rows.get(g)
+            if len(rows) == 1 or (over is not None and over.id == row):
+                named.setdefault(column.id, g)
+        columns = [c for r, c in order if r == row and c in named]
+        if columns != sorted(columns, key=lambda c: named[c]):
+            return False  # the grid names the columns in another order than the one read
+    return True
+
+
+def _one_slot(dr: DataRow) -> bool:
+    """A row printing all its numbers in one text (a dump's ``7个1条5件…``): they stand under
+    no column of the header's grid, whose places are only its words' order (a dump prints a
+    two-level header's spans away), so the order its words allow is the row's order."""
+    return sum(not s.empty for s in dr.values) == 1
+
+
 def _whole(text: str) -> bool:
     """A cell printed as one whole number (no leading zero: ``00`` is two cells run together),
     a dash, or nothing."""
@@ -348,7 +371,7 @@ class Placer:
                 and fits(dr, len(whole))):
             self.take(dr, whole, None, how="whole")
             return
-        if self.lone and self.gapped(dr, whole):
+        if self.lone and (self.gapped(dr, whole) or self.unit_whole(dr, whole)):
             return  # the whole table in one row, a cell or two lost
         named = self.named_cells(dr, whole)
         if named and by_header(dr, named) is not None:
@@ -361,12 +384,36 @@ class Placer:
             "row.unlabelled", f"{spec.title}中一行没有行名（{shown}），无法确定是哪一行，未使用",
             location=dr.location, level=level, found=shown))
 
+    def unit_whole(self, dr: DataRow, whole: list[Cell]) -> bool:
+        """The only row with values of its table, in a table printing a unit after every
+        number, its numbers one or two fewer than the whole table's cells (section 四 as one
+        row, blanks dropped): the whole table lacking cells, taken for the arithmetic to place
+        (:meth:`unit_gap`)."""
+        if self.value_rows[dr.location.table] > 1:
+            return False
+        numbers = self.unit_numbers(dr)
+        if numbers is None or not 0 < len(whole) - len(numbers) <= gaps.MAX_MISSING:
+            return False
+        self.take(dr, whole, None, how="whole")
+        return True
+
+    def unit_numbers(self, dr: DataRow) -> list[str] | None:
+        """The row's numbers, each one cell, in a table printing a unit after every number
+        (:attr:`units_end_numbers`); ``None`` elsewhere, or where a text holds another."""
+        if not self.units_end_numbers:
+            return None
+        found = [unit_cells(s.text) for s in dr.values if not s.empty]
+        if None in found:
+            return None
+        return [n for cut in found for n in cut or ()]
+
     def caption_rows(self, dr: DataRow) -> None:
         """A number-only row under a caption of several rows (:mod:`~gi_report.importers.
         captionrows`): the rows' cells in the form's order, split as one run."""
         cells = captionrows.cells(self.spec, dr)
         shown = " | ".join(s.text for s in dr.values)
-        if captionrows.unsettled(self.spec, dr):
+        numbers = self.unit_numbers(dr)
+        if captionrows.unsettled(self.spec, dr, None if numbers is None else len(numbers)):
             self.notices.append(notice(
                 "split.dropped",
                 f"一行没有行名的数值（{shown}）印在{describe(self.spec, cells)}所在的栏目之下；"
@@ -632,17 +679,9 @@ class Placer:
         if orders is not None and len(orders) != 1:
             return None
         order = list(orders[0]) if orders else list(cells)
-        rows = list(dict.fromkeys(r for r, _ in order))
-        for row in rows:  # each row's columns as the grid names them (the row above them)
-            named: dict[str, int] = {}
-            for g, column in sorted(dr.header.columns.items()):
-                over = dr.header.rows.get(g)
-                if len(rows) == 1 or (over is not None and over.id == row):
-                    named.setdefault(column.id, g)
-            columns = [c for r, c in order if r == row and c in named]
-            if columns != sorted(columns, key=lambda c: named[c]):
-                return None  # the grid names the columns in another order than the one read
-        return order
+        if orders and _one_slot(dr):
+            return order  # numbers in one text stand under no grid column: the header's words
+        return order if _grid_agrees(dr, order) else None
 
     def fill_gaps(self) -> None:
         """Each gapped row's cells that the arithmetic settles read; the others blank."""

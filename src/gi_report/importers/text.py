@@ -58,6 +58,7 @@ from gi_report.importers.nearlabel import near_numbered
 from gi_report.importers.normalize import fold, split_marker
 from gi_report.importers.tablecaptions import MIN_LABELS, caption_heads
 from gi_report.importers.tabrows import after_page_break, blank_row, lone_cell, tab_row
+from gi_report.importers.unitnumbers import unit_cells
 from gi_report.importers.values import run_segments
 
 _SECTIONS = next(iter(TEMPLATES.values())).sections
@@ -546,9 +547,11 @@ def _marked_run(text: str) -> bool:
 
 def _signed_row(text: str) -> bool:
     """Whether a text with no label before it is numbers with a sign among them and nothing
-    else: a row printed without its label (a table whose labels are printed apart)."""
+    else, each perhaps with its unit word (``0件-2项``): a row printed without its label (a
+    table whose labels are printed apart)."""
     folded = fold(text)
-    return ("-" in folded or "+" in folded) and _SIGNED_ROW.fullmatch(folded) is not None
+    return ("-" in folded or "+" in folded) and (
+        _SIGNED_ROW.fullmatch(folded) is not None or unit_cells(folded) is not None)
 
 
 class _CrawlTable:
