@@ -282,6 +282,12 @@ REPRODUCERS = [
     # left (importers/rowcut.py) and the whole table is read: no cell may be read wrong
     pytest.param(Case(2591619719, ("two_numbers", "column_order", "heading_variant",
                                    "detached_labels"), "one_line"), id="total-first-rows-cut"),
+    # harness seed 2026 (branch w-dropped, twelfth session): a row label with a typo right after
+    # a row whose last number has no unit word (``2011件004 3.危及…``) lost that number and the
+    # typo row with it, silently; the row then read short of cells, and the whole dump was taken
+    # for one that drops blank cells (68 cells blank): the number now stays its row's
+    pytest.param(Case(2673890346, ("label_typo", "unit_words", "extra_section"), "one_line"),
+                 id="number-before-typo-label-after-units"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""

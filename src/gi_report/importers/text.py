@@ -71,13 +71,19 @@ MIN_CRAWL_LINE = 200
 MAX_LINE_TOKENS = 20_000
 """Most label tokens one crawler line may be cut into."""
 _NUMBERS = r"(?>(?:\s*(?:[0-9０-９](?:[0-9０-９]|[.,](?=[0-9]))*|[—\-－/／]+))+)"
+_MARKED_LABEL = r"\s*[一二三四五六七八九十]{1,2}[、.．]|[.．、][^\W\d_]"
+"""A numbered label right after a number (``…条19二、上年…``, ``…件004 3.危及…``): its
+marker, or the dot of an Arabic one whose digits end the number (:func:`_CrawlTable.glued`
+gives them back to the label)."""
 _VALUE_PREFIX = re.compile(
     rf"^{_NUMBERS}(?:\s*{UNIT_PATTERN}"
-    rf"(?:{_NUMBERS}(?=\s*{UNIT_PATTERN}|\s*$|\s*{PAGE_MARK_PATTERN}))?)*")
+    rf"(?:{_NUMBERS}(?=\s*{UNIT_PATTERN}|\s*$|\s*{PAGE_MARK_PATTERN}|{_MARKED_LABEL}))?)*")
 """The numbers (and dashes) at the start of a crawl text: a value cell ends where text begins.
 A unit word after a number (``15条2个7个``) does not end the cell; numbers after a unit belong
-to it only up to the next unit or the end of the text (``31条2023年…`` ends after 条); a page
-mark (furniture, :func:`~gi_report.importers.furniture.page_mark_end`) ends the text too."""
+to it only up to the next unit, the end of the text (``31条2023年…`` ends after 条) or a
+numbered label the tokens missed (a typo: the row's last numbers, printed without a unit, are
+not a row of their own); a page mark (furniture,
+:func:`~gi_report.importers.furniture.page_mark_end`) ends the text too."""
 _NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]|第[一二三四五六]部分")
 _PROSE = re.compile(r"[。，；：！？]|^[一二三四五六七八九十]{1,2}[、.．]")
 """Text that is a sentence or a numbered heading, not a label: kept as narrative."""
