@@ -10,7 +10,9 @@ and as the damaged document states it. No importer can then tell the two apart. 
 come from the candidate readings the import's notices list, other cuts of glued digits, other
 column orders and, in a glued dump that prints a cell as nothing, whole readings of sections 三
 and 四 (:mod:`.joint`), each with the cells the damage removed adjusted so that the relations
-through them hold as in the truth.
+through them hold as in the truth, or, where that fails in a dump that prints a blank cell as
+nothing, those counts blank (a cell printed nowhere may be a blank one; the relations through it
+are then not evaluable, as :func:`as_consistent` allows there).
 """
 
 from __future__ import annotations
@@ -541,9 +543,20 @@ class Proof:
             alternative = with_changes(self.base, changes)
             if not moved_columns and not self._as_full(alternative):
                 alternative = repaired(alternative, self.removed, changes)
+            if not moved_columns and not self._as_full(alternative) and self.drops:
+                alternative = self._removed_blank(changes)
         except (KeyError, ValueError, TypeError, GIReportError):
             return None  # a cell the layout lacks, a value the report cannot hold
         return alternative if self._as_full(alternative, order) else None
+
+    def _removed_blank(self, changes: Changes) -> Report:
+        """The alternative with every count the damage removed blank (``changes`` records
+        each): in a dump that prints a blank cell as nothing, a cell printed nowhere may be
+        blank as well as hold a value, and the relations through it are then not evaluable."""
+        for cell in self.removed:
+            if self.base.tables[cell[0]].spec.column(cell[2]).kind in COUNTS:
+                changes[cell] = None
+        return with_changes(self.base, changes)
 
     def _as_stated(self, found: Findings, order: Order | None,
                    lost: frozenset[tuple[str, int]] | None) -> bool:

@@ -34,6 +34,10 @@ CASES = [
     # 3.… with a character doubled, its number glued onto the digits before it
     pytest.param(Case(1515726030, ("label_typo",), "one_line"), "other_misc",
                  id="marker-glued"),
+    # 3.… with a character changed, after a row whose last number, printed with no unit word,
+    # ends in a space (``2011件004 3.危及…``): the number stays its row's, not lost text
+    pytest.param(Case(2673890346, ("label_typo", "unit_words", "extra_section"), "one_line"),
+                 "denied_security_stability", id="after-unit-words"),
 ]
 
 
@@ -113,3 +117,44 @@ def test_a_column_word_before_the_first_row_stays_a_header() -> None:
     word = core(spec.row("results_total").label)
     table = _crawl_table(word + "12", "applications", 0, Location(), 0, [])
     assert [[c.text for c in row if c is not None] for row in table.rows] == [[word], ["12"]]
+
+
+def test_a_number_after_a_unit_word_before_a_numbered_label_with_a_typo_is_the_rows() -> None:
+    """The last number of a row printing unit words after some numbers has none; a numbered
+    label after it that the cutter misses (a typo) ends the value there, as a label it finds
+    does: the number is the row's last cell, never text of its own or a row without a label."""
+    spec = _spec()
+    unit = "件"  # a unit word (gi_report.form.units)
+    first, second = spec.row("new_this_year"), spec.row("carried_from_last_year")
+    label = _typo(second.label)
+    assert _labels(first.label + f"454{unit}30319" + label + f"110{unit}2") == [
+        first.label, f"454{unit}30319", label, f"110{unit}2"]
+    third, fourth = spec.row("denied_prohibited_by_law"), spec.row("denied_security_stability")
+    label = _typo(fourth.label)
+    assert _labels(third.label + f"2011{unit}004 " + label + f"20100{unit}03") == [
+        third.label, f"2011{unit}004", label, f"20100{unit}03"]
+
+
+def test_the_number_before_a_numbered_label_with_a_typo_is_its_rows_last_cell() -> None:
+    # 二、… with a character doubled, right after 一's last number, printed with no unit word
+    # (``…303条19二、…``): the 19 is 一's total, not a row without a label
+    case = Case(124171521, ("label_typo", "unit_words", "part_numbering", "heading_variant"),
+                "one_line")
+    doc, text, kind = build_case(case)
+    result = read_document(text.encode("utf-8") if isinstance(text, str) else text,
+                           kind=kind, warn=False)
+    assert compare(doc.truth, result.report).wrong == ()
+    table = result.report.tables["applications"]
+    truth = {p: v for p, v in doc.truth.items() if p.startswith("/applications/new_this_year/")}
+    assert truth["/applications/new_this_year/total"] == 19
+    assert {p: table["new_this_year", p.rsplit("/", 1)[1]] for p in truth} == truth
+    assert not any(n.code == "row.unlabelled" for n in result.notices)
+
+
+def test_a_number_after_a_unit_word_before_a_sentence_is_still_cut_off() -> None:
+    """Only a numbered label keeps the number: a decimal or words after it do not."""
+    spec = _spec()
+    unit = "件"  # a unit word (gi_report.form.units)
+    first = spec.row("new_this_year")
+    found = _labels(first.label + f"45{unit}2024年本机关")
+    assert found[:2] == [first.label, f"45{unit}"]

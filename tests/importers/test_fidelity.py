@@ -306,6 +306,12 @@ REPRODUCERS = [
     # was glued to the header's last word as a row labelled 处理决定数量, the caption unread
     pytest.param(Case(3552517373, ("page_break_row_lost", "detached_labels", "unit_words",
                                    "label_variant"), "one_line"), id="signed-unit-run-row"),
+    # harness seed 2026 (branch w-dropped, twelfth session): a row label with a typo right after
+    # a row whose last number has no unit word (``2011件004 3.危及…``) lost that number and the
+    # typo row with it, silently; the row then read short of cells, and the whole dump was taken
+    # for one that drops blank cells (68 cells blank): the number now stays its row's
+    pytest.param(Case(2673890346, ("label_typo", "unit_words", "extra_section"), "one_line"),
+                 id="number-before-typo-label-after-units"),
 ]
 """One small case per defect found (docs/fidelity-history.md, "Defects found"); an open one is
 marked xfail."""

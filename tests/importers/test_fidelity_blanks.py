@@ -395,3 +395,58 @@ def test_a_batch_one_row_spoils_is_halved_and_its_other_rows_proven() -> None:
     assert len(proven & moved) >= 10  # the halves without the spoiling row, one render each
     assert budget.tries >= 0
 
+
+
+LOST_TOTAL = Case(2917996797, ("page_break_row_lost",), "one_line_blanks")
+"""A crawl with blank cells whose page break lost section 三's total row (（七）总计): the
+granted row prints ``1000001`` for 1, 0, 0, 0, 0, 0 and 1."""
+_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+            "social_welfare_org", "legal_service_org", "other_org", "total")
+
+
+def test_a_row_the_damage_removed_may_be_blank_in_an_alternative_of_a_dump_that_drops_cells(
+) -> None:
+    doc, text, _ = build_case(LOST_TOTAL)
+    proof = blank_proof(LOST_TOTAL, doc, text)
+    assert proof.drops
+    lost = [("applications", "results_total", c) for c in _COLUMNS]
+    assert set(lost) <= set(proof.removed)
+    cells = [("applications", "granted", c) for c in _COLUMNS]
+    assert [doc.truth["/" + "/".join(c)] for c in cells] == [1, 0, 0, 0, 0, 0, 1]
+    # T': 10, 0, 0, 0, 0, 1 and a blank total print 1000001 too; the lost total row cannot be
+    # given values that keep both its column sums and 一+二 = 七+四, but blank it breaks neither
+    alternative = dict(zip(cells, (10, 0, 0, 0, 0, 1, None), strict=True))
+    found = proof.consistent(dict(alternative))
+    assert found is not None
+    assert all(found.tables["applications"][r, c] is None for _, r, c in lost)
+    pointer = "/applications/granted/natural_person"
+    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: UNSETTLEABLE}
+    strict = attrs.evolve(proof, drops=False)  # where no cell prints as nothing: not tried
+    assert strict.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
+
+
+def test_blanking_the_removed_cells_never_excuses_a_relation_they_are_not_in() -> None:
+    doc, text, _ = build_case(LOST_TOTAL)
+    proof = blank_proof(LOST_TOTAL, doc, text)
+    cells = [("applications", "granted", c) for c in _COLUMNS]
+    # 10, 0, 0, 0, 0, a blank and 1 print 1000001 too, but the row's stated total 1 is below
+    # its stated part 10: the row total fails whatever the lost total row holds
+    alternative = dict(zip(cells, (10, 0, 0, 0, 0, None, 1), strict=True))
+    assert proof.consistent(dict(alternative)) is None
+    pointer = "/applications/granted/natural_person"
+    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
+
+
+def test_a_removed_unit_word_is_never_blanked_in_an_alternative() -> None:
+    doc, text, _ = build_case(LOST_TOTAL)
+    proof = blank_proof(LOST_TOTAL, doc, text)
+    unit = ("proactive", "centralized_procurement", "unit")
+    assert unit in proof.removed  # printed glued to its amount (元), not as a cell of its own
+    cells = [("applications", "granted", c) for c in _COLUMNS]
+    changes: dict[tuple[str, str, str], object] = dict(
+        zip(cells, (10, 0, 0, 0, 0, 1, None), strict=True))
+    found = proof.consistent(changes)  # type: ignore[arg-type]
+    assert found is not None
+    assert unit not in changes and found.tables[unit[0]][unit[1], unit[2]] is not None
+    # blanked, the unit would print otherwise: the amount would lose its 元
+    assert proof.render({unit: None})[1] != text

@@ -79,6 +79,7 @@ _VALUE_PREFIX = re.compile(
 A unit word after a number (``15条2个7个``) does not end the cell; numbers after a unit belong
 to it only up to the next unit or the end of the text (``31条2023年…`` ends after 条); a page
 mark (furniture, :func:`~gi_report.importers.furniture.page_mark_end`) ends the text too."""
+_LAST_NUMBER = re.compile(r"[0-9０-９]+")
 _NUMBERED_HEAD = re.compile(r"[一二三四五六][、.．]|第[一二三四五六]部分")
 _PROSE = re.compile(r"[。，；：！？]|^[一二三四五六七八九十]{1,2}[、.．]")
 """Text that is a sentence or a numbered heading, not a label: kept as narrative."""
@@ -601,7 +602,7 @@ class _CrawlTable:
             return
         if not (self.data and not self.valued) and self.typo_label(piece, at):
             return
-        cut = _value_cut(piece, self.data and not self.valued)
+        cut = self.value_end(piece)
         if cut:
             if self.data and not self.valued and self.glued(piece, cut, at, following):
                 return
@@ -660,6 +661,29 @@ class _CrawlTable:
         self.label("row", m.group().strip(), at + lead)
         self.text(piece[m.end():], at + m.end())
         return True
+
+    def value_end(self, piece: str) -> int:
+        """Where the numbers at the start of ``piece`` are cut off (:func:`_value_cut`); right
+        after a row label, past the number before a numbered label with a typo
+        (:meth:`before_typo_label`)."""
+        waits = self.data and not self.valued
+        cut = _value_cut(piece, waits)
+        return self.before_typo_label(piece, cut) if cut and waits else cut
+
+    def before_typo_label(self, piece: str, cut: int) -> int:
+        """Where a row's value ends when the number after its last unit word (printed with
+        none) comes right before a numbered label the tokens missed (``…303条19二、上年…``,
+        ``…件004 3.危及…``): after that number, which is the row's last cell, never text of
+        its own, when the label names exactly one row of the form, numbered as printed (as
+        :meth:`typo_label`); otherwise ``cut``."""
+        number = _LAST_NUMBER.match(piece, cut)
+        if number is None:
+            return cut
+        label = _TYPO_LABEL.match(piece, number.end())
+        if label is None or not (row_numbered(label.group().strip(), self.table_id)
+                                 or near_numbered(label.group().strip(), self.table_id)):
+            return cut
+        return number.end()
 
     def row_word(self, kind: str, piece: str, after: Token | None) -> str:
         """The kind of a label token: a column word printed right after a row's value (or the
