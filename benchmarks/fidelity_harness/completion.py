@@ -17,6 +17,7 @@ giving it another value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
@@ -34,14 +35,16 @@ def _number(value: CellValue) -> bool:
     return not isinstance(value, bool) and isinstance(value, int | Decimal)
 
 
-def _next_value(bounds: Mapping[Cell, tuple[Bound, Bound]]) -> tuple[Cell, Decimal]:
-    """The blank cell to fix next and its value: a cell whose bounds meet, else the first cell
-    at its least value (its greatest for a signed count without a least; 0 without either)."""
-    for cell, (low, high) in bounds.items():
-        if low is not None and low == high:
-            return cell, low
+def _next_values(bounds: Mapping[Cell, tuple[Bound, Bound]]) -> dict[Cell, Decimal]:
+    """The blank cells to fix next and their values: every cell whose bounds meet, else the
+    first cell at its least value (its greatest for a signed count without a least; 0 without
+    either)."""
+    forced = {cell: low for cell, (low, high) in bounds.items()
+              if low is not None and low == high}
+    if forced:
+        return forced
     cell, (low, high) = next(iter(bounds.items()))
-    return cell, low if low is not None else high if high is not None else Decimal(0)
+    return {cell: low if low is not None else high if high is not None else Decimal(0)}
 
 
 def _holds(relation: Relation, values: Mapping[Cell, CellValue]) -> bool:
@@ -67,8 +70,8 @@ def completion(spec: TableSpec, values: Mapping[Cell, CellValue],
             return None
         if not bounds:
             break
-        cell, value = _next_value(bounds)
-        known[cell] = int(value) if value == value.to_integral_value() else value
+        for cell, value in _next_values(bounds).items():
+            known[cell] = int(value) if value == value.to_integral_value() else value
     return known if all(_holds(rel, known) for rel in relations) else None
 
 
@@ -82,10 +85,20 @@ def completable(report: Report, broken: Collection[tuple[str, int]]) -> bool:
         if all(v is None for v in flat):
             continue
         plan = plan_for(table.spec)
-        kept = [c.relation for i, c in enumerate(plan.relations) if (table_id, i) not in broken]
-        if completion(table.spec, dict(zip(plan.cells, flat, strict=True)), kept) is None:
+        apart = frozenset(i for i in range(len(plan.relations)) if (table_id, i) in broken)
+        if not _table_completable(table.spec, flat, apart):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _table_completable(spec: TableSpec, flat: tuple[CellValue, ...], apart: frozenset[int]
+                       ) -> bool:
+    """:func:`completable` for one table's values (cached: the proof's alternatives mostly
+    change one table, the others are the truth's, checked once)."""
+    plan = plan_for(spec)
+    kept = [c.relation for i, c in enumerate(plan.relations) if i not in apart]
+    return completion(spec, dict(zip(plan.cells, flat, strict=True)), kept) is not None
 
 
 __all__ = ["completable", "completion"]
