@@ -8,9 +8,10 @@ values at once is no report the document could print instead of the truth. The g
 is made whole and consistent before cells are blanked, so its blanks have such values.
 
 :func:`completion` *shows* such values: the bounds of :func:`~gi_report.importers.gapbounds.
-narrowed` fix one blank cell at a time (a forced one first, else its least value), and the
-values found are checked against every relation exactly. A search that finds none (the bounds
-crossed, the greedy choice led nowhere) proves nothing either way: the alternative is then not
+narrowed` fix the forced blank cells, then a few values of another are tried (its least, its
+greatest, their middle), depth first, and the values found are checked against every relation
+exactly. A search that finds none within :data:`MAX_NODES` narrowings proves nothing either
+way (narrowing is not complete): the alternative is then not
 accepted as a witness, so a blank proven unsettleable always has a whole, consistent report
 giving it another value.
 """
@@ -29,22 +30,40 @@ from gi_report.validation.arithmetic import flat_values, plan_for
 
 Cell = tuple[str, str]
 Values = dict[Cell, CellValue]
+MAX_NODES = 200
+"""Narrowings one completion tries, at most (a greedy pass takes one per blank not forced)."""
 
 
 def _number(value: CellValue) -> bool:
     return not isinstance(value, bool) and isinstance(value, int | Decimal)
 
 
-def _next_values(bounds: Mapping[Cell, tuple[Bound, Bound]]) -> dict[Cell, Decimal]:
-    """The blank cells to fix next and their values: every cell whose bounds meet, else the
-    first cell at its least value (its greatest for a signed count without a least; 0 without
-    either)."""
-    forced = {cell: low for cell, (low, high) in bounds.items()
-              if low is not None and low == high}
-    if forced:
-        return forced
-    cell, (low, high) = next(iter(bounds.items()))
-    return {cell: low if low is not None else high if high is not None else Decimal(0)}
+def _forced(bounds: Mapping[Cell, tuple[Bound, Bound]]) -> dict[Cell, CellValue]:
+    """The blank cells whose bounds meet, each at that value (every solution has it)."""
+    return {cell: _value(low) for cell, (low, high) in bounds.items()
+            if low is not None and low == high}
+
+
+def _choice(bounds: Mapping[Cell, tuple[Bound, Bound]]) -> tuple[Cell, list[CellValue]]:
+    """The blank cell to try values for (the narrowest range first) and the values to try: its
+    least, its greatest and their middle (one more than the least without a greatest; 0 for a
+    signed count without either)."""
+    def width(item: tuple[Cell, tuple[Bound, Bound]]) -> Decimal:
+        low, high = item[1]
+        return high - low if low is not None and high is not None else Decimal("Infinity")
+
+    cell, (low, high) = min(bounds.items(), key=width)
+    if low is None:
+        options = [Decimal(0) if high is None else high]
+    elif high is None:
+        options = [low, low + 1]
+    else:
+        options = [low, high, (low + high) // 2]
+    return cell, [_value(v) for v in dict.fromkeys(options)]
+
+
+def _value(bound: Decimal) -> CellValue:
+    return int(bound) if bound == bound.to_integral_value() else bound
 
 
 def _holds(relation: Relation, values: Mapping[Cell, CellValue]) -> bool:
@@ -60,19 +79,40 @@ def _holds(relation: Relation, values: Mapping[Cell, CellValue]) -> bool:
 def completion(spec: TableSpec, values: Mapping[Cell, CellValue],
                relations: Sequence[Relation]) -> Values | None:
     """``values`` with every blank cell of ``relations`` given a value (a count: at least 0)
-    making each of ``relations`` hold, checked exactly; None if none was found (see the
-    module: not a proof that there is none)."""
-    known: Values = {c: v for c, v in values.items() if _number(v)}
-    cells = {(ref.row, ref.column) for rel in relations for ref in rel.cells}
-    for _ in range(len(cells) + 1):
-        bounds = narrowed(spec, known, relations)
+    making each of ``relations`` hold, checked exactly; None if none was found within
+    :data:`MAX_NODES` narrowings (see the module: not a proof that there is none)."""
+    search = _Search(spec, relations)
+    return search.run({c: v for c, v in values.items() if _number(v)})
+
+
+class _Search:
+    """A depth-first search for values of the blank cells: narrow the bounds, fix the forced
+    cells, try a few values of the narrowest other cell, within a budget of narrowings."""
+
+    def __init__(self, spec: TableSpec, relations: Sequence[Relation]) -> None:
+        self.spec = spec
+        self.relations = relations
+        self.budget = MAX_NODES
+
+    def run(self, known: Values) -> Values | None:
+        """``known`` completed, None if no completion was found below it."""
+        self.budget -= 1
+        if self.budget < 0:
+            return None
+        bounds = narrowed(self.spec, known, self.relations)
         if bounds is None:
             return None
         if not bounds:
-            break
-        for cell, value in _next_values(bounds).items():
-            known[cell] = int(value) if value == value.to_integral_value() else value
-    return known if all(_holds(rel, known) for rel in relations) else None
+            return known if all(_holds(rel, known) for rel in self.relations) else None
+        forced = _forced(bounds)
+        if forced:
+            return self.run({**known, **forced})
+        cell, options = _choice(bounds)
+        for value in options:
+            found = self.run({**known, cell: value})
+            if found is not None or self.budget < 0:
+                return found
+        return None
 
 
 def completable(report: Report, broken: Collection[tuple[str, int]]) -> bool:
@@ -101,4 +141,4 @@ def _table_completable(spec: TableSpec, flat: tuple[CellValue, ...], apart: froz
     return completion(spec, dict(zip(plan.cells, flat, strict=True)), kept) is not None
 
 
-__all__ = ["completable", "completion"]
+__all__ = ["MAX_NODES", "completable", "completion"]
