@@ -23,7 +23,7 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from gi_report.form.spec import Relation, TableSpec
-from gi_report.importers.gapbounds import Bound, narrowed
+from gi_report.importers.gapbounds import Bound, feasible, narrowed
 from gi_report.model import Report
 from gi_report.table import CellValue
 from gi_report.validation.arithmetic import flat_values, plan_for
@@ -141,4 +141,12 @@ def _table_completable(spec: TableSpec, flat: tuple[CellValue, ...], apart: froz
     return completion(spec, dict(zip(plan.cells, flat, strict=True)), kept) is not None
 
 
-__all__ = ["MAX_NODES", "completable", "completion"]
+def holds_together(report: Report, table_id: str) -> bool:
+    """Whether the bounds narrowing leaves ``table_id``'s blank cells values that hold every
+    relation of the table; False proves that none do (:func:`gapbounds.feasible`)."""
+    table = report.tables[table_id]
+    plan = plan_for(table.spec)
+    return feasible(table.spec, dict(zip(plan.cells, flat_values(table), strict=True)))
+
+
+__all__ = ["MAX_NODES", "completable", "completion", "holds_together"]
