@@ -24,6 +24,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
+from benchmarks.fidelity_harness.completion import completable
 from benchmarks.fidelity_harness.cover import Cover, cover_of
 from benchmarks.fidelity_harness.document import Document, TableBlock, Truth
 from benchmarks.fidelity_harness.joint import TABLES
@@ -536,7 +537,9 @@ class Proof:
         (``changes`` then holds the adjusted removed cells too); no render needed. With
         ``moved_columns`` (section 三 printed in another order) the changes stand whole, none
         adjusted: the cells the damage removes are then others, at the same printed places;
-        with that ``order`` too, the truth's findings are compared moved with the columns."""
+        with that ``order`` too, the truth's findings are compared moved with the columns; one
+        whose blank cells cannot be shown to hold its relations together (:func:`whole`) is
+        none, so that it costs no render."""
         for cell in () if moved_columns else self.removed:
             changes.pop(cell, None)
         try:
@@ -547,7 +550,9 @@ class Proof:
                 alternative = self._removed_blank(changes)
         except (KeyError, ValueError, TypeError, GIReportError):
             return None  # a cell the layout lacks, a value the report cannot hold
-        return alternative if self._as_full(alternative, order) else None
+        if not self._as_full(alternative, order) or not whole(alternative):
+            return None
+        return alternative
 
     def _removed_blank(self, changes: Changes) -> Report:
         """The alternative with every count the damage removed blank (``changes`` records
@@ -594,7 +599,12 @@ class Proof:
         which blanks of ``moved`` does it state otherwise than the truth (``dropped``: the
         removed cells the alternative's damage removes elsewhere, :class:`Renderer`; ``lost``:
         the relations through those cells, which may differ as
-        :func:`~benchmarks.fidelity_harness.elsewhere.as_lost_elsewhere` allows)."""
+        :func:`~benchmarks.fidelity_harness.elsewhere.as_lost_elsewhere` allows). Every witness
+        passes here: one whose blank cells cannot be shown to take values that make its
+        relations hold together (:func:`~benchmarks.fidelity_harness.completion.completable`)
+        is no report and proves nothing."""
+        if not whole(alternative):
+            return dict.fromkeys(moved, BREAKS_RELATION)
         try:
             doc, text, _ = self.render(changes, order, dropped)
         except (KeyError, ValueError, TypeError, GIReportError, Unreplayable):
@@ -604,6 +614,14 @@ class Proof:
         if not self._as_stated(relation_findings(stated(alternative, doc.truth)), order, lost):
             return dict.fromkeys(moved, BREAKS_RELATION)
         return {p: UNSETTLEABLE for p in moved if doc.truth.get(p) != self.doc.truth.get(p)}
+
+
+def whole(alternative: Report) -> bool:
+    """Whether ``alternative``'s blank cells can be shown to take values that make every
+    relation it does not break hold at once (:mod:`.completion`): the findings one by one
+    leave a relation with a blank cell not evaluable, which hides a blank needing two values."""
+    broken = {(t, i) for t, i, status in relation_findings(alternative) if status == "failed"}
+    return completable(alternative, broken)
 
 
 def note(why: dict[str, str], results: Mapping[str, str]) -> None:

@@ -10,6 +10,7 @@ from itertools import combinations
 from benchmarks.fidelity_harness import Case, build_case
 from benchmarks.fidelity_harness.cases import blank_proof
 from benchmarks.fidelity_harness.compare import imported_cells
+from benchmarks.fidelity_harness.completion import holds_together
 from benchmarks.fidelity_harness.document import Document
 from benchmarks.fidelity_harness.joint import (
     Cell,
@@ -21,6 +22,7 @@ from benchmarks.fidelity_harness.joint import (
     table_truth,
 )
 from benchmarks.fidelity_harness.unsettled import (
+    BREAKS_RELATION,
     UNSETTLEABLE,
     _base_cells,
     _prove_covered,
@@ -114,10 +116,12 @@ def test_a_table_printing_no_word_has_no_worded_runs() -> None:
     assert worded_runs(doc, "applications") is None
 
 
-def test_a_worded_covering_reading_is_a_t_prime_printing_the_same_bytes() -> None:
+def test_a_worded_covering_reading_prints_the_same_bytes_but_holds_no_report() -> None:
     """The reading moves blanks along many rows at once; rendered, it prints the damaged document
     byte for byte (the words replayed on the numbers at the same places) and is as consistent
-    as the truth, both as generated and as the document states it."""
+    as the truth one relation at a time, both as generated and as the document states it; but
+    its blanks cannot take values holding its relations together, so the proof refuses it
+    (branch ``w-joint``; before, a T')."""
     doc, text, why = _why(EVERY_WORDED)
     proof = blank_proof(EVERY_WORDED, doc, text)
     targets = {(r, c) for p in why if p.startswith("/applications/")
@@ -135,17 +139,19 @@ def test_a_worded_covering_reading_is_a_t_prime_printing_the_same_bytes() -> Non
     assert as_consistent(relation_findings(alternative), proof.full, proof.drops)  # (b)
     assert as_consistent(relation_findings(stated(alternative, again.truth)), proof.shown,
                          proof.drops)
-    assert proof.attempt(dict(reading), frozenset(moved)) == dict.fromkeys(moved, UNSETTLEABLE)
+    assert not holds_together(alternative, "applications")  # (c) proven to fail
+    assert proof.attempt(dict(reading), frozenset(moved)) == dict.fromkeys(moved, BREAKS_RELATION)
 
 
 def test_the_worded_cover_proves_what_the_printed_runs_could_not() -> None:
     """Reproducer: before, the whole proof (16 renders) proved 32 of this dump's 139 blanks (the
     numbers held in their worded cells left the cover no other reading); now the covering
-    readings alone prove most of them."""
+    readings alone proved 100 and more, until branch ``w-joint`` found they hold no report: 12
+    now."""
     doc, text, why = _why(EVERY_WORDED)
     assert len(why) == 139
     _prove_covered(blank_proof(EVERY_WORDED, doc, text), why, 16)
-    assert sum(w == UNSETTLEABLE for w in why.values()) >= 100
+    assert sum(w == UNSETTLEABLE for w in why.values()) == 12
 
 
 def _settled(doc: Document, table: str, targets: set[Cell]) -> set[Cell]:

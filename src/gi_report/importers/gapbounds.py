@@ -145,4 +145,14 @@ def feasible(spec: TableSpec, values: Mapping[Cell, CellValue],
     return _Bounds(spec, values, found).feasible()
 
 
-__all__ = ["MAX_ROUNDS", "feasible"]
+def narrowed(spec: TableSpec, values: Mapping[Cell, CellValue],
+             relations: Sequence[Relation] | None = None) -> dict[Cell, tuple[Bound, Bound]] | None:
+    """The least and greatest value of each cell of ``relations`` not stated in ``values``, as
+    :func:`feasible` narrows them; None when they cross (no such values exist)."""
+    bounds = _Bounds(spec, values, spec.relations if relations is None else relations)
+    if not bounds.feasible():
+        return None
+    return {cell: (bounds.low[cell], bounds.high[cell]) for cell in bounds.low}
+
+
+__all__ = ["MAX_ROUNDS", "Bound", "feasible", "narrowed"]
