@@ -413,14 +413,17 @@ def test_a_row_the_damage_removed_may_be_blank_in_an_alternative_of_a_dump_that_
     assert set(lost) <= set(proof.removed)
     cells = [("applications", "granted", c) for c in _COLUMNS]
     assert [doc.truth["/" + "/".join(c)] for c in cells] == [1, 0, 0, 0, 0, 0, 1]
-    # T': 10, 0, 0, 0, 0, 1 and a blank total print 1000001 too; the lost total row cannot be
-    # given values that keep both its column sums and 一+二 = 七+四, but blank it breaks neither
+    # 10, 0, 0, 0, 0, 1 and a blank total print 1000001 too; the lost total row cannot be
+    # given values that keep both its column sums and 一+二 = 七+四; blank, it breaks neither
+    # relation by itself (branch w-dropped), but its blanks must still take values holding the
+    # relations together (branch w-joint, "Unsettleable, defined" (c)), which is the same
+    # impossible completion: the alternative is tried with the row blank, and refused
     alternative = dict(zip(cells, (10, 0, 0, 0, 0, 1, None), strict=True))
-    found = proof.consistent(dict(alternative))
-    assert found is not None
-    assert all(found.tables["applications"][r, c] is None for _, r, c in lost)
+    blanked = proof._removed_blank(dict(alternative))
+    assert all(blanked.tables["applications"][r, c] is None for _, r, c in lost)
+    assert proof.consistent(dict(alternative)) is None
     pointer = "/applications/granted/natural_person"
-    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: UNSETTLEABLE}
+    assert proof.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
     strict = attrs.evolve(proof, drops=False)  # where no cell prints as nothing: not tried
     assert strict.attempt(dict(alternative), frozenset({pointer})) == {pointer: BREAKS_RELATION}
 
@@ -445,8 +448,7 @@ def test_a_removed_unit_word_is_never_blanked_in_an_alternative() -> None:
     cells = [("applications", "granted", c) for c in _COLUMNS]
     changes: dict[tuple[str, str, str], object] = dict(
         zip(cells, (10, 0, 0, 0, 0, 1, None), strict=True))
-    found = proof.consistent(changes)  # type: ignore[arg-type]
-    assert found is not None
+    found = proof._removed_blank(changes)  # type: ignore[arg-type]
     assert unit not in changes and found.tables[unit[0]][unit[1], unit[2]] is not None
     # blanked, the unit would print otherwise: the amount would lose its 元
     assert proof.render({unit: None})[1] != text

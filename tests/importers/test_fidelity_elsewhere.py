@@ -197,9 +197,8 @@ def test_a_glued_cell_the_arithmetic_reads_is_never_proven_by_another_lost_cell(
     outcome = run_case(SETTLED)
     assert outcome.tally is not None
     why = {b.pointer: b.why for b in outcome.tally.blanks}
-    # no shift of the lost cell proves 法律服务机构 (asserted above); the document still cannot
-    # tell a count the crawl lost from a blank cell, which it prints as nothing too: the
-    # alternative with the cell blank (unsettled.Proof._removed_blank, branch w-dropped) leaves
-    # only its column's sum unevaluable, so the blank is proven so, never by a shift
-    assert why.get(row + "legal_service_org") == UNSETTLEABLE
+    # no shift of the lost cell proves 法律服务机构 (asserted above), nor the alternative with
+    # the removed count blank (unsettled.Proof._removed_blank, branch w-dropped): its blanks
+    # cannot take values holding the row's total and the column's sum together (branch w-joint)
+    assert why.get(row + "legal_service_org") != UNSETTLEABLE  # its column's sum settles it
     assert all(p not in why for p in read)
