@@ -16,6 +16,7 @@ from gi_report.importers._pdf_text import (
     make_lines,
     starts_paragraph,
 )
+from gi_report.importers.blocks import TableBlock
 
 
 def char(text: str, x0: float, top: float = 100.0, size: float = 10.0,
@@ -197,18 +198,24 @@ def test_stitching_merges_a_group_cell_running_over_the_break() -> None:
     assert block.rows[2][0] is not None and block.rows[2][0].text == "（四）无\n法提供"
 
 
-def test_stitching_keeps_a_value_row_apart_from_header_cells_ending_the_page() -> None:
-    # header cells two rows high end page 4; the data row under them starts page 5: its
-    # numbers are values of their own, not the rest of the header's labels
+def _header_ending_page(values: list[str]) -> TableBlock:
+    """Header cells two rows high (under a group label) ending page 4; a data row printing
+    ``values`` starting page 5; stitched and read as one block."""
     borders = [0.0, 50.0, 100.0, 150.0]
     top = [PieceCell(r0=0, r1=1, x0=0, x1=150, text="甲组")]
     heads = [PieceCell(r0=1, r1=3, x0=borders[c], x1=borders[c + 1], text=t)
              for c, t in enumerate(("甲", "乙", "丙"))]
     first = piece(4, 72, borders, [*top, *heads], 3)
-    second = piece(5, 72, borders, cells_of([["2", "—", "4"]], borders), 1)
+    second = piece(5, 72, borders, cells_of([values], borders), 1)
     joined = stitch(first, second)
     assert joined is not None
-    block = to_block(joined, 0, None)
+    return to_block(joined, 0, None)
+
+
+def test_stitching_keeps_a_value_row_apart_from_header_cells_ending_the_page() -> None:
+    # header cells two rows high end page 4; the data row under them starts page 5: its
+    # numbers are values of their own, not the rest of the header's labels
+    block = _header_ending_page(["2", "—", "4"])
     assert [c.text for c in block.rows[3] if c] == ["2", "—", "4"]
     assert [c.text for c in block.rows[2] if c] == ["甲", "乙", "丙"]
 
@@ -229,15 +236,7 @@ def test_stitching_keeps_a_blank_value_apart_from_header_cells_ending_the_page()
     # as above, one value blank: the data row's other cells are values under the header's
     # labels, so its empty cell is a blank value, not the rest of 乙 (a section 四 split from
     # its header read 乙 as that row's value, the row unplaced)
-    borders = [0.0, 50.0, 100.0, 150.0]
-    top = [PieceCell(r0=0, r1=1, x0=0, x1=150, text="甲组")]
-    heads = [PieceCell(r0=1, r1=3, x0=borders[c], x1=borders[c + 1], text=t)
-             for c, t in enumerate(("甲", "乙", "丙"))]
-    first = piece(4, 72, borders, [*top, *heads], 3)
-    second = piece(5, 72, borders, cells_of([["2", "", "4"]], borders), 1)
-    joined = stitch(first, second)
-    assert joined is not None
-    block = to_block(joined, 0, None)
+    block = _header_ending_page(["2", "", "4"])
     assert [c.text if c else None for c in block.rows[3]] == ["2", "", "4"]
     assert [c.origin for c in block.rows[3] if c] == [(3, 0), (3, 1), (3, 2)]
 
